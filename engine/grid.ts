@@ -1,0 +1,270 @@
+/**
+ * Shapes and argument reading shared by every function family.
+ *
+ * Arguments arrive as Excel passes them: a scalar, or a 2-D array (rows × columns) for a
+ * range; `null`/`undefined`/`""` is a blank (an omitted optional argument arrives as `null`).
+ * Every reader names the argument (and the position inside a range) in its error, so a
+ * user can find the cell to fix.
+ */
+import { PerfError, numError, valueError } from './errors';
+
+export type Scalar = number | string | boolean | null | undefined;
+/** A cell as an adapter hands it over; an error cell from another formula is a PerfError. */
+export type Cell = Scalar | PerfError;
+export type Grid = Cell[][];
+export type Arg = Cell | Grid;
+export type Result = number | string | boolean | PerfError;
+export type ResultGrid = Result[][];
+
+export function isGrid(arg: unknown): arg is Grid {
+  return Array.isArray(arg);
+}
+
+export function isBlank(value: unknown): value is null | undefined | '' {
+  return value === null || value === undefined || value === '';
+}
+
+/** A blank argument, or a 1×1 range holding a blank. */
+export function isBlankArg(arg: Arg): boolean {
+  if (!isGrid(arg)) return isBlank(arg);
+  return arg.length === 1 && arg[0].length === 1 && isBlank(arg[0][0]);
+}
+
+/** A scalar becomes a 1×1 grid; an empty range is refused. */
+export function toGrid(arg: Arg, name: string): Grid {
+  if (!isGrid(arg)) return [[arg]];
+  if (arg.length === 0 || arg[0].length === 0) throw valueError(`${name}: the range is empty`);
+  const cols = arg[0].length;
+  for (let r = 1; r < arg.length; r++) {
+    if (arg[r].length !== cols) throw valueError(`${name}: rows have different lengths`);
+  }
+  return arg;
+}
+
+export function shapeText(rows: number, cols: number): string {
+  return `${rows}×${cols}`;
+}
+
+/** "name", "name, row 3", "name, column 2" or "name, row 3, column 2". */
+export function where(name: string, rows: number, cols: number, r: number, c: number): string {
+  if (rows === 1 && cols === 1) return name;
+  if (cols === 1) return `${name}, row ${r + 1}`;
+  if (rows === 1) return `${name}, column ${c + 1}`;
+  return `${name}, row ${r + 1}, column ${c + 1}`;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  const text = String(value);
+  return `text "${text.length > 20 ? `${text.slice(0, 20)}…` : text}"`;
+}
+
+/** Reads one numeric cell; `label` is only built when something is wrong. */
+export function numberAt(value: Cell, label: () => string): number {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value;
+    throw numError(`${label()} is not a finite number`);
+  }
+  if (value instanceof PerfError) throw value;
+  if (isBlank(value)) throw valueError(`${label()} is blank; a number is required`);
+  throw valueError(`${label()} is ${describe(value)}; a number is required`);
+}
+
+/** The single value of a scalar argument or a 1×1 range. */
+export function scalarOf(arg: Arg, name: string): Cell {
+  if (!isGrid(arg)) return arg;
+  const grid = toGrid(arg, name);
+  if (grid.length !== 1 || grid[0].length !== 1) {
+    throw valueError(`${name}: expected a single value, got a ${shapeText(grid.length, grid[0].length)} range`);
+  }
+  return grid[0][0];
+}
+
+export function requiredNumber(arg: Arg, name: string): number {
+  return numberAt(scalarOf(arg, name), () => name);
+}
+
+/** Blank or omitted means `fallback`. */
+export function optionalNumber(arg: Arg, name: string, fallback: number): number {
+  const value = scalarOf(arg, name);
+  return isBlank(value) ? fallback : numberAt(value, () => name);
+}
+
+/** Blank or omitted means "none" (e.g. no cap). */
+export function optionalNumberOrNull(arg: Arg, name: string): number | null {
+  const value = scalarOf(arg, name);
+  return isBlank(value) ? null : numberAt(value, () => name);
+}
+
+export function requiredText(arg: Arg, name: string): string {
+  const value = scalarOf(arg, name);
+  if (value instanceof PerfError) throw value;
+  if (isBlank(value)) throw valueError(`${name} is blank; text is required`);
+  if (typeof value !== 'string') throw valueError(`${name} must be text`);
+  return value;
+}
+
+/** A keyword option, matched case-insensitively; blank means `fallback`. */
+export function optionalChoice<T extends string>(arg: Arg, name: string, fallback: T, allowed: readonly T[]): T {
+  const value = scalarOf(arg, name);
+  if (value instanceof PerfError) throw value;
+  if (isBlank(value)) return fallback;
+  const text = String(value).trim().toLowerCase();
+  const found = allowed.find((option) => option === text);
+  if (!found) throw valueError(`${name} must be one of ${allowed.map((o) => `"${o}"`).join(', ')}; got ${describe(value)}`);
+  return found;
+}
+
+/** TRUE/FALSE, 1/0 or the text "true"/"false"; blank means `fallback`. */
+export function optionalBoolean(arg: Arg, name: string, fallback: boolean): boolean {
+  const value = scalarOf(arg, name);
+  if (value instanceof PerfError) throw value;
+  if (isBlank(value)) return fallback;
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+  throw valueError(`${name} must be TRUE or FALSE; got ${describe(value)}`);
+}
+
+/** The cells of a one-row or one-column range (or a scalar), in reading order. */
+export function vectorCells(arg: Arg, name: string): Cell[] {
+  const grid = toGrid(arg, name);
+  if (grid.length === 1) return grid[0].slice();
+  if (grid[0].length === 1) return grid.map((row) => row[0]);
+  throw valueError(`${name} must be one row or one column; got a ${shapeText(grid.length, grid[0].length)} range`);
+}
+
+export function numberVector(arg: Arg, name: string): number[] {
+  const cells = vectorCells(arg, name);
+  const label = (i: number) => () => (cells.length === 1 ? name : `${name}, item ${i + 1}`);
+  return cells.map((cell, i) => numberAt(cell, label(i)));
+}
+
+/** Like numberVector, but blanks become null (where a rule gives blanks a meaning). */
+export function numberVectorWithBlanks(arg: Arg, name: string): (number | null)[] {
+  const cells = vectorCells(arg, name);
+  return cells.map((cell, i) => (isBlank(cell) ? null : numberAt(cell, () => `${name}, item ${i + 1}`)));
+}
+
+export function textVector(arg: Arg, name: string): string[] {
+  const cells = vectorCells(arg, name);
+  return cells.map((cell, i) => {
+    if (cell instanceof PerfError) throw cell;
+    if (isBlank(cell)) throw valueError(`${name}, item ${i + 1} is blank; a label is required`);
+    return String(cell);
+  });
+}
+
+export interface NumberMatrix {
+  rows: number;
+  cols: number;
+  /** values[r][c] */
+  values: number[][];
+}
+
+export function numberMatrix(arg: Arg, name: string): NumberMatrix {
+  const grid = toGrid(arg, name);
+  const rows = grid.length;
+  const cols = grid[0].length;
+  const values = grid.map((row, r) => row.map((cell, c) => numberAt(cell, () => where(name, rows, cols, r, c))));
+  return { rows, cols, values };
+}
+
+/**
+ * A numeric table with a fixed number of columns whose first column ascends (tiers,
+ * curves, bands). `strict`: strictly ascending; otherwise non-decreasing.
+ */
+export function numberTable(arg: Arg, name: string, columns: number, ascending: 'strict' | 'none' = 'strict'): number[][] {
+  const grid = toGrid(arg, name);
+  if (grid[0].length !== columns) {
+    throw valueError(`${name} must have ${columns} columns; got ${grid[0].length}`);
+  }
+  const rows = grid.map((row, r) => row.map((cell, c) => numberAt(cell, () => `${name}, row ${r + 1}, column ${c + 1}`)));
+  if (ascending === 'strict') {
+    for (let r = 1; r < rows.length; r++) {
+      if (!(rows[r][0] > rows[r - 1][0])) {
+        throw valueError(`${name}, row ${r + 1}: the first column must ascend strictly (${rows[r][0]} after ${rows[r - 1][0]})`);
+      }
+    }
+  }
+  return rows;
+}
+
+/** How an element-wise argument treats blanks: an error, or null handed to the kernel. */
+export interface ElementArg {
+  arg: Arg;
+  name: string;
+  blanks?: 'error' | 'null';
+}
+
+/**
+ * Applies `kernel` cell by cell over arguments broadcast to one shape, Excel-style: a
+ * scalar (or 1×1) repeats everywhere, a single row repeats down, a single column across.
+ * A kernel error (or a bad cell) becomes that cell's error; other cells still compute.
+ */
+export function elementwise(args: ElementArg[], kernel: (values: (number | null)[]) => Result): ResultGrid {
+  const grids = args.map((a) => toGrid(a.arg, a.name));
+  let rows = 1;
+  let cols = 1;
+  let rowsFrom = '';
+  let colsFrom = '';
+  grids.forEach((grid, i) => {
+    const r = grid.length;
+    const c = grid[0].length;
+    if (r > 1) {
+      if (rows > 1 && r !== rows) throw valueError(`${args[i].name} has ${r} rows but ${rowsFrom} has ${rows}`);
+      rows = r;
+      rowsFrom = args[i].name;
+    }
+    if (c > 1) {
+      if (cols > 1 && c !== cols) throw valueError(`${args[i].name} has ${c} columns but ${colsFrom} has ${cols}`);
+      cols = c;
+      colsFrom = args[i].name;
+    }
+  });
+  const n = args.length;
+  const rowStep = grids.map((g) => (g.length > 1 ? 1 : 0));
+  const colStep = grids.map((g) => (g[0].length > 1 ? 1 : 0));
+  const allowNull = args.map((a) => a.blanks === 'null');
+  const values: (number | null)[] = new Array(n);
+  const out: ResultGrid = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const line: Result[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      try {
+        for (let i = 0; i < n; i++) {
+          const grid = grids[i];
+          const cell = grid[r * rowStep[i]][c * colStep[i]];
+          if (typeof cell === 'number' && Number.isFinite(cell)) values[i] = cell;
+          else if (allowNull[i] && isBlank(cell)) values[i] = null;
+          else values[i] = numberAt(cell, () => where(args[i].name, grid.length, grid[0].length, r * rowStep[i], c * colStep[i]));
+        }
+        line[c] = kernel(values);
+      } catch (error) {
+        if (error instanceof PerfError) line[c] = error;
+        else throw error;
+      }
+    }
+    out[r] = line;
+  }
+  return out;
+}
+
+/** An m×1 result grid from a list of values. */
+export function column(values: ArrayLike<Result>): ResultGrid {
+  const out: ResultGrid = new Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = [values[i]];
+  return out;
+}
+
+/** Lays `values` out in the orientation of `arg` (a row stays a row, a column a column). */
+export function sameOrientation(arg: Arg, values: Result[]): ResultGrid {
+  if (isGrid(arg) && arg.length === 1 && values.length > 1) return [values.slice()];
+  return column(values);
+}
+
+export function sum(values: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}

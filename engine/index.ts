@@ -1,0 +1,11 @@
+/** The engine's public surface: one module per function family. */
+export * from './errors';
+export * from './grid';
+export * from './weights';
+export * from './scoring';
+export * from './payouts';
+export * from './costbenefit';
+export * from './allocation';
+export * from './simulation';
+export * from './channels';
+export * from './benchmarks';

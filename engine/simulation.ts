@@ -1,0 +1,515 @@
+/**
+ * Monte Carlo (蒙特卡洛): seeded samples of five distributions, correlated samples
+ * (Iman–Conover), and a percentile summary.
+ *
+ * Determinism: one xoshiro128** stream per call, seeded from `seed`, consumed in a fixed
+ * order; every transform uses portable arithmetic (see random.ts), so a seed gives the same
+ * numbers in Excel and in `perfplan calc`. Samples are drawn in sequence, so a run of n
+ * trials is the first n values of any longer run with the same seed.
+ */
+import { PerfError, divError, numError, valueError } from './errors';
+import {
+  Arg,
+  Cell,
+  Result,
+  ResultGrid,
+  column,
+  isBlank,
+  numberAt,
+  numberMatrix,
+  numberVector,
+  optionalNumber,
+  scalarOf,
+  toGrid,
+} from './grid';
+import { Rng, exp, ln, ln1p, normalQuantile, sinSmall } from './random';
+
+export type DistributionName = 'normal' | 'lognormal' | 'uniform' | 'triangular' | 'pert';
+
+/** Parameter roles, in argument order (p1, p2, p3). */
+const ROLES: Record<DistributionName, readonly string[]> = {
+  normal: ['mean', 'sd'],
+  lognormal: ['mean', 'sd'],
+  uniform: ['min', 'max'],
+  triangular: ['min', 'mode', 'max'],
+  pert: ['min', 'mode', 'max'],
+};
+
+export const DISTRIBUTIONS = Object.keys(ROLES) as readonly DistributionName[];
+export const DEFAULT_TRIALS = 1000;
+export const MAX_TRIALS = 1_000_000;
+export const DEFAULT_SEED = 1;
+
+/** |z| of a polar-method deviate from 32-bit uniforms never exceeds √(−2 ln 2^-63) ≈ 9.35. */
+const MAX_ABS_NORMAL = 10;
+const LN_MAX_DOUBLE = 709.78;
+
+/** A validated distribution: its name and its parameters in p1, p2, p3 order. */
+export interface Distribution {
+  name: DistributionName;
+  params: number[];
+}
+
+/** How the cells of one distribution are named in messages. */
+interface DistributionLabels {
+  name: string;
+  params: readonly string[];
+}
+
+const SIM_LABELS: DistributionLabels = { name: 'distribution', params: ['p1', 'p2', 'p3'] };
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+function readName(cell: Cell, label: string): DistributionName {
+  if (cell instanceof PerfError) throw cell;
+  const options = DISTRIBUTIONS.map((d) => `"${d}"`).join(', ');
+  if (isBlank(cell)) throw valueError(`${label} is blank; expected one of ${options}`);
+  if (typeof cell !== 'string') throw valueError(`${label} must be the name of a distribution (${options}); got ${describe(cell)}`);
+  const name = cell.trim().toLowerCase() as DistributionName;
+  if (!(name in ROLES)) throw valueError(`${label} must be one of ${options}; got "${cell}"`);
+  return name;
+}
+
+/**
+ * Reads and checks p1..p3 for `name`. An unused p3 must be blank: SIM("normal", 0, 1, 5000)
+ * is far more likely a misplaced trial count than a deliberate third parameter.
+ */
+function readDistribution(nameCell: Cell, paramCells: readonly Cell[], labels: DistributionLabels): Distribution {
+  const name = readName(nameCell, labels.name);
+  const roles = ROLES[name];
+  const params: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const cell = paramCells[i];
+    const label = labels.params[i];
+    if (i >= roles.length) {
+      if (cell instanceof PerfError) throw cell;
+      if (!isBlank(cell)) throw valueError(`${label} is not used by "${name}" (${roles.join(', ')}) and must be blank; got ${describe(cell)}`);
+      continue;
+    }
+    if (isBlank(cell)) throw valueError(`${label} (${roles[i]}) is required for "${name}"`);
+    params.push(numberAt(cell, () => `${label} (${roles[i]})`));
+  }
+  checkDomain(name, params, labels.params);
+  return { name, params };
+}
+
+/** Domain rules; messages say which parameter and what it is for. */
+function checkDomain(name: DistributionName, p: number[], labels: readonly string[]): void {
+  const roles = ROLES[name];
+  const at = (i: number) => `${labels[i]} (${roles[i]})`;
+  switch (name) {
+    case 'normal':
+      if (p[1] < 0) throw numError(`${at(1)} cannot be negative; got ${p[1]}`);
+      if (!Number.isFinite(Math.abs(p[0]) + MAX_ABS_NORMAL * p[1])) throw numError(`${at(1)} is too large: the samples would overflow`);
+      return;
+    case 'lognormal': {
+      if (!(p[0] > 0)) throw numError(`${at(0)} must be greater than 0 for "lognormal"; got ${p[0]}`);
+      if (p[1] < 0) throw numError(`${at(1)} cannot be negative; got ${p[1]}`);
+      const { mu, sigma } = lognormalShape(p[0], p[1]);
+      if (!(mu + MAX_ABS_NORMAL * sigma < LN_MAX_DOUBLE)) throw numError(`${at(1)} is too large for ${at(0)}: the samples would overflow`);
+      return;
+    }
+    case 'uniform':
+      if (p[0] > p[1]) throw numError(`${at(0)} (${p[0]}) is greater than ${at(1)} (${p[1]})`);
+      if (!Number.isFinite(p[1] - p[0])) throw numError(`${at(0)} to ${at(1)} is too wide a range`);
+      return;
+    case 'triangular':
+    case 'pert':
+      if (p[0] > p[2]) throw numError(`${at(0)} (${p[0]}) is greater than ${at(2)} (${p[2]})`);
+      if (p[1] < p[0] || p[1] > p[2]) throw numError(`${at(1)} (${p[1]}) must lie between ${at(0)} (${p[0]}) and ${at(2)} (${p[2]})`);
+      if (!Number.isFinite(p[2] - p[0])) throw numError(`${at(0)} to ${at(2)} is too wide a range`);
+      return;
+  }
+}
+
+/**
+ * μ and σ of ln X for a lognormal X with the given mean and standard deviation:
+ * σ² = ln(1 + sd²/mean²), μ = ln(mean) − σ²/2 (Johnson, Kotz & Balakrishnan, ch. 14).
+ */
+export function lognormalShape(mean: number, sd: number): { mu: number; sigma: number } {
+  const cv = sd / mean;
+  // beyond cv 1e150 the square overflows; such a σ fails the overflow check anyway
+  const variance = cv > 1e150 ? Infinity : ln1p(cv * cv);
+  return { mu: ln(mean) - variance / 2, sigma: Math.sqrt(variance) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Samplers: one tight loop per distribution writing into a Float64Array.
+// ---------------------------------------------------------------------------------------------
+
+function fillNormal(rng: Rng, out: Float64Array, mean: number, sd: number): void {
+  for (let i = 0; i < out.length; i++) out[i] = mean + sd * rng.nextNormal();
+}
+
+function fillLognormal(rng: Rng, out: Float64Array, mean: number, sd: number): void {
+  const { mu, sigma } = lognormalShape(mean, sd);
+  for (let i = 0; i < out.length; i++) out[i] = exp(mu + sigma * rng.nextNormal());
+}
+
+function fillUniform(rng: Rng, out: Float64Array, min: number, max: number): void {
+  const width = max - min;
+  for (let i = 0; i < out.length; i++) out[i] = min + width * rng.nextDouble();
+}
+
+/**
+ * Inverse CDF of the triangular distribution, written as a + w·√(u·(c−a)/w) rather than
+ * a + √(u·(b−a)(c−a)) so the product cannot overflow.
+ */
+function fillTriangular(rng: Rng, out: Float64Array, a: number, c: number, b: number): void {
+  const w = b - a;
+  if (w === 0) {
+    out.fill(a);
+    return;
+  }
+  const left = (c - a) / w; // F(mode)
+  const right = (b - c) / w;
+  for (let i = 0; i < out.length; i++) {
+    const u = rng.nextDouble();
+    out[i] = u < left ? a + w * Math.sqrt(u * left) : b - w * Math.sqrt((1 - u) * right);
+  }
+}
+
+/**
+ * Gamma(shape ≥ 1) by Marsaglia & Tsang, "A simple method for generating gamma variables",
+ * ACM TOMS 26 (2000): d = shape − 1/3, c = 1/√(9d); the squeeze accepts ~98% without a log.
+ */
+function gamma(rng: Rng, d: number, c: number): number {
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = rng.nextNormal();
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng.nextDouble();
+    const x2 = x * x;
+    if (u < 1 - 0.0331 * x2 * x2) return d * v;
+    if (ln(u) < 0.5 * x2 + d * (1 - v + ln(v))) return d * v;
+  }
+}
+
+/**
+ * Beta-PERT with λ = 4: min + (max − min)·B, B ~ Beta(α, β), α = 1 + 4(mode − min)/(max − min),
+ * β = 1 + 4(max − mode)/(max − min), B = X/(X + Y) with X ~ Gamma(α), Y ~ Gamma(β).
+ * α, β ≥ 1 always, so Marsaglia–Tsang needs no small-shape boost.
+ */
+function fillPert(rng: Rng, out: Float64Array, a: number, m: number, b: number): void {
+  const w = b - a;
+  if (w === 0) {
+    out.fill(a);
+    return;
+  }
+  const dA = 1 + (4 * (m - a)) / w - 1 / 3;
+  const dB = 1 + (4 * (b - m)) / w - 1 / 3;
+  const cA = 1 / Math.sqrt(9 * dA);
+  const cB = 1 / Math.sqrt(9 * dB);
+  for (let i = 0; i < out.length; i++) {
+    const x = gamma(rng, dA, cA);
+    const y = gamma(rng, dB, cB);
+    out[i] = a + w * (x / (x + y));
+  }
+}
+
+/** Fills `out` with samples of `dist`, consuming `rng` in order. */
+export function fillSamples(dist: Distribution, rng: Rng, out: Float64Array): Float64Array {
+  const p = dist.params;
+  switch (dist.name) {
+    case 'normal':
+      fillNormal(rng, out, p[0], p[1]);
+      break;
+    case 'lognormal':
+      fillLognormal(rng, out, p[0], p[1]);
+      break;
+    case 'uniform':
+      fillUniform(rng, out, p[0], p[1]);
+      break;
+    case 'triangular':
+      fillTriangular(rng, out, p[0], p[1], p[2]);
+      break;
+    case 'pert':
+      fillPert(rng, out, p[0], p[1], p[2]);
+      break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments shared by SIM and SIMCORR.
+// ---------------------------------------------------------------------------------------------
+
+function readTrials(arg: Arg): number {
+  const n = optionalNumber(arg, 'trials', DEFAULT_TRIALS);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_TRIALS) {
+    throw numError(`trials must be a whole number from 1 to 1,000,000; got ${n}`);
+  }
+  return n;
+}
+
+function readSeed(arg: Arg): number {
+  const seed = optionalNumber(arg, 'seed', DEFAULT_SEED);
+  if (!Number.isSafeInteger(seed)) throw numError(`seed must be a whole number (at most 2^53 in size); got ${seed}`);
+  return seed;
+}
+
+/** SIM(distribution, p1, [p2], [p3], [trials], [seed]) — trials×1 samples. */
+export function sim(distribution: Arg, p1: Arg, p2: Arg, p3: Arg, trials: Arg, seed: Arg): ResultGrid {
+  const dist = readDistribution(
+    scalarOf(distribution, 'distribution'),
+    [scalarOf(p1, 'p1'), scalarOf(p2 ?? null, 'p2'), scalarOf(p3 ?? null, 'p3')],
+    SIM_LABELS,
+  );
+  const n = readTrials(trials ?? null);
+  const rng = Rng.fromSeed(readSeed(seed ?? null));
+  return column(fillSamples(dist, rng, new Float64Array(n)));
+}
+
+/**
+ * The sampling kernel of SIM without the grid: the same validation and the same numbers
+ * as SIM(dist, params…, trials, seed). Used by the benchmark.
+ */
+export function simulateInto(dist: string, params: readonly number[], trials: number, seed: number): Float64Array {
+  const checked = readDistribution(dist, params, SIM_LABELS);
+  const n = readTrials(trials);
+  return fillSamples(checked, Rng.fromSeed(readSeed(seed)), new Float64Array(n));
+}
+
+// ---------------------------------------------------------------------------------------------
+// SIMCORR: Iman & Conover, "A distribution-free approach to inducing rank correlation among
+// input variables", Communications in Statistics B 11 (1982) 311–334.
+// ---------------------------------------------------------------------------------------------
+
+/** Off-diagonal entries closer than this are equal; diagonals closer than this to 1 are 1. */
+const MATRIX_TOLERANCE = 1e-9;
+/** Cholesky pivots at or below this are zero (a semi-definite matrix). */
+const PIVOT_TOLERANCE = 1e-10;
+
+/**
+ * Lower-triangular L with L·Lᵀ = A for a symmetric positive semi-definite A, or null when
+ * A is not PSD. A zero pivot is allowed when the rest of its column vanishes too, which is
+ * what semi-definiteness requires (the Schur complement stays PSD).
+ */
+export function choleskyPsd(a: readonly (readonly number[])[]): number[][] | null {
+  const k = a.length;
+  const L = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let j = 0; j < k; j++) {
+    let d = a[j][j];
+    for (let p = 0; p < j; p++) d -= L[j][p] * L[j][p];
+    if (d < -PIVOT_TOLERANCE) return null;
+    const pivot = d > PIVOT_TOLERANCE ? Math.sqrt(d) : 0;
+    L[j][j] = pivot;
+    for (let i = j + 1; i < k; i++) {
+      let r = a[i][j];
+      for (let p = 0; p < j; p++) r -= L[i][p] * L[j][p];
+      if (pivot > 0) L[i][j] = r / pivot;
+      else if (Math.abs(r) > Math.sqrt(PIVOT_TOLERANCE)) return null;
+    }
+  }
+  return L;
+}
+
+/** Inverse of a lower-triangular matrix with a non-zero diagonal (forward substitution). */
+function invertLower(L: number[][]): number[][] {
+  const k = L.length;
+  const inv = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let c = 0; c < k; c++) {
+    inv[c][c] = 1 / L[c][c];
+    for (let i = c + 1; i < k; i++) {
+      let s = 0;
+      for (let p = c; p < i; p++) s += L[i][p] * inv[p][c];
+      inv[i][c] = -s / L[i][i];
+    }
+  }
+  return inv;
+}
+
+function multiply(a: number[][], b: number[][]): number[][] {
+  const k = a.length;
+  return a.map((row) => {
+    const out = new Array<number>(k).fill(0);
+    for (let p = 0; p < k; p++) for (let c = 0; c < k; c++) out[c] += row[p] * b[p][c];
+    return out;
+  });
+}
+
+function identity(k: number): number[][] {
+  return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (__, j) => (i === j ? 1 : 0)));
+}
+
+/** Checks a k×k correlation matrix (symmetric, unit diagonal, entries in [−1, 1], PSD). */
+function readCorrelation(arg: Arg, k: number): number[][] {
+  const m = numberMatrix(arg, 'correlation');
+  if (m.rows !== k || m.cols !== k) {
+    throw valueError(`correlation must be ${k}×${k} (one row and one column per distribution); got ${m.rows}×${m.cols}`);
+  }
+  const v = m.values;
+  const at = (r: number, c: number) => `correlation, row ${r + 1}, column ${c + 1}`;
+  for (let r = 0; r < k; r++) {
+    for (let c = 0; c < k; c++) {
+      if (Math.abs(v[r][c]) > 1) throw numError(`${at(r, c)} must be between -1 and 1; got ${v[r][c]}`);
+    }
+    if (Math.abs(v[r][r] - 1) > MATRIX_TOLERANCE) throw numError(`${at(r, r)} is on the diagonal and must be 1; got ${v[r][r]}`);
+    for (let c = 0; c < r; c++) {
+      if (Math.abs(v[r][c] - v[c][r]) > MATRIX_TOLERANCE) {
+        throw numError(`correlation must be symmetric: row ${r + 1}, column ${c + 1} is ${v[r][c]} but row ${c + 1}, column ${r + 1} is ${v[c][r]}`);
+      }
+    }
+  }
+  // use the symmetrized matrix with an exact unit diagonal
+  const target = v.map((row, r) => row.map((x, c) => (r === c ? 1 : (x + v[c][r]) / 2)));
+  if (!choleskyPsd(target)) {
+    throw numError('correlation is not positive semi-definite: these correlations cannot hold together');
+  }
+  return target;
+}
+
+/**
+ * Pearson correlation that normal scores need for a target Spearman (rank) correlation:
+ * ρ = 2·sin(π·ρs/6), exact for the bivariate normal (Pearson 1907; Kruskal 1958).
+ */
+function pearsonForRank(target: number[][]): number[][] {
+  return target.map((row, r) => row.map((x, c) => (r === c ? 1 : 2 * sinSmall((Math.PI * x) / 6))));
+}
+
+/** Indices 0..n−1 ordered by `values` ascending; ties by index, so the order is deterministic. */
+function argsort(values: Float64Array): Uint32Array {
+  const order = new Uint32Array(values.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => values[a] - values[b] || a - b);
+}
+
+/**
+ * Reorders each column of `samples` (independent draws) so their ranks follow correlated
+ * normal scores: van der Waerden scores Φ⁻¹(i/(n+1)), shuffled per column, decorrelated by
+ * the inverse Cholesky factor of their own sample correlation, then mixed by the Cholesky
+ * factor of the target. The marginal samples are kept exactly; only their order changes.
+ */
+function imanConover(samples: Float64Array[], target: number[][], rng: Rng): void {
+  const k = samples.length;
+  const n = samples[0].length;
+  if (k < 2 || n < 2) return;
+  const base = new Float64Array(n);
+  for (let i = 0; i < n; i++) base[i] = normalQuantile((i + 1) / (n + 1));
+  const scores = samples.map(() => {
+    const s = base.slice();
+    for (let i = n - 1; i > 0; i--) {
+      const j = rng.nextBelow(i + 1);
+      const t = s[i];
+      s[i] = s[j];
+      s[j] = t;
+    }
+    return s;
+  });
+  // every column is a permutation of `base`, so they share one mean and one sum of squares
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += base[i];
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (base[i] - mean) * (base[i] - mean);
+  const sampleCorr = identity(k);
+  for (let r = 0; r < k; r++) {
+    for (let c = 0; c < r; c++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += (scores[r][i] - mean) * (scores[c][i] - mean);
+      sampleCorr[r][c] = sampleCorr[c][r] = s / ss;
+    }
+  }
+  // with very few trials the shuffled scores can be collinear: skip the decorrelation then
+  const F = choleskyPsd(sampleCorr);
+  const unmix = F && F.every((row, i) => row[i] > 1e-8) ? invertLower(F) : identity(k);
+  // the sine map can push a singular PSD target slightly outside PSD: fall back to the target
+  const C = choleskyPsd(pearsonForRank(target)) ?? choleskyPsd(target)!;
+  const G = multiply(C, unmix);
+  const mixed = new Float64Array(n);
+  for (let j = 0; j < k; j++) {
+    const g = G[j];
+    mixed.fill(0);
+    for (let p = 0; p <= j; p++) {
+      const w = g[p];
+      if (w === 0) continue;
+      const s = scores[p];
+      for (let i = 0; i < n; i++) mixed[i] += w * (s[i] - mean);
+    }
+    const sorted = samples[j].slice().sort();
+    const order = argsort(mixed);
+    const out = samples[j];
+    for (let r = 0; r < n; r++) out[order[r]] = sorted[r];
+  }
+}
+
+/** SIMCORR(distributions, correlation, [trials], [seed]) — trials×k correlated samples. */
+export function simcorr(distributions: Arg, correlation: Arg, trials: Arg, seed: Arg): ResultGrid {
+  const table = toGrid(distributions, 'distributions');
+  if (table[0].length !== 4) {
+    throw valueError(`distributions must have 4 columns (name, p1, p2, p3); got ${table[0].length}`);
+  }
+  const dists = table.map((row, r) => {
+    const prefix = `distributions, row ${r + 1}`;
+    return readDistribution(row[0], row.slice(1), {
+      name: `${prefix}, column 1`,
+      params: [2, 3, 4].map((c) => `${prefix}, column ${c}`),
+    });
+  });
+  const k = dists.length;
+  const target = readCorrelation(correlation, k);
+  const n = readTrials(trials ?? null);
+  const rng = Rng.fromSeed(readSeed(seed ?? null));
+  const samples = dists.map((d) => fillSamples(d, rng, new Float64Array(n)));
+  imanConover(samples, target, rng);
+  const out: ResultGrid = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row: Result[] = new Array(k);
+    for (let j = 0; j < k; j++) row[j] = samples[j][i];
+    out[i] = row;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SUMMARY
+// ---------------------------------------------------------------------------------------------
+
+export const SUMMARY_LABELS = ['mean', 'stdev', 'min', 'P5', 'P10', 'P50', 'P90', 'P95', 'max'] as const;
+const SUMMARY_PERCENTS = [5, 10, 50, 90, 95];
+
+/**
+ * PERCENTILE.INC on ascending `sorted` for `percent` in 0..100: rank h = (n − 1)·p, linear
+ * interpolation between the neighbours. h is computed as (n − 1)·percent/100 so a whole rank
+ * stays exact (0.05·20 would not).
+ */
+export function percentileInc(sorted: ArrayLike<number>, percent: number): number {
+  const n = sorted.length;
+  const h = ((n - 1) * percent) / 100;
+  const lo = Math.floor(h);
+  if (lo >= n - 1) return sorted[n - 1];
+  return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+/** SUMMARY(samples) — 9×2: labels and mean, stdev (sample), min, P5, P10, P50, P90, P95, max. */
+export function summary(samples: Arg): ResultGrid {
+  const values = numberVector(samples, 'samples');
+  const n = values.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += values[i];
+  const mean = total / n;
+  let stdev: Result;
+  if (n < 2) {
+    stdev = divError('samples: the sample standard deviation needs at least 2 values');
+  } else {
+    // two-pass: Σ(x − mean)² avoids the cancellation of Σx² − n·mean²
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (values[i] - mean) * (values[i] - mean);
+    stdev = Math.sqrt(ss / (n - 1));
+  }
+  const sorted = Float64Array.from(values).sort();
+  const results: Result[] = [
+    Number.isFinite(mean) ? mean : numError('samples: the mean overflows'),
+    typeof stdev === 'number' && !Number.isFinite(stdev) ? numError('samples: the standard deviation overflows') : stdev,
+    sorted[0],
+    ...SUMMARY_PERCENTS.map((p) => percentileInc(sorted, p)),
+    sorted[n - 1],
+  ];
+  return SUMMARY_LABELS.map((label, i) => [label, results[i]]);
+}

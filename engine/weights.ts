@@ -1,0 +1,482 @@
+/**
+ * Weights (權重): direct normalization, AHP, entropy, CRITIC, rank-order centroid, blends.
+ *
+ * Each PERF.* function reads its arguments (naming them in every error) and hands plain
+ * numbers to a pure kernel; the kernels are exported so the task pane can reuse them.
+ */
+import { divError, numError, valueError } from './errors';
+import {
+  Arg,
+  Cell,
+  ResultGrid,
+  column,
+  elementwise,
+  isBlank,
+  isBlankArg,
+  isGrid,
+  numberAt,
+  numberMatrix,
+  numberVector,
+  optionalChoice,
+  optionalNumber,
+  sameOrientation,
+  shapeText,
+  toGrid,
+  where,
+} from './grid';
+
+/** v / Σv for a list of non-negative weights; `name` is the argument the list came from. */
+export function normalizeWeights(values: number[], name: string): number[] {
+  let total = 0;
+  values.forEach((v, i) => {
+    if (v < 0) throw numError(`${name}, item ${i + 1}: a weight cannot be negative; got ${v}`);
+    total += v;
+  });
+  if (total === 0) throw divError(`${name}: the weights sum to 0`);
+  return values.map((v) => v / total);
+}
+
+/** NORMALIZE(values) — same shape, v / Σv. */
+export function normalize(values: Arg): ResultGrid {
+  const grid = toGrid(values, 'values');
+  const rows = grid.length;
+  const cols = grid[0].length;
+  let total = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const v = numberAt(grid[r][c], () => where('values', rows, cols, r, c));
+      if (v < 0) throw numError(`${where('values', rows, cols, r, c)} is negative (${v}); weights cannot be negative`);
+      total += v;
+    }
+  }
+  if (total === 0) throw divError('values sum to 0');
+  return elementwise([{ arg: grid, name: 'values' }], ([v]) => v! / total);
+}
+
+// ---------------------------------------------------------------------------------------
+// AHP
+// ---------------------------------------------------------------------------------------
+
+export const AHP_MAX_CRITERIA = 15;
+
+/** Users type rounded reciprocals (0.33 for 1/3), so a_ij·a_ji may miss 1 by this much. */
+const RECIPROCAL_TOLERANCE = 0.01;
+/** Slack so that a product sitting exactly on the 1% boundary (3 × 0.33) is not lost to rounding. */
+const FLOAT_SLACK = 1e-12;
+const EIGEN_TOLERANCE = 1e-12;
+/** Power iteration on a positive matrix always converges; this only guards absurd inputs. */
+const EIGEN_MAX_ITERATIONS = 100000;
+
+/** Saaty's random consistency index RI(n), n = 1..15 (index 0 unused). */
+const RANDOM_INDEX = [0, 0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59];
+
+/** RI(n) as the spec tabulates it (Saaty); 0 for n ≤ 2. */
+export function ahpRandomIndex(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > AHP_MAX_CRITERIA) {
+    throw numError(`the random index is tabulated for 1 to ${AHP_MAX_CRITERIA} criteria; got ${n}`);
+  }
+  return RANDOM_INDEX[n];
+}
+
+function reciprocalEnough(a: number, b: number): boolean {
+  return Math.abs(a * b - 1) <= RECIPROCAL_TOLERANCE + FLOAT_SLACK;
+}
+
+/**
+ * Reads one expert's n×n block starting at grid row `top`. The upper triangle holds the
+ * judgments; a blank diagonal is 1 and a blank lower cell is the reciprocal of its mirror.
+ * A typed lower cell is only checked (within 1%) and then replaced by the exact reciprocal,
+ * so the matrix handed on is exactly reciprocal (λmax ≥ n, CR ≥ 0).
+ */
+function readAhpBlock(grid: Cell[][], top: number, n: number, name: string, expert: number | null): number[][] {
+  const label = (r: number, c: number) => {
+    if (grid.length === 1 && n === 1) return name;
+    const cell = `${name}, row ${top + r + 1}, column ${c + 1}`;
+    return expert === null ? cell : `${cell} (expert ${expert})`;
+  };
+  const typed: (number | null)[][] = [];
+  for (let r = 0; r < n; r++) {
+    const line: (number | null)[] = [];
+    for (let c = 0; c < n; c++) {
+      const cell = grid[top + r][c];
+      if (isBlank(cell)) {
+        line.push(null);
+        continue;
+      }
+      const v = numberAt(cell, () => label(r, c));
+      if (v <= 0) throw numError(`${label(r, c)} is ${v}; pairwise comparisons must be greater than 0`);
+      line.push(v);
+    }
+    typed.push(line);
+  }
+  const out: number[][] = typed.map(() => new Array<number>(n).fill(1));
+  for (let r = 0; r < n; r++) {
+    const d = typed[r][r];
+    if (d !== null && !reciprocalEnough(d, d)) {
+      throw valueError(`${label(r, r)} is ${d}; the diagonal compares a criterion with itself and must be 1`);
+    }
+    for (let c = r + 1; c < n; c++) {
+      const upper = typed[r][c];
+      const lower = typed[c][r];
+      if (upper === null) {
+        throw valueError(`${label(r, c)} is blank; fill the upper triangle (the diagonal and the lower triangle may be left blank)`);
+      }
+      if (lower !== null && !reciprocalEnough(upper, lower)) {
+        throw valueError(
+          `${label(c, r)} (${lower}) is not the reciprocal of ${label(r, c)} (${upper}): ` +
+            `their product is ${upper * lower}; a_ij·a_ji must be 1 within 1%`,
+        );
+      }
+      out[r][c] = upper;
+      out[c][r] = 1 / upper;
+    }
+  }
+  return out;
+}
+
+/**
+ * Each expert's validated n×n reciprocal matrix from a range of k·n rows × n columns
+ * (one expert: k = 1).
+ */
+export function readAhpExperts(arg: Arg, name = 'matrix'): number[][][] {
+  if (isBlankArg(arg)) throw valueError(`${name} is blank; a pairwise comparison matrix is required`);
+  const grid = toGrid(arg, name);
+  const rows = grid.length;
+  const n = grid[0].length;
+  if (n > AHP_MAX_CRITERIA) {
+    throw valueError(`${name} has ${n} columns; AHP compares at most ${AHP_MAX_CRITERIA} criteria`);
+  }
+  if (rows % n !== 0) {
+    throw valueError(
+      `${name} must be n×n, or k experts' n×n matrices stacked (k·n rows × n columns); got a ${shapeText(rows, n)} range`,
+    );
+  }
+  const k = rows / n;
+  const experts: number[][][] = [];
+  for (let e = 0; e < k; e++) experts.push(readAhpBlock(grid, e * n, n, name, k === 1 ? null : e + 1));
+  return experts;
+}
+
+/** AIJ: element-wise geometric mean of the experts' matrices (stays exactly reciprocal). */
+export function aggregateAhpExperts(experts: number[][][]): number[][] {
+  if (experts.length === 1) return experts[0];
+  const n = experts[0].length;
+  const out: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+  for (let r = 0; r < n; r++) {
+    for (let c = r + 1; c < n; c++) {
+      let logSum = 0;
+      for (const m of experts) logSum += Math.log(m[r][c]);
+      out[r][c] = Math.exp(logSum / experts.length);
+      out[c][r] = 1 / out[r][c];
+    }
+  }
+  return out;
+}
+
+/** The (aggregated) positive reciprocal matrix of an AHP/AHPCR argument. */
+export function readAhpMatrix(arg: Arg, name = 'matrix'): number[][] {
+  return aggregateAhpExperts(readAhpExperts(arg, name));
+}
+
+/** Normalized row geometric means (computed in logs so large n cannot overflow). */
+export function ahpGeomean(matrix: number[][]): number[] {
+  const n = matrix.length;
+  const g = matrix.map((row) => Math.exp(row.reduce((s, a) => s + Math.log(a), 0) / n));
+  const total = g.reduce((s, v) => s + v, 0);
+  return g.map((v) => v / total);
+}
+
+function multiply(matrix: number[][], w: number[]): number[] {
+  return matrix.map((row) => row.reduce((s, a, j) => s + a * w[j], 0));
+}
+
+/**
+ * Principal right eigenvector (sum 1) and λmax by power iteration. A positive matrix has a
+ * simple dominant eigenvalue (Perron), so the iteration converges; it starts from the
+ * geometric-mean weights, which are already close.
+ */
+export function ahpEigen(matrix: number[][], name = 'matrix'): { weights: number[]; lambdaMax: number } {
+  let w = ahpGeomean(matrix);
+  for (let iteration = 0; iteration < EIGEN_MAX_ITERATIONS; iteration++) {
+    const y = multiply(matrix, w);
+    const total = y.reduce((s, v) => s + v, 0);
+    if (!Number.isFinite(total) || total <= 0) break;
+    let change = 0;
+    for (let i = 0; i < y.length; i++) {
+      y[i] /= total;
+      change = Math.max(change, Math.abs(y[i] - w[i]));
+    }
+    w = y;
+    if (change <= EIGEN_TOLERANCE) {
+      // Σw = 1, so λmax = Σ(Aw)_i.
+      const lambdaMax = multiply(matrix, w).reduce((s, v) => s + v, 0);
+      return { weights: w, lambdaMax };
+    }
+  }
+  throw numError(`${name}: the principal eigenvector did not converge to 1e-12`);
+}
+
+/** CR = ((λmax − n)/(n − 1)) / RI(n); 0 for n ≤ 2, where every reciprocal matrix is consistent. */
+export function consistencyRatio(matrix: number[][], name = 'matrix'): number {
+  const n = matrix.length;
+  if (n <= 2) return 0;
+  const { lambdaMax } = ahpEigen(matrix, name);
+  // λmax ≥ n for a reciprocal matrix; a negative CR could only be rounding noise.
+  return Math.max(0, (lambdaMax - n) / (n - 1) / ahpRandomIndex(n));
+}
+
+export type AhpMethod = 'eigen' | 'geomean';
+
+/** AHP(matrix, [method]) — n×1 weights. */
+export function ahp(matrix: Arg, method: Arg): ResultGrid {
+  const a = readAhpMatrix(matrix, 'matrix');
+  const how = optionalChoice<AhpMethod>(method, 'method', 'eigen', ['eigen', 'geomean']);
+  return column(how === 'eigen' ? ahpEigen(a, 'matrix').weights : ahpGeomean(a));
+}
+
+/** AHPCR(matrix) — consistency ratio of the (aggregated) matrix. */
+export function ahpcr(matrix: Arg): number {
+  return consistencyRatio(readAhpMatrix(matrix, 'matrix'), 'matrix');
+}
+
+// ---------------------------------------------------------------------------------------
+// Objective weights: ENTROPY and CRITIC
+// ---------------------------------------------------------------------------------------
+
+export type EntropyNormalization = 'minmax' | 'proportion';
+
+/** Omitted, blank, or a reference to empty cells; an empty array is not blank (toGrid refuses it). */
+function allBlank(arg: Arg): boolean {
+  if (!isGrid(arg)) return isBlank(arg);
+  return arg.length > 0 && arg[0].length > 0 && arg.every((row) => row.every((cell) => isBlank(cell)));
+}
+
+/** directions: blank → all benefit (1); otherwise one ±1 per criterion. */
+function readCriterionDirections(arg: Arg, k: number): number[] {
+  if (allBlank(arg)) return new Array<number>(k).fill(1);
+  const dirs = numberVector(arg, 'directions');
+  if (dirs.length !== k) throw valueError(`directions has ${dirs.length} items but data has ${k} columns`);
+  dirs.forEach((d, j) => {
+    if (d !== 1 && d !== -1) {
+      const label = dirs.length === 1 ? 'directions' : `directions, item ${j + 1}`;
+      throw numError(`${label} must be 1 (benefit) or -1 (cost); got ${d}`);
+    }
+  });
+  return dirs;
+}
+
+function readData(arg: Arg): number[][] {
+  const { rows, values } = numberMatrix(arg, 'data');
+  if (rows < 2) throw valueError(`data needs at least 2 rows (alternatives); got ${rows}`);
+  return values;
+}
+
+function columnOf(data: number[][], j: number): number[] {
+  return data.map((row) => row[j]);
+}
+
+function isConstant(values: number[]): boolean {
+  return values.every((v) => v === values[0]);
+}
+
+/** Benefit (x−min)/(max−min), cost (max−x)/(max−min); a constant column stays all 0. */
+function minmaxColumn(values: number[], direction: number): number[] {
+  let lo = values[0];
+  let hi = values[0];
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (hi === lo) return values.map(() => 0);
+  return values.map((x) => (direction === 1 ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo)));
+}
+
+/** Shannon entropy of a column's shares, scaled by 1/ln m to [0, 1]; 0·ln0 = 0. */
+function columnEntropy(y: number[]): number {
+  const total = y.reduce((s, v) => s + v, 0);
+  let h = 0;
+  for (const v of y) {
+    if (v > 0) {
+      const p = v / total;
+      h -= p * Math.log(p);
+    }
+  }
+  return h / Math.log(y.length);
+}
+
+/**
+ * Entropy weights of m×k data (m ≥ 2). A constant column carries no information and gets
+ * weight 0; when every column is constant there is nothing to weight (#DIV/0!).
+ */
+export function entropyWeights(data: number[][], directions: number[], normalization: EntropyNormalization): number[] {
+  const m = data.length;
+  const k = data[0].length;
+  const d = new Array<number>(k).fill(0);
+  for (let j = 0; j < k; j++) {
+    const x = columnOf(data, j);
+    if (normalization === 'proportion') {
+      x.forEach((v, i) => {
+        if (v < 0) throw numError(`${where('data', m, k, i, j)} is negative (${v}); "proportion" needs values ≥ 0`);
+      });
+    }
+    if (isConstant(x)) continue;
+    const y = normalization === 'minmax' ? minmaxColumn(x, directions[j]) : x;
+    // e ≤ 1 in exact arithmetic; clamp so rounding cannot produce a negative weight.
+    d[j] = Math.max(0, 1 - columnEntropy(y));
+  }
+  const total = d.reduce((s, v) => s + v, 0);
+  if (total === 0) throw divError('data: every column is constant, so entropy cannot tell the criteria apart');
+  return d.map((v) => v / total);
+}
+
+/** ENTROPY(data, [directions], [normalize]) — 1×k weights. */
+export function entropy(data: Arg, directions: Arg, normalization: Arg): ResultGrid {
+  const x = readData(data);
+  const dirs = readCriterionDirections(directions, x[0].length);
+  const how = optionalChoice<EntropyNormalization>(normalization, 'normalize', 'minmax', ['minmax', 'proportion']);
+  return [entropyWeights(x, dirs, how)];
+}
+
+function mean(values: number[]): number {
+  return values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/** Pearson correlation; callers pass only non-constant columns. Clamped against rounding. */
+function pearson(a: number[], b: number[]): number {
+  const ma = mean(a);
+  const mb = mean(b);
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < a.length; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  }
+  return Math.min(1, Math.max(-1, sab / Math.sqrt(saa * sbb)));
+}
+
+/**
+ * CRITIC weights (Diakoulaki et al. 1995) of m×k data (m ≥ 2): min-max normalized columns,
+ * C_j = σ_j·Σ_k(1 − r_jk) with σ the sample standard deviation and r = 0 against a constant
+ * column; w = C/ΣC.
+ */
+export function criticWeights(data: number[][], directions: number[]): number[] {
+  const m = data.length;
+  const k = data[0].length;
+  const cols: number[][] = [];
+  const constant: boolean[] = [];
+  for (let j = 0; j < k; j++) {
+    const x = columnOf(data, j);
+    constant.push(isConstant(x));
+    cols.push(minmaxColumn(x, directions[j]));
+  }
+  if (constant.every(Boolean)) throw divError('data: every column is constant, so CRITIC cannot tell the criteria apart');
+  const c = cols.map((y, j) => {
+    if (constant[j]) return 0;
+    const mu = mean(y);
+    const sigma = Math.sqrt(y.reduce((s, v) => s + (v - mu) ** 2, 0) / (m - 1));
+    let conflict = 0;
+    for (let other = 0; other < k; other++) {
+      if (other === j) continue; // 1 − r_jj = 0
+      conflict += 1 - (constant[other] ? 0 : pearson(y, cols[other]));
+    }
+    return sigma * conflict;
+  });
+  const total = c.reduce((s, v) => s + v, 0);
+  if (!(total > 0)) {
+    throw divError('data: no criterion carries CRITIC information (a single varying column, or columns perfectly correlated)');
+  }
+  return c.map((v) => v / total);
+}
+
+/** CRITIC(data, [directions]) — 1×k weights. */
+export function critic(data: Arg, directions: Arg): ResultGrid {
+  const x = readData(data);
+  return [criticWeights(x, readCriterionDirections(directions, x[0].length))];
+}
+
+// ---------------------------------------------------------------------------------------
+// Rank-order centroid
+// ---------------------------------------------------------------------------------------
+
+/**
+ * ROC weights for ranks 1..n (1 = most important). Items are placed in rank order; a tie
+ * group shares the mean ROC weight of the positions it occupies. With standard competition
+ * ranks (1, 2, 2, 4) those are exactly the positions the tie spans; dense ranks (1, 2, 2, 3)
+ * are read the same way, the last item taking position 4.
+ */
+export function rocWeights(ranks: number[]): number[] {
+  const n = ranks.length;
+  // tail[p] = Σ_{i=p..n} 1/i, so w(p) = tail[p]/n.
+  const tail = new Array<number>(n + 2).fill(0);
+  for (let i = n; i >= 1; i--) tail[i] = tail[i + 1] + 1 / i;
+  const order = ranks.map((r, i) => ({ r, i })).sort((a, b) => a.r - b.r || a.i - b.i);
+  const out = new Array<number>(n);
+  let start = 0;
+  while (start < n) {
+    let end = start;
+    while (end + 1 < n && order[end + 1].r === order[start].r) end++;
+    let share = 0;
+    for (let p = start + 1; p <= end + 1; p++) share += tail[p] / n;
+    share /= end - start + 1;
+    for (let q = start; q <= end; q++) out[order[q].i] = share;
+    start = end + 1;
+  }
+  return out;
+}
+
+/** ROC(ranks) — same shape as ranks. */
+export function roc(ranks: Arg): ResultGrid {
+  const grid = toGrid(ranks, 'ranks');
+  const rows = grid.length;
+  const cols = grid[0].length;
+  const n = rows * cols;
+  const values: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const label = () => where('ranks', rows, cols, r, c);
+      const v = numberAt(grid[r][c], label);
+      if (!Number.isInteger(v) || v < 1 || v > n) {
+        throw numError(`${label()} is ${v}; ranks must be whole numbers from 1 to ${n} (the number of ranks)`);
+      }
+      values.push(v);
+    }
+  }
+  const w = rocWeights(values);
+  return grid.map((row, r) => row.map((_, c) => w[r * cols + c]));
+}
+
+// ---------------------------------------------------------------------------------------
+// Blends
+// ---------------------------------------------------------------------------------------
+
+export type BlendMethod = 'linear' | 'multiplicative';
+
+/** Combines two already-normalized weight lists of equal length. */
+export function blendWeights(subjective: number[], objective: number[], alpha: number, method: BlendMethod): number[] {
+  if (method === 'linear') return subjective.map((s, i) => alpha * s + (1 - alpha) * objective[i]);
+  const product = subjective.map((s, i) => s * objective[i]);
+  const total = product.reduce((s, v) => s + v, 0);
+  if (total === 0) {
+    throw divError('subjective and objective: no criterion has weight in both, so the multiplicative blend sums to 0');
+  }
+  return product.map((v) => v / total);
+}
+
+/**
+ * BLEND(subjective, objective, [alpha], [method]) — both are weight vectors of the same
+ * length; like every vector argument either orientation is accepted (so AHP's column blends
+ * with ENTROPY's row). The result takes the orientation of subjective.
+ */
+export function blend(subjective: Arg, objective: Arg, alpha: Arg, method: Arg): ResultGrid {
+  const s = normalizeWeights(numberVector(subjective, 'subjective'), 'subjective');
+  const o = normalizeWeights(numberVector(objective, 'objective'), 'objective');
+  if (s.length !== o.length) {
+    throw valueError(`objective has ${o.length} items but subjective has ${s.length}; the shapes must match`);
+  }
+  const a = optionalNumber(alpha, 'alpha', 0.5);
+  if (a < 0 || a > 1) throw numError(`alpha must be between 0 and 1; got ${a}`);
+  const how = optionalChoice<BlendMethod>(method, 'method', 'linear', ['linear', 'multiplicative']);
+  return sameOrientation(subjective, blendWeights(s, o, a, how));
+}

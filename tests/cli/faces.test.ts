@@ -1,0 +1,202 @@
+/**
+ * One table drives both faces: every case runs through the Excel wrapper (the exports of
+ * addin/custom-functions/functions.ts with the CustomFunctions globals stubbed as Office
+ * defines them) and through `perfplan calc` on a workbook written with exceljs; the two
+ * must agree cell for cell, errors and messages included.
+ */
+import ExcelJS from 'exceljs';
+import * as path from 'path';
+import * as customFunctions from '../../addin/custom-functions/functions';
+import { engineErrorOf } from '../../addin/custom-functions/adapt';
+import { CalcJson, JsonCell, calcFile, toJson } from '../../cli/calc';
+import { loadCatalog } from '../../cli/catalog';
+import { installCustomFunctionsHost } from '../../cli/custom-functions-host';
+import { toAddress } from '../../cli/workbook';
+import { CellInput, putGrid, saveWorkbook, tempDir } from '../support/workbook';
+
+installCustomFunctionsHost();
+
+type ArgInput = CellInput | CellInput[][] | undefined;
+
+interface FaceCase {
+  name: string;
+  fn: string;
+  /** undefined = omitted trailing argument; null = an empty argument (`a,,c`). */
+  args: ArgInput[];
+}
+
+const col = (...values: CellInput[]): CellInput[][] => values.map((v) => [v]);
+const row = (...values: CellInput[]): CellInput[][] => [values];
+
+const TIERS = [
+  [0, 0.02],
+  [20000, 0.04],
+  [50000, 0.06],
+];
+const CURVE = [
+  [0.5, 0],
+  [1, 1],
+  [1.5, 2],
+];
+const AHP3 = [
+  [1, 3, 5],
+  [null, 1, 2],
+  [null, null, 1],
+];
+const DATA = [
+  [10, 200, 0.3],
+  [12, 180, 0.5],
+  [9, 260, 0.4],
+  [15, 150, 0.2],
+];
+const CURVES3 = [
+  [1000, 200, 0.8],
+  [1500, 400, 1],
+  [800, 100, 0.6],
+];
+
+export const CASES: FaceCase[] = [
+  { name: 'NORMALIZE a row', fn: 'NORMALIZE', args: [row(1, 3, 4)] },
+  { name: 'NORMALIZE negative → #NUM!', fn: 'NORMALIZE', args: [row(1, -3)] },
+  { name: 'AHP eigen with blank lower triangle', fn: 'AHP', args: [AHP3] },
+  { name: 'AHP geomean', fn: 'AHP', args: [AHP3, 'geomean'] },
+  { name: 'AHPCR', fn: 'AHPCR', args: [AHP3] },
+  { name: 'AHP not square → #VALUE!', fn: 'AHP', args: [[[1, 2]]] },
+  { name: 'ENTROPY minmax with a cost criterion', fn: 'ENTROPY', args: [DATA, row(1, -1, 1)] },
+  { name: 'ENTROPY proportion, directions empty', fn: 'ENTROPY', args: [DATA, null, 'proportion'] },
+  { name: 'CRITIC', fn: 'CRITIC', args: [DATA] },
+  { name: 'ROC with ties', fn: 'ROC', args: [col(1, 2, 2, 4)] },
+  { name: 'BLEND linear', fn: 'BLEND', args: [col(0.5, 0.3, 0.2), col(0.2, 0.3, 0.5), 0.7] },
+  { name: 'ATTAIN lower-is-better', fn: 'ATTAIN', args: [col(1.5, 2.5), 2, -1] },
+  { name: 'ATTAIN target 0 → #NUM! in its cell', fn: 'ATTAIN', args: [col(1, 1), col(1, 0)] },
+  { name: 'CURVE lookup', fn: 'CURVE', args: [col(0.4, 0.9, 1.2), CURVE, 'lookup'] },
+  { name: 'SCORECARD with an empty directions argument and a cap', fn: 'SCORECARD', args: [[[110, 90, 130], [80, 100, 95]], row(100, 100, 100), row(50, 30, 20), null, 1.2] },
+  { name: 'SCORECARD text actual → #VALUE! for that person', fn: 'SCORECARD', args: [[[1, 'x']], row(1, 1), row(1, 1)] },
+  { name: 'STATUS default bands', fn: 'STATUS', args: [col(0.97, 0.9, 0.3)] },
+  { name: 'RATER 360°', fn: 'RATER', args: [col(4, 3, 5), col('manager', 'peer', 'customer'), [['manager', 0.5], ['peer', 0.3], ['customer', 0.2]]] },
+  { name: 'TIERED marginal', fn: 'TIERED', args: [col(10000, 35000, 80000), TIERS] },
+  { name: 'TIERED retro', fn: 'TIERED', args: [col(10000, 35000, 80000), TIERS, 'retro'] },
+  { name: 'TIERED negative amount → #NUM! (message kept headless)', fn: 'TIERED', args: [col(-1, 5), TIERS] },
+  { name: 'TIERED unknown method → #VALUE!', fn: 'TIERED', args: [5, TIERS, 'progressive'] },
+  { name: 'PAYOUT gate and cap', fn: 'PAYOUT', args: [col(0.7, 1.2, 1.6), CURVE, 10000, 0.8, 1.5] },
+  { name: 'SPLIT', fn: 'SPLIT', args: [col(1.1, 0.9), col(0.8, 1.2), 0.5, 10000] },
+  { name: 'PROFITSHARE with cap', fn: 'PROFITSHARE', args: [col(1200000, 900000), 1000000, 0.1, 15000] },
+  { name: 'PRORATE with blank start/end cells', fn: 'PRORATE', args: [col(9000, 9000), col(45703, null), col(null, 45716), 45658, 45747] },
+  { name: 'CLAWBACK', fn: 'CLAWBACK', args: [col(1000, 1000, 1000), 45700, col(45750, 45800, null), 90, 0.5] },
+  { name: 'DRAW recoverable', fn: 'DRAW', args: [row(1000, 5000, 500, 4000), 2000, true] },
+  { name: 'PAYBACK discounted', fn: 'PAYBACK', args: [col(-1000, 300, 400, 500, 600), 0.1] },
+  { name: 'PAYBACK never → #N/A', fn: 'PAYBACK', args: [col(-1000, 100)] },
+  { name: 'BCR', fn: 'BCR', args: [col(0, 600, 600), col(1000, 0, 0), 0.05] },
+  { name: 'BREAKEVEN', fn: 'BREAKEVEN', args: [col(50000, 80000), 100, 60] },
+  { name: 'LTV perpetuity and finite horizon', fn: 'LTV', args: [100, 0.8, 0.1, col(null, 5)] },
+  { name: 'MARGINAL', fn: 'MARGINAL', args: [col(0, 10, 20, 30), col(0, 25, 40, 48)] },
+  { name: 'OPTIMUM', fn: 'OPTIMUM', args: [col(0, 10, 20, 30), col(0, 25, 40, 48), 1] },
+  { name: 'RESPONSE', fn: 'RESPONSE', args: [col(100, 300, 50), CURVES3] },
+  { name: 'ALLOCATE concave with bounds', fn: 'ALLOCATE', args: [1000, CURVES3, col(100, 100, 0), col(600, 800, 200)] },
+  { name: 'ALLOCATE infeasible → #NUM!', fn: 'ALLOCATE', args: [100, CURVES3, col(100, 100, 100)] },
+  { name: 'SIM triangular, 20 trials, seed 7', fn: 'SIM', args: ['triangular', 4, 8, 24, 20, 7] },
+  { name: 'SIM pert default seed', fn: 'SIM', args: ['pert', 4, 8, 24, 15] },
+  { name: 'SIM unknown distribution → #VALUE!', fn: 'SIM', args: ['poisson', 1, 2, 3, 10] },
+  { name: 'SIMCORR two variables', fn: 'SIMCORR', args: [[['normal', 10, 2, null], ['uniform', 0, 1, null]], [[1, 0.6], [0.6, 1]], 12, 3] },
+  { name: 'SUMMARY', fn: 'SUMMARY', args: [col(3, 1, 4, 1, 5, 9, 2, 6, 5, 3)] },
+  { name: 'PARETO', fn: 'PARETO', args: [col(500, 300, 100, 60, 40)] },
+  { name: 'CHANNELTIER with a rule override', fn: 'CHANNELTIER', args: [col(500, 300, 100, 60), col(0.05, 0.4, 0.1, 0.02), col(5, 4, 2, 6), col(-0.2, 0, 0, 0.01), col(-0.2, 0, 0, 0.01), [['min_roi', 2.5]]] },
+];
+
+type Comparable = JsonCell | null;
+
+function paramDimensions(fn: string): ('scalar' | 'matrix')[] {
+  const entry = loadCatalog().functions.find((f) => f.id === fn);
+  if (!entry) throw new Error(`${fn} is not in functions.json`);
+  return entry.parameters.map((p) => p.dimensionality ?? 'scalar');
+}
+
+/** What Excel passes: a literal into a matrix parameter arrives as a 1×1 array. */
+function excelArgument(arg: ArgInput, dimensionality: 'scalar' | 'matrix'): unknown {
+  if (arg === undefined || arg === null) return null;
+  if (Array.isArray(arg)) return arg;
+  return dimensionality === 'matrix' ? [[arg]] : arg;
+}
+
+function comparableExcelCell(value: unknown): Comparable {
+  if (value && typeof value === 'object' && 'code' in value) {
+    const engineError = engineErrorOf(value);
+    return { error: (value as { code: string }).code, message: engineError?.message ?? (value as unknown as Error).message };
+  }
+  return value as JsonCell;
+}
+
+function runExcelFace(c: FaceCase): Comparable[][] {
+  const dims = paramDimensions(c.fn);
+  const args = dims.map((d, i) => excelArgument(c.args[i], d));
+  const fn = (customFunctions as Record<string, (...a: unknown[]) => unknown>)[c.fn.toLowerCase()];
+  try {
+    const result = fn(...args);
+    return Array.isArray(result) ? result.map((line: unknown[]) => line.map(comparableExcelCell)) : [[comparableExcelCell(result)]];
+  } catch (error) {
+    return [[comparableExcelCell(error)]];
+  }
+}
+
+function literal(value: CellInput): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return `"${value.replace(/"/g, '""')}"`;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+/** Inputs go to an "Inputs" sheet (so references cross sheets); each case's formula sits alone in A1 of its own sheet. */
+async function writeCasesWorkbook(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const inputs = workbook.addWorksheet('Inputs');
+  let nextColumn = 1;
+  CASES.forEach((c, i) => {
+    const parts: string[] = [];
+    let last = c.args.length;
+    while (last > 0 && c.args[last - 1] === undefined) last--;
+    for (let a = 0; a < last; a++) {
+      const arg = c.args[a];
+      if (Array.isArray(arg)) {
+        const ref = putGrid(inputs, 1, nextColumn, arg);
+        nextColumn += arg[0].length + 1;
+        parts.push(`Inputs!${ref}`);
+      } else {
+        parts.push(literal(arg ?? null));
+      }
+    }
+    workbook.addWorksheet(`Case ${i + 1}`).getCell('A1').value = { formula: `PERF.${c.fn}(${parts.join(',')})` } as ExcelJS.CellValue;
+  });
+  await saveWorkbook(workbook, file);
+}
+
+function sheetCells(json: CalcJson, sheet: string): Record<string, JsonCell> {
+  const prefix = `${sheet}!`;
+  return Object.fromEntries(Object.entries(json).filter(([key]) => key.startsWith(prefix)).map(([key, v]) => [key.slice(prefix.length), v]));
+}
+
+describe('Excel wrapper and perfplan calc agree on every case', () => {
+  let json: CalcJson;
+
+  beforeAll(async () => {
+    const file = path.join(tempDir(), 'faces.xlsx');
+    await writeCasesWorkbook(file);
+    json = toJson(await calcFile(file));
+  });
+
+  it.each(CASES.map((c, i) => [c.name, i] as const))('%s', (_name, i) => {
+    const expected = runExcelFace(CASES[i]);
+    const cells = sheetCells(json, `Case ${i + 1}`);
+    const fromExcel: Record<string, Comparable> = {};
+    expected.forEach((line, r) => line.forEach((value, c) => (fromExcel[toAddress(r + 1, c + 1)] = value)));
+    // Same shape, same values, same errors with the same messages.
+    expect(cells).toEqual(fromExcel);
+  });
+
+  it('covers every catalog function except BENCHMARK (network)', () => {
+    const covered = new Set(CASES.map((c) => c.fn));
+    const missing = loadCatalog()
+      .functions.map((f) => f.id)
+      .filter((id) => id !== 'BENCHMARK' && !covered.has(id));
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,11 @@
+// Builds what the tests run against: the compiled CLI (dist/, used by the `perfplan` bin)
+// and dist/functions.json generated from the JSDoc catalog, exactly as `npm install` does.
+const { execFileSync } = require('child_process');
+const path = require('path');
+
+module.exports = async () => {
+  const root = path.resolve(__dirname, '..');
+  const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  run(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', 'tsconfig.build.json']);
+  run(process.execPath, [path.join(root, 'scripts', 'generate-metadata.js')]);
+};

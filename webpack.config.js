@@ -1,0 +1,82 @@
+/* Builds the add-in into build/: functions.js (+ functions.json generated from the JSDoc
+ * catalog, functions-zh-cn.json from the translation dictionary), the task pane
+ * (taskpane.html is also the shared runtime page), icons and the manifest.
+ * HyperFormula is never imported here: it is GPL-licensed and belongs to the CLI only. */
+const path = require('path');
+const fs = require('fs');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { sources, WebpackError, Compilation } = require('webpack');
+
+require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+const { localizeMetadata } = require('./addin/custom-functions/localize.ts');
+
+const FUNCTIONS_SOURCE = './addin/custom-functions/functions.ts';
+const ZH_CN_DICTIONARY = path.resolve(__dirname, 'addin/custom-functions/i18n/zh-CN.json');
+
+/** Emits functions-zh-cn.json next to functions.json; a missing translation fails the build. */
+class LocalizedMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('LocalizedMetadataPlugin', (compilation) => {
+      compilation.fileDependencies.add(ZH_CN_DICTIONARY);
+      compilation.hooks.processAssets.tap({ name: 'LocalizedMetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const metadata = compilation.getAsset('functions.json');
+        if (!metadata) return; // the metadata plugin already reported why
+        try {
+          const dictionary = JSON.parse(fs.readFileSync(ZH_CN_DICTIONARY, 'utf8'));
+          const localized = localizeMetadata(JSON.parse(metadata.source.source().toString()), dictionary);
+          compilation.emitAsset('functions-zh-cn.json', new sources.RawSource(JSON.stringify(localized, null, 2)));
+        } catch (error) {
+          compilation.errors.push(new WebpackError(error.message));
+        }
+      });
+    });
+  }
+}
+
+module.exports = (env, argv) => {
+  const production = argv.mode === 'production';
+  return {
+    devtool: production ? false : 'source-map',
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      taskpane: './addin/taskpane/taskpane.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'build'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          // ES modules let webpack tree-shake; Node code elsewhere stays CommonJS.
+          options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: !production } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
+      new LocalizedMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './addin/taskpane/taskpane.html',
+        // Shared runtime: the pane's page also hosts the custom functions.
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+};
