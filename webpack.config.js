@@ -73,6 +73,7 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
+          { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'manifest.xml', to: 'manifest.xml' },
         ],
       }),

@@ -45,6 +45,9 @@ export function calculateWorkbook(workbook: ExcelJS.Workbook): Calculated {
   const hf = HyperFormula.buildEmpty(HYPERFORMULA_CONFIG);
   hf.batch(() => {
     for (const sheet of sheets) hf.addSheet(sheet.name);
+    // Excel stores boolean literals as bare TRUE/FALSE; HyperFormula only knows TRUE()/FALSE().
+    hf.addNamedExpression('TRUE', '=TRUE()');
+    hf.addNamedExpression('FALSE', '=FALSE()');
     addDefinedNames(hf, workbook);
     for (const sheet of sheets) {
       const id = hf.getSheetId(sheet.name)!;

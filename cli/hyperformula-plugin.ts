@@ -102,6 +102,20 @@ function toHyperFormula(result: unknown): unknown {
   return result;
 }
 
+/**
+ * HyperFormula reserves the predicted area for an array formula. Excel shows a whole-call
+ * error in one cell and leaves the rest empty: pad with empties to the predicted size
+ * (HyperFormula would otherwise repeat the error over the whole area).
+ */
+function fitToPredictedSize(result: unknown, shape: { rows: number; cols: number }): unknown {
+  const data: unknown[][] = result instanceof SimpleRangeValue ? result.data : [[result]];
+  if (data.length === shape.rows && data[0].length === shape.cols) return result;
+  const padded = Array.from({ length: shape.rows }, (_, r) =>
+    Array.from({ length: shape.cols }, (_, c) => (r < data.length && c < data[r].length ? data[r][c] : EmptyValue)),
+  );
+  return SimpleRangeValue.onlyValues(padded as never);
+}
+
 function argumentInfo(plugin: FunctionPlugin, ast: ProcedureAst, state: InterpreterState): ArgumentInfo {
   const args = ast.args;
   const self = plugin as unknown as {
@@ -161,7 +175,7 @@ export function createPerfPlugin(): { plugin: FunctionPluginDefinition; translat
 
     prototype[`perf_${fn.id}`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
       const self = this as unknown as { runFunction(...a: unknown[]): unknown; metadata(n: string): unknown };
-      return self.runFunction(ast.args, state, self.metadata(formulaId), (...values: unknown[]) => {
+      const result = self.runFunction(ast.args, state, self.metadata(formulaId), (...values: unknown[]) => {
         const args = fn.parameters.map((_, i) => toArgument(values[i]));
         try {
           if (fn.id === 'BENCHMARK') {
@@ -175,6 +189,7 @@ export function createPerfPlugin(): { plugin: FunctionPluginDefinition; translat
           return toCellError(error);
         }
       });
+      return shapeRule ? fitToPredictedSize(result, shapeRule(argumentInfo(this, ast, state))) : result;
     };
     if (shapeRule) {
       prototype[`perf_${fn.id}_size`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {

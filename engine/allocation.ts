@@ -48,12 +48,22 @@ export function responseAt(curve: ResponseCurve, x: number): number {
   return curve.alpha / (1 + Math.pow(curve.kappa / x, curve.shape));
 }
 
-/** r'(x); the (1+u)(1+1/u) form stays finite when u under- or overflows. */
-function marginalAt(curve: ResponseCurve, x: number): number {
+/**
+ * ln r'(x), built from ln u = s·ln(x/κ) so that u under- or overflowing (a tiny or huge
+ * spend) cannot turn the slope into 0/0 or a false 0.
+ */
+function logMarginal(curve: ResponseCurve, x: number): number {
   const { alpha, kappa, shape } = curve;
-  if (x === 0) return shape > 1 ? 0 : shape === 1 ? alpha / kappa : Infinity;
-  const u = Math.pow(x / kappa, shape);
-  return (alpha * shape) / (x * (1 + u) * (1 + 1 / u));
+  if (x === 0) return shape > 1 ? -Infinity : shape === 1 ? Math.log(alpha / kappa) : Infinity;
+  const logU = shape * (Math.log(x) - Math.log(kappa));
+  // u/(1+u)² = e^{ln u}/(1+u)² for u ≤ 1, and e^{−ln u}/(1+1/u)² for u > 1.
+  const shapeTerm = logU <= 0 ? logU - 2 * Math.log1p(Math.exp(logU)) : -logU - 2 * Math.log1p(Math.exp(-logU));
+  return Math.log(alpha * shape) - Math.log(x) + shapeTerm;
+}
+
+/** r'(x). */
+function marginalAt(curve: ResponseCurve, x: number): number {
+  return Math.exp(logMarginal(curve, x));
 }
 
 /** d ln r'(x) / d ln x: negative exactly where the curve is concave. */
@@ -95,25 +105,25 @@ function sumOf(values: ArrayLike<number>): number {
 }
 
 /**
- * The spend in [lo, hi] where r' = λ, on a stretch where r' decreases. Newton steps are
- * taken in ln x (where r' is close to a straight line, so they land almost at once) and
- * fall back to bisection whenever a step leaves the bracket or fails to halve.
+ * The spend in [lo, hi] where ln r' = target (= ln λ), on a stretch where r' decreases.
+ * Newton steps are taken in ln x (where ln r' is close to a straight line, so they land
+ * almost at once) and fall back to bisection whenever a step leaves the bracket or fails to
+ * halve. Geometric means are √a·√b: a·b underflows for spends near 1e-160.
  */
-function spendAtMarginal(curve: ResponseCurve, lo: number, hi: number, lambda: number): number {
-  if (!(hi > lo) || marginalAt(curve, lo) <= lambda) return lo;
-  if (marginalAt(curve, hi) >= lambda) return hi;
-  const target = Math.log(lambda);
+function spendAtMarginal(curve: ResponseCurve, lo: number, hi: number, target: number): number {
+  if (!(hi > lo) || logMarginal(curve, lo) <= target) return lo;
+  if (logMarginal(curve, hi) >= target) return hi;
   let a = lo;
   let b = hi;
-  let x = lo > 0 ? Math.sqrt(lo * hi) : hi / 2;
+  let x = lo > 0 ? Math.sqrt(lo) * Math.sqrt(hi) : hi / 2;
   let lastStep = hi - lo;
   for (let i = 0; i < 300; i++) {
-    const m = marginalAt(curve, x);
-    if (m === lambda) return x;
-    if (m > lambda) a = x;
+    const m = logMarginal(curve, x);
+    if (m === target) return x;
+    if (m > target) a = x;
     else b = x;
-    let next = x * Math.exp((target - Math.log(m)) / logSlope(curve, x));
-    if (!(next > a && next < b) || Math.abs(next - x) > lastStep / 2) next = a > 0 ? Math.sqrt(a * b) : b / 2;
+    let next = x * Math.exp((target - m) / logSlope(curve, x));
+    if (!(next > a && next < b) || Math.abs(next - x) > lastStep / 2) next = a > 0 ? Math.sqrt(a) * Math.sqrt(b) : b / 2;
     lastStep = Math.abs(next - x);
     if (lastStep <= 1e-14 * next || b - a <= 1e-15 * b) return next;
     x = next;
@@ -122,29 +132,38 @@ function spendAtMarginal(curve: ResponseCurve, lo: number, hi: number, lambda: n
 }
 
 /**
- * Moves whatever rounding left between Σx and the budget onto channels with room, channels
- * strictly inside their bounds first. The amount is a few ulps of the budget, so equal
- * marginal returns are untouched to working precision.
+ * Moves whatever rounding left between Σx and the budget onto channels with room. Channels
+ * strictly inside their bounds take it in proportion to their spend, so each moves by the
+ * same tiny relative amount (a few ulps) and equal marginal returns stay equal; any
+ * remainder goes to the largest channels with room, where it is relatively smallest.
  */
 function settle(x: Float64Array, lo: ArrayLike<number>, hi: ArrayLike<number>, budget: number): void {
-  for (let pass = 0; pass < 2; pass++) {
-    let gap = budget - sumOf(x);
-    if (gap === 0) return;
-    for (let j = 0; j < x.length && gap !== 0; j++) {
-      const inside = x[j] > lo[j] && x[j] < hi[j];
-      if (pass === 0 && !inside) continue;
-      const move = gap > 0 ? Math.min(gap, hi[j] - x[j]) : Math.max(gap, lo[j] - x[j]);
-      x[j] += move;
-      gap -= move;
+  let gap = budget - sumOf(x);
+  if (gap === 0) return;
+  let inside = 0;
+  for (let j = 0; j < x.length; j++) if (x[j] > lo[j] && x[j] < hi[j]) inside += x[j];
+  if (inside > 0) {
+    const share = gap / inside;
+    for (let j = 0; j < x.length; j++) {
+      if (x[j] > lo[j] && x[j] < hi[j]) x[j] = Math.min(hi[j], Math.max(lo[j], x[j] + x[j] * share));
     }
+    gap = budget - sumOf(x);
+  }
+  const largestFirst = Array.from(x.keys()).sort((p, q) => x[q] - x[p]);
+  for (const j of largestFirst) {
+    if (gap === 0) break;
+    const move = gap > 0 ? Math.min(gap, hi[j] - x[j]) : Math.max(gap, lo[j] - x[j]);
+    x[j] += move;
+    gap -= move;
   }
 }
 
 /**
  * Maximizes Σ r_j(x_j) subject to Σx = budget, lo ≤ x ≤ hi, where every r_j is concave on
  * [lo_j, hi_j]. KKT: each x_j is lo_j, hi_j, or where r'_j = λ; Σx_j(λ) falls continuously
- * as λ rises, so λ is found by a safeguarded Newton iteration (bisection in ln λ as the
- * fallback) to ~1e-14 relative, then the sum is settled onto the budget exactly.
+ * as λ rises, so μ = ln λ is found by a safeguarded Newton iteration (bisection in μ as the
+ * fallback; working in ln λ keeps slopes of 1e-300 or 1e300 representable) to ~1e-15, then
+ * the sum is settled onto the budget exactly.
  */
 function equalMarginal(curves: ResponseCurve[], lo: ArrayLike<number>, hi: ArrayLike<number>, budget: number): Float64Array {
   const k = curves.length;
@@ -152,47 +171,48 @@ function equalMarginal(curves: ResponseCurve[], lo: ArrayLike<number>, hi: Array
   if (budget <= sumOf(lo)) return Float64Array.from(lo);
   if (budget >= sumOf(hi)) return Float64Array.from(hi);
 
-  const excess = (lambda: number): number => {
-    for (let j = 0; j < k; j++) x[j] = spendAtMarginal(curves[j], lo[j], hi[j], lambda);
+  const excess = (mu: number): number => {
+    for (let j = 0; j < k; j++) x[j] = spendAtMarginal(curves[j], lo[j], hi[j], mu);
     return sumOf(x) - budget;
   };
 
-  // At λ = min r'(hi) every channel sits at hi; at λ = max r'(lo) every channel sits at lo.
+  // At μ = min ln r'(hi) every channel sits at hi; at μ = max ln r'(lo) every one sits at lo.
   let a = Infinity;
-  let b = 0;
+  let b = -Infinity;
   for (let j = 0; j < k; j++) {
     if (!(hi[j] > lo[j])) continue;
-    a = Math.min(a, marginalAt(curves[j], hi[j]));
-    b = Math.max(b, marginalAt(curves[j], lo[j]));
+    a = Math.min(a, logMarginal(curves[j], hi[j]));
+    b = Math.max(b, logMarginal(curves[j], lo[j]));
   }
-  a = Math.max(a, Number.MIN_VALUE);
-  if (!Number.isFinite(b)) {
+  if (b === Infinity) {
     // r'(0) = ∞ (s < 1 with a zero minimum): climb until the channels spend no more than the budget.
-    b = Math.max(a, 1e-300) * 16;
-    while (b < 1e300 && excess(b) > 0) {
+    let step = 1;
+    b = a + step;
+    while (excess(b) > 0 && step < 2 ** 60) {
       a = b;
-      b *= 16;
+      step *= 2;
+      b = a + step;
     }
   }
 
-  let lambda = Math.sqrt(a * b);
+  let mu = (a + b) / 2;
   let lastStep = b - a;
   const tolerance = 1e-14 * budget;
   for (let i = 0; i < 300; i++) {
-    const f = excess(lambda);
+    const f = excess(mu);
     if (Math.abs(f) <= tolerance) break;
-    if (f > 0) a = lambda;
-    else b = lambda;
-    // dΣx/dλ = Σ 1/r''_j over channels strictly inside their bounds, with r'' = λ·slope/x.
+    if (f > 0) a = mu;
+    else b = mu;
+    // dΣx/dμ = Σ dx_j/d ln r'_j = Σ x_j / slope_j over channels strictly inside their bounds.
     let slope = 0;
     for (let j = 0; j < k; j++) {
-      if (x[j] > lo[j] && x[j] < hi[j]) slope += x[j] / (lambda * logSlope(curves[j], x[j]));
+      if (x[j] > lo[j] && x[j] < hi[j]) slope += x[j] / logSlope(curves[j], x[j]);
     }
-    let next = slope < 0 ? lambda - f / slope : NaN;
-    if (!(next > a && next < b) || Math.abs(next - lambda) > lastStep / 2) next = Math.sqrt(a * b);
-    lastStep = Math.abs(next - lambda);
-    if (b - a <= 1e-15 * b) break;
-    lambda = next;
+    let next = slope < 0 ? mu - f / slope : NaN;
+    if (!(next > a && next < b) || Math.abs(next - mu) > lastStep / 2) next = (a + b) / 2;
+    lastStep = Math.abs(next - mu);
+    if (b - a <= 1e-15 * Math.max(1, Math.abs(mu))) break;
+    mu = next;
   }
   settle(x, lo, hi, budget);
   return x;

@@ -82,7 +82,7 @@ export function breakeven(fixedCost: Arg, unitPrice: Arg, unitVariableCost: Arg)
       { arg: unitPrice, name: 'unit_price' },
       { arg: unitVariableCost, name: 'unit_variable_cost' },
     ],
-    ([f, p, v]) => breakevenUnits(f!, p!, v!),
+    (f, p, v) => breakevenUnits(f!, p!, v!),
   );
 }
 
@@ -115,7 +115,7 @@ export function ltv(margin: Arg, retention: Arg, discount: Arg, periods: Arg): R
       { arg: discount, name: 'discount' },
       { arg: periods ?? null, name: 'periods', blanks: 'null' },
     ],
-    ([m, r, d, t]) => lifetimeValue(m!, r!, d!, t),
+    (m, r, d, t) => lifetimeValue(m!, r!, d!, t),
   );
 }
 

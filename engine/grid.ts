@@ -34,10 +34,8 @@ export function isBlankArg(arg: Arg): boolean {
 export function toGrid(arg: Arg, name: string): Grid {
   if (!isGrid(arg)) return [[arg]];
   if (arg.length === 0 || arg[0].length === 0) throw valueError(`${name}: the range is empty`);
-  const cols = arg[0].length;
-  for (let r = 1; r < arg.length; r++) {
-    if (arg[r].length !== cols) throw valueError(`${name}: rows have different lengths`);
-  }
+  // Hosts pass rectangular ranges; a short row would only read as blanks, so rows are not
+  // re-measured here (that pass costs as much as a whole element-wise function).
   return arg;
 }
 
@@ -162,8 +160,18 @@ export interface NumberMatrix {
   values: number[][];
 }
 
-export function numberMatrix(arg: Arg, name: string): NumberMatrix {
+/** Ragged input (only possible from direct callers, never from Excel) is refused where shape matters. */
+export function rectangular(arg: Arg, name: string): Grid {
   const grid = toGrid(arg, name);
+  const cols = grid[0].length;
+  for (let r = 1; r < grid.length; r++) {
+    if (grid[r].length !== cols) throw valueError(`${name}: rows have different lengths`);
+  }
+  return grid;
+}
+
+export function numberMatrix(arg: Arg, name: string): NumberMatrix {
+  const grid = rectangular(arg, name);
   const rows = grid.length;
   const cols = grid[0].length;
   const values = grid.map((row, r) => row.map((cell, c) => numberAt(cell, () => where(name, rows, cols, r, c))));
@@ -175,7 +183,7 @@ export function numberMatrix(arg: Arg, name: string): NumberMatrix {
  * curves, bands). `strict`: strictly ascending; otherwise non-decreasing.
  */
 export function numberTable(arg: Arg, name: string, columns: number, ascending: 'strict' | 'none' = 'strict'): number[][] {
-  const grid = toGrid(arg, name);
+  const grid = rectangular(arg, name);
   if (grid[0].length !== columns) {
     throw valueError(`${name} must have ${columns} columns; got ${grid[0].length}`);
   }
@@ -197,12 +205,36 @@ export interface ElementArg {
   blanks?: 'error' | 'null';
 }
 
+type Num = number | null;
+/** A kernel gets its arguments positionally (at most five); destructuring per cell is far slower. */
+export type Kernel = (a: Num, b: Num, c: Num, d: Num, e: Num) => Result;
+
+/** One element-wise argument, prepared for the loop: a constant, or a grid with broadcast steps. */
+interface Prepared {
+  grid: Grid;
+  rowStep: number;
+  colStep: number;
+  allowNull: boolean;
+  name: string;
+  /** For a 1×1 argument: its value, read once (or the error reading it). */
+  constant?: Num | PerfError;
+}
+
+function readElement(p: Prepared, r: number, c: number): Num {
+  const row = p.grid[r * p.rowStep];
+  const cell = row[c * p.colStep];
+  if (typeof cell === 'number' && cell - cell === 0) return cell; // finite number: the hot path
+  if (p.allowNull && isBlank(cell)) return null;
+  return numberAt(cell, () => where(p.name, p.grid.length, row.length, r * p.rowStep, c * p.colStep));
+}
+
 /**
  * Applies `kernel` cell by cell over arguments broadcast to one shape, Excel-style: a
  * scalar (or 1×1) repeats everywhere, a single row repeats down, a single column across.
  * A kernel error (or a bad cell) becomes that cell's error; other cells still compute.
  */
-export function elementwise(args: ElementArg[], kernel: (values: (number | null)[]) => Result): ResultGrid {
+export function elementwise(args: ElementArg[], kernel: Kernel): ResultGrid {
+  if (args.length > 5) throw new Error('elementwise takes at most five arguments');
   const grids = args.map((a) => toGrid(a.arg, a.name));
   let rows = 1;
   let cols = 1;
@@ -222,24 +254,48 @@ export function elementwise(args: ElementArg[], kernel: (values: (number | null)
       colsFrom = args[i].name;
     }
   });
-  const n = args.length;
-  const rowStep = grids.map((g) => (g.length > 1 ? 1 : 0));
-  const colStep = grids.map((g) => (g[0].length > 1 ? 1 : 0));
-  const allowNull = args.map((a) => a.blanks === 'null');
-  const values: (number | null)[] = new Array(n);
+  const prepared: Prepared[] = grids.map((grid, i) => {
+    const p: Prepared = {
+      grid,
+      rowStep: grid.length > 1 ? 1 : 0,
+      colStep: grid[0].length > 1 ? 1 : 0,
+      allowNull: args[i].blanks === 'null',
+      name: args[i].name,
+    };
+    if (p.rowStep === 0 && p.colStep === 0) {
+      try {
+        p.constant = readElement(p, 0, 0);
+      } catch (error) {
+        if (!(error instanceof PerfError)) throw error;
+        p.constant = error;
+      }
+    }
+    return p;
+  });
+  // Constants are read once and sit in their slot for the whole loop; only the varying
+  // arguments are read per cell.
+  const slots: Num[] = [null, null, null, null, null];
+  const varying: number[] = [];
+  let constantError: PerfError | null = null;
+  prepared.forEach((p, i) => {
+    if (p.constant === undefined) varying.push(i);
+    else if (p.constant instanceof PerfError) constantError ??= p.constant;
+    else slots[i] = p.constant;
+  });
   const out: ResultGrid = new Array(rows);
+  if (constantError) {
+    for (let r = 0; r < rows; r++) out[r] = new Array<Result>(cols).fill(constantError);
+    return out;
+  }
+  const nv = varying.length;
+  const v0 = nv > 0 ? prepared[varying[0]] : null;
   for (let r = 0; r < rows; r++) {
-    const line: Result[] = new Array(cols);
+    const line: Result[] = cols === 1 ? [0] : new Array(cols);
     for (let c = 0; c < cols; c++) {
       try {
-        for (let i = 0; i < n; i++) {
-          const grid = grids[i];
-          const cell = grid[r * rowStep[i]][c * colStep[i]];
-          if (typeof cell === 'number' && Number.isFinite(cell)) values[i] = cell;
-          else if (allowNull[i] && isBlank(cell)) values[i] = null;
-          else values[i] = numberAt(cell, () => where(args[i].name, grid.length, grid[0].length, r * rowStep[i], c * colStep[i]));
-        }
-        line[c] = kernel(values);
+        if (nv === 1) slots[varying[0]] = readElement(v0!, r, c);
+        else for (let k = 0; k < nv; k++) slots[varying[k]] = readElement(prepared[varying[k]], r, c);
+        line[c] = kernel(slots[0], slots[1], slots[2], slots[3], slots[4]);
       } catch (error) {
         if (error instanceof PerfError) line[c] = error;
         else throw error;

@@ -54,7 +54,7 @@ export function tieredAmount(tiers: Tiers, amount: number, method: TierMethod): 
 export function tiered(amount: Arg, tiers: Arg, method: Arg): ResultGrid {
   const table = readTiers(tiers);
   const how = optionalChoice(method, 'method', 'marginal', ['marginal', 'retro'] as const);
-  return elementwise([{ arg: amount, name: 'amount' }], ([a]) => tieredAmount(table, a!, how));
+  return elementwise([{ arg: amount, name: 'amount' }], (a) => tieredAmount(table, a!, how));
 }
 
 /** One payout: 0 below the gate, else target × min(cap, curve(attainment)). */
@@ -74,7 +74,7 @@ export function payout(attainment: Arg, curveTable: Arg, targetIncentive: Arg, g
       { arg: gate ?? null, name: 'gate', blanks: 'null' },
       { arg: cap ?? null, name: 'cap', blanks: 'null' },
     ],
-    ([a, t, g, c]) => payoutAmount(table, a!, t!, g ?? 0, c ?? Infinity),
+    (a, t, g, c) => payoutAmount(table, a!, t!, g ?? 0, c ?? Infinity),
   );
 }
 
@@ -87,7 +87,7 @@ export function split(teamScore: Arg, individualScore: Arg, teamWeight: Arg, amo
       { arg: teamWeight, name: 'team_weight' },
       { arg: amount, name: 'amount' },
     ],
-    ([team, individual, tw, amt]) => {
+    (team, individual, tw, amt) => {
       if (tw! < 0 || tw! > 1) throw numError(`team_weight must be between 0 and 1; got ${tw}`);
       return amt! * (tw! * team! + (1 - tw!) * individual!);
     },
@@ -103,7 +103,7 @@ export function profitshare(actual: Arg, target: Arg, rate: Arg, cap: Arg): Resu
       { arg: rate, name: 'rate' },
       { arg: cap ?? null, name: 'cap', blanks: 'null' },
     ],
-    ([a, t, r, c]) => {
+    (a, t, r, c) => {
       if (r! < 0) throw numError(`rate cannot be negative; got ${r}`);
       const share = r! * Math.max(0, a! - t!);
       return c === null ? share : Math.min(c, share);
@@ -121,7 +121,7 @@ export function prorate(amount: Arg, start: Arg, end: Arg, periodStart: Arg, per
       { arg: periodStart, name: 'period_start' },
       { arg: periodEnd, name: 'period_end' },
     ],
-    ([amt, s, e, ps, pe]) => {
+    (amt, s, e, ps, pe) => {
       if (pe! < ps!) throw numError(`period_end (${pe}) is before period_start (${ps})`);
       const from = s === null ? ps! : Math.max(s, ps!);
       const to = e === null ? pe! : Math.min(e, pe!);
@@ -141,7 +141,7 @@ export function clawback(commission: Arg, paidDate: Arg, cancelDate: Arg, window
       { arg: windowDays, name: 'window_days' },
       { arg: portion ?? null, name: 'portion', blanks: 'null' },
     ],
-    ([amount, paid, cancel, window, part]) => {
+    (amount, paid, cancel, window, part) => {
       if (window! < 0) throw numError(`window_days cannot be negative; got ${window}`);
       const share = part ?? 1;
       if (share < 0 || share > 1) throw numError(`portion must be between 0 and 1; got ${share}`);

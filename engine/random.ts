@@ -106,13 +106,24 @@ export class Rng {
     return negative ? x - ZIG_R : ZIG_R - x;
   }
 
-  /** A uniform integer 0 … n − 1 (1 ≤ n ≤ 2^32) without modulo bias: outputs in the incomplete last block are redrawn. */
+  /**
+   * A uniform integer 0 … n − 1 for 1 ≤ n ≤ 2^21, without bias: Lemire's multiply-shift with
+   * rejection ("Fast random integer generation in an interval", 2019). x·n < 2^53 is exact,
+   * and the slow threshold test runs only with probability n/2^32.
+   */
   nextBelow(n: number): number {
-    const limit = 4294967296 - (4294967296 % n);
-    let x: number;
-    do x = this.nextUint32();
-    while (x >= limit);
-    return x % n;
+    let m = this.nextUint32() * n;
+    let high = Math.floor(m * TWO_POW_MINUS_32);
+    let low = m - high * 4294967296;
+    if (low < n) {
+      const threshold = (4294967296 - n) % n; // 2^32 mod n
+      while (low < threshold) {
+        m = this.nextUint32() * n;
+        high = Math.floor(m * TWO_POW_MINUS_32);
+        low = m - high * 4294967296;
+      }
+    }
+    return high;
   }
 }
 

@@ -42,7 +42,7 @@ export function attain(actual: Arg, target: Arg, direction: Arg): ResultGrid {
       { arg: target, name: 'target' },
       { arg: direction ?? null, name: 'direction', blanks: 'null' },
     ],
-    ([a, t, d]) => attainment(a!, t!, d === null ? 1 : checkDirection(d, 'direction')),
+    (a, t, d) => attainment(a!, t!, d === null ? 1 : checkDirection(d, 'direction')),
   );
 }
 
@@ -87,7 +87,7 @@ export function curveAt(curve: Curve, x: number, mode: CurveMode): number {
 export function curve(x: Arg, curveTable: Arg, mode: Arg): ResultGrid {
   const table = readCurve(curveTable);
   const how = optionalChoice(mode, 'mode', 'linear', ['linear', 'lookup'] as const);
-  return elementwise([{ arg: x, name: 'x' }], ([v]) => curveAt(table, v!, how));
+  return elementwise([{ arg: x, name: 'x' }], (v) => curveAt(table, v!, how));
 }
 
 /**
@@ -111,7 +111,7 @@ export function scorecard(actuals: Arg, targets: Arg, weights: Arg, directions: 
   const floorValue = optionalNumber(floor, 'floor', 0);
   if (capValue < floorValue) throw numError(`cap (${capValue}) is below floor (${floorValue})`);
   const targetRowStep = t.length === 1 ? 0 : 1;
-  const scores: Result[] = new Array(m);
+  const scores: ResultGrid = new Array(m);
   for (let i = 0; i < m; i++) {
     const row = a[i];
     const targetRow = t[i * targetRowStep];
@@ -130,13 +130,13 @@ export function scorecard(actuals: Arg, targets: Arg, weights: Arg, directions: 
         score += w[j] * att;
       }
       if (!Number.isFinite(score)) throw numError(`actuals, row ${i + 1}: the score is not a finite number`);
-      scores[i] = score;
+      scores[i] = [score];
     } catch (error) {
-      if (error instanceof PerfError) scores[i] = error;
+      if (error instanceof PerfError) scores[i] = [error];
       else throw error;
     }
   }
-  return column(scores);
+  return scores;
 }
 
 const DEFAULT_BANDS: [number, string][] = [
@@ -165,7 +165,7 @@ function readBands(arg: Arg): { lows: number[]; labels: string[]; below: string 
 /** STATUS(attainment, [bands]) — element-wise traffic light. */
 export function status(attainmentArg: Arg, bands: Arg): ResultGrid {
   const { lows, labels, below } = readBands(bands);
-  return elementwise([{ arg: attainmentArg, name: 'attainment' }], ([x]) => {
+  return elementwise([{ arg: attainmentArg, name: 'attainment' }], (x) => {
     let found = -1;
     for (let i = 0; i < lows.length; i++) if (x! >= lows[i]) found = i;
     if (found >= 0) return labels[found];

@@ -40,8 +40,11 @@ export const DEFAULT_TRIALS = 1000;
 export const MAX_TRIALS = 1_000_000;
 export const DEFAULT_SEED = 1;
 
-/** |z| of a polar-method deviate from 32-bit uniforms never exceeds √(−2 ln 2^-63) ≈ 9.35. */
-const MAX_ABS_NORMAL = 10;
+/**
+ * No deviate of Rng.nextNormal exceeds this: the ziggurat's tail returns R − ln(u)/R with
+ * R ≈ 3.4426 and u ≥ 2^-33, at most ≈ 10.09. Used to refuse parameters that would overflow.
+ */
+const MAX_ABS_NORMAL = 10.1;
 const LN_MAX_DOUBLE = 709.78;
 
 /** A validated distribution: its name and its parameters in p1, p2, p3 order. */
@@ -68,7 +71,7 @@ function readName(cell: Cell, label: string): DistributionName {
   if (isBlank(cell)) throw valueError(`${label} is blank; expected one of ${options}`);
   if (typeof cell !== 'string') throw valueError(`${label} must be the name of a distribution (${options}); got ${describe(cell)}`);
   const name = cell.trim().toLowerCase() as DistributionName;
-  if (!(name in ROLES)) throw valueError(`${label} must be one of ${options}; got "${cell}"`);
+  if (!DISTRIBUTIONS.includes(name)) throw valueError(`${label} must be one of ${options}; got "${cell}"`);
   return name;
 }
 
@@ -145,6 +148,10 @@ function fillNormal(rng: Rng, out: Float64Array, mean: number, sd: number): void
 
 function fillLognormal(rng: Rng, out: Float64Array, mean: number, sd: number): void {
   const { mu, sigma } = lognormalShape(mean, sd);
+  if (sigma === 0) {
+    out.fill(mean); // exp(ln(mean)) need not round back to mean
+    return;
+  }
   for (let i = 0; i < out.length; i++) out[i] = exp(mu + sigma * rng.nextNormal());
 }
 
@@ -373,12 +380,83 @@ function pearsonForRank(target: number[][]): number[][] {
   return target.map((row, r) => row.map((x, c) => (r === c ? 1 : 2 * sinSmall((Math.PI * x) / 6))));
 }
 
-/** Indices 0..n−1 ordered by `values` ascending; ties by index, so the order is deterministic. */
-function argsort(values: Float64Array): Uint32Array {
-  const order = new Uint32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => values[a] - values[b] || a - b);
+/**
+ * Cholesky factor of the Pearson correlation the normal scores need. The sine map can push
+ * a singular target just outside PSD; then the blend (1 − t)·mapped + t·target nearest the
+ * mapped matrix that is still PSD is used (the target itself is PSD, so t = 1 always works).
+ */
+function scoreFactor(target: number[][]): number[][] {
+  const mapped = pearsonForRank(target);
+  const direct = choleskyPsd(mapped);
+  if (direct) return direct;
+  const blend = (t: number) => mapped.map((row, r) => row.map((x, c) => (1 - t) * x + t * target[r][c]));
+  let lo = 0;
+  let hi = 1;
+  for (let step = 0; step < 40; step++) {
+    const mid = (lo + hi) / 2;
+    if (choleskyPsd(blend(mid))) hi = mid;
+    else lo = mid;
+  }
+  return choleskyPsd(blend(hi))!;
 }
+
+/** Index of the high word of a double in a Uint32Array view: 1 on little-endian machines. */
+const HIGH_WORD = new Uint32Array(new Float64Array([1]).buffer)[1] === 0x3ff00000 ? 1 : 0;
+
+/**
+ * Indices 0 … n − 1 in ascending order of `values`, ties in index order. An LSD radix sort
+ * (six stable passes of 11, 11 and 10 bits per word) on 64-bit keys that order like the
+ * doubles: sign bit flipped for positives, all bits flipped for negatives. Keys travel with
+ * their indices so every pass reads sequentially; at a million values this is several times
+ * faster than sorting indices with a comparator. −0 sorts just before +0.
+ */
+export function argsortFloat64(values: Float64Array): Uint32Array {
+  const n = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  let hiKeys = new Uint32Array(n);
+  let loKeys = new Uint32Array(n);
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const hi = words[2 * i + HIGH_WORD];
+    const lo = words[2 * i + 1 - HIGH_WORD];
+    const negative = hi >>> 31 === 1;
+    hiKeys[i] = negative ? ~hi : hi ^ 0x80000000;
+    loKeys[i] = negative ? ~lo : lo;
+    order[i] = i;
+  }
+  let nextHi = new Uint32Array(n);
+  let nextLo = new Uint32Array(n);
+  let nextOrder = new Uint32Array(n);
+  const counts = new Uint32Array(2049);
+  for (const [high, shift, bits] of RADIX_PASSES) {
+    const keys = high ? hiKeys : loKeys;
+    const mask = (1 << bits) - 1;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((keys[i] >>> shift) & mask) + 1]++;
+    if (counts[((keys[0] >>> shift) & mask) + 1] === n) continue; // one bucket: nothing moves
+    for (let d = 1; d <= mask + 1; d++) counts[d] += counts[d - 1];
+    for (let i = 0; i < n; i++) {
+      const slot = counts[(keys[i] >>> shift) & mask]++;
+      nextHi[slot] = hiKeys[i];
+      nextLo[slot] = loKeys[i];
+      nextOrder[slot] = order[i];
+    }
+    [hiKeys, nextHi] = [nextHi, hiKeys];
+    [loKeys, nextLo] = [nextLo, loKeys];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  return order;
+}
+
+/** (high word?, shift, bits) from the least significant digit up. */
+const RADIX_PASSES: readonly (readonly [boolean, number, number])[] = [
+  [false, 0, 11],
+  [false, 11, 11],
+  [false, 22, 10],
+  [true, 0, 11],
+  [true, 11, 11],
+  [true, 22, 10],
+];
 
 /**
  * Reorders each column of `samples` (independent draws) so their ranks follow correlated
@@ -419,8 +497,7 @@ function imanConover(samples: Float64Array[], target: number[][], rng: Rng): voi
   // with very few trials the shuffled scores can be collinear: skip the decorrelation then
   const F = choleskyPsd(sampleCorr);
   const unmix = F && F.every((row, i) => row[i] > 1e-8) ? invertLower(F) : identity(k);
-  // the sine map can push a singular PSD target slightly outside PSD: fall back to the target
-  const C = choleskyPsd(pearsonForRank(target)) ?? choleskyPsd(target)!;
+  const C = scoreFactor(target);
   const G = multiply(C, unmix);
   const mixed = new Float64Array(n);
   for (let j = 0; j < k; j++) {
@@ -432,10 +509,13 @@ function imanConover(samples: Float64Array[], target: number[][], rng: Rng): voi
       const s = scores[p];
       for (let i = 0; i < n; i++) mixed[i] += w * (s[i] - mean);
     }
-    const sorted = samples[j].slice().sort();
-    const order = argsort(mixed);
-    const out = samples[j];
-    for (let r = 0; r < n; r++) out[order[r]] = sorted[r];
+    const values = samples[j];
+    const byValue = argsortFloat64(values);
+    const sorted = new Float64Array(n);
+    for (let r = 0; r < n; r++) sorted[r] = values[byValue[r]];
+    // the r-th smallest sample goes where the r-th smallest mixed score is
+    const byScore = argsortFloat64(mixed);
+    for (let r = 0; r < n; r++) values[byScore[r]] = sorted[r];
   }
 }
 

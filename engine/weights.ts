@@ -50,7 +50,7 @@ export function normalize(values: Arg): ResultGrid {
     }
   }
   if (total === 0) throw divError('values sum to 0');
-  return elementwise([{ arg: grid, name: 'values' }], ([v]) => v! / total);
+  return elementwise([{ arg: grid, name: 'values' }], (v) => v! / total);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ export function excelGrid(run: () => ResultGrid): ExcelCell[][] {
 }
 
 /** Runs a scalar-returning engine call. */
-export function excelScalar(run: () => number | string): number | string {
+export function excelScalar<T extends number | string>(run: () => T): T {
   try {
     return run();
   } catch (error) {

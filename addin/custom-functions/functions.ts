@@ -3,15 +3,14 @@
  * functions.json (custom-functions-metadata); `perfplan calc` registers these very exports
  * in HyperFormula. Each function only adapts: coerce, call the engine, return.
  *
- * Ranges are declared `any[][]` so the engine sees blanks and text as they are and can
+ * Ranges are declared `any[][]` (literal types: the metadata generator reads no aliases) so the engine sees blanks and text as they are and can
  * name the offending cell; omitted optional arguments arrive as null.
  */
 import * as engine from '../../engine';
-import { ExcelCell, excelGrid, excelScalar } from './adapt';
+import { excelGrid, excelScalar } from './adapt';
 import { lookupBenchmark } from './benchmark-client';
 
-type Range = any[][];
-type Value = any;
+/* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata reads these literal types */
 
 // ── Weights ────────────────────────────────────────────────────────────────────────────
 
@@ -21,7 +20,7 @@ type Value = any;
  * @param values Non-negative weights (a range).
  * @returns The weights divided by their sum, in the same shape.
  */
-export function normalize(values: Range): ExcelCell[][] {
+export function normalize(values: any[][]): any[][] {
   return excelGrid(() => engine.normalize(values));
 }
 
@@ -32,7 +31,7 @@ export function normalize(values: Range): ExcelCell[][] {
  * @param [method] "eigen" (default) or "geomean".
  * @returns n×1 weights summing to 1.
  */
-export function ahp(matrix: Range, method?: Value): ExcelCell[][] {
+export function ahp(matrix: any[][], method?: any): any[][] {
   return excelGrid(() => engine.ahp(matrix, method ?? null));
 }
 
@@ -42,7 +41,7 @@ export function ahp(matrix: Range, method?: Value): ExcelCell[][] {
  * @param matrix n×n reciprocal matrix, or k stacked matrices.
  * @returns The consistency ratio CR = CI / RI.
  */
-export function ahpcr(matrix: Range): number | string {
+export function ahpcr(matrix: any[][]): number {
   return excelScalar(() => engine.ahpcr(matrix));
 }
 
@@ -54,7 +53,7 @@ export function ahpcr(matrix: Range): number | string {
  * @param [normalize] "minmax" (default) or "proportion".
  * @returns 1×k weights summing to 1.
  */
-export function entropy(data: Range, directions?: Range, normalize?: Value): ExcelCell[][] {
+export function entropy(data: any[][], directions?: any[][], normalize?: any): any[][] {
   return excelGrid(() => engine.entropy(data, directions ?? null, normalize ?? null));
 }
 
@@ -65,7 +64,7 @@ export function entropy(data: Range, directions?: Range, normalize?: Value): Exc
  * @param [directions] 1×k of 1 (benefit, default) or -1 (cost).
  * @returns 1×k weights summing to 1.
  */
-export function critic(data: Range, directions?: Range): ExcelCell[][] {
+export function critic(data: any[][], directions?: any[][]): any[][] {
   return excelGrid(() => engine.critic(data, directions ?? null));
 }
 
@@ -75,7 +74,7 @@ export function critic(data: Range, directions?: Range): ExcelCell[][] {
  * @param ranks Ranks 1..n; ties share their positions' mean weight.
  * @returns Weights in the same shape.
  */
-export function roc(ranks: Range): ExcelCell[][] {
+export function roc(ranks: any[][]): any[][] {
   return excelGrid(() => engine.roc(ranks));
 }
 
@@ -88,7 +87,7 @@ export function roc(ranks: Range): ExcelCell[][] {
  * @param [method] "linear" (default) or "multiplicative".
  * @returns Blended weights summing to 1.
  */
-export function blend(subjective: Range, objective: Range, alpha?: Value, method?: Value): ExcelCell[][] {
+export function blend(subjective: any[][], objective: any[][], alpha?: any, method?: any): any[][] {
   return excelGrid(() => engine.blend(subjective, objective, alpha ?? null, method ?? null));
 }
 
@@ -102,7 +101,7 @@ export function blend(subjective: Range, objective: Range, alpha?: Value, method
  * @param [direction] 1 = higher is better (default), -1 = lower is better.
  * @returns actual/target, or max(0, 2 - actual/target) when lower is better.
  */
-export function attain(actual: Range, target: Range, direction?: Range): ExcelCell[][] {
+export function attain(actual: any[][], target: any[][], direction?: any[][]): any[][] {
   return excelGrid(() => engine.attain(actual, target, direction ?? null));
 }
 
@@ -114,7 +113,7 @@ export function attain(actual: Range, target: Range, direction?: Range): ExcelCe
  * @param [mode] "linear" (default, interpolate, clamped) or "lookup" (banded).
  * @returns y for each x.
  */
-export function curve(x: Range, curve: Range, mode?: Value): ExcelCell[][] {
+export function curve(x: any[][], curve: any[][], mode?: any): any[][] {
   return excelGrid(() => engine.curve(x, curve, mode ?? null));
 }
 
@@ -129,7 +128,7 @@ export function curve(x: Range, curve: Range, mode?: Value): ExcelCell[][] {
  * @param [floor] Minimum attainment counted per KPI (default 0).
  * @returns m×1 scores.
  */
-export function scorecard(actuals: Range, targets: Range, weights: Range, directions?: Range, cap?: Value, floor?: Value): ExcelCell[][] {
+export function scorecard(actuals: any[][], targets: any[][], weights: any[][], directions?: any[][], cap?: any, floor?: any): any[][] {
   return excelGrid(() => engine.scorecard(actuals, targets, weights, directions ?? null, cap ?? null, floor ?? null));
 }
 
@@ -140,7 +139,7 @@ export function scorecard(actuals: Range, targets: Range, weights: Range, direct
  * @param [bands] Two columns: lower bound (ascending) and label. Default: 0.95 green, 0.85 amber, else red.
  * @returns A label per value.
  */
-export function status(attainment: Range, bands?: Range): ExcelCell[][] {
+export function status(attainment: any[][], bands?: any[][]): any[][] {
   return excelGrid(() => engine.status(attainment, bands ?? null));
 }
 
@@ -152,7 +151,7 @@ export function status(attainment: Range, bands?: Range): ExcelCell[][] {
  * @param weights Two columns: group label and weight.
  * @returns The weighted mean of group means over the groups present.
  */
-export function rater(scores: Range, groups: Range, weights: Range): number | string {
+export function rater(scores: any[][], groups: any[][], weights: any[][]): number {
   return excelScalar(() => engine.rater(scores, groups, weights));
 }
 
@@ -166,7 +165,7 @@ export function rater(scores: Range, groups: Range, weights: Range): number | st
  * @param [method] "marginal" (default, each slice at its rate) or "retro" (whole amount at the reached rate).
  * @returns Commission per amount.
  */
-export function tiered(amount: Range, tiers: Range, method?: Value): ExcelCell[][] {
+export function tiered(amount: any[][], tiers: any[][], method?: any): any[][] {
   return excelGrid(() => engine.tiered(amount, tiers, method ?? null));
 }
 
@@ -180,7 +179,7 @@ export function tiered(amount: Range, tiers: Range, method?: Value): ExcelCell[]
  * @param [cap] Maximum payout factor (blank = none).
  * @returns target_incentive × min(cap, curve(attainment)), or 0 below the gate.
  */
-export function payout(attainment: Range, curve: Range, target_incentive: Range, gate?: Range, cap?: Range): ExcelCell[][] {
+export function payout(attainment: any[][], curve: any[][], target_incentive: any[][], gate?: any[][], cap?: any[][]): any[][] {
   return excelGrid(() => engine.payout(attainment, curve, target_incentive, gate ?? null, cap ?? null));
 }
 
@@ -193,7 +192,7 @@ export function payout(attainment: Range, curve: Range, target_incentive: Range,
  * @param amount Bonus amount.
  * @returns amount × (team_weight × team + (1 - team_weight) × individual).
  */
-export function split(team_score: Range, individual_score: Range, team_weight: Range, amount: Range): ExcelCell[][] {
+export function split(team_score: any[][], individual_score: any[][], team_weight: any[][], amount: any[][]): any[][] {
   return excelGrid(() => engine.split(team_score, individual_score, team_weight, amount));
 }
 
@@ -206,7 +205,7 @@ export function split(team_score: Range, individual_score: Range, team_weight: R
  * @param [cap] Maximum share (blank = none).
  * @returns min(cap, rate × max(0, actual - target)).
  */
-export function profitshare(actual: Range, target: Range, rate: Range, cap?: Range): ExcelCell[][] {
+export function profitshare(actual: any[][], target: any[][], rate: any[][], cap?: any[][]): any[][] {
   return excelGrid(() => engine.profitshare(actual, target, rate, cap ?? null));
 }
 
@@ -220,7 +219,7 @@ export function profitshare(actual: Range, target: Range, rate: Range, cap?: Ran
  * @param period_end Last day of the period.
  * @returns amount × days in role / days in period.
  */
-export function prorate(amount: Range, start: Range, end: Range, period_start: Range, period_end: Range): ExcelCell[][] {
+export function prorate(amount: any[][], start: any[][], end: any[][], period_start: any[][], period_end: any[][]): any[][] {
   return excelGrid(() => engine.prorate(amount, start, end, period_start, period_end));
 }
 
@@ -234,7 +233,7 @@ export function prorate(amount: Range, start: Range, end: Range, period_start: R
  * @param [portion] Share clawed back, 0..1 (default 1).
  * @returns -commission × portion inside the window, else 0.
  */
-export function clawback(commission: Range, paid_date: Range, cancel_date: Range, window_days: Range, portion?: Range): ExcelCell[][] {
+export function clawback(commission: any[][], paid_date: any[][], cancel_date: any[][], window_days: any[][], portion?: any[][]): any[][] {
   return excelGrid(() => engine.clawback(commission, paid_date, cancel_date, window_days, portion ?? null));
 }
 
@@ -246,7 +245,7 @@ export function clawback(commission: Range, paid_date: Range, cancel_date: Range
  * @param [recoverable] TRUE: later earnings repay earlier draws; FALSE (default): non-recoverable.
  * @returns Pay per period, in the shape of earned.
  */
-export function draw(earned: Range, draw: Value, recoverable?: Value): ExcelCell[][] {
+export function draw(earned: any[][], draw: any, recoverable?: any): any[][] {
   return excelGrid(() => engine.draw(earned, draw, recoverable ?? null));
 }
 
@@ -259,7 +258,7 @@ export function draw(earned: Range, draw: Value, recoverable?: Value): ExcelCell
  * @param [rate] Discount rate per period (default 0).
  * @returns Periods until cumulative cash flow reaches 0; #N/A if never.
  */
-export function payback(cashflows: Range, rate?: Value): number | string {
+export function payback(cashflows: any[][], rate?: any): number {
   return excelScalar(() => engine.payback(cashflows, rate ?? null));
 }
 
@@ -271,7 +270,7 @@ export function payback(cashflows: Range, rate?: Value): number | string {
  * @param [rate] Discount rate per period (default 0).
  * @returns The benefit-cost ratio.
  */
-export function bcr(benefits: Range, costs: Range, rate?: Value): number | string {
+export function bcr(benefits: any[][], costs: any[][], rate?: any): number {
   return excelScalar(() => engine.bcr(benefits, costs, rate ?? null));
 }
 
@@ -283,7 +282,7 @@ export function bcr(benefits: Range, costs: Range, rate?: Value): number | strin
  * @param unit_variable_cost Variable cost per unit, below the price.
  * @returns fixed_cost / (unit_price - unit_variable_cost).
  */
-export function breakeven(fixed_cost: Range, unit_price: Range, unit_variable_cost: Range): ExcelCell[][] {
+export function breakeven(fixed_cost: any[][], unit_price: any[][], unit_variable_cost: any[][]): any[][] {
   return excelGrid(() => engine.breakeven(fixed_cost, unit_price, unit_variable_cost));
 }
 
@@ -296,7 +295,7 @@ export function breakeven(fixed_cost: Range, unit_price: Range, unit_variable_co
  * @param [periods] Number of periods (blank = infinite horizon).
  * @returns The discounted value of retained margins.
  */
-export function ltv(margin: Range, retention: Range, discount: Range, periods?: Range): ExcelCell[][] {
+export function ltv(margin: any[][], retention: any[][], discount: any[][], periods?: any[][]): any[][] {
   return excelGrid(() => engine.ltv(margin, retention, discount, periods ?? null));
 }
 
@@ -307,7 +306,7 @@ export function ltv(margin: Range, retention: Range, discount: Range, periods?: 
  * @param outputs Outputs at those inputs.
  * @returns (n-1)×1 Δoutput/Δinput.
  */
-export function marginal(inputs: Range, outputs: Range): ExcelCell[][] {
+export function marginal(inputs: any[][], outputs: any[][]): any[][] {
   return excelGrid(() => engine.marginal(inputs, outputs));
 }
 
@@ -319,7 +318,7 @@ export function marginal(inputs: Range, outputs: Range): ExcelCell[][] {
  * @param [threshold] Marginal return threshold (default 1).
  * @returns The input at the end of the last segment returning at least the threshold.
  */
-export function optimum(inputs: Range, outputs: Range, threshold?: Value): number | string {
+export function optimum(inputs: any[][], outputs: any[][], threshold?: any): number {
   return excelScalar(() => engine.optimum(inputs, outputs, threshold ?? null));
 }
 
@@ -330,7 +329,7 @@ export function optimum(inputs: Range, outputs: Range, threshold?: Value): numbe
  * @param curves k×3: max response α, half-saturation spend κ, shape s.
  * @returns k×1 responses.
  */
-export function response(spend: Range, curves: Range): ExcelCell[][] {
+export function response(spend: any[][], curves: any[][]): any[][] {
   return excelGrid(() => engine.response(spend, curves));
 }
 
@@ -343,7 +342,7 @@ export function response(spend: Range, curves: Range): ExcelCell[][] {
  * @param [maximums] k×1 maximum spend (default the budget).
  * @returns k×1 spend per channel, summing to the budget.
  */
-export function allocate(budget: Value, curves: Range, minimums?: Range, maximums?: Range): ExcelCell[][] {
+export function allocate(budget: any, curves: any[][], minimums?: any[][], maximums?: any[][]): any[][] {
   return excelGrid(() => engine.allocate(budget, curves, minimums ?? null, maximums ?? null));
 }
 
@@ -360,7 +359,7 @@ export function allocate(budget: Value, curves: Range, minimums?: Range, maximum
  * @param [seed] Seed (default 1): the same seed gives the same samples everywhere.
  * @returns trials×1 samples.
  */
-export function sim(distribution: Value, p1: Value, p2?: Value, p3?: Value, trials?: Value, seed?: Value): ExcelCell[][] {
+export function sim(distribution: any, p1: any, p2?: any, p3?: any, trials?: any, seed?: any): any[][] {
   return excelGrid(() => engine.sim(distribution, p1, p2 ?? null, p3 ?? null, trials ?? null, seed ?? null));
 }
 
@@ -373,7 +372,7 @@ export function sim(distribution: Value, p1: Value, p2?: Value, p3?: Value, tria
  * @param [seed] Seed (default 1).
  * @returns trials×k samples.
  */
-export function simcorr(distributions: Range, correlation: Range, trials?: Value, seed?: Value): ExcelCell[][] {
+export function simcorr(distributions: any[][], correlation: any[][], trials?: any, seed?: any): any[][] {
   return excelGrid(() => engine.simcorr(distributions, correlation, trials ?? null, seed ?? null));
 }
 
@@ -383,7 +382,7 @@ export function simcorr(distributions: Range, correlation: Range, trials?: Value
  * @param samples Samples (e.g. a spilled SIM range).
  * @returns 9×2: mean, stdev, min, P5, P10, P50, P90, P95, max.
  */
-export function summary(samples: Range): ExcelCell[][] {
+export function summary(samples: any[][]): any[][] {
   return excelGrid(() => engine.summary(samples));
 }
 
@@ -397,7 +396,7 @@ export function summary(samples: Range): ExcelCell[][] {
  * @param [b_share] Cumulative share for class B (default 0.95).
  * @returns "A", "B" or "C" per value.
  */
-export function pareto(values: Range, a_share?: Value, b_share?: Value): ExcelCell[][] {
+export function pareto(values: any[][], a_share?: any, b_share?: any): any[][] {
   return excelGrid(() => engine.pareto(values, a_share ?? null, b_share ?? null));
 }
 
@@ -412,7 +411,7 @@ export function pareto(values: Range, a_share?: Value, b_share?: Value): ExcelCe
  * @param [rules] Two columns (name, value) overriding exit_decline, min_roi, strategic_share, incubate_growth.
  * @returns m×1 tiers.
  */
-export function channeltier(revenue: Range, growth: Range, roi: Range, change_prev_q: Range, change_last_q: Range, rules?: Range): ExcelCell[][] {
+export function channeltier(revenue: any[][], growth: any[][], roi: any[][], change_prev_q: any[][], change_last_q: any[][], rules?: any[][]): any[][] {
   return excelGrid(() => engine.channeltier(revenue, growth, roi, change_prev_q, change_last_q, rules ?? null));
 }
 
@@ -426,6 +425,6 @@ export function channeltier(revenue: Range, growth: Range, roi: Range, change_pr
  * @param [percentile] Percentile 0..100 (default 50).
  * @returns The benchmark value.
  */
-export async function benchmark(metric: Value, segment?: Value, percentile?: Value): Promise<number> {
+export async function benchmark(metric: any, segment?: any, percentile?: any): Promise<number> {
   return lookupBenchmark(metric, segment ?? null, percentile ?? null);
 }

@@ -34,7 +34,16 @@ export function writeProductionManifest(
 
 if (require.main === module) {
   try {
-    const [input, output] = process.argv.slice(2);
+    const args = process.argv.slice(2);
+    // `npm run build` passes --if-configured: without a production URL there is nothing to write.
+    if (args[0] === '--if-configured') {
+      args.shift();
+      if (!process.env.PERFPLAN_ADDIN_URL) {
+        console.log('manifest.prod.xml: skipped (set PERFPLAN_ADDIN_URL=https://your-host/ to generate it)');
+        process.exit(0);
+      }
+    }
+    const [input, output] = args;
     const result = writeProductionManifest(process.env.PERFPLAN_ADDIN_URL, input, output);
     console.log(`wrote ${result.output} (${result.urls} URLs and ${result.origins} origin(s) rewritten)`);
   } catch (error) {

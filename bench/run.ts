@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: every figure beside its anchor, measured in the same run; results go to
+ * bench/results.md. A benchmark, not a test: targets are reported, never asserted.
+ *
+ *   npm run bench                 everything
+ *   npm run bench -- --quick      skip the slow native-formula HyperFormula runs
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { simulateInto } from '../engine';
+import { asExcelRanges, engineRun, hyperFormulaNativeRun, makeData, typedArrayRun } from './payout-run';
+import { writePayoutWorkbook } from './payout-workbook';
+
+const ROOT = path.resolve(__dirname, '..');
+const quick = process.argv.includes('--quick');
+const lines: string[] = [];
+
+function log(line = ''): void {
+  console.log(line);
+  lines.push(line);
+}
+
+function gc(): void {
+  (global as unknown as { gc?: () => void }).gc?.();
+}
+
+/** Best of `repeat` runs (after one warm-up), in ms, and the value computed. */
+function time<T>(fn: () => T, repeat = 3): { ms: number; value: T } {
+  let value = fn();
+  let best = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    gc();
+    const start = process.hrtime.bigint();
+    value = fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { ms: best, value };
+}
+
+function relativeDifference(a: number, b: number): number {
+  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function payoutRun(): void {
+  log('## Payout run (6-tier marginal TIERED + 5-KPI SCORECARD + PAYOUT curve)');
+  log('');
+  log('| people | engine, 2-D arrays as Excel passes them | typed-array loop (anchor) | engine ÷ anchor | HyperFormula native formulas | engine ÷ native | totals agree (max rel. diff) |');
+  log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const people of [100_000, 1_000_000]) {
+    const data = makeData(people);
+    const ranges = asExcelRanges(data);
+    const engine = time(() => engineRun(ranges));
+    const typed = time(() => typedArrayRun(data), 5);
+    let nativeCell = 'not run (100,000 rows only)';
+    let ratioNative = '—';
+    let diff = relativeDifference(engine.value, typed.value);
+    if (people === 100_000 && !quick) {
+      const native = time(() => hyperFormulaNativeRun(data), 0);
+      diff = Math.max(diff, relativeDifference(engine.value, native.value));
+      nativeCell = `${fmt(native.ms)} ms (${fmt(people / (native.ms / 1000))} people/s)`;
+      ratioNative = `${fmt(native.ms / engine.ms, 0)}× faster`;
+    }
+    const engineRate = people / (engine.ms / 1000);
+    const typedRate = people / (typed.ms / 1000);
+    log(
+      `| ${fmt(people)} | ${fmt(engine.ms, 1)} ms (${fmt(engineRate / 1e6, 2)} M people/s) | ${fmt(typed.ms, 1)} ms (${fmt(typedRate / 1e6, 2)} M people/s) | ${fmt(engineRate / typedRate, 2)}× | ${nativeCell} | ${ratioNative} | ${diff.toExponential(1)} |`,
+    );
+  }
+  log('');
+  log('Targets: engine ≥ 5,000,000 people/s single-threaded and ≥ 0.33× the typed-array loop; totals within 1e-9 relative.');
+  log('');
+}
+
+async function calcEndToEnd(): Promise<void> {
+  log('## `perfplan calc` end to end, 100,000-row payout workbook');
+  log('');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-bench-'));
+  const people = 100_000;
+  const data = makeData(people);
+  const perfBook = path.join(dir, 'payout-perf.xlsx');
+  const nativeBook = path.join(dir, 'payout-native.xlsx');
+  const bin = path.join(ROOT, 'cli', 'bin', 'perfplan.js');
+  const results: Record<string, { ms: number; total: number }> = {};
+  const books: [string, string, boolean][] = [
+    ['PERF array formulas (3 formulas)', perfBook, true],
+    ['native formulas (3 per row)', nativeBook, false],
+  ];
+  for (const [label, file, perf] of books) {
+    if (!perf && quick) continue;
+    await writePayoutWorkbook(file, data, perf);
+    const start = process.hrtime.bigint();
+    const out = execFileSync(process.execPath, ['--max-old-space-size=8192', bin, 'calc', file, '--json'], { maxBuffer: 1 << 30 }).toString();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const json = JSON.parse(out) as Record<string, number>;
+    let total = 0;
+    for (let row = 2; row <= people + 1; row++) total += json[`People!G${row}`] + json[`People!I${row}`];
+    results[label] = { ms, total };
+  }
+  log('| workbook | wall time (read .xlsx, calculate, print JSON) | total payout |');
+  log('|---|---:|---:|');
+  for (const [label, r] of Object.entries(results)) log(`| ${label} | ${fmt(r.ms)} ms | ${fmt(r.total, 2)} |`);
+  const perf = results[books[0][0]];
+  const native = results[books[1][0]];
+  if (perf && native) {
+    log('');
+    log(`PERF workbook ÷ native workbook: **${fmt(native.ms / perf.ms, 1)}× faster** (target ≥ 4×); totals agree to ${relativeDifference(perf.total, native.total).toExponential(1)} relative.`);
+  }
+  log('');
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function simulation(): void {
+  log('## SIM samples per second (1,000,000 trials, seed 1)');
+  log('');
+  log('| distribution | ms for 1,000,000 | samples/s | target |');
+  log('|---|---:|---:|---|');
+  const cases: [string, number[], string][] = [
+    ['uniform', [0, 1], ''],
+    ['normal', [10, 2], ''],
+    ['lognormal', [10, 2], ''],
+    ['triangular', [4, 8, 24], '≤ 60 ms'],
+    ['pert', [4, 8, 24], '≤ 150 ms'],
+  ];
+  const anchor = time(() => {
+    const out = new Float64Array(1_000_000);
+    for (let i = 0; i < out.length; i++) out[i] = Math.random();
+    return out[0];
+  }, 5);
+  for (const [name, params, target] of cases) {
+    const run = time(() => simulateInto(name, params, 1_000_000, 1), 5);
+    log(`| ${name} | ${fmt(run.ms, 1)} | ${fmt(1e6 / (run.ms / 1000) / 1e6, 1)} M | ${target} |`);
+  }
+  log(`| anchor: Math.random() into a Float64Array | ${fmt(anchor.ms, 1)} | ${fmt(1e6 / (anchor.ms / 1000) / 1e6, 1)} M | |`);
+  log('');
+}
+
+function bundleSize(): void {
+  log('## Add-in bundle');
+  log('');
+  execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+  const rows: [string, string][] = [
+    ['functions.js', '≤ 60 KB gzipped'],
+    ['taskpane.js', ''],
+  ];
+  log('| file | bytes | gzipped | target |');
+  log('|---|---:|---:|---|');
+  for (const [file, target] of rows) {
+    const bytes = fs.readFileSync(path.join(ROOT, 'build', file));
+    log(`| ${file} | ${fmt(bytes.length)} | ${fmt(zlib.gzipSync(bytes, { level: 9 }).length)} | ${target} |`);
+  }
+  const functionsJs = fs.readFileSync(path.join(ROOT, 'build', 'functions.js'), 'utf8');
+  log('');
+  log(`HyperFormula in functions.js: ${/hyperformula/i.test(functionsJs) ? '**present (must not be)**' : 'absent (GPL code stays in the CLI)'}.`);
+  log('');
+}
+
+async function main(): Promise<void> {
+  log('# PerfPlan benchmarks');
+  log('');
+  log(`Run ${new Date().toISOString()} on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}.${quick ? ' Quick mode: native-formula runs skipped.' : ''}`);
+  log('');
+  payoutRun();
+  simulation();
+  bundleSize();
+  await calcEndToEnd();
+  fs.writeFileSync(path.join(__dirname, 'results.md'), `${lines.join('\n')}\n`);
+  console.log(`\nwrote ${path.relative(process.cwd(), path.join(__dirname, 'results.md'))}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
