@@ -230,9 +230,8 @@ function efficiency(curve: ResponseCurve): number {
   return responseAt(curve, x) / x;
 }
 
-/** The best t in [tLo, tHi] for a 1-D function: a 64-cell scan, then golden section. */
-function maximizeOnInterval(g: (t: number) => number, tLo: number, tHi: number): number {
-  const cells = 64;
+/** The best t in [tLo, tHi] for a 1-D function: a scan over `cells` cells, then golden section. */
+function maximizeOnInterval(g: (t: number) => number, tLo: number, tHi: number, cells = 64): number {
   let bestIndex = 0;
   let bestValue = -Infinity;
   for (let m = 0; m <= cells; m++) {
@@ -302,20 +301,26 @@ function polish(curves: ResponseCurve[], x: Float64Array, mins: ArrayLike<number
 
 /** At most 2^10 active sets are enumerated; past that, nested sets by efficiency. */
 const MAX_ENUMERATED = 10;
+/** Up to this many S-shaped channels, every (active set, convex channel) pair is searched. */
+const MAX_PARTIAL_ENUMERATED = 5;
 
 /**
  * S-shaped curves (some s > 1) — the method:
- * 1. At an optimum each S-shaped channel is either held at its minimum or spends on the
- *    concave part of its curve (at or beyond max(min, inflection)); at most one channel can
- *    usefully sit on a convex stretch strictly inside its bounds.
- * 2. For every "active set" of S-shaped channels (all 2^n when n ≤ 10, else the n+1
- *    nested sets by best average return), active channels get the domain
- *    [max(min, inflection), max] and inactive ones are pinned at their minimum; where the
- *    budget fits, the exact equal-marginal solution of that concave sub-problem is a
- *    candidate. Corner allocations (one channel filled first) are candidates too, so a
- *    budget too small to pass any inflection point still has a start.
- * 3. The three best candidates are polished by pairwise exchange ascent (see `polish`),
- *    which also finds the one convex-stretch channel of step 1; the best result wins.
+ * 1. Structure of an optimum: each S-shaped channel sits at its minimum, or at its maximum,
+ *    or spends on the concave part of its curve (beyond max(min, inflection)) at the common
+ *    marginal return λ — except at most ONE channel strictly inside a convex stretch (two
+ *    such channels cannot both be optimal: shifting spend between them gains, since
+ *    r''_i + r''_j > 0).
+ * 2. Active sets: for every subset A of S-shaped channels (all 2^n when n ≤ 10, else the
+ *    n+1 nested sets by best average return), channels in A get the domain
+ *    [max(min, inflection), max] and the rest are pinned at their minimum; where the budget
+ *    fits, the exact equal-marginal solution of that concave sub-problem is a candidate.
+ * 3. The convex channel: for each S-shaped channel p outside A (every pair when n ≤ 5,
+ *    else only for the active sets of the three best candidates), p's spend t runs over its
+ *    convex stretch and the others solve A's equal-marginal problem with budget − t; the
+ *    best t (a scan, then golden section) is a candidate.
+ * 4. Corner allocations (one channel filled first) are candidates too; the three best
+ *    candidates are polished by pairwise exchange ascent (`polish`) and the best result wins.
  * The tests hold this within 0.5% of a brute-force grid optimum on 2–3 channels.
  */
 function allocateSShaped(budget: number, curves: ResponseCurve[], mins: ArrayLike<number>, maxs: ArrayLike<number>): Float64Array {
@@ -323,6 +328,19 @@ function allocateSShaped(budget: number, curves: ResponseCurve[], mins: ArrayLik
   const concaveFrom = curves.map((c, j) => Math.min(Math.max(mins[j], inflection(c)), maxs[j]));
   const sShaped = curves.map((_, j) => j).filter((j) => concaveFrom[j] > mins[j]);
   if (sShaped.length === 0) return equalMarginal(curves, mins, maxs, budget);
+  const slack = 1e-12 * budget;
+
+  /** Domains of the concave sub-problem for active set `mask`. */
+  const domains = (mask: number) => {
+    const lo = Float64Array.from(mins);
+    const hi = Float64Array.from(maxs);
+    sShaped.forEach((j, b) => {
+      if (inMask(mask, b)) lo[j] = concaveFrom[j];
+      else hi[j] = mins[j];
+    });
+    return { lo, hi };
+  };
+  const fits = (lo: Float64Array, hi: Float64Array) => sumOf(lo) <= budget + slack && sumOf(hi) >= budget - slack;
 
   const masks: number[] = [];
   if (sShaped.length <= MAX_ENUMERATED) {
@@ -334,36 +352,60 @@ function allocateSShaped(budget: number, curves: ResponseCurve[], mins: ArrayLik
     for (const b of order) masks.push((mask += 2 ** b));
   }
 
-  const candidates: Float64Array[] = [];
-  const slack = 1e-12 * budget;
+  const candidates: { x: Float64Array; value: number; mask: number }[] = [];
+  const add = (x: Float64Array, mask: number) => candidates.push({ x, value: totalResponse(curves, x), mask });
   for (const mask of masks) {
-    const lo = Float64Array.from(mins);
-    const hi = Float64Array.from(maxs);
-    sShaped.forEach((j, b) => {
-      if (inMask(mask, b)) lo[j] = concaveFrom[j];
-      else hi[j] = mins[j];
-    });
-    if (sumOf(lo) <= budget + slack && sumOf(hi) >= budget - slack) candidates.push(equalMarginal(curves, lo, hi, budget));
+    const { lo, hi } = domains(mask);
+    if (fits(lo, hi)) add(equalMarginal(curves, lo, hi, budget), mask);
   }
+
+  // Step 3: channel sShaped[b] held at t on its convex stretch, the others per `mask`.
+  const convexSearch = (mask: number, b: number) => {
+    const p = sShaped[b];
+    const { lo, hi } = domains(mask);
+    const restLo = sumOf(lo) - lo[p];
+    const restHi = sumOf(hi) - hi[p];
+    const tLo = Math.max(mins[p], budget - restHi);
+    const tHi = Math.min(concaveFrom[p], budget - restLo);
+    if (!(tHi > tLo)) return;
+    const at = (t: number) => {
+      lo[p] = t;
+      hi[p] = t;
+      return equalMarginal(curves, lo, hi, budget);
+    };
+    const t = maximizeOnInterval((v) => totalResponse(curves, at(v)), tLo, tHi, 24);
+    add(at(t), mask);
+  };
+  const searchMasks =
+    sShaped.length <= MAX_PARTIAL_ENUMERATED
+      ? masks
+      : [...new Set([...candidates].sort((p, q) => q.value - p.value).slice(0, 3).map((c) => c.mask))];
+  for (const mask of searchMasks) {
+    sShaped.forEach((_, b) => {
+      if (!inMask(mask, b)) convexSearch(mask, b);
+    });
+  }
+
   const byEfficiency = curves.map((_, j) => j).sort((p, q) => efficiency(curves[q]) - efficiency(curves[p]));
   for (let p = 0; p < k; p++) {
     const x = Float64Array.from(mins);
     let left = budget - sumOf(x);
     for (const j of [p, ...byEfficiency]) {
-      const add = Math.min(left, maxs[j] - x[j]);
-      x[j] += add;
-      left -= add;
+      const more = Math.min(left, maxs[j] - x[j]);
+      x[j] += more;
+      left -= more;
     }
-    candidates.push(x);
+    add(x, -1);
   }
 
-  const scored = candidates.map((x) => ({ x, value: totalResponse(curves, x) })).sort((p, q) => q.value - p.value);
-  let best = scored[0];
-  for (const { x } of scored.slice(0, 3)) {
+  candidates.sort((p, q) => q.value - p.value);
+  let best = candidates[0];
+  for (const candidate of candidates.slice(0, 3)) {
+    const x = Float64Array.from(candidate.x);
     polish(curves, x, mins, maxs);
     settle(x, mins, maxs, budget);
     const value = totalResponse(curves, x);
-    if (value > best.value) best = { x, value };
+    if (value > best.value) best = { x, value, mask: candidate.mask };
   }
   return best.x;
 }

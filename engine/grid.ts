@@ -288,19 +288,23 @@ export function elementwise(args: ElementArg[], kernel: Kernel): ResultGrid {
     return out;
   }
   const nv = varying.length;
-  const v0 = nv > 0 ? prepared[varying[0]] : null;
-  for (let r = 0; r < rows; r++) {
-    const line: Result[] = cols === 1 ? [0] : new Array(cols);
-    for (let c = 0; c < cols; c++) {
-      try {
-        if (nv === 1) slots[varying[0]] = readElement(v0!, r, c);
-        else for (let k = 0; k < nv; k++) slots[varying[k]] = readElement(prepared[varying[k]], r, c);
-        line[c] = kernel(slots[0], slots[1], slots[2], slots[3], slots[4]);
-      } catch (error) {
-        if (error instanceof PerfError) line[c] = error;
-        else throw error;
-      }
+  const cellAt = (r: number, c: number): Result => {
+    try {
+      for (let k = 0; k < nv; k++) slots[varying[k]] = readElement(prepared[varying[k]], r, c);
+      return kernel(slots[0], slots[1], slots[2], slots[3], slots[4]);
+    } catch (error) {
+      if (error instanceof PerfError) return error;
+      throw error;
     }
+  };
+  if (cols === 1) {
+    // A column: build each row from its value, so V8 allocates it once with the right element kind.
+    for (let r = 0; r < rows; r++) out[r] = [cellAt(r, 0)];
+    return out;
+  }
+  for (let r = 0; r < rows; r++) {
+    const line: Result[] = new Array(cols);
+    for (let c = 0; c < cols; c++) line[c] = cellAt(r, c);
     out[r] = line;
   }
   return out;
