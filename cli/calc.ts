@@ -115,6 +115,17 @@ function spillExtent(calculated: Calculated, sheet: SheetContent, sheetId: numbe
 
 /** Writes the workbook with formulas kept and every computed value stored as its cached result. */
 export async function writeCalculated(calculated: Calculated, out: string): Promise<void> {
+  storeCachedResults(calculated);
+  await calculated.workbook.xlsx.writeFile(out);
+}
+
+/** The workbook's bytes with formulas kept and computed values cached. */
+export async function calculatedBuffer(calculated: Calculated): Promise<Buffer> {
+  storeCachedResults(calculated);
+  return Buffer.from(await calculated.workbook.xlsx.writeBuffer());
+}
+
+function storeCachedResults(calculated: Calculated): void {
   const { hf, workbook } = calculated;
   for (const sheet of calculated.sheets) {
     const worksheet = workbook.getWorksheet(sheet.name)!;
@@ -138,5 +149,4 @@ export async function writeCalculated(calculated: Calculated, out: string): Prom
       }
     }
   }
-  await workbook.xlsx.writeFile(out);
 }

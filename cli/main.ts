@@ -1,13 +1,19 @@
 /**
  * The `perfplan` command line. Commands:
  *   perfplan calc BOOK.xlsx [--json] [-o OUT.xlsx]
+ *   perfplan token [--role admin|reader] …   (local dev tokens for the API)
+ *   perfplan seed                            (built-in templates and benchmarks)
  */
 import * as fs from 'fs';
 import { calcFile, toJson, writeCalculated } from './calc';
+import { seedCommand } from './seed';
+import { tokenCommand } from './token';
 
 export const USAGE = `Usage:
   perfplan calc BOOK.xlsx --json          print every non-empty cell after calculation as JSON
   perfplan calc BOOK.xlsx -o OUT.xlsx     write the workbook with computed values cached
+  perfplan seed                            publish built-in templates and benchmarks to storage
+  perfplan token --role admin              print a local dev token for the API (perfplan token --help)
   perfplan --help
 
 Exit status: 0 when the workbook calculated (error cells are data), 1 for a usage error,
@@ -77,6 +83,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return command ? 0 : 1;
   }
   if (command === 'calc') return calc(rest, io);
+  if (command === 'token') return tokenCommand(rest, io);
+  if (command === 'seed') return seedCommand(rest, io);
   io.err(`perfplan: unknown command "${command}"\n\n${USAGE}\n`);
   return 1;
 }

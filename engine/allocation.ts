@@ -20,6 +20,9 @@ import {
   requiredNumber,
 } from './grid';
 
+// The solvers call these millions of times; local bindings skip a global lookup per call.
+const { abs, exp, floor, log, log1p, max, min, pow, sqrt } = Math;
+
 export interface ResponseCurve {
   /** α: the response the channel approaches as spend grows. */
   alpha: number;
@@ -45,7 +48,7 @@ export function readResponseCurves(arg: Arg, name = 'curves'): ResponseCurve[] {
 /** r(x), written as α / (1 + (κ/x)^s) so that a huge x cannot overflow x^s. */
 export function responseAt(curve: ResponseCurve, x: number): number {
   if (x < 0) throw numError(`spend cannot be negative; got ${x}`);
-  return curve.alpha / (1 + Math.pow(curve.kappa / x, curve.shape));
+  return curve.alpha / (1 + pow(curve.kappa / x, curve.shape));
 }
 
 /**
@@ -54,28 +57,28 @@ export function responseAt(curve: ResponseCurve, x: number): number {
  */
 function logMarginal(curve: ResponseCurve, x: number): number {
   const { alpha, kappa, shape } = curve;
-  if (x === 0) return shape > 1 ? -Infinity : shape === 1 ? Math.log(alpha / kappa) : Infinity;
-  const logU = shape * (Math.log(x) - Math.log(kappa));
+  if (x === 0) return shape > 1 ? -Infinity : shape === 1 ? log(alpha / kappa) : Infinity;
+  const logU = shape * (log(x) - log(kappa));
   // u/(1+u)² = e^{ln u}/(1+u)² for u ≤ 1, and e^{−ln u}/(1+1/u)² for u > 1.
-  const shapeTerm = logU <= 0 ? logU - 2 * Math.log1p(Math.exp(logU)) : -logU - 2 * Math.log1p(Math.exp(-logU));
-  return Math.log(alpha * shape) - Math.log(x) + shapeTerm;
+  const shapeTerm = logU <= 0 ? logU - 2 * log1p(exp(logU)) : -logU - 2 * log1p(exp(-logU));
+  return log(alpha * shape) - log(x) + shapeTerm;
 }
 
 /** r'(x). */
 function marginalAt(curve: ResponseCurve, x: number): number {
-  return Math.exp(logMarginal(curve, x));
+  return exp(logMarginal(curve, x));
 }
 
 /** d ln r'(x) / d ln x: negative exactly where the curve is concave. */
 function logSlope(curve: ResponseCurve, x: number): number {
-  const u = Math.pow(x / curve.kappa, curve.shape);
+  const u = pow(x / curve.kappa, curve.shape);
   return curve.shape - 1 - (2 * curve.shape) / (1 + 1 / u);
 }
 
 /** Where an S-shaped curve turns concave; 0 for a concave curve. */
 function inflection(curve: ResponseCurve): number {
   const s = curve.shape;
-  return s > 1 ? curve.kappa * Math.pow((s - 1) / (s + 1), 1 / s) : 0;
+  return s > 1 ? curve.kappa * pow((s - 1) / (s + 1), 1 / s) : 0;
 }
 
 /** RESPONSE(spend, curves) — k×1: each channel's response to its spend. */
@@ -115,16 +118,16 @@ function spendAtMarginal(curve: ResponseCurve, lo: number, hi: number, target: n
   if (logMarginal(curve, hi) >= target) return hi;
   let a = lo;
   let b = hi;
-  let x = lo > 0 ? Math.sqrt(lo) * Math.sqrt(hi) : hi / 2;
+  let x = lo > 0 ? sqrt(lo) * sqrt(hi) : hi / 2;
   let lastStep = hi - lo;
   for (let i = 0; i < 300; i++) {
     const m = logMarginal(curve, x);
     if (m === target) return x;
     if (m > target) a = x;
     else b = x;
-    let next = x * Math.exp((target - m) / logSlope(curve, x));
-    if (!(next > a && next < b) || Math.abs(next - x) > lastStep / 2) next = a > 0 ? Math.sqrt(a) * Math.sqrt(b) : b / 2;
-    lastStep = Math.abs(next - x);
+    let next = x * exp((target - m) / logSlope(curve, x));
+    if (!(next > a && next < b) || abs(next - x) > lastStep / 2) next = a > 0 ? sqrt(a) * sqrt(b) : b / 2;
+    lastStep = abs(next - x);
     if (lastStep <= 1e-14 * next || b - a <= 1e-15 * b) return next;
     x = next;
   }
@@ -145,14 +148,14 @@ function settle(x: Float64Array, lo: ArrayLike<number>, hi: ArrayLike<number>, b
   if (inside > 0) {
     const share = gap / inside;
     for (let j = 0; j < x.length; j++) {
-      if (x[j] > lo[j] && x[j] < hi[j]) x[j] = Math.min(hi[j], Math.max(lo[j], x[j] + x[j] * share));
+      if (x[j] > lo[j] && x[j] < hi[j]) x[j] = min(hi[j], max(lo[j], x[j] + x[j] * share));
     }
     gap = budget - sumOf(x);
   }
   const largestFirst = Array.from(x.keys()).sort((p, q) => x[q] - x[p]);
   for (const j of largestFirst) {
     if (gap === 0) break;
-    const move = gap > 0 ? Math.min(gap, hi[j] - x[j]) : Math.max(gap, lo[j] - x[j]);
+    const move = gap > 0 ? min(gap, hi[j] - x[j]) : max(gap, lo[j] - x[j]);
     x[j] += move;
     gap -= move;
   }
@@ -181,8 +184,8 @@ function equalMarginal(curves: ResponseCurve[], lo: ArrayLike<number>, hi: Array
   let b = -Infinity;
   for (let j = 0; j < k; j++) {
     if (!(hi[j] > lo[j])) continue;
-    a = Math.min(a, logMarginal(curves[j], hi[j]));
-    b = Math.max(b, logMarginal(curves[j], lo[j]));
+    a = min(a, logMarginal(curves[j], hi[j]));
+    b = max(b, logMarginal(curves[j], lo[j]));
   }
   if (b === Infinity) {
     // r'(0) = ∞ (s < 1 with a zero minimum): climb until the channels spend no more than the budget.
@@ -200,7 +203,7 @@ function equalMarginal(curves: ResponseCurve[], lo: ArrayLike<number>, hi: Array
   const tolerance = 1e-14 * budget;
   for (let i = 0; i < 300; i++) {
     const f = excess(mu);
-    if (Math.abs(f) <= tolerance) break;
+    if (abs(f) <= tolerance) break;
     if (f > 0) a = mu;
     else b = mu;
     // dΣx/dμ = Σ dx_j/d ln r'_j = Σ x_j / slope_j over channels strictly inside their bounds.
@@ -209,9 +212,9 @@ function equalMarginal(curves: ResponseCurve[], lo: ArrayLike<number>, hi: Array
       if (x[j] > lo[j] && x[j] < hi[j]) slope += x[j] / logSlope(curves[j], x[j]);
     }
     let next = slope < 0 ? mu - f / slope : NaN;
-    if (!(next > a && next < b) || Math.abs(next - mu) > lastStep / 2) next = (a + b) / 2;
-    lastStep = Math.abs(next - mu);
-    if (b - a <= 1e-15 * Math.max(1, Math.abs(mu))) break;
+    if (!(next > a && next < b) || abs(next - mu) > lastStep / 2) next = (a + b) / 2;
+    lastStep = abs(next - mu);
+    if (b - a <= 1e-15 * max(1, abs(mu))) break;
     mu = next;
   }
   settle(x, lo, hi, budget);
@@ -220,18 +223,21 @@ function equalMarginal(curves: ResponseCurve[], lo: ArrayLike<number>, hi: Array
 
 /** Bits of an integer as a membership test. */
 function inMask(mask: number, bit: number): boolean {
-  return Math.floor(mask / 2 ** bit) % 2 === 1;
+  return floor(mask / 2 ** bit) % 2 === 1;
 }
 
 /** Best average return r(x)/x of a curve, reached where r'(x) = r(x)/x, i.e. u = s − 1. */
 function efficiency(curve: ResponseCurve): number {
   if (curve.shape <= 1) return marginalAt(curve, 0);
-  const x = curve.kappa * Math.pow(curve.shape - 1, 1 / curve.shape);
+  const x = curve.kappa * pow(curve.shape - 1, 1 / curve.shape);
   return responseAt(curve, x) / x;
 }
 
-/** The best t in [tLo, tHi] for a 1-D function: a scan over `cells` cells, then golden section. */
-function maximizeOnInterval(g: (t: number) => number, tLo: number, tHi: number, cells = 64): number {
+/**
+ * The best t in [tLo, tHi] for a 1-D function: a scan over `cells` cells, then golden
+ * section around the best cell until it is `tolerance` of the interval wide.
+ */
+function maximizeOnInterval(g: (t: number) => number, tLo: number, tHi: number, cells = 64, tolerance = 1e-15): number {
   let bestIndex = 0;
   let bestValue = -Infinity;
   for (let m = 0; m <= cells; m++) {
@@ -241,14 +247,15 @@ function maximizeOnInterval(g: (t: number) => number, tLo: number, tHi: number, 
       bestIndex = m;
     }
   }
-  let a = tLo + ((tHi - tLo) * Math.max(0, bestIndex - 1)) / cells;
-  let b = tLo + ((tHi - tLo) * Math.min(cells, bestIndex + 1)) / cells;
-  const phi = (Math.sqrt(5) - 1) / 2;
+  let a = tLo + ((tHi - tLo) * max(0, bestIndex - 1)) / cells;
+  let b = tLo + ((tHi - tLo) * min(cells, bestIndex + 1)) / cells;
+  const phi = (sqrt(5) - 1) / 2;
   let c = b - phi * (b - a);
   let d = a + phi * (b - a);
   let gc = g(c);
   let gd = g(d);
-  for (let i = 0; i < 80 && b - a > 1e-15 * Math.max(Math.abs(a), Math.abs(b)); i++) {
+  const width = tolerance * max(abs(tLo), abs(tHi), tHi - tLo);
+  for (let i = 0; i < 80 && b - a > width; i++) {
     if (gc >= gd) {
       b = d;
       d = c;
@@ -264,7 +271,7 @@ function maximizeOnInterval(g: (t: number) => number, tLo: number, tHi: number, 
     }
   }
   const refined = gc >= gd ? c : d;
-  return Math.max(gc, gd) > bestValue ? refined : tLo + ((tHi - tLo) * bestIndex) / cells;
+  return max(gc, gd) > bestValue ? refined : tLo + ((tHi - tLo) * bestIndex) / cells;
 }
 
 /**
@@ -280,17 +287,17 @@ function polish(curves: ResponseCurve[], x: Float64Array, mins: ArrayLike<number
       for (let j = i + 1; j < k; j++) {
         const xi = x[i];
         const xj = x[j];
-        const tLo = Math.max(mins[i] - xi, xj - maxs[j]);
-        const tHi = Math.min(maxs[i] - xi, xj - mins[j]);
+        const tLo = max(mins[i] - xi, xj - maxs[j]);
+        const tHi = min(maxs[i] - xi, xj - mins[j]);
         if (!(tHi > tLo)) continue;
         const g = (t: number) =>
-          responseAt(curves[i], Math.min(maxs[i], Math.max(mins[i], xi + t))) +
-          responseAt(curves[j], Math.min(maxs[j], Math.max(mins[j], xj - t)));
+          responseAt(curves[i], min(maxs[i], max(mins[i], xi + t))) +
+          responseAt(curves[j], min(maxs[j], max(mins[j], xj - t)));
         const base = g(0);
         const t = maximizeOnInterval(g, tLo, tHi);
-        if (g(t) > base + 1e-13 * Math.abs(base)) {
-          x[i] = Math.min(maxs[i], Math.max(mins[i], xi + t));
-          x[j] = Math.min(maxs[j], Math.max(mins[j], xj - (x[i] - xi)));
+        if (g(t) > base + 1e-13 * abs(base)) {
+          x[i] = min(maxs[i], max(mins[i], xi + t));
+          x[j] = min(maxs[j], max(mins[j], xj - (x[i] - xi)));
           improved = true;
         }
       }
@@ -325,7 +332,7 @@ const MAX_PARTIAL_ENUMERATED = 5;
  */
 function allocateSShaped(budget: number, curves: ResponseCurve[], mins: ArrayLike<number>, maxs: ArrayLike<number>): Float64Array {
   const k = curves.length;
-  const concaveFrom = curves.map((c, j) => Math.min(Math.max(mins[j], inflection(c)), maxs[j]));
+  const concaveFrom = curves.map((c, j) => min(max(mins[j], inflection(c)), maxs[j]));
   const sShaped = curves.map((_, j) => j).filter((j) => concaveFrom[j] > mins[j]);
   if (sShaped.length === 0) return equalMarginal(curves, mins, maxs, budget);
   const slack = 1e-12 * budget;
@@ -365,15 +372,16 @@ function allocateSShaped(budget: number, curves: ResponseCurve[], mins: ArrayLik
     const { lo, hi } = domains(mask);
     const restLo = sumOf(lo) - lo[p];
     const restHi = sumOf(hi) - hi[p];
-    const tLo = Math.max(mins[p], budget - restHi);
-    const tHi = Math.min(concaveFrom[p], budget - restLo);
+    const tLo = max(mins[p], budget - restHi);
+    const tHi = min(concaveFrom[p], budget - restLo);
     if (!(tHi > tLo)) return;
     const at = (t: number) => {
       lo[p] = t;
       hi[p] = t;
       return equalMarginal(curves, lo, hi, budget);
     };
-    const t = maximizeOnInterval((v) => totalResponse(curves, at(v)), tLo, tHi, 24);
+    // Each probe is a full equal-marginal solve, so a coarser finish (the polish follows).
+    const t = maximizeOnInterval((v) => totalResponse(curves, at(v)), tLo, tHi, 24, 1e-9);
     add(at(t), mask);
   };
   const searchMasks =
@@ -391,7 +399,7 @@ function allocateSShaped(budget: number, curves: ResponseCurve[], mins: ArrayLik
     const x = Float64Array.from(mins);
     let left = budget - sumOf(x);
     for (const j of [p, ...byEfficiency]) {
-      const more = Math.min(left, maxs[j] - x[j]);
+      const more = min(left, maxs[j] - x[j]);
       x[j] += more;
       left -= more;
     }

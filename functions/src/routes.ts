@@ -1,0 +1,39 @@
+/**
+ * The route table: the single list of HTTP functions. app.ts registers it with the Azure
+ * Functions runtime (`app.http`) and the local host serves the very same entries, so a
+ * route cannot exist in one and not the other.
+ */
+import type { HttpMethod } from '@azure/functions';
+import { Dependencies, sharedDependencies } from './dependencies';
+import { benchmarkHandlers } from './handlers/benchmarks';
+import { healthHandlers } from './handlers/health';
+import { templateHandlers } from './handlers/templates';
+import { Handler, withProblems } from './http/respond';
+
+export interface RouteDefinition {
+  /** Function name (unique; shows in Azure). */
+  name: string;
+  methods: HttpMethod[];
+  /** Route template without the /api prefix, Azure syntax: `templates/{id}`. */
+  route: string;
+  handler: Handler;
+}
+
+export function routeTable(deps: () => Dependencies = sharedDependencies): RouteDefinition[] {
+  const templates = templateHandlers(deps);
+  const benchmarks = benchmarkHandlers(deps);
+  const health = healthHandlers(deps);
+  const table: RouteDefinition[] = [
+    { name: 'health', methods: ['GET'], route: 'health', handler: health.check },
+    { name: 'templatesList', methods: ['GET'], route: 'templates', handler: templates.list },
+    { name: 'templatesCreate', methods: ['POST'], route: 'templates', handler: templates.create },
+    { name: 'templatesGet', methods: ['GET'], route: 'templates/{id}', handler: templates.get },
+    { name: 'templatesUpdate', methods: ['PUT'], route: 'templates/{id}', handler: templates.update },
+    { name: 'templatesDelete', methods: ['DELETE'], route: 'templates/{id}', handler: templates.remove },
+    { name: 'templatesDownload', methods: ['GET'], route: 'templates/{id}/download', handler: templates.download },
+    { name: 'benchmarksList', methods: ['GET'], route: 'benchmarks', handler: benchmarks.list },
+    { name: 'benchmarksQuery', methods: ['POST'], route: 'benchmarks/query', handler: benchmarks.query },
+    { name: 'benchmarksContribute', methods: ['POST'], route: 'benchmarks/contributions', handler: benchmarks.contribute },
+  ];
+  return table.map((r) => ({ ...r, handler: withProblems(r.handler) }));
+}

@@ -1,0 +1,556 @@
+/**
+ * Template storage (api.md § Templates, "Consistency"). Pure data access: no HTTP parsing,
+ * no auth — handlers validate the upload and the caller, then call this.
+ *
+ * Layout (names get the clients' prefix):
+ *  - blob   `templates/{id}/v{n}.xlsx` — immutable bytes of version n, written create-only
+ *           (`If-None-Match: *`), blob metadata {sha256, createdat};
+ *  - table  `templateversions`  PK = id, RK = `v` + n zero-padded to 10 digits —
+ *           {version, sha256, sizeBytes, createdAt, blob};
+ *  - table  `templates`         PK = 'template', RK = id — the metadata row; its table ETag
+ *           is the template's ETag. A version exists for readers only once this row names
+ *           it (`version` ≥ n); nothing else is visible.
+ *
+ * Write order: blob first, then the version row, then the metadata row with an ETag
+ * condition (insert-only on create; Replace with the ETag read up-front on update/remove).
+ * The metadata write is the commit point and the only serialization point readers see:
+ * of N concurrent updates from the same ETag exactly one commits, the rest get 412.
+ *
+ * Crash consistency: a crash after the blob (or the version row) leaves an orphan nobody
+ * sees (get/list/download go through the metadata row; version rows above the committed
+ * version are ignored). A retry then meets the orphan blob (409 on the create-only write):
+ *  - metadata already at ≥ n → someone committed: 409 (create) / 412 (update);
+ *  - the orphan holds the same bytes (sha256) → reuse it, after "touching" it (metadata
+ *    rewrite under If-Match) so a concurrent overwrite of a stale orphan cannot slip in
+ *    underneath a committing writer;
+ *  - the orphan is older than the grace period (30 s, by the server's own clock) → its
+ *    writer is presumed dead: overwrite it under If-Match on its ETag;
+ *  - otherwise another writer is mid-flight → 409 (create) / 412 (update), retry later.
+ * Downloads verify the bytes against the committed sha256.
+ */
+import { createHash } from 'crypto';
+import { TableEntityResult } from '@azure/data-tables';
+import { BlockBlobClient } from '@azure/storage-blob';
+import { z } from 'zod';
+import { StorageClients } from '../storage/clients';
+import { isAlreadyExists, isConditionFailed, isNotFound } from '../storage/errors';
+import { HttpProblem, badRequest, conflict, gone, notFound, preconditionFailed } from '../http/problem';
+import {
+  fieldErrors,
+  TEMPLATE_ID_RE,
+  TemplateCategory,
+  TemplateMetadata,
+  TemplateMetadataInput,
+  TemplateMetadataUpdateInput,
+  TemplateRecord,
+  TemplateVersion,
+  XLSX_CONTENT_TYPE,
+} from './model';
+
+const META_PARTITION = 'template';
+const DEFAULT_ORPHAN_GRACE_MS = 30_000;
+
+export interface TemplateStoreFaults {
+  /** Called after the version blob is stored and before any table write: throw to simulate a crash. */
+  afterBlobWrite?: (at: { id: string; version: number }) => void | Promise<void>;
+}
+
+export interface TemplateStoreOptions {
+  faults?: TemplateStoreFaults;
+  /** How old an orphan blob must be before a retry may overwrite it (default 30 000 ms). */
+  orphanGraceMs?: number;
+  /** Clock for createdAt/updatedAt (tests). */
+  now?: () => Date;
+}
+
+export interface TemplateListFilter {
+  category?: TemplateCategory | string;
+  q?: string;
+}
+
+export interface TemplateDetails {
+  record: TemplateRecord;
+  /** Committed versions, oldest first. */
+  versions: TemplateVersion[];
+}
+
+export interface TemplateDownload {
+  bytes: Buffer;
+  version: number;
+  sha256: string;
+  /** The template's current record (check `deleted` → 410). */
+  record: TemplateRecord;
+}
+
+interface MetaEntity {
+  partitionKey: string;
+  rowKey: string;
+  id: string;
+  version: number;
+  titleEn: string;
+  titleZh: string;
+  descriptionEn: string;
+  descriptionZh: string;
+  category: string;
+  /** JSON array of strings. */
+  tags: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+  updatedAt: string;
+  deleted: boolean;
+}
+
+interface VersionEntity {
+  partitionKey: string;
+  rowKey: string;
+  version: number;
+  sha256: string;
+  sizeBytes: number;
+  createdAt: string;
+  blob: string;
+}
+
+type Mode = 'create' | 'update';
+
+export const versionRowKey = (version: number) => `v${String(version).padStart(10, '0')}`;
+export const versionBlobName = (id: string, version: number) => `${id}/v${version}.xlsx`;
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Case- and width-insensitive search text (full-width Ｐｅｒｆ matches perf). */
+function fold(s: string): string {
+  return s.normalize('NFKC').toLowerCase();
+}
+
+function parseOrBadRequest<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw badRequest('Template metadata is invalid.', fieldErrors(parsed.error, 'metadata'));
+  return parsed.data;
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export class TemplateStore {
+  private readonly faults: TemplateStoreFaults;
+  private readonly orphanGraceMs: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly clients: StorageClients,
+    options: TemplateStoreOptions = {},
+  ) {
+    this.faults = options.faults ?? {};
+    this.orphanGraceMs = options.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private get metaTable() {
+    return this.clients.tables.templates;
+  }
+
+  private get versionTable() {
+    return this.clients.tables.templateversions;
+  }
+
+  private blob(id: string, version: number): BlockBlobClient {
+    return this.clients.templatesContainer.getBlockBlobClient(versionBlobName(id, version));
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** Every template that is not deleted, by id; `q` matches id, both titles and tags (case-insensitive). */
+  list(filter: TemplateListFilter = {}): Promise<TemplateRecord[]> {
+    return this.clients.run(async () => {
+      const q = filter.q?.trim() ? fold(filter.q.trim()) : undefined;
+      const out: TemplateRecord[] = [];
+      const entities = this.metaTable.listEntities<MetaEntity>({
+        ...this.clients.op(),
+        queryOptions: { filter: `PartitionKey eq '${META_PARTITION}' and deleted eq false` },
+      });
+      for await (const entity of entities) {
+        const record = toRecord(entity);
+        if (!record || record.deleted) continue;
+        if (filter.category && record.category !== filter.category) continue;
+        if (q && ![record.id, record.title.en, record.title.zh, ...record.tags].some((s) => fold(s).includes(q))) continue;
+        out.push(record);
+      }
+      return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    });
+  }
+
+  /** The record (deleted ones too, with deleted=true) and its committed versions; null if unknown. */
+  get(id: string): Promise<TemplateDetails | null> {
+    return this.clients.run(async () => {
+      if (!TEMPLATE_ID_RE.test(id)) return null;
+      const record = await this.readRecord(id);
+      if (!record) return null;
+      return { record, versions: await this.readVersions(id, record.version) };
+    });
+  }
+
+  /**
+   * The bytes of a committed version (default: the current one) with its sha256 and the
+   * template's record; null for an unknown id or version. Deleted templates are returned
+   * too (record.deleted = true): the handler answers 410.
+   */
+  download(id: string, version?: number): Promise<TemplateDownload | null> {
+    return this.clients.run(async () => {
+      if (!TEMPLATE_ID_RE.test(id)) return null;
+      if (version !== undefined && (!Number.isSafeInteger(version) || version < 1)) return null;
+      const record = await this.readRecord(id);
+      if (!record) return null;
+      const n = version ?? record.version;
+      if (n > record.version) return null;
+      let sha256 = record.sha256;
+      if (n !== record.version) {
+        const row = await this.readVersionRow(id, n);
+        if (!row) return null;
+        sha256 = row.sha256;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await this.blob(id, n).downloadToBuffer(0, undefined, { abortSignal: this.clients.op().abortSignal });
+      } catch (err) {
+        if (isNotFound(err)) throw integrityFailure();
+        throw err;
+      }
+      if (sha256Hex(bytes) !== sha256) throw integrityFailure();
+      return { bytes, version: n, sha256, record };
+    });
+  }
+
+  /** True when no template row exists at all (deleted ones count: never re-seed over an admin's delete). */
+  isEmpty(): Promise<boolean> {
+    return this.clients.run(async () => {
+      const page = await this.metaTable
+        .listEntities({ ...this.clients.op(), queryOptions: { select: ['RowKey'] } })
+        .byPage({ maxPageSize: 1 })
+        .next();
+      return page.done === true || page.value.length === 0;
+    });
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /** Version 1 of a new template. Id taken (even by a deleted template) → 409. */
+  create(input: TemplateMetadataInput, bytes: Uint8Array): Promise<TemplateRecord> {
+    return this.clients.run(async () => {
+      const meta = parseOrBadRequest(TemplateMetadataInput, input);
+      const data = checkBytes(bytes);
+      const id = meta.id;
+      const existing = await this.readEntity(id);
+      if (existing) throw conflict(`A template with id '${id}' already exists.`);
+
+      const now = this.now().toISOString();
+      const sha256 = sha256Hex(data);
+      await this.writeVersionBlob('create', id, 1, data, sha256, now);
+      await this.faults.afterBlobWrite?.({ id, version: 1 });
+      await this.writeVersionRow('create', id, 1, data.byteLength, sha256, now);
+
+      const entity = toEntity(meta, { version: 1, sizeBytes: data.byteLength, sha256, createdAt: now, updatedAt: now, deleted: false });
+      try {
+        const res = await this.metaTable.createEntity(entity, this.clients.op());
+        return fromEntity(entity, res.etag);
+      } catch (err) {
+        if (isAlreadyExists(err)) throw conflict(`A template with id '${id}' already exists.`);
+        throw err;
+      }
+    });
+  }
+
+  /**
+   * A new version (current + 1) with new metadata, if `ifMatch` is the current ETag
+   * (`*` matches any). Stale → 412; unknown → 404; deleted → 410.
+   */
+  update(id: string, input: TemplateMetadataUpdateInput, bytes: Uint8Array, ifMatch: string): Promise<TemplateRecord> {
+    return this.clients.run(async () => {
+      const parsed = parseOrBadRequest(TemplateMetadataUpdateInput, input);
+      if (parsed.id !== undefined && parsed.id !== id) {
+        throw badRequest('Template metadata is invalid.', [{ path: 'metadata.id', message: `must be '${id}' (the template being updated)` }]);
+      }
+      const meta: TemplateMetadata = { ...parsed, id };
+      const data = checkBytes(bytes);
+      const current = await this.readCurrentForWrite(id, ifMatch);
+
+      const n = current.record.version + 1;
+      const now = this.now().toISOString();
+      const sha256 = sha256Hex(data);
+      await this.writeVersionBlob('update', id, n, data, sha256, now);
+      await this.faults.afterBlobWrite?.({ id, version: n });
+      await this.writeVersionRow('update', id, n, data.byteLength, sha256, now);
+
+      const entity = toEntity(meta, {
+        version: n,
+        sizeBytes: data.byteLength,
+        sha256,
+        createdAt: current.record.createdAt,
+        updatedAt: now,
+        deleted: false,
+      });
+      return this.commit(entity, current.record.etag);
+    });
+  }
+
+  /** Soft delete (versions and bytes kept) if `ifMatch` is current. Stale → 412; unknown → 404; already deleted → 410. */
+  remove(id: string, ifMatch: string): Promise<TemplateRecord> {
+    return this.clients.run(async () => {
+      const current = await this.readCurrentForWrite(id, ifMatch);
+      const entity: MetaEntity = { ...current.entity, updatedAt: this.now().toISOString(), deleted: true };
+      return this.commit(entity, current.record.etag);
+    });
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async commit(entity: MetaEntity, etag: string): Promise<TemplateRecord> {
+    try {
+      const res = await this.metaTable.updateEntity(entity, 'Replace', { ...this.clients.op(), etag });
+      return fromEntity(entity, res.etag);
+    } catch (err) {
+      if (isConditionFailed(err)) throw staleEtag(entity.id);
+      if (isNotFound(err)) throw notFound(`Template '${entity.id}' was not found.`);
+      throw err;
+    }
+  }
+
+  private async readCurrentForWrite(id: string, ifMatch: string): Promise<{ entity: MetaEntity; record: TemplateRecord }> {
+    if (typeof ifMatch !== 'string' || ifMatch.trim() === '') {
+      throw new HttpProblem(428, 'Precondition Required', 'An If-Match header with the template ETag is required.');
+    }
+    const found = TEMPLATE_ID_RE.test(id) ? await this.readEntity(id) : null;
+    if (!found) throw notFound(`Template '${id}' was not found.`);
+    if (found.record.deleted) throw gone(`Template '${id}' has been deleted.`);
+    if (ifMatch.trim() !== '*' && ifMatch.trim() !== found.record.etag) throw staleEtag(id);
+    return found;
+  }
+
+  private async readEntity(id: string): Promise<{ entity: MetaEntity; record: TemplateRecord } | null> {
+    try {
+      const entity = await this.metaTable.getEntity<MetaEntity>(META_PARTITION, id, this.clients.op());
+      const record = toRecord(entity);
+      if (!record) throw corruptRow();
+      return { entity: stripEntity(entity), record };
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  private async readRecord(id: string): Promise<TemplateRecord | null> {
+    return (await this.readEntity(id))?.record ?? null;
+  }
+
+  private async readVersionRow(id: string, version: number): Promise<TableEntityResult<VersionEntity> | null> {
+    try {
+      return await this.versionTable.getEntity<VersionEntity>(id, versionRowKey(version), this.clients.op());
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  private async readVersions(id: string, committed: number): Promise<TemplateVersion[]> {
+    const versions: TemplateVersion[] = [];
+    const rows = this.versionTable.listEntities<VersionEntity>({
+      ...this.clients.op(),
+      queryOptions: { filter: `PartitionKey eq '${id}' and RowKey le '${versionRowKey(committed)}'` },
+    });
+    for await (const row of rows) {
+      const v = TemplateVersion.safeParse({ version: row.version, sha256: row.sha256, sizeBytes: row.sizeBytes, createdAt: row.createdAt });
+      if (v.success && v.data.version <= committed) versions.push(v.data);
+    }
+    return versions.sort((a, b) => a.version - b.version);
+  }
+
+  /** Step 1: the immutable version blob, with orphan handling (see the file comment). */
+  private async writeVersionBlob(mode: Mode, id: string, n: number, data: Buffer, sha256: string, createdAt: string): Promise<void> {
+    const blob = this.blob(id, n);
+    const upload = (conditions: { ifNoneMatch?: string; ifMatch?: string }) =>
+      blob.upload(data, data.byteLength, {
+        conditions,
+        metadata: { sha256, createdat: createdAt },
+        blobHTTPHeaders: { blobContentType: XLSX_CONTENT_TYPE },
+      });
+
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await upload({ ifNoneMatch: '*' });
+        return;
+      } catch (err) {
+        if (!isAlreadyExists(err)) throw err;
+      }
+
+      // The blob exists: committed by someone else, or an orphan of a crashed/concurrent write?
+      const current = await this.readEntity(id);
+      if (mode === 'create' && current) throw conflict(`A template with id '${id}' already exists.`);
+      if (mode === 'update') {
+        if (!current) throw notFound(`Template '${id}' was not found.`);
+        if (current.record.version >= n) throw staleEtag(id);
+      }
+
+      let props;
+      try {
+        props = await blob.getProperties();
+      } catch (err) {
+        if (isNotFound(err)) continue; // vanished meanwhile: try the create-only write again
+        throw err;
+      }
+      const etag = props.etag;
+      if (!etag) throw busy(mode, id);
+      try {
+        if (props.metadata?.sha256 === sha256) {
+          // Same bytes: reuse. Rewriting its metadata under If-Match changes its ETag and
+          // refreshes Last-Modified, so nobody can overwrite it as "stale" while we commit.
+          await blob.setMetadata({ ...props.metadata, sha256 }, { conditions: { ifMatch: etag } });
+          return;
+        }
+        const serverNow = props.date?.getTime() ?? Date.now();
+        const age = props.lastModified ? serverNow - props.lastModified.getTime() : 0;
+        if (age <= this.orphanGraceMs) throw busy(mode, id);
+        // A stale orphan of a writer that never committed: take its place.
+        await upload({ ifMatch: etag });
+        return;
+      } catch (err) {
+        if (isConditionFailed(err)) throw busy(mode, id);
+        if (isNotFound(err)) continue;
+        throw err;
+      }
+    }
+    throw busy(mode, id);
+  }
+
+  /** Step 2: the version row. Same content may already be there (retry); a different one is an uncommitted leftover. */
+  private async writeVersionRow(mode: Mode, id: string, n: number, sizeBytes: number, sha256: string, createdAt: string): Promise<void> {
+    const entity: VersionEntity = {
+      partitionKey: id,
+      rowKey: versionRowKey(n),
+      version: n,
+      sha256,
+      sizeBytes,
+      createdAt,
+      blob: versionBlobName(id, n),
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.versionTable.createEntity(entity, this.clients.op());
+        return;
+      } catch (err) {
+        if (!isAlreadyExists(err)) throw err;
+      }
+      const existing = await this.readVersionRow(id, n);
+      if (!existing) continue;
+      if (existing.sha256 === sha256) return;
+      // Leftover of an attempt whose blob we have just replaced; never touch a committed one.
+      const current = await this.readEntity(id);
+      if (current && current.record.version >= n) throw mode === 'create' ? conflict(`A template with id '${id}' already exists.`) : staleEtag(id);
+      try {
+        await this.versionTable.updateEntity(entity, 'Replace', { ...this.clients.op(), etag: existing.etag });
+        return;
+      } catch (err) {
+        if (isConditionFailed(err)) throw busy(mode, id);
+        if (isNotFound(err)) continue;
+        throw err;
+      }
+    }
+    throw busy(mode, id);
+  }
+}
+
+// ------------------------------------------------------------------ helpers
+
+function checkBytes(bytes: Uint8Array): Buffer {
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) throw badRequest('The workbook file is empty.');
+  return toBuffer(bytes);
+}
+
+const staleEtag = (id: string) => preconditionFailed(`Template '${id}' was changed by another request; reload it and retry with its current ETag.`);
+
+const busy = (mode: Mode, id: string) =>
+  mode === 'create'
+    ? conflict(`Another upload of template '${id}' is in progress; retry shortly.`)
+    : preconditionFailed(`Another update of template '${id}' is in progress; reload it and retry.`);
+
+const integrityFailure = () => new HttpProblem(500, 'Internal Server Error', 'The stored workbook failed its integrity check.');
+const corruptRow = () => new HttpProblem(500, 'Internal Server Error', 'A stored template record is unreadable.');
+
+function toEntity(
+  meta: TemplateMetadata,
+  state: { version: number; sizeBytes: number; sha256: string; createdAt: string; updatedAt: string; deleted: boolean },
+): MetaEntity {
+  return {
+    partitionKey: META_PARTITION,
+    rowKey: meta.id,
+    id: meta.id,
+    version: state.version,
+    titleEn: meta.title.en,
+    titleZh: meta.title.zh,
+    descriptionEn: meta.description.en,
+    descriptionZh: meta.description.zh,
+    category: meta.category,
+    tags: JSON.stringify(meta.tags),
+    sizeBytes: state.sizeBytes,
+    sha256: state.sha256,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    deleted: state.deleted,
+  };
+}
+
+/** Only our own columns (drops etag, timestamp, odata.metadata) so a Replace writes exactly them. */
+function stripEntity(e: MetaEntity): MetaEntity {
+  return {
+    partitionKey: e.partitionKey,
+    rowKey: e.rowKey,
+    id: e.id,
+    version: e.version,
+    titleEn: e.titleEn,
+    titleZh: e.titleZh,
+    descriptionEn: e.descriptionEn,
+    descriptionZh: e.descriptionZh,
+    category: e.category,
+    tags: e.tags,
+    sizeBytes: e.sizeBytes,
+    sha256: e.sha256,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    deleted: e.deleted,
+  };
+}
+
+function parseTags(json: unknown): unknown {
+  try {
+    return typeof json === 'string' ? JSON.parse(json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function fromEntity(e: MetaEntity, etag: string | undefined): TemplateRecord {
+  const record = toRecord({ ...e, etag: etag ?? '' });
+  if (!record) throw corruptRow();
+  return record;
+}
+
+function toRecord(e: MetaEntity & { etag?: string }): TemplateRecord | null {
+  const parsed = TemplateRecord.safeParse({
+    id: e.rowKey,
+    version: e.version,
+    title: { en: e.titleEn, zh: e.titleZh },
+    description: { en: e.descriptionEn, zh: e.descriptionZh },
+    category: e.category,
+    tags: parseTags(e.tags),
+    sizeBytes: e.sizeBytes,
+    sha256: e.sha256,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    deleted: e.deleted === true,
+    etag: e.etag,
+  });
+  return parsed.success ? parsed.data : null;
+}
+

@@ -1,0 +1,26 @@
+/**
+ * The built-in template library and the one way to build a template's bytes: write the
+ * sheets with exceljs, then calculate with `perfplan calc` so every formula cell carries
+ * its value as a cached result (readable in Excel without the add-in).
+ */
+import ExcelJS from 'exceljs';
+import { calculateWorkbook, calculatedBuffer } from '../../cli/calc';
+import { tieredCommission } from './tiered-commission';
+import { BuiltInTemplate } from './types';
+
+export const BUILT_IN_TEMPLATES: BuiltInTemplate[] = [tieredCommission];
+
+export async function buildTemplate(template: BuiltInTemplate): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'PerfPlan';
+  workbook.title = template.metadata.title.en;
+  // Fixed dates keep the bytes (and so the sha256) of a template stable from build to build.
+  workbook.created = new Date(Date.UTC(2025, 0, 1));
+  workbook.modified = workbook.created;
+  template.build(workbook);
+  // Round-trip through bytes so the calculator sees exactly what a user's Excel would open.
+  const written = Buffer.from(await workbook.xlsx.writeBuffer());
+  const reread = new ExcelJS.Workbook();
+  await reread.xlsx.load(written as never);
+  return calculatedBuffer(calculateWorkbook(reread));
+}

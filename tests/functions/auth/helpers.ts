@@ -1,0 +1,37 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { HttpProblem, problemBody } from '../../../functions/src/http/problem';
+
+export function tempDir(prefix = 'perfplan-auth-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+export const b64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/** Runs `promise`, expecting an HttpProblem; returns it. */
+export async function problemOf(promise: Promise<unknown>): Promise<HttpProblem> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HttpProblem) return error;
+    throw error;
+  }
+  throw new Error('expected an HttpProblem, but the call succeeded');
+}
+
+/** Asserts a 401 problem naming `reason` and not echoing `token`. */
+export async function expect401(promise: Promise<unknown>, reason: string, token?: string): Promise<void> {
+  const problem = await problemOf(promise);
+  const body = problemBody(problem);
+  expect(body).toEqual({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: reason });
+  expect(problem.extra.headers?.['WWW-Authenticate']).toMatch(/^Bearer/);
+  if (token) {
+    const serialized = JSON.stringify({ body, headers: problem.extra.headers, message: problem.message });
+    for (const part of token.split('.').filter((p) => p.length > 8)) expect(serialized).not.toContain(part);
+  }
+}

@@ -1,0 +1,84 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { decodeJwt } from 'jose';
+import { tokenCommand } from '../../../cli/token';
+import { authConfigFromEnv } from '../../../functions/src/auth/config';
+import { ADMIN_ROLE, createVerifier } from '../../../functions/src/auth/verify';
+import { removeDir, tempDir } from './helpers';
+
+async function run(args: string[], env: NodeJS.ProcessEnv, root: string) {
+  let out = '';
+  let err = '';
+  const code = await tokenCommand(args, { out: (t) => (out += t), err: (t) => (err += t) }, { env, root });
+  return { code, out, err };
+}
+
+describe('perfplan token', () => {
+  let root: string;
+  beforeEach(() => {
+    root = tempDir();
+  });
+  afterEach(() => removeDir(root));
+
+  test('--role admin prints a token the local config verifies', async () => {
+    const { code, out, err } = await run(['--role', 'admin'], {}, root);
+    expect(code).toBe(0);
+    const token = out.trim();
+    expect(out).toBe(`${token}\n`);
+    expect(err).toContain('roles=[Templates.Admin]');
+    expect(fs.existsSync(path.join(root, '.perfplan', 'issuer', 'private.jwk.json'))).toBe(true);
+    const verifier = createVerifier(authConfigFromEnv({}, { root }));
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toEqual({
+      subject: 'perfplan-dev-user',
+      tenantId: 'perfplan-dev-org',
+      roles: [ADMIN_ROLE],
+    });
+  });
+
+  test('reader by default; --tid, --sub, --expires and custom roles', async () => {
+    const verifier = createVerifier(authConfigFromEnv({}, { root }));
+    const reader = await run([], {}, root);
+    expect(reader.code).toBe(0);
+    await expect(verifier.verify(`Bearer ${reader.out.trim()}`)).resolves.toMatchObject({ roles: [] });
+    expect((await run(['--role', 'reader'], {}, root)).code).toBe(0);
+
+    const custom = await run(['--role=Benchmarks.Contribute', '--role', 'admin', '--tid', 'acme', '--sub=bob', '--expires', '5m'], {}, root);
+    expect(custom.code).toBe(0);
+    const token = custom.out.trim();
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toEqual({
+      subject: 'bob',
+      tenantId: 'acme',
+      roles: ['Benchmarks.Contribute', ADMIN_ROLE],
+    });
+    const claims = decodeJwt(token);
+    expect((claims.exp as number) - (claims.iat as number)).toBe(300);
+  });
+
+  test('PERFPLAN_LOCAL_ISSUER_DIR moves the key folder for minting and verifying alike', async () => {
+    const env = { PERFPLAN_LOCAL_ISSUER_DIR: path.join(root, 'keys') };
+    const { code, out } = await run(['--role', 'admin'], env, root);
+    expect(code).toBe(0);
+    expect(fs.existsSync(path.join(root, 'keys', 'jwks.json'))).toBe(true);
+    await expect(createVerifier(authConfigFromEnv(env, { root })).verify(`Bearer ${out.trim()}`)).resolves.toBeTruthy();
+  });
+
+  test('usage errors exit 1 without a token', async () => {
+    for (const args of [['--bogus'], ['extra'], ['--role'], ['--expires', 'soon'], ['--expires', '0m'], ['--expires', '2d'], ['--role', 'bad role']]) {
+      const { code, out, err } = await run(args, {}, root);
+      expect({ args, code, out }).toEqual({ args, code: 1, out: '' });
+      expect(err).toContain('Usage:');
+    }
+    const help = await run(['--help'], {}, root);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('perfplan token');
+  });
+
+  test('refuses to mint when a production issuer is configured', async () => {
+    const env = { PERFPLAN_AUTH_ISSUER: 'https://login.microsoftonline.com/t/v2.0', PERFPLAN_AUTH_AUDIENCE: 'api://perfplan' };
+    const { code, out, err } = await run(['--role', 'admin'], env, root);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/local issuer/);
+    expect(fs.existsSync(path.join(root, '.perfplan'))).toBe(false);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * A running API for a test file: the route table behind the local host, storage on the
+ * shared Azurite (a unique table/container prefix per harness), a local issuer in a temp
+ * folder, and tokens for an admin and a reader.
+ */
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadOrCreateLocalIssuer, LocalIssuer } from '../../../functions/src/auth/local-issuer';
+import { Dependencies, createDependencies } from '../../../functions/src/dependencies';
+import { LocalHost, startLocalHost } from '../../../functions/src/local/host';
+import { routeTable } from '../../../functions/src/routes';
+import type { TemplateStoreOptions } from '../../../functions/src/templates/store';
+import { testStorage, uniquePrefix } from './azurite';
+
+export const ADDIN_ORIGIN = 'https://localhost:3000';
+
+export interface ApiHarness {
+  url: string;
+  deps: Dependencies;
+  issuer: LocalIssuer;
+  admin: string;
+  reader: string;
+  /** Lines the host logged (one per request, plus handler logs). */
+  log: string[];
+  close(): Promise<void>;
+}
+
+export async function startApi(options: { publicRead?: boolean; connectionString?: string; templates?: TemplateStoreOptions } = {}): Promise<ApiHarness> {
+  const storage = options.connectionString ? { connectionString: options.connectionString, release: async () => undefined } : await testStorage();
+  const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-issuer-'));
+  const env = {
+    PERFPLAN_STORAGE: storage.connectionString,
+    PERFPLAN_STORAGE_PREFIX: uniquePrefix(),
+    PERFPLAN_LOCAL_ISSUER_DIR: issuerDir,
+    PERFPLAN_PUBLIC_READ: String(options.publicRead ?? true),
+    PERFPLAN_ALLOWED_ORIGINS: ADDIN_ORIGIN,
+  };
+  const deps = createDependencies(env, { templates: options.templates });
+  const issuer = await loadOrCreateLocalIssuer(issuerDir);
+  const log: string[] = [];
+  const host: LocalHost = await startLocalHost({ routes: routeTable(() => deps), allowedOrigins: deps.config.allowedOrigins, port: 0, log: (l) => log.push(l) });
+  return {
+    url: host.url,
+    deps,
+    issuer,
+    admin: await issuer.mintToken({ roles: ['Templates.Admin'], tid: 'org-admin' }),
+    reader: await issuer.mintToken({ tid: 'org-reader' }),
+    log,
+    close: async () => {
+      await host.close();
+      await storage.release();
+      fs.rmSync(issuerDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A small real workbook, made with exceljs. */
+export async function workbookBytes(label = 'hello'): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Sheet1').getCell('A1').value = label;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function metadata(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    title: { en: `Template ${id}`, zh: `模板 ${id}` },
+    description: { en: 'A test template.', zh: '测试模板。' },
+    category: 'incentive',
+    tags: ['test'],
+    ...overrides,
+  };
+}
+
+export function uploadForm(meta: unknown, bytes: Buffer, filename = 'book.xlsx'): FormData {
+  const form = new FormData();
+  form.set('metadata', JSON.stringify(meta));
+  form.set('file', new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
+  return form;
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` };
+}
