@@ -233,6 +233,15 @@ function efficiency(curve: ResponseCurve): number {
   return responseAt(curve, x) / x;
 }
 
+/** Indices of `curves` (or of `among`) from the best average return down; ∞ compares fine. */
+function byEfficiency(curves: ResponseCurve[], among: number[] = curves.map((_, j) => j)): number[] {
+  const score = among.map((j) => efficiency(curves[j]));
+  return among
+    .map((j, i) => ({ j, e: score[i] }))
+    .sort((p, q) => (q.e > p.e ? 1 : q.e < p.e ? -1 : 0))
+    .map(({ j }) => j);
+}
+
 /**
  * The best t in [tLo, tHi] for a 1-D function: a scan over `cells` cells, then golden
  * section around the best cell until it is `tolerance` of the interval wide.
@@ -353,10 +362,9 @@ function allocateSShaped(budget: number, curves: ResponseCurve[], mins: ArrayLik
   if (sShaped.length <= MAX_ENUMERATED) {
     for (let mask = 0; mask < 2 ** sShaped.length; mask++) masks.push(mask);
   } else {
-    const order = sShaped.map((_, b) => b).sort((p, q) => efficiency(curves[sShaped[q]]) - efficiency(curves[sShaped[p]]));
     let mask = 0;
     masks.push(mask);
-    for (const b of order) masks.push((mask += 2 ** b));
+    for (const j of byEfficiency(curves, sShaped)) masks.push((mask += 2 ** sShaped.indexOf(j)));
   }
 
   const candidates: { x: Float64Array; value: number; mask: number }[] = [];
@@ -394,11 +402,11 @@ function allocateSShaped(budget: number, curves: ResponseCurve[], mins: ArrayLik
     });
   }
 
-  const byEfficiency = curves.map((_, j) => j).sort((p, q) => efficiency(curves[q]) - efficiency(curves[p]));
+  const ranked = byEfficiency(curves);
   for (let p = 0; p < k; p++) {
     const x = Float64Array.from(mins);
     let left = budget - sumOf(x);
-    for (const j of [p, ...byEfficiency]) {
+    for (const j of [p, ...ranked]) {
       const more = min(left, maxs[j] - x[j]);
       x[j] += more;
       left -= more;

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { calculateWorkbook, calculatedBuffer } from '../../cli/calc';
+import { stableZip } from './stable-zip';
 import { tieredCommission } from './tiered-commission';
 import { BuiltInTemplate } from './types';
 
@@ -22,5 +23,5 @@ export async function buildTemplate(template: BuiltInTemplate): Promise<Buffer> 
   const written = Buffer.from(await workbook.xlsx.writeBuffer());
   const reread = new ExcelJS.Workbook();
   await reread.xlsx.load(written as never);
-  return calculatedBuffer(calculateWorkbook(reread));
+  return stableZip(await calculatedBuffer(calculateWorkbook(reread)));
 }
