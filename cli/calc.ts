@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { CellValue, DetailedCellError, HyperFormula } from 'hyperformula';
-import { createPerfPlugin } from './hyperformula-plugin';
+import { BenchmarkBatch } from './benchmarks';
+import { createPerfPlugin, setBenchmarkResolver } from './hyperformula-plugin';
 import { SheetContent, parseAddress, readWorkbook, sheetContent, toAddress } from './workbook';
 
 export type JsonCell = number | string | boolean | { error: string; message: string };
@@ -92,8 +93,25 @@ export function toJson(calculated: Calculated): CalcJson {
   return out;
 }
 
-export async function calcFile(file: string): Promise<Calculated> {
-  return calculateWorkbook(await readWorkbook(file));
+export interface CalcOptions {
+  /** The PerfPlan API for PERF.BENCHMARK (default: PERFPLAN_API_URL). */
+  apiUrl?: string;
+}
+
+export async function calcFile(file: string, options: CalcOptions = {}): Promise<Calculated> {
+  const workbook = await readWorkbook(file);
+  const batch = new BenchmarkBatch(options.apiUrl ?? (process.env.PERFPLAN_API_URL || undefined));
+  setBenchmarkResolver(batch.resolver);
+  try {
+    const calculated = calculateWorkbook(workbook);
+    if (batch.hasPending) {
+      await batch.fetchPending();
+      calculated.hf.rebuildAndRecalculate();
+    }
+    return calculated;
+  } finally {
+    setBenchmarkResolver(null);
+  }
 }
 
 function cachedResult(value: CellValue): ExcelJS.CellValue {

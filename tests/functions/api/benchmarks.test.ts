@@ -2,6 +2,10 @@
  * /api/benchmarks and /api/health over HTTP against real Azurite, the seed, and
  * PERF.BENCHMARK's batching client talking to the real API.
  */
+import ExcelJS from 'exceljs';
+import * as path from 'path';
+import { calcFile, toJson } from '../../../cli/calc';
+import { tempDir } from '../../support/workbook';
 import { clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../../addin/custom-functions/benchmark-client';
 import { installCustomFunctionsHost } from '../../../cli/custom-functions-host';
 import { loadBenchmarkRows, seed, storageIsEmpty } from '../../../cli/seed';
@@ -121,6 +125,37 @@ describe('PERF.BENCHMARK against the real API', () => {
     configureBenchmarkClient({ apiBase: () => 'http://127.0.0.1:9/api', fetch: ((u: string, i: RequestInit) => fetch(u, i)) as typeof fetch });
     const settled = await Promise.allSettled(Array.from({ length: 10 }, () => lookupBenchmark('channel_roi_min', null, null)));
     for (const s of settled) expect((s as PromiseRejectedResult).reason).toMatchObject({ code: '#N/A', message: expect.stringMatching(/^service unavailable/) });
+  });
+});
+
+describe('PERF.BENCHMARK in perfplan calc', () => {
+  async function book(): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Bench');
+    sheet.getCell('A1').value = { formula: 'PERF.BENCHMARK("labour_cost_share_max")' } as ExcelJS.CellValue;
+    sheet.getCell('A2').value = { formula: 'PERF.BENCHMARK("team_weight","offline")*100' } as ExcelJS.CellValue;
+    sheet.getCell('A3').value = { formula: 'PERF.BENCHMARK("no_such_metric")' } as ExcelJS.CellValue;
+    const file = path.join(tempDir(), 'bench.xlsx');
+    await workbook.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('asks the API for the recorded lookups and recalculates with the answers', async () => {
+    const json = toJson(await calcFile(await book(), { apiUrl: api.url }));
+    expect(json['Bench!A1']).toBe(0.3);
+    expect(json['Bench!A2']).toBeCloseTo(70, 12);
+    expect(json['Bench!A3']).toEqual({ error: '#N/A', message: 'unknown metric "no_such_metric" for segment "all"' });
+  });
+
+  it('without an API every lookup is #N/A "service unavailable"', async () => {
+    const saved = process.env.PERFPLAN_API_URL;
+    delete process.env.PERFPLAN_API_URL;
+    try {
+      const json = toJson(await calcFile(await book()));
+      expect(json['Bench!A1']).toEqual({ error: '#N/A', message: expect.stringMatching(/^service unavailable/) });
+    } finally {
+      if (saved !== undefined) process.env.PERFPLAN_API_URL = saved;
+    }
   });
 });
 

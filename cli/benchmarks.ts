@@ -1,0 +1,64 @@
+/**
+ * PERF.BENCHMARK in `perfplan calc`. HyperFormula evaluates synchronously, so lookups are
+ * done in two passes, the headless twin of the add-in's batching: the first calculation
+ * records every query (answering #N/A for now), one batch request per 500 queries asks the
+ * API (PERFPLAN_API_URL), and the workbook is recalculated with the answers.
+ */
+import { BenchmarkQuery, PerfError, benchmarkQuery, naError } from '../engine';
+import type { Cell } from '../engine/grid';
+import { BenchmarkResolver } from './hyperformula-plugin';
+
+const MAX_BATCH = 500;
+
+type Answer = number | PerfError;
+
+const keyOf = (q: BenchmarkQuery) => JSON.stringify([q.metric, q.segment, q.percentile]);
+
+export class BenchmarkBatch {
+  private readonly pending = new Map<string, BenchmarkQuery>();
+  private readonly answers = new Map<string, Answer>();
+  private unavailable: PerfError;
+
+  constructor(private readonly apiUrl: string | undefined) {
+    this.unavailable = naError(apiUrl ? 'service unavailable (not asked yet)' : 'service unavailable (set PERFPLAN_API_URL to the PerfPlan API, e.g. http://localhost:7071/api)');
+  }
+
+  /** The resolver the plugin calls for each PERF.BENCHMARK cell. */
+  readonly resolver: BenchmarkResolver = (metric: Cell, segment: Cell, percentile: Cell) => {
+    const query = benchmarkQuery(metric, segment, percentile);
+    const key = keyOf(query);
+    const answer = this.answers.get(key);
+    if (answer !== undefined) return answer;
+    this.pending.set(key, query);
+    return this.unavailable;
+  };
+
+  get hasPending(): boolean {
+    return this.pending.size > 0 && this.apiUrl !== undefined;
+  }
+
+  /** Asks the API for every recorded query; a failed request answers them all "service unavailable". */
+  async fetchPending(fetchImpl: typeof fetch = fetch): Promise<void> {
+    const queries = [...this.pending.values()];
+    this.pending.clear();
+    for (let start = 0; start < queries.length; start += MAX_BATCH) {
+      const batch = queries.slice(start, start + MAX_BATCH);
+      try {
+        const response = await fetchImpl(`${this.apiUrl!.replace(/\/$/, '')}/benchmarks/query`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ queries: batch }),
+        });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const { results } = (await response.json()) as { results: { value?: number; message?: string }[] };
+        batch.forEach((q, i) => {
+          const r = results[i];
+          this.answers.set(keyOf(q), typeof r?.value === 'number' ? r.value : naError(r?.message ?? `${q.metric}: no benchmark`));
+        });
+      } catch (error) {
+        const failure = naError(`service unavailable (${error instanceof Error ? error.message : String(error)})`);
+        batch.forEach((q) => this.answers.set(keyOf(q), failure));
+      }
+    }
+  }
+}

@@ -1,0 +1,346 @@
+/**
+ * `npm start`: the whole of PerfPlan on one machine.
+ *
+ *   1. builds the add-in (webpack, development mode) when build/ is missing or older than
+ *      its sources;
+ *   2. gets the HTTPS development certificate (office-addin-dev-certs), or says loudly that
+ *      it falls back to plain HTTP (Excel loads add-ins only over https);
+ *   3. starts Azurite with its data on disk in .azurite/ (git-ignored), so data survives
+ *      restarts;
+ *   4. seeds the built-in templates and benchmark rows when storage is empty (never again
+ *      afterwards: a second start must not overwrite an admin's edits or deletions);
+ *   5. serves the API on http://localhost:7071/api (anonymous reads, local token issuer,
+ *      CORS for the add-in's origin) and the add-in on https://localhost:3000 with /api
+ *      proxied to the API;
+ *   6. prints the URLs, the dev token command, the sideloading steps and "PerfPlan is ready".
+ *
+ * Ctrl-C (SIGINT), SIGTERM or SIGHUP stops everything — servers closed, Azurite stopped
+ * gracefully so its database is flushed — and exits 0.
+ *
+ * Environment overrides: PERFPLAN_API_PORT (7071), PERFPLAN_ADDIN_PORT (3000),
+ * PERFPLAN_AZURITE_BLOB_PORT / _TABLE_PORT / _QUEUE_PORT (10000 / 10002 / 10001),
+ * PERFPLAN_DATA_DIR (Azurite data folder, default .azurite), PERFPLAN_LOCAL_ISSUER_DIR,
+ * PERFPLAN_NO_HTTPS=1 (plain http), PERFPLAN_SKIP_BUILD=1 (use build/ as it is),
+ * PERFPLAN_VERBOSE=1 (log every add-in file request too).
+ */
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { authConfigFromEnv, findRepoRoot } from '../functions/src/auth/config';
+import { loadOrCreateLocalIssuer } from '../functions/src/auth/local-issuer';
+import { createDependencies } from '../functions/src/dependencies';
+import { startLocalHost, LocalHost } from '../functions/src/local/host';
+import { routeTable } from '../functions/src/routes';
+import {
+  AzuriteProcess,
+  DEFAULT_BLOB_PORT,
+  DEFAULT_QUEUE_PORT,
+  DEFAULT_TABLE_PORT,
+  defaultAzuriteLocation,
+  startAzurite,
+} from '../cli/azurite';
+import { DevServer, startDevServer } from '../cli/dev-server';
+import { seed, storageIsEmpty } from '../cli/seed';
+
+const ROOT = findRepoRoot(__dirname);
+const BUILD_DIR = path.join(ROOT, 'build');
+/** What the webpack build reads: when any is newer than the build, rebuild. */
+const BUILD_SOURCES = ['addin', 'engine', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json'];
+/** What the build must contain (the manifest names these). */
+const BUILD_OUTPUTS = ['taskpane.html', 'functions.js', 'functions.json', 'functions-zh-cn.json', 'manifest.xml'];
+/** The origin the manifest's URLs point at. */
+const MANIFEST_DEV_ORIGIN = 'https://localhost:3000';
+
+const env = process.env;
+const verbose = isTrue(env.PERFPLAN_VERBOSE);
+
+function isTrue(value: string | undefined): boolean {
+  return !!value && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
+}
+
+function say(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function info(line: string): void {
+  say(`[perfplan] ${line}`);
+}
+
+function warn(line: string): void {
+  process.stderr.write(`[perfplan] ${line}\n`);
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number (1-65535), got "${raw}"`);
+  return port;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+function newestMtime(target: string, skip: (name: string) => boolean = () => false): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs; // a deleted file changes its folder's mtime
+  for (const entry of fs.readdirSync(target)) {
+    if (skip(entry)) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry), skip));
+  }
+  return newest;
+}
+
+/** Why build/ must be (re)built, or null when it is up to date. */
+export function buildStaleReason(root: string = ROOT): string | null {
+  const build = path.join(root, 'build');
+  if (!fs.existsSync(build)) return 'build/ does not exist yet';
+  let oldestOutput = Infinity;
+  for (const file of BUILD_OUTPUTS) {
+    try {
+      oldestOutput = Math.min(oldestOutput, fs.statSync(path.join(build, file)).mtimeMs);
+    } catch {
+      return `build/${file} is missing`;
+    }
+  }
+  const skip = (name: string) => name === 'node_modules' || name.startsWith('.');
+  for (const source of BUILD_SOURCES) {
+    if (newestMtime(path.join(root, source), skip) > oldestOutput) return `${source} changed since the last build`;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// State and shutdown
+
+let building: ChildProcess | undefined;
+let azuritePending: Promise<AzuriteProcess> | undefined;
+let azurite: AzuriteProcess | undefined;
+let api: LocalHost | undefined;
+let devServer: DevServer | undefined;
+let stopping = false;
+
+async function shutdown(code: number, reason: string): Promise<never> {
+  if (stopping) {
+    // npm forwards the signal the terminal already sent us: one Ctrl-C may arrive twice.
+    info(`still stopping (${reason})…`);
+    return new Promise<never>(() => undefined);
+  }
+  stopping = true;
+  info(`stopping (${reason})…`);
+  // Never hang: if something refuses to stop, kill what is left and go.
+  const watchdog = setTimeout(() => {
+    warn('shutdown took too long; killing what is left');
+    process.exit(code === 0 ? 1 : code); // the 'exit' hook in cli/azurite.ts SIGKILLs Azurite
+  }, 25_000);
+  watchdog.unref();
+
+  if (building && building.exitCode === null) building.kill('SIGTERM');
+  await Promise.all([
+    devServer?.close().catch(() => undefined),
+    api?.close().catch(() => undefined),
+  ]);
+  // Azurite may still be starting: wait for it, then stop it gracefully (flushes its database).
+  const az = azurite ?? (azuritePending ? await azuritePending.catch(() => undefined) : undefined);
+  if (az) {
+    await az.stop({ graceMs: 10_000 });
+    info(`Azurite (pid ${az.pid}) stopped`);
+  }
+  info('stopped');
+  process.exit(code);
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+
+async function buildAddin(): Promise<void> {
+  if (isTrue(env.PERFPLAN_SKIP_BUILD)) {
+    info(`PERFPLAN_SKIP_BUILD is set: serving build/ as it is${fs.existsSync(BUILD_DIR) ? '' : ' (it does not exist: add-in files will answer 503 until you run "npm run build:dev")'}`);
+    return;
+  }
+  const reason = buildStaleReason();
+  if (!reason) {
+    info('add-in build is up to date (build/)');
+    return;
+  }
+  info(`building the add-in (${reason}): npx webpack --mode development`);
+  // `npx webpack` without npx: the local webpack's own launcher, through this node binary
+  // (works the same on Windows, where npx is a .cmd script).
+  const webpackBin = require.resolve('webpack/bin/webpack.js', { paths: [ROOT] });
+  building = spawn(process.execPath, [webpackBin, '--mode', 'development'], { cwd: ROOT, stdio: 'inherit', windowsHide: true });
+  const child = building;
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (exitCode) => resolve(exitCode));
+  });
+  building = undefined;
+  if (stopping) return;
+  if (code !== 0) throw new Error(`the add-in build failed (webpack exited with ${code}); fix the errors above and run npm start again`);
+}
+
+interface HttpsDecision {
+  https?: { key: Buffer; cert: Buffer; ca?: Buffer };
+  reason?: string;
+}
+
+async function httpsCertificates(): Promise<HttpsDecision> {
+  if (isTrue(env.PERFPLAN_NO_HTTPS)) return { reason: 'PERFPLAN_NO_HTTPS is set' };
+  if (isTrue(env.CI)) return { reason: 'CI is set (certificates are not installed on CI machines)' };
+  info('getting the HTTPS development certificate (office-addin-dev-certs; the first time it installs a');
+  info('"Developer CA for Microsoft Office Add-ins" and may ask for your password)…');
+  try {
+    // Loaded only here: it is a dev tool (and reports usage data), not needed otherwise.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const devCerts = require('office-addin-dev-certs') as typeof import('office-addin-dev-certs');
+    const options = await devCerts.getHttpsServerOptions();
+    return { https: { key: options.key, cert: options.cert, ca: options.ca } };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { reason: `office-addin-dev-certs failed: ${message.split('\n').filter(Boolean).slice(0, 3).join(' ')}` };
+  }
+}
+
+function httpFallbackNotice(reason: string, addinPort: number): void {
+  const bar = '!'.repeat(100);
+  for (const line of [
+    bar,
+    `!! HTTPS is OFF — ${reason}.`,
+    `!! The add-in is served over plain http://localhost:${addinPort} instead.`,
+    '!! Excel (desktop and on the web) loads add-ins only over https, and the manifest points at',
+    `!! ${MANIFEST_DEV_ORIGIN}/: sideloading needs the development certificates. Install them with`,
+    '!!     npx office-addin-dev-certs install',
+    '!! (it may ask for your password), then run npm start again without PERFPLAN_NO_HTTPS / CI.',
+    '!! The API and the task pane page still work from a browser, curl or the tests.',
+    bar,
+  ]) {
+    warn(line);
+  }
+}
+
+/** A clearer message for "port taken". */
+async function inUse<T>(variable: string, port: number, starting: Promise<T>): Promise<T> {
+  try {
+    return await starting;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`port ${port} is already in use (another npm start?): stop that program or choose another port with ${variable}=...`);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const apiPort = portFromEnv('PERFPLAN_API_PORT', 7071);
+  const addinPort = portFromEnv('PERFPLAN_ADDIN_PORT', 3000);
+  const blobPort = portFromEnv('PERFPLAN_AZURITE_BLOB_PORT', DEFAULT_BLOB_PORT);
+  const tablePort = portFromEnv('PERFPLAN_AZURITE_TABLE_PORT', DEFAULT_TABLE_PORT);
+  const queuePort = portFromEnv('PERFPLAN_AZURITE_QUEUE_PORT', DEFAULT_QUEUE_PORT);
+  const dataDir = path.resolve(env.PERFPLAN_DATA_DIR?.trim() || defaultAzuriteLocation(ROOT));
+
+  // 1. The add-in build.
+  await buildAddin();
+  if (stopping) return;
+
+  // 2. HTTPS for the add-in (before anything runs: it may prompt for a password).
+  const certs = await httpsCertificates();
+  if (stopping) return;
+  const protocol = certs.https ? 'https' : 'http';
+  const addinOrigin = `${protocol}://localhost:${addinPort}`;
+
+  // 3. Storage.
+  info(`starting Azurite (data in ${path.relative(ROOT, dataDir) || dataDir}${path.relative(ROOT, dataDir).startsWith('..') ? '' : '/'})…`);
+  azuritePending = startAzurite({ location: dataDir, blobPort, tablePort, queuePort });
+  azurite = await azuritePending;
+  if (stopping) return;
+  info(`Azurite (pid ${azurite.pid}) is listening: blob ${azurite.blobPort}, table ${azurite.tablePort}, queue ${azurite.queuePort}`);
+  void azurite.exited.then(({ code, signal }) => {
+    if (!stopping) {
+      warn(`Azurite exited unexpectedly (${signal ?? `code ${code}`}); stopping PerfPlan`);
+      void shutdown(1, 'Azurite exited');
+    }
+  });
+
+  // 4. The API's dependencies, exactly as the Functions app builds them, over this storage.
+  const allowed = new Set([addinOrigin, ...(env.PERFPLAN_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)]);
+  const apiEnv: NodeJS.ProcessEnv = {
+    ...env,
+    PERFPLAN_STORAGE: azurite.connectionString,
+    PERFPLAN_PUBLIC_READ: 'true',
+    PERFPLAN_ALLOWED_ORIGINS: [...allowed].join(','),
+  };
+  const auth = authConfigFromEnv(apiEnv, { root: ROOT });
+  if (auth.local) await loadOrCreateLocalIssuer(auth.local.dir); // the key set the API verifies against
+  const deps = createDependencies(apiEnv);
+
+  if (await storageIsEmpty(deps)) {
+    info('storage is empty: seeding the built-in templates and benchmarks…');
+    await seed(deps, (line) => info(line));
+  } else {
+    info('storage already has data: not seeding (npm run seed adds built-in templates that are missing)');
+  }
+  if (stopping) return;
+
+  // 5. The API host and the add-in's server.
+  api = await inUse('PERFPLAN_API_PORT', apiPort, startLocalHost({
+    routes: routeTable(() => deps),
+    allowedOrigins: deps.config.allowedOrigins,
+    port: apiPort,
+    hostname: '127.0.0.1',
+    log: (line) => say(`[api] ${line}`),
+  }));
+  if (stopping) return;
+  devServer = await inUse('PERFPLAN_ADDIN_PORT', addinPort, startDevServer({
+    root: BUILD_DIR,
+    port: addinPort,
+    hostname: '127.0.0.1',
+    apiTarget: `http://127.0.0.1:${api.port}`,
+    https: certs.https,
+    log: (line) => {
+      if (verbose || line.startsWith('[')) say(`[addin] ${line}`);
+    },
+  }));
+  if (stopping) return;
+
+  // 6. Tell the developer what is where.
+  if (!certs.https) httpFallbackNotice(certs.reason ?? 'no certificate', addinPort);
+  if (devServer.origin !== MANIFEST_DEV_ORIGIN) {
+    warn(`note: the manifest loads the add-in from ${MANIFEST_DEV_ORIGIN}/, not ${devServer.origin}/: Excel will not find this server.`);
+  }
+  const manifest = path.join(ROOT, 'manifest.xml');
+  const issuerOverride = env.PERFPLAN_LOCAL_ISSUER_DIR?.trim();
+  const tokenCommand = auth.local
+    ? `${issuerOverride ? `PERFPLAN_LOCAL_ISSUER_DIR=${JSON.stringify(issuerOverride)} ` : ''}npm run token -- --role admin`
+    : `(PERFPLAN_AUTH_ISSUER is ${auth.issuer}: use a real Entra ID token with the Templates.Admin role)`;
+  say('');
+  say('PerfPlan is running on this machine:');
+  say(`  API             ${api.url}   (anonymous reads; writes need a token)`);
+  say(`  Task pane       ${devServer.origin}/taskpane.html   (${devServer.origin}/api → the API)`);
+  say(`  Storage         Azurite, data in ${dataDir} (kept across restarts)`);
+  say(`  Admin token     ${tokenCommand}`);
+  if (auth.local) say(`                  e.g. curl -H "Authorization: Bearer $(npm run -s token -- --role admin)" ${api.url}/templates`);
+  say('');
+  say('Sideload the add-in:');
+  say(`  Excel on the web:  Home → Add-ins → More Add-ins → Upload My Add-in → ${manifest}`);
+  say('  Excel desktop:     npm run sideload   (Windows and macOS)');
+  say('');
+  say('Press Ctrl-C to stop.');
+  say('PerfPlan is ready');
+}
+
+if (require.main === module) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => void shutdown(0, signal));
+  }
+  main().catch((error) => {
+    if (stopping) return;
+    warn(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+    void shutdown(1, 'start-up failed');
+  });
+}
