@@ -255,7 +255,8 @@ async function main(): Promise<void> {
   const addinOrigin = `${protocol}://localhost:${addinPort}`;
 
   // 3. Storage.
-  info(`starting Azurite (data in ${path.relative(ROOT, dataDir) || dataDir}${path.relative(ROOT, dataDir).startsWith('..') ? '' : '/'})…`);
+  const shownDataDir = path.relative(ROOT, dataDir);
+  info(`starting Azurite (data in ${shownDataDir && !shownDataDir.startsWith('..') && !path.isAbsolute(shownDataDir) ? `${shownDataDir}${path.sep}` : dataDir})…`);
   azuritePending = startAzurite({ location: dataDir, blobPort, tablePort, queuePort });
   azurite = await azuritePending;
   if (stopping) return;
@@ -315,8 +316,9 @@ async function main(): Promise<void> {
   }
   const manifest = path.join(ROOT, 'manifest.xml');
   const issuerOverride = env.PERFPLAN_LOCAL_ISSUER_DIR?.trim();
+  const tokenEnv = issuerOverride ? `PERFPLAN_LOCAL_ISSUER_DIR=${JSON.stringify(issuerOverride)} ` : '';
   const tokenCommand = auth.local
-    ? `${issuerOverride ? `PERFPLAN_LOCAL_ISSUER_DIR=${JSON.stringify(issuerOverride)} ` : ''}npm run token -- --role admin`
+    ? `${tokenEnv}npm run token -- --role admin`
     : `(PERFPLAN_AUTH_ISSUER is ${auth.issuer}: use a real Entra ID token with the Templates.Admin role)`;
   say('');
   say('PerfPlan is running on this machine:');
@@ -324,7 +326,7 @@ async function main(): Promise<void> {
   say(`  Task pane       ${devServer.origin}/taskpane.html   (${devServer.origin}/api → the API)`);
   say(`  Storage         Azurite, data in ${dataDir} (kept across restarts)`);
   say(`  Admin token     ${tokenCommand}`);
-  if (auth.local) say(`                  e.g. curl -H "Authorization: Bearer $(npm run -s token -- --role admin)" ${api.url}/templates`);
+  if (auth.local) say(`                  e.g. curl -H "Authorization: Bearer $(${tokenEnv}npm run -s token -- --role admin)" ${api.url}/templates`);
   say('');
   say('Sideload the add-in:');
   say(`  Excel on the web:  Home → Add-ins → More Add-ins → Upload My Add-in → ${manifest}`);

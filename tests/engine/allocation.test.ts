@@ -140,8 +140,8 @@ describe('ALLOCATE(budget, curves, [minimums], [maximums]) — concave curves (s
 
   test('equal marginal returns: the closed-form solution for s = 1', () => {
     const x = spendOf(allocate(150, curves, null, null));
-    expect(x[0]).toBeCloseTo(30, 9);
-    expect(x[1]).toBeCloseTo(120, 9);
+    expect(x[0]).toBeCloseTo(30, 12);
+    expect(x[1]).toBeCloseTo(120, 12);
     expect(hillSlope(curves[0], x[0])).toBeCloseTo(hillSlope(curves[1], x[1]), 12);
   });
 

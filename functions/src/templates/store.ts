@@ -16,17 +16,21 @@
  * The metadata write is the commit point and the only serialization point readers see:
  * of N concurrent updates from the same ETag exactly one commits, the rest get 412.
  *
- * Crash consistency: a crash after the blob (or the version row) leaves an orphan nobody
+ * Crash consistency: a crash after the blob (or the version row) leaves a leftover nobody
  * sees (get/list/download go through the metadata row; version rows above the committed
- * version are ignored). A retry then meets the orphan blob (409 on the create-only write):
- *  - metadata already at ≥ n → someone committed: 409 (create) / 412 (update);
- *  - the orphan holds the same bytes (sha256) → reuse it, after "touching" it (metadata
- *    rewrite under If-Match) so a concurrent overwrite of a stale orphan cannot slip in
- *    underneath a committing writer;
- *  - the orphan is older than the grace period (30 s, by the server's own clock) → its
- *    writer is presumed dead: overwrite it under If-Match on its ETag;
+ * version are ignored). A retry then meets the leftover blob (409 on the create-only write):
+ *  - metadata already at ≥ n (or its ETag moved) → someone committed: 409 (create) / 412 (update);
+ *  - the blob holds the same bytes (sha256) → reuse it (its metadata is rewritten under
+ *    If-Match, refreshing Last-Modified and failing if it was replaced meanwhile);
+ *  - it is older than the grace period (30 s, measured on the server's clock: response
+ *    Date − Last-Modified) → its writer is presumed dead: CLAIM the metadata row (a
+ *    conditional write that changes its ETag; on create, a `pending` placeholder row that
+ *    readers ignore), then overwrite the blob under If-Match on its ETag. Whoever meant to
+ *    commit the old bytes holds the old ETag and can no longer commit, so correctness never
+ *    depends on timing — a writer stalled beyond the grace period loses with 412/409;
  *  - otherwise another writer is mid-flight → 409 (create) / 412 (update), retry later.
- * Downloads verify the bytes against the committed sha256.
+ * Only a claim holder may replace a leftover version row. Downloads verify the bytes against
+ * the committed sha256 (a mismatch is a 500, never served).
  */
 import { createHash } from 'crypto';
 import { TableEntityResult } from '@azure/data-tables';
@@ -112,6 +116,26 @@ interface VersionEntity {
 }
 
 type Mode = 'create' | 'update';
+
+interface WriteState {
+  mode: Mode;
+  id: string;
+  /** The version being written. */
+  n: number;
+  /** ETag the metadata commit is conditioned on: the current row (update), a pending placeholder (create) or none. */
+  etag: string | undefined;
+  /** True once this attempt claimed the row (then it alone may replace uncommitted leftovers). */
+  claimed: boolean;
+}
+
+interface CommittedMeta {
+  kind: 'committed';
+  entity: MetaEntity;
+  record: TemplateRecord;
+  etag: string;
+}
+
+type MetaRead = CommittedMeta | { kind: 'pending'; etag: string };
 
 export const versionRowKey = (version: number) => `v${String(version).padStart(10, '0')}`;
 export const versionBlobName = (id: string, version: number) => `${id}/v${version}.xlsx`;
@@ -243,21 +267,27 @@ export class TemplateStore {
       const meta = parseOrBadRequest(TemplateMetadataInput, input);
       const data = checkBytes(bytes);
       const id = meta.id;
-      const existing = await this.readEntity(id);
-      if (existing) throw conflict(`A template with id '${id}' already exists.`);
+      const found = await this.readMeta(id);
+      if (found?.kind === 'committed') throw taken(id);
 
+      // A pending placeholder (left by an orphan recovery) is committed over with its ETag.
+      const state: WriteState = { mode: 'create', id, n: 1, etag: found?.etag, claimed: false };
       const now = this.now().toISOString();
       const sha256 = sha256Hex(data);
-      await this.writeVersionBlob('create', id, 1, data, sha256, now);
+      await this.writeVersionBlob(state, data, sha256, now);
       await this.faults.afterBlobWrite?.({ id, version: 1 });
-      await this.writeVersionRow('create', id, 1, data.byteLength, sha256, now);
+      await this.writeVersionRow(state, data.byteLength, sha256, now);
 
       const entity = toEntity(meta, { version: 1, sizeBytes: data.byteLength, sha256, createdAt: now, updatedAt: now, deleted: false });
       try {
-        const res = await this.metaTable.createEntity(entity, this.clients.op());
+        const res = state.etag
+          ? await this.metaTable.updateEntity(entity, 'Replace', { ...this.clients.op(), etag: state.etag })
+          : await this.metaTable.createEntity(entity, this.clients.op());
         return fromEntity(entity, res.etag);
       } catch (err) {
-        if (isAlreadyExists(err)) throw conflict(`A template with id '${id}' already exists.`);
+        if (isAlreadyExists(err) || isConditionFailed(err) || isNotFound(err)) {
+          throw (await this.readMeta(id))?.kind === 'committed' ? taken(id) : busy(state);
+        }
         throw err;
       }
     });
@@ -277,22 +307,22 @@ export class TemplateStore {
       const data = checkBytes(bytes);
       const current = await this.readCurrentForWrite(id, ifMatch);
 
-      const n = current.record.version + 1;
+      const state: WriteState = { mode: 'update', id, n: current.record.version + 1, etag: current.record.etag, claimed: false };
       const now = this.now().toISOString();
       const sha256 = sha256Hex(data);
-      await this.writeVersionBlob('update', id, n, data, sha256, now);
-      await this.faults.afterBlobWrite?.({ id, version: n });
-      await this.writeVersionRow('update', id, n, data.byteLength, sha256, now);
+      await this.writeVersionBlob(state, data, sha256, now);
+      await this.faults.afterBlobWrite?.({ id, version: state.n });
+      await this.writeVersionRow(state, data.byteLength, sha256, now);
 
       const entity = toEntity(meta, {
-        version: n,
+        version: state.n,
         sizeBytes: data.byteLength,
         sha256,
         createdAt: current.record.createdAt,
         updatedAt: now,
         deleted: false,
       });
-      return this.commit(entity, current.record.etag);
+      return this.commit(entity, state.etag!);
     });
   }
 
@@ -318,31 +348,35 @@ export class TemplateStore {
     }
   }
 
-  private async readCurrentForWrite(id: string, ifMatch: string): Promise<{ entity: MetaEntity; record: TemplateRecord }> {
+  private async readCurrentForWrite(id: string, ifMatch: string): Promise<CommittedMeta> {
     if (typeof ifMatch !== 'string' || ifMatch.trim() === '') {
       throw new HttpProblem(428, 'Precondition Required', 'An If-Match header with the template ETag is required.');
     }
-    const found = TEMPLATE_ID_RE.test(id) ? await this.readEntity(id) : null;
-    if (!found) throw notFound(`Template '${id}' was not found.`);
+    const found = TEMPLATE_ID_RE.test(id) ? await this.readMeta(id) : null;
+    if (found?.kind !== 'committed') throw notFound(`Template '${id}' was not found.`);
     if (found.record.deleted) throw gone(`Template '${id}' has been deleted.`);
     if (ifMatch.trim() !== '*' && ifMatch.trim() !== found.record.etag) throw staleEtag(id);
     return found;
   }
 
-  private async readEntity(id: string): Promise<{ entity: MetaEntity; record: TemplateRecord } | null> {
+  /** The metadata row: committed, a pending placeholder (invisible to readers), or null. */
+  private async readMeta(id: string): Promise<MetaRead | null> {
+    let entity: TableEntityResult<MetaEntity & { pending?: boolean }>;
     try {
-      const entity = await this.metaTable.getEntity<MetaEntity>(META_PARTITION, id, this.clients.op());
-      const record = toRecord(entity);
-      if (!record) throw corruptRow();
-      return { entity: stripEntity(entity), record };
+      entity = await this.metaTable.getEntity<MetaEntity & { pending?: boolean }>(META_PARTITION, id, this.clients.op());
     } catch (err) {
       if (isNotFound(err)) return null;
       throw err;
     }
+    if (entity.pending === true) return { kind: 'pending', etag: entity.etag };
+    const record = toRecord(entity);
+    if (!record) throw corruptRow();
+    return { kind: 'committed', entity: stripEntity(entity), record, etag: record.etag };
   }
 
   private async readRecord(id: string): Promise<TemplateRecord | null> {
-    return (await this.readEntity(id))?.record ?? null;
+    const found = await this.readMeta(id);
+    return found?.kind === 'committed' ? found.record : null;
   }
 
   private async readVersionRow(id: string, version: number): Promise<TableEntityResult<VersionEntity> | null> {
@@ -367,8 +401,32 @@ export class TemplateStore {
     return versions.sort((a, b) => a.version - b.version);
   }
 
+  /**
+   * Claims the metadata row before replacing an uncommitted leftover: a conditional write
+   * that changes its ETag (update: merge `claimedAt` into the committed row; create: insert
+   * or re-claim a pending placeholder). Every writer that decided to commit the leftover's
+   * bytes holds the old ETag, so none of them can commit any more — whatever their timing.
+   */
+  private async claim(state: WriteState, now: string): Promise<void> {
+    try {
+      const res = state.etag
+        ? await this.metaTable.updateEntity({ partitionKey: META_PARTITION, rowKey: state.id, claimedAt: now }, 'Merge', {
+            ...this.clients.op(),
+            etag: state.etag,
+          })
+        : await this.metaTable.createEntity({ partitionKey: META_PARTITION, rowKey: state.id, id: state.id, pending: true, claimedAt: now }, this.clients.op());
+      if (!res.etag) throw busy(state);
+      state.etag = res.etag;
+      state.claimed = true;
+    } catch (err) {
+      if (isConditionFailed(err) || isAlreadyExists(err) || isNotFound(err)) throw busy(state);
+      throw err;
+    }
+  }
+
   /** Step 1: the immutable version blob, with orphan handling (see the file comment). */
-  private async writeVersionBlob(mode: Mode, id: string, n: number, data: Buffer, sha256: string, createdAt: string): Promise<void> {
+  private async writeVersionBlob(state: WriteState, data: Buffer, sha256: string, createdAt: string): Promise<void> {
+    const { mode, id, n } = state;
     const blob = this.blob(id, n);
     const upload = (conditions: { ifNoneMatch?: string; ifMatch?: string }) =>
       blob.upload(data, data.byteLength, {
@@ -385,12 +443,14 @@ export class TemplateStore {
         if (!isAlreadyExists(err)) throw err;
       }
 
-      // The blob exists: committed by someone else, or an orphan of a crashed/concurrent write?
-      const current = await this.readEntity(id);
-      if (mode === 'create' && current) throw conflict(`A template with id '${id}' already exists.`);
-      if (mode === 'update') {
-        if (!current) throw notFound(`Template '${id}' was not found.`);
-        if (current.record.version >= n) throw staleEtag(id);
+      // The blob exists: committed by someone else, or a leftover of a crashed/concurrent write?
+      const found = await this.readMeta(id);
+      if (mode === 'create') {
+        if (found?.kind === 'committed') throw taken(id);
+        if (found?.etag !== state.etag) throw busy(state); // someone claimed it meanwhile
+      } else {
+        if (found?.kind !== 'committed') throw notFound(`Template '${id}' was not found.`);
+        if (found.record.version >= n || found.etag !== state.etag) throw staleEtag(id);
       }
 
       let props;
@@ -401,31 +461,36 @@ export class TemplateStore {
         throw err;
       }
       const etag = props.etag;
-      if (!etag) throw busy(mode, id);
+      if (!etag) throw busy(state);
       try {
         if (props.metadata?.sha256 === sha256) {
-          // Same bytes: reuse. Rewriting its metadata under If-Match changes its ETag and
-          // refreshes Last-Modified, so nobody can overwrite it as "stale" while we commit.
+          // Same bytes: reuse. Rewriting its metadata under If-Match refreshes Last-Modified
+          // (a live writer's blob is not taken for a stale one) and fails if it was replaced.
           await blob.setMetadata({ ...props.metadata, sha256 }, { conditions: { ifMatch: etag } });
           return;
         }
         const serverNow = props.date?.getTime() ?? Date.now();
         const age = props.lastModified ? serverNow - props.lastModified.getTime() : 0;
-        if (age <= this.orphanGraceMs) throw busy(mode, id);
-        // A stale orphan of a writer that never committed: take its place.
+        if (age <= this.orphanGraceMs) throw busy(state);
+        // A leftover whose writer is presumed dead: claim the row, then take the blob's place.
+        await this.claim(state, createdAt);
         await upload({ ifMatch: etag });
         return;
       } catch (err) {
-        if (isConditionFailed(err)) throw busy(mode, id);
+        if (isConditionFailed(err)) throw busy(state);
         if (isNotFound(err)) continue;
         throw err;
       }
     }
-    throw busy(mode, id);
+    throw busy(state);
   }
 
-  /** Step 2: the version row. Same content may already be there (retry); a different one is an uncommitted leftover. */
-  private async writeVersionRow(mode: Mode, id: string, n: number, sizeBytes: number, sha256: string, createdAt: string): Promise<void> {
+  /**
+   * Step 2: the version row. The same content may already be there (a retry); a different
+   * one is an uncommitted leftover that only a claim holder may replace.
+   */
+  private async writeVersionRow(state: WriteState, sizeBytes: number, sha256: string, createdAt: string): Promise<void> {
+    const { id, n } = state;
     const entity: VersionEntity = {
       partitionKey: id,
       rowKey: versionRowKey(n),
@@ -445,19 +510,17 @@ export class TemplateStore {
       const existing = await this.readVersionRow(id, n);
       if (!existing) continue;
       if (existing.sha256 === sha256) return;
-      // Leftover of an attempt whose blob we have just replaced; never touch a committed one.
-      const current = await this.readEntity(id);
-      if (current && current.record.version >= n) throw mode === 'create' ? conflict(`A template with id '${id}' already exists.`) : staleEtag(id);
+      if (!state.claimed) throw busy(state);
       try {
         await this.versionTable.updateEntity(entity, 'Replace', { ...this.clients.op(), etag: existing.etag });
         return;
       } catch (err) {
-        if (isConditionFailed(err)) throw busy(mode, id);
+        if (isConditionFailed(err)) throw busy(state);
         if (isNotFound(err)) continue;
         throw err;
       }
     }
-    throw busy(mode, id);
+    throw busy(state);
   }
 }
 
@@ -470,7 +533,9 @@ function checkBytes(bytes: Uint8Array): Buffer {
 
 const staleEtag = (id: string) => preconditionFailed(`Template '${id}' was changed by another request; reload it and retry with its current ETag.`);
 
-const busy = (mode: Mode, id: string) =>
+const taken = (id: string) => conflict(`A template with id '${id}' already exists.`);
+
+const busy = ({ mode, id }: WriteState) =>
   mode === 'create'
     ? conflict(`Another upload of template '${id}' is in progress; retry shortly.`)
     : preconditionFailed(`Another update of template '${id}' is in progress; reload it and retry.`);

@@ -366,6 +366,115 @@ describe('TemplateStore crash consistency', () => {
   });
 });
 
+describe('TemplateStore: a writer stalled past the grace period', () => {
+  /** A store whose writer pauses after its blob write until released. */
+  function stalling(clients: StorageClients, grace: number) {
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const atGate = new Promise<void>((r) => (reached = r));
+    const store = new TemplateStore(clients, {
+      orphanGraceMs: grace,
+      faults: {
+        afterBlobWrite: async () => {
+          reached();
+          await gate;
+        },
+      },
+    });
+    return { store, release, atGate };
+  }
+
+  // The dangerous interleaving: the slow writer resumes after the fast one replaced the
+  // leftover blob but before the fast one commits. Without the claim the slow writer would
+  // commit metadata (sha256 of its bytes) over the fast writer's bytes.
+  test('update: a writer stalled past the grace period cannot commit over a replaced blob', async () => {
+    const clients = clientsFor(connectionString);
+    const store = new TemplateStore(clients);
+    const v1 = await store.create(metadata('stalled'), workbookBytes());
+
+    const slow = stalling(clients, 0);
+    const slowBytes = workbookBytes();
+    const slowUpdate = slow.store.update('stalled', metadata('stalled', { tags: ['slow'] }), slowBytes, v1.etag);
+    await slow.atGate;
+    await new Promise((r) => setTimeout(r, 1100)); // server clock resolution: 1 s
+
+    // The fast writer sees an "old" leftover v2: claims the row, replaces the blob, then pauses.
+    const fast = stalling(clients, 0);
+    const fastBytes = workbookBytes();
+    const fastUpdate = fast.store.update('stalled', metadata('stalled', { tags: ['fast'] }), fastBytes, '*');
+    await fast.atGate;
+
+    slow.release();
+    expect((await problemOf(slowUpdate)).status).toBe(412);
+    expect((await store.get('stalled'))?.record.version).toBe(1);
+
+    fast.release();
+    const v2 = await fastUpdate;
+    expect(v2).toMatchObject({ version: 2, sha256: sha(fastBytes), tags: ['fast'] });
+    const got = await store.get('stalled');
+    expect(got?.record.etag).toBe(v2.etag);
+    expect(got?.versions.map((v) => [v.version, v.sha256])).toEqual([
+      [1, v1.sha256],
+      [2, sha(fastBytes)],
+    ]);
+    const dl = await store.download('stalled');
+    expect(dl && Buffer.compare(dl.bytes, fastBytes)).toBe(0);
+  });
+
+  test('create: a writer stalled past the grace period cannot commit over a replaced blob', async () => {
+    const clients = clientsFor(connectionString);
+    const store = new TemplateStore(clients);
+    const slow = stalling(clients, 0);
+    const slowCreate = slow.store.create(metadata('stalled-new'), workbookBytes());
+    await slow.atGate;
+    await new Promise((r) => setTimeout(r, 1100));
+
+    const fast = stalling(clients, 0);
+    const fastBytes = workbookBytes();
+    const fastCreate = fast.store.create(metadata('stalled-new'), fastBytes);
+    await fast.atGate;
+    expect(await store.get('stalled-new')).toBeNull(); // the claim placeholder is invisible
+    expect(await store.list()).toEqual([]);
+
+    slow.release();
+    expect((await problemOf(slowCreate)).status).toBe(409);
+
+    fast.release();
+    expect(await fastCreate).toMatchObject({ version: 1, sha256: sha(fastBytes) });
+    const dl = await store.download('stalled-new');
+    expect(dl && Buffer.compare(dl.bytes, fastBytes)).toBe(0);
+    expect((await store.get('stalled-new'))?.versions.map((v) => v.sha256)).toEqual([sha(fastBytes)]);
+  });
+
+  test('a claim left behind by a crashed recoverer is invisible and recoverable', async () => {
+    const clients = clientsFor(connectionString);
+    // 1st writer crashes after its blob; 2nd (after the grace period) claims, replaces the blob, crashes too.
+    await expect(
+      new TemplateStore(clients, { faults: { afterBlobWrite: () => Promise.reject(new Error('crash 1')) } }).create(metadata('twice-crashed'), workbookBytes()),
+    ).rejects.toThrow('crash 1');
+    await new Promise((r) => setTimeout(r, 1100));
+    const bytes = workbookBytes();
+    await expect(
+      new TemplateStore(clients, { orphanGraceMs: 0, faults: { afterBlobWrite: () => Promise.reject(new Error('crash 2')) } }).create(
+        metadata('twice-crashed'),
+        bytes,
+      ),
+    ).rejects.toThrow('crash 2');
+
+    const store = new TemplateStore(clients);
+    expect(await store.get('twice-crashed')).toBeNull();
+    expect(await store.list()).toEqual([]);
+    expect(await store.download('twice-crashed')).toBeNull();
+    expect((await problemOf(store.update('twice-crashed', metadata('twice-crashed'), bytes, '*'))).status).toBe(404);
+    expect((await problemOf(store.remove('twice-crashed', '*'))).status).toBe(404);
+
+    const record = await store.create(metadata('twice-crashed'), bytes); // the retry of the 2nd writer
+    expect(record).toMatchObject({ version: 1, sha256: sha(bytes), deleted: false });
+    expect((await store.list()).map((r) => r.id)).toEqual(['twice-crashed']);
+  });
+});
+
 describe('TemplateStore during a storage outage', () => {
   test('every method → 503 with Retry-After while Azurite is down; works again when it is back', async () => {
     let azurite = await startAzurite({ inMemory: true });

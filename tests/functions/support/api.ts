@@ -77,7 +77,7 @@ export function metadata(id: string, overrides: Record<string, unknown> = {}) {
 export function uploadForm(meta: unknown, bytes: Buffer, filename = 'book.xlsx'): FormData {
   const form = new FormData();
   form.set('metadata', JSON.stringify(meta));
-  form.set('file', new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
+  form.set('file', new Blob([new Uint8Array(bytes)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
   return form;
 }
 

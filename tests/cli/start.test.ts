@@ -1,0 +1,239 @@
+/**
+ * Smoke test of `npm start` (scripts/start.ts) as a real child process: free ports, a temp
+ * Azurite data folder and issuer folder, plain HTTP and no webpack build.
+ *
+ *   1st start: storage is seeded; the API lists `tiered-commission-plan`; its download
+ *              hashes to the listed sha256; the dev server's /api proxy gives the same list;
+ *              an admin deletes the template; SIGINT → exit 0 within 10 s, Azurite gone.
+ *   2nd start on the same data: no re-seed (the template stays deleted, data persisted);
+ *              SIGTERM → exit 0, Azurite gone.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/src/auth/config';
+import { loadOrCreateLocalIssuer } from '../../functions/src/auth/local-issuer';
+import { ADMIN_ROLE } from '../../functions/src/auth/verify';
+
+jest.setTimeout(240_000);
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TEMPLATE_ID = 'tiered-commission-plan';
+
+async function freePorts(count: number): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    const ports: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const server = net.createServer();
+      servers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve());
+      });
+      ports.push((server.address() as net.AddressInfo).port);
+    }
+    return ports;
+  } finally {
+    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  azuritePid: number;
+  apiUrl: string;
+  addinOrigin: string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const started: Running[] = [];
+
+async function startPerfPlan(dataDir: string, issuerDir: string): Promise<Running> {
+  const [api, addin, blob, table, queue] = await freePorts(5);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(env)) {
+    // Nothing from the test run's own storage/auth settings may leak into the app.
+    if (/^PERFPLAN_|^AzureWebJobs|^AZURITE_/.test(name)) delete env[name];
+  }
+  Object.assign(env, {
+    PERFPLAN_API_PORT: String(api),
+    PERFPLAN_ADDIN_PORT: String(addin),
+    PERFPLAN_AZURITE_BLOB_PORT: String(blob),
+    PERFPLAN_AZURITE_TABLE_PORT: String(table),
+    PERFPLAN_AZURITE_QUEUE_PORT: String(queue),
+    PERFPLAN_DATA_DIR: dataDir,
+    PERFPLAN_LOCAL_ISSUER_DIR: issuerDir,
+    PERFPLAN_NO_HTTPS: '1',
+    PERFPLAN_SKIP_BUILD: '1',
+  });
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('scripts', 'start.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const running: Running = { child, output: () => output, azuritePid: 0, apiUrl: `http://127.0.0.1:${api}/api`, addinOrigin: `http://127.0.0.1:${addin}`, exit };
+  started.push(running);
+
+  const deadline = Date.now() + 90_000;
+  let exited = false;
+  void exit.then(() => (exited = true));
+  while (!/^PerfPlan is ready$/m.test(output)) {
+    if (exited) throw new Error(`npm start exited before it was ready:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start was not ready within 90 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const pid = /Azurite \(pid (\d+)\)/.exec(output);
+  if (!pid) throw new Error(`no Azurite pid in the output:\n${output}`);
+  running.azuritePid = Number(pid[1]);
+  return running;
+}
+
+async function stopWith(running: Running, signal: NodeJS.Signals): Promise<{ code: number | null; ms: number }> {
+  const t0 = Date.now();
+  running.child.kill(signal);
+  let timer: NodeJS.Timeout | undefined;
+  const result = await Promise.race([
+    running.exit,
+    new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 10_000))),
+  ]);
+  clearTimeout(timer);
+  if (result === 'timeout') throw new Error(`npm start did not exit within 10 s of ${signal}:\n${running.output()}`);
+  return { code: result.code, ms: Date.now() - t0 };
+}
+
+async function getJson(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: any }> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+let work: string;
+let dataDir: string;
+let issuerDir: string;
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-start-'));
+  dataDir = path.join(work, 'azurite');
+  issuerDir = path.join(work, 'issuer');
+});
+
+afterAll(async () => {
+  // Whatever happened above, leave no process behind.
+  for (const running of started) {
+    if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL');
+    if (running.azuritePid && isAlive(running.azuritePid)) process.kill(running.azuritePid, 'SIGKILL');
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('runs everything, seeds once, proxies /api, and stops cleanly on SIGINT and SIGTERM', async () => {
+    // ---- first start: empty storage is seeded
+    const first = await startPerfPlan(dataDir, issuerDir);
+    const out = first.output();
+    expect(out).toMatch(/seeding the built-in templates/);
+    expect(out).toContain(`http://localhost:${new URL(first.apiUrl).port}/api`);
+    expect(out).toContain(`http://localhost:${new URL(first.addinOrigin).port}/taskpane.html`);
+    expect(out).toContain('npm run token -- --role admin');
+    expect(out).toMatch(/Upload My Add-in/);
+    expect(out).toContain('npm run sideload');
+    expect(out).toMatch(/HTTPS is OFF/);
+    expect(isAlive(first.azuritePid)).toBe(true);
+    expect(fs.existsSync(dataDir)).toBe(true);
+    expect(fs.existsSync(path.join(issuerDir, 'jwks.json'))).toBe(true);
+
+    const list = await getJson(`${first.apiUrl}/templates`);
+    expect(list.status).toBe(200);
+    const item = list.body.items.find((t: { id: string }) => t.id === TEMPLATE_ID);
+    expect(item).toBeDefined();
+    expect(item.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const download = await fetch(item.downloadUrl);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(item.sha256);
+    expect(bytes.length).toBe(item.sizeBytes);
+
+    // The same API through the add-in's origin (the dev server's /api proxy).
+    const proxied = await getJson(`${first.addinOrigin}/api/templates`);
+    expect(proxied.status).toBe(200);
+    expect(proxied.body.items.map((t: { id: string; sha256: string }) => [t.id, t.sha256])).toEqual(
+      list.body.items.map((t: { id: string; sha256: string }) => [t.id, t.sha256]),
+    );
+    const proxiedBytes = Buffer.from(await (await fetch(`${first.addinOrigin}/api/templates/${TEMPLATE_ID}/download`)).arrayBuffer());
+    expect(createHash('sha256').update(proxiedBytes).digest('hex')).toBe(item.sha256);
+
+    // Static files: served from build/ when it exists, else the 503 "run npm run build".
+    const pane = await fetch(`${first.addinOrigin}/taskpane.html`);
+    if (fs.existsSync(path.join(ROOT, 'build', 'taskpane.html'))) {
+      expect(pane.status).toBe(200);
+      expect(pane.headers.get('content-type')).toMatch(/^text\/html/);
+    } else {
+      expect(pane.status).toBe(503);
+    }
+    await pane.arrayBuffer();
+
+    // An admin deletes the seeded template (through the proxy, as the add-in would).
+    const issuer = await loadOrCreateLocalIssuer(issuerDir);
+    const token = await issuer.mintToken({ roles: [ADMIN_ROLE], issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
+    const details = await getJson(`${first.addinOrigin}/api/templates/${TEMPLATE_ID}`);
+    expect(details.status).toBe(200);
+    const etag = details.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const anonymousDelete = await fetch(`${first.apiUrl}/templates/${TEMPLATE_ID}`, { method: 'DELETE', headers: { 'If-Match': etag! } });
+    expect(anonymousDelete.status).toBe(401);
+    await anonymousDelete.arrayBuffer();
+    const deleted = await fetch(`${first.addinOrigin}/api/templates/${TEMPLATE_ID}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}`, 'If-Match': etag! },
+    });
+    expect(deleted.status).toBe(204);
+    await deleted.arrayBuffer();
+    expect((await getJson(`${first.apiUrl}/templates`)).body.items.map((t: { id: string }) => t.id)).not.toContain(TEMPLATE_ID);
+
+    // ---- Ctrl-C: exit 0 within 10 s, Azurite stopped with it
+    const stop1 = await stopWith(first, 'SIGINT');
+    expect(stop1.code).toBe(0);
+    expect(isAlive(first.azuritePid)).toBe(false);
+    expect(first.output()).toMatch(/stopped/);
+
+    // ---- second start on the same data: no re-seed, the deletion persisted
+    const second = await startPerfPlan(dataDir, issuerDir);
+    expect(second.output()).toMatch(/not seeding/);
+    expect(second.output()).not.toMatch(/seeding the built-in templates/);
+    expect(second.azuritePid).not.toBe(first.azuritePid);
+    const after = await getJson(`${second.apiUrl}/templates`);
+    expect(after.status).toBe(200);
+    expect(after.body.items.map((t: { id: string }) => t.id)).not.toContain(TEMPLATE_ID);
+    const gone = await fetch(`${second.apiUrl}/templates/${TEMPLATE_ID}/download`);
+    expect(gone.status).toBe(410);
+    await gone.arrayBuffer();
+    // Benchmarks seeded on the first start are still there.
+    const benchmarks = await getJson(`${second.apiUrl}/benchmarks`);
+    expect(benchmarks.status).toBe(200);
+    expect(benchmarks.body.items.length).toBeGreaterThan(0);
+
+    const stop2 = await stopWith(second, 'SIGTERM');
+    expect(stop2.code).toBe(0);
+    expect(isAlive(second.azuritePid)).toBe(false);
+  });
+});
