@@ -4,6 +4,7 @@
  *
  *   npm run bench                 everything
  *   npm run bench -- --quick      skip the slow native-formula HyperFormula runs
+ *   npm run bench -- --only=api   one section (payout, sim, bundle, calc, api; comma-separated)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -12,10 +13,13 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { simulateInto } from '../engine';
 import { asExcelRanges, engineRun, hyperFormulaNativeRun, makeData, typedArrayRun } from './payout-run';
+import { apiBenchmark } from './api';
 import { writePayoutWorkbook } from './payout-workbook';
 
 const ROOT = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (section: string) => !only || only.includes(section);
 const lines: string[] = [];
 
 function log(line = ''): void {
@@ -171,12 +175,20 @@ async function main(): Promise<void> {
   log('');
   log(`Run ${new Date().toISOString()} on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}.${quick ? ' Quick mode: native-formula runs skipped.' : ''}`);
   log('');
-  payoutRun();
-  simulation();
-  bundleSize();
-  await calcEndToEnd();
-  fs.writeFileSync(path.join(__dirname, 'results.md'), `${lines.join('\n')}\n`);
-  console.log(`\nwrote ${path.relative(process.cwd(), path.join(__dirname, 'results.md'))}`);
+  if (wanted('payout')) payoutRun();
+  if (wanted('sim')) simulation();
+  if (wanted('bundle')) bundleSize();
+  if (wanted('calc')) await calcEndToEnd();
+  if (wanted('api')) {
+    log('## API on loopback (autocannon, 50 connections, 10 s per run)');
+    log('');
+    await apiBenchmark(log);
+    log('');
+  }
+  // A partial run (--only) does not overwrite the full report.
+  const out = path.join(__dirname, only ? `results-${only.join('-')}.md` : 'results.md');
+  fs.writeFileSync(out, `${lines.join('\n')}\n`);
+  console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
 }
 
 main().catch((error) => {

@@ -17,6 +17,7 @@ import * as path from 'path';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/src/auth/config';
 import { loadOrCreateLocalIssuer } from '../../functions/src/auth/local-issuer';
 import { ADMIN_ROLE } from '../../functions/src/auth/verify';
+import { desktopCommand, webSideloadInstructions } from '../../scripts/sideload';
 
 jest.setTimeout(240_000);
 
@@ -235,5 +236,22 @@ describe('npm start', () => {
     const stop2 = await stopWith(second, 'SIGTERM');
     expect(stop2.code).toBe(0);
     expect(isAlive(second.azuritePid)).toBe(false);
+  });
+});
+
+describe('npm run sideload', () => {
+  it('uses office-addin-debugging through npx on Windows and macOS only', () => {
+    expect(desktopCommand('darwin')).toEqual({
+      command: 'npx',
+      args: ['--yes', 'office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel'],
+    });
+    expect(desktopCommand('win32')?.command).toBe('npx.cmd');
+    expect(desktopCommand('linux')).toBeNull();
+  });
+
+  it('explains the Excel on the web upload with the manifest path', () => {
+    const text = webSideloadInstructions('/repo/manifest.xml');
+    expect(text).toContain('Home → Add-ins → More Add-ins → Upload My Add-in');
+    expect(text).toContain('/repo/manifest.xml');
   });
 });
