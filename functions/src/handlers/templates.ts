@@ -18,9 +18,15 @@ function routeId(request: HttpRequest): string {
   return id;
 }
 
-/** Absolute when the request tells us where we are (the add-in may live on another origin). */
+/**
+ * Absolute URLs on the origin the caller used: behind a proxy (the add-in's dev server,
+ * Azure Front Door) that is X-Forwarded-Host/-Proto, else the request's own URL. The links
+ * only go back to the same caller, so a forged header misleads nobody else.
+ */
 function apiUrl(request: HttpRequest, path: string): string {
-  const { origin } = new URL(request.url);
+  const forwardedHost = request.headers.get('x-forwarded-host')?.split(',')[0].trim();
+  const forwardedProto = request.headers.get('x-forwarded-proto')?.split(',')[0].trim();
+  const origin = forwardedHost && /^[a-z0-9.:[\]-]+$/i.test(forwardedHost) ? `${forwardedProto === 'http' ? 'http' : 'https'}://${forwardedHost}` : new URL(request.url).origin;
   return `${origin}/api/${path}`;
 }
 

@@ -50,6 +50,11 @@ describe('publishing and reading', () => {
     expect((await details.json()).versions).toEqual([expect.objectContaining({ version: 1, sha256: sha256(bytes), sizeBytes: bytes.length })]);
   });
 
+  it('behind a proxy, links use the forwarded origin (the add-in server proxies /api)', async () => {
+    const list = await (await fetch(`${api.url}/templates`, { headers: { 'X-Forwarded-Host': 'localhost:3000', 'X-Forwarded-Proto': 'https' } })).json();
+    expect(list.items[0].downloadUrl).toMatch(/^https:\/\/localhost:3000\/api\/templates\//);
+  });
+
   it('filters by category and q', async () => {
     await fetch(`${api.url}/templates`, { method: 'POST', headers: bearer(api.admin), body: uploadForm(metadata('budget-split', { category: 'budget', title: { en: 'Budget split', zh: '预算分配' } }), bytes) });
     const byCategory = await (await fetch(`${api.url}/templates?category=budget`)).json();
