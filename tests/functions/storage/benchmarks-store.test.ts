@@ -192,7 +192,7 @@ describe('BenchmarkStore during a storage outage', () => {
       await store.upsertRows(seed);
       await store.contribute({ metric: 'm', period: '2025', value: 1, tid: 'org' });
 
-      await azurite.stop({ signal: 'SIGKILL' });
+      await azurite.stop({ graceMs: 0 }); // an abrupt outage
       // A store that has never reached storage (its first call creates the tables) fails the same way.
       const fresh = new BenchmarkStore(clientsFor(azurite.connectionString, opts));
 

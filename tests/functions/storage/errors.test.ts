@@ -121,7 +121,7 @@ describe('global-azurite.js (jest globalSetup/teardown)', () => {
       expect(globalAzurite).toBe(globalAzurite.setup);
       await globalAzurite.setup();
       const cs = process.env.PERFPLAN_TEST_STORAGE;
-      expect(cs).toMatch(/^DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=.+;BlobEndpoint=http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1;TableEndpoint=http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1;$/);
+      expect(cs).toMatch(/^DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=.+;BlobEndpoint=http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1;(QueueEndpoint=http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1;)?TableEndpoint=http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1;$/);
       const clients = createStorageClients({ connectionString: cs!, prefix: 'tglobal' });
       await clients.ping();
       await globalAzurite.teardown();
