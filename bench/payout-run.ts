@@ -105,12 +105,12 @@ export function typedArrayRun(data: PayoutData): number {
   return total;
 }
 
-/** Native-formula rows: SUMPRODUCT differential-rate commission, capped scorecard, LOOKUP-interpolated curve. */
+/** Native-formula rows: SUMPRODUCT differential-rate commission, capped scorecard, curve interpolated with approximate-match VLOOKUP (HyperFormula has no LOOKUP). */
 export function nativeFormulas(row: number): [string, string, string] {
   const commission = `=SUMPRODUCT((A${row}>Plan!$A$2:$A$7)*(A${row}-Plan!$A$2:$A$7)*Plan!$C$2:$C$7)`;
   const ratio = `B${row}:F${row}/Plan!$E$2:$I$2`;
   const score = `=SUMPRODUCT(Plan!$E$3:$I$3,IF(${ratio}>Plan!$E$4,Plan!$E$4,IF(${ratio}<0,0,${ratio})))`;
-  const bonus = `=Plan!$E$5*(LOOKUP(H${row},Plan!$K$2:$K$7,Plan!$L$2:$L$7)+(H${row}-LOOKUP(H${row},Plan!$K$2:$K$7,Plan!$K$2:$K$7))*LOOKUP(H${row},Plan!$K$2:$K$7,Plan!$M$2:$M$7))`;
+  const bonus = `=Plan!$E$5*(VLOOKUP(H${row},Plan!$K$2:$M$7,2,1)+(H${row}-VLOOKUP(H${row},Plan!$K$2:$M$7,1,1))*VLOOKUP(H${row},Plan!$K$2:$M$7,3,1))`;
   return [commission, score, bonus];
 }
 
