@@ -61,6 +61,12 @@ export interface TemplateStoreFaults {
 
 export interface TemplateStoreOptions {
   faults?: TemplateStoreFaults;
+  /**
+   * How long the list of visible templates is reused (default 2,000 ms; 0 = never). Writes
+   * through this store clear it at once; another instance's writes show within this time.
+   * Concurrent list requests share one storage query either way.
+   */
+  listCacheMs?: number;
   /** How old an orphan blob must be before a retry may overwrite it (default 30 000 ms). */
   orphanGraceMs?: number;
   /** Clock for createdAt/updatedAt (tests). */
@@ -163,12 +169,15 @@ export class TemplateStore {
   private readonly faults: TemplateStoreFaults;
   private readonly orphanGraceMs: number;
   private readonly now: () => Date;
+  private readonly listCacheMs: number;
+  private listCache: { at: number; rows: Promise<TemplateRecord[]> } | undefined;
 
   constructor(
     private readonly clients: StorageClients,
     options: TemplateStoreOptions = {},
   ) {
     this.faults = options.faults ?? {};
+    this.listCacheMs = options.listCacheMs ?? 2_000;
     this.orphanGraceMs = options.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS;
     this.now = options.now ?? (() => new Date());
   }
@@ -188,9 +197,20 @@ export class TemplateStore {
   // ---------------------------------------------------------------- reads
 
   /** Every template that is not deleted, by id; `q` matches id, both titles and tags (case-insensitive). */
-  list(filter: TemplateListFilter = {}): Promise<TemplateRecord[]> {
-    return this.clients.run(async () => {
-      const q = filter.q?.trim() ? fold(filter.q.trim()) : undefined;
+  async list(filter: TemplateListFilter = {}): Promise<TemplateRecord[]> {
+    const q = filter.q?.trim() ? fold(filter.q.trim()) : undefined;
+    return (await this.visible()).filter(
+      (record) =>
+        (!filter.category || record.category === filter.category) &&
+        (!q || [record.id, record.title.en, record.title.zh, ...record.tags].some((s) => fold(s).includes(q))),
+    );
+  }
+
+  /** All visible templates sorted by id: one storage query shared by concurrent callers, reused briefly. */
+  private visible(): Promise<TemplateRecord[]> {
+    const now = Date.now();
+    if (this.listCache && (this.listCacheMs > 0 ? now - this.listCache.at < this.listCacheMs : false)) return this.listCache.rows;
+    const rows = this.clients.run(async () => {
       const out: TemplateRecord[] = [];
       const entities = this.metaTable.listEntities<MetaEntity>({
         ...this.clients.op(),
@@ -198,13 +218,21 @@ export class TemplateStore {
       });
       for await (const entity of entities) {
         const record = toRecord(entity);
-        if (!record || record.deleted) continue;
-        if (filter.category && record.category !== filter.category) continue;
-        if (q && ![record.id, record.title.en, record.title.zh, ...record.tags].some((s) => fold(s).includes(q))) continue;
-        out.push(record);
+        if (record && !record.deleted) out.push(record);
       }
       return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     });
+    this.listCache = { at: now, rows };
+    const forget = () => {
+      if (this.listCache?.rows === rows) this.listCache = undefined;
+    };
+    // A failed query is never reused; with caching off, the shared query ends when it settles.
+    rows.then(() => (this.listCacheMs > 0 ? undefined : forget()), forget);
+    return rows;
+  }
+
+  private invalidateList(): void {
+    this.listCache = undefined;
   }
 
   /** The record (deleted ones too, with deleted=true) and its committed versions; null if unknown. */
@@ -263,6 +291,27 @@ export class TemplateStore {
 
   /** Version 1 of a new template. Id taken (even by a deleted template) → 409. */
   create(input: TemplateMetadataInput, bytes: Uint8Array): Promise<TemplateRecord> {
+    return this.afterWrite(this.createNow(input, bytes));
+  }
+
+  update(id: string, input: TemplateMetadataUpdateInput, bytes: Uint8Array, ifMatch: string): Promise<TemplateRecord> {
+    return this.afterWrite(this.updateNow(id, input, bytes, ifMatch));
+  }
+
+  remove(id: string, ifMatch: string): Promise<TemplateRecord> {
+    return this.afterWrite(this.removeNow(id, ifMatch));
+  }
+
+  /** Whatever a write did (even half of it), this instance lists fresh rows afterwards. */
+  private async afterWrite<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } finally {
+      this.invalidateList();
+    }
+  }
+
+  private createNow(input: TemplateMetadataInput, bytes: Uint8Array): Promise<TemplateRecord> {
     return this.clients.run(async () => {
       const meta = parseOrBadRequest(TemplateMetadataInput, input);
       const data = checkBytes(bytes);
@@ -297,7 +346,7 @@ export class TemplateStore {
    * A new version (current + 1) with new metadata, if `ifMatch` is the current ETag
    * (`*` matches any). Stale → 412; unknown → 404; deleted → 410.
    */
-  update(id: string, input: TemplateMetadataUpdateInput, bytes: Uint8Array, ifMatch: string): Promise<TemplateRecord> {
+  private updateNow(id: string, input: TemplateMetadataUpdateInput, bytes: Uint8Array, ifMatch: string): Promise<TemplateRecord> {
     return this.clients.run(async () => {
       const parsed = parseOrBadRequest(TemplateMetadataUpdateInput, input);
       if (parsed.id !== undefined && parsed.id !== id) {
@@ -327,7 +376,7 @@ export class TemplateStore {
   }
 
   /** Soft delete (versions and bytes kept) if `ifMatch` is current. Stale → 412; unknown → 404; already deleted → 410. */
-  remove(id: string, ifMatch: string): Promise<TemplateRecord> {
+  private removeNow(id: string, ifMatch: string): Promise<TemplateRecord> {
     return this.clients.run(async () => {
       const current = await this.readCurrentForWrite(id, ifMatch);
       const entity: MetaEntity = { ...current.entity, updatedAt: this.now().toISOString(), deleted: true };
