@@ -38,6 +38,7 @@ export const tieredCommission: BuiltInTemplate = {
     category: 'incentive',
     tags: ['commission', 'tiers', 'sales', '提成', '阶梯'],
   },
+  rules: [{ rule: 'payouts.tiered-commission', sheet: 'Plan', cell: 'A5' }],
   build(workbook: ExcelJS.Workbook) {
     instructions(workbook, this.metadata.title, [
       ['What it is for: commission per salesperson from a tiered rate table.', '用途：按阶梯费率表计算每位销售的提成。'],

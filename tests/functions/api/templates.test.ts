@@ -97,6 +97,12 @@ describe('writes need an admin token', () => {
     await expectProblem(await create('commission-plan'), 409);
   });
 
+  it('413 for a body over 6 MiB, with nothing stored', async () => {
+    const big = Buffer.alloc(7 * 1024 * 1024, 1);
+    await expectProblem(await create('too-big', api.admin, big), 413);
+    await expectProblem(await fetch(`${api.url}/templates/too-big`), 404);
+  });
+
   it('uploads are validated before anything is stored (415 for a non-workbook, 400 for bad metadata)', async () => {
     await expectProblem(await create('text-file', api.admin, Buffer.from('just text')), 415);
     const badMeta = await fetch(`${api.url}/templates`, { method: 'POST', headers: bearer(api.admin), body: uploadForm(metadata('Bad_ID'), bytes) });
