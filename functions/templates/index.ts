@@ -5,11 +5,29 @@
  */
 import ExcelJS from 'exceljs';
 import { calculateWorkbook, calculatedBuffer } from '../../cli/calc';
+import { addCharts } from './charts';
 import { stableZip } from './stable-zip';
+import { balancedScorecard } from './balanced-scorecard';
+import { budgetAllocation } from './budget-allocation';
+import { channelTeamIncentive } from './channel-team-incentive';
+import { channelTiering } from './channel-tiering';
+import { monteCarloRoi } from './monte-carlo-roi';
+import { reorgCostBenefit } from './reorg-cost-benefit';
+import { ROLE_SCORECARDS } from './role-scorecards';
 import { tieredCommission } from './tiered-commission';
 import { BuiltInTemplate } from './types';
 
-export const BUILT_IN_TEMPLATES: BuiltInTemplate[] = [tieredCommission];
+/** The library, in the order the gallery shows it. */
+export const BUILT_IN_TEMPLATES: BuiltInTemplate[] = [
+  channelTeamIncentive,
+  tieredCommission,
+  balancedScorecard,
+  reorgCostBenefit,
+  budgetAllocation,
+  monteCarloRoi,
+  channelTiering,
+  ...ROLE_SCORECARDS,
+];
 
 export async function buildTemplate(template: BuiltInTemplate): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -23,5 +41,7 @@ export async function buildTemplate(template: BuiltInTemplate): Promise<Buffer> 
   const written = Buffer.from(await workbook.xlsx.writeBuffer());
   const reread = new ExcelJS.Workbook();
   await reread.xlsx.load(written as never);
-  return stableZip(await calculatedBuffer(calculateWorkbook(reread)));
+  const calculated = await calculatedBuffer(calculateWorkbook(reread));
+  // Charts go in last: exceljs drops chart parts whenever it rewrites a workbook.
+  return stableZip(await addCharts(calculated, template.charts ?? []));
 }

@@ -1,0 +1,249 @@
+/**
+ * The built-in budget-allocation template (seed rules §3 budget, §4 channels): the reserve
+ * pool, an allocation that is optimal by the equal-marginal-return conditions (checked, and
+ * re-solved here by plain bisection), response/ROI per channel, the CAC re-allocation
+ * example and the monthly alerts — all against arithmetic done in this test.
+ */
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { calcFile, toJson } from '../../../cli/calc';
+import { buildTemplate } from '../../../functions/templates';
+import { BUDGET, CHANNELS, EXAMPLE, LOW_ROI, RESERVE_RATE, THRESHOLDS, TRACKING, budgetAllocation } from '../../../functions/templates/budget-allocation';
+import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
+import { tempDir } from '../../support/workbook';
+
+const CH_FIRST = 10;
+const TR_FIRST = 9;
+const EX_FIRST = 23;
+const ALLOCATABLE = BUDGET * (1 - RESERVE_RATE);
+const BOUND_LABEL: Record<string, RegExp> = { min: /^at min/, max: /^at max/, interior: /^interior/ };
+
+/** r(x) = α·x^s/(κ^s + x^s). */
+const response = ([, a, k, s]: (typeof CHANNELS)[number], x: number) => (a * x ** s) / (k ** s + x ** s);
+/** r'(x) = α·s·κ^s·x^(s−1)/(κ^s + x^s)². */
+const marginal = ([, a, k, s]: (typeof CHANNELS)[number], x: number) => (a * s * k ** s * x ** (s - 1)) / (k ** s + x ** s) ** 2;
+
+/**
+ * The optimum by the KKT conditions, solved independently of the engine: for a price λ each
+ * channel spends where r' = λ (clamped to its bounds; r' falls with x as every s ≤ 1), and
+ * λ is bisected (in log space) until the spends add up to the budget.
+ */
+function allocateByBisection(budget: number): number[] {
+  const spendAt = (lambda: number) =>
+    CHANNELS.map((channel) => {
+      const [, , , , lo, hi] = channel;
+      if (marginal(channel, lo) <= lambda) return lo;
+      if (marginal(channel, hi) >= lambda) return hi;
+      let a = lo;
+      let b = hi;
+      for (let i = 0; i < 200; i++) {
+        const mid = (a + b) / 2;
+        if (marginal(channel, mid) > lambda) a = mid;
+        else b = mid;
+      }
+      return (a + b) / 2;
+    });
+  let lo = Math.log(1e-6);
+  let hi = Math.log(1e6);
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    const total = spendAt(Math.exp(mid)).reduce((s, x) => s + x, 0);
+    if (total > budget) lo = mid;
+    else hi = mid;
+  }
+  return spendAt(Math.exp((lo + hi) / 2));
+}
+
+/** |a − b| within `rel` of the larger magnitude. */
+function expectClose(actual: unknown, expected: number, rel = 1e-9): void {
+  expect(typeof actual).toBe('number');
+  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
+}
+
+describe('template: budget-allocation', () => {
+  let file: string;
+  let bytes: Buffer;
+  let json: Record<string, unknown>;
+  const allocation = () => CHANNELS.map((_, i) => json[`Plan!G${CH_FIRST + i}`] as number);
+
+  beforeAll(async () => {
+    bytes = await buildTemplate(budgetAllocation);
+    file = path.join(tempDir(), 'budget-allocation.xlsx');
+    fs.writeFileSync(file, bytes);
+    json = toJson(await calcFile(file));
+  });
+
+  it('has no error cells', () => {
+    const errors = Object.entries(json).filter(([, v]) => typeof v === 'object' && v !== null && 'error' in v);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps a 15% reserve pool and allocates the other 85% (budget.reserve-15)', () => {
+    expectClose(json['Plan!B5'], BUDGET * RESERVE_RATE);
+    expectClose(json['Plan!B6'], ALLOCATABLE);
+    expectClose(json['Summary!B3'], BUDGET * 0.15);
+    expectClose(json['Summary!B4'], BUDGET * 0.85);
+  });
+
+  describe('PERF.ALLOCATE is optimal over the allocatable budget (budget.roi-driven-allocation)', () => {
+    it('sums to the allocatable budget and respects every min/max', () => {
+      const x = allocation();
+      expectClose(x.reduce((s, v) => s + v, 0), ALLOCATABLE, 1e-12);
+      expectClose(json['Summary!B5'], ALLOCATABLE, 1e-12);
+      CHANNELS.forEach(([, , , , lo, hi], i) => {
+        expect(x[i]).toBeGreaterThanOrEqual(lo - 1e-6);
+        expect(x[i]).toBeLessThanOrEqual(hi + 1e-6);
+      });
+    });
+
+    it('gives interior channels equal marginal response; channels at a bound satisfy the KKT sign', () => {
+      const x = allocation();
+      const at = x.map((v, i) => (v <= CHANNELS[i][4] + 0.5 ? 'min' : v >= CHANNELS[i][5] - 0.5 ? 'max' : 'interior'));
+      // The sample is meant to show all three cases.
+      expect(at.filter((s) => s === 'interior').length).toBeGreaterThanOrEqual(2);
+      expect(at).toEqual(expect.arrayContaining(['min', 'max']));
+      const interior = x.map((v, i) => marginal(CHANNELS[i], v)).filter((_, i) => at[i] === 'interior');
+      const lambda = interior[0];
+      for (const m of interior) expectClose(m, lambda, 1e-7);
+      x.forEach((v, i) => {
+        if (at[i] === 'min') expect(marginal(CHANNELS[i], v)).toBeLessThanOrEqual(lambda);
+        if (at[i] === 'max') expect(marginal(CHANNELS[i], v)).toBeGreaterThanOrEqual(lambda);
+        // Column K shows the same marginal return, column L the bound.
+        expectClose(json[`Plan!K${CH_FIRST + i}`], marginal(CHANNELS[i], v));
+        expect(json[`Plan!L${CH_FIRST + i}`]).toMatch(BOUND_LABEL[at[i]]);
+      });
+    });
+
+    it('equals an independent bisection on the marginal-return price', () => {
+      const expected = allocateByBisection(ALLOCATABLE);
+      allocation().forEach((v, i) => expectClose(v, expected[i], 1e-9));
+    });
+  });
+
+  it('computes share, expected revenue (PERF.RESPONSE), ROI and the low-ROI flag per channel (cost.low-roi-3)', () => {
+    const x = allocateByBisection(ALLOCATABLE);
+    let revenue = 0;
+    CHANNELS.forEach((channel, i) => {
+      const r = CH_FIRST + i;
+      const expectedRevenue = response(channel, x[i]);
+      revenue += expectedRevenue;
+      expectClose(json[`Plan!H${r}`], x[i] / ALLOCATABLE, 1e-8);
+      expectClose(json[`Plan!I${r}`], expectedRevenue, 1e-8);
+      expectClose(json[`Plan!J${r}`], expectedRevenue / x[i], 1e-8);
+      expect(json[`Plan!M${r}`]).toBe(expectedRevenue / x[i] < LOW_ROI ? 'LOW 低效' : 'OK');
+    });
+    expectClose(json['Summary!B6'], revenue, 1e-8);
+    expectClose(json['Summary!B7'], revenue / ALLOCATABLE, 1e-8);
+    const low = CHANNELS.filter((c, i) => response(c, x[i]) / x[i] < 3).length;
+    expect(low).toBeGreaterThan(0); // the sample shows a flagged channel
+    expect(json['Summary!B8']).toBe(low);
+    // The summary block feeding the chart mirrors the plan.
+    CHANNELS.forEach(([name], i) => {
+      expect(json[`Summary!A${16 + i}`]).toBe(name);
+      expectClose(json[`Summary!B${16 + i}`], x[i], 1e-9);
+    });
+  });
+
+  it('reproduces the CAC-driven re-allocation example: short video 20% → 40%, live 35% → 25% at 60% CAC (budget.roi-driven-allocation)', () => {
+    expectClose(json[`Plan!B${EX_FIRST - 2}`], EXAMPLE[0][0] / EXAMPLE[1][0]);
+    expect(EXAMPLE[0][0] / EXAMPLE[1][0]).toBeCloseTo(0.6, 12);
+    expect([EXAMPLE[0][1], EXAMPLE[0][2], EXAMPLE[1][1], EXAMPLE[1][2]]).toEqual([0.2, 0.4, 0.35, 0.25]);
+    let before = 0;
+    let after = 0;
+    EXAMPLE.forEach(([cac, b, a], i) => {
+      const r = EX_FIRST + i;
+      expectClose(json[`Plan!E${r}`], a - b);
+      expectClose(json[`Plan!F${r}`], (ALLOCATABLE * b) / cac);
+      expectClose(json[`Plan!G${r}`], (ALLOCATABLE * a) / cac);
+      before += (ALLOCATABLE * b) / cac;
+      after += (ALLOCATABLE * a) / cac;
+    });
+    const total = EX_FIRST + EXAMPLE.length;
+    expectClose(json[`Plan!C${total}`], 1);
+    expectClose(json[`Plan!D${total}`], 1);
+    expectClose(json[`Plan!B${total + 1}`], after / before - 1);
+    expectClose(json['Summary!B12'], after / before - 1);
+  });
+
+  it('raises the monthly alerts: 80% spent at ≤ 50% conversion, > 10% overrun, > 15% conversion swing (budget.alert-80-50, budget.overrun-10, channels.conversion-alert-15)', () => {
+    const counts = { spend: 0, overrun: 0, swing: 0 };
+    TRACKING.forEach(([budget, spent, target, conversions, last, now], i) => {
+      const r = TR_FIRST + i;
+      const spentShare = spent / budget;
+      const converted = conversions / target;
+      const swing = now / last - 1;
+      expectClose(json[`Tracking!D${r}`], spentShare);
+      expectClose(json[`Tracking!G${r}`], converted);
+      expectClose(json[`Tracking!I${r}`], spentShare - 1);
+      expectClose(json[`Tracking!M${r}`], swing);
+      const spendAlert = spentShare >= THRESHOLDS.spent && converted <= THRESHOLDS.conversion;
+      const overrun = spent > budget * (1 + THRESHOLDS.overrun);
+      const swingAlert = Math.abs(swing) > THRESHOLDS.swing;
+      expect(json[`Tracking!H${r}`]).toBe(spendAlert ? 'ALERT 预警' : 'OK');
+      expect(json[`Tracking!J${r}`]).toBe(overrun ? 'REVIEW 复核' : 'OK');
+      expect(json[`Tracking!N${r}`]).toBe(swingAlert ? 'ALERT 预警' : 'OK');
+      counts.spend += Number(spendAlert);
+      counts.overrun += Number(overrun);
+      counts.swing += Number(swingAlert);
+    });
+    // The sample shows each alert exactly once.
+    expect(counts).toEqual({ spend: 1, overrun: 1, swing: 1 });
+    expect([json['Summary!B9'], json['Summary!B10'], json['Summary!B11']]).toEqual([1, 1, 1]);
+  });
+
+  it('highlights the alert columns with conditional formatting', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const refs = (name: string) =>
+      ((workbook.getWorksheet(name) as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings ?? []).map((c) => c.ref);
+    expect(refs('Tracking')).toEqual(expect.arrayContaining([`H${TR_FIRST}:H${TR_FIRST + 5}`, `J${TR_FIRST}:J${TR_FIRST + 5}`, `N${TR_FIRST}:N${TR_FIRST + 5}`]));
+    expect(refs('Plan')).toEqual([`M${CH_FIRST}:M${CH_FIRST + 5}`]);
+  });
+
+  it('stores cached values equal to a fresh perfplan calc of the file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const cached: Record<string, unknown> = {};
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          // cell.result, not cell.value.result: exceljs drops falsy results (0, FALSE) from .value.
+          if (cell.type === ExcelJS.ValueType.Formula) cached[`${sheet.name}!${cell.address}`] = cell.result;
+        }),
+      ),
+    );
+    expect(Object.keys(cached).length).toBeGreaterThan(50);
+    for (const [key, value] of Object.entries(cached)) expect([key, value]).toEqual([key, json[key]]);
+  });
+
+  it('carries each digest rule in a non-empty cell and names its key inputs', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(budgetAllocation.rules.map((r) => r.rule).sort()).toEqual(
+      ['budget.alert-80-50', 'budget.overrun-10', 'budget.reserve-15', 'budget.roi-driven-allocation', 'channels.conversion-alert-15', 'cost.low-roi-3'].sort(),
+    );
+    // Each rule's cell holds the digest's number, or the PERF.ALLOCATE formula that applies it.
+    const numbers: Record<string, number> = {
+      'budget.reserve-15': 0.15,
+      'cost.low-roi-3': 3,
+      'budget.alert-80-50': 0.8,
+      'budget.overrun-10': 0.1,
+      'channels.conversion-alert-15': 0.15,
+    };
+    for (const { rule, sheet, cell } of budgetAllocation.rules) {
+      const target = workbook.getWorksheet(sheet)!.getCell(cell);
+      if (rule === 'budget.roi-driven-allocation') expect(target.formula).toMatch(/^PERF\.ALLOCATE\(/);
+      else expect([rule, target.value]).toEqual([rule, numbers[rule]]);
+    }
+    const names = (workbook.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['TotalBudget', 'ReserveRate', 'AllocatableBudget', 'ChannelCurves', 'ChannelMinimums', 'ChannelMaximums', 'AlertThresholds']));
+  });
+
+  it('passes the API upload validation and builds the same bytes every time', async () => {
+    await expect(checkWorkbookBytes(bytes)).resolves.toBeUndefined();
+    // Zip entries carry timestamps: wait past the 2-second DOS resolution, the bytes must not change.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await buildTemplate(budgetAllocation)).equals(bytes)).toBe(true);
+  });
+});

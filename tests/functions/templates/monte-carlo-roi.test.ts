@@ -1,0 +1,229 @@
+/**
+ * The built-in Monte Carlo campaign ROI template (seed rules §3: ROI 1:3 low-efficiency line,
+ * 0.8 stop line): it calculates headlessly; the per-trial model, the ROI summary and the
+ * probabilities equal arithmetic the test does itself on the calculated sample cells; its
+ * cached values equal a fresh calculation; and it passes the API's upload validation.
+ */
+import ExcelJS from 'exceljs';
+import * as path from 'path';
+import * as fs from 'fs';
+import { CalcJson, calcFile, toJson } from '../../../cli/calc';
+import { buildTemplate } from '../../../functions/templates';
+import { INPUTS, RANK_CORRELATION, ROI_STOP, ROI_TARGET, TRIALS, monteCarloRoi } from '../../../functions/templates/monte-carlo-roi';
+import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
+import { tempDir } from '../../support/workbook';
+
+const FIRST = 2;
+const LAST = FIRST + TRIALS - 1;
+
+/** The numbers of one column, rows FIRST..LAST, failing loudly on anything that is not a number. */
+function column(json: CalcJson, sheet: string, col: string): number[] {
+  const values: number[] = [];
+  for (let r = FIRST; r <= LAST; r++) {
+    const value = json[`${sheet}!${col}${r}`];
+    if (typeof value !== 'number') throw new Error(`${sheet}!${col}${r} is ${JSON.stringify(value)}, not a number`);
+    values.push(value);
+  }
+  return values;
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+function sampleStdev(xs: number[]): number {
+  const m = mean(xs);
+  return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
+}
+
+/** Excel's PERCENTILE.INC: linear interpolation at rank p·(n − 1) of the sorted values. */
+function percentileInc(sorted: number[], p: number): number {
+  const rank = p * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (rank - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** Spearman rank correlation (continuous samples: no ties to average). */
+function spearman(xs: number[], ys: number[]): number {
+  const ranks = (v: number[]) => {
+    const out = new Array<number>(v.length);
+    v.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]).forEach(([, i], rank) => (out[i] = rank + 1));
+    return out;
+  };
+  const rx = ranks(xs);
+  const ry = ranks(ys);
+  const mx = mean(rx);
+  const my = mean(ry);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < rx.length; i++) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) ** 2;
+    syy += (ry[i] - my) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+/** Relative closeness for values that span many magnitudes. */
+function expectClose(actual: unknown, expected: number, relative = 1e-12): void {
+  expect(typeof actual).toBe('number');
+  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(expected)));
+}
+
+describe('template: monte-carlo-roi', () => {
+  let file: string;
+  let bytes: Buffer;
+  let json: CalcJson;
+  /** ROI per trial computed by the test from the calculated sample cells. */
+  let roi: number[];
+  let roiIndependent: number[];
+
+  beforeAll(async () => {
+    file = path.join(tempDir(), 'monte-carlo-roi.xlsx');
+    bytes = await buildTemplate(monteCarloRoi);
+    fs.writeFileSync(file, bytes);
+    json = toJson(await calcFile(file));
+    const [reach, conversion, orderValue, cost, reachIndep, conversionIndep] = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => column(json, 'Samples', c));
+    roi = reach.map((x, i) => (x * conversion[i] * orderValue[i]) / cost[i]);
+    roiIndependent = reachIndep.map((x, i) => (x * conversionIndep[i] * orderValue[i]) / cost[i]);
+  }, 120_000);
+
+  it('has no error cells', () => {
+    const errors = Object.entries(json).filter(([, v]) => typeof v === 'object' && v !== null && 'error' in v);
+    expect(errors).toEqual([]);
+  });
+
+  it('SIM / SIMCORR spill exactly 5,000 trials per input, inside each distribution\'s range and near its mean', () => {
+    for (const col of ['A', 'B', 'C', 'D', 'E', 'F']) {
+      expect(column(json, 'Samples', col)).toHaveLength(TRIALS);
+      expect(json[`Samples!${col}${LAST + 1}`]).toBeUndefined();
+    }
+    const [reach, conversion, orderValue, cost] = INPUTS;
+    const pertMean = (reach[2] + 4 * reach[3] + reach[4]!) / 6;
+    const triangularMean = (conversion[2] + conversion[3] + conversion[4]!) / 3;
+    for (const col of ['A', 'E']) {
+      const xs = column(json, 'Samples', col);
+      expect(Math.min(...xs)).toBeGreaterThanOrEqual(reach[2]);
+      expect(Math.max(...xs)).toBeLessThanOrEqual(reach[4]!);
+      expect(Math.abs(mean(xs) / pertMean - 1)).toBeLessThan(0.02);
+    }
+    for (const col of ['B', 'F']) {
+      const xs = column(json, 'Samples', col);
+      expect(Math.min(...xs)).toBeGreaterThanOrEqual(conversion[2]);
+      expect(Math.max(...xs)).toBeLessThanOrEqual(conversion[4]!);
+      expect(Math.abs(mean(xs) / triangularMean - 1)).toBeLessThan(0.02);
+    }
+    const values = column(json, 'Samples', 'C');
+    expect(Math.min(...values)).toBeGreaterThan(0);
+    expect(Math.abs(mean(values) / orderValue[2] - 1)).toBeLessThan(0.03);
+    const costs = column(json, 'Samples', 'D');
+    expect(Math.min(...costs)).toBeGreaterThan(0);
+    expect(Math.abs(mean(costs) / cost[2] - 1)).toBeLessThan(0.01);
+  });
+
+  it('SIMCORR gives reach and conversion their rank correlation (0.5); the independent SIM draws and the separately seeded inputs stay uncorrelated', () => {
+    const sample = (col: string) => column(json, 'Samples', col);
+    expect(Math.abs(spearman(sample('A'), sample('B')) - RANK_CORRELATION)).toBeLessThan(0.05);
+    expect(Math.abs(spearman(sample('E'), sample('F')))).toBeLessThan(0.05);
+    expect(Math.abs(spearman(sample('C'), sample('D')))).toBeLessThan(0.05);
+    expect(Math.abs(spearman(sample('A'), sample('E')))).toBeLessThan(0.05);
+  });
+
+  it('Model: revenue = reach × conversion × order value and ROI = revenue ÷ cost on every trial row (§3, ROI as 1:x)', () => {
+    for (let r = FIRST; r <= LAST; r++) {
+      const [reach, conversion, orderValue, cost, reachIndep, conversionIndep] = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => json[`Samples!${c}${r}`] as number);
+      expect(json[`Model!A${r}`]).toBe(r - 1);
+      expectClose(json[`Model!B${r}`], reach * conversion * orderValue);
+      expectClose(json[`Model!C${r}`], roi[r - FIRST]);
+      expectClose(json[`Model!D${r}`], (reachIndep * conversionIndep * orderValue) / cost);
+    }
+  });
+
+  it('PERF.SUMMARY of ROI equals the mean, sample stdev, min, PERCENTILE.INC P5…P95 and max of the trials', () => {
+    const expectSummary = (labelCol: string, valueCol: string, xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const expected: [string, number][] = [
+        ['mean', mean(xs)],
+        ['stdev', sampleStdev(xs)],
+        ['min', sorted[0]],
+        ['P5', percentileInc(sorted, 0.05)],
+        ['P10', percentileInc(sorted, 0.1)],
+        ['P50', percentileInc(sorted, 0.5)],
+        ['P90', percentileInc(sorted, 0.9)],
+        ['P95', percentileInc(sorted, 0.95)],
+        ['max', sorted[sorted.length - 1]],
+      ];
+      expected.forEach(([label, value], i) => {
+        expect(json[`Summary!${labelCol}${2 + i}`]).toBe(label);
+        expectClose(json[`Summary!${valueCol}${2 + i}`], value, 1e-9);
+      });
+    };
+    expectSummary('A', 'B', roi);
+    expectSummary('D', 'E', roiIndependent);
+  });
+
+  it('probability of ROI ≥ 3 (cost.low-roi-3) and of ROI < 0.8 (cost.stop-roi-0.8) equal the share of trials the test counts', () => {
+    const share = (xs: number[], test: (x: number) => boolean) => xs.filter(test).length / xs.length;
+    expect(json['Summary!B13']).toBeCloseTo(share(roi, (x) => x >= ROI_TARGET), 12);
+    expect(json['Summary!B14']).toBeCloseTo(share(roi, (x) => x < ROI_STOP), 12);
+    expect(json['Summary!B15']).toBeCloseTo(share(roiIndependent, (x) => x >= ROI_TARGET), 12);
+    // a meaningful example: neither a sure thing nor hopeless
+    expect(json['Summary!B13']).toBeGreaterThan(0.3);
+    expect(json['Summary!B13']).toBeLessThan(0.9);
+  });
+
+  it('reports mean revenue, mean cost, expected profit and a verdict from the median ROI', () => {
+    const revenue = column(json, 'Samples', 'A').map((x, i) => x * (json[`Samples!B${FIRST + i}`] as number) * (json[`Samples!C${FIRST + i}`] as number));
+    const cost = mean(column(json, 'Samples', 'D'));
+    expectClose(json['Summary!B16'], mean(revenue), 1e-9);
+    expectClose(json['Summary!B17'], cost, 1e-9);
+    expectClose(json['Summary!B18'], mean(revenue) - cost, 1e-9);
+    const median = percentileInc([...roi].sort((a, b) => a - b), 0.5);
+    const verdict = median < ROI_STOP ? 'stop 止损' : median < ROI_TARGET ? 'low efficiency 低效' : 'go 可执行';
+    expect(json['Summary!B19']).toBe(verdict);
+  });
+
+  it('stores cached values equal to a fresh perfplan calc of the file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const cached: Record<string, unknown> = {};
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          // cell.result, not cell.value.result: exceljs drops falsy results (0, FALSE) from .value.
+          if (cell.type === ExcelJS.ValueType.Formula) cached[`${sheet.name}!${cell.address}`] = cell.result;
+        }),
+      ),
+    );
+    expect(Object.keys(cached).length).toBeGreaterThan(3 * TRIALS);
+    for (const [key, value] of Object.entries(cached)) {
+      if (value !== json[key]) expect([key, value]).toEqual([key, json[key]]);
+    }
+  }, 60_000);
+
+  it('carries its rules in non-empty cells (cost.low-roi-3 = 3, cost.stop-roi-0.8 = 0.8), names its key inputs, declares charts on filled ranges', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as never);
+    const values: Record<string, unknown> = {};
+    for (const { rule, sheet, cell } of monteCarloRoi.rules) values[rule] = workbook.getWorksheet(sheet)?.getCell(cell).value;
+    expect(values).toEqual({ 'cost.low-roi-3': 3, 'cost.stop-roi-0.8': 0.8 });
+    const names = (workbook.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['SimInputs', 'ReachConversionCorrelation', 'SimTrials', 'SimSeed', 'RoiTarget', 'RoiStopLine', 'SimulatedROI']));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Instructions', 'Inputs', 'Samples', 'Model', 'Summary']);
+    for (const chart of monteCarloRoi.charts ?? []) {
+      for (const ref of [chart.categories, ...chart.series.map((s) => s.values)]) {
+        // charts are drawn from one column each: Sheet!$C$4:$C$10
+        const [, sheet, col, top, bottom] = /^(\w+)!\$([A-Z]+)\$(\d+):\$\2\$(\d+)$/.exec(ref) ?? [];
+        expect([ref, sheet]).toEqual([ref, chart.sheet]);
+        for (let r = Number(top); r <= Number(bottom); r++) expect([ref, json[`${sheet}!${col}${r}`]]).not.toEqual([ref, undefined]);
+      }
+    }
+  });
+
+  it('passes the API upload validation and builds the same bytes every time', async () => {
+    await expect(checkWorkbookBytes(bytes)).resolves.toBeUndefined();
+    // Zip entries carry timestamps: wait past the 2-second DOS resolution, the bytes must not change.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await buildTemplate(monteCarloRoi)).equals(bytes)).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,256 @@
+/**
+ * The built-in re-organisation cost-benefit template (seed rules §3 cost-benefit and budget,
+ * §5 team structure): every key output against arithmetic done in this test from the same
+ * sample inputs.
+ */
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { calcFile, toJson } from '../../../cli/calc';
+import { buildTemplate } from '../../../functions/templates';
+import { MONTHS, PILOT, REALISATION, REORG_INPUTS as IN, STAFFING, reorgCostBenefit } from '../../../functions/templates/reorg-cost-benefit';
+import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
+import { tempDir } from '../../support/workbook';
+
+const labour = IN.headcount * IN.costPerHead;
+const monthlyLabour = labour / 12;
+
+/** Net automation cash flow of month m: −investment at 0, ramp-up share for the first months. */
+const savings = (m: number) => (m === 0 ? 0 : IN.monthlySavings * (m <= IN.rampMonths ? IN.rampShare : 1));
+const running = (m: number) => (m === 0 ? 0 : IN.monthlyRunning);
+const netFlow = (m: number) => savings(m) - running(m) - (m === 0 ? IN.investment : 0);
+
+/** Yearly programme flows (years 0..3). */
+function programme() {
+  const months = (fn: (m: number) => number, y: number) => {
+    let total = 0;
+    for (let m = y === 0 ? 0 : 12 * (y - 1) + 1; m <= (y === 0 ? 0 : 12 * y); m++) total += fn(m);
+    return total;
+  };
+  const flex = labour * IN.flexScope * IN.flexRate;
+  const privateValue = IN.migrated * IN.publicLtv * (IN.ltvMultiple - 1);
+  const transition = monthlyLabour * IN.transitionRate * IN.transitionMonths + IN.knowledgeTransfer + IN.friction;
+  const years = [0, 1, 2, 3];
+  const benefits = years.map(
+    (y) => months(savings, y) + (y === 0 ? 0 : flex + privateValue) + IN.revenue * IN.lift * IN.margin * REALISATION[y],
+  );
+  const costs = years.map((y) => (y === 0 ? IN.investment + transition : 0) + months(running, y));
+  return { benefits, costs, transition };
+}
+
+const pv = (values: number[], rate: number) => values.reduce((s, v, t) => s + v / (1 + rate) ** t, 0);
+
+function expectClose(actual: unknown, expected: number, rel = 1e-9): void {
+  expect(typeof actual).toBe('number');
+  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
+}
+
+describe('template: reorg-cost-benefit', () => {
+  let file: string;
+  let bytes: Buffer;
+  let json: Record<string, unknown>;
+
+  beforeAll(async () => {
+    bytes = await buildTemplate(reorgCostBenefit);
+    file = path.join(tempDir(), 'reorg-cost-benefit.xlsx');
+    fs.writeFileSync(file, bytes);
+    json = toJson(await calcFile(file));
+  });
+
+  it('has no error cells', () => {
+    const errors = Object.entries(json).filter(([, v]) => typeof v === 'object' && v !== null && 'error' in v);
+    expect(errors).toEqual([]);
+  });
+
+  it('compares labour cost with the 30% ceiling and marketing spend with 15% of revenue (cost.labour-share-30, cost.marketing-spend-15)', () => {
+    expectClose(json['Programme!B4'], labour);
+    expectClose(json['Summary!B2'], labour / IN.revenue);
+    expect(json['Summary!D2']).toBe(labour / IN.revenue <= 0.3 ? 'OK' : 'OVER 30% — review 超限需复核');
+    expectClose(json['Summary!B3'], IN.marketing / IN.revenue);
+    // The sample spends 15.5% of revenue on marketing: the flag must show.
+    expect(IN.marketing / IN.revenue).toBeGreaterThan(0.15);
+    expect(json['Summary!D3']).toBe('OVER 15% — review 超限需复核');
+  });
+
+  it('costs the transition at 15–30% of monthly labour for 1–3 months (cost.transition-15-30)', () => {
+    expectClose(json['Summary!B4'], monthlyLabour * IN.transitionRate * IN.transitionMonths);
+    expectClose(json['Summary!B5'], monthlyLabour * 0.15 * 1);
+    expectClose(json['Summary!C5'], monthlyLabour * 0.3 * 3);
+    expectClose(json['Summary!B6'], programme().transition);
+    expect(json['Summary!D4']).toBe('Within 15–30% × 1–3 months 在经验区间内');
+  });
+
+  it('computes the automation payback in months, simple and discounted, against the 6–12 month rule (cost.automation-payback-6-12)', () => {
+    // Closed form: after the ramp-up the monthly net flow is constant.
+    const afterRamp = -IN.investment + IN.rampMonths * (IN.monthlySavings * IN.rampShare - IN.monthlyRunning);
+    const simple = IN.rampMonths + -afterRamp / (IN.monthlySavings - IN.monthlyRunning);
+    expectClose(json['Summary!B7'], simple);
+    expect(simple).toBeGreaterThanOrEqual(6);
+    expect(simple).toBeLessThanOrEqual(12);
+    expect(json['Summary!D7']).toBe('Within 6–12 months 符合经验值');
+
+    const monthly = (1 + IN.discountRate) ** (1 / 12) - 1;
+    let cumulative = netFlow(0);
+    let discounted = NaN;
+    for (let m = 1; m <= MONTHS && Number.isNaN(discounted); m++) {
+      const flow = netFlow(m) / (1 + monthly) ** m;
+      if (cumulative + flow >= 0) discounted = m - 1 + -cumulative / flow;
+      cumulative += flow;
+    }
+    expectClose(json['Summary!B8'], discounted);
+    expect(discounted).toBeGreaterThan(simple);
+
+    // The cash-flow table the chart draws.
+    let running = 0;
+    for (let m = 0; m <= MONTHS; m++) {
+      running += netFlow(m);
+      expectClose(json[`Automation!E${3 + m}`], netFlow(m));
+      expectClose(json[`Automation!F${3 + m}`], running);
+    }
+  });
+
+  it('values flexible staffing at 15–30% and the output lift at 20–45% (cost.flexible-staffing-15-30, cost.reorg-lift-20-45)', () => {
+    expectClose(json['Summary!B9'], labour * IN.flexScope * IN.flexRate);
+    expectClose(json['Summary!B10'], labour * IN.flexScope * 0.15);
+    expectClose(json['Summary!C10'], labour * IN.flexScope * 0.3);
+    expectClose(json['Summary!B11'], IN.revenue * IN.lift);
+    expectClose(json['Summary!B12'], IN.revenue * 0.2);
+    expectClose(json['Summary!C12'], IN.revenue * 0.45);
+    expect([json['Summary!D9'], json['Summary!D11']]).toEqual(['Within rule-of-thumb band 在经验区间内', 'Within rule-of-thumb band 在经验区间内']);
+  });
+
+  it('values the private domain at 3× public LTV (cost.ltv-private-3x)', () => {
+    expectClose(json['Summary!B22'], IN.publicLtv * 3);
+    expectClose(json['Programme!B17'], IN.migrated * IN.publicLtv * 2);
+  });
+
+  it('computes the discounted benefit-cost ratio (PERF.BCR) and NPV over years 0–3', () => {
+    const { benefits, costs } = programme();
+    ['B', 'C', 'D', 'E'].forEach((col, y) => {
+      expectClose(json[`Programme!${col}26`], benefits[y]);
+      expectClose(json[`Programme!${col}30`], costs[y]);
+    });
+    const ratio = pv(benefits, IN.discountRate) / pv(costs, IN.discountRate);
+    expectClose(json['Summary!B13'], ratio);
+    expect(json['Summary!D13']).toBe(ratio >= 1 ? 'Benefits cover costs 收益覆盖成本' : 'Costs exceed benefits 成本高于收益');
+    expectClose(json['Summary!B14'], pv(benefits, IN.discountRate) - pv(costs, IN.discountRate));
+  });
+
+  it('spills the marginal return per extra head and finds the optimum where it falls below 1 (cost.marginal-return-1)', () => {
+    const cost = STAFFING.map(([heads]) => heads * IN.costPerHead);
+    const returns = STAFFING.slice(1).map(([, revenue], i) => (revenue - STAFFING[i][1]) / (cost[i + 1] - cost[i]));
+    returns.forEach((m, i) => expectClose(json[`Staffing!D${7 + i}`], m));
+    const firstBelow = returns.findIndex((m) => m < 1);
+    const optimalCost = firstBelow < 0 ? cost[cost.length - 1] : cost[firstBelow];
+    expectClose(json['Summary!B15'], optimalCost);
+    const optimalHeads = optimalCost / IN.costPerHead;
+    expect(optimalHeads).toBe(66); // the sample: the 67th person returns less than 1
+    expectClose(json['Summary!B16'], optimalHeads);
+    expect(json['Summary!D16']).toBe('Below the optimum: one more head still returns ≥ 1 低于最优，可增员');
+    STAFFING.forEach(([, revenue], i) => expectClose(json[`Staffing!E${6 + i}`], cost[i] / revenue));
+  });
+
+  it('checks span of control ≤ 7 and 20% spare capacity, today and after (team.span-7, team.spare-capacity-20)', () => {
+    const spanNow = (IN.headcount - IN.managersNow) / IN.managersNow;
+    const spanNew = (IN.headcount - IN.managersNew) / IN.managersNew;
+    const spareNow = 1 - IN.workloadNow / (IN.headcount * IN.workDays);
+    const spareNew = 1 - IN.workloadNew / (IN.headcount * IN.workDays);
+    expectClose(json['Summary!B17'], spanNow);
+    expectClose(json['Summary!B18'], spanNew);
+    expectClose(json['Summary!B19'], spareNow);
+    expectClose(json['Summary!B20'], spareNew);
+    expect(json['Summary!D17']).toBe(spanNow <= 7 ? 'OK' : 'Over 7 direct reports 超过管理幅度');
+    expect(json['Summary!D18']).toBe(spanNew <= 7 ? 'OK' : 'Over 7 direct reports 超过管理幅度');
+    expect(json['Summary!D19']).toBe(spareNow >= 0.2 ? 'OK' : 'Below 20% spare 富余产能不足');
+    expect(json['Summary!D20']).toBe(spareNew >= 0.2 ? 'OK' : 'Below 20% spare 富余产能不足');
+    expect([json['Summary!D17'], json['Summary!D18'], json['Summary!D19'], json['Summary!D20']]).toEqual([
+      'Over 7 direct reports 超过管理幅度',
+      'OK',
+      'Below 20% spare 富余产能不足',
+      'OK',
+    ]);
+  });
+
+  it('puts the year-0 investment in its decision-rights band (budget.decision-rights)', () => {
+    const size = programme().costs[0];
+    expectClose(json['Summary!B21'], size);
+    const band = size <= 5_000_000 ? 'Squad lead approves 小组负责人审批' : size <= 20_000_000 ? 'Director approves 总监审批' : 'Management decides 管理层决策';
+    expect(band).toBe('Director approves 总监审批');
+    expect(json['Summary!D21']).toBe(band);
+  });
+
+  it('stops the pilot after two weeks running below ROI 0.8 (cost.stop-roi-0.8)', () => {
+    const roi = PILOT.map(([spend, ret]) => ret / spend);
+    roi.forEach((v, i) => expectClose(json[`Programme!D${37 + i}`], v));
+    const stop = roi.findIndex((v, i) => i > 0 && v < 0.8 && roi[i - 1] < 0.8);
+    expect(json['Summary!B23']).toBe(stop + 1);
+    expect(json['Summary!D23']).toBe('Stop the pilot 停止试点');
+  });
+
+  it('stores cached values equal to a fresh perfplan calc of the file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const cached: Record<string, unknown> = {};
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          // cell.result, not cell.value.result: exceljs drops falsy results (0, FALSE) from .value.
+          if (cell.type === ExcelJS.ValueType.Formula) cached[`${sheet.name}!${cell.address}`] = cell.result;
+        }),
+      ),
+    );
+    expect(Object.keys(cached).length).toBeGreaterThan(100);
+    for (const [key, value] of Object.entries(cached)) expect([key, value]).toEqual([key, json[key]]);
+  });
+
+  it('carries each digest rule in a non-empty cell and names its key inputs', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(reorgCostBenefit.rules.map((r) => r.rule).sort()).toEqual(
+      [
+        'budget.decision-rights',
+        'cost.automation-payback-6-12',
+        'cost.flexible-staffing-15-30',
+        'cost.labour-share-30',
+        'cost.ltv-private-3x',
+        'cost.marginal-return-1',
+        'cost.marketing-spend-15',
+        'cost.reorg-lift-20-45',
+        'cost.stop-roi-0.8',
+        'cost.transition-15-30',
+        'team.spare-capacity-20',
+        'team.span-7',
+      ].sort(),
+    );
+    // Each rule's cell holds the digest's number (the low end of a band).
+    const numbers: Record<string, number> = {
+      'budget.decision-rights': 5_000_000,
+      'cost.automation-payback-6-12': 6,
+      'cost.flexible-staffing-15-30': 0.15,
+      'cost.labour-share-30': 0.3,
+      'cost.ltv-private-3x': 3,
+      'cost.marginal-return-1': 1,
+      'cost.marketing-spend-15': 0.15,
+      'cost.reorg-lift-20-45': 0.2,
+      'cost.stop-roi-0.8': 0.8,
+      'cost.transition-15-30': 0.15,
+      'team.spare-capacity-20': 0.2,
+      'team.span-7': 7,
+    };
+    for (const { rule, sheet, cell } of reorgCostBenefit.rules) {
+      const value = workbook.getWorksheet(sheet)?.getCell(cell).value;
+      expect([rule, value]).toEqual([rule, numbers[rule]]);
+    }
+    const names = (workbook.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['ReorgInputs', 'TeamRevenue', 'Headcount', 'CostPerHead', 'AutomationInvestment', 'DiscountRate', 'StaffingTable', 'AutomationCashFlow']),
+    );
+  });
+
+  it('passes the API upload validation and builds the same bytes every time', async () => {
+    await expect(checkWorkbookBytes(bytes)).resolves.toBeUndefined();
+    // Zip entries carry timestamps: wait past the 2-second DOS resolution, the bytes must not change.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await buildTemplate(reorgCostBenefit)).equals(bytes)).toBe(true);
+  });
+});
