@@ -1,17 +1,20 @@
 /**
  * The `perfplan` command line. Commands:
  *   perfplan calc BOOK.xlsx [--json] [-o OUT.xlsx]
+ *   perfplan explain BOOK.xlsx 'Sheet!C5' [--json] [--lang zh-CN]
  *   perfplan token [--role admin|reader] …   (local dev tokens for the API)
  *   perfplan seed                            (built-in templates and benchmarks)
  */
 import * as fs from 'fs';
 import { calcFile, toJson, writeCalculated } from './calc';
+import { explainCommand } from './explain';
 import { seedCommand } from './seed';
 import { tokenCommand } from './token';
 
 export const USAGE = `Usage:
   perfplan calc BOOK.xlsx --json          print every non-empty cell after calculation as JSON
   perfplan calc BOOK.xlsx -o OUT.xlsx     write the workbook with computed values cached
+  perfplan explain BOOK.xlsx 'Sheet!C5'   explain a PERF cell step by step (--json, --lang zh-CN)
   perfplan seed                            publish built-in templates and benchmarks to storage
   perfplan token --role admin              print a local dev token for the API (perfplan token --help)
   perfplan --help
@@ -83,6 +86,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return command ? 0 : 1;
   }
   if (command === 'calc') return calc(rest, io);
+  if (command === 'explain') return explainCommand(rest, io);
   if (command === 'token') return tokenCommand(rest, io);
   if (command === 'seed') return seedCommand(rest, io);
   io.err(`perfplan: unknown command "${command}"\n\n${USAGE}\n`);

@@ -9,3 +9,4 @@ export * from './allocation';
 export * from './simulation';
 export * from './channels';
 export * from './benchmarks';
+export * from './explain';

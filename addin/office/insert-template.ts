@@ -1,0 +1,97 @@
+/**
+ * Templates → "Insert into workbook": copies a template's worksheets into the open workbook
+ * with `Workbook.insertWorksheetsFromBase64` (ExcelApi 1.13) and gives them names that clash
+ * with no existing sheet ("Plan" → "Plan (2)").
+ *
+ * Excel cannot tell us a file's sheet names before inserting it, so the caller passes them
+ * (the pane reads them from the xlsx it already has). The inserted sheets are renamed by the
+ * ids the API returns, so the result does not depend on how Excel itself resolves a clash.
+ */
+import { loadSheetNames, resolveSheetNames, sheetKey, uniqueSheetName } from './sheet-names';
+import { readTemplateSheetNames, stripDataUrl } from './template-sheets';
+
+export { resolveSheetNames } from './sheet-names';
+export { readTemplateSheetNames, stripDataUrl } from './template-sheets';
+
+export type SheetPosition = 'End' | 'Beginning' | 'Before' | 'After';
+
+export interface InsertTemplateOptions {
+  /**
+   * The template's sheets to insert, in the template's tab order. Default: every sheet,
+   * read from the file (readTemplateSheetNames).
+   */
+  sheetNames?: readonly string[];
+  /** Where the sheets go (default "End"); "Before"/"After" need `relativeTo`. */
+  positionType?: SheetPosition;
+  /** The existing sheet `positionType` "Before"/"After" refers to. */
+  relativeTo?: string;
+  /** Activates the first inserted sheet (default true). */
+  activate?: boolean;
+}
+
+export interface InsertedSheet {
+  /** The sheet's name in the template. */
+  template: string;
+  /** Its name in the workbook. */
+  name: string;
+  /** Its worksheet id. */
+  id: string;
+}
+
+/**
+ * Inserts the template's `sheetNames` (at the end by default) and returns, per sheet, its
+ * template name, its name in the workbook and its id. Four round trips at most: existing
+ * names, insert, inserted names, renames and activation.
+ */
+export async function insertTemplate(
+  context: Excel.RequestContext,
+  base64: string,
+  options: InsertTemplateOptions = {},
+): Promise<InsertedSheet[]> {
+  const templateSheets = [...(options.sheetNames ?? (await readTemplateSheetNames(base64)))];
+  if (templateSheets.length === 0) throw new Error('The template has no sheets to insert');
+  const seen = new Set<string>();
+  for (const name of templateSheets) {
+    if (seen.has(sheetKey(name))) throw new Error(`The template lists the sheet "${name}" twice`);
+    seen.add(sheetKey(name));
+  }
+  const positionType = options.positionType ?? 'End';
+  if ((positionType === 'Before' || positionType === 'After') && !options.relativeTo) {
+    throw new Error(`positionType "${positionType}" needs relativeTo`);
+  }
+
+  const existing = await loadSheetNames(context);
+  const targets = resolveSheetNames(templateSheets, existing);
+
+  const insertOptions: Excel.InsertWorksheetOptions = { sheetNamesToInsert: templateSheets, positionType };
+  if (options.relativeTo) insertOptions.relativeTo = options.relativeTo;
+  const ids = context.workbook.insertWorksheetsFromBase64(stripDataUrl(base64), insertOptions);
+  await context.sync();
+  if (!Array.isArray(ids.value) || ids.value.length !== templateSheets.length) {
+    throw new Error(`Excel inserted ${Array.isArray(ids.value) ? ids.value.length : 0} sheets; expected ${templateSheets.length}`);
+  }
+
+  const worksheets = context.workbook.worksheets;
+  const inserted = ids.value.map((id) => worksheets.getItem(id));
+  inserted.forEach((sheet) => sheet.load('name'));
+  await context.sync();
+
+  // Rename in two steps (temporary names first) so that two inserted sheets can swap names.
+  const rename = inserted.map((sheet, i) => sheet.name !== targets[i]);
+  const activate = options.activate ?? true;
+  if (rename.some(Boolean) || activate) {
+    const taken = new Set([...existing, ...targets, ...inserted.map((sheet) => sheet.name)].map(sheetKey));
+    inserted.forEach((sheet, i) => {
+      if (!rename[i]) return;
+      const temporary = uniqueSheetName('PerfPlan tmp', taken);
+      taken.add(sheetKey(temporary));
+      sheet.name = temporary;
+    });
+    inserted.forEach((sheet, i) => {
+      if (rename[i]) sheet.name = targets[i];
+    });
+    if (activate) inserted[0].activate();
+    await context.sync();
+  }
+  return templateSheets.map((template, i) => ({ template, name: targets[i], id: ids.value[i] }));
+}

@@ -1,0 +1,366 @@
+/**
+ * `perfplan explain BOOK.xlsx 'Sheet!C5' [--json] [--lang zh-CN]`: the task pane's "Explain
+ * this cell" from the command line. The workbook is calculated as `perfplan calc` does; the
+ * target's formula (or, inside a spilled range, its anchor's formula and the element's
+ * offset) is parsed as one top-level PERF.NAME(args…) call, every argument is evaluated with
+ * HyperFormula and handed to the engine's explainer exactly as Excel would pass it.
+ */
+import * as fs from 'fs';
+import { DetailedCellError, HyperFormula, SimpleCellAddress } from 'hyperformula';
+import { EXCEL_ERROR_CODES, ExcelErrorCode, PerfError } from '../engine/errors';
+import {
+  ExplainAt,
+  ExplainLanguage,
+  ExplainStep,
+  EXPLAINABLE_FUNCTIONS,
+  Explanation,
+  explainCall,
+  explainLanguage,
+  explanationLines,
+  formatNumber,
+  isExplainable,
+} from '../engine/explain';
+import type { Arg, Cell } from '../engine/grid';
+import { Calculated, calcFile } from './calc';
+import type { Io } from './main';
+import { parseAddress, toAddress } from './workbook';
+
+export const EXPLAIN_USAGE = `Usage:
+  perfplan explain BOOK.xlsx 'Sheet!C5' [--json] [--lang zh-CN]
+      explain one cell with a PERF formula step by step (inside a spilled range: that element).
+      Supported: ${EXPLAINABLE_FUNCTIONS.map((f) => `PERF.${f}`).join(', ')}.`;
+
+/** A problem with what was asked (not a PERF formula, unsupported, bad target): exit 1. */
+export class ExplainRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExplainRequestError';
+  }
+}
+
+export interface ExplainOptions {
+  book: string;
+  target: string;
+  json: boolean;
+  language: ExplainLanguage;
+}
+
+export function parseExplainArgs(args: string[]): ExplainOptions | string {
+  const positional: string[] = [];
+  let json = false;
+  let lang = 'en-US';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--json') json = true;
+    else if (arg === '--lang') {
+      const value = args[++i];
+      if (!value) return '--lang needs a language (en-US or zh-CN)';
+      lang = value;
+    } else if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
+    else if (arg.startsWith('-') && arg.length > 1) return `unknown option ${arg}`;
+    else positional.push(arg);
+  }
+  if (positional.length === 0) return 'explain needs a workbook (BOOK.xlsx) and a cell (Sheet!C5)';
+  if (positional.length === 1) return 'explain needs a cell to explain (Sheet!C5)';
+  if (positional.length > 2) return `unexpected argument ${positional[2]}`;
+  return { book: positional[0], target: positional[1], json, language: explainLanguage(lang) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding the cell, its formula and the element
+// ---------------------------------------------------------------------------------------
+
+export interface TargetCell {
+  sheet: string;
+  sheetId: number;
+  /** 0-based */
+  row: number;
+  col: number;
+}
+
+/** "Sheet!C5", "'Sales Team'!F3", "Sales Team!F3" (or "C5" on the first sheet). */
+export function resolveTarget(hf: HyperFormula, target: string): TargetCell {
+  const bang = target.lastIndexOf('!');
+  let sheet: string;
+  let address: string;
+  if (bang < 0) {
+    sheet = hf.getSheetNames()[0];
+    address = target;
+  } else {
+    sheet = target.slice(0, bang).trim();
+    address = target.slice(bang + 1).trim();
+    if (sheet.length >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  }
+  const sheetId = sheet === undefined ? undefined : hf.getSheetId(sheet);
+  if (sheetId === undefined) {
+    throw new ExplainRequestError(`no sheet named "${sheet}" (the workbook has ${hf.getSheetNames().map((n) => `"${n}"`).join(', ')})`);
+  }
+  let parsed: { row: number; col: number };
+  try {
+    parsed = parseAddress(address);
+  } catch {
+    throw new ExplainRequestError(`"${target}" is not a cell reference like Sheet!C5`);
+  }
+  if (parsed.row < 1 || parsed.col < 1 || parsed.row > 1_048_576 || parsed.col > 16_384) {
+    throw new ExplainRequestError(`"${target}" is outside the sheet`);
+  }
+  return { sheet: hf.getSheetName(sheetId) ?? sheet, sheetId, row: parsed.row - 1, col: parsed.col - 1 };
+}
+
+function cellName(sheet: string, row: number, col: number): string {
+  return `${sheet}!${toAddress(row + 1, col + 1)}`;
+}
+
+/** Bottom-right (0-based, inclusive) of the array whose formula sits at `anchor`. */
+function arrayExtent(hf: HyperFormula, anchor: SimpleCellAddress): { bottom: number; right: number } {
+  const spilled = (row: number, col: number) => {
+    const address = { sheet: anchor.sheet, row, col };
+    return hf.isCellPartOfArray(address) && hf.getCellFormula(address) === undefined;
+  };
+  let right = anchor.col;
+  while (spilled(anchor.row, right + 1)) right++;
+  let bottom = anchor.row;
+  while (spilled(bottom + 1, anchor.col)) bottom++;
+  return { bottom, right };
+}
+
+/**
+ * The formula cell whose spilled array covers `cell`: searched up and to the left over cells
+ * that are part of an array, the first formula cell whose extent covers the target.
+ */
+export function findArrayAnchor(hf: HyperFormula, cell: SimpleCellAddress): SimpleCellAddress | null {
+  for (let row = cell.row; row >= 0; row--) {
+    if (!hf.isCellPartOfArray({ sheet: cell.sheet, row, col: cell.col })) break;
+    for (let col = cell.col; col >= 0; col--) {
+      const candidate = { sheet: cell.sheet, row, col };
+      if (!hf.isCellPartOfArray(candidate)) break;
+      if (hf.getCellFormula(candidate) === undefined) continue;
+      const { bottom, right } = arrayExtent(hf, candidate);
+      if (bottom >= cell.row && right >= cell.col) return candidate;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Parsing the PERF call
+// ---------------------------------------------------------------------------------------
+
+export interface PerfCall {
+  /** Upper-case catalog name without the namespace. */
+  name: string;
+  /** Argument texts as written (trimmed); '' for an omitted argument. */
+  args: string[];
+}
+
+/**
+ * `=PERF.NAME(a, b, …)` as one top-level call (nothing before or after it), its arguments
+ * split at top-level commas (quotes, quoted sheet names, parentheses and array braces are
+ * respected); null for any other formula.
+ */
+export function parsePerfCall(formula: string): PerfCall | null {
+  const text = formula.trim().replace(/^=/, '').trim();
+  const head = /^PERF\.([A-Za-z][A-Za-z0-9_.]*)\s*\(/i.exec(text);
+  if (!head) return null;
+  const args: string[] = [];
+  let depth = 1;
+  let start = head[0].length;
+  let i = start;
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      // A quoted string ("" escapes a quote) or a quoted sheet name ('' likewise).
+      for (i++; i < text.length; i++) {
+        if (text[i] === ch) {
+          if (text[i + 1] === ch) i++;
+          else break;
+        }
+      }
+      continue;
+    }
+    if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') {
+      depth--;
+      if (depth === 0) break;
+    } else if (ch === ',' && depth === 1) {
+      args.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (depth !== 0 || text.slice(i + 1).trim() !== '') return null;
+  const last = text.slice(start, i).trim();
+  if (last !== '' || args.length > 0) args.push(last);
+  return { name: head[1].toUpperCase(), args };
+}
+
+// ---------------------------------------------------------------------------------------
+// Evaluating the arguments
+// ---------------------------------------------------------------------------------------
+
+function toCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (value instanceof DetailedCellError) {
+    const code = (EXCEL_ERROR_CODES as readonly string[]).includes(value.value) ? (value.value as ExcelErrorCode) : '#VALUE!';
+    return new PerfError(code, value.message || `an input cell holds ${value.value}`);
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/** One argument as Excel passes it: a scalar, a 2-D array for a range, null when omitted. */
+export function evaluateArgument(hf: HyperFormula, text: string, sheetId: number): Arg {
+  if (text === '') return null;
+  let value: unknown;
+  try {
+    value = hf.calculateFormula(`=${text}`, sheetId);
+  } catch (error) {
+    throw new ExplainRequestError(`cannot evaluate the argument ${text}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (Array.isArray(value)) return value.map((row: unknown[]) => row.map(toCell));
+  return toCell(value);
+}
+
+// ---------------------------------------------------------------------------------------
+// Explaining a cell
+// ---------------------------------------------------------------------------------------
+
+export interface CellExplanation {
+  /** "Sheet!F3" as asked (sheet name as is, never quoted). */
+  cell: string;
+  /** The cell holding the formula (the cell itself unless it is inside a spilled range). */
+  anchor: string;
+  /** The element of the formula's result the cell shows (0-based). */
+  element: ExplainAt;
+  formula: string;
+  function: string;
+  /** What the calculated workbook shows in the cell. */
+  cellValue: number | string | boolean | { error: string; message: string } | null;
+  /** The explanation, or the error the function gives for this element. */
+  explanation?: Explanation;
+  error?: { error: string; message: string };
+}
+
+function cellValueOf(hf: HyperFormula, address: SimpleCellAddress): CellExplanation['cellValue'] {
+  const value = hf.getCellValue(address);
+  if (value instanceof DetailedCellError) return { error: value.value, message: value.message ?? '' };
+  if (value === null || value === undefined) return null;
+  return value as number | string | boolean;
+}
+
+/** Explains `target` ("Sheet!C5") of a calculated workbook; ExplainRequestError for what cannot be explained. */
+export function explainCell(calculated: Calculated, target: string): CellExplanation {
+  const { hf } = calculated;
+  const cell = resolveTarget(hf, target);
+  const address = { sheet: cell.sheetId, row: cell.row, col: cell.col };
+  const name = cellName(cell.sheet, cell.row, cell.col);
+  let anchor: SimpleCellAddress = address;
+  let formula = hf.getCellFormula(address);
+  if (formula === undefined && hf.isCellPartOfArray(address)) {
+    const found = findArrayAnchor(hf, address);
+    if (found) {
+      anchor = found;
+      formula = hf.getCellFormula(found);
+    }
+  }
+  if (formula === undefined) throw new ExplainRequestError(`${name} holds no formula; select a cell with a PERF.* formula`);
+  const call = parsePerfCall(formula);
+  if (!call) {
+    throw new ExplainRequestError(`${name}: ${formula} is not a single PERF.* call; explain works on a cell whose formula is =PERF.NAME(…)`);
+  }
+  if (!isExplainable(call.name)) {
+    throw new ExplainRequestError(
+      `${name}: PERF.${call.name} has no step-by-step explanation; supported: ${EXPLAINABLE_FUNCTIONS.map((f) => `PERF.${f}`).join(', ')}`,
+    );
+  }
+  const element = { row: cell.row - anchor.row, col: cell.col - anchor.col };
+  const args = call.args.map((text) => evaluateArgument(hf, text, anchor.sheet));
+  const base = {
+    cell: name,
+    anchor: cellName(cell.sheet, anchor.row, anchor.col),
+    element,
+    formula,
+    function: call.name,
+    cellValue: cellValueOf(hf, address),
+  };
+  try {
+    return { ...base, explanation: explainCall(call.name, args, element) };
+  } catch (error) {
+    if (error instanceof PerfError) return { ...base, error: error.toJSON() };
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------
+
+function elementText(result: CellExplanation, language: ExplainLanguage): string {
+  if (result.anchor === result.cell) return '';
+  const { row, col } = result.element;
+  if (language === 'zh') {
+    const where = col === 0 ? `第 ${row + 1} 行` : row === 0 ? `第 ${col + 1} 列` : `第 ${row + 1} 行第 ${col + 1} 列`;
+    return `（${result.anchor} 溢出数组的${where}）`;
+  }
+  const where = col === 0 ? `row ${row + 1}` : row === 0 ? `column ${col + 1}` : `row ${row + 1}, column ${col + 1}`;
+  return ` (${where} of the array spilled from ${result.anchor})`;
+}
+
+/** The readable explanation: the cell, its formula, one line per step, then "= value". */
+export function explanationText(result: CellExplanation, language: ExplainLanguage = 'en'): string {
+  const lines = [`${result.cell}${elementText(result, language)}`, `  ${result.formula}`];
+  if (result.error) {
+    lines.push(`  ${result.error.error} ${result.error.message}`);
+    return `${lines.join('\n')}\n`;
+  }
+  const explanation = result.explanation!;
+  // The last line is the 'result' step: "= Commission: 400 + 600 = 1,000".
+  for (const line of explanationLines(explanation, language)) lines.push(`  ${line}`);
+  const shown = result.cellValue;
+  if (typeof shown === 'number' && Math.abs(shown - explanation.value) > 1e-9 * Math.max(1, Math.abs(shown))) {
+    lines.push(
+      language === 'zh'
+        ? `  注意：单元格显示 ${formatNumber(shown)}，与此说明不一致`
+        : `  note: the cell shows ${formatNumber(shown)}, which differs from this explanation`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** JSON: the cell, anchor, element, formula and function, then value + steps (or error). */
+export function explanationJson(result: CellExplanation): Record<string, unknown> {
+  const { explanation, ...rest } = result;
+  if (!explanation) return rest;
+  const steps: ExplainStep[] = explanation.steps;
+  return { ...rest, value: explanation.value, steps };
+}
+
+export async function explainCommand(args: string[], io: Io): Promise<number> {
+  const options = parseExplainArgs(args);
+  if (typeof options === 'string') {
+    io.err(`perfplan explain: ${options}\n\n${EXPLAIN_USAGE}\n`);
+    return 1;
+  }
+  if (!fs.existsSync(options.book)) {
+    io.err(`perfplan explain: cannot read ${options.book}: no such file\n`);
+    return 2;
+  }
+  let calculated: Calculated;
+  try {
+    calculated = await calcFile(options.book);
+  } catch (error) {
+    io.err(`perfplan explain: cannot read ${options.book} as an .xlsx workbook (${error instanceof Error ? error.message : error})\n`);
+    return 2;
+  }
+  let result: CellExplanation;
+  try {
+    result = explainCell(calculated, options.target);
+  } catch (error) {
+    if (error instanceof ExplainRequestError) {
+      io.err(`perfplan explain: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  io.out(options.json ? `${JSON.stringify(explanationJson(result))}\n` : explanationText(result, options.language));
+  return 0;
+}

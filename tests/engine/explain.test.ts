@@ -1,0 +1,504 @@
+/**
+ * "Explain this cell": for every supported function the 'add' steps sum to the value, the
+ * value is exactly what the engine function returns for that element, and the steps read
+ * like the working a commission analyst would write down ("20,000 × 4%").
+ */
+import fc from 'fast-check';
+import { PerfError } from '../../engine/errors';
+import {
+  EXPLAINABLE_FUNCTIONS,
+  ExplainStep,
+  Explanation,
+  explainAhp,
+  explainAllocate,
+  explainCall,
+  explainCurve,
+  explainLanguage,
+  explainPayback,
+  explainPayout,
+  explainScorecard,
+  explainTiered,
+  explanationAddsUp,
+  explanationLines,
+  formatNumber,
+  formatPercent,
+  stepText,
+  sumOfAddSteps,
+} from '../../engine/explain';
+import * as engine from '../../engine';
+import { expectPerfError } from '../support/errors';
+
+const TIERS = [
+  [0, 0.02],
+  [20000, 0.04],
+  [50000, 0.06],
+];
+const CURVE = [
+  [0.5, 0],
+  [0.8, 0.5],
+  [1, 1],
+  [1.5, 2],
+];
+const CJK = /[\u4e00-\u9fff]/;
+
+/** The checks every explanation must pass; `engineValue` is the engine function's own result. */
+function expectConsistent(e: Explanation, engineValue: unknown): void {
+  expect(typeof engineValue).toBe('number');
+  expect(e.value).toBe(engineValue);
+  const adds = e.steps.filter((s) => s.kind === 'add');
+  expect(adds.length).toBeGreaterThan(0);
+  const total = adds.reduce((s, step) => s + step.amount, 0);
+  expect(Math.abs(total - e.value)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(e.value)));
+  expect(explanationAddsUp(e)).toBe(true);
+  const last = e.steps[e.steps.length - 1];
+  expect(last.kind).toBe('result');
+  expect(last.amount).toBe(e.value);
+  expect(e.steps.filter((s) => s.kind === 'result')).toHaveLength(1);
+  for (const s of e.steps) {
+    expect(s.label.en.length).toBeGreaterThan(0);
+    expect(s.label.zh.length).toBeGreaterThan(0);
+    expect(typeof s.formula).toBe('string');
+    expect(Number.isFinite(s.amount)).toBe(true);
+    if (s.kind !== 'info') expect(s.label.zh).toMatch(CJK);
+  }
+}
+
+const adds = (e: Explanation): ExplainStep[] => e.steps.filter((s) => s.kind === 'add');
+const infos = (e: Explanation): ExplainStep[] => e.steps.filter((s) => s.kind === 'info');
+const cell = (grid: unknown[][], r = 0, c = 0) => grid[r][c];
+
+describe('formatting', () => {
+  it('numbers with thousands separators, rates as percentages', () => {
+    expect(formatNumber(15000)).toBe('15,000');
+    expect(formatNumber(15000 * 0.07)).toBe('1,050');
+    expect(formatNumber(1234.5678)).toBe('1,234.57');
+    expect(formatNumber(0.083333333)).toBe('0.08333');
+    expect(formatNumber(-700)).toBe('-700');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatPercent(0.07)).toBe('7%');
+    expect(formatPercent(0.025)).toBe('2.5%');
+    expect(formatPercent(1.2)).toBe('120%');
+  });
+
+  it('language tags: zh-CN / zh / zh-Hans → zh; anything else → en', () => {
+    expect(explainLanguage('zh-CN')).toBe('zh');
+    expect(explainLanguage('zh')).toBe('zh');
+    expect(explainLanguage('zh-Hans-CN')).toBe('zh');
+    expect(explainLanguage('zh-TW')).toBe('en');
+    expect(explainLanguage('en-US')).toBe('en');
+    expect(explainLanguage(undefined)).toBe('en');
+  });
+});
+
+describe('TIERED', () => {
+  it('marginal: one add step per slice, "20,000 × 2%" + "15,000 × 4%" = 1,000', () => {
+    const e = explainTiered(35000, TIERS, null);
+    expectConsistent(e, cell(engine.tiered(35000, TIERS, null)));
+    expect(e.value).toBeCloseTo(1000, 9);
+    expect(adds(e).map((s) => s.formula)).toEqual(['20,000 × 2%', '15,000 × 4%']);
+    expect(adds(e).map((s) => s.amount)).toEqual([400, 600]);
+    expect(adds(e)[1].label.en).toBe('Tier 2 (20,000 to 50,000)');
+    expect(adds(e)[1].label.zh).toBe('第 2 档（20,000 至 50,000）');
+    expect(explanationLines(e)).toContain('+ Tier 2 (20,000 to 50,000): 15,000 × 4% = 600');
+    expect(explanationLines(e).at(-1)).toBe('= Commission: 400 + 600 = 1,000');
+    expect(explanationLines(e, 'zh')).toContain('+ 第 1 档（0 至 20,000）：20,000 × 2% = 400');
+  });
+
+  it('marginal over the top tier: "20,000 × 4%" is the whole second tier', () => {
+    const e = explainTiered(80000, TIERS, 'marginal');
+    expectConsistent(e, cell(engine.tiered(80000, TIERS, 'marginal')));
+    expect(adds(e).map((s) => s.formula)).toEqual(['20,000 × 2%', '30,000 × 4%', '30,000 × 6%']);
+    expect(adds(e)[2].label.en).toBe('Tier 3 (50,000 and above)');
+  });
+
+  it('an element of a spilled column: row 3 of B2:B4', () => {
+    const amounts = [[10000], [35000], [80000]];
+    const all = engine.tiered(amounts, TIERS, null);
+    for (let r = 0; r < 3; r++) expectConsistent(explainTiered(amounts, TIERS, null, { row: r, col: 0 }), cell(all, r));
+    expect(explainTiered(amounts, TIERS, null, { row: 0, col: 0 }).value).toBeCloseTo(200, 9);
+  });
+
+  it('an element of a row of amounts (column offset)', () => {
+    const amounts = [[5000, 20000, 65000, 0]];
+    const all = engine.tiered(amounts, TIERS, 'retro');
+    for (let c = 0; c < 4; c++) expectConsistent(explainTiered(amounts, TIERS, 'retro', { row: 0, col: c }), cell(all, 0, c));
+  });
+
+  it('retro: the reached tier’s rate × the whole amount', () => {
+    const e = explainTiered(35000, TIERS, 'retro');
+    expectConsistent(e, cell(engine.tiered(35000, TIERS, 'retro')));
+    expect(adds(e)).toHaveLength(1);
+    expect(adds(e)[0].formula).toBe('35,000 × 4%');
+    expect(e.value).toBeCloseTo(1400, 9);
+  });
+
+  it('exactly on a threshold and at 0', () => {
+    const e = explainTiered(20000, TIERS, null);
+    expectConsistent(e, cell(engine.tiered(20000, TIERS, null)));
+    expect(adds(e).map((s) => s.formula)).toEqual(['20,000 × 2%']);
+    const zero = explainTiered(0, TIERS, null);
+    expectConsistent(zero, 0);
+    expect(adds(zero).map((s) => s.formula)).toEqual(['0 × 2%']);
+  });
+
+  it('steps add up for any amount and tier table (property)', () => {
+    const table = fc
+      .array(fc.tuple(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true })), { minLength: 0, maxLength: 6 })
+      .map((rows) => {
+        const thresholds = [...new Set(rows.map((r) => r[0]))].sort((a, b) => a - b);
+        return [[0, 0.01], ...thresholds.map((t, i) => [t, rows[i][1]])];
+      });
+    fc.assert(
+      fc.property(table, fc.double({ min: 0, max: 2e6, noNaN: true }), fc.constantFrom('marginal', 'retro'), (tiers, amount, method) => {
+        const e = explainTiered(amount, tiers, method);
+        expect(e.value).toBe(cell(engine.tiered(amount, tiers, method)));
+        expect(explanationAddsUp(e)).toBe(true);
+      }),
+    );
+  });
+
+  it('the element’s own error is thrown (negative amount → #NUM!), and a bad table → #VALUE!', () => {
+    expectPerfError(() => explainTiered(-5, TIERS, null), '#NUM!', /amount cannot be negative/);
+    expectPerfError(() => explainTiered([[100], [-5]], TIERS, null, { row: 1, col: 0 }), '#NUM!', /amount cannot be negative/);
+    // The other element of the same call explains fine.
+    expectConsistent(explainTiered([[100], [-5]], TIERS, null, { row: 0, col: 0 }), 2);
+    expectPerfError(() => explainTiered(5, [[20000, 0.04]], null), '#VALUE!', /first threshold must be 0/);
+    expectPerfError(() => explainTiered(5, TIERS, 'flat'), '#VALUE!', /method must be one of/);
+  });
+
+  it('an element outside the result → #VALUE!', () => {
+    expectPerfError(() => explainTiered([[1], [2]], TIERS, null, { row: 2, col: 0 }), '#VALUE!', /row 3, column 1 is outside its 2×1 result/);
+    expectPerfError(() => explainTiered(1, TIERS, null, { row: 0, col: -1 }), '#VALUE!', /counted from 0/);
+  });
+});
+
+describe('CURVE', () => {
+  it('linear inside a segment: y at its start + the interpolation', () => {
+    const e = explainCurve(0.95, CURVE, null);
+    expectConsistent(e, cell(engine.curve(0.95, CURVE, null)));
+    expect(adds(e).map((s) => s.formula)).toEqual(['0.5', '(1 − 0.5) × (0.95 − 0.8) / (1 − 0.8)']);
+    expect(infos(e).some((s) => s.label.en === 'Segment 2 from (0.8, 0.5) to (1, 1)')).toBe(true);
+    expect(e.value).toBeCloseTo(0.875, 12);
+  });
+
+  it('clamped below the first and beyond the last point; exactly on a point', () => {
+    for (const x of [0.2, 0.5, 0.8, 1.5, 3]) {
+      const e = explainCurve(x, CURVE, 'linear');
+      expectConsistent(e, cell(engine.curve(x, CURVE, 'linear')));
+    }
+    expect(infos(explainCurve(3, CURVE, null)).some((s) => /Beyond the last point/.test(s.label.en))).toBe(true);
+    expect(infos(explainCurve(0.2, CURVE, null)).some((s) => /Below the first point/.test(s.label.en))).toBe(true);
+  });
+
+  it('lookup: the band’s y, 0 below the first band', () => {
+    const e = explainCurve(0.9, CURVE, 'lookup');
+    expectConsistent(e, cell(engine.curve(0.9, CURVE, 'lookup')));
+    expect(e.value).toBe(0.5);
+    const below = explainCurve(0.1, CURVE, 'lookup');
+    expectConsistent(below, 0);
+  });
+
+  it('an element of a 2-D range of x', () => {
+    const xs = [
+      [0.6, 0.9],
+      [1.2, 1.7],
+    ];
+    const all = engine.curve(xs, CURVE, null);
+    for (let r = 0; r < 2; r++) for (let c = 0; c < 2; c++) expectConsistent(explainCurve(xs, CURVE, null, { row: r, col: c }), cell(all, r, c));
+  });
+
+  it('steps add up for any x (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), fc.constantFrom('linear', 'lookup'), (x, mode) => {
+        const e = explainCurve(x, CURVE, mode);
+        expect(e.value).toBe(cell(engine.curve(x, CURVE, mode)));
+        expect(explanationAddsUp(e)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('PAYOUT', () => {
+  it('gate above, cap binding: 10,000 × 150%', () => {
+    const e = explainPayout(1.4, CURVE, 10000, 0.8, 1.5);
+    expectConsistent(e, cell(engine.payout(1.4, CURVE, 10000, 0.8, 1.5)));
+    expect(e.value).toBe(15000);
+    expect(adds(e).map((s) => s.formula)).toEqual(['10,000 × 150%']);
+    const text = explanationLines(e);
+    expect(text).toContain('· Gate passed: 140% ≥ 80%');
+    expect(text).toContain('· Segment 3 from (100%, 100%) to (150%, 200%): 100% ≤ 140% < 150%');
+    expect(text).toContain('· Payout factor from the curve: 100% + 80% = 180%');
+    expect(text).toContain('· Cap binds (the factor is capped): min(150%, 180%) = 150%');
+  });
+
+  it('gate below: nothing is paid', () => {
+    const e = explainPayout(0.7, CURVE, 10000, 0.8, 1.5);
+    expectConsistent(e, cell(engine.payout(0.7, CURVE, 10000, 0.8, 1.5)));
+    expect(e.value).toBe(0);
+    expect(infos(e).some((s) => /Gate not reached/.test(s.label.en) && s.formula === '70% < 80%')).toBe(true);
+  });
+
+  it('cap not binding, and no cap at all', () => {
+    const e = explainPayout(0.95, CURVE, 8000, null, 1.5);
+    expectConsistent(e, cell(engine.payout(0.95, CURVE, 8000, null, 1.5)));
+    expect(infos(e).some((s) => s.label.en === 'Cap does not bind')).toBe(true);
+    const uncapped = explainPayout(1.4, CURVE, 8000, null, null);
+    expectConsistent(uncapped, cell(engine.payout(1.4, CURVE, 8000, null, null)));
+    expect(infos(uncapped).some((s) => s.label.en === 'No cap')).toBe(true);
+    expect(infos(uncapped).some((s) => s.label.en === 'Gate (default 0) passed')).toBe(true);
+  });
+
+  it('element-wise: attainments and target incentives broadcast by row', () => {
+    const attainments = [[0.6], [0.85], [1.1], [1.6]];
+    const targets = [[5000], [6000], [7000], [8000]];
+    const all = engine.payout(attainments, CURVE, targets, 0.7, 1.8);
+    for (let r = 0; r < 4; r++) expectConsistent(explainPayout(attainments, CURVE, targets, 0.7, 1.8, { row: r, col: 0 }), cell(all, r));
+  });
+
+  it('steps add up for any attainment, gate and cap (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.option(fc.double({ min: 0, max: 3, noNaN: true })),
+        (a, target, gate, cap) => {
+          const e = explainPayout(a, CURVE, target, gate, cap);
+          expect(e.value).toBe(cell(engine.payout(a, CURVE, target, gate, cap)));
+          expect(explanationAddsUp(e)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('a negative target incentive → the engine’s #NUM!', () => {
+    expectPerfError(() => explainPayout(1, CURVE, -1, null, null), '#NUM!', /target_incentive cannot be negative/);
+  });
+});
+
+describe('SCORECARD', () => {
+  const actuals = [
+    [110, 90, 130],
+    [80, 100, 95],
+    [100, 140, 100],
+  ];
+  const targets = [[100, 100, 100]];
+  const weights = [[50, 30, 20]];
+
+  it('per KPI attainment, clamp, × weight; lower-is-better KPI and the cap', () => {
+    const e = explainScorecard(actuals, targets, weights, [[1, -1, 1]], 1.2, null, { row: 0, col: 0 });
+    expectConsistent(e, cell(engine.scorecard(actuals, targets, weights, [[1, -1, 1]], 1.2, null), 0));
+    expect(adds(e).map((s) => s.formula)).toEqual(['50% × 110%', '30% × 110%', '20% × 120%']);
+    const text = explanationLines(e);
+    expect(text).toContain('· KPI 2 attainment (lower is better): max(0, 2 − 90 / 100) = 110%');
+    expect(text).toContain('· KPI 3 capped: min(120%, 130%) = 120%');
+    expect(e.value).toBeCloseTo(0.5 * 1.1 + 0.3 * 1.1 + 0.2 * 1.2, 12);
+  });
+
+  it('every row, with a floor and per-person targets', () => {
+    const perPerson = [
+      [100, 100, 100],
+      [90, 120, 100],
+      [110, 100, 80],
+    ];
+    const all = engine.scorecard(actuals, perPerson, weights, [[1, -1, 1]], null, 0.5);
+    for (let r = 0; r < 3; r++) expectConsistent(explainScorecard(actuals, perPerson, weights, [[1, -1, 1]], null, 0.5, { row: r, col: 0 }), cell(all, r));
+    // KPI 1 at 10 / 100 = 10% is raised to the 50% floor.
+    const floored = explainScorecard([[10, 190, 100]], targets, weights, [[1, -1, 1]], null, 0.5);
+    expectConsistent(floored, cell(engine.scorecard([[10, 190, 100]], targets, weights, [[1, -1, 1]], null, 0.5)));
+    expect(infos(floored).some((s) => s.label.en === 'KPI 1 raised to the floor')).toBe(true);
+  });
+
+  it('weights that do not sum to 1 are shown normalized', () => {
+    const e = explainScorecard(actuals, targets, weights, null, null, null, { row: 1, col: 0 });
+    expect(infos(e).some((s) => s.label.en === 'Weights normalized to sum to 1')).toBe(true);
+    expectConsistent(e, cell(engine.scorecard(actuals, targets, weights, null, null, null), 1));
+  });
+
+  it('a bad target in the explained row → the engine’s #NUM!; a column offset → outside the result', () => {
+    expectPerfError(() => explainScorecard([[1, 2]], [[0, 1]], [[1, 1]], null, null, null), '#NUM!', /targets, column 1 must be greater than 0/);
+    expectPerfError(() => explainScorecard(actuals, targets, weights, null, null, null, { row: 0, col: 1 }), '#VALUE!', /outside its 3×1 result/);
+  });
+});
+
+describe('AHP', () => {
+  const matrix = [
+    [1, 3, 5],
+    [null, 1, 2],
+    [null, null, 1],
+  ];
+
+  it('eigen: eigenvector component, with λmax and CR as info', () => {
+    const all = engine.ahp(matrix, null);
+    for (let r = 0; r < 3; r++) expectConsistent(explainAhp(matrix, null, { row: r, col: 0 }), cell(all, r));
+    const e = explainAhp(matrix, null, { row: 1, col: 0 });
+    const cr = infos(e).find((s) => /Consistency ratio/.test(s.label.en))!;
+    expect(cr.amount).toBe(engine.ahpcr(matrix));
+    const lambda = infos(e).find((s) => /λmax/.test(s.label.en) && /Largest eigenvalue/.test(s.label.en))!;
+    expect(lambda.amount).toBeCloseTo(engine.ahpEigen(engine.readAhpMatrix(matrix)).lambdaMax, 12);
+    expect(infos(e).some((s) => s.label.en === 'Row 2 geometric mean' && s.formula === '(0.3333 × 1 × 2)^(1/3)')).toBe(true);
+  });
+
+  it('geomean: row geometric mean / sum', () => {
+    const all = engine.ahp(matrix, 'geomean');
+    const e = explainAhp(matrix, 'geomean', { row: 0, col: 0 });
+    expectConsistent(e, cell(all, 0));
+    expect(adds(e)[0].label.en).toBe('Weight = row geometric mean / sum');
+    expect(infos(e).some((s) => /Consistency ratio/.test(s.label.en))).toBe(true);
+  });
+
+  it('stacked experts: the aggregated comparisons are shown', () => {
+    const stacked = [
+      [1, 3, 5],
+      [null, 1, 2],
+      [null, null, 1],
+      [1, 5, 7],
+      [null, 1, 3],
+      [null, null, 1],
+    ];
+    const all = engine.ahp(stacked, null);
+    for (let r = 0; r < 3; r++) expectConsistent(explainAhp(stacked, null, { row: r, col: 0 }), cell(all, r));
+    const e = explainAhp(stacked, null, { row: 0, col: 0 });
+    const aggregated = infos(e).find((s) => s.label.en === 'Aggregated comparison a[1,2]')!;
+    expect(aggregated.formula).toBe('(3 × 5)^(1/2)');
+    expect(aggregated.amount).toBeCloseTo(Math.sqrt(15), 12);
+    expect(infos(e).some((s) => /2 experts aggregated/.test(s.label.en))).toBe(true);
+  });
+
+  it('n = 2: CR is 0', () => {
+    const e = explainAhp([[1, 4], [null, 1]], null, { row: 0, col: 0 });
+    expectConsistent(e, cell(engine.ahp([[1, 4], [null, 1]], null), 0));
+    expect(e.value).toBeCloseTo(0.8, 12);
+    expect(infos(e).find((s) => /Consistency ratio/.test(s.label.en))!.amount).toBe(0);
+  });
+
+  it('matrix errors are the engine’s', () => {
+    expectPerfError(() => explainAhp([[1, -3], [null, 1]], null), '#NUM!', /must be greater than 0/);
+    expectPerfError(() => explainAhp([[1, 2, 3]], null), '#VALUE!', /must be n×n/);
+  });
+});
+
+describe('PAYBACK', () => {
+  it('undiscounted: cumulative per period, then whole periods + the fraction', () => {
+    const flows = [[-1000, 300, 400, 500, 200]];
+    const e = explainPayback(flows, null);
+    expectConsistent(e, engine.payback(flows, null));
+    expect(e.value).toBeCloseTo(2.6, 12);
+    expect(adds(e).map((s) => [s.formula, s.amount])).toEqual([
+      ['2', 2],
+      ['300 / 500', 0.6],
+    ]);
+    expect(infos(e).map((s) => s.amount)).toEqual([-1000, -700, -300, 200]);
+  });
+
+  it('discounted: each flow over (1 + rate)^t', () => {
+    const flows = [[-1000], [300], [400], [500], [200]];
+    const e = explainPayback(flows, 0.1);
+    expectConsistent(e, engine.payback(flows, 0.1));
+    expect(infos(e).some((s) => s.formula === '-1,000 + 300 / 1.1^1')).toBe(true);
+    expect(adds(e)[0].amount).toBe(3);
+  });
+
+  it('paid back at t = 0 and in the first period', () => {
+    expectConsistent(explainPayback([[100, 50]], null), 0);
+    const first = explainPayback([[-100, 400]], null);
+    expectConsistent(first, engine.payback([[-100, 400]], null));
+    expect(adds(first).map((s) => s.amount)).toEqual([0, 0.25]);
+  });
+
+  it('never pays back → #N/A; a scalar has only element (0, 0)', () => {
+    expectPerfError(() => explainPayback([[-1000, 100, 100]], null), '#N/A', /never pay back/);
+    expectPerfError(() => explainPayback([[-1000, 2000]], null, { row: 1, col: 0 }), '#VALUE!', /outside its 1×1 result/);
+  });
+});
+
+describe('ALLOCATE', () => {
+  const curves = [
+    [1000, 200, 0.8],
+    [1500, 400, 1],
+    [800, 100, 0.6],
+  ];
+
+  it('interior channels: spend where the marginal return equals the common λ', () => {
+    const all = engine.allocate(1000, curves, null, null);
+    for (let r = 0; r < 3; r++) expectConsistent(explainAllocate(1000, curves, null, null, { row: r, col: 0 }), cell(all, r));
+    const e = explainAllocate(1000, curves, null, null, { row: 1, col: 0 });
+    const own = infos(e).find((s) => s.label.en === "Marginal return r'(x)")!.amount;
+    const lambda = infos(e).find((s) => /Common marginal return λ/.test(s.label.en))!.amount;
+    expect(own).toBeCloseTo(lambda, 9);
+    expect(infos(e).some((s) => s.label.en === 'Inside its bounds (marginal return equals λ)')).toBe(true);
+    const response = infos(e).find((s) => /^Response/.test(s.label.en))!.amount;
+    expect(response).toBeCloseTo(cell(engine.response(all, curves), 1) as number, 9);
+  });
+
+  it('at an upper bound: r′ ≥ λ', () => {
+    const maxs = [[1000], [1000], [150]];
+    const all = engine.allocate(1000, curves, null, maxs);
+    const e = explainAllocate(1000, curves, null, maxs, { row: 2, col: 0 });
+    expectConsistent(e, cell(all, 2));
+    expect(e.value).toBe(150);
+    const bound = infos(e).find((s) => /Upper bound hit/.test(s.label.en))!;
+    expect(bound.formula).toMatch(/^r' = [\d.,]+ ≥ λ = [\d.,]+$/);
+  });
+
+  it('at a lower bound: the minimum is an add step, r′ ≤ λ', () => {
+    const mins = [[300], [0], [0]];
+    const all = engine.allocate(1000, curves, mins, null);
+    const e = explainAllocate(1000, curves, mins, null, { row: 0, col: 0 });
+    expectConsistent(e, cell(all, 0));
+    expect(adds(e)[0]).toMatchObject({ formula: '300', amount: 300 });
+    expect(infos(e).some((s) => /Lower bound hit/.test(s.label.en))).toBe(true);
+    // A channel with a minimum that it exceeds: minimum + the spend above it.
+    const above = explainAllocate(1000, curves, [[100], [0], [0]], null, { row: 0, col: 0 });
+    expectConsistent(above, cell(engine.allocate(1000, curves, [[100], [0], [0]], null), 0));
+    expect(adds(above)).toHaveLength(2);
+  });
+
+  it('S-shaped curves and every channel (property over budgets)', () => {
+    const sCurves = [
+      [1000, 300, 2.5],
+      [900, 200, 0.9],
+    ];
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 3000, noNaN: true }), fc.integer({ min: 0, max: 1 }), (budget, row) => {
+        const e = explainAllocate(budget, sCurves, null, null, { row, col: 0 });
+        expect(e.value).toBe(cell(engine.allocate(budget, sCurves, null, null), row));
+        expect(explanationAddsUp(e)).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+    expect(infos(explainAllocate(800, sCurves, null, null)).some((s) => /S-shaped/.test(s.label.en) && s.amount > 0)).toBe(true);
+  });
+
+  it('infeasible bounds → the engine’s #NUM!', () => {
+    expectPerfError(() => explainAllocate(100, curves, [[50], [50], [50]], null), '#NUM!', /minimums add up to 150/);
+  });
+});
+
+describe('explainCall (dispatch by name, as the task pane and the CLI use it)', () => {
+  it('supports the seven functions, with or without the namespace, omitted arguments padded with null', () => {
+    expect([...EXPLAINABLE_FUNCTIONS].sort()).toEqual(['AHP', 'ALLOCATE', 'CURVE', 'PAYBACK', 'PAYOUT', 'SCORECARD', 'TIERED']);
+    const e = explainCall('perf.tiered', [[[35000]], TIERS]);
+    expect(e.function).toBe('TIERED');
+    expect(e.value).toBeCloseTo(1000, 9);
+    expect(explainCall('PAYBACK', [[[-100, 50, 100]]]).value).toBeCloseTo(1.5, 12);
+    expect(sumOfAddSteps(explainCall('SCORECARD', [[[110, 90]], [[100, 100]], [[1, 1]]]))).toBeCloseTo(1, 12);
+  });
+
+  it('an unsupported function or too many arguments → #VALUE!', () => {
+    expectPerfError(() => explainCall('SIM', ['normal', 0, 1]), '#VALUE!', /PERF\.SIM has no step-by-step explanation; supported: PERF\.TIERED/);
+    expectPerfError(() => explainCall('CURVE', [1, CURVE, null, 4]), '#VALUE!', /takes at most 3 arguments/);
+  });
+
+  it('a cell error passed in is the error of the result', () => {
+    const error = new PerfError('#DIV/0!', 'an input cell holds #DIV/0!');
+    expect(() => explainCall('TIERED', [error, TIERS])).toThrow(error);
+  });
+
+  it('stepText: the formula, then "= amount" unless it already states it', () => {
+    expect(stepText({ label: { en: '', zh: '' }, formula: '15,000 × 7%', amount: 1050, kind: 'add' })).toBe('15,000 × 7% = 1,050');
+    expect(stepText({ label: { en: '', zh: '' }, formula: '95% ≥ 80%', amount: 0.8, kind: 'info' })).toBe('95% ≥ 80%');
+    expect(stepText({ label: { en: '', zh: '' }, formula: '20,000', amount: 20000, kind: 'info' })).toBe('20,000');
+    expect(stepText({ label: { en: '', zh: '' }, formula: 'marginal', amount: 0, kind: 'info' })).toBe('marginal');
+  });
+});
