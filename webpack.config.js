@@ -41,22 +41,26 @@ module.exports = (env, argv) => {
     devtool: production ? false : 'source-map',
     entry: {
       functions: FUNCTIONS_SOURCE,
-      taskpane: './addin/taskpane/taskpane.ts',
+      // The task pane shell (React + Fluent UI); each view is a lazy chunk (import() in app.tsx).
+      taskpane: './addin/taskpane/taskpane.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'build'),
       filename: '[name].js',
+      // Lazy task pane views (and the vendor code only they use); hashed so Office's cache
+      // never serves a stale view to a new shell.
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           loader: 'ts-loader',
-          // ES modules let webpack tree-shake; Node code elsewhere stays CommonJS.
-          options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: !production } },
+          // ES modules let webpack tree-shake and split at import(); Node code elsewhere stays CommonJS.
+          options: { transpileOnly: true, compilerOptions: { module: 'es2020', jsx: 'react-jsx', sourceMap: !production } },
         },
       ],
     },

@@ -10,6 +10,14 @@ import * as engine from '../../engine';
 import { excelGrid, excelScalar } from './adapt';
 import { lookupBenchmark } from './benchmark-client';
 
+// The task pane page also loads this bundle; opened in a plain browser (standalone mode)
+// there is no custom-functions runtime, and the associations the build appends must not
+// throw there. Excel's runtime defines CustomFunctions before this runs; Node (perfplan calc)
+// installs its own stand-in, so only browsers get the no-op.
+if (typeof CustomFunctions === 'undefined' && typeof window !== 'undefined') {
+  (window as unknown as { CustomFunctions: Pick<typeof CustomFunctions, 'associate'> }).CustomFunctions = { associate: () => undefined };
+}
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata reads these literal types */
 
 // ── Weights ────────────────────────────────────────────────────────────────────────────

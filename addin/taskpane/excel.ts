@@ -1,0 +1,36 @@
+/**
+ * The pane's Excel-only actions. Views call these only when ViewProps.host.inExcel is true
+ * (the buttons are disabled otherwise). The workers take the RequestContext so tests can hand
+ * in office-addin-mock; the `…InExcel` wrappers open the Excel.run batch.
+ */
+
+export type CellContent = { formula: string } | { value: number };
+
+/** Writes a formula or a value into the top-left cell of the selection; returns that cell's address. */
+export async function writeSelectedCell(context: Excel.RequestContext, content: CellContent): Promise<string> {
+  const cell = context.workbook.getSelectedRange().getCell(0, 0);
+  if ('formula' in content) cell.formulas = [[content.formula]];
+  else cell.values = [[content.value]];
+  cell.load('address');
+  await context.sync();
+  return cell.address;
+}
+
+export function writeSelectedCellInExcel(content: CellContent): Promise<string> {
+  return Excel.run((context) => writeSelectedCell(context, content));
+}
+
+/**
+ * Inserts a template's worksheets (base64 of its .xlsx) at the end of the workbook and
+ * activates the first one; returns the sheets' names in the workbook. The work is
+ * addin/office/insert-template.ts (sheet names read from the file, clashes renamed
+ * "Plan (2)"), loaded lazily: it brings JSZip, which the rest of the pane does not need.
+ */
+export async function insertTemplateInExcel(base64: string): Promise<string[]> {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.13')) {
+    throw new Error('this version of Excel cannot insert worksheets from a file (ExcelApi 1.13 is needed)');
+  }
+  const { insertTemplate } = await import(/* webpackChunkName: "office-insert-template" */ '../office/insert-template');
+  const inserted = await Excel.run((context) => insertTemplate(context, base64));
+  return inserted.map((sheet) => sheet.name);
+}

@@ -1,0 +1,43 @@
+/**
+ * Debian's Chromium driven by playwright-core (never `npx playwright install`): install it
+ * with scripts/ensure-chromium.sh. The suite skips itself when the binary is missing.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Browser, Page, chromium } from 'playwright-core';
+import { RESULTS_DIR } from './build';
+
+export const CHROMIUM = process.env.PERFPLAN_CHROMIUM ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function chromiumAvailable(): boolean {
+  try {
+    fs.accessSync(CHROMIUM, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export const SCREENSHOT_DIR = path.join(RESULTS_DIR, 'e2e');
+
+/** Full-page screenshot to test-results/e2e/<name>.png (an artifact; the folder is git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
