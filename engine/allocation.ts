@@ -64,8 +64,8 @@ function logMarginal(curve: ResponseCurve, x: number): number {
   return log(alpha * shape) - log(x) + shapeTerm;
 }
 
-/** r'(x). */
-function marginalAt(curve: ResponseCurve, x: number): number {
+/** r'(x), the marginal response at spend x (also used to explain an allocation). */
+export function marginalAt(curve: ResponseCurve, x: number): number {
   return exp(logMarginal(curve, x));
 }
 
@@ -459,7 +459,7 @@ export function allocateSpend(
 }
 
 /** A bound per channel: blank (whole argument or one cell) = `fallback`; one value applies to all. */
-function readBounds(arg: Arg, name: string, k: number, fallback: number): number[] {
+export function readBounds(arg: Arg, name: string, k: number, fallback: number): number[] {
   if (isBlankArg(arg ?? null)) return new Array<number>(k).fill(fallback);
   const values = numberVectorWithBlanks(arg, name).map((v) => v ?? fallback);
   if (values.length === 1) return new Array<number>(k).fill(values[0]);

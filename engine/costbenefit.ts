@@ -12,8 +12,8 @@ function readRate(arg: Arg, name: string): number {
   return rate;
 }
 
-/** cf / (1 + rate)^t, refusing overflow (a rate near −1 over many periods). */
-function discounted(cf: number, rate: number, t: number, name: string): number {
+/** cf / (1 + rate)^t, refusing overflow (a rate near −1 over many periods). Also used to explain PAYBACK. */
+export function discounted(cf: number, rate: number, t: number, name: string): number {
   const value = rate === 0 ? cf : cf / Math.pow(1 + rate, t);
   if (!Number.isFinite(value)) throw numError(`${name}, item ${t + 1}: the discounted value is not a finite number`);
   return value;

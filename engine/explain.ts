@@ -32,8 +32,8 @@ import {
 import { TierMethod, payout, readTiers, tiered } from './payouts';
 import { Curve, CurveMode, attainment, curve, curveAt, readCurve, scorecard } from './scoring';
 import { AhpMethod, aggregateAhpExperts, ahp, ahpEigen, ahpRandomIndex, consistencyRatio, normalizeWeights, readAhpExperts } from './weights';
-import { payback } from './costbenefit';
-import { ResponseCurve, allocate, readResponseCurves, responseAt } from './allocation';
+import { discounted, payback } from './costbenefit';
+import { ResponseCurve, allocate, marginalAt, readBounds, readResponseCurves, responseAt } from './allocation';
 
 // ---------------------------------------------------------------------------------------
 // Types
@@ -601,14 +601,13 @@ export function explainPayback(cashflows: Arg, rate: Arg, at: ExplainAt = ORIGIN
   const value = elementOf([[payback(cashflows, rate ?? null)]], at, 'PAYBACK');
   const flows = numberVector(cashflows, 'cashflows');
   const r = optionalNumber(rate ?? null, 'rate', 0);
-  // The engine's discounting (costbenefit.ts keeps it private): cf / (1 + rate)^t.
-  const discounted = (cf: number, t: number) => (r === 0 ? cf : cf / Math.pow(1 + r, t));
+  const discount = (cf: number, t: number) => discounted(cf, r, t, 'cashflows');
   const flowText = (t: number) => (r === 0 ? fmt(flows[t]) : `${fmt(flows[t])} / ${fmt(1 + r)}^${t}`);
   const cumulativeEn = r === 0 ? 'cumulative cash flow' : 'cumulative discounted cash flow';
   const cumulativeZh = r === 0 ? '累计现金流' : '累计折现现金流';
   const steps: ExplainStep[] = [];
   if (r !== 0) steps.push(info('Discount rate per period', '每期折现率', pct(r), r));
-  let cumulative = discounted(flows[0], 0);
+  let cumulative = discount(flows[0], 0);
   steps.push(info(`Period 0, ${cumulativeEn}`, `第 0 期${cumulativeZh}`, flowText(0), cumulative));
   if (cumulative >= 0) {
     steps.push(add('Already paid back at t = 0', '第 0 期即已回本', '0', 0));
@@ -616,7 +615,7 @@ export function explainPayback(cashflows: Arg, rate: Arg, at: ExplainAt = ORIGIN
     return { function: 'PAYBACK', value, steps };
   }
   for (let t = 1; t < flows.length; t++) {
-    const flow = discounted(flows[t], t);
+    const flow = discount(flows[t], t);
     const before = cumulative;
     cumulative += flow;
     const formula = `${fmt(before)} + ${flowText(t)}`;
@@ -646,22 +645,6 @@ export function explainPayback(cashflows: Arg, rate: Arg, at: ExplainAt = ORIGIN
 // ALLOCATE
 // ---------------------------------------------------------------------------------------
 
-/** r'(x) of a Hill curve, computed in logs as allocation.ts does (its helper is private). */
-function marginalReturn(c: ResponseCurve, x: number): number {
-  const { alpha, kappa, shape } = c;
-  if (x === 0) return shape > 1 ? 0 : shape === 1 ? alpha / kappa : Infinity;
-  const logU = shape * (Math.log(x) - Math.log(kappa));
-  const shapeTerm = logU <= 0 ? logU - 2 * Math.log1p(Math.exp(logU)) : -logU - 2 * Math.log1p(Math.exp(-logU));
-  return Math.exp(Math.log(alpha * shape) - Math.log(x) + shapeTerm);
-}
-
-/** ALLOCATE's bounds as it reads them: blank = fallback, one value applies to every channel. */
-function boundsOf(arg: Arg, name: string, k: number, fallback: number): number[] {
-  if (isBlankArg(arg ?? null)) return new Array<number>(k).fill(fallback);
-  const values = numberVectorWithBlanks(arg, name).map((v) => v ?? fallback);
-  return values.length === 1 ? new Array<number>(k).fill(values[0]) : values;
-}
-
 /** ALLOCATE(...) for one channel (row): its spend, response, marginal return vs λ, bounds. */
 export function explainAllocate(budget: Arg, curves: Arg, minimums: Arg, maximums: Arg, at: ExplainAt = ORIGIN): Explanation {
   const spends = allocate(budget, curves, minimums ?? null, maximums ?? null);
@@ -669,8 +652,8 @@ export function explainAllocate(budget: Arg, curves: Arg, minimums: Arg, maximum
   const total = requiredNumber(budget, 'budget');
   const table = readResponseCurves(curves, 'curves');
   const k = table.length;
-  const mins = boundsOf(minimums, 'minimums', k, 0);
-  const maxs = boundsOf(maximums, 'maximums', k, total);
+  const mins = readBounds(minimums, 'minimums', k, 0);
+  const maxs = readBounds(maximums, 'maximums', k, total);
   const x = spends.map((row) => row[0] as number);
   const j = at.row;
   const c = table[j];
@@ -681,7 +664,7 @@ export function explainAllocate(budget: Arg, curves: Arg, minimums: Arg, maximum
   const atMax = !atMin && near(value, hi);
   const inside = (q: number) => !near(x[q], mins[q]) && !near(x[q], maxs[q]);
   const interior = x.map((_, q) => q).filter(inside);
-  const marginals = x.map((v, q) => marginalReturn(table[q], v));
+  const marginals = x.map((v, q) => marginalAt(table[q], v));
   const lambda = interior.length > 0 ? interior.reduce((s, q) => s + marginals[q], 0) / interior.length : null;
   const own = marginals[j];
   const response = responseAt(c, value);
