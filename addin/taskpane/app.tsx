@@ -35,18 +35,17 @@ export type ViewModule = { default: React.ComponentType<ViewProps> };
 export interface TabDefinition {
   id: ViewId;
   label: StringKey;
-  /** The lazy view; null = not built yet ("coming in the next release" note). */
-  load: (() => Promise<ViewModule>) | null;
+  /** The lazy view. */
+  load: () => Promise<ViewModule>;
 }
 
 /** The tabs in order. Every `import()` here becomes its own chunk (chunks/view-<name>.*.js). */
 export const TABS: readonly TabDefinition[] = [
   { id: 'templates', label: 'tab.templates', load: () => import(/* webpackChunkName: "view-templates" */ './views/templates') },
   { id: 'weights', label: 'tab.weights', load: () => import(/* webpackChunkName: "view-weights" */ './views/weights') },
-  // Not built yet: the lead replaces `null` with `() => import('./views/<name>')`.
-  { id: 'plan', label: 'tab.plan', load: null },
-  { id: 'scenarios', label: 'tab.scenarios', load: null },
-  { id: 'explain', label: 'tab.explain', load: null },
+  { id: 'plan', label: 'tab.plan', load: () => import(/* webpackChunkName: "view-plan" */ './views/plan') },
+  { id: 'scenarios', label: 'tab.scenarios', load: () => import(/* webpackChunkName: "view-scenarios" */ './views/scenarios') },
+  { id: 'explain', label: 'tab.explain', load: () => import(/* webpackChunkName: "view-explain" */ './views/explain') },
   { id: 'benchmarks', label: 'tab.benchmarks', load: () => import(/* webpackChunkName: "view-benchmarks" */ './views/benchmarks') },
 ];
 
@@ -188,21 +187,10 @@ export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHo
             className={styles.panel}
             data-testid={`panel-${tab.id}`}
           >
-            {tab.load ? <ViewSlot load={tab.load} props={viewProps} t={t} /> : <ComingSoon feature={t(tab.label)} t={t} />}
+            <ViewSlot load={tab.load} props={viewProps} t={t} />
           </div>
         ))}
     </FluentProvider>
-  );
-}
-
-export function ComingSoon({ feature, t }: { feature: string; t: Translate }): React.JSX.Element {
-  return (
-    <MessageBar intent="info" layout="multiline" style={{ marginTop: tokens.spacingVerticalM }} data-testid="coming-soon">
-      <MessageBarBody>
-        <MessageBarTitle>{t('coming.title')}</MessageBarTitle>
-        {t('coming.body', { feature })}
-      </MessageBarBody>
-    </MessageBar>
   );
 }
 

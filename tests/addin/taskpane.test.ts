@@ -745,18 +745,18 @@ describe('views before their data arrives', () => {
 
 describe('shell', () => {
   const never = () => new Promise<never>(() => undefined);
-  const stubTabs: TabDefinition[] = TABS.map((tab) => ({ ...tab, load: tab.load ? never : null }));
+  const stubTabs: TabDefinition[] = TABS.map((tab) => ({ ...tab, load: never }));
   const render = (props: Partial<React.ComponentProps<typeof App>> = {}) =>
     renderToStaticMarkup(h(App, { initialLocale: 'en-US', apiBase: '/api', detectHost: never, tabs: stubTabs, ...props }));
 
-  it('has six tabs in order; Plan, Scenarios and Explain are not built yet', () => {
+  it('has six tabs in order, each with its view', () => {
     expect(TABS.map((t) => t.id)).toEqual(['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks']);
-    expect(TABS.filter((t) => t.load === null).map((t) => t.id)).toEqual(['plan', 'scenarios', 'explain']);
+    expect(TABS.every((t) => typeof t.load === 'function')).toBe(true);
   });
 
   it('loads every built view lazily, each through its own import() of ./views/<name>', () => {
     const app = readFileSync(join(PANE, 'app.tsx'), 'utf8');
-    for (const name of ['templates', 'weights', 'benchmarks']) {
+    for (const name of ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks']) {
       expect(app).toMatch(new RegExp(`import\\(/\\* webpackChunkName: "view-${name}" \\*/ '\\./views/${name}'\\)`));
     }
     // …and nothing imports a view statically.
@@ -780,13 +780,6 @@ describe('shell', () => {
     expect(panel).toContain('aria-labelledby="pp-tab-templates"');
     expect(html).toContain('data-testid="view-loading"');
     expect(html).not.toContain('data-testid="panel-benchmarks"'); // not loaded until opened
-  });
-
-  it('shows "coming in the next release" for a tab that is not built', () => {
-    const html = render({ initialTab: 'scenarios' });
-    expect(html).toContain('data-testid="coming-soon"');
-    expect(html).toContain('Coming in the next release');
-    expect(html).toContain('Scenarios is not available yet.');
   });
 
   it('has an English / 中文 switch of labelled toggle buttons, and renders in Chinese', () => {

@@ -1,0 +1,120 @@
+/**
+ * INTEGRATION POINT — "Explain selected cell" inside Excel.
+ *
+ * Reads the selection's top-left cell; if it holds no formula but sits inside a spilled
+ * array, reads the spill's anchor (Range.getSpillParentOrNullObject, ExcelApi 1.12) and the
+ * element's offset from it. Each argument of the PERF call is then evaluated the way Excel
+ * passes it to the custom function: a range → its values (1×1 → scalar, empty → null,
+ * error → that error), a literal → the value, an omitted argument → null; a nested
+ * expression cannot be explained yet (ExplainProblem 'nested').
+ */
+import { PerfError } from '../../../../engine/errors';
+import { ExplainAt, Explanation, explainCall } from '../../../../engine/explain';
+import type { Arg } from '../../../../engine/grid';
+import { ExplainProblem, PerfFormula, argFromRange, classifyArgument, explainableCall } from './formula-args';
+
+export interface CellExplainResult {
+  /** The selected cell ("Plan!C5"). */
+  address: string;
+  /** The cell holding the formula (the same unless the selection is inside a spill). */
+  anchor: string;
+  element: ExplainAt;
+  formula: string;
+  call: PerfFormula;
+  /** What the cell shows. */
+  cellValue: unknown;
+  /** True when this Excel cannot locate spill anchors (before ExcelApi 1.12): only the anchor's first element is explained. */
+  spillUnsupported: boolean;
+  explanation?: Explanation;
+  /** The function's own error for this element. */
+  error?: { error: string; message: string };
+}
+
+function spillSupported(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', '1.12');
+  } catch {
+    return false;
+  }
+}
+
+const hasFormula = (raw: unknown): raw is string => typeof raw === 'string' && raw.startsWith('=');
+
+/** Explains the selected cell. Runs its own Excel.run; throws ExplainProblem for what cannot be explained. */
+export async function explainSelectedCell(): Promise<CellExplainResult> {
+  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
+    throw new Error('Excel is not available (the pane is not running inside Excel)');
+  }
+  return Excel.run(async (context) => {
+    const cell = context.workbook.getSelectedRange().getCell(0, 0);
+    cell.load('address, formulas, values, rowIndex, columnIndex');
+    await context.sync();
+    const address = cell.address;
+    const cellValue: unknown = cell.values[0][0];
+
+    let anchor: Excel.Range = cell;
+    let anchorAddress = address;
+    let formula: unknown = cell.formulas[0][0];
+    let element: ExplainAt = { row: 0, col: 0 };
+    const spillUnsupported = !spillSupported();
+
+    if (!hasFormula(formula)) {
+      if (!spillUnsupported) {
+        const parent = cell.getSpillParentOrNullObject();
+        parent.load('address, formulas, rowIndex, columnIndex');
+        await context.sync();
+        if (!parent.isNullObject && hasFormula(parent.formulas[0][0])) {
+          anchor = parent;
+          anchorAddress = parent.address;
+          formula = parent.formulas[0][0];
+          element = { row: cell.rowIndex - parent.rowIndex, col: cell.columnIndex - parent.columnIndex };
+        }
+      } else {
+        // Without ExcelApi 1.12 a spilled cell's anchor cannot be found: only anchors are explained.
+        throw new ExplainProblem('noSpill', address);
+      }
+    }
+    const call = explainableCall(hasFormula(formula) ? formula : null);
+
+    // Queue every reference, then one sync.
+    const sheet = anchor.worksheet;
+    const pending: Array<Arg | Excel.Range> = call.args.map((text) => {
+      const kind = classifyArgument(text);
+      switch (kind.kind) {
+        case 'omitted':
+          return null;
+        case 'literal':
+          return kind.value;
+        case 'reference': {
+          const range = kind.sheet === null ? sheet.getRange(kind.address) : context.workbook.worksheets.getItem(kind.sheet).getRange(kind.address);
+          // Whole columns / rows: only the used part matters.
+          const used = /^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(kind.address) ? range.getUsedRangeOrNullObject(true) : range;
+          used.load('values, valueTypes');
+          return used;
+        }
+        case 'name': {
+          const range = context.workbook.names.getItem(kind.name).getRange();
+          range.load('values, valueTypes');
+          return range;
+        }
+        default:
+          throw new ExplainProblem('nested', text);
+      }
+    });
+    await context.sync();
+    const args: Arg[] = pending.map((p) => {
+      if (p instanceof PerfError || p === null || typeof p !== 'object' || Array.isArray(p)) return p as Arg;
+      const range = p as Excel.Range;
+      if (range.isNullObject) return null;
+      return argFromRange(range.values, range.valueTypes as unknown as string[][]);
+    });
+
+    const base: CellExplainResult = { address, anchor: anchorAddress, element, formula: formula as string, call, cellValue, spillUnsupported };
+    try {
+      return { ...base, explanation: explainCall(call.name, args, element) };
+    } catch (error) {
+      if (error instanceof PerfError) return { ...base, error: error.toJSON() };
+      throw error;
+    }
+  });
+}

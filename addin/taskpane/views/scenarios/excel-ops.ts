@@ -1,0 +1,78 @@
+/**
+ * INTEGRATION POINT — the Scenarios view's Excel work. The view calls these only when the
+ * pane runs inside Excel (ViewProps.host.inExcel); each is one Excel.run.
+ *
+ * - readSelectedCell: the selection's address and top-left value (for output / inputs);
+ * - runAndChart: addin/office/run-scenarios.ts `runScenarios` (restores the inputs in a
+ *   `finally`, even on error) and then `writeTornado` (results table + tornado chart);
+ * - readSelectedValues: the selected range's values; a single selected cell that spills
+ *   (a PERF.SIM anchor) is widened to its spill range.
+ */
+import { type ScenarioRun, type ScenarioSpec, type TornadoAddresses, type TornadoLabels, runScenarios, writeTornado } from '../../../office/run-scenarios';
+
+function requireExcel(): void {
+  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
+    throw new Error('Excel is not available (the pane is not running inside Excel)');
+  }
+}
+
+export interface SelectedCell {
+  /** The whole selection's address ("Sheet1!B2" or "Sheet1!B2:C4"). */
+  address: string;
+  cellCount: number;
+  /** The top-left cell's value. */
+  value: unknown;
+}
+
+export async function readSelectedCell(): Promise<SelectedCell> {
+  requireExcel();
+  return Excel.run(async (context) => {
+    const range = context.workbook.getSelectedRange();
+    range.load('address, cellCount');
+    const first = range.getCell(0, 0);
+    first.load('values');
+    await context.sync();
+    return { address: range.address, cellCount: range.cellCount, value: first.values[0][0] };
+  });
+}
+
+export interface ScenarioOutcome {
+  run: ScenarioRun;
+  chart: TornadoAddresses;
+}
+
+export async function runAndChart(spec: ScenarioSpec, sheetName: string, labels: TornadoLabels): Promise<ScenarioOutcome> {
+  requireExcel();
+  return Excel.run(async (context) => {
+    const run = await runScenarios(context, spec);
+    const chart = await writeTornado(context, sheetName, run, labels);
+    return { run, chart };
+  });
+}
+
+export interface SelectedValues {
+  address: string;
+  values: unknown[][];
+}
+
+/** The largest selection summarized (PERF.SIM's trial limit). */
+export const MAX_SUMMARY_CELLS = 1_000_000;
+
+export async function readSelectedValues(): Promise<SelectedValues> {
+  requireExcel();
+  return Excel.run(async (context) => {
+    let range = context.workbook.getSelectedRange();
+    range.load('address, cellCount');
+    await context.sync();
+    if (range.cellCount === 1 && Office.context.requirements.isSetSupported('ExcelApi', '1.12')) {
+      const spill = range.getSpillingToRangeOrNullObject();
+      spill.load('address, cellCount');
+      await context.sync();
+      if (!spill.isNullObject) range = spill;
+    }
+    if (range.cellCount > MAX_SUMMARY_CELLS) throw new Error(`The selection has more than ${MAX_SUMMARY_CELLS} cells`);
+    range.load('values');
+    await context.sync();
+    return { address: range.address, values: range.values };
+  });
+}
