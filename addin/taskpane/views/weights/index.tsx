@@ -9,7 +9,8 @@
  * CR after each change. In a plain browser "Write to sheet" stays disabled with a note;
  * inside Excel it calls the integration point in ./write-to-sheet.
  *
- * Entropy / CRITIC weights from a selected range are not here yet.
+ * Below the wizard, ./objective-panel computes Entropy / CRITIC weights from pasted data or
+ * (inside Excel) the selected range.
  */
 import {
   Button,
@@ -60,6 +61,7 @@ import {
 } from './ahp-model';
 import { WeightsStrings, stringsFor } from './strings';
 import { writeAhpToSheet } from './write-to-sheet';
+import ObjectivePanel from './objective-panel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM, maxWidth: '720px' },
@@ -456,6 +458,8 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
           )}
         </div>
       </section>
+
+      <ObjectivePanel locale={locale} inExcel={host.inExcel} t={t.objective} listSeparator={t.listSeparator} />
     </div>
   );
 }

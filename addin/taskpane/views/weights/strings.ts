@@ -58,6 +58,33 @@ export interface WeightsStrings {
   computeFailed: (message: string) => string;
   /** Labels of the block written to the sheet. */
   sheetLabels: { corner: string; weight: string; cr: string };
+  /** The Entropy / CRITIC panel below the wizard. */
+  objective: ObjectiveStrings;
+}
+
+export interface ObjectiveStrings {
+  heading: string;
+  intro: string;
+  methodLabel: string;
+  methodEntropyMinmax: string;
+  methodEntropyProportion: string;
+  methodCritic: string;
+  directionsLabel: string;
+  directionsHint: string;
+  pasteLabel: string;
+  pasteHint: string;
+  useSelection: string;
+  reading: string;
+  selectionNeedsExcel: string;
+  readFailed: (message: string) => string;
+  /** Label of a column without a header. */
+  columnLabel: (position: number) => string;
+  criterionColumn: string;
+  weightColumn: string;
+  tableCaption: (method: string) => string;
+  noData: string;
+  computeFailed: (message: string) => string;
+  summary: (method: string, weights: string) => string;
 }
 
 /** Saaty's verbal scale for odd intensities (even ones sit between). */
@@ -124,6 +151,29 @@ const enUS: WeightsStrings = {
   formulasHint: 'In Excel this writes the comparison matrix and =PERF.AHP / =PERF.AHPCR formulas that recalculate when you edit the matrix.',
   computeFailed: (message) => `The weights could not be computed: ${message}`,
   sheetLabels: { corner: 'AHP', weight: 'Weight', cr: 'CR' },
+  objective: {
+    heading: 'Objective weights (Entropy / CRITIC)',
+    intro: 'Weights from the data itself: one column per criterion, one row per alternative. Computed exactly as PERF.ENTROPY and PERF.CRITIC compute them in Excel.',
+    methodLabel: 'Method',
+    methodEntropyMinmax: 'Entropy (min-max normalization)',
+    methodEntropyProportion: 'Entropy (proportions of column totals)',
+    methodCritic: 'CRITIC',
+    directionsLabel: 'Directions (optional)',
+    directionsHint: 'One value per column: 1 = benefit (more is better), -1 = cost. Leave blank for all 1.',
+    pasteLabel: 'Data',
+    pasteHint: 'Paste rows copied from a sheet (tab-separated) or CSV (comma-separated). A first row of text is used as the criterion names.',
+    useSelection: 'Use selected range',
+    reading: 'Reading…',
+    selectionNeedsExcel: 'Reading the selection needs Excel; in the browser, paste the data instead.',
+    readFailed: (message) => `Could not read the selected range: ${message}`,
+    columnLabel: (position) => `Column ${position}`,
+    criterionColumn: 'Criterion',
+    weightColumn: 'Weight',
+    tableCaption: (method) => `Weights by ${method}`,
+    noData: 'Paste data or use the selected range to compute weights.',
+    computeFailed: (message) => `The weights could not be computed: ${message}`,
+    summary: (method, weights) => `${method} weights: ${weights}.`,
+  },
 };
 
 const zhCN: WeightsStrings = {
@@ -182,6 +232,29 @@ const zhCN: WeightsStrings = {
   formulasHint: '在 Excel 中，这会写入比较矩阵以及 =PERF.AHP / =PERF.AHPCR 公式，修改矩阵时公式会自动重新计算。',
   computeFailed: (message) => `无法计算权重：${message}`,
   sheetLabels: { corner: 'AHP', weight: '权重', cr: 'CR' },
+  objective: {
+    heading: '客观权重（熵权法 / CRITIC）',
+    intro: '根据数据本身确定权重：每列一个指标，每行一个方案。计算方式与 Excel 中的 PERF.ENTROPY 和 PERF.CRITIC 完全相同。',
+    methodLabel: '方法',
+    methodEntropyMinmax: '熵权法（极差标准化）',
+    methodEntropyProportion: '熵权法（按列合计的比重）',
+    methodCritic: 'CRITIC 法',
+    directionsLabel: '指标方向（可选）',
+    directionsHint: '每列一个值：1 = 效益型（越大越好），-1 = 成本型。留空则全部为 1。',
+    pasteLabel: '数据',
+    pasteHint: '粘贴从工作表复制的行（制表符分隔）或 CSV（逗号分隔）。若第一行为文本，则用作指标名称。',
+    useSelection: '使用所选区域',
+    reading: '正在读取…',
+    selectionNeedsExcel: '读取所选区域需要在 Excel 中进行；在浏览器中请改为粘贴数据。',
+    readFailed: (message) => `无法读取所选区域：${message}`,
+    columnLabel: (position) => `第 ${position} 列`,
+    criterionColumn: '指标',
+    weightColumn: '权重',
+    tableCaption: (method) => `${method}权重`,
+    noData: '粘贴数据或使用所选区域以计算权重。',
+    computeFailed: (message) => `无法计算权重：${message}`,
+    summary: (method, weights) => `${method}权重：${weights}。`,
+  },
 };
 
 export const WEIGHTS_STRINGS: Readonly<Record<Locale, WeightsStrings>> = { 'en-US': enUS, 'zh-CN': zhCN };
