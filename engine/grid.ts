@@ -216,8 +216,8 @@ interface Prepared {
   colStep: number;
   allowNull: boolean;
   name: string;
-  /** For a 1×1 argument: its value, read once (or the error reading it). */
-  constant?: Num | PerfError;
+  /** For a 1×1 argument: its value, read once (or the error reading it); undefined if it varies. */
+  constant: Num | PerfError | undefined;
 }
 
 function readElement(p: Prepared, r: number, c: number): Num {
@@ -229,12 +229,28 @@ function readElement(p: Prepared, r: number, c: number): Num {
 }
 
 /**
+ * One result row of a column. Numbers and other results are built at two different array
+ * literals on purpose: V8 tracks the element kind per literal, so the number literal keeps
+ * its rows as unboxed doubles even after a text or error result has been seen (a shared
+ * literal would turn generic and box every number into a separate heap object).
+ */
+export function resultRow(value: Result): Result[] {
+  return typeof value === 'number' ? [value] : [value];
+}
+
+/**
  * Applies `kernel` cell by cell over arguments broadcast to one shape, Excel-style: a
  * scalar (or 1×1) repeats everywhere, a single row repeats down, a single column across.
  * A kernel error (or a bad cell) becomes that cell's error; other cells still compute.
  */
 export function elementwise(args: ElementArg[], kernel: Kernel): ResultGrid {
   if (args.length > 5) throw new Error('elementwise takes at most five arguments');
+  const call = columnCall(args);
+  if (call !== null) {
+    const column: ResultGrid = new Array(call.rows);
+    for (let r = 0; r < call.rows; r++) column[r] = resultRow(columnCell(call, r, kernel));
+    return column;
+  }
   const grids = args.map((a) => toGrid(a.arg, a.name));
   let rows = 1;
   let cols = 1;
@@ -261,6 +277,7 @@ export function elementwise(args: ElementArg[], kernel: Kernel): ResultGrid {
       colStep: grid[0].length > 1 ? 1 : 0,
       allowNull: args[i].blanks === 'null',
       name: args[i].name,
+      constant: undefined,
     };
     if (p.rowStep === 0 && p.colStep === 0) {
       try {
@@ -298,8 +315,7 @@ export function elementwise(args: ElementArg[], kernel: Kernel): ResultGrid {
     }
   };
   if (cols === 1) {
-    // A column: build each row from its value, so V8 allocates it once with the right element kind.
-    for (let r = 0; r < rows; r++) out[r] = [cellAt(r, 0)];
+    for (let r = 0; r < rows; r++) out[r] = resultRow(cellAt(r, 0));
     return out;
   }
   for (let r = 0; r < rows; r++) {
@@ -308,6 +324,67 @@ export function elementwise(args: ElementArg[], kernel: Kernel): ResultGrid {
     out[r] = line;
   }
   return out;
+}
+
+/**
+ * The common shape of an element-wise call (TIERED over a column of amounts, PAYOUT over a
+ * column of scores, …): the first argument is an m×1 column (m > 1) and every other argument
+ * is a valid 1×1 constant. Such a call cannot fail as a whole, so its cells can be computed
+ * in one flat loop: the constants read once, the cell read inline, no per-cell closure.
+ */
+export interface ColumnCall {
+  rows: number;
+  /** The first argument's m×1 grid: column[r][0] is row r's cell. */
+  column: Grid;
+  /** The other arguments (up to four) as elementwise reads them: null for an allowed blank and past the last one. */
+  b: Num;
+  c: Num;
+  d: Num;
+  e: Num;
+  /** The column as elementwise reads it, naming the cell in errors. */
+  first: Prepared;
+}
+
+/**
+ * `args` as a ColumnCall, or null when the call has any other shape or a constant that would
+ * be an error (elementwise then takes its general path, with the same results and messages).
+ */
+export function columnCall(args: ElementArg[]): ColumnCall | null {
+  const column = args.length > 0 ? args[0].arg : null;
+  if (!isGrid(column) || column.length < 2 || column[0].length !== 1) return null;
+  const constants: Num[] = [null, null, null, null];
+  for (let i = 1; i < args.length; i++) {
+    const arg = args[i].arg;
+    let cell: Cell;
+    if (!isGrid(arg)) cell = arg;
+    else if (arg.length === 1 && arg[0].length === 1) cell = arg[0][0];
+    else return null;
+    if (typeof cell === 'number' && cell - cell === 0) constants[i - 1] = cell;
+    else if (!(args[i].blanks === 'null' && isBlank(cell))) return null;
+  }
+  const first: Prepared = {
+    grid: column,
+    rowStep: 1,
+    colStep: 0,
+    allowNull: args[0].blanks === 'null',
+    name: args[0].name,
+    constant: undefined,
+  };
+  return { rows: column.length, column, b: constants[0], c: constants[1], d: constants[2], e: constants[3], first };
+}
+
+/**
+ * Row r of a ColumnCall, exactly as elementwise computes it: the kernel's result, or the
+ * error of a bad cell or of the kernel. Families with a dedicated loop use it for any cell
+ * their loop does not handle inline.
+ */
+export function columnCell(call: ColumnCall, r: number, kernel: Kernel): Result {
+  try {
+    return kernel(readElement(call.first, r, 0), call.b, call.c, call.d, call.e);
+  } catch (error) {
+    if (error instanceof PerfError) return error;
+    throw error;
+  }
 }
 
 /** An m×1 result grid from a list of values. */

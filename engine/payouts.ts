@@ -5,8 +5,12 @@
 import { numError, valueError } from './errors';
 import {
   Arg,
+  ElementArg,
+  Kernel,
   Result,
   ResultGrid,
+  columnCall,
+  columnCell,
   elementwise,
   isGrid,
   numberTable,
@@ -14,6 +18,7 @@ import {
   optionalBoolean,
   optionalChoice,
   requiredNumber,
+  resultRow,
   toGrid,
 } from './grid';
 import { Curve, curveAt, readCurve } from './scoring';
@@ -54,7 +59,20 @@ export function tieredAmount(tiers: Tiers, amount: number, method: TierMethod): 
 export function tiered(amount: Arg, tiers: Arg, method: Arg): ResultGrid {
   const table = readTiers(tiers);
   const how = optionalChoice(method, 'method', 'marginal', ['marginal', 'retro'] as const);
-  return elementwise([{ arg: amount, name: 'amount' }], (a) => tieredAmount(table, a!, how));
+  const args: ElementArg[] = [{ arg: amount, name: 'amount' }];
+  const kernel: Kernel = (a) => tieredAmount(table, a!, how);
+  const call = columnCall(args);
+  if (call === null) return elementwise(args, kernel);
+  // A column of amounts (the usual call): tieredAmount is called right here, where V8 can
+  // inline it; in elementwise's shared loop the kernel call stays generic. Cells it would
+  // reject (negative, not a finite number) go through columnCell for their error.
+  const { rows, column } = call;
+  const out: ResultGrid = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const x = column[r][0];
+    out[r] = typeof x === 'number' && x >= 0 && x - x === 0 ? [tieredAmount(table, x, how)] : resultRow(columnCell(call, r, kernel));
+  }
+  return out;
 }
 
 /** One payout: 0 below the gate, else target × min(cap, curve(attainment)). */
@@ -67,15 +85,27 @@ export function payoutAmount(curve: Curve, attainment: number, target: number, g
 /** PAYOUT(attainment, curve, target_incentive, [gate], [cap]) — element-wise. */
 export function payout(attainment: Arg, curveTable: Arg, targetIncentive: Arg, gate: Arg, cap: Arg): ResultGrid {
   const table = readCurve(curveTable);
-  return elementwise(
-    [
-      { arg: attainment, name: 'attainment' },
-      { arg: targetIncentive, name: 'target_incentive' },
-      { arg: gate ?? null, name: 'gate', blanks: 'null' },
-      { arg: cap ?? null, name: 'cap', blanks: 'null' },
-    ],
-    (a, t, g, c) => payoutAmount(table, a!, t!, g ?? 0, c ?? Infinity),
-  );
+  const args: ElementArg[] = [
+    { arg: attainment, name: 'attainment' },
+    { arg: targetIncentive, name: 'target_incentive' },
+    { arg: gate ?? null, name: 'gate', blanks: 'null' },
+    { arg: cap ?? null, name: 'cap', blanks: 'null' },
+  ];
+  const kernel: Kernel = (a, t, g, c) => payoutAmount(table, a!, t!, g ?? 0, c ?? Infinity);
+  const call = columnCall(args);
+  const target = call === null ? null : call.b;
+  if (call === null || target === null || target < 0) return elementwise(args, kernel);
+  // A column of attainments with constant terms (the usual call), as in tiered: with a valid
+  // target payoutAmount cannot fail, so only a cell that is not a finite number needs columnCell.
+  const gateValue = call.c ?? 0;
+  const capValue = call.d ?? Infinity;
+  const { rows, column } = call;
+  const out: ResultGrid = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const x = column[r][0];
+    out[r] = typeof x === 'number' && x - x === 0 ? [payoutAmount(table, x, target, gateValue, capValue)] : resultRow(columnCell(call, r, kernel));
+  }
+  return out;
 }
 
 /** SPLIT(team_score, individual_score, team_weight, amount) — element-wise. */
