@@ -26,6 +26,7 @@ import { DevServer, startDevServer } from '../../cli/dev-server';
 import { ApiHarness, bearer, metadata, startApi, uploadForm, workbookBytes } from '../functions/support/api';
 import {
   assertMatchesEngine,
+  CRITERION_BOX,
   engineExpectation,
   focusedName,
   readShown,
@@ -216,7 +217,7 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       expect(await focusedName(page)).toBe('Remove Temporary');
       await page.keyboard.press('Enter');
       await isTextbox('Criterion 4')();
-      expect(await view.getByRole('textbox').count()).toBe(4);
+      expect(await view.getByRole('textbox', { name: CRITERION_BOX }).count()).toBe(4);
 
       // The judgements: Tab to each select, arrow keys to the value (the list starts at "1").
       await tabUntil(page, (el) => el.tagName === 'SELECT', 'the first judgement');

@@ -100,9 +100,12 @@ export function summary(view: Locator): Promise<string | null> {
   return view.locator('[data-ahp-summary]').textContent();
 }
 
+/** The criterion name boxes (the view also has the entropy/CRITIC panel's text boxes). */
+export const CRITERION_BOX = /^(Criterion|指标) \d+$/;
+
 /** Sets the criteria names with the mouse-free Playwright API (fill), adding criteria as needed. */
 export async function setCriteria(view: Locator, names: string[], label: (k: number) => string, addName: RegExp): Promise<void> {
-  const current = await view.getByRole('textbox').count();
+  const current = await view.getByRole('textbox', { name: CRITERION_BOX }).count();
   for (let k = current; k < names.length; k++) await view.getByRole('button', { name: addName }).click();
   for (let k = 0; k < names.length; k++) await view.getByRole('textbox', { name: label(k + 1), exact: true }).fill(names[k]);
 }
