@@ -53,7 +53,10 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   rows: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1, minWidth: 0 },
+  grow: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  // Fluent's Input has a wide default min-width; in a narrow pane two of them would push the remove button out.
+  input: { minWidth: 0, width: '100%' },
+  remove: { flexShrink: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   chart: { width: '100%', maxWidth: '480px', height: 'auto' },
 });
@@ -81,12 +84,12 @@ function RowEditor({ row, index, t, tiered, removable, onChange, onRemove, input
   return (
     <li className={styles.row} data-plan-row={n}>
       <Field className={styles.grow} label={tiered ? t.thresholdLabel(n) : t.attainmentPointLabel(n)}>
-        <Input inputMode="decimal" value={row.x} ref={ref} onChange={(_, d) => onChange(row.id, 'x', d.value)} />
+        <Input className={styles.input} inputMode="decimal" value={row.x} ref={ref} onChange={(_, d) => onChange(row.id, 'x', d.value)} />
       </Field>
       <Field className={styles.grow} label={tiered ? t.rateLabel(n) : t.factorLabel(n)}>
-        <Input inputMode="decimal" value={row.y} onChange={(_, d) => onChange(row.id, 'y', d.value)} />
+        <Input className={styles.input} inputMode="decimal" value={row.y} onChange={(_, d) => onChange(row.id, 'y', d.value)} />
       </Field>
-      <Button disabledFocusable={!removable} onClick={() => onRemove(row.id)} aria-label={t.removeRow(n)}>
+      <Button className={styles.remove} disabledFocusable={!removable} onClick={() => onRemove(row.id)} aria-label={t.removeRow(n)}>
         ×
       </Button>
     </li>
