@@ -29,8 +29,8 @@ import {
   toGrid,
   where,
 } from './grid';
-import { TierMethod, payout, readTiers, tiered } from './payouts';
-import { Curve, CurveMode, attainment, curve, curveAt, readCurve, scorecard } from './scoring';
+import { TierMethod, payout, readTiers, tierIndex, tiered } from './payouts';
+import { Curve, CurveMode, attainment, clampAttainment, curve, curveAt, lastAtOrBelow, readCurve, scorecard } from './scoring';
 import { AhpMethod, aggregateAhpExperts, ahp, ahpEigen, ahpRandomIndex, consistencyRatio, normalizeWeights, readAhpExperts } from './weights';
 import { discounted, payback } from './costbenefit';
 import { ResponseCurve, allocate, marginalAt, readBounds, readResponseCurves, responseAt } from './allocation';
@@ -208,8 +208,7 @@ export function explainTiered(amount: Arg, tiers: Arg, method: Arg, at: ExplainA
   const x = numberOf(amount, 'amount', at);
   const { thresholds, rates } = table;
   const last = thresholds.length - 1;
-  let reached = last;
-  while (thresholds[reached] > x) reached--;
+  const reached = tierIndex(table, x);
   const range = (i: number): ExplainLabel =>
     i === last
       ? label(`${fmt(thresholds[i])} and above`, `${fmt(thresholds[i])} 及以上`)
@@ -274,8 +273,7 @@ interface CurveReading {
 function readCurveAt(table: Curve, x: number, mode: CurveMode, show: (v: number) => string, showY: (v: number) => string): CurveReading {
   const { xs, ys } = table;
   const n = xs.length;
-  let i = n - 1;
-  while (i >= 0 && xs[i] > x) i--;
+  const i = lastAtOrBelow(xs, x);
   const y = curveAt(table, x, mode);
   const point = (k: number) => `(${show(xs[k])}, ${showY(ys[k])})`;
   if (mode === 'lookup') {
@@ -484,10 +482,7 @@ export function explainScorecard(
         att,
       ),
     );
-    // The engine's clamp, in its order: cap first, then floor.
-    let clamped = att;
-    if (capValue !== null && clamped > capValue) clamped = capValue;
-    if (clamped < floorValue) clamped = floorValue;
+    const clamped = clampAttainment(att, capValue ?? Infinity, floorValue);
     if (clamped !== att) {
       const capped = capValue !== null && att > capValue;
       steps.push(

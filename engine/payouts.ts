@@ -46,12 +46,19 @@ export function readTiers(arg: Arg, name = 'tiers'): Tiers {
   return { thresholds, rates, base };
 }
 
+/** The tier an amount reaches: the last threshold ≤ amount (the first threshold is 0). */
+export function tierIndex(tiers: Tiers, amount: number): number {
+  const { thresholds } = tiers;
+  let i = thresholds.length - 1;
+  while (thresholds[i] > amount) i--;
+  return i;
+}
+
 /** Commission on one amount: marginal slices like income tax, or retro on the whole amount. */
 export function tieredAmount(tiers: Tiers, amount: number, method: TierMethod): number {
   if (amount < 0) throw numError(`amount cannot be negative; got ${amount}`);
   const { thresholds, rates, base } = tiers;
-  let i = thresholds.length - 1;
-  while (thresholds[i] > amount) i--;
+  const i = tierIndex(tiers, amount);
   return method === 'marginal' ? base[i] + rates[i] * (amount - thresholds[i]) : amount * rates[i];
 }
 

@@ -49,6 +49,11 @@ export function attain(actual: Arg, target: Arg, direction: Arg): ResultGrid {
   );
 }
 
+/** SCORECARD's clamp of one KPI's attainment: cap first, then floor. */
+export function clampAttainment(attainment: number, cap: number, floor: number): number {
+  return attainment > cap ? (cap < floor ? floor : cap) : attainment < floor ? floor : attainment;
+}
+
 /** A validated curve: x strictly ascending, y anything. */
 export interface Curve {
   xs: Float64Array;
@@ -61,7 +66,7 @@ export function readCurve(arg: Arg, name = 'curve'): Curve {
 }
 
 /** Index of the last point with xs[i] ≤ x, or -1 below the first point. */
-function lastAtOrBelow(xs: Float64Array, x: number): number {
+export function lastAtOrBelow(xs: Float64Array, x: number): number {
   let lo = 0;
   let hi = xs.length - 1;
   if (x < xs[0]) return -1;
@@ -128,10 +133,7 @@ export function scorecard(actuals: Arg, targets: Arg, weights: Arg, directions: 
         const tv = typeof target === 'number' ? target : numberAt(target, () => where('targets', t.length, k, i * targetRowStep, j));
         if (!(tv > 0)) throw numError(`${where('targets', t.length, k, i * targetRowStep, j)} must be greater than 0; got ${tv}`);
         const ratio = av / tv;
-        let att = dirs[j] === 1 ? ratio : Math.max(0, 2 - ratio);
-        if (att > capValue) att = capValue;
-        if (att < floorValue) att = floorValue;
-        score += w[j] * att;
+        score += w[j] * clampAttainment(dirs[j] === 1 ? ratio : Math.max(0, 2 - ratio), capValue, floorValue);
       }
       if (!Number.isFinite(score)) throw numError(`actuals, row ${i + 1}: the score is not a finite number`);
       return score;
@@ -177,10 +179,7 @@ function sharedTargetScores(
       const av = row[j];
       if (typeof av !== 'number') break;
       const ratio = av / targets[j];
-      let att = up[j] === 1 ? ratio : Math.max(0, 2 - ratio);
-      if (att > cap) att = cap;
-      if (att < floor) att = floor;
-      score += weights[j] * att;
+      score += weights[j] * clampAttainment(up[j] === 1 ? ratio : Math.max(0, 2 - ratio), cap, floor);
     }
     scores[i] = j === k && score - score === 0 ? [score] : resultRow(careful(i));
   }
