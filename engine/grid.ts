@@ -16,6 +16,30 @@ export type Arg = Cell | Grid;
 export type Result = number | string | boolean | PerfError;
 export type ResultGrid = Result[][];
 
+/**
+ * Excel's custom-functions runtime refuses Infinity and NaN as a result, so no engine result
+ * may leave the engine as one: a number that overflowed (or became NaN) is `#NUM!` instead.
+ * The adapters apply this once, to every result on the way out (addin/custom-functions/adapt.ts,
+ * which `perfplan calc`'s HyperFormula plugin calls too): per cell in an array result, for the
+ * whole call for a scalar. `value - value === 0` holds exactly for finite numbers.
+ */
+export function nonFiniteError(value: number): PerfError {
+  return Number.isNaN(value)
+    ? numError('result is not a number (NaN): an intermediate value overflowed or is undefined')
+    : numError(`result is not a finite number (overflow to ${value > 0 ? '' : '-'}Infinity)`);
+}
+
+/** One result cell as it may leave the engine: a non-finite number becomes its #NUM!. */
+export function finiteResult(value: Result): Result {
+  return typeof value === 'number' && value - value !== 0 ? nonFiniteError(value) : value;
+}
+
+/** A scalar result as it may leave the engine; a non-finite number throws its #NUM!. */
+export function finiteScalar<T extends number | string>(value: T): T {
+  if (typeof value === 'number' && value - value !== 0) throw nonFiniteError(value);
+  return value;
+}
+
 export function isGrid(arg: unknown): arg is Grid {
   return Array.isArray(arg);
 }

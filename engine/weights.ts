@@ -25,6 +25,14 @@ import {
   where,
 } from './grid';
 
+/**
+ * Σv beyond the largest double is Infinity, and v / Infinity would quietly give 0 for every
+ * weight: refused like Excel's own SUM, which gives #NUM! when it overflows.
+ */
+function sumOverflow(name: string) {
+  return numError(`${name}: the sum is not a finite number (overflow); scale the values down`);
+}
+
 /** v / Σv for a list of non-negative weights; `name` is the argument the list came from. */
 export function normalizeWeights(values: number[], name: string): number[] {
   let total = 0;
@@ -32,6 +40,7 @@ export function normalizeWeights(values: number[], name: string): number[] {
     if (v < 0) throw numError(`${name}, item ${i + 1}: a weight cannot be negative; got ${v}`);
     total += v;
   });
+  if (total === Infinity) throw sumOverflow(name);
   if (total === 0) throw divError(`${name}: the weights sum to 0`);
   return values.map((v) => v / total);
 }
@@ -49,6 +58,7 @@ export function normalize(values: Arg): ResultGrid {
       total += v;
     }
   }
+  if (total === Infinity) throw sumOverflow('values');
   if (total === 0) throw divError('values sum to 0');
   return elementwise([{ arg: grid, name: 'values' }], (v) => v! / total);
 }

@@ -1,13 +1,16 @@
 /**
  * The Excel side of the adapter: engine results and PerfErrors become what Excel's
- * custom-functions runtime accepts. No business rules here.
+ * custom-functions runtime accepts. No business rules here. Every PERF result passes
+ * excelGrid/excelScalar (in Excel and in `perfplan calc`, whose HyperFormula plugin calls the
+ * same exports), so this is where the engine's finiteResult/finiteScalar guard is applied:
+ * Excel rejects Infinity and NaN, which become #NUM! here.
  *
  * Excel shows a message only for #VALUE! and #N/A, so only those carry one; the engine
  * error behind every CustomFunctions.Error is remembered (not attached as a property the
  * runtime might reject) so the headless calculator can still report the full message.
  */
 import { ExcelErrorCode, PerfError } from '../../engine/errors';
-import type { Result, ResultGrid } from '../../engine/grid';
+import { Result, ResultGrid, finiteResult, finiteScalar } from '../../engine/grid';
 import { localizeMessage } from './messages';
 
 export type ExcelCell = number | string | boolean | CustomFunctions.Error;
@@ -57,11 +60,16 @@ function asPerfError(error: unknown): PerfError {
   return new PerfError('#VALUE!', `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 }
 
+/** One result cell for Excel: an engine error or a non-finite number becomes a CustomFunctions.Error. */
 function cell(value: Result): ExcelCell {
-  return value instanceof PerfError ? toExcelError(value) : value;
+  const checked = finiteResult(value);
+  return checked instanceof PerfError ? toExcelError(checked) : checked;
 }
 
-/** Runs an array-returning engine call; whole-call errors are thrown as Excel errors. */
+/**
+ * Runs an array-returning engine call; whole-call errors are thrown as Excel errors, and a cell
+ * that is an error or not a finite number (Excel refuses Infinity and NaN) becomes its own error.
+ */
 export function excelGrid(run: () => ResultGrid): ExcelCell[][] {
   let result: ResultGrid;
   try {
@@ -72,10 +80,10 @@ export function excelGrid(run: () => ResultGrid): ExcelCell[][] {
   return result.map((row) => row.map(cell));
 }
 
-/** Runs a scalar-returning engine call. */
+/** Runs a scalar-returning engine call; a non-finite number is a whole-call #NUM!. */
 export function excelScalar<T extends number | string>(run: () => T): T {
   try {
-    return run();
+    return finiteScalar(run());
   } catch (error) {
     throw toExcelError(asPerfError(error));
   }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { PerfError } from '../../engine/errors';
-import { Cell, ElementArg, Kernel, columnCall, columnCell, elementwise, resultRow } from '../../engine/grid';
+import { Cell, ElementArg, Kernel, columnCall, columnCell, elementwise, finiteResult, finiteScalar, nonFiniteError, resultRow } from '../../engine/grid';
 import { payout, tiered } from '../../engine/payouts';
 import { scorecard } from '../../engine/scoring';
-import { expectErrorCell } from '../support/errors';
+import { expectErrorCell, expectPerfError } from '../support/errors';
 
 const col = (...cells: Cell[]) => cells.map((c) => [c]);
 const plus: Kernel = (a, b) => a! + (b ?? 0);
@@ -14,6 +14,28 @@ describe('resultRow — one result row', () => {
     expect(resultRow(1.5)).toEqual([1.5]);
     expect(resultRow('green')).toEqual(['green']);
     expect(resultRow(error)[0]).toBe(error);
+  });
+});
+
+describe('finiteResult / finiteScalar — Excel refuses Infinity and NaN as a result', () => {
+  it('a finite number, text, a boolean or an error passes unchanged', () => {
+    const error = new PerfError('#VALUE!', 'x');
+    for (const value of [0, -0, 1.5, -Number.MAX_VALUE, Number.MIN_VALUE, 'green', '', true, false]) expect(finiteResult(value)).toBe(value);
+    expect(finiteResult(error)).toBe(error);
+    expect(finiteScalar(Number.MAX_VALUE)).toBe(Number.MAX_VALUE);
+    expect(finiteScalar('A')).toBe('A');
+  });
+
+  it('±Infinity becomes #NUM! naming the overflow; NaN becomes #NUM! saying it is not a number', () => {
+    expectErrorCell(finiteResult(Infinity), '#NUM!', /^result is not a finite number \(overflow to Infinity\)$/);
+    expectErrorCell(finiteResult(-Infinity), '#NUM!', /^result is not a finite number \(overflow to -Infinity\)$/);
+    expectErrorCell(finiteResult(NaN), '#NUM!', /^result is not a number \(NaN\)/);
+    expectErrorCell(nonFiniteError(2 * Number.MAX_VALUE), '#NUM!', /overflow to Infinity/);
+  });
+
+  it('finiteScalar throws the error: a scalar fails as a whole call', () => {
+    expectPerfError(() => finiteScalar(1e308 * 10), '#NUM!', /^result is not a finite number \(overflow to Infinity\)$/);
+    expectPerfError(() => finiteScalar(0 / 0), '#NUM!', /^result is not a number \(NaN\)/);
   });
 });
 

@@ -157,6 +157,12 @@ describe('NORMALIZE(values)', () => {
     expectPerfError(() => normalize([[NaN, 1]]), '#NUM!', /values, column 1/);
     expectPerfError(() => normalize([]), '#VALUE!', /values: the range is empty/);
   });
+
+  it('a sum beyond the largest double (≈ 1.797e308) → #NUM!, as Excel\'s SUM overflows, not weights of 0', () => {
+    // 1e308 + 1e308 = Infinity in IEEE-754 and 1e308 / Infinity = 0: refused rather than (0, 0).
+    expectPerfError(() => normalize([[1e308, 1e308]]), '#NUM!', /^values: the sum is not a finite number \(overflow\)/);
+    expect(normalize([[1e307, 1e307]])).toEqual([[0.5, 0.5]]); // 2e307 still fits
+  });
 });
 
 // ---------------------------------------------------------------------------------------
@@ -558,6 +564,8 @@ describe('BLEND(subjective, objective, [alpha], [method])', () => {
     expectPerfError(() => blend([[1, 1]], [[-1, 1]], null, null), '#NUM!', /objective, item 1/);
     expectPerfError(() => blend([[0, 0]], [[1, 1]], null, null), '#DIV/0!', /subjective: the weights sum to 0/);
     expectPerfError(() => blend([[1, 1]], [[0, 0]], null, null), '#DIV/0!', /objective: the weights sum to 0/);
+    expectPerfError(() => blend([[1e308, 1e308]], [[1, 1]], null, null), '#NUM!', /^subjective: the sum is not a finite number \(overflow\)/);
+    expectPerfError(() => blend([[1, 1]], [[1e308, 1e308]], null, null), '#NUM!', /^objective: the sum is not a finite number \(overflow\)/);
     expectPerfError(() => blend([['a', 1]], [[1, 1]], null, null), '#VALUE!', /subjective, item 1 is text "a"/);
     expectPerfError(() => blend([[1, 1]], [[1, null]], null, null), '#VALUE!', /objective, item 2 is blank/);
     expectPerfError(() => blend([[1, NaN]], [[1, 1]], null, null), '#NUM!', /subjective, item 2 is not a finite number/);

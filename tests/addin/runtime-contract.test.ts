@@ -1,0 +1,257 @@
+/**
+ * The Excel runtime contract for results: Excel's custom-functions runtime refuses Infinity
+ * and NaN as a result (platform-facts.md, "Excel's file format"; Microsoft's data-type docs list
+ * only finite doubles), so a PERF function whose number overflows gives #NUM! with a message —
+ * per cell in an array result (the other cells keep their values), for the whole call for a
+ * scalar. Both faces get this from one place: the exports of addin/custom-functions/functions.ts,
+ * which Excel calls and `perfplan calc`'s HyperFormula plugin calls too.
+ *
+ * The worked examples are issue 8, item 5: TIERED of 1e308, BREAKEVEN with a price of 1e-300,
+ * NORMALIZE of huge values. Their arithmetic is plain IEEE-754: the largest double is about
+ * 1.797e308, so 2 × 1e308, 1e9 / 1e-300 = 1e309 and 1e308 + 1e308 all overflow to Infinity.
+ */
+import fc from 'fast-check';
+import { HyperFormula, DetailedCellError } from 'hyperformula';
+import * as customFunctions from '../../addin/custom-functions/functions';
+import { engineErrorOf, excelScalar } from '../../addin/custom-functions/adapt';
+import * as engine from '../../engine';
+import { loadCatalog } from '../../cli/catalog';
+import { installCustomFunctionsHost } from '../../cli/custom-functions-host';
+import { createPerfPlugin } from '../../cli/hyperformula-plugin';
+
+installCustomFunctionsHost();
+
+type Fn = (...args: unknown[]) => unknown;
+const fns = customFunctions as unknown as Record<string, Fn>;
+
+function isExcelError(value: unknown): value is CustomFunctions.Error {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'code' in value;
+}
+
+/** The thrown CustomFunctions.Error of a whole-call failure. */
+function thrownBy(run: () => unknown): CustomFunctions.Error {
+  try {
+    run();
+  } catch (error) {
+    expect(isExcelError(error)).toBe(true);
+    return error as CustomFunctions.Error;
+  }
+  throw new Error('expected the call to throw a CustomFunctions.Error');
+}
+
+/** Code and the engine's full message (Excel shows none for #NUM!; perfplan calc reports it). */
+function described(error: unknown): { code: string; message: string | undefined } {
+  return { code: (error as CustomFunctions.Error).code, message: engineErrorOf(error)?.message };
+}
+
+const OVERFLOW = { code: '#NUM!', message: 'result is not a finite number (overflow to Infinity)' };
+
+describe('worked examples (issue 8, item 5), through the Excel adapter', () => {
+  test('TIERED of 1e308 at a 200% rate: that cell is #NUM!, the other cells keep their values', () => {
+    // marginal: 0 + 2 × (1e308 − 0) = 2e308 > 1.797e308 → Infinity; 100 × 2 = 200
+    expect(engine.tiered([[1e308], [100]], [[0, 2]], null)).toEqual([[Infinity], [200]]); // what the engine computes
+    const result = customFunctions.tiered([[1e308], [100]], [[0, 2]]) as unknown[][];
+    expect(described(result[0][0])).toEqual(OVERFLOW);
+    expect(result[1][0]).toBe(200);
+    // retro: the whole 1e308 at 200% overflows the same way
+    expect(described((customFunctions.tiered([[1e308]], [[0, 2]], 'retro') as unknown[][])[0][0])).toEqual(OVERFLOW);
+  });
+
+  test('BREAKEVEN with a price of 1e-300: fixed / (price − variable) = 1e9 / 1e-300 = 1e309 → #NUM!', () => {
+    expect(engine.breakeven(1e9, 1e-300, 0)).toEqual([[Infinity]]);
+    const result = customFunctions.breakeven(1e9 as never, 1e-300 as never, 0 as never) as unknown[][];
+    expect(described(result[0][0])).toEqual(OVERFLOW);
+    // element-wise: only the overflowing price fails; 1e9 / 120 stays
+    const prices = customFunctions.breakeven(1e9 as never, [[1e-300], [120]], 0 as never) as unknown[][];
+    expect(described(prices[0][0])).toEqual(OVERFLOW);
+    expect(prices[1][0]).toBe(1e9 / 120);
+  });
+
+  test('NORMALIZE of 1e308, 1e308: the sum overflows → #NUM! for the whole call, naming the sum', () => {
+    // Without the check Σ = Infinity and every weight would quietly be 1e308 / Infinity = 0.
+    const error = thrownBy(() => customFunctions.normalize([[1e308, 1e308]]));
+    expect(described(error)).toEqual({ code: '#NUM!', message: 'values: the sum is not a finite number (overflow); scale the values down' });
+    expect(customFunctions.normalize([[1e307, 1e307]])).toEqual([[0.5, 0.5]]); // 2e307 still fits
+  });
+
+  test('a scalar result that is NaN or ±Infinity fails as a whole call with #NUM!', () => {
+    expect(described(thrownBy(() => excelScalar(() => -Infinity)))).toEqual({ code: '#NUM!', message: 'result is not a finite number (overflow to -Infinity)' });
+    expect(described(thrownBy(() => excelScalar(() => NaN)))).toEqual({
+      code: '#NUM!',
+      message: 'result is not a number (NaN): an intermediate value overflowed or is undefined',
+    });
+    expect(excelScalar(() => 1.5)).toBe(1.5);
+  });
+});
+
+describe('the same examples in perfplan calc (HyperFormula with the PERF plugin)', () => {
+  const { plugin, translations } = createPerfPlugin();
+  HyperFormula.registerFunctionPlugin(plugin, translations);
+  // A1 spills TIERED over the amounts in F1:F2; inputs sit to the right of the formulas.
+  const hf = HyperFormula.buildFromArray(
+    [
+      ['=PERF.TIERED(F1:F2, G1:H1)', '=PERF.BREAKEVEN(I1, J1, 0)', '=PERF.NORMALIZE(K1:L1)', null, null, 1e308, 0, 2, 1e9, 1e-300, 1e308, 1e308],
+      [null, null, null, null, null, 100],
+    ],
+    { licenseKey: 'gpl-v3', smartRounding: false, useArrayArithmetic: true },
+  );
+  const at = (col: number, row: number) => hf.getCellValue({ sheet: 0, col, row });
+  afterAll(() => hf.destroy());
+
+  test.each([
+    ['TIERED, first cell', 0, 0, 'result is not a finite number (overflow to Infinity)'],
+    ['BREAKEVEN', 1, 0, 'result is not a finite number (overflow to Infinity)'],
+    ['NORMALIZE', 2, 0, 'values: the sum is not a finite number (overflow); scale the values down'],
+  ])('%s → #NUM! with the engine message', (_name, col, row, message) => {
+    const value = at(col, row);
+    expect(value).toBeInstanceOf(DetailedCellError);
+    expect({ code: (value as DetailedCellError).value, message: (value as DetailedCellError).message }).toEqual({ code: '#NUM!', message });
+  });
+
+  test('TIERED, second cell keeps its value', () => {
+    expect(at(0, 1)).toBe(200);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Property: no PERF function ever hands Excel a non-finite number.
+
+const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
+const row = (...values: unknown[]): unknown[][] => [values];
+const TIERS = [
+  [0, 0.02],
+  [20000, 0.04],
+  [50000, 0.06],
+];
+const CURVE = [
+  [0.5, 0],
+  [1, 1],
+  [1.5, 2],
+];
+const AHP3 = [
+  [1, 3, 5],
+  [null, 1, 2],
+  [null, null, 1],
+];
+const DATA = [
+  [10, 200, 0.3],
+  [12, 180, 0.5],
+  [9, 260, 0.4],
+  [15, 150, 0.2],
+];
+const CURVES3 = [
+  [1000, 200, 0.8],
+  [1500, 400, 1],
+  [800, 100, 0.6],
+];
+
+/** A valid call of every function (export name → arguments); the property mutates its numbers. */
+const VALID_CALLS: Record<string, unknown[]> = {
+  normalize: [row(1, 3, 4)],
+  ahp: [AHP3, null],
+  ahpcr: [AHP3],
+  entropy: [DATA, null, 'proportion'],
+  critic: [DATA, row(1, -1, 1)],
+  roc: [col(1, 2, 2, 4)],
+  blend: [col(0.5, 0.3, 0.2), col(0.2, 0.3, 0.5), 0.7, 'multiplicative'],
+  attain: [col(1.5, 2.5), 2, col(-1, 1)],
+  curve: [col(0.4, 0.9, 1.2), CURVE, null],
+  scorecard: [
+    [
+      [110, 90, 130],
+      [80, 100, 95],
+    ],
+    row(100, 100, 100),
+    row(50, 30, 20),
+    null,
+    1.2,
+    0,
+  ],
+  status: [col(0.97, 0.9, 0.3), null],
+  rater: [col(4, 3, 5), col('manager', 'peer', 'customer'), [['manager', 0.5], ['peer', 0.3], ['customer', 0.2]]],
+  tiered: [col(10000, 35000, 80000), TIERS, null],
+  payout: [col(0.8, 1.2), CURVE, 20000, 0.5, 2],
+  split: [col(1, 0.8), col(0.9, 1.1), 0.7, col(1000, 2000)],
+  profitshare: [col(1200000, 900000), 1000000, 0.1, 15000],
+  prorate: [col(1000, 2000), col(45000, null), col(null, 45100), 44927, 45291],
+  clawback: [col(500, 800), col(45000, 45010), col(45030, null), 90, 0.5],
+  draw: [row(3000, 6000, 4000), 5000, true],
+  payback: [col(-1000, 300, 400, 500), 0.08],
+  bcr: [col(0, 500, 500), col(800, 50), 0.08],
+  breakeven: [500000, 120, 70],
+  ltv: [col(300, 200), 0.8, 0.1, col(null, 5)],
+  marginal: [col(1, 2, 3, 4), col(10, 15, 18, 19)],
+  optimum: [col(1, 2, 3, 4), col(10, 15, 18, 19), 1],
+  response: [col(100, 200, 300), CURVES3],
+  allocate: [850, CURVES3, null, null],
+  sim: ['pert', 4, 8, 24, 50, 1],
+  simcorr: [[['normal', 10, 2, null], ['uniform', 0, 1, null]], [[1, 0.6], [0.6, 1]], 40, 3],
+  summary: [col(1, 2, 3, 4, 5)],
+  pareto: [col(50, 30, 15, 5), 0.8, 0.95],
+  channeltier: [col(500, 300, 100, 50), col(0.1, 0.5, 0.05, -0.2), col(4, 3, 2, 5), col(0.02, -0.2, 0.1, 0), col(0.05, -0.18, 0.1, 0.01), null],
+};
+
+/** Numbers that overflow sums, products and quotients, or underflow to zero. */
+const EXTREMES = [Number.MAX_VALUE, -Number.MAX_VALUE, 1e308, -1e308, 1e300, 1e200, -1e200, 1e154, -1e154, 1e-300, -1e-300, 5e-324, 0, -0, 1, -1];
+
+/** Paths to every number in an argument list: [argument] or [argument, row, column]. */
+function numberPaths(args: unknown[]): number[][] {
+  const paths: number[][] = [];
+  args.forEach((arg, a) => {
+    if (typeof arg === 'number') paths.push([a]);
+    if (Array.isArray(arg)) arg.forEach((line: unknown[], r) => line.forEach((cell, c) => typeof cell === 'number' && paths.push([a, r, c])));
+  });
+  return paths;
+}
+
+function withNumbers(args: unknown[], changes: [number[], number][]): unknown[] {
+  const copy = args.map((arg) => (Array.isArray(arg) ? arg.map((line: unknown[]) => line.slice()) : arg));
+  for (const [[a, r, c], value] of changes) {
+    if (r === undefined) copy[a] = value;
+    else (copy[a] as unknown[][])[r][c] = value;
+  }
+  return copy;
+}
+
+/** What Excel accepts as a result: a finite number, text, a boolean, or a CustomFunctions.Error. */
+function acceptable(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  return typeof value === 'string' || typeof value === 'boolean' || isExcelError(value);
+}
+
+describe('property: no PERF function ever returns a non-finite number', () => {
+  test('the table of valid calls covers every catalog function but BENCHMARK (a service lookup)', () => {
+    const ids = loadCatalog()
+      .functions.map((f) => f.id.toLowerCase())
+      .filter((id) => id !== 'benchmark');
+    expect(Object.keys(VALID_CALLS).sort()).toEqual(ids.sort());
+    for (const [name, args] of Object.entries(VALID_CALLS)) {
+      // each valid call really computes (so the mutations start from a working call)
+      const result = fns[name](...args);
+      const cells = Array.isArray(result) ? result.flat() : [result];
+      expect({ name, errors: cells.filter(isExcelError).length }).toEqual({ name, errors: 0 });
+    }
+  });
+
+  test.each(Object.keys(VALID_CALLS))('%s with extreme numbers in place of its inputs', (name) => {
+    const base = VALID_CALLS[name];
+    const paths = numberPaths(base);
+    const value = fc.oneof(fc.constantFrom(...EXTREMES), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    const changes = fc.array(fc.tuple(fc.constantFrom(...paths), value), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(changes, (change) => {
+        let result: unknown;
+        try {
+          result = fns[name](...withNumbers(base, change));
+        } catch (error) {
+          expect(isExcelError(error)).toBe(true); // a whole-call error is always a CustomFunctions.Error
+          return;
+        }
+        const cells = Array.isArray(result) ? (result as unknown[][]).flat() : [result];
+        const bad = cells.filter((cell) => !acceptable(cell));
+        expect(bad).toEqual([]);
+      }),
+      { numRuns: 150, seed: 8 },
+    );
+  });
+});
