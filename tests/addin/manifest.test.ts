@@ -18,6 +18,8 @@ const ROOT = resolve(__dirname, '..', '..');
 const MANIFEST_XML = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
 const DEV_ORIGIN = new URL(DEV_BASE_URL).origin;
 const ZH = 'zh-cn';
+/** The TaskpaneId Office opens automatically with a document that asks for it. */
+const AUTO_SHOW = 'Office.AutoShowTaskpaneWithDocument';
 
 /** What webpack emits into build/ (served at DEV_BASE_URL), as decided for the add-in. */
 const BUILD_OUTPUTS = new Set([
@@ -237,15 +239,15 @@ describe('manifest.xml structure', () => {
     expect(child(root, 'DefaultLocale').text).toBe('en-US');
   });
 
-  it('targets Excel (Workbook) with the shared runtime and custom functions runtime 1.1', () => {
+  it('targets Excel (Workbook) with the shared runtime 1.1 and custom functions runtime 1.3', () => {
     expect(path(root, 'Hosts', 'Host').attrs.Name).toBe('Workbook');
+    // CustomFunctions.Error with the #DIV/0! and #NUM! codes needs CustomFunctionsRuntime 1.3
+    // (platform-facts.md); the engine returns both, so an older runtime must not load us.
     const sets = path(root, 'Requirements', 'Sets').children.map((s) => [s.attrs.Name, s.attrs.MinVersion]);
-    expect(sets).toEqual(
-      expect.arrayContaining([
-        ['SharedRuntime', '1.1'],
-        ['CustomFunctionsRuntime', '1.1'],
-      ]),
-    );
+    expect(sets).toEqual([
+      ['SharedRuntime', '1.1'],
+      ['CustomFunctionsRuntime', '1.3'],
+    ]);
   });
 
   it('opens taskpane.html by default and asks for ReadWriteDocument', () => {
@@ -320,7 +322,7 @@ describe('shared runtime', () => {
     expect(actions.length).toBeGreaterThan(0);
     for (const action of actions) {
       expect(action.attrs['xsi:type']).toBe('ShowTaskpane');
-      expect(child(action, 'TaskpaneId').text).toBe('PerfPlan.Taskpane');
+      expect(child(action, 'TaskpaneId').text).toBe(AUTO_SHOW);
       expect(child(action, 'SourceLocation').attrs.resid).toBe(runtimeResid);
     }
   });
@@ -330,6 +332,43 @@ describe('shared runtime', () => {
     expect(page.kind).toBe('bt:Urls');
     expect(buildPath(page.value)).toBe('taskpane.html');
     expect(page.zh).toBe(page.value);
+  });
+});
+
+describe('opens with a workbook that asks for the pane', () => {
+  // Microsoft, "Automatically open a task pane with a document": the add-in's manifest needs a
+  // ShowTaskpane action whose TaskpaneId is Office.AutoShowTaskpaneWithDocument; the workbook's
+  // web extension part sets the property Office.AutoShowTaskpaneWithDocument = true. MS-OWEMXML
+  // (ShowTaskpane): that action "SHOULD be displayed by the host when a file is opened that
+  // contains a web extension part that references this add-in"; the first such action in the
+  // form factor is the one used.
+  const actions = named(desktop, 'Action').filter((a) => a.attrs['xsi:type'] === 'ShowTaskpane');
+
+  it('the first ShowTaskpane action of the desktop form factor has TaskpaneId Office.AutoShowTaskpaneWithDocument', () => {
+    expect(actions.length).toBeGreaterThan(0);
+    expect(child(actions[0], 'TaskpaneId').text).toBe(AUTO_SHOW);
+  });
+
+  it('that action opens taskpane.html, the shared runtime page', () => {
+    const source = resource(child(actions[0], 'SourceLocation').attrs.resid);
+    expect(child(actions[0], 'SourceLocation').attrs.resid).toBe(child(host, 'Runtimes').children[0].attrs.resid);
+    expect(buildPath(source.value)).toBe('taskpane.html');
+  });
+
+  it('is the ribbon button\'s own action (the pane opens the same way from the button and on open)', () => {
+    const button = named(desktop, 'Control').find((c) => c.attrs.id === 'PerfPlan.ShowTaskpane');
+    expect(button).toBeDefined();
+    expect(child(button as XNode, 'Action')).toBe(actions[0]);
+  });
+
+  it('survives the production rewrite unchanged, pointing at the production page', () => {
+    const prod = parseManifest(productionManifest(MANIFEST_XML, 'https://perfplan.example.com/addin/'));
+    const prodDesktop = path(prod, 'VersionOverrides', 'Hosts', 'Host', 'DesktopFormFactor');
+    const prodAction = named(prodDesktop, 'Action').filter((a) => a.attrs['xsi:type'] === 'ShowTaskpane')[0];
+    expect(child(prodAction, 'TaskpaneId').text).toBe(AUTO_SHOW);
+    const resid = child(prodAction, 'SourceLocation').attrs.resid;
+    const url = child(path(prod, 'VersionOverrides', 'Resources'), 'bt:Urls').children.find((u) => u.attrs.id === resid);
+    expect(url?.attrs.DefaultValue).toBe('https://perfplan.example.com/addin/taskpane.html');
   });
 });
 
