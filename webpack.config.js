@@ -11,11 +11,16 @@ const { sources, WebpackError, Compilation } = require('webpack');
 
 require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
 const { localizeMetadata } = require('./addin/custom-functions/localize.ts');
+const { shippedMetadata } = require('./addin/custom-functions/metadata.ts');
 
 const FUNCTIONS_SOURCE = './addin/custom-functions/functions.ts';
 const ZH_CN_DICTIONARY = path.resolve(__dirname, 'addin/custom-functions/i18n/zh-CN.json');
 
-/** Emits functions-zh-cn.json next to functions.json; a missing translation fails the build. */
+/**
+ * Rewrites functions.json as shipped (without allowCustomDataForDataTypeAny, which the metadata
+ * plugin always sets: see addin/custom-functions/metadata.ts) and emits functions-zh-cn.json
+ * next to it; a missing translation fails the build.
+ */
 class LocalizedMetadataPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('LocalizedMetadataPlugin', (compilation) => {
@@ -25,7 +30,9 @@ class LocalizedMetadataPlugin {
         if (!metadata) return; // the metadata plugin already reported why
         try {
           const dictionary = JSON.parse(fs.readFileSync(ZH_CN_DICTIONARY, 'utf8'));
-          const localized = localizeMetadata(JSON.parse(metadata.source.source().toString()), dictionary);
+          const shipped = shippedMetadata(JSON.parse(metadata.source.source().toString()));
+          compilation.updateAsset('functions.json', new sources.RawSource(JSON.stringify(shipped, null, 4)));
+          const localized = localizeMetadata(shipped, dictionary);
           compilation.emitAsset('functions-zh-cn.json', new sources.RawSource(JSON.stringify(localized, null, 2)));
         } catch (error) {
           compilation.errors.push(new WebpackError(error.message));

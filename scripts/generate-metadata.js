@@ -19,11 +19,14 @@ async function run() {
     process.exit(1);
   }
   const { localizeMetadata } = require(path.join(root, 'dist', 'addin', 'custom-functions', 'localize.js'));
+  // Drops allowCustomDataForDataTypeAny, which the generator always sets (see metadata.ts).
+  const { shippedMetadata } = require(path.join(root, 'dist', 'addin', 'custom-functions', 'metadata.js'));
   const dictionary = JSON.parse(fs.readFileSync(path.join(root, 'addin', 'custom-functions', 'i18n', 'zh-CN.json'), 'utf8'));
-  const metadata = JSON.parse(result.metadataJson);
+  const metadata = shippedMetadata(JSON.parse(result.metadataJson));
   const localized = localizeMetadata(metadata, dictionary);
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'functions.json'), result.metadataJson);
+  // Same formatting as the generator (and webpack.config.js): four-space JSON.
+  fs.writeFileSync(path.join(outDir, 'functions.json'), JSON.stringify(metadata, null, 4));
   fs.writeFileSync(path.join(outDir, 'functions-zh-cn.json'), JSON.stringify(localized, null, 2));
 }
 

@@ -32,6 +32,27 @@ it('the webpack metadata equals the one the CLI registers (dist/functions.json),
   expect(JSON.parse(read('functions-zh-cn.json'))).toEqual(JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'functions-zh-cn.json'), 'utf8')));
 });
 
+it('ships functions.json without allowCustomDataForDataTypeAny (the generator sets it; data types stay plain values)', async () => {
+  // custom-functions-metadata writes the flag into every metadata it generates …
+  const { generateCustomFunctionsMetadata } = require('custom-functions-metadata') as {
+    generateCustomFunctionsMetadata: (input: string, console: boolean) => Promise<{ metadataJson: string; errors: string[] }>;
+  };
+  const generated = await generateCustomFunctionsMetadata(path.join(ROOT, 'addin', 'custom-functions', 'functions.ts'), false);
+  expect(generated.errors).toEqual([]);
+  expect(JSON.parse(generated.metadataJson).allowCustomDataForDataTypeAny).toBe(true);
+  // … and neither the add-in build nor the CLI's catalog carries it, in either language.
+  const shipped = [
+    read('functions.json'),
+    read('functions-zh-cn.json'),
+    fs.readFileSync(path.join(ROOT, 'dist', 'functions.json'), 'utf8'),
+    fs.readFileSync(path.join(ROOT, 'dist', 'functions-zh-cn.json'), 'utf8'),
+  ];
+  for (const text of shipped) {
+    expect(text).not.toContain('allowCustomDataForDataTypeAny');
+    expect(JSON.parse(text).functions.length).toBe(JSON.parse(generated.metadataJson).functions.length);
+  }
+});
+
 it('taskpane.html is the shared runtime page: office.js, then functions.js and taskpane.js', () => {
   const html = read('taskpane.html');
   const order = ['appsforoffice.microsoft.com/lib/1/hosted/office.js', 'functions.js', 'taskpane.js'].map((s) => html.indexOf(s));
