@@ -3,6 +3,8 @@
  * rules derive it from the arguments' shapes (and, for SIM/SIMCORR, the trials argument),
  * mirroring what each engine function returns.
  */
+import { DEFAULT_TRIALS, maxTrials } from '../engine/simulation';
+
 export interface Shape {
   rows: number;
   cols: number;
@@ -39,10 +41,13 @@ function broadcast(...indexes: number[]): ShapeRule {
 const length = (s: Shape) => Math.max(s.rows, s.cols);
 const columnOf = (rows: number): Shape => ({ rows: Math.max(1, rows), cols: 1 });
 
-function trialsAt(args: ArgumentInfo, index: number): number {
-  const value = index < args.count ? args.number(index) : undefined;
-  if (value === undefined) return 1000;
-  return Number.isInteger(value) && value >= 1 && value <= 1_000_000 ? value : 1;
+/**
+ * Rows of a SIM/SIMCORR result with `variables` columns: the trials the engine will accept
+ * (its cap, maxTrials, is the engine's own), or 1 for the cell that shows its #NUM!.
+ */
+function trialsAt(args: ArgumentInfo, index: number, variables: number): number {
+  const value = (index < args.count ? args.number(index) : undefined) ?? DEFAULT_TRIALS;
+  return Number.isInteger(value) && value >= 1 && value <= maxTrials(variables) ? value : 1;
 }
 
 export const RESULT_SHAPES: Record<string, ShapeRule> = {
@@ -76,8 +81,11 @@ export const RESULT_SHAPES: Record<string, ShapeRule> = {
   OPTIMUM: () => SCALAR,
   RESPONSE: (a) => columnOf(a.shape(1).rows),
   ALLOCATE: (a) => columnOf(a.shape(1).rows),
-  SIM: (a) => columnOf(trialsAt(a, 4)),
-  SIMCORR: (a) => ({ rows: trialsAt(a, 2), cols: a.shape(0).rows }),
+  SIM: (a) => columnOf(trialsAt(a, 4, 1)),
+  SIMCORR: (a) => {
+    const variables = a.shape(0).rows;
+    return { rows: trialsAt(a, 2, variables), cols: variables };
+  },
   SUMMARY: () => ({ rows: 9, cols: 2 }),
   PARETO: broadcast(0),
   CHANNELTIER: (a) => columnOf(length(a.shape(0))),

@@ -37,8 +37,21 @@ const ROLES: Record<DistributionName, readonly string[]> = {
 
 export const DISTRIBUTIONS = Object.keys(ROLES) as readonly DistributionName[];
 export const DEFAULT_TRIALS = 1000;
-export const MAX_TRIALS = 1_000_000;
 export const DEFAULT_SEED = 1;
+
+/**
+ * The most sample cells one SIM or SIMCORR call returns. Excel limits a custom function's
+ * result to about 5 MB (platform-facts.md); a sample travels as a JSON number of at most about
+ * 24 bytes with its brackets and separator, so 200,000 cells are about 4.8 MB. SIM returns
+ * trials cells, SIMCORR trials × variables. `perfplan calc` sizes its spills by the same cap
+ * (cli/result-shapes.ts imports it).
+ */
+export const MAX_SAMPLE_CELLS = 200_000;
+
+/** The most trials a call with `variables` columns may ask for: ⌊200,000 / variables⌋. */
+export function maxTrials(variables: number): number {
+  return Math.floor(MAX_SAMPLE_CELLS / variables);
+}
 
 /**
  * No deviate of Rng.nextNormal exceeds this: the ziggurat's tail returns R − ln(u)/R with
@@ -247,10 +260,21 @@ export function fillSamples(dist: Distribution, rng: Rng, out: Float64Array): Fl
 // Arguments shared by SIM and SIMCORR.
 // ---------------------------------------------------------------------------------------------
 
-function readTrials(arg: Arg): number {
+/** 200000 → "200,000" (the engine's messages are English; no locale lookup). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** trials for a result of `variables` columns: a whole number from 1 to maxTrials(variables). */
+function readTrials(arg: Arg, variables: number): number {
   const n = optionalNumber(arg, 'trials', DEFAULT_TRIALS);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_TRIALS) {
-    throw numError(`trials must be a whole number from 1 to 1,000,000; got ${n}`);
+  const max = maxTrials(variables);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    const cap =
+      variables === 1
+        ? `at most ${thousands(MAX_SAMPLE_CELLS)} samples per call`
+        : `trials × ${variables} variables may not exceed ${thousands(MAX_SAMPLE_CELLS)} cells`;
+    throw numError(`trials must be a whole number from 1 to ${thousands(max)}; got ${n} (${cap}: Excel limits a custom function's result to about 5 MB)`);
   }
   return n;
 }
@@ -268,19 +292,21 @@ export function sim(distribution: Arg, p1: Arg, p2: Arg, p3: Arg, trials: Arg, s
     [scalarOf(p1, 'p1'), scalarOf(p2 ?? null, 'p2'), scalarOf(p3 ?? null, 'p3')],
     SIM_LABELS,
   );
-  const n = readTrials(trials ?? null);
+  const n = readTrials(trials ?? null, 1);
   const rng = Rng.fromSeed(readSeed(seed ?? null));
   return column(fillSamples(dist, rng, new Float64Array(n)));
 }
 
 /**
- * The sampling kernel of SIM without the grid: the same validation and the same numbers
- * as SIM(dist, params…, trials, seed). Used by the benchmark.
+ * The sampling kernel of SIM without the grid: the same distribution and seed checks and the
+ * same numbers as SIM(dist, params…, trials, seed). An internal entry point (the benchmark
+ * samples 1,000,000 at once): its Float64Array never becomes a custom-function result, so the
+ * 200,000-cell cap of SIM does not apply; trials only has to be a whole number from 1.
  */
 export function simulateInto(dist: string, params: readonly number[], trials: number, seed: number): Float64Array {
   const checked = readDistribution(dist, params, SIM_LABELS);
-  const n = readTrials(trials);
-  return fillSamples(checked, Rng.fromSeed(readSeed(seed)), new Float64Array(n));
+  if (!Number.isSafeInteger(trials) || trials < 1) throw numError(`trials must be a whole number of at least 1; got ${trials}`);
+  return fillSamples(checked, Rng.fromSeed(readSeed(seed)), new Float64Array(trials));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,7 +560,7 @@ export function simcorr(distributions: Arg, correlation: Arg, trials: Arg, seed:
   });
   const k = dists.length;
   const target = readCorrelation(correlation, k);
-  const n = readTrials(trials ?? null);
+  const n = readTrials(trials ?? null, k);
   const rng = Rng.fromSeed(readSeed(seed ?? null));
   const samples = dists.map((d) => fillSamples(d, rng, new Float64Array(n)));
   imanConover(samples, target, rng);

@@ -363,7 +363,7 @@ export function allocate(budget: any, curves: any[][], minimums?: any[][], maxim
  * @param p1 mean (normal, lognormal) or min (uniform, triangular, pert).
  * @param [p2] sd (normal, lognormal), max (uniform) or mode (triangular, pert).
  * @param [p3] max (triangular, pert).
- * @param [trials] Number of samples (default 1,000, at most 1,000,000).
+ * @param [trials] Number of samples (default 1,000, at most 200,000).
  * @param [seed] Seed (default 1): the same seed gives the same samples everywhere.
  * @returns trials×1 samples.
  */
@@ -376,7 +376,7 @@ export function sim(distribution: any, p1: any, p2?: any, p3?: any, trials?: any
  * @customfunction SIMCORR
  * @param distributions k×4: name, p1, p2, p3 per variable.
  * @param correlation k×k rank correlation matrix.
- * @param [trials] Number of samples (default 1,000).
+ * @param [trials] Number of samples (default 1,000; trials × k at most 200,000).
  * @param [seed] Seed (default 1).
  * @returns trials×k samples.
  */

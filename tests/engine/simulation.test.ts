@@ -14,10 +14,12 @@ import fc from 'fast-check';
 import { PerfError, valueError } from '../../engine/errors';
 import { Rng, exp, ln, ln1p, normalQuantile, sinSmall } from '../../engine/random';
 import {
+  MAX_SAMPLE_CELLS,
   SUMMARY_LABELS,
   argsortFloat64,
   choleskyPsd,
   lognormalShape,
+  maxTrials,
   percentileInc,
   sim,
   simcorr,
@@ -351,9 +353,21 @@ describe('SIM — shape, defaults and reproducibility', () => {
     );
   });
 
-  test('trials accepts the bounds 1 and 1,000,000', () => {
+  test('trials accepts the bounds 1 and 200,000 (the cap was 1,000,000 before the 5 MB payload limit)', () => {
     expect(sim('normal', 0, 1, null, 1, 5)).toHaveLength(1);
+    expect(sim('triangular', 0, 1, 2, 200_000, 5)).toHaveLength(200_000);
+    // simulateInto, the benchmark's kernel, returns a Float64Array that never reaches Excel: no cap
     expect(simulateInto('triangular', [0, 1, 2], 1_000_000, 5)).toHaveLength(1_000_000);
+  });
+
+  test('the cap keeps a result under Excel\'s ~5 MB: 200,000 cells of at most ~24 bytes of JSON each', () => {
+    expect(MAX_SAMPLE_CELLS).toBe(200_000);
+    expect(maxTrials(1)).toBe(200_000);
+    expect(maxTrials(3)).toBe(66_666);
+    // the longest double in JSON ("-2.2250738585072014e-308", 24 characters) with "[" "]" and ","
+    // is 27 bytes; a sample of SIM's usual scale is far shorter. 200,000 × 24 B = 4.8 MB.
+    const samples = sim('lognormal', 100, 20, null, 200_000, 1);
+    expect(JSON.stringify(samples).length).toBeLessThan(5_000_000);
   });
 });
 
@@ -412,9 +426,14 @@ describe('SIM — bad arguments name the argument', () => {
     expectPerfError(() => sim('uniform', -1e308, 1e308, null, null, null), '#NUM!', /too wide a range/);
   });
 
-  test('trials: a whole number from 1 to 1,000,000', () => {
-    for (const bad of [0, -5, 1.5, 1_000_001]) {
-      expectPerfError(() => sim('normal', 0, 1, null, bad, null), '#NUM!', /trials must be a whole number from 1 to 1,000,000/);
+  test('trials: a whole number from 1 to 200,000 (the cap is named in the message)', () => {
+    // the cap was 1,000,000; 200,001 and 1,000,001 are both over the 200,000 cap now
+    for (const bad of [0, -5, 1.5, 200_001, 1_000_001]) {
+      expectPerfError(
+        () => sim('normal', 0, 1, null, bad, null),
+        '#NUM!',
+        /^trials must be a whole number from 1 to 200,000; got .* \(at most 200,000 samples per call: Excel limits a custom function's result to about 5 MB\)$/,
+      );
     }
     expectPerfError(() => sim('normal', 0, 1, null, 'many', null), '#VALUE!', /trials is text "many"/);
     expectPerfError(() => sim('normal', 0, 1, null, NaN, null), '#NUM!', /trials is not a finite number/);
@@ -434,6 +453,7 @@ describe('SIM — bad arguments name the argument', () => {
     expectPerfError(() => simulateInto('beta', [1, 2], 10, 1), '#VALUE!', /distribution must be one of/);
     expectPerfError(() => simulateInto('pert', [3, 2, 1], 10, 1), '#NUM!', /p1 \(min\)/);
     expectPerfError(() => simulateInto('normal', [0, 1], 0, 1), '#NUM!', /trials/);
+    expectPerfError(() => simulateInto('normal', [0, 1], 2.5, 1), '#NUM!', /trials must be a whole number of at least 1; got 2.5/);
   });
 });
 
@@ -550,9 +570,19 @@ describe('SIMCORR — bad arguments', () => {
     expectPerfError(() => simcorr(three, [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]], 10, 1), '#NUM!', /correlation is not positive semi-definite/);
   });
 
-  test('trials and seed as in SIM', () => {
-    expectPerfError(() => simcorr(ok, I, 0, 1), '#NUM!', /trials must be a whole number from 1 to 1,000,000/);
+  test('trials and seed as in SIM; trials × variables at most 200,000 cells', () => {
+    // two variables: at most 100,000 trials (the upper bound was 1,000,000 before the cap)
+    expectPerfError(() => simcorr(ok, I, 0, 1), '#NUM!', /trials must be a whole number from 1 to 100,000/);
     expectPerfError(() => simcorr(ok, I, 10, 0.5), '#NUM!', /seed must be a whole number/);
+    expectPerfError(
+      () => simcorr(ok, I, 100_001, 1),
+      '#NUM!',
+      /^trials must be a whole number from 1 to 100,000; got 100001 \(trials × 2 variables may not exceed 200,000 cells: Excel limits a custom function's result to about 5 MB\)$/,
+    );
+    expect(simcorr(ok, I, 100_000, 1)).toHaveLength(100_000);
+    const three = [ok[0], ok[1], ok[0]];
+    const I3 = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
+    expectPerfError(() => simcorr(three, I3, 66_667, 1), '#NUM!', /from 1 to 66,666; got 66667 \(trials × 3 variables/);
   });
 });
 

@@ -1,0 +1,53 @@
+/**
+ * perfplan calc sizes a SIM/SIMCORR spill before evaluating it; the size must follow the
+ * engine's own trial cap (engine/simulation.ts), or the CLI would reserve a 1,000,000-row
+ * spill for a call the engine refuses. A refused call is one cell (its #NUM!).
+ */
+import { RESULT_SHAPES, ArgumentInfo, Shape } from '../../cli/result-shapes';
+import { DEFAULT_TRIALS, MAX_SAMPLE_CELLS, maxTrials, sim, simcorr } from '../../engine/simulation';
+
+/** Arguments as the plugin reports them: shapes, and literal numbers where known. */
+function args(shapes: Shape[], numbers: (number | undefined)[]): ArgumentInfo {
+  return { count: shapes.length, shape: (i) => shapes[i] ?? { rows: 1, cols: 1 }, number: (i) => numbers[i] };
+}
+const one: Shape = { rows: 1, cols: 1 };
+const simArgs = (trials: number | undefined) => args([one, one, one, one, one, one], [undefined, 4, 8, 24, trials, 1]);
+const simcorrArgs = (variables: number, trials: number | undefined) =>
+  args([{ rows: variables, cols: 4 }, { rows: variables, cols: variables }, one, one], [undefined, undefined, trials, 1]);
+
+test('SIM: trials rows up to the engine cap of 200,000; over it, one cell for the #NUM!', () => {
+  expect(MAX_SAMPLE_CELLS).toBe(200_000);
+  expect(RESULT_SHAPES.SIM(simArgs(5000))).toEqual({ rows: 5000, cols: 1 });
+  expect(RESULT_SHAPES.SIM(simArgs(200_000))).toEqual({ rows: 200_000, cols: 1 });
+  expect(RESULT_SHAPES.SIM(simArgs(200_001))).toEqual({ rows: 1, cols: 1 });
+  expect(RESULT_SHAPES.SIM(simArgs(1_000_000))).toEqual({ rows: 1, cols: 1 });
+  expect(RESULT_SHAPES.SIM(simArgs(2.5))).toEqual({ rows: 1, cols: 1 });
+  expect(RESULT_SHAPES.SIM(simArgs(undefined))).toEqual({ rows: DEFAULT_TRIALS, cols: 1 });
+  // the same bounds the engine applies
+  expect(sim('uniform', 0, 1, null, 200_000, 1)).toHaveLength(200_000);
+  expect(() => sim('uniform', 0, 1, null, 200_001, 1)).toThrow(/200,000/);
+});
+
+test('SIMCORR: trials × variables within 200,000 cells (3 variables: at most 66,666 trials)', () => {
+  expect(maxTrials(3)).toBe(66_666);
+  expect(RESULT_SHAPES.SIMCORR(simcorrArgs(3, 66_666))).toEqual({ rows: 66_666, cols: 3 });
+  expect(RESULT_SHAPES.SIMCORR(simcorrArgs(3, 66_667))).toEqual({ rows: 1, cols: 3 });
+  expect(RESULT_SHAPES.SIMCORR(simcorrArgs(2, 100_000))).toEqual({ rows: 100_000, cols: 2 });
+  expect(RESULT_SHAPES.SIMCORR(simcorrArgs(2, undefined))).toEqual({ rows: DEFAULT_TRIALS, cols: 2 });
+  const dists = [
+    ['uniform', 0, 1, null],
+    ['uniform', 0, 1, null],
+    ['uniform', 0, 1, null],
+  ];
+  const I3 = [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ];
+  expect(() => simcorr(dists, I3, 66_667, 1)).toThrow(/66,666/);
+});
+
+test('SIMCORR with so many variables that even the default 1,000 trials is over the cap: one row', () => {
+  // 201 variables × 1,000 default trials = 201,000 cells > 200,000
+  expect(RESULT_SHAPES.SIMCORR(simcorrArgs(201, undefined))).toEqual({ rows: 1, cols: 201 });
+});
