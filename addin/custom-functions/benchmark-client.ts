@@ -1,6 +1,7 @@
 /**
  * PERF.BENCHMARK's client: every lookup made during one recalculation is sent in one
- * `POST /api/benchmarks/query`; answers are cached for 24 h in memory and, in Excel, in
+ * `POST /api/benchmarks/query` (the first lookup opens a short batching window, and every
+ * lookup arriving within it joins the batch); answers are cached for 24 h in memory and, in Excel, in
  * OfficeRuntime.storage. A failed request rejects every waiting cell with #N/A "service
  * unavailable" (Microsoft's batching sample never settles them, leaving #BUSY! forever);
  * a stale cached answer is preferred to that error.
@@ -9,6 +10,15 @@ import { BenchmarkQuery, PerfError, benchmarkQuery, naError } from '../../engine
 import { toExcelError } from './adapt';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long the first lookup of a recalculation waits before its batch is sent, as Microsoft's
+ * batching sample does ("Batch custom function calls for a remote service":
+ * `setTimeout(_makeRemoteRequest, 100)`). Excel need not call every cell of a recalculation in
+ * one turn of the event loop, and each lookup first awaits its cache read; a zero delay could
+ * split one recalculation into several requests.
+ */
+export const BATCH_WINDOW_MS = 100;
 const MAX_BATCH = 500;
 const STORAGE_PREFIX = 'perfplan.benchmark.';
 
@@ -103,8 +113,7 @@ export async function lookupBenchmark(metric: unknown, segment: unknown, percent
     waiting.push({ query, key, resolve, reject });
     if (!flushScheduled) {
       flushScheduled = true;
-      // Excel calls every cell of a recalculation before yielding: one macrotask gathers them.
-      setTimeout(() => void flush(), 0);
+      setTimeout(() => void flush(), BATCH_WINDOW_MS);
     }
   });
 }

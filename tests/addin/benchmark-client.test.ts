@@ -3,7 +3,7 @@
  * the real API on Azurite lives with the API's tests): one request per recalculation,
  * every waiting cell settled on failure, answers cached for 24 h.
  */
-import { clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../addin/custom-functions/benchmark-client';
+import { BATCH_WINDOW_MS, clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../addin/custom-functions/benchmark-client';
 import { installCustomFunctionsHost } from '../../cli/custom-functions-host';
 
 installCustomFunctionsHost();
@@ -79,4 +79,57 @@ it('answers are cached for 24 h; after that they are fetched again, and a stale 
   configureBenchmarkClient({ fetch: down.fetch as never });
   expect(await lookupBenchmark('labour_cost_share', 'all', 50)).toBe(0.28);
   expect(down.fetch).toHaveBeenCalledTimes(1);
+});
+
+describe('the batching window (Microsoft\'s batching sample waits 100 ms before sending)', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('is a short named window: 100 ms as in the sample', () => {
+    expect(BATCH_WINDOW_MS).toBe(100);
+  });
+
+  it('nothing is sent before the window closes; a call arriving within it joins the same request', async () => {
+    const { sent, fetch } = stubApi((q) => ({ value: q.percentile }));
+    configureBenchmarkClient({ fetch: fetch as never });
+    const first = lookupBenchmark('cac', 'online', 10);
+    await jest.advanceTimersByTimeAsync(BATCH_WINDOW_MS - 1);
+    expect(fetch).not.toHaveBeenCalled();
+    const second = lookupBenchmark('cac', 'online', 20); // 99 ms later: still inside the window
+    await jest.advanceTimersByTimeAsync(1);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(sent[0].queries.map((q) => q.percentile)).toEqual([10, 20]);
+    await expect(Promise.all([first, second])).resolves.toEqual([10, 20]);
+  });
+
+  it('a call after the window has closed starts a new window and a new request', async () => {
+    const { sent, fetch } = stubApi((q) => ({ value: q.percentile }));
+    configureBenchmarkClient({ fetch: fetch as never });
+    const first = lookupBenchmark('cac', 'online', 30);
+    await jest.advanceTimersByTimeAsync(BATCH_WINDOW_MS);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await expect(first).resolves.toBe(30);
+    const later = lookupBenchmark('cac', 'online', 40);
+    await jest.advanceTimersByTimeAsync(BATCH_WINDOW_MS - 1);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(sent.map((request) => request.queries.map((q) => q.percentile))).toEqual([[30], [40]]);
+    await expect(later).resolves.toBe(40);
+  });
+
+  it('a failed request still rejects every call that waited in the window with #N/A', async () => {
+    const { fetch } = stubApi(() => ({}), 503);
+    configureBenchmarkClient({ fetch: fetch as never });
+    const early = lookupBenchmark('cac', 'offline', 50);
+    await jest.advanceTimersByTimeAsync(40);
+    const late = lookupBenchmark('cac', 'offline', 60);
+    const settled = Promise.allSettled([early, late]);
+    await jest.advanceTimersByTimeAsync(BATCH_WINDOW_MS);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    for (const r of await settled) {
+      expect(r.status).toBe('rejected');
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: '#N/A', message: 'service unavailable (HTTP 503)' });
+    }
+  });
 });
