@@ -4,7 +4,7 @@
  */
 import { HyperFormula } from 'hyperformula';
 import { payout, scorecard, tiered } from '../engine';
-import { HYPERFORMULA_CONFIG } from '../cli/calc';
+import { HYPERFORMULA_CONFIG } from '../calc/calculate';
 
 export const TIERS = [
   [0, 0.02],

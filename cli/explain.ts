@@ -21,9 +21,10 @@ import {
   isExplainable,
 } from '../engine/explain';
 import type { Arg, Cell } from '../engine/grid';
-import { Calculated, calcFile } from './calc';
-import type { Io } from './main';
-import { parseAddress, toAddress } from './workbook';
+import { CalculatedBook, calcFile } from '../calc/book';
+import { toTypedFormula } from '../workbook/formula-text';
+import type { Io } from './io';
+import { parseAddress, toAddress } from '../workbook/a1';
 
 export const EXPLAIN_USAGE = `Usage:
   perfplan explain BOOK.xlsx 'Sheet!C5' [--json] [--lang zh-CN]
@@ -109,37 +110,6 @@ export function resolveTarget(hf: HyperFormula, target: string): TargetCell {
 
 function cellName(sheet: string, row: number, col: number): string {
   return `${sheet}!${toAddress(row + 1, col + 1)}`;
-}
-
-/** Bottom-right (0-based, inclusive) of the array whose formula sits at `anchor`. */
-function arrayExtent(hf: HyperFormula, anchor: SimpleCellAddress): { bottom: number; right: number } {
-  const spilled = (row: number, col: number) => {
-    const address = { sheet: anchor.sheet, row, col };
-    return hf.isCellPartOfArray(address) && hf.getCellFormula(address) === undefined;
-  };
-  let right = anchor.col;
-  while (spilled(anchor.row, right + 1)) right++;
-  let bottom = anchor.row;
-  while (spilled(bottom + 1, anchor.col)) bottom++;
-  return { bottom, right };
-}
-
-/**
- * The formula cell whose spilled array covers `cell`: searched up and to the left over cells
- * that are part of an array, the first formula cell whose extent covers the target.
- */
-export function findArrayAnchor(hf: HyperFormula, cell: SimpleCellAddress): SimpleCellAddress | null {
-  for (let row = cell.row; row >= 0; row--) {
-    if (!hf.isCellPartOfArray({ sheet: cell.sheet, row, col: cell.col })) break;
-    for (let col = cell.col; col >= 0; col--) {
-      const candidate = { sheet: cell.sheet, row, col };
-      if (!hf.isCellPartOfArray(candidate)) break;
-      if (hf.getCellFormula(candidate) === undefined) continue;
-      const { bottom, right } = arrayExtent(hf, candidate);
-      if (bottom >= cell.row && right >= cell.col) return candidate;
-    }
-  }
-  return null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -248,22 +218,18 @@ function cellValueOf(hf: HyperFormula, address: SimpleCellAddress): CellExplanat
 }
 
 /** Explains `target` ("Sheet!C5") of a calculated workbook; ExplainRequestError for what cannot be explained. */
-export function explainCell(calculated: Calculated, target: string): CellExplanation {
-  const { hf } = calculated;
+export function explainCell(book: CalculatedBook, target: string): CellExplanation {
+  const { hf } = book.calculation;
   const cell = resolveTarget(hf, target);
   const address = { sheet: cell.sheetId, row: cell.row, col: cell.col };
   const name = cellName(cell.sheet, cell.row, cell.col);
-  let anchor: SimpleCellAddress = address;
-  let formula = hf.getCellFormula(address);
-  if (formula === undefined && hf.isCellPartOfArray(address)) {
-    const found = findArrayAnchor(hf, address);
-    if (found) {
-      anchor = found;
-      formula = hf.getCellFormula(found);
-    }
-  }
-  if (formula === undefined) throw new ExplainRequestError(`${name} holds no formula; select a cell with a PERF.* formula`);
-  const call = parsePerfCall(formula);
+  // The formula whose value covers the cell: its own, or the anchor of the array it is part of.
+  const result = book.calculation.resultCovering(cell.sheetId, cell.row + 1, cell.col + 1);
+  if (!result) throw new ExplainRequestError(`${name} holds no formula; select a cell with a PERF.* formula`);
+  const anchor: SimpleCellAddress = { sheet: cell.sheetId, row: result.formula.row - 1, col: result.formula.col - 1 };
+  // Shown as the user typed it; evaluated in the form HyperFormula computes.
+  const formula = `=${toTypedFormula(result.formula.text)}`;
+  const call = parsePerfCall(formula) ? parsePerfCall(result.translation.text) : null;
   if (!call) {
     throw new ExplainRequestError(`${name}: ${formula} is not a single PERF.* call; explain works on a cell whose formula is =PERF.NAME(…)`);
   }
@@ -344,7 +310,7 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
     io.err(`perfplan explain: cannot read ${options.book}: no such file\n`);
     return 2;
   }
-  let calculated: Calculated;
+  let calculated: CalculatedBook;
   try {
     calculated = await calcFile(options.book);
   } catch (error) {

@@ -13,7 +13,7 @@ import { Dependencies, createDependencies } from '../functions/src/dependencies'
 import { checkWorkbookBytes } from '../functions/src/templates/workbook-check';
 import { sha256Hex } from '../functions/src/templates/store';
 import { BUILT_IN_TEMPLATES, buildTemplate } from '../functions/templates';
-import type { Io } from './main';
+import type { Io } from './io';
 
 export const BENCHMARKS_FILE = path.resolve(__dirname, '..', '..', 'functions', 'data', 'benchmarks.json');
 

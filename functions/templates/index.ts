@@ -1,10 +1,12 @@
 /**
  * The built-in template library and the one way to build a template's bytes: write the
- * sheets with exceljs, then calculate with `perfplan calc` so every formula cell carries
- * its value as a cached result (readable in Excel without the add-in).
+ * sheets with exceljs, then save them as Excel does (calc/excel-save.ts): formulas in Excel's
+ * storage form, bound to the add-in, calculated, spills as dynamic arrays, every formula cell
+ * with its value cached (readable in Excel without the add-in).
  */
 import ExcelJS from 'exceljs';
-import { calculateWorkbook, calculatedBuffer } from '../../cli/calc';
+import { repositoryAddinIdentity } from '../../addin/manifest/identity';
+import { saveLikeExcel } from '../../calc/excel-save';
 import { addCharts } from './charts';
 import { stableZip } from './stable-zip';
 import { balancedScorecard } from './balanced-scorecard';
@@ -37,11 +39,7 @@ export async function buildTemplate(template: BuiltInTemplate): Promise<Buffer> 
   workbook.created = new Date(Date.UTC(2025, 0, 1));
   workbook.modified = workbook.created;
   template.build(workbook);
-  // Round-trip through bytes so the calculator sees exactly what a user's Excel would open.
-  const written = Buffer.from(await workbook.xlsx.writeBuffer());
-  const reread = new ExcelJS.Workbook();
-  await reread.xlsx.load(written as never);
-  const calculated = await calculatedBuffer(calculateWorkbook(reread));
-  // Charts go in last: exceljs drops chart parts whenever it rewrites a workbook.
-  return stableZip(await addCharts(calculated, template.charts ?? []));
+  const authored = Buffer.from(await workbook.xlsx.writeBuffer());
+  const saved = Buffer.from(await saveLikeExcel(authored, { addin: repositoryAddinIdentity() }));
+  return stableZip(await addCharts(saved, template.charts ?? []));
 }

@@ -14,7 +14,7 @@
  * - Summary: one line per person plus team totals, with charts.
  */
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../../cli/workbook';
+import { columnLetters } from '../../workbook/a1';
 import type { DigestRuleId, RuleCell } from './rules';
 import { CNY, PERCENT, header, input, instructions } from './style';
 import type { BuiltInTemplate, ChartSpec } from './types';

@@ -7,8 +7,11 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
-import { CalcJson, calcFile, toJson } from '../../cli/calc';
+import { CalcJson, calcFile, toJson } from '../../calc/book';
 import { main } from '../../cli/main';
+import { nodeCodec } from '../../workbook/node-codec';
+import { readWorkbookModel } from '../../workbook/read';
+import { ZipArchive } from '../../workbook/zip';
 import { putGrid, saveWorkbook, tempDir } from '../support/workbook';
 
 const run = promisify(execFile);
@@ -121,17 +124,17 @@ describe('perfplan calc on an exceljs workbook with PERF and native formulas', (
     const out = path.join(dir, 'out.xlsx');
     const io = { out: jest.fn(), err: jest.fn() };
     expect(await main(['calc', book, '-o', out], io)).toBe(0);
-    const written = new ExcelJS.Workbook();
-    await written.xlsx.readFile(out);
-    const team = written.getWorksheet('Sales Team')!;
-    const master = team.getCell('F2').value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
-    expect(master.formula).toBe('PERF.TIERED(B2:B4,Tiers!A2:B4)');
-    expect(master.result).toBeCloseTo(handCommission(10000), 9);
-    expect(master.shareType).toBe('array');
-    expect(master.ref).toBe('F2:F4');
-    expect(team.getCell('F4').value).toBeCloseTo(handCommission(80000), 9);
-    const errorCell = written.getWorksheet('Summary')!.getCell('B4').value as ExcelJS.CellFormulaValue;
-    expect(errorCell.result).toEqual({ error: '#NUM!' });
+    const written = readWorkbookModel(ZipArchive.read(fs.readFileSync(out)), nodeCodec);
+    const team = written.sheets.find((s) => s.name === 'Sales Team')!;
+    const master = team.formulas.find((f) => f.row === 2 && f.col === 6)!;
+    // As Excel stores it: the add-in call with its _xldudf_ name, a dynamic array over its spill.
+    expect(master.text).toBe('_xldudf_PERF_TIERED(B2:B4,Tiers!A2:B4)');
+    expect(master.kind).toBe('dynamic');
+    expect(master.ref).toEqual({ top: 2, left: 6, bottom: 4, right: 6 });
+    expect(master.cached).toBeCloseTo(handCommission(10000), 9);
+    expect(team.rows[4][6]).toBeCloseTo(handCommission(80000), 9);
+    const errorCell = written.sheets.find((s) => s.name === 'Summary')!.formulas.find((f) => f.row === 4 && f.col === 2)!;
+    expect(errorCell.cached).toEqual({ error: '#NUM!' });
     // Recalculating the written file gives the same values again.
     expect(toJson(await calcFile(out))).toEqual(json);
   });

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CalcJson } from '../../cli/calc';
+import { CalcJson } from '../../calc/book';
 import { parsePerfCall } from '../../cli/explain';
 import { main } from '../../cli/main';
 import { putGrid, saveWorkbook, tempDir } from '../support/workbook';

@@ -8,10 +8,10 @@ import ExcelJS from 'exceljs';
 import * as path from 'path';
 import * as customFunctions from '../../addin/custom-functions/functions';
 import { engineErrorOf } from '../../addin/custom-functions/adapt';
-import { CalcJson, JsonCell, calcFile, toJson } from '../../cli/calc';
+import { CalcJson, JsonCell, calcFile, toJson } from '../../calc/book';
 import { loadCatalog } from '../../cli/catalog';
 import { installCustomFunctionsHost } from '../../cli/custom-functions-host';
-import { toAddress } from '../../cli/workbook';
+import { toAddress } from '../../workbook/a1';
 import { CellInput, putGrid, saveWorkbook, tempDir } from '../support/workbook';
 
 installCustomFunctionsHost();

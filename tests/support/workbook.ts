@@ -1,9 +1,15 @@
-/** Writing test workbooks with exceljs (never with the CLI under test). */
+/**
+ * Test workbooks: authored with exceljs as a user types formulas, then saved the way Excel
+ * saves them (formulas in Excel's storage form, add-in calls and spills as dynamic arrays,
+ * values cached, the add-in binding) so that every test reads what real Excel would write.
+ */
 import ExcelJS from 'exceljs';
+import { repositoryAddinIdentity } from '../../addin/manifest/identity';
+import { saveLikeExcel } from '../../calc/excel-save';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { columnLetters } from '../../cli/workbook';
+import { columnLetters } from '../../workbook/a1';
 
 export type CellInput = number | string | boolean | null | { formula: string };
 
@@ -25,6 +31,13 @@ export function putGrid(sheet: ExcelJS.Worksheet, row: number, col: number, grid
 }
 
 export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<string> {
+  const authored = Buffer.from(await workbook.xlsx.writeBuffer());
+  fs.writeFileSync(file, await saveLikeExcel(authored, { addin: repositoryAddinIdentity() }));
+  return file;
+}
+
+/** The workbook exactly as exceljs writes it (typed formulas, no dynamic arrays): what Excel would NOT write. */
+export async function saveAuthoredOnly(workbook: ExcelJS.Workbook, file: string): Promise<string> {
   await workbook.xlsx.writeFile(file);
   return file;
 }

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as path from 'path';
-import { calcFile, toJson } from '../../../cli/calc';
+import { calcFile, toJson } from '../../../calc/book';
 import { tempDir } from '../../support/workbook';
 import { clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../../addin/custom-functions/benchmark-client';
 import { installCustomFunctionsHost } from '../../../cli/custom-functions-host';

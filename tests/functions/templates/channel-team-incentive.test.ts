@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import * as fs from 'fs';
-import { calcFile, toJson } from '../../../cli/calc';
+import { calcFile, toJson } from '../../../calc/book';
 import { buildTemplate } from '../../../functions/templates';
 import {
   AWARDS,

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import * as fs from 'fs';
-import { CalcJson, calcFile, toJson } from '../../../cli/calc';
+import { CalcJson, calcFile, toJson } from '../../../calc/book';
 import { buildTemplate } from '../../../functions/templates';
 import {
   CHANNELS,

@@ -10,7 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { calcFile, toJson } from '../../../cli/calc';
+import { calcFile, toJson } from '../../../calc/book';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, addCharts } from '../../../functions/templates/charts';
 import type { ChartSpec } from '../../../functions/templates/types';
 import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';

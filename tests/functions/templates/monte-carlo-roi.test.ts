@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import * as fs from 'fs';
-import { CalcJson, calcFile, toJson } from '../../../cli/calc';
+import { CalcJson, calcFile, toJson } from '../../../calc/book';
 import { buildTemplate } from '../../../functions/templates';
 import { INPUTS, RANK_CORRELATION, ROI_STOP, ROI_TARGET, TRIALS, monteCarloRoi } from '../../../functions/templates/monte-carlo-roi';
 import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';

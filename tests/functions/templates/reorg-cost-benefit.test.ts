@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { calcFile, toJson } from '../../../cli/calc';
+import { calcFile, toJson } from '../../../calc/book';
 import { buildTemplate } from '../../../functions/templates';
 import { MONTHS, PILOT, REALISATION, REORG_INPUTS as IN, STAFFING, reorgCostBenefit } from '../../../functions/templates/reorg-cost-benefit';
 import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';

@@ -8,8 +8,8 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CalcJson, calcFile, toJson } from '../../../cli/calc';
-import { columnLetters } from '../../../cli/workbook';
+import { CalcJson, calcFile, toJson } from '../../../calc/book';
+import { columnLetters } from '../../../workbook/a1';
 import { buildTemplate } from '../../../functions/templates';
 import { RoleDefinition, RoleKpi, roleLayout } from '../../../functions/templates/role-scorecard';
 import { ROLE_DEFINITIONS, ROLE_SCORECARDS } from '../../../functions/templates/role-scorecards';

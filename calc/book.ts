@@ -1,0 +1,203 @@
+/**
+ * A workbook file through the calculator: read the zip as Excel stored it, calculate (with
+ * PERF.BENCHMARK answered in a second pass, HyperFormula cannot await), then report every
+ * cell as JSON or write the same package back with the computed values cached.
+ */
+import * as fs from 'fs';
+import { BenchmarkBatch } from '../cli/benchmarks';
+import { setBenchmarkResolver } from '../cli/hyperformula-plugin';
+import { Area, contains, toAddress } from '../workbook/a1';
+import { nodeCodec } from '../workbook/node-codec';
+import { CachedValue, CellWrite, SheetPatch, patchSheetXml } from '../workbook/patch';
+import { CellValue, WorkbookModel, readWorkbookModel } from '../workbook/read';
+import { ZipArchive, ZipOutput, writeZip } from '../workbook/zip';
+import { CalcSettings, Calculation, ResultValue } from './calculate';
+import { ensureDynamicArrayMetadata } from '../workbook/dynamic-arrays';
+
+export interface CalculatedBook {
+  zip: ZipArchive;
+  model: WorkbookModel;
+  calculation: Calculation;
+}
+
+export interface CalcOptions extends CalcSettings {
+  /** The PerfPlan API for PERF.BENCHMARK (default: PERFPLAN_API_URL). */
+  apiUrl?: string;
+}
+
+export async function calcBytes(bytes: Uint8Array, options: CalcOptions = {}): Promise<CalculatedBook> {
+  const zip = ZipArchive.read(bytes);
+  const model = readWorkbookModel(zip, nodeCodec);
+  const batch = new BenchmarkBatch(options.apiUrl ?? (process.env.PERFPLAN_API_URL || undefined));
+  setBenchmarkResolver(batch.resolver);
+  try {
+    const calculation = new Calculation(model, options);
+    if (batch.hasPending) {
+      await batch.fetchPending();
+      calculation.recalculate();
+    }
+    return { zip, model, calculation };
+  } finally {
+    setBenchmarkResolver(null);
+  }
+}
+
+export async function calcFile(file: string, options: CalcOptions = {}): Promise<CalculatedBook> {
+  return calcBytes(await fs.promises.readFile(file), options);
+}
+
+export type JsonCell = number | string | boolean | { error: string; message: string };
+export type CalcJson = Record<string, JsonCell>;
+
+function jsonCell(value: CellValue | ResultValue | undefined): JsonCell | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (typeof value === 'object') return { error: value.error, message: 'message' in value ? value.message : '' };
+  return value;
+}
+
+/**
+ * Every non-empty cell after calculation, sheet by sheet in row-major order, as
+ * [sheet name, "A1", value]: stored constants, and each formula's value over its area.
+ */
+export function* calculatedCells(book: CalculatedBook): Generator<[string, string, JsonCell]> {
+  const { model, calculation } = book;
+  for (let s = 0; s < model.sheets.length; s++) {
+    const sheet = model.sheets[s];
+    const rows: (JsonCell | undefined)[][] = [];
+    sheet.rows.forEach((line, r) => {
+      if (!line) return;
+      line.forEach((value, c) => {
+        if (!calculation.isStoredConstant(s, r, c)) return;
+        const cell = jsonCell(value);
+        if (cell !== undefined) (rows[r] ??= [])[c] = cell;
+      });
+    });
+    for (const result of calculation.results) {
+      if (result.sheet !== s) continue;
+      const { area } = result;
+      for (let r = area.top; r <= area.bottom; r++) {
+        for (let c = area.left; c <= area.right; c++) {
+          const cell = jsonCell(calculation.formulaValue(s, r, c));
+          const line = (rows[r] ??= []);
+          line[c] = cell;
+        }
+      }
+    }
+    for (let r = 0; r < rows.length; r++) {
+      const line = rows[r];
+      if (!line) continue;
+      for (let c = 0; c < line.length; c++) {
+        const cell = line[c];
+        if (cell !== undefined) yield [sheet.name, toAddress(r, c), cell];
+      }
+    }
+  }
+}
+
+/** Every non-empty cell keyed "Sheet!A1" (spilled cells included). */
+export function toJson(book: CalculatedBook): CalcJson {
+  const out: CalcJson = {};
+  for (const [sheet, address, cell] of calculatedCells(book)) out[`${sheet}!${address}`] = cell;
+  return out;
+}
+
+/** The same JSON text as JSON.stringify(toJson(book)), written in chunks (a 100,000-row book is millions of cells). */
+export function writeJson(book: CalculatedBook, write: (chunk: string) => void): void {
+  let chunk = '{';
+  let first = true;
+  for (const [sheet, address, cell] of calculatedCells(book)) {
+    chunk += `${first ? '' : ','}${JSON.stringify(`${sheet}!${address}`)}:${JSON.stringify(cell)}`;
+    first = false;
+    if (chunk.length > 1 << 16) {
+      write(chunk);
+      chunk = '';
+    }
+  }
+  write(`${chunk}}`);
+}
+
+function cached(value: ResultValue): CachedValue {
+  if (value === null) return null;
+  if (typeof value === 'object') return { error: value.error };
+  return value;
+}
+
+export interface WriteOptions {
+  /**
+   * Write formulas the way Excel 365 saves typed formulas (templates): a formula that spills
+   * or calls an add-in function becomes a dynamic array. Off for `perfplan calc -o`, which
+   * changes values only.
+   */
+  markDynamicArrays?: boolean;
+  /** Add-in namespaces whose calls make a formula a dynamic array (markDynamicArrays). */
+  addinCallPattern?: RegExp;
+}
+
+/** Per sheet part: the cached values and spill refs to write. */
+function sheetPatches(book: CalculatedBook, dynamicCm: number | undefined, options: WriteOptions): Map<string, SheetPatch> {
+  const { model, calculation } = book;
+  const patches = new Map<string, SheetPatch>();
+  model.sheets.forEach((sheet) => patches.set(sheet.part, { writes: [], clear: [] }));
+  for (const result of calculation.results) {
+    const sheet = model.sheets[result.sheet];
+    const patch = patches.get(sheet.part)!;
+    const { formula, area } = result;
+    const isArray = formula.kind !== 'plain';
+    const spills = area.bottom > area.top || area.right > area.left;
+    const becomesDynamic = options.markDynamicArrays && !isArray && dynamicCm !== undefined && (spills || (options.addinCallPattern?.test(formula.text) ?? false));
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        const write: CellWrite = { row: r, col: c, value: cached(calculation.formulaValue(result.sheet, r, c)) };
+        if (r === formula.row && c === formula.col) {
+          if (formula.kind === 'dynamic' || becomesDynamic) write.ref = area;
+          if (becomesDynamic) write.dynamicCm = dynamicCm;
+        }
+        patch.writes.push(write);
+      }
+    }
+    // Cells the stored spill covered and the new one does not: their cached values go.
+    if (formula.kind === 'dynamic' && formula.ref) patch.clear.push(...difference(formula.ref, area));
+  }
+  return patches;
+}
+
+/** The parts of `a` outside `b`, as up to four rectangles. */
+function difference(a: Area, b: Area): Area[] {
+  const out: Area[] = [];
+  if (b.bottom < a.bottom) out.push({ top: Math.max(a.top, b.bottom + 1), left: a.left, bottom: a.bottom, right: a.right });
+  if (b.right < a.right) out.push({ top: a.top, left: Math.max(a.left, b.right + 1), bottom: Math.min(a.bottom, b.bottom), right: a.right });
+  return out.filter((area) => area.top <= area.bottom && area.left <= area.right && !contains(b, area.top, area.left));
+}
+
+/**
+ * The package with every formula's computed value cached: worksheet parts are patched in
+ * place, every other entry is copied byte for byte.
+ */
+export function calculatedBytes(book: CalculatedBook, options: WriteOptions = {}): Uint8Array {
+  const replaced = new Map<string, string>();
+  let dynamicCm: number | undefined;
+  if (options.markDynamicArrays) {
+    const metadata = ensureDynamicArrayMetadata(book.zip, nodeCodec, book.model.part);
+    dynamicCm = metadata.cm;
+    for (const [name, text] of metadata.parts) replaced.set(name, text);
+  }
+  for (const [part, patch] of sheetPatches(book, dynamicCm, options)) {
+    if (patch.writes.length === 0 && patch.clear.length === 0) continue;
+    replaced.set(part, patchSheetXml(book.zip.text(part, nodeCodec), patch));
+  }
+  const items: ZipOutput[] = [];
+  for (const entry of book.zip.entries) {
+    const text = replaced.get(entry.name);
+    if (text === undefined) items.push({ name: entry.name, copy: entry });
+    else {
+      items.push({ name: entry.name, data: text, time: entry.time, date: entry.date });
+      replaced.delete(entry.name);
+    }
+  }
+  for (const [name, text] of replaced) items.push({ name, data: text });
+  return writeZip(items, nodeCodec);
+}
+
+export async function writeCalculatedFile(book: CalculatedBook, out: string): Promise<void> {
+  await fs.promises.writeFile(out, calculatedBytes(book));
+}

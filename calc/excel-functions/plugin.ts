@@ -1,0 +1,167 @@
+/**
+ * What Excel stores that HyperFormula lacks, as a HyperFormula function plugin:
+ *   SINGLE(x)               `@x`: implicit intersection (Microsoft: "Implicit intersection operator: @")
+ *   XMATCH(v, array, m, s)  see xmatch.ts
+ *   PERFPLAN.FIT(x, r, c)   a legacy Ctrl+Shift+Enter array over r×c cells
+ *   PERFPLAN.UNSUPPORTED(m) #NAME? with a message naming what perfplan calc cannot compute
+ *   PERFPLAN.ERROR(code)    an error literal HyperFormula has no type for (#NULL!, #CALC!, …)
+ *   PERFPLAN.SPILL(range)   a bare range as a dynamic array (HyperFormula refuses "=A1:A3")
+ * The formula translator (../translate.ts) writes these names; users never type them.
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  FunctionPluginDefinition,
+  SimpleRangeValue,
+} from 'hyperformula';
+import { LookupValue, xmatch } from './xmatch';
+
+interface Ast {
+  type: string;
+  value?: unknown;
+}
+interface ProcedureAst {
+  args: Ast[];
+}
+interface State {
+  formulaAddress: { sheet: number; row: number; col: number };
+}
+type Plugin = FunctionPlugin & {
+  runFunction(args: Ast[], state: State, metadata: unknown, fn: (...values: unknown[]) => unknown): unknown;
+  metadata(name: string): unknown;
+};
+
+export const FIT = 'PERFPLAN.FIT';
+export const UNSUPPORTED = 'PERFPLAN.UNSUPPORTED';
+export const ERROR_LITERAL = 'PERFPLAN.ERROR';
+export const SPILL = 'PERFPLAN.SPILL';
+
+/** Marks errors HyperFormula has no type for; the results layer turns them back into Excel's code. */
+export const EXCEL_ONLY_ERRORS = ['#NULL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!'];
+
+function lookupValue(value: unknown): LookupValue {
+  if (value === EmptyValue || value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'object' && value !== null && 'val' in value) return (value as { val: number }).val;
+  return null;
+}
+
+/** Excel's implicit intersection of a range with the formula's row or column; arrays give their first value. */
+function intersect(value: unknown, state: State): unknown {
+  if (!(value instanceof SimpleRangeValue)) return value;
+  const data = value.data;
+  if (data.length === 1 && data[0].length === 1) return data[0][0];
+  const range = value.range;
+  if (!range) return data[0][0];
+  const { row, col, sheet } = state.formulaAddress;
+  if (range.start.sheet !== sheet) return new CellError(ErrorType.VALUE, 'implicit intersection with a range on another sheet');
+  if (data[0].length === 1 && row >= range.start.row && row <= range.end.row) return data[row - range.start.row][0];
+  if (data.length === 1 && col >= range.start.col && col <= range.end.col) return data[0][col - range.start.col];
+  return new CellError(ErrorType.VALUE, 'the range does not intersect the formula’s row or column');
+}
+
+/**
+ * How Excel fills a legacy array's fixed area (Microsoft: "Guidelines and examples of array
+ * formulas"): a single value fills every cell, a single row or column repeats, and cells
+ * beyond a larger result are #N/A; a result larger than the area is cut.
+ */
+function fit(value: unknown, rows: number, cols: number): SimpleRangeValue {
+  const data: unknown[][] = value instanceof SimpleRangeValue ? value.data : [[value]];
+  const height = data.length;
+  const width = data[0]?.length ?? 0;
+  const out: unknown[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: unknown[] = [];
+    for (let c = 0; c < cols; c++) {
+      const sr = height === 1 ? 0 : r;
+      const sc = width === 1 ? 0 : c;
+      line.push(sr < height && sc < width ? data[sr][sc] : new CellError(ErrorType.NA, 'outside the array formula’s result'));
+    }
+    out.push(line);
+  }
+  return SimpleRangeValue.onlyValues(out as never);
+}
+
+function literalNumber(ast: Ast | undefined): number {
+  return ast && ast.type === 'NUMBER' && typeof ast.value === 'number' ? ast.value : 1;
+}
+
+class ExcelCompatPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    SINGLE: { method: 'single', parameters: [{ argumentType: FunctionArgumentType.ANY }], vectorizationForbidden: true },
+    XMATCH: {
+      method: 'xmatch',
+      parameters: [
+        { argumentType: FunctionArgumentType.SCALAR },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.INTEGER, defaultValue: 0 },
+        { argumentType: FunctionArgumentType.INTEGER, defaultValue: 1 },
+      ],
+    },
+    [FIT]: {
+      method: 'fit',
+      sizeOfResultArrayMethod: 'fitSize',
+      parameters: [{ argumentType: FunctionArgumentType.ANY }, { argumentType: FunctionArgumentType.INTEGER }, { argumentType: FunctionArgumentType.INTEGER }],
+      vectorizationForbidden: true,
+    },
+    [SPILL]: { method: 'spill', sizeOfResultArrayMethod: 'spillSize', parameters: [{ argumentType: FunctionArgumentType.ANY }], vectorizationForbidden: true },
+    [UNSUPPORTED]: { method: 'unsupported', parameters: [{ argumentType: FunctionArgumentType.STRING }] },
+    [ERROR_LITERAL]: { method: 'errorLiteral', parameters: [{ argumentType: FunctionArgumentType.STRING }] },
+  };
+
+  single(ast: ProcedureAst, state: State) {
+    const self = this as unknown as Plugin;
+    return self.runFunction(ast.args, state, self.metadata('SINGLE'), (value) => intersect(value, state));
+  }
+
+  xmatch(ast: ProcedureAst, state: State) {
+    const self = this as unknown as Plugin;
+    return self.runFunction(ast.args, state, self.metadata('XMATCH'), (lookup, range, matchMode, searchMode) => {
+      const data = (range as SimpleRangeValue).data;
+      if (data.length > 1 && data[0].length > 1) return new CellError(ErrorType.VALUE, 'XMATCH needs a one-row or one-column lookup array');
+      const values = (data.length === 1 ? data[0] : data.map((line) => line[0])).map(lookupValue);
+      const found = xmatch(lookupValue(lookup), values, matchMode as number, searchMode as number);
+      if (found === '#N/A') return new CellError(ErrorType.NA, 'XMATCH found no match');
+      if (found === '#VALUE!') return new CellError(ErrorType.VALUE, 'XMATCH match_mode must be 0, -1, 1 or 2 and search_mode 1, -1, 2 or -2');
+      return found;
+    });
+  }
+
+  fit(ast: ProcedureAst, state: State) {
+    const self = this as unknown as Plugin;
+    return self.runFunction(ast.args, state, self.metadata(FIT), (value, rows, cols) => fit(value, rows as number, cols as number));
+  }
+
+  fitSize(ast: ProcedureAst) {
+    return new ArraySize(literalNumber(ast.args[2]), literalNumber(ast.args[1]));
+  }
+
+  spill(ast: ProcedureAst, state: State) {
+    const self = this as unknown as Plugin;
+    return self.runFunction(ast.args, state, self.metadata(SPILL), (value) => value);
+  }
+
+  spillSize(ast: ProcedureAst, state: State) {
+    const self = this as unknown as { arraySizeForAst(a: Ast, s: State): ArraySize };
+    return self.arraySizeForAst(ast.args[0], state);
+  }
+
+  unsupported(ast: ProcedureAst, state: State) {
+    const self = this as unknown as Plugin;
+    return self.runFunction(ast.args, state, self.metadata(UNSUPPORTED), (message) => new CellError(ErrorType.NAME, message as string));
+  }
+
+  errorLiteral(ast: ProcedureAst, state: State) {
+    const self = this as unknown as Plugin;
+    return self.runFunction(ast.args, state, self.metadata(ERROR_LITERAL), (code) => new CellError(ErrorType.ERROR, code as string));
+  }
+}
+
+export const excelCompatPlugin = ExcelCompatPlugin as unknown as FunctionPluginDefinition;
+
+const NAMES = ['SINGLE', 'XMATCH', FIT, SPILL, UNSUPPORTED, ERROR_LITERAL];
+export const excelCompatTranslations = { enGB: Object.fromEntries(NAMES.map((n) => [n, n])), enUS: Object.fromEntries(NAMES.map((n) => [n, n])) };

@@ -1,0 +1,232 @@
+/**
+ * A formula as Excel stores it → the text HyperFormula parses, for one cell:
+ *   _xldudf_PERF_X(…)           → PERF.X(…)
+ *   _xlfn. / _xlfn._xlws. names → the bare name when HyperFormula (or our plugins) computes it
+ *   _xlfn.ANCHORARRAY(A2)       → the range A2's formula spills into now
+ *   _xlfn.SINGLE(x)             → SINGLE(x) (implicit intersection, ./excel-functions)
+ *   LET(_xlpm.x, v, body)       → body with x replaced by (v)
+ *   Team[Sales], [@Sales]…      → the A1 area the table reference denotes
+ *   TRUE / FALSE                → TRUE() / FALSE()
+ * Anything else it cannot compute becomes PERFPLAN.UNSUPPORTED("…"): #NAME? with a message
+ * naming it, never a parse error or a wrong number.
+ */
+import type { Area } from '../workbook/a1';
+import { FormulaToken, tokenizeFormula } from '../workbook/formula-text';
+import { splitSheetPrefix } from '../workbook/references';
+import { FormulaPlace, StructuredReferenceError, TableModel, absoluteRef, resolveStructuredReference } from '../workbook/tables';
+import { parseAddress } from '../workbook/a1';
+import { ERROR_LITERAL, UNSUPPORTED } from './excel-functions/plugin';
+
+export interface TranslateContext {
+  place: FormulaPlace;
+  tables: readonly TableModel[];
+  /** Upper-case function names HyperFormula and our plugins compute (PERF.X included). */
+  knownFunctions: ReadonlySet<string>;
+  /** The add-in namespaces whose _xldudf_ calls we compute. */
+  addinNamespaces: readonly string[];
+  /** The area the formula anchored at (sheet, row, col) currently spills into. */
+  spillArea(sheet: string, row: number, col: number): Area;
+}
+
+export interface Translation {
+  /** "=…" for HyperFormula. */
+  text: string;
+  /** The anchors this formula's `#` references read (for re-translation when they change size). */
+  anchors: { sheet: string; row: number; col: number }[];
+  /** Set when the formula cannot be computed (the message of its #NAME?). */
+  unsupported?: string;
+}
+
+class Unsupported extends Error {}
+
+const HF_ERRORS = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NUM!', '#REF!', '#VALUE!']);
+
+/** Strips Excel's storage prefixes from a function name: "_xlfn._xlws.FILTER" → "FILTER". */
+export function bareFunctionName(name: string): string {
+  return name.replace(/^(?:_xlfn\.|_xlws\.)+/i, '').toUpperCase();
+}
+
+function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function unsupportedFormula(message: string): string {
+  return `=${UNSUPPORTED}(${quote(message)})`;
+}
+
+/** Index of the token closing the parenthesis opened at `open` (a function token's next token). */
+function matchingClose(tokens: FormulaToken[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    const kind = tokens[i].kind;
+    if (kind === 'open' || kind === 'arrayOpen') depth++;
+    else if (kind === 'close' || kind === 'arrayClose') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  throw new Unsupported('perfplan calc cannot read this formula (unbalanced parentheses)');
+}
+
+/** The top-level arguments between `open` (an "(" token) and its close, as token slices. */
+function splitArguments(tokens: FormulaToken[], open: number, close: number): FormulaToken[][] {
+  const args: FormulaToken[][] = [[]];
+  let depth = 0;
+  for (let i = open + 1; i < close; i++) {
+    const t = tokens[i];
+    if (t.kind === 'open' || t.kind === 'arrayOpen') depth++;
+    else if (t.kind === 'close' || t.kind === 'arrayClose') depth--;
+    if (depth === 0 && t.kind === 'comma') args.push([]);
+    else args[args.length - 1].push(t);
+  }
+  return args;
+}
+
+function significant(tokens: FormulaToken[]): FormulaToken[] {
+  return tokens.filter((t) => t.kind !== 'space');
+}
+
+function parameterName(text: string): string {
+  return text.replace(/^_xlpm\./i, '').toLowerCase();
+}
+
+/**
+ * LET(_xlpm.a, va, _xlpm.b, vb, body) → body with each parameter replaced by its value in
+ * parentheses, innermost scope first. Values are inlined, not shared: LET is an optimisation
+ * and a naming device in Excel, and the functions our users put in it are deterministic.
+ */
+function inlineLet(tokens: FormulaToken[], env: ReadonlyMap<string, FormulaToken[]>): FormulaToken[] {
+  const out: FormulaToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'function' && bareFunctionName(t.text) === 'LET') {
+      const open = i + 1;
+      const close = matchingClose(tokens, open);
+      const args = splitArguments(tokens, open, close);
+      if (args.length < 3 || args.length % 2 === 0) throw new Unsupported('LET needs name, value pairs and a final calculation');
+      const scope = new Map(env);
+      for (let a = 0; a + 1 < args.length; a += 2) {
+        const name = significant(args[a]);
+        if (name.length !== 1 || name[0].kind !== 'name') throw new Unsupported('LET needs a name in each name position');
+        scope.set(parameterName(name[0].text), [{ kind: 'open', text: '(' }, ...inlineLet(args[a + 1], scope), { kind: 'close', text: ')' }]);
+      }
+      out.push({ kind: 'open', text: '(' }, ...inlineLet(args[args.length - 1], scope), { kind: 'close', text: ')' });
+      i = close;
+      continue;
+    }
+    if (t.kind === 'name') {
+      const bound = env.get(parameterName(t.text));
+      if (bound) {
+        out.push(...bound);
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** "Sheet1!$A$2" / "A2" → the anchor cell it names. */
+function anchorOf(reference: string, sheet: string): { sheet: string; row: number; col: number } {
+  const { prefix, local } = splitSheetPrefix(reference);
+  if (local.includes(':')) throw new Unsupported('ANCHORARRAY (#) of a range');
+  const target = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : sheet;
+  const { row, col } = parseAddress(local);
+  return { sheet: target, row, col };
+}
+
+function areaText(sheet: string, area: Area): string {
+  return absoluteRef(sheet, area);
+}
+
+export function translateFormula(stored: string, ctx: TranslateContext): Translation {
+  const anchors: Translation['anchors'] = [];
+  try {
+    const tokens = inlineLet(tokenizeFormula(stored), new Map());
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      switch (t.kind) {
+        case 'function': {
+          const name = bareFunctionName(t.text);
+          const addin = /^_XLDUDF_([A-Z0-9]+)_(.+)$/i.exec(t.text);
+          if (addin) {
+            const namespace = addin[1].toUpperCase();
+            if (!ctx.addinNamespaces.includes(namespace)) throw new Unsupported(`perfplan calc does not support the add-in function ${namespace}.${addin[2].toUpperCase()}`);
+            const fn = `${namespace}.${addin[2].toUpperCase()}`;
+            if (!ctx.knownFunctions.has(fn)) throw new Unsupported(`perfplan calc does not know ${fn}`);
+            out.push(fn);
+            break;
+          }
+          const dot = name.indexOf('.');
+          if (dot > 0 && ctx.addinNamespaces.includes(name.slice(0, dot))) {
+            // The text "PERF.X(" in a file is not an add-in call: Excel shows #NAME? and never rebinds it.
+            throw new Unsupported(`${name} is stored as text, not as an add-in call (Excel stores it as _xldudf_${name.replace('.', '_')} and shows #NAME? for this cell); re-enter the formula in Excel with PerfPlan loaded`);
+          }
+          if (name === 'ANCHORARRAY') {
+            const close = matchingClose(tokens, i + 1);
+            const arg = significant(tokens.slice(i + 2, close));
+            if (arg.length !== 1 || arg[0].kind !== 'reference') throw new Unsupported('perfplan calc supports # only on a cell reference');
+            const anchor = anchorOf(arg[0].text, ctx.place.sheet);
+            anchors.push(anchor);
+            out.push(areaText(anchor.sheet, ctx.spillArea(anchor.sheet, anchor.row, anchor.col)));
+            i = close;
+            break;
+          }
+          if (!ctx.knownFunctions.has(name)) throw new Unsupported(`perfplan calc does not support ${name}`);
+          out.push(name);
+          break;
+        }
+        case 'structured': {
+          try {
+            const { table, area } = resolveStructuredReference(t.text, ctx.tables, ctx.place);
+            out.push(areaText(table.sheet, area));
+          } catch (error) {
+            if (!(error instanceof StructuredReferenceError)) throw error;
+            out.push(error.code);
+          }
+          break;
+        }
+        case 'name': {
+          if (/^_xlpm\./i.test(t.text)) throw new Unsupported('perfplan calc does not support LAMBDA');
+          const table = ctx.tables.find((tb) => tb.name.toLowerCase() === t.text.toLowerCase());
+          if (table) {
+            out.push(areaText(table.sheet, resolveStructuredReference(table.name, ctx.tables, ctx.place).area));
+            break;
+          }
+          out.push(t.text);
+          break;
+        }
+        case 'bool':
+          out.push(`${t.text.toUpperCase()}()`);
+          break;
+        case 'error': {
+          const code = t.text.toUpperCase();
+          out.push(HF_ERRORS.has(code) ? code : `${ERROR_LITERAL}(${quote(code)})`);
+          break;
+        }
+        case 'reference':
+          if (/^\[|\]/.test(t.text)) throw new Unsupported('perfplan calc does not support links to other workbooks');
+          // A sheet name cannot contain ":", so one in the prefix is a 3-D reference.
+          if (splitSheetPrefix(t.text).prefix.includes(':')) {
+            throw new Unsupported('perfplan calc does not support 3-D references (Sheet1:Sheet3!A1)');
+          }
+          out.push(t.text);
+          break;
+        case 'spill':
+          throw new Unsupported('perfplan calc cannot read this formula (a bare # outside _xlfn.ANCHORARRAY)');
+        case 'at':
+          throw new Unsupported('perfplan calc cannot read this formula (a bare @ outside _xlfn.SINGLE)');
+        default:
+          out.push(t.text);
+      }
+    }
+    return { text: `=${out.join('')}`, anchors };
+  } catch (error) {
+    if (error instanceof Unsupported) return { text: unsupportedFormula(error.message), anchors, unsupported: error.message };
+    if (error instanceof Error && /not a cell address/.test(error.message)) {
+      return { text: unsupportedFormula('perfplan calc cannot read this formula'), anchors, unsupported: error.message };
+    }
+    throw error;
+  }
+}

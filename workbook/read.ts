@@ -1,0 +1,364 @@
+/**
+ * Reads an .xlsx as Excel stored it, straight from the zip: sheets, cell values, formulas
+ * (shared formulas expanded, array and dynamic-array formulas told apart), Excel's cached
+ * results, defined names with their scope, and Excel Tables. No exceljs: one pass of a
+ * tag scanner per part.
+ */
+import { Area, MAX_COLUMNS, MAX_ROWS, columnNumber, parseArea } from './a1';
+import { ContentTypes, contentTypeOf, isRelationship, readContentTypes, readRelationships, workbookPartName } from './package';
+import { shiftFormula } from './references';
+import { TableModel, readTable } from './tables';
+import { attribute, attributes, decodeEntities, decodeXstring, elementBody, elements, nextTag, stringItemText } from './xml';
+import { ZipArchive, ZipCodec } from './zip';
+
+/** An error value as a cell holds it: "#N/A", "#DIV/0!", … */
+export interface ErrorValue {
+  error: string;
+}
+
+export type CellValue = number | string | boolean | ErrorValue;
+
+export type FormulaKind =
+  /** An ordinary formula (legacy semantics: implicit intersection where one value is expected). */
+  | 'plain'
+  /** A legacy Ctrl+Shift+Enter array over a fixed `ref`. */
+  | 'array'
+  /** A dynamic array (spills to the size of its result). */
+  | 'dynamic';
+
+export interface FormulaCell {
+  row: number;
+  col: number;
+  /** The formula as stored (without "="): `_xldudf_PERF_TIERED(B2:B9,…)`; shared formulas expanded. */
+  text: string;
+  kind: FormulaKind;
+  /** The stored extent of an array or dynamic-array formula. */
+  ref?: Area;
+  /** Excel's cached result for the cell, if the file has one. */
+  cached?: CellValue;
+}
+
+export interface SheetModel {
+  name: string;
+  /** Part name, e.g. "xl/worksheets/sheet1.xml". */
+  part: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** Stored values by row, 1-based (rows[r][c]); formula cells hold their cached result. */
+  rows: CellValue[][];
+  formulas: FormulaCell[];
+  tables: TableModel[];
+}
+
+export interface DefinedName {
+  name: string;
+  /** The stored formula text, e.g. "Plan!$A$5:$B$10". */
+  text: string;
+  /** Index into `sheets` for a sheet-scoped name; undefined for workbook scope. */
+  sheetIndex?: number;
+  hidden: boolean;
+}
+
+export interface WorkbookModel {
+  /** Main workbook part name. */
+  part: string;
+  sheets: SheetModel[];
+  definedNames: DefinedName[];
+  /** `calcId` of `<calcPr>`; Excel 365 writes 191029. */
+  calcId?: number;
+  fullCalcOnLoad: boolean;
+  contentTypes: ContentTypes;
+}
+
+export interface ReadOptions {
+  /** Largest part (uncompressed bytes) the reader inflates; default 512 MiB. */
+  maxPartBytes?: number;
+}
+
+/** A workbook that cannot be read as an .xlsx (the message says why). */
+export class WorkbookFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookFormatError';
+  }
+}
+
+const MACRO_CONTENT = /macroEnabled|vbaProject/i;
+
+export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: ReadOptions = {}): WorkbookModel {
+  const limit = options.maxPartBytes ?? 512 * 1024 * 1024;
+  const contentTypes = readContentTypes(zip, codec);
+  const part = workbookPartName(zip, codec);
+  const mainType = contentTypeOf(contentTypes, part) ?? '';
+  if (MACRO_CONTENT.test(mainType) || zip.has('xl/vbaProject.bin')) {
+    throw new WorkbookFormatError('macro-enabled workbooks (.xlsm) are not supported: save it as .xlsx (Excel Workbook) first');
+  }
+  const workbookXml = zip.text(part, codec, limit);
+  const rels = readRelationships(zip, codec, part);
+  const relById = new Map(rels.map((r) => [r.id, r]));
+
+  const sharedStringsRel = rels.find((r) => isRelationship(r, 'sharedStrings'));
+  const sharedStrings = sharedStringsRel && zip.has(sharedStringsRel.target) ? readSharedStrings(zip.text(sharedStringsRel.target, codec, limit)) : [];
+  const metadataRel = rels.find((r) => isRelationship(r, 'sheetMetadata'));
+  const dynamicCm = metadataRel && zip.has(metadataRel.target) ? dynamicArrayCellMetadata(zip.text(metadataRel.target, codec, limit)) : new Set<number>();
+
+  const sheets: SheetModel[] = [];
+  for (const { tag } of elements(workbookXml, 'sheet')) {
+    const a = attributes(tag.attributesText);
+    const rel = relById.get(a.id);
+    if (!rel || !isRelationship(rel, 'worksheet')) continue; // chart sheets and dialog sheets hold no cells
+    if (!zip.has(rel.target)) throw new WorkbookFormatError(`sheet "${a.name}" points to a missing part ${rel.target}`);
+    const sheetRels = readRelationships(zip, codec, rel.target);
+    const tables = sheetRels
+      .filter((r) => isRelationship(r, 'table') && zip.has(r.target))
+      .map((r) => readTable(zip.text(r.target, codec, limit), a.name, r.target));
+    const cells = readSheetCells(zip.text(rel.target, codec, limit), sharedStrings, dynamicCm, a.name);
+    sheets.push({ name: a.name, part: rel.target, state: (a.state as SheetModel['state']) ?? 'visible', ...cells, tables });
+  }
+  if (sheets.length === 0) throw new WorkbookFormatError('the workbook has no worksheets');
+
+  const definedNames: DefinedName[] = [];
+  for (const { tag, body } of elements(workbookXml, 'definedName')) {
+    const a = attributes(tag.attributesText);
+    const local = a.localSheetId === undefined ? undefined : Number(a.localSheetId);
+    // localSheetId counts every <sheet>, chart sheets included; map it to our worksheet list.
+    const sheetName = local === undefined ? undefined : sheetNameAt(workbookXml, local);
+    const sheetIndex = sheetName === undefined ? undefined : sheets.findIndex((s) => s.name === sheetName);
+    definedNames.push({ name: a.name, text: decodeEntities(body), sheetIndex: sheetIndex !== undefined && sheetIndex >= 0 ? sheetIndex : undefined, hidden: a.hidden === '1' || a.hidden === 'true' });
+  }
+
+  const calcPr = nextTagNamed(workbookXml, 'calcPr');
+  const calcIdText = calcPr ? attribute(calcPr, 'calcId') : undefined;
+  const fullCalc = calcPr ? attribute(calcPr, 'fullCalcOnLoad') : undefined;
+  return {
+    part,
+    sheets,
+    definedNames,
+    calcId: calcIdText === undefined ? undefined : Number(calcIdText),
+    fullCalcOnLoad: fullCalc === '1' || fullCalc === 'true',
+    contentTypes,
+  };
+}
+
+function sheetNameAt(workbookXml: string, index: number): string | undefined {
+  let i = 0;
+  for (const { tag } of elements(workbookXml, 'sheet')) {
+    if (i++ === index) return attributes(tag.attributesText).name;
+  }
+  return undefined;
+}
+
+function nextTagNamed(xml: string, name: string): string | undefined {
+  for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) if (!tag.closing && tag.name === name) return tag.attributesText;
+  return undefined;
+}
+
+export function readSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  for (const { body } of elements(xml, 'si')) out.push(stringItemText(body));
+  return out;
+}
+
+/**
+ * The `cm` indexes (1-based, as cells write them) whose cell metadata is a dynamic array:
+ * cellMetadata block → rc t (1-based metadata type, must be XLDAPR) v (0-based future
+ * metadata block) → `xda:dynamicArrayProperties fDynamic="1"`.
+ */
+export function dynamicArrayCellMetadata(xml: string): Set<number> {
+  const types: string[] = [];
+  for (const { tag } of elements(xml, 'metadataType')) types.push(attributes(tag.attributesText).name);
+  const dynamicBlocks: boolean[] = [];
+  for (const { tag, body } of elements(xml, 'futureMetadata')) {
+    if (attributes(tag.attributesText).name !== 'XLDAPR') continue;
+    for (const block of elements(body, 'bk')) {
+      const props = [...elements(block.body, 'dynamicArrayProperties')][0];
+      const fDynamic = props ? attributes(props.tag.attributesText).fDynamic : undefined;
+      dynamicBlocks.push(fDynamic === '1' || fDynamic === 'true');
+    }
+  }
+  const out = new Set<number>();
+  const cellMetadata = [...elements(xml, 'cellMetadata')][0];
+  if (!cellMetadata) return out;
+  let index = 0;
+  for (const block of elements(cellMetadata.body, 'bk')) {
+    index++;
+    for (const rc of elements(block.body, 'rc')) {
+      const a = attributes(rc.tag.attributesText);
+      if (types[Number(a.t) - 1] === 'XLDAPR' && dynamicBlocks[Number(a.v)]) out.add(index);
+    }
+  }
+  return out;
+}
+
+const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
+
+/** An ISO 8601 date (t="d" cells) → Excel serial number (1900 date system). */
+function isoToSerial(text: string): number | ErrorValue {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
+  return Number.isFinite(ms) ? (ms - EPOCH_1900_MS) / 86_400_000 : { error: '#VALUE!' };
+}
+
+function cellValue(type: string | undefined, raw: string, sharedStrings: string[]): CellValue | undefined {
+  switch (type) {
+    case undefined:
+    case 'n': {
+      if (raw === '') return undefined;
+      const n = Number(raw);
+      return Number.isFinite(n) ? n : { error: '#NUM!' };
+    }
+    case 's': {
+      const s = sharedStrings[Number(raw)];
+      return s === undefined ? '' : s;
+    }
+    case 'str':
+      return decodeXstring(decodeEntities(raw));
+    case 'b':
+      return raw === '1' || raw === 'true';
+    case 'e':
+      return { error: decodeEntities(raw) };
+    case 'd':
+      return isoToSerial(raw);
+    default:
+      return undefined;
+  }
+}
+
+interface SharedMaster {
+  row: number;
+  col: number;
+  text: string;
+}
+
+/** One worksheet part → its stored values and formulas. */
+function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<number>, sheetName: string): Pick<SheetModel, 'rows' | 'formulas'> {
+  const rows: CellValue[][] = [];
+  const formulas: FormulaCell[] = [];
+  const shared = new Map<string, SharedMaster>();
+  const dataStart = xml.indexOf('sheetData');
+  if (dataStart < 0) return { rows, formulas };
+  let row = 0;
+  let col = 0;
+  let at = xml.lastIndexOf('<', dataStart);
+  for (let tag = nextTag(xml, at); tag; tag = nextTag(xml, at)) {
+    at = tag.end;
+    if (tag.name === 'sheetData' && (tag.closing || tag.selfClosing)) break;
+    if (tag.closing) continue;
+    if (tag.name === 'row') {
+      const r = attribute(tag.attributesText, 'r');
+      row = r === undefined ? row + 1 : Number(r);
+      col = 0;
+      if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) throw new WorkbookFormatError(`sheet "${sheetName}": row number ${r} is outside Excel's grid`);
+      continue;
+    }
+    if (tag.name !== 'c') continue;
+    const attrs = tag.attributesText;
+    const ref = attribute(attrs, 'r');
+    if (ref === undefined) {
+      col++;
+      if (row === 0) row = 1;
+    } else {
+      const split = splitCellRef(ref);
+      if (!split) throw new WorkbookFormatError(`sheet "${sheetName}": "${ref}" is not a cell reference`);
+      row = split.row;
+      col = split.col;
+    }
+    if (tag.selfClosing) continue;
+    const type = attribute(attrs, 't');
+    let valueText: string | undefined;
+    let inline: string | undefined;
+    let formulaAttrs: string | undefined;
+    let formulaText: string | undefined;
+    // Children of <c>: f, v, is, extLst — scan until this cell's end tag.
+    let child = nextTag(xml, at);
+    while (child && !(child.closing && child.name === 'c')) {
+      if (!child.closing && child.name === 'f') {
+        formulaAttrs = child.attributesText;
+        if (child.selfClosing) {
+          formulaText = '';
+          at = child.end;
+        } else {
+          const end = xml.indexOf('</', child.end);
+          formulaText = decodeEntities(xml.slice(child.end, end));
+          at = xml.indexOf('>', end) + 1;
+        }
+      } else if (!child.closing && child.name === 'v') {
+        if (child.selfClosing) {
+          valueText = '';
+          at = child.end;
+        } else {
+          const end = xml.indexOf('</', child.end);
+          valueText = xml.slice(child.end, end);
+          at = xml.indexOf('>', end) + 1;
+        }
+      } else if (!child.closing && child.name === 'is') {
+        const body = elementBody(xml, child);
+        inline = stringItemText(xml.slice(body.bodyStart, body.bodyEnd));
+        at = body.end;
+      } else if (!child.closing && !child.selfClosing) {
+        at = elementBody(xml, child).end; // extLst and anything newer: skipped whole
+      } else at = child.end;
+      child = nextTag(xml, at);
+    }
+    if (!child) throw new WorkbookFormatError(`sheet "${sheetName}": cell ${ref ?? `at row ${row}`} is not closed`);
+    at = child.end;
+
+    const value = type === 'inlineStr' ? inline ?? '' : valueText === undefined ? undefined : cellValue(type, valueText, sharedStrings);
+    if (value !== undefined) {
+      const line = rows[row] ?? (rows[row] = []);
+      line[col] = value;
+    }
+    if (formulaAttrs !== undefined) {
+      const formula = readFormula(formulaAttrs, formulaText ?? '', row, col, shared, dynamicCm, attribute(attrs, 'cm'), sheetName);
+      if (formula) formulas.push({ ...formula, cached: value });
+    }
+  }
+  return { rows, formulas };
+}
+
+/** "AB12" → row/col without a regex (hot path). */
+function splitCellRef(ref: string): { row: number; col: number } | null {
+  let i = 0;
+  let col = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i === ref.length) return null;
+  const row = Number(ref.slice(i));
+  if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return null;
+  return { row, col };
+}
+
+function readFormula(
+  attrs: string,
+  text: string,
+  row: number,
+  col: number,
+  shared: Map<string, SharedMaster>,
+  dynamicCm: Set<number>,
+  cm: string | undefined,
+  sheetName: string,
+): Omit<FormulaCell, 'cached'> | undefined {
+  const t = attribute(attrs, 't');
+  if (t === 'shared') {
+    const si = attribute(attrs, 'si') ?? '';
+    if (text !== '') {
+      shared.set(si, { row, col, text });
+      return { row, col, text, kind: 'plain' };
+    }
+    const master = shared.get(si);
+    if (!master) throw new WorkbookFormatError(`sheet "${sheetName}": cell at row ${row}, column ${col} uses shared formula ${si} before its master`);
+    return { row, col, text: shiftFormula(master.text, row - master.row, col - master.col), kind: 'plain' };
+  }
+  if (t === 'array') {
+    const refText = attribute(attrs, 'ref');
+    const ref = refText ? parseArea(refText.replace(/\$/g, '')) : { top: row, left: col, bottom: row, right: col };
+    const dynamic = cm !== undefined && dynamicCm.has(Number(cm));
+    return { row, col, text, kind: dynamic ? 'dynamic' : 'array', ref };
+  }
+  if (t === 'dataTable') return undefined; // what-if data tables: their cells hold Excel's values
+  if (text === '') return undefined;
+  return { row, col, text, kind: 'plain' };
+}
+
+export { columnNumber };
