@@ -6,7 +6,15 @@
  * Excel cannot tell us a file's sheet names before inserting it, so the caller passes them
  * (the pane reads them from the xlsx it already has). The inserted sheets are renamed by the
  * ids the API returns, so the result does not depend on how Excel itself resolves a clash.
+ *
+ * Excel on the web refuses sheets with charts (UnsupportedFeature): the sheets are then
+ * inserted without their drawings and the charts drawn again with the chart API
+ * (chart-fallback.ts). After either insert, PERF cells that read #NAME? are re-entered
+ * (reenter-names.ts).
  */
+import type { ChartDescription } from '../../workbook/drawings';
+import { isUnsupportedFeature, queueCharts, sheetLookup, withoutCharts } from './chart-fallback';
+import { loadUsedRange, queueReentry } from './reenter-names';
 import { loadSheetNames, resolveSheetNames, sheetKey, uniqueSheetName } from './sheet-names';
 import { readTemplateSheetNames, stripDataUrl } from './template-sheets';
 
@@ -41,7 +49,9 @@ export interface InsertedSheet {
 /**
  * Inserts the template's `sheetNames` (at the end by default) and returns, per sheet, its
  * template name, its name in the workbook and its id. Four round trips at most: existing
- * names, insert, inserted names, renames and activation.
+ * names, insert, inserted names and cells, then re-entries, renames, charts and activation;
+ * one more when Excel refuses the charts and the sheets are inserted without them. Any other
+ * error of the insert is thrown as Excel raised it.
  */
 export async function insertTemplate(
   context: Excel.RequestContext,
@@ -65,21 +75,34 @@ export async function insertTemplate(
 
   const insertOptions: Excel.InsertWorksheetOptions = { sheetNamesToInsert: templateSheets, positionType };
   if (options.relativeTo) insertOptions.relativeTo = options.relativeTo;
-  const ids = context.workbook.insertWorksheetsFromBase64(stripDataUrl(base64), insertOptions);
-  await context.sync();
-  if (!Array.isArray(ids.value) || ids.value.length !== templateSheets.length) {
-    throw new Error(`Excel inserted ${Array.isArray(ids.value) ? ids.value.length : 0} sheets; expected ${templateSheets.length}`);
+  const payload = stripDataUrl(base64);
+  let ids: string[];
+  let charts: ChartDescription[] = [];
+  try {
+    ids = await insertSheets(context, payload, insertOptions);
+  } catch (error) {
+    // Without charts to leave out (or a package we cannot take apart), the refusal is about
+    // something else (comments, PivotTables…): Excel's own error says what.
+    const fallback = isUnsupportedFeature(error) ? chartlessCopy(payload) : undefined;
+    if (!fallback) throw error;
+    ids = await insertSheets(context, fallback.base64, insertOptions);
+    charts = fallback.charts;
+  }
+  if (ids.length !== templateSheets.length) {
+    throw new Error(`Excel inserted ${ids.length} sheets; expected ${templateSheets.length}`);
   }
 
   const worksheets = context.workbook.worksheets;
-  const inserted = ids.value.map((id) => worksheets.getItem(id));
+  const inserted = ids.map((id) => worksheets.getItem(id));
   inserted.forEach((sheet) => sheet.load('name'));
+  const used = inserted.map(loadUsedRange);
   await context.sync();
 
+  const reentered = inserted.reduce((cells, sheet, i) => cells + queueReentry(sheet, used[i]), 0);
   // Rename in two steps (temporary names first) so that two inserted sheets can swap names.
   const rename = inserted.map((sheet, i) => sheet.name !== targets[i]);
   const activate = options.activate ?? true;
-  if (rename.some(Boolean) || activate) {
+  if (rename.some(Boolean) || activate || reentered > 0 || charts.length > 0) {
     const taken = new Set([...existing, ...targets, ...inserted.map((sheet) => sheet.name)].map(sheetKey));
     inserted.forEach((sheet, i) => {
       if (!rename[i]) return;
@@ -90,8 +113,24 @@ export async function insertTemplate(
     inserted.forEach((sheet, i) => {
       if (rename[i]) sheet.name = targets[i];
     });
+    queueCharts(charts, sheetLookup(templateSheets.map((name, i) => [name, inserted[i]])));
     if (activate) inserted[0].activate();
     await context.sync();
   }
-  return templateSheets.map((template, i) => ({ template, name: targets[i], id: ids.value[i] }));
+  return templateSheets.map((template, i) => ({ template, name: targets[i], id: ids[i] }));
+}
+
+/** Inserts the sheets of `base64` and returns their ids (one round trip; Excel's error is thrown as is). */
+async function insertSheets(context: Excel.RequestContext, base64: string, options: Excel.InsertWorksheetOptions): Promise<string[]> {
+  const ids = context.workbook.insertWorksheetsFromBase64(base64, options);
+  await context.sync();
+  return Array.isArray(ids.value) ? ids.value : [];
+}
+
+function chartlessCopy(base64: string): ReturnType<typeof withoutCharts> {
+  try {
+    return withoutCharts(base64);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,8 +1,12 @@
 /**
  * A template's sheet names, read from the xlsx itself (Excel offers no API to list the
- * sheets of a file before inserting it). Reads only the package's workbook part.
+ * sheets of a file before inserting it). Reads only the package's workbook part, with the
+ * workbook layer's zip reader and the browser codec (no JSZip in the pane's insert chunk).
  */
-import JSZip from 'jszip';
+import { browserCodec } from '../../workbook/browser-codec';
+import { workbookPartName } from '../../workbook/package';
+import { ZipArchive } from '../../workbook/zip';
+import { base64ToBytes } from './base64';
 
 /** The base64 payload of `data`, which may be a data URL ("data:…;base64,AAAA"). */
 export function stripDataUrl(data: string): string {
@@ -38,19 +42,14 @@ export function sheetNamesFromWorkbookXml(xml: string): string[] {
 
 /** The worksheet names of an xlsx given as base64 (or a base64 data URL), in tab order. */
 export async function readTemplateSheetNames(base64: string): Promise<string[]> {
-  const zip = await JSZip.loadAsync(stripDataUrl(base64), { base64: true });
-  let workbookPath = 'xl/workbook.xml';
-  const rels = await zip.file('_rels/.rels')?.async('string');
-  if (rels) {
-    for (const match of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
-      const type = attribute(match[1], 'Type');
-      const target = attribute(match[1], 'Target');
-      if (type && target && type.endsWith('/officeDocument')) workbookPath = target.replace(/^\//, '');
-    }
+  const zip = ZipArchive.read(base64ToBytes(stripDataUrl(base64)));
+  let workbookPath: string;
+  try {
+    workbookPath = workbookPartName(zip, browserCodec);
+  } catch {
+    throw new Error('The template is not an xlsx workbook (no workbook part)');
   }
-  const xml = await zip.file(workbookPath)?.async('string');
-  if (xml === undefined) throw new Error('The template is not an xlsx workbook (no workbook part)');
-  const names = sheetNamesFromWorkbookXml(xml);
+  const names = sheetNamesFromWorkbookXml(zip.text(workbookPath, browserCodec));
   if (names.length === 0) throw new Error('The template workbook lists no sheets');
   return names;
 }

@@ -3,8 +3,9 @@
  * helpers. The mock supplies load/sync semantics (a property reads "Error, property was not
  * loaded" until loaded and synced); the functions below supply what it cannot model:
  * worksheet and range lookup (getItem, getRange, getSelectedRange…), collection loads
- * ("items/name" on an array), insertWorksheetsFromBase64, worksheets.add, charts.add,
- * tables.add and Application.calculate. Each records its call in `calls`.
+ * ("items/name" on an array), insertWorksheetsFromBase64 (and its failure), worksheets.add,
+ * getUsedRange, charts.add with its series, tables.add and Application.calculate. Each records
+ * its call in `calls`.
  *
  * Ranges must be declared up front (by local address, per sheet); getRange of any other
  * address throws, so a test states exactly which ranges a helper may touch.
@@ -22,6 +23,11 @@ export interface SheetSpec {
   id?: string;
   /** Ranges by local address ("B2:F2"), with any loadable properties (values, formulas…). */
   ranges?: Record<string, RangeData>;
+  /**
+   * What getUsedRange returns: rowIndex, columnIndex (0-based), formulas, values. Default: a
+   * blank sheet's, which Excel reports as A1 holding "".
+   */
+  usedRange?: RangeData;
 }
 
 export interface SelectionSpec {
@@ -35,6 +41,8 @@ export interface Call {
   method: string;
   /** The worksheet the call was made on, when any. */
   sheet?: string;
+  /** The chart (and series) the call was made on: "chart", "chart1", "chart1.s0"… */
+  target?: string;
   args: unknown[];
 }
 
@@ -50,7 +58,12 @@ export interface MockSpec {
    * What insertWorksheetsFromBase64 inserts: each sheet's id and the name Excel gives it
    * (Excel may rename on a clash), in order.
    */
-  inserts?: { id: string; name: string; ranges?: Record<string, RangeData> }[];
+  inserts?: { id: string; name: string; ranges?: Record<string, RangeData>; usedRange?: RangeData }[];
+  /**
+   * Errors the first insertWorksheetsFromBase64 batches fail with, one per call, at the sync
+   * after it (as Excel reports them); Excel inserts nothing then. Later calls succeed.
+   */
+  insertFailures?: Error[];
   /** Runs on Application.calculate (after the call is recorded). */
   onCalculate?: (harness: Harness, calculationType: unknown) => void;
 }
@@ -83,29 +96,66 @@ interface SheetEntry {
   live: boolean;
 }
 
-function chartData(calls: Call[], sheet: () => string): RangeData {
-  return {
-    chart: {
-      title: {},
-      axes: { categoryAxis: {}, valueAxis: {} },
-      series: {
-        s0: {},
-        s1: {},
-        getItemAt(this: any, index: number) {
-          calls.push({ method: 'chart.series.getItemAt', sheet: sheet(), args: [index] });
-          return this[`s${index}`];
-        },
-      },
-      setPosition(...args: unknown[]) {
-        calls.push({ method: 'chart.setPosition', sheet: sheet(), args });
-      },
+/** Charts one sheet can add, and series one chart can hold. */
+const MAX_CHARTS = 4;
+const MAX_SERIES = 4;
+
+/**
+ * One chart: its title, axes and series s0…s3. charts.add creates s0 (as Excel makes a series
+ * of the source data); series.add hands out s1, s2, … in order.
+ */
+function chartMock(calls: Call[], sheet: () => string, key: string): RangeData {
+  let added = 1;
+  const series: RangeData = {
+    getItemAt(this: any, index: number) {
+      calls.push({ method: 'chart.series.getItemAt', sheet: sheet(), target: key, args: [index] });
+      return this[`s${index}`];
     },
     add(this: any, ...args: unknown[]) {
-      calls.push({ method: 'charts.add', sheet: sheet(), args });
-      return this.chart;
+      calls.push({ method: 'chart.series.add', sheet: sheet(), target: key, args });
+      if (added >= MAX_SERIES) throw new Error(`The mock chart holds at most ${MAX_SERIES} series`);
+      return this[`s${added++}`];
+    },
+  };
+  for (let i = 0; i < MAX_SERIES; i++) {
+    const target = `${key}.s${i}`;
+    series[`s${i}`] = {
+      setValues(...args: unknown[]) {
+        calls.push({ method: 'series.setValues', sheet: sheet(), target, args });
+      },
+      setXAxisValues(...args: unknown[]) {
+        calls.push({ method: 'series.setXAxisValues', sheet: sheet(), target, args });
+      },
+    };
+  }
+  return {
+    title: {},
+    axes: { categoryAxis: {}, valueAxis: {} },
+    series,
+    setPosition(...args: unknown[]) {
+      calls.push({ method: 'chart.setPosition', sheet: sheet(), target: key, args });
     },
   };
 }
+
+/** A sheet's charts: the first added is `chart`, the next `chart1`, `chart2`, … */
+function chartData(calls: Call[], sheet: () => string): RangeData {
+  const keys = Array.from({ length: MAX_CHARTS }, (_, i) => (i === 0 ? 'chart' : `chart${i}`));
+  let added = 0;
+  const data: RangeData = {
+    add(this: any, ...args: unknown[]) {
+      if (added >= MAX_CHARTS) throw new Error(`The mock sheet holds at most ${MAX_CHARTS} charts`);
+      const key = keys[added++];
+      calls.push({ method: 'charts.add', sheet: sheet(), target: key, args });
+      return this[key];
+    },
+  };
+  for (const key of keys) data[key] = chartMock(calls, sheet, key);
+  return data;
+}
+
+/** What Excel's getUsedRange reports for a blank sheet: A1, empty. */
+const BLANK_USED_RANGE: RangeData = { rowIndex: 0, columnIndex: 0, formulas: [['']], values: [['']] };
 
 export function createExcelMock(spec: MockSpec): Harness {
   const calls: Call[] = [];
@@ -121,7 +171,7 @@ export function createExcelMock(spec: MockSpec): Harness {
   const find = (nameOrId: string): SheetEntry | undefined =>
     entries.find((e) => e.live && (e.id === nameOrId || currentName(e).toLowerCase() === nameOrId.toLowerCase()));
 
-  const sheetData = (entry: SheetEntry, ranges: Record<string, RangeData> = {}): RangeData => {
+  const sheetData = (entry: SheetEntry, ranges: Record<string, RangeData> = {}, usedRange: RangeData = BLANK_USED_RANGE): RangeData => {
     const name = () => currentName(entry);
     const rangeData: Record<string, RangeData> = {};
     for (const [address, data] of Object.entries(ranges)) rangeData[address] = { format: { font: {}, fill: {} }, ...data };
@@ -138,6 +188,11 @@ export function createExcelMock(spec: MockSpec): Harness {
       },
       activate() {
         calls.push({ method: 'activate', sheet: name(), args: [] });
+      },
+      usedRange,
+      getUsedRange(this: any, ...args: unknown[]) {
+        calls.push({ method: 'getUsedRange', sheet: name(), args });
+        return this.usedRange;
       },
       charts: chartData(calls, name),
       tables: {
@@ -180,14 +235,15 @@ export function createExcelMock(spec: MockSpec): Harness {
     },
   };
 
-  const declare = (prefix: string, name: string, id: string, live: boolean, ranges?: Record<string, RangeData>) => {
+  const declare = (prefix: string, name: string, id: string, live: boolean, sheet: SheetSpec) => {
     const entry: SheetEntry = { key: `${prefix}${entries.length}`, name, id, live };
     entries.push(entry);
-    worksheets[entry.key] = sheetData(entry, ranges);
+    worksheets[entry.key] = sheetData(entry, sheet.ranges, sheet.usedRange);
   };
-  Object.entries(spec.sheets).forEach(([name, sheet], i) => declare('sheet', name, sheet.id ?? `id-${i}`, true, sheet.ranges));
-  Object.entries(spec.addable ?? {}).forEach(([name, sheet]) => declare('added', name, sheet.id ?? `added-${name}`, false, sheet.ranges));
-  (spec.inserts ?? []).forEach((sheet) => declare('inserted', sheet.name, sheet.id, false, sheet.ranges));
+  Object.entries(spec.sheets).forEach(([name, sheet], i) => declare('sheet', name, sheet.id ?? `id-${i}`, true, sheet));
+  Object.entries(spec.addable ?? {}).forEach(([name, sheet]) => declare('added', name, sheet.id ?? `added-${name}`, false, sheet));
+  (spec.inserts ?? []).forEach((sheet) => declare('inserted', sheet.name, sheet.id, false, sheet));
+  const insertFailures = [...(spec.insertFailures ?? [])];
 
   const selection = spec.selection;
   const workbook: RangeData = {
@@ -200,6 +256,11 @@ export function createExcelMock(spec: MockSpec): Harness {
     },
     insertWorksheetsFromBase64(base64: string, options: unknown) {
       calls.push({ method: 'insertWorksheetsFromBase64', args: [base64, options] });
+      const failure = insertFailures.shift();
+      if (failure) {
+        pendingFailure = failure;
+        return { value: [] };
+      }
       const inserted = entries.filter((e) => e.key.startsWith('inserted'));
       inserted.forEach((e) => {
         e.live = true;
