@@ -56,10 +56,10 @@ function jsonCell(value: CellValue | ResultValue | undefined): JsonCell | undefi
 }
 
 /**
- * Every non-empty cell after calculation, sheet by sheet in row-major order, as
- * [sheet name, "A1", value]: stored constants, and each formula's value over its area.
+ * Visits every non-empty cell after calculation, sheet by sheet in row-major order: stored
+ * constants, and each formula's value over its area.
  */
-export function* calculatedCells(book: CalculatedBook): Generator<[string, string, JsonCell]> {
+export function forEachCell(book: CalculatedBook, visit: (sheet: string, row: number, col: number, cell: JsonCell) => void): void {
   const { model, calculation } = book;
   for (let s = 0; s < model.sheets.length; s++) {
     const sheet = model.sheets[s];
@@ -76,28 +76,23 @@ export function* calculatedCells(book: CalculatedBook): Generator<[string, strin
       if (result.sheet !== s) continue;
       const { area } = result;
       for (let r = area.top; r <= area.bottom; r++) {
-        for (let c = area.left; c <= area.right; c++) {
-          const cell = jsonCell(calculation.formulaValue(s, r, c));
-          const line = (rows[r] ??= []);
-          line[c] = cell;
-        }
+        const line = (rows[r] ??= []);
+        for (let c = area.left; c <= area.right; c++) line[c] = jsonCell(calculation.formulaValue(s, r, c));
       }
     }
-    for (let r = 0; r < rows.length; r++) {
-      const line = rows[r];
-      if (!line) continue;
+    rows.forEach((line, r) => {
       for (let c = 0; c < line.length; c++) {
         const cell = line[c];
-        if (cell !== undefined) yield [sheet.name, toAddress(r, c), cell];
+        if (cell !== undefined) visit(sheet.name, r, c, cell);
       }
-    }
+    });
   }
 }
 
 /** Every non-empty cell keyed "Sheet!A1" (spilled cells included). */
 export function toJson(book: CalculatedBook): CalcJson {
   const out: CalcJson = {};
-  for (const [sheet, address, cell] of calculatedCells(book)) out[`${sheet}!${address}`] = cell;
+  forEachCell(book, (sheet, row, col, cell) => (out[`${sheet}!${toAddress(row, col)}`] = cell));
   return out;
 }
 
@@ -105,14 +100,23 @@ export function toJson(book: CalculatedBook): CalcJson {
 export function writeJson(book: CalculatedBook, write: (chunk: string) => void): void {
   let chunk = '{';
   let first = true;
-  for (const [sheet, address, cell] of calculatedCells(book)) {
-    chunk += `${first ? '' : ','}${JSON.stringify(`${sheet}!${address}`)}:${JSON.stringify(cell)}`;
+  let sheetName = '';
+  let keyPrefix = '';
+  const letters: string[] = [];
+  forEachCell(book, (sheet, row, col, cell) => {
+    if (sheet !== sheetName) {
+      sheetName = sheet;
+      keyPrefix = JSON.stringify(`${sheet}!`).slice(0, -1); // '"Sheet!' without its closing quote
+    }
+    const column = (letters[col] ??= toAddress(1, col).slice(0, -1));
+    const value = typeof cell === 'number' && Number.isFinite(cell) ? String(cell) : JSON.stringify(cell);
+    chunk += `${first ? '' : ','}${keyPrefix}${column}${row}":${value}`;
     first = false;
     if (chunk.length > 1 << 16) {
       write(chunk);
       chunk = '';
     }
-  }
+  });
   write(`${chunk}}`);
 }
 

@@ -5,12 +5,14 @@
  * a dynamic array by its computed result, a legacy array by its fixed area, an ordinary
  * formula to one value.
  */
-import { CellValue as HfCellValue, DetailedCellError, HyperFormula } from 'hyperformula';
-import { Area, contains } from '../workbook/a1';
+import { CellError, CellValue as HfCellValue, DetailedCellError, EmptyValue, ErrorType, HyperFormula } from 'hyperformula';
+import { Area, areaRef, contains, overlaps } from '../workbook/a1';
+import type { TableModel } from '../workbook/tables';
 import { CellValue, FormulaCell, SheetModel, WorkbookModel } from '../workbook/read';
 import { createPerfPlugin } from '../cli/hyperformula-plugin';
-import { EXCEL_ONLY_ERRORS, FIT, SPILL, excelCompatPlugin, excelCompatTranslations } from './excel-functions/plugin';
-import { Translation, translateFormula, unsupportedFormula } from './translate';
+import { DATA, DataProvider, EXCEL_ONLY_ERRORS, FIT, SPILL, buildingWith, excelCompatPlugin, excelCompatTranslations, registerDataProvider } from './excel-functions/plugin';
+import { LiveCells } from './live-cells';
+import { TranslateContext, Translation, translateFormula, unsupportedFormula } from './translate';
 
 export const HYPERFORMULA_CONFIG = {
   licenseKey: 'gpl-v3',
@@ -52,8 +54,8 @@ export interface FormulaResult {
   /** The cells its result occupies: the anchor alone, its spill, or its legacy array area. */
   area: Area;
   translation: Translation;
-  /** Set once the formula was re-entered with implicit intersection or as a spill (see settle). */
-  wrapped?: boolean;
+  /** Set once the formula is re-entered with implicit intersection (SINGLE) or as a spill (see settle). */
+  wrapper?: string;
 }
 
 export interface CalcSettings {
@@ -63,6 +65,11 @@ export interface CalcSettings {
    * legacy kind and shows one value.
    */
   typedFormulas?: boolean;
+  /**
+   * Give the formula engine every stored cell, not only those formulas read (for evaluating
+   * arbitrary text afterwards, as explain does).
+   */
+  allCells?: boolean;
 }
 
 const VALID_EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', ...EXCEL_ONLY_ERRORS]);
@@ -92,13 +99,47 @@ interface ArrayVertexLike {
   height: number;
 }
 
+/** Ranges smaller than this stay ordinary references inside add-in calls (nothing to save). */
+const DATA_MIN_CELLS = 256;
+
+const TO_ERROR_TYPE: Record<string, ErrorType> = {
+  '#DIV/0!': ErrorType.DIV_BY_ZERO,
+  '#N/A': ErrorType.NA,
+  '#NAME?': ErrorType.NAME,
+  '#NUM!': ErrorType.NUM,
+  '#REF!': ErrorType.REF,
+  '#VALUE!': ErrorType.VALUE,
+};
+
+/** A stored constant as HyperFormula's interpreter holds it. */
+function interpreterValue(value: CellValue | undefined): unknown {
+  if (value === undefined) return EmptyValue;
+  if (typeof value !== 'object') return value;
+  const type = TO_ERROR_TYPE[value.error];
+  return type ? new CellError(type) : new CellError(ErrorType.ERROR, value.error);
+}
+
+function anchorArea(formula: FormulaCell): Area {
+  return { top: formula.row, left: formula.col, bottom: formula.row, right: formula.col };
+}
+
 export class Calculation {
-  readonly hf: HyperFormula;
+  private engine!: HyperFormula;
   readonly results: FormulaResult[] = [];
   /** Per sheet: formula results by "row,col" of their anchor. */
   private readonly byAnchor: Map<string, FormulaResult>[];
   /** Cells of the file that hold only cached values of an array (not given to HyperFormula). */
   private readonly cachedOnly: Area[][];
+  /** Per sheet and column: the sorted rows holding a formula. */
+  private readonly formulaRows: Map<number, number[]>[];
+  private readonly tables: TableModel[];
+  /** Constant ranges handed to add-in calls directly (PERFPLAN.DATA n), by "sheet|area". */
+  private dataRanges: { sheet: number; area: Area; values?: unknown[][] }[] = [];
+  private dataIndex = new Map<string, number>();
+  /** Ranges that may not be handed over directly (a spill runs into them). */
+  private readonly noData = new Set<string>();
+  /** Areas whose constants the engine needs although no formula names them (they block a spill). */
+  private readonly extraLive: { sheet: string; area: Area }[] = [];
 
   constructor(
     readonly model: WorkbookModel,
@@ -107,48 +148,191 @@ export class Calculation {
     ensurePluginsRegistered();
     this.byAnchor = model.sheets.map(() => new Map());
     this.cachedOnly = model.sheets.map((sheet) => sheet.formulas.filter((f) => f.ref && f.kind !== 'plain').map((f) => f.ref!));
-    // First guess for each anchor's area: what the file stored (refined after calculating).
+    this.tables = model.sheets.flatMap((s) => s.tables);
+    this.formulaRows = model.sheets.map((sheet) => {
+      const byColumn = new Map<number, number[]>();
+      for (const f of sheet.formulas) {
+        const rows = byColumn.get(f.col);
+        if (rows) rows.push(f.row);
+        else byColumn.set(f.col, [f.row]);
+      }
+      for (const rows of byColumn.values()) rows.sort((a, b) => a - b);
+      return byColumn;
+    });
     model.sheets.forEach((sheet, s) => {
       for (const formula of sheet.formulas) {
-        const area = formula.ref ?? { top: formula.row, left: formula.col, bottom: formula.row, right: formula.col };
-        const result: FormulaResult = { sheet: s, formula, area, translation: { text: '', anchors: [] } };
+        const result: FormulaResult = { sheet: s, formula, area: formula.ref ?? anchorArea(formula), translation: { text: '', anchors: [] } };
         this.results.push(result);
         this.byAnchor[s].set(`${formula.row},${formula.col}`, result);
       }
     });
-    for (const result of this.results) result.translation = this.translate(result);
-    const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-    model.sheets.forEach((sheet, s) => (sheets[sheet.name] = this.sheetContent(sheet, s)));
-    this.hf = HyperFormula.buildFromSheets(sheets, HYPERFORMULA_CONFIG, this.namedExpressions());
-    this.settle();
+    this.build();
+  }
+
+  /** The HyperFormula instance holding the calculated workbook. */
+  get hf(): HyperFormula {
+    return this.engine;
+  }
+
+  /**
+   * Builds and calculates. Two facts are only known after calculating — a spill that runs
+   * into a range handed over directly, or over a constant no formula names — and each sends
+   * the build round again with that range treated as ordinary cells (rare: a spill into
+   * another formula's inputs or over typed values).
+   */
+  private build(): void {
+    for (let attempt = 0; ; attempt++) {
+      this.dataRanges = [];
+      this.dataIndex.clear();
+      for (const result of this.results) {
+        result.area = result.formula.ref ?? anchorArea(result.formula);
+        result.wrapper = undefined;
+        result.translation = this.translate(result);
+      }
+      const names = this.namedExpressions();
+      const live = this.settings.allCells ? null : this.liveCells(names);
+      if (attempt > 0) this.engine.destroy();
+      const provider: DataProvider = {
+        size: (n) => {
+          const { area } = this.dataRanges[n];
+          return { rows: area.bottom - area.top + 1, cols: area.right - area.left + 1 };
+        },
+        values: (n) => this.dataValues(n),
+      };
+      const sheets: Record<string, (string | number | boolean | null)[][]> = {};
+      this.model.sheets.forEach((sheet, s) => (sheets[sheet.name] = this.sheetContent(sheet, s, live)));
+      const valid = HyperFormula.buildEmpty(HYPERFORMULA_CONFIG);
+      const usable = names.filter((n) => valid.isItPossibleToAddNamedExpression(n.name, n.expression));
+      valid.destroy();
+      this.engine = buildingWith(provider, () => HyperFormula.buildFromSheets(sheets, HYPERFORMULA_CONFIG, usable));
+      registerDataProvider(this.engine, provider);
+      this.settle();
+      if (attempt >= 2 || !this.needsAnotherRound(live)) return;
+    }
+  }
+
+  private needsAnotherRound(live: LiveCells | null): boolean {
+    let again = false;
+    for (const result of this.results) {
+      const { area } = result;
+      if (area.bottom === area.top && area.right === area.left) continue;
+      const sheet = this.model.sheets[result.sheet];
+      for (const data of this.dataRanges) {
+        if (data.sheet === result.sheet && overlaps(data.area, area)) {
+          this.noData.add(`${data.sheet}|${areaRef(data.area)}`);
+          again = true;
+        }
+      }
+      if (!live) continue;
+      let blocked = false;
+      for (let r = area.top; r <= area.bottom && !blocked; r++) {
+        const line = sheet.rows[r];
+        if (!line) continue;
+        for (let c = area.left; c <= Math.min(area.right, line.length - 1); c++) {
+          if (line[c] === undefined || (r === area.top && c === area.left) || !this.isStoredConstant(result.sheet, r, c)) continue;
+          if (!live.has(sheet.name, r, c)) {
+            this.extraLive.push({ sheet: sheet.name, area });
+            blocked = again = true;
+            break;
+          }
+        }
+      }
+    }
+    return again;
+  }
+
+  private liveCells(names: { expression: string; scope?: number }[]): LiveCells {
+    const live = new LiveCells();
+    for (const result of this.results) live.addFormula(result.translation.text, this.model.sheets[result.sheet].name);
+    for (const name of names) live.addFormula(name.expression, this.model.sheets[name.scope ?? 0].name);
+    for (const { sheet, area } of this.extraLive) live.add(sheet, area);
+    return live;
+  }
+
+  private dataValues(n: number): unknown[][] {
+    const range = this.dataRanges[n];
+    if (!range.values) {
+      const rows = this.model.sheets[range.sheet].rows;
+      const { top, left, bottom, right } = range.area;
+      const values: unknown[][] = new Array(bottom - top + 1);
+      for (let r = top; r <= bottom; r++) {
+        const line = rows[r];
+        const out = new Array(right - left + 1);
+        for (let c = left; c <= right; c++) out[c - left] = interpreterValue(line ? line[c] : undefined);
+        values[r - top] = out;
+      }
+      range.values = values;
+    }
+    return range.values;
+  }
+
+  /** Whether an area holds a formula anchor (binary search per column). */
+  private hasFormulaIn(sheet: number, area: Area): boolean {
+    for (const [col, rows] of this.formulaRows[sheet]) {
+      if (col < area.left || col > area.right) continue;
+      let lo = 0;
+      let hi = rows.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (rows[mid] < area.top) lo = mid + 1;
+        else if (rows[mid] > area.bottom) hi = mid - 1;
+        else return true;
+      }
+    }
+    return false;
+  }
+
+  /** PERFPLAN.DATA(n) for a range of constants an add-in call reads, or undefined to keep the reference. */
+  private dataArgument(sheetName: string, area: Area): string | undefined {
+    if ((area.bottom - area.top + 1) * (area.right - area.left + 1) < DATA_MIN_CELLS) return undefined;
+    const sheet = this.sheetIndex(sheetName);
+    if (sheet < 0) return undefined;
+    const key = `${sheet}|${areaRef(area)}`;
+    if (this.noData.has(key)) return undefined;
+    let n = this.dataIndex.get(key);
+    if (n === undefined) {
+      if (this.hasFormulaIn(sheet, area) || this.cachedOnly[sheet].some((stored) => overlaps(stored, area))) return undefined;
+      n = this.dataRanges.push({ sheet, area }) - 1;
+      this.dataIndex.set(key, n);
+    }
+    return `${DATA}(${n})`;
   }
 
   private sheetIndex(name: string): number {
     return this.model.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
+  private context(sheet: string, row: number, col: number): TranslateContext {
+    return {
+      place: { sheet, row, col },
+      tables: this.tables,
+      knownFunctions: knownFunctions(),
+      addinNamespaces: ADDIN_NAMESPACES,
+      spillArea: (name, r, c) => {
+        const s = this.sheetIndex(name);
+        const anchored = s < 0 ? undefined : this.byAnchor[s].get(`${r},${c}`);
+        return anchored ? anchored.area : { top: r, left: c, bottom: r, right: c };
+      },
+      dataArgument: this.settings.allCells ? undefined : (name, area) => this.dataArgument(name, area),
+    };
+  }
+
   private translate(result: FormulaResult): Translation {
     const sheet = this.model.sheets[result.sheet];
     const { formula } = result;
-    const translation = translateFormula(formula.text, {
-      place: { sheet: sheet.name, row: formula.row, col: formula.col },
-      tables: this.model.sheets.flatMap((s) => s.tables),
-      knownFunctions: knownFunctions(),
-      addinNamespaces: ADDIN_NAMESPACES,
-      spillArea: (name, row, col) => {
-        const s = this.sheetIndex(name);
-        const anchored = s < 0 ? undefined : this.byAnchor[s].get(`${row},${col}`);
-        return anchored ? anchored.area : { top: row, left: col, bottom: row, right: col };
-      },
-    });
-    if (translation.unsupported || formula.kind !== 'array' || !formula.ref) return translation;
-    // A legacy array keeps its fixed area, filled the way Excel fills it.
-    const rows = formula.ref.bottom - formula.ref.top + 1;
-    const cols = formula.ref.right - formula.ref.left + 1;
-    return { ...translation, text: `=${FIT}(${translation.text.slice(1)},${rows},${cols})` };
+    const translation = translateFormula(formula.text, this.context(sheet.name, formula.row, formula.col));
+    if (translation.unsupported) return translation;
+    if (formula.kind === 'array' && formula.ref) {
+      // A legacy array keeps its fixed area, filled the way Excel fills it.
+      const rows = formula.ref.bottom - formula.ref.top + 1;
+      const cols = formula.ref.right - formula.ref.left + 1;
+      return { ...translation, text: `=${FIT}(${translation.text.slice(1)},${rows},${cols})` };
+    }
+    if (result.wrapper) return { ...translation, text: `=${result.wrapper}(${translation.text.slice(1)})` };
+    return translation;
   }
 
-  private sheetContent(sheet: SheetModel, s: number): (string | number | boolean | null)[][] {
+  private sheetContent(sheet: SheetModel, s: number, live: LiveCells | null): (string | number | boolean | null)[][] {
     const content: (string | number | boolean | null)[][] = [];
     const areas = this.cachedOnly[s];
     for (let r = 1; r < sheet.rows.length; r++) {
@@ -157,7 +341,7 @@ export class Calculation {
       if (line) {
         for (let c = 1; c < line.length; c++) {
           const value = line[c];
-          out.push(value === undefined ? null : rawContent(value));
+          out.push(value === undefined || (live && !live.has(sheet.name, r, c)) ? null : rawContent(value));
         }
       }
       content.push(out);
@@ -177,34 +361,25 @@ export class Calculation {
       while (line.length < formula.col) line.push(null);
       line[formula.col - 1] = result.translation.text;
     }
+    // Trailing empties cost the engine a cell each; pruned columns leave many.
+    for (const line of content) {
+      let end = line.length;
+      while (end > 0 && line[end - 1] === null) end--;
+      line.length = end;
+    }
     return content;
   }
 
-  private namedExpressions() {
+  private namedExpressions(): { name: string; expression: string; scope?: number }[] {
     const out: { name: string; expression: string; scope?: number }[] = [];
     for (const name of this.model.definedNames) {
       if (/^_xlnm\./i.test(name.name)) continue;
       const sheet = this.model.sheets[name.sheetIndex ?? 0];
-      const translation = translateFormula(name.text, {
-        place: { sheet: sheet.name, row: 1, col: 1 },
-        tables: this.model.sheets.flatMap((s) => s.tables),
-        knownFunctions: knownFunctions(),
-        addinNamespaces: ADDIN_NAMESPACES,
-        spillArea: (_, row, col) => ({ top: row, left: col, bottom: row, right: col }),
-      });
-      const expression = translation.text;
-      if (!this.validName(name.name, expression)) continue;
+      const context: TranslateContext = { ...this.context(sheet.name, 1, 1), dataArgument: undefined, spillArea: (_, row, col) => ({ top: row, left: col, bottom: row, right: col }) };
+      const expression = translateFormula(name.text, context).text;
       out.push(name.sheetIndex === undefined ? { name: name.name, expression } : { name: name.name, expression, scope: name.sheetIndex });
     }
     return out;
-  }
-
-  private validName(name: string, expression: string): boolean {
-    try {
-      return HyperFormula.buildEmpty(HYPERFORMULA_CONFIG).isItPossibleToAddNamedExpression(name, expression);
-    } catch {
-      return false;
-    }
   }
 
   /** The array HyperFormula holds at a formula cell (width × height), if any. */
@@ -251,32 +426,28 @@ export class Calculation {
         const area = this.computedArea(result);
         const { formula } = result;
         const legacy = formula.kind === 'plain' && !this.settings.typedFormulas;
-        if (!result.wrapped && !result.translation.unsupported) {
+        if (!result.wrapper && !result.translation.unsupported) {
           // Excel reads an ordinary formula from a file with implicit intersection: one value.
           const spilled = area.bottom > area.top || area.right > area.left;
           // HyperFormula refuses a bare range ("=A1:A3"); Excel spills it or intersects it.
           const bareRange = this.isBareRangeError(result);
           if ((legacy && (spilled || bareRange)) || (!legacy && bareRange)) {
-            const wrapper = legacy ? 'SINGLE' : SPILL;
-            result.translation = { ...result.translation, text: `=${wrapper}(${result.translation.text.slice(1)})` };
-            result.wrapped = true;
-            if (legacy) result.area = { top: formula.row, left: formula.col, bottom: formula.row, right: formula.col };
+            result.wrapper = legacy ? 'SINGLE' : SPILL;
+            result.translation = this.translate(result);
+            if (legacy) result.area = anchorArea(formula);
             changed.add(result);
             continue;
           }
         }
         if (area.bottom !== result.area.bottom || area.right !== result.area.right) result.area = area;
       }
+      // Formulas reading `A2#` follow A2's spill as it is now.
       for (const result of this.results) {
-        for (const anchor of result.translation.anchors) {
-          const s = this.sheetIndex(anchor.sheet);
-          const anchored = s < 0 ? undefined : this.byAnchor[s].get(`${anchor.row},${anchor.col}`);
-          if (!anchored) continue;
-          const again = this.translate(result);
-          if (again.text !== result.translation.text && !changed.has(result)) {
-            result.translation = again;
-            changed.add(result);
-          }
+        if (result.translation.anchors.length === 0 || changed.has(result)) continue;
+        const again = this.translate(result);
+        if (again.text !== result.translation.text) {
+          result.translation = again;
+          changed.add(result);
         }
       }
       if (changed.size === 0) break;
@@ -315,7 +486,7 @@ export class Calculation {
 
   /** After inputs from outside changed (PERF.BENCHMARK answers), recalculate everything. */
   recalculate(): void {
-    this.hf.rebuildAndRecalculate();
+    this.engine.rebuildAndRecalculate();
     this.settle();
   }
 

@@ -12,7 +12,7 @@
  */
 import type { Area } from '../workbook/a1';
 import { FormulaToken, tokenizeFormula } from '../workbook/formula-text';
-import { splitSheetPrefix } from '../workbook/references';
+import { referenceArea, splitSheetPrefix } from '../workbook/references';
 import { FormulaPlace, StructuredReferenceError, TableModel, absoluteRef, resolveStructuredReference } from '../workbook/tables';
 import { parseAddress } from '../workbook/a1';
 import { ERROR_LITERAL, UNSUPPORTED } from './excel-functions/plugin';
@@ -26,6 +26,12 @@ export interface TranslateContext {
   addinNamespaces: readonly string[];
   /** The area the formula anchored at (sheet, row, col) currently spills into. */
   spillArea(sheet: string, row: number, col: number): Area;
+  /**
+   * For a range passed straight to an add-in function: the text that hands its constant
+   * values over without a formula-graph cell per value (PERFPLAN.DATA(n)), or undefined to
+   * keep the reference.
+   */
+  dataArgument?(sheet: string, area: Area): string | undefined;
 }
 
 export interface Translation {
@@ -139,13 +145,55 @@ function areaText(sheet: string, area: Area): string {
   return absoluteRef(sheet, area);
 }
 
+/** The area a lone reference or table reference argument denotes, if it is one. */
+function argumentArea(arg: FormulaToken[], ctx: TranslateContext): { sheet: string; area: Area } | undefined {
+  const only = significant(arg);
+  if (only.length !== 1) return undefined;
+  if (only[0].kind === 'reference') return referenceArea(only[0].text, ctx.place.sheet);
+  if (only[0].kind === 'structured') {
+    try {
+      const { table, area } = resolveStructuredReference(only[0].text, ctx.tables, ctx.place);
+      return { sheet: table.sheet, area };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Token index → replacement text, for the range arguments of the add-in call at `at`. */
+function dataArguments(tokens: FormulaToken[], at: number, ctx: TranslateContext, into: Map<number, string>): void {
+  if (!ctx.dataArgument) return;
+  const close = matchingClose(tokens, at + 1);
+  let depth = 0;
+  let start = at + 2;
+  for (let j = at + 2; j <= close; j++) {
+    const kind = tokens[j].kind;
+    if (j < close && (kind === 'open' || kind === 'arrayOpen')) depth++;
+    else if (j < close && (kind === 'close' || kind === 'arrayClose')) depth--;
+    if (j === close || (depth === 0 && kind === 'comma')) {
+      const arg = tokens.slice(start, j);
+      const found = argumentArea(arg, ctx);
+      const replacement = found && ctx.dataArgument(found.sheet, found.area);
+      if (replacement) into.set(start + arg.findIndex((t) => t.kind !== 'space'), replacement);
+      start = j + 1;
+    }
+  }
+}
+
 export function translateFormula(stored: string, ctx: TranslateContext): Translation {
   const anchors: Translation['anchors'] = [];
   try {
     const tokens = inlineLet(tokenizeFormula(stored), new Map());
     const out: string[] = [];
+    const replaced = new Map<number, string>();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
+      const replacement = replaced.get(i);
+      if (replacement !== undefined) {
+        out.push(replacement);
+        continue;
+      }
       switch (t.kind) {
         case 'function': {
           const name = bareFunctionName(t.text);
@@ -156,6 +204,7 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
             const fn = `${namespace}.${addin[2].toUpperCase()}`;
             if (!ctx.knownFunctions.has(fn)) throw new Unsupported(`perfplan calc does not know ${fn}`);
             out.push(fn);
+            dataArguments(tokens, i, ctx, replaced);
             break;
           }
           const dot = name.indexOf('.');

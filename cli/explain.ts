@@ -312,7 +312,7 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   }
   let calculated: CalculatedBook;
   try {
-    calculated = await calcFile(options.book);
+    calculated = await calcFile(options.book, { allCells: true });
   } catch (error) {
     io.err(`perfplan explain: cannot read ${options.book} as an .xlsx workbook (${error instanceof Error ? error.message : error})\n`);
     return 2;

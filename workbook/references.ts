@@ -4,7 +4,7 @@
  * holds the master's formula "offset by the cell's position"). Absolute ($) parts, names,
  * structured references and text never move; a reference pushed off the grid becomes #REF!.
  */
-import { MAX_COLUMNS, MAX_ROWS, columnLetters, columnNumber } from './a1';
+import { Area, MAX_COLUMNS, MAX_ROWS, columnLetters, columnNumber } from './a1';
 import { FormulaToken, joinTokens, tokenizeFormula } from './formula-text';
 
 /** Splits "Sheet1!$A$1:B2" (or "'It''s'!A1") into the sheet prefix with its "!" and the rest. */
@@ -66,4 +66,31 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     }
   }
   return changed ? joinTokens(tokens) : formula;
+}
+
+/**
+ * The sheet and area a reference token denotes: "A1", "$A$1:B9", "A:C" (whole columns),
+ * "3:5" (whole rows), with an optional sheet prefix ('My Sheet'!A1). Undefined for what is
+ * not a plain area (3-D references, #REF!, links to other workbooks).
+ */
+export function referenceArea(reference: string, formulaSheet: string): { sheet: string; area: Area } | undefined {
+  const { prefix, local } = splitSheetPrefix(reference);
+  let sheet = formulaSheet;
+  if (prefix) {
+    const name = prefix.slice(0, -1);
+    if (name.includes(':') || name.startsWith('[')) return undefined;
+    sheet = name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+  }
+  const ends = local.replace(/\$/g, '').split(':');
+  if (ends.length > 2) return undefined;
+  const parsed = ends.map((end) => /^([A-Za-z]{1,3})?(\d{1,7})?$/.exec(end));
+  if (parsed.some((m) => !m || (m[1] === undefined && m[2] === undefined))) return undefined;
+  const [a, b = a] = parsed as RegExpExecArray[];
+  const colOf = (m: RegExpExecArray, fallback: number) => (m[1] === undefined ? fallback : columnNumber(m[1].toUpperCase()));
+  const rowOf = (m: RegExpExecArray, fallback: number) => (m[2] === undefined ? fallback : Number(m[2]));
+  const left = Math.min(colOf(a, 1), colOf(b, 1));
+  const right = Math.max(colOf(a, MAX_COLUMNS), colOf(b, MAX_COLUMNS));
+  const top = Math.min(rowOf(a, 1), rowOf(b, 1));
+  const bottom = Math.max(rowOf(a, MAX_ROWS), rowOf(b, MAX_ROWS));
+  return { sheet, area: { top, left, bottom, right } };
 }

@@ -6,6 +6,8 @@
  *   PERFPLAN.UNSUPPORTED(m) #NAME? with a message naming what perfplan calc cannot compute
  *   PERFPLAN.ERROR(code)    an error literal HyperFormula has no type for (#NULL!, #CALC!, …)
  *   PERFPLAN.SPILL(range)   a bare range as a dynamic array (HyperFormula refuses "=A1:A3")
+ *   PERFPLAN.DATA(n)        the stored constants of a range an add-in call reads, handed over
+ *                           without a formula-graph cell per value (see ../live-cells.ts)
  * The formula translator (../translate.ts) writes these names; users never type them.
  */
 import {
@@ -39,6 +41,36 @@ export const FIT = 'PERFPLAN.FIT';
 export const UNSUPPORTED = 'PERFPLAN.UNSUPPORTED';
 export const ERROR_LITERAL = 'PERFPLAN.ERROR';
 export const SPILL = 'PERFPLAN.SPILL';
+export const DATA = 'PERFPLAN.DATA';
+
+/** The constant ranges of one calculation: their size (rows, cols) and values. */
+export interface DataProvider {
+  size(n: number): { rows: number; cols: number };
+  values(n: number): unknown[][];
+}
+
+/** Providers by HyperFormula instance (its dependency graph is what a plugin sees of it). */
+const providers = new WeakMap<object, DataProvider>();
+
+/**
+ * The provider for a HyperFormula instance being built right now: a build evaluates as it
+ * goes, before the instance exists for registerDataProvider. Builds are synchronous, so the
+ * one being built is the only one that can ask.
+ */
+let building: DataProvider | null = null;
+
+export function buildingWith<T>(provider: DataProvider, build: () => T): T {
+  building = provider;
+  try {
+    return build();
+  } finally {
+    building = null;
+  }
+}
+
+export function registerDataProvider(hf: object, provider: DataProvider): void {
+  providers.set((hf as { dependencyGraph: object }).dependencyGraph, provider);
+}
 
 /** Marks errors HyperFormula has no type for; the results layer turns them back into Excel's code. */
 export const EXCEL_ONLY_ERRORS = ['#NULL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!'];
@@ -86,8 +118,8 @@ function fit(value: unknown, rows: number, cols: number): SimpleRangeValue {
   return SimpleRangeValue.onlyValues(out as never);
 }
 
-function literalNumber(ast: Ast | undefined): number {
-  return ast && ast.type === 'NUMBER' && typeof ast.value === 'number' ? ast.value : 1;
+function literalNumber(ast: Ast | undefined, fallback = 1): number {
+  return ast && ast.type === 'NUMBER' && typeof ast.value === 'number' ? ast.value : fallback;
 }
 
 class ExcelCompatPlugin extends FunctionPlugin {
@@ -109,6 +141,7 @@ class ExcelCompatPlugin extends FunctionPlugin {
       vectorizationForbidden: true,
     },
     [SPILL]: { method: 'spill', sizeOfResultArrayMethod: 'spillSize', parameters: [{ argumentType: FunctionArgumentType.ANY }], vectorizationForbidden: true },
+    [DATA]: { method: 'data', sizeOfResultArrayMethod: 'dataSize', parameters: [{ argumentType: FunctionArgumentType.NUMBER }], vectorizationForbidden: true },
     [UNSUPPORTED]: { method: 'unsupported', parameters: [{ argumentType: FunctionArgumentType.STRING }] },
     [ERROR_LITERAL]: { method: 'errorLiteral', parameters: [{ argumentType: FunctionArgumentType.STRING }] },
   };
@@ -150,6 +183,24 @@ class ExcelCompatPlugin extends FunctionPlugin {
     return self.arraySizeForAst(ast.args[0], state);
   }
 
+  private provider(): DataProvider {
+    const graph = (this as unknown as { dependencyGraph: object }).dependencyGraph;
+    const provider = providers.get(graph) ?? building;
+    if (!provider) throw new Error('PERFPLAN.DATA used outside a calculation');
+    providers.set(graph, provider);
+    return provider;
+  }
+
+  data(ast: ProcedureAst, state: State) {
+    const self = this as unknown as Plugin;
+    return self.runFunction(ast.args, state, self.metadata(DATA), (n) => SimpleRangeValue.onlyValues(this.provider().values(n as number) as never));
+  }
+
+  dataSize(ast: ProcedureAst) {
+    const { rows, cols } = this.provider().size(literalNumber(ast.args[0], 0));
+    return new ArraySize(cols, rows);
+  }
+
   unsupported(ast: ProcedureAst, state: State) {
     const self = this as unknown as Plugin;
     return self.runFunction(ast.args, state, self.metadata(UNSUPPORTED), (message) => new CellError(ErrorType.NAME, message as string));
@@ -163,5 +214,5 @@ class ExcelCompatPlugin extends FunctionPlugin {
 
 export const excelCompatPlugin = ExcelCompatPlugin as unknown as FunctionPluginDefinition;
 
-const NAMES = ['SINGLE', 'XMATCH', FIT, SPILL, UNSUPPORTED, ERROR_LITERAL];
+const NAMES = ['SINGLE', 'XMATCH', FIT, SPILL, DATA, UNSUPPORTED, ERROR_LITERAL];
 export const excelCompatTranslations = { enGB: Object.fromEntries(NAMES.map((n) => [n, n])), enUS: Object.fromEntries(NAMES.map((n) => [n, n])) };

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { calcFile, toJson } from '../../../calc/book';
-import { tempDir } from '../../support/workbook';
+import { saveWorkbook, tempDir } from '../../support/workbook';
 import { clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../../addin/custom-functions/benchmark-client';
 import { installCustomFunctionsHost } from '../../../cli/custom-functions-host';
 import { loadBenchmarkRows, seed, storageIsEmpty } from '../../../cli/seed';
@@ -135,9 +135,14 @@ describe('PERF.BENCHMARK in perfplan calc', () => {
     sheet.getCell('A1').value = { formula: 'PERF.BENCHMARK("labour_cost_share_max")' } as ExcelJS.CellValue;
     sheet.getCell('A2').value = { formula: 'PERF.BENCHMARK("team_weight","offline")*100' } as ExcelJS.CellValue;
     sheet.getCell('A3').value = { formula: 'PERF.BENCHMARK("no_such_metric")' } as ExcelJS.CellValue;
-    const file = path.join(tempDir(), 'bench.xlsx');
-    await workbook.xlsx.writeFile(file);
-    return file;
+    // Saved as Excel saves it (add-in calls as _xldudf_ dynamic arrays), without an API at hand.
+    const saved = process.env.PERFPLAN_API_URL;
+    delete process.env.PERFPLAN_API_URL;
+    try {
+      return await saveWorkbook(workbook, path.join(tempDir(), 'bench.xlsx'));
+    } finally {
+      if (saved !== undefined) process.env.PERFPLAN_API_URL = saved;
+    }
   }
 
   it('asks the API for the recorded lookups and recalculates with the answers', async () => {
