@@ -16,6 +16,10 @@ import { BUILT_IN_TEMPLATES, buildTemplate } from '../../../functions/templates'
 import { DIGEST_RULES, DigestRuleId } from '../../../functions/templates/rules';
 import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
 import { ApiHarness, startApi } from '../support/api';
+import { toAddress } from '../../../workbook/a1';
+import { nodeCodec } from '../../../workbook/node-codec';
+import { readWorkbookModel } from '../../../workbook/read';
+import { ZipArchive } from '../../../workbook/zip';
 
 const built = new Map<string, Buffer>();
 
@@ -80,6 +84,78 @@ const office = ['soffice', 'libreoffice']
   expect([run.status, run.stderr.match(/error/i)?.[0] ?? null]).toEqual([0, null]);
   for (const id of built.keys()) expect(fs.statSync(path.join(dir, `${id}.pdf`)).size).toBeGreaterThan(1000);
 }, 600_000);
+
+/** One CSV line → fields (LibreOffice quotes fields holding commas or quotes, and numbers). */
+function csvFields(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') out.push(field), (field = '');
+    else field += c;
+  }
+  out.push(field);
+  return out;
+}
+
+/** What LibreOffice printed, as a value: "5.47763057501561%" → 0.0547763057501561, "¥1,200" → 1200. */
+function shownValue(text: string): number | string {
+  const number = text.replace(/^[¥$]/, '').replace(/,/g, '');
+  if (/^-?\d+(\.\d+)?(E[-+]?\d+)?%$/i.test(number)) return Number(number.slice(0, -1)) / 100;
+  if (/^-?\d+(\.\d+)?(E[-+]?\d+)?$/i.test(number)) return Number(number);
+  return text;
+}
+
+(office ? it : it.skip)(
+  'LibreOffice shows the cached value of every formula cell, except the add-in calls it cannot compute (it recalculates array formulas on load)',
+  () => {
+    const dir = tempDir('perfplan-csv-');
+    const profile = pathToFileURL(path.join(dir, 'profile')).href;
+    const mismatches: string[] = [];
+    let compared = 0;
+    for (const [id, bytes] of built) {
+      const file = path.join(dir, `${id}.xlsx`);
+      fs.writeFileSync(file, bytes);
+      // Every sheet to CSV in UTF-8 (filter options: "," "\"" UTF-8, all sheets = -1).
+      const run = spawnSync(office!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,false,false,false,false,-1', '--outdir', dir, file], {
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      expect(run.status).toBe(0);
+      const model = readWorkbookModel(ZipArchive.read(bytes), nodeCodec);
+      for (const sheet of model.sheets) {
+        const csv = fs.readFileSync(path.join(dir, `${id}-${sheet.name}.csv`), 'utf8').split('\n').map(csvFields);
+        for (const f of sheet.formulas) {
+          const area = f.ref ?? { top: f.row, left: f.col, bottom: f.row, right: f.col };
+          for (let r = area.top; r <= area.bottom; r++) {
+            for (let c = area.left; c <= area.right; c++) {
+              const cached = r === f.row && c === f.col ? f.cached : sheet.rows[r]?.[c];
+              const shown = shownValue(csv[r - 1]?.[c - 1] ?? '');
+              const where = `${id} ${sheet.name}!${toAddress(r, c)}`;
+              compared++;
+              if (/_xldudf_PERF_/i.test(f.text)) {
+                if (shown !== '#NAME?') mismatches.push(`${where}: LibreOffice shows ${JSON.stringify(shown)} for an add-in call`);
+                continue;
+              }
+              const expected = typeof cached === 'object' ? cached.error : typeof cached === 'boolean' ? (cached ? 'TRUE' : 'FALSE') : cached ?? '';
+              const same = typeof expected === 'number' && typeof shown === 'number' ? Math.abs(expected - shown) <= 1e-12 * Math.max(1, Math.abs(expected)) : expected === shown;
+              if (!same) mismatches.push(`${where} (${f.text}): ours ${JSON.stringify(expected)}, LibreOffice ${JSON.stringify(shown)}`);
+            }
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
+  },
+  600_000,
+);
 
 describe('published by the seed and downloadable', () => {
   let api: ApiHarness;
