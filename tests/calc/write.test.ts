@@ -93,7 +93,41 @@ async function authoredWorkbook(): Promise<Buffer> {
   formula(summary, 'B4', '1/0');
   formula(summary, 'B5', 'Team!F3');
   formula(summary, 'D1', 'IF(Sales[Amount]>20000,"high","low")');
+  const logo = workbook.addImage({ base64: ONE_PIXEL_PNG, extension: 'png' });
+  summary.addImage(logo, { tl: { col: 6, row: 1 }, ext: { width: 32, height: 32 } });
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+const PRINTER_SETTINGS = new Uint8Array(Array.from({ length: 64 }, (_, i) => (i * 37) & 0xff));
+
+/**
+ * Parts Excel keeps that no library here writes, added as Excel adds them: printer settings
+ * of the Tiers sheet (a binary part referenced by <pageSetup r:id>) and a custom XML data
+ * store item related from the workbook.
+ */
+function withUserParts(bytes: Uint8Array): Uint8Array {
+  const model = readWorkbookModel(ZipArchive.read(bytes), nodeCodec);
+  const tiers = sheetPart(model, 'Tiers');
+  const rels = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
+  return editPackage(bytes, {
+    [tiers]: (xml) => replaceOnce(xml, '<pageSetup ', '<pageSetup r:id="rId1" '),
+    [tiers.replace('worksheets/', 'worksheets/_rels/') + '.rels']: rels('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings" Target="../printerSettings/printerSettings1.bin"/>'),
+    'xl/printerSettings/printerSettings1.bin': PRINTER_SETTINGS,
+    'xl/_rels/workbook.xml.rels': (xml) => replaceOnce(xml, '</Relationships>', '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>'),
+    'customXml/item1.xml': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<plan xmlns="urn:perfplan:test"><owner>Finance</owner></plan>',
+    'customXml/itemProps1.xml':
+      '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{0F4C1E52-2C0B-4B4B-9E1D-6A1F4E1C2B3A}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>',
+    'customXml/_rels/item1.xml.rels': rels('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/>'),
+    '[Content_Types].xml': (xml) =>
+      replaceOnce(
+        xml,
+        '</Types>',
+        '<Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/>' +
+          '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>',
+      ),
+  });
 }
 
 /** Saved as Excel saves it, with a chart drawn over the payout spill. */
@@ -265,7 +299,7 @@ describe('perfplan calc -o on a workbook with a chart, a table, comments, an add
     dir = tempDir('perfplan-write-');
     input = path.join(dir, 'stale.xlsx');
     output = path.join(dir, 'out.xlsx');
-    inputBytes = makeStale(await excelSavedWorkbook());
+    inputBytes = makeStale(withUserParts(await excelSavedWorkbook()));
     fs.writeFileSync(input, inputBytes);
     streams = io();
     exitCode = await main(['calc', input, '-o', output], streams);
@@ -274,19 +308,25 @@ describe('perfplan calc -o on a workbook with a chart, a table, comments, an add
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('the input carries every kind of part the rule is about (chart, drawing, table, comments, VML, web extension, metadata)', () => {
+  it('the input carries every kind of part the rule is about (chart, drawings, image, table, comments, VML, web extension, metadata, custom XML, printer settings, styles, theme)', () => {
     const names = ZipArchive.read(inputBytes).entries.map((e) => e.name);
     for (const part of [
-      'xl/charts/chart1.xml',
-      'xl/drawings/drawing1.xml',
-      'xl/tables/table1.xml',
-      'xl/comments2.xml',
-      'xl/drawings/vmlDrawing2.vml',
-      'xl/webextensions/webextension1.xml',
-      'xl/webextensions/taskpanes.xml',
-      'xl/metadata.xml',
+      /^xl\/charts\/chart\d+\.xml$/,
+      /^xl\/drawings\/drawing\d+\.xml$/,
+      /^xl\/drawings\/_rels\/drawing\d+\.xml\.rels$/,
+      /^xl\/media\/image\d+\.png$/,
+      /^xl\/tables\/table\d+\.xml$/,
+      /^xl\/comments\d+\.xml$/,
+      /^xl\/drawings\/vmlDrawing\d+\.vml$/,
+      /^xl\/webextensions\/webextension1\.xml$/,
+      /^xl\/webextensions\/taskpanes\.xml$/,
+      /^xl\/metadata\.xml$/,
+      /^customXml\/item1\.xml$/,
+      /^xl\/printerSettings\/printerSettings1\.bin$/,
+      /^xl\/styles\.xml$/,
+      /^xl\/theme\/theme1\.xml$/,
     ]) {
-      expect(names).toContain(part);
+      expect({ part: String(part), found: names.some((name) => part.test(name)) }).toEqual({ part: String(part), found: true });
     }
   });
 
