@@ -196,9 +196,10 @@ function arrayAreas(model: WorkbookModel): Map<string, Area[]> {
 }
 
 /**
- * A worksheet with everything `-o` may change taken out: `<v>`, `<is>` and `t` of cells,
- * the `ref` of array formulas, `<dimension ref>`, row `spans`, and the cells inside a spill
- * area that hold only a value. What is left must be identical before and after.
+ * A worksheet with everything `-o` may change taken out: `<v>`, `<is>` and `t` of formula
+ * cells, the `ref` of array formulas, `<dimension ref>`, row `spans`, and the cells inside a
+ * spill area that hold only a value. Constants outside spills are kept whole. What is left
+ * must be identical before and after.
  */
 function normalizeWorksheet(xml: string, spills: readonly Area[]): string {
   const start = xml.indexOf('<sheetData');
@@ -210,9 +211,12 @@ function normalizeWorksheet(xml: string, spills: readonly Area[]): string {
     .replace(/<c\b(?=[\s/>])([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (whole, attrs: string, _tail: string, body: string | undefined) => {
       const hasFormula = body !== undefined && /<f[\s/>]/.test(body);
       const ref = /\sr="([A-Z]+\d+)"/.exec(attrs)?.[1];
-      if (!hasFormula && ref) {
-        const { row, col } = parseAddress(ref);
-        if (spills.some((area) => contains(area, row, col))) return '';
+      if (!hasFormula) {
+        const place = ref ? parseAddress(ref) : undefined;
+        // A value cell of a spill: it may appear, change or lose its value.
+        if (place && spills.some((area) => contains(area, place.row, place.col))) return '';
+        // A constant: nothing about it may change.
+        return whole;
       }
       const cellAttrs = attrs.replace(/\st="[^"]*"/, '');
       const cellBody = (body ?? '')
