@@ -2,7 +2,12 @@
  * Auth configuration for the API, read from the environment.
  *
  * Production (Microsoft Entra ID):
- *   PERFPLAN_AUTH_ISSUER    https://login.microsoftonline.com/{tenant}/v2.0
+ *   PERFPLAN_AUTH_ISSUER    https://login.microsoftonline.com/{tenant}/v2.0 (one tenant), or
+ *                           https://login.microsoftonline.com/organizations/v2.0 (multi-tenant:
+ *                           the issuer is then checked per token against its own `tid`)
+ *   PERFPLAN_AUTH_TENANTS   which organizations may call: tenant ids separated by commas, or
+ *                           "organizations" for any work-or-school tenant. Required with the
+ *                           multi-tenant issuer; with any other issuer it narrows who is let in
  *   PERFPLAN_AUTH_AUDIENCE  the API's app id (v2 tokens) or its api://… URI
  *   PERFPLAN_AUTH_JWKS_URL  optional; derived from an Entra issuer when absent
  *   PERFPLAN_PUBLIC_READ    'true' lets anonymous callers use GET routes (default false)
@@ -26,12 +31,34 @@ export const LOCAL_PRIVATE_KEY_FILE = 'private.jwk.json';
 
 export type JwksSource = { url: string } | { keys: JWK[] } | { file: string };
 
+/**
+ * The issuer of a multi-tenant Entra app's v2 tokens: each token names its own tenant, so the
+ * expected `iss` is this template with the token's `tid` filled in (Microsoft's rule for
+ * validating multi-tenant tokens: the issuer must match the tenant that signed the user in).
+ */
+export const ENTRA_TENANT_ISSUER = 'https://login.microsoftonline.com/{tid}/v2.0';
+/** One key set signs every tenant's tokens. */
+export const ENTRA_COMMON_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+/** The tenant of personal Microsoft accounts: not an organization, never admitted by "organizations". */
+export const MSA_CONSUMER_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
+
+/** Which organizations (`tid`) may call the API. */
+export type TenantPolicy = { kind: 'any-organization' } | { kind: 'allow-list'; tenants: string[] };
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isTenantGuid = (value: string) => GUID.test(value);
+
 export interface AuthConfig {
   issuer: string;
   audience: string;
   jwks: JwksSource;
   clockToleranceSeconds: number;
   publicRead: boolean;
+  /**
+   * Which organizations may call; absent = whatever tenant the issuer vouches for (a
+   * single-tenant issuer has one). Always present with ENTRA_TENANT_ISSUER.
+   */
+  tenants?: TenantPolicy;
   /** Present only when the local development issuer is in use: where its keys live. */
   local?: { dir: string };
 }
@@ -91,6 +118,29 @@ function parseBoolean(name: string, value: string | undefined, fallback: boolean
   throw new Error(`${name} must be "true" or "false", got "${value}"`);
 }
 
+/**
+ * PERFPLAN_AUTH_TENANTS → a policy. `guids` demands Entra tenant ids (GUIDs); the local issuer
+ * accepts any dev tenant name ("org-a").
+ */
+export function parseTenantPolicy(value: string | undefined, { guids }: { guids: boolean }): TenantPolicy | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (text.toLowerCase() === 'organizations') return { kind: 'any-organization' };
+  const tenants = [...new Set(text.split(/[\s,;]+/).filter(Boolean).map((t) => t.toLowerCase()))];
+  for (const tenant of tenants) {
+    if (guids ? !isTenantGuid(tenant) : /[\u0000-\u001f\u007f]/.test(tenant)) {
+      throw new Error(`PERFPLAN_AUTH_TENANTS: "${tenant}" is not a tenant id (a GUID), nor is the list "organizations"`);
+    }
+    if (tenant === MSA_CONSUMER_TENANT) throw new Error('PERFPLAN_AUTH_TENANTS: the personal-accounts tenant is not an organization');
+  }
+  return { kind: 'allow-list', tenants };
+}
+
+/** True for the issuers a multi-tenant Entra app is configured with (organizations, common or the {tid} template). */
+export function isMultiTenantEntraIssuer(issuer: string): boolean {
+  return /^https:\/\/login\.microsoftonline\.com\/(organizations|common|\{tid\}|\{tenantid\})\/v2\.0\/?$/i.test(issuer);
+}
+
 export interface AuthConfigOptions {
   /** Repository root used for the default local key folder. */
   root?: string;
@@ -105,19 +155,28 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env, { root }
       throw new Error('PERFPLAN_AUTH_ISSUER and PERFPLAN_AUTH_AUDIENCE must be set when running in Azure');
     }
     const dir = path.resolve(env.PERFPLAN_LOCAL_ISSUER_DIR?.trim() || defaultLocalIssuerDir(root ?? findRepoRoot()));
+    // Dev tokens name any tenant (`npm run token -- --tid org-a`), so an allow-list can be tried locally.
+    const tenants = parseTenantPolicy(env.PERFPLAN_AUTH_TENANTS, { guids: false });
     return {
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
       jwks: { file: path.join(dir, LOCAL_JWKS_FILE) },
       clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
       publicRead: parseBoolean('PERFPLAN_PUBLIC_READ', env.PERFPLAN_PUBLIC_READ, true),
+      ...(tenants ? { tenants } : {}),
       local: { dir },
     };
   }
 
   const audience = env.PERFPLAN_AUTH_AUDIENCE?.trim();
   if (!audience) throw new Error('PERFPLAN_AUTH_AUDIENCE must be set when PERFPLAN_AUTH_ISSUER is set');
-  const jwksUrl = env.PERFPLAN_AUTH_JWKS_URL?.trim() || entraJwksUrl(issuer);
+  const multiTenant = isMultiTenantEntraIssuer(issuer);
+  const tenants = parseTenantPolicy(env.PERFPLAN_AUTH_TENANTS, { guids: true });
+  if (multiTenant && !tenants) {
+    // Any tenant can be created in minutes: admitting them all must be a deliberate choice.
+    throw new Error('PERFPLAN_AUTH_TENANTS must be set with a multi-tenant issuer: the admitted tenant ids, or "organizations"');
+  }
+  const jwksUrl = env.PERFPLAN_AUTH_JWKS_URL?.trim() || (multiTenant ? ENTRA_COMMON_JWKS_URL : entraJwksUrl(issuer));
   if (!jwksUrl) {
     throw new Error('PERFPLAN_AUTH_JWKS_URL must be set: it cannot be derived from a non-Entra PERFPLAN_AUTH_ISSUER');
   }
@@ -129,10 +188,11 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env, { root }
   }
   if (parsed.protocol !== 'https:') throw new Error('PERFPLAN_AUTH_JWKS_URL must be an https URL');
   return {
-    issuer,
+    issuer: multiTenant ? ENTRA_TENANT_ISSUER : issuer,
     audience,
     jwks: { url: jwksUrl },
     clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
     publicRead: parseBoolean('PERFPLAN_PUBLIC_READ', env.PERFPLAN_PUBLIC_READ, false),
+    ...(tenants ? { tenants } : {}),
   };
 }

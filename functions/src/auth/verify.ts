@@ -4,6 +4,12 @@
  * signature, `iss`, `aud`, `exp`/`nbf` with 60 s skew, asymmetric algorithms only, and the
  * claims PerfPlan relies on (`exp`, `sub`, `tid`).
  *
+ * Multi-tenant Entra (issuer ENTRA_TENANT_ISSUER): every tenant's tokens are signed by the same
+ * keys, so the signature alone does not say which organization vouches for the caller. The
+ * issuer must then be exactly https://login.microsoftonline.com/{tid}/v2.0 for the token's own
+ * `tid`, and the tenant must be admitted by config.tenants (an allow-list, or any
+ * work-or-school tenant but never the personal-accounts tenant).
+ *
  * Failures become 401 problems with a short reason; the token itself is never echoed. An
  * unreachable remote key set is the server's problem, not the caller's: 503.
  */
@@ -11,7 +17,8 @@ import * as fs from 'fs';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { JSONWebKeySet, JWK, JWTPayload, JWTVerifyGetKey, RemoteJWKSetOptions } from 'jose';
 import { forbidden, HttpProblem, serviceUnavailable, unauthorized } from '../http/problem';
-import type { AuthConfig, JwksSource } from './config';
+import { isTenantGuid, MSA_CONSUMER_TENANT } from './config';
+import type { AuthConfig, JwksSource, TenantPolicy } from './config';
 
 export const ADMIN_ROLE = 'Templates.Admin';
 
@@ -151,16 +158,30 @@ function principalFrom(payload: JWTPayload): Principal {
   return { subject: sub, tenantId: tid, roles: roles === undefined ? [] : [...(roles as string[])] };
 }
 
+/** Throws 401 unless the tenant is admitted. Tenant ids compare case-insensitively (GUIDs). */
+export function checkTenant(tenantId: string, policy: TenantPolicy | undefined): void {
+  if (!policy) return;
+  const tid = tenantId.toLowerCase();
+  if (policy.kind === 'any-organization') {
+    if (tid === MSA_CONSUMER_TENANT) throw unauthorized('personal Microsoft accounts are not admitted; sign in with a work or school account');
+    return;
+  }
+  if (!policy.tenants.includes(tid)) throw unauthorized('organization not admitted');
+}
+
 export function createVerifier(config: AuthConfig, options: VerifierOptions = {}): Verifier {
   if (!config.issuer) throw new Error('auth config: issuer is required');
   if (!config.audience) throw new Error('auth config: audience is required');
+  const perTenantIssuer = config.issuer.includes('{tid}');
+  if (perTenantIssuer && !config.tenants) throw new Error('auth config: a per-tenant issuer needs a tenant policy');
   const getKey = keySet(config.jwks, options);
   const verifyOptions = {
-    issuer: config.issuer,
+    // A per-tenant issuer is checked below, once `tid` is known.
+    issuer: perTenantIssuer ? undefined : config.issuer,
     audience: config.audience,
     clockTolerance: config.clockToleranceSeconds,
     algorithms: ALLOWED_ALGORITHMS,
-    requiredClaims: ['exp', 'sub', 'tid'],
+    requiredClaims: ['exp', 'sub', 'tid', 'iss'],
   };
 
   const verify = async (authorization: string | null | undefined): Promise<Principal> => {
@@ -173,7 +194,14 @@ export function createVerifier(config: AuthConfig, options: VerifierOptions = {}
       if (error instanceof errors.JOSEError) throw unauthorized(reasonFor(error));
       throw error;
     }
-    return principalFrom(payload);
+    const principal = principalFrom(payload);
+    if (perTenantIssuer) {
+      // Entra tenant ids are GUIDs; anything else cannot have come from Entra.
+      if (!isTenantGuid(principal.tenantId)) throw unauthorized('malformed token');
+      if (payload.iss !== config.issuer.replace('{tid}', principal.tenantId)) throw unauthorized('wrong issuer');
+    }
+    checkTenant(principal.tenantId, config.tenants);
+    return principal;
   };
 
   const optionalPrincipal = async (
