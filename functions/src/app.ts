@@ -6,6 +6,11 @@
 import { app } from '@azure/functions';
 import { routeTable } from './routes';
 
+// HTTP streams: request bodies reach the handlers as they arrive, so each route's size limit
+// is enforced while reading (1 MiB JSON, 6 MiB uploads) instead of after the worker has
+// buffered the whole body. Needs Functions host 4.28+; the local host streams the same way.
+app.setup({ enableHttpStream: true });
+
 for (const route of routeTable()) {
   app.http(route.name, { methods: route.methods, route: route.route, authLevel: 'anonymous', handler: route.handler });
 }

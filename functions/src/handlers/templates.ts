@@ -1,37 +1,94 @@
 /**
  * /api/templates: list, details, download (ETag = sha256, 304, 410 when deleted), and the
  * admin writes (POST 201/409, PUT and DELETE with a required If-Match: 428/412).
+ *
+ * Every call acts for the caller's organization (token `tid`): readers see the built-ins,
+ * shared templates and their own organization's; admins write only their organization's
+ * (templates/model.ts `canRead`/`canWrite`). Query and route parameters are NFKC-normalized
+ * and length-checked before use; anything out of bounds is a 400 naming the parameter.
  */
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
 import { ADMIN_ROLE, requireRole } from '../auth/verify';
 import type { Dependencies } from '../dependencies';
 import { badRequest, gone, notFound, preconditionRequired } from '../http/problem';
 import { json } from '../http/respond';
-import { TEMPLATE_ID_RE, TemplateRecord, XLSX_CONTENT_TYPE, publicMetadata } from '../templates/model';
+import {
+  TEMPLATE_ID_RE,
+  TemplateCategory,
+  TemplateReader,
+  TemplateRecord,
+  TemplateWriter,
+  XLSX_CONTENT_TYPE,
+  fieldErrors,
+  freeText,
+  publicMetadata,
+} from '../templates/model';
 import { parseTemplateUpload } from '../templates/upload';
 
 type Deps = () => Dependencies;
 
+/** Longest raw route id looked at (ids are at most 64 characters; NFKC never runs on more). */
+const MAX_ROUTE_ID = 256;
+
 function routeId(request: HttpRequest): string {
-  const id = request.params.id ?? '';
+  const raw = request.params.id ?? '';
+  // NFKC: a full-width ｃｏｍｍｉｓｓｉｏｎ-plan names commission-plan.
+  const id = raw.length <= MAX_ROUTE_ID ? raw.normalize('NFKC') : raw;
   if (!TEMPLATE_ID_RE.test(id)) throw notFound(`No template "${id.slice(0, 80)}".`);
   return id;
 }
 
-/**
- * Absolute URLs on the origin the caller used: behind a proxy (the add-in's dev server,
- * Azure Front Door) that is X-Forwarded-Host/-Proto, else the request's own URL. The links
- * only go back to the same caller, so a forged header misleads nobody else.
- */
-function apiUrl(request: HttpRequest, path: string): string {
-  const forwardedHost = request.headers.get('x-forwarded-host')?.split(',')[0].trim();
-  const forwardedProto = request.headers.get('x-forwarded-proto')?.split(',')[0].trim();
-  const origin = forwardedHost && /^[a-z0-9.:[\]-]+$/i.test(forwardedHost) ? `${forwardedProto === 'http' ? 'http' : 'https'}://${forwardedHost}` : new URL(request.url).origin;
-  return `${origin}/api/${path}`;
+const ListQuery = z.object({
+  category: z.string().max(40).normalize('NFKC').trim().pipe(TemplateCategory).optional(),
+  q: freeText(200, { form: 'NFKC' }).optional(),
+  // The pane sends its language; the list is the same in every language (titles carry both).
+  locale: z
+    .string()
+    .max(35)
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as en-US or zh-CN')
+    .optional(),
+});
+
+const VersionQuery = z
+  .string()
+  .max(20)
+  .normalize('NFKC')
+  .regex(/^\d+$/, 'must be a positive integer')
+  .transform(Number)
+  .refine((n) => Number.isSafeInteger(n) && n >= 1, 'must be a positive integer');
+
+/** The query parameters named, empty ones dropped (as if absent); the first of repeated ones. */
+function queryOf(request: HttpRequest, names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = request.query.get(name);
+    if (value !== null && value !== '') out[name] = value;
+  }
+  return out;
 }
 
-function view(request: HttpRequest, record: TemplateRecord) {
-  return { ...publicMetadata(record), downloadUrl: apiUrl(request, `templates/${record.id}/download?version=${record.version}`) };
+function parseQuery<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw badRequest('The query parameters are invalid.', fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * Absolute URLs on the origin the caller used. A proxy in front (the add-in's dev server,
+ * Azure Front Door) tells it in X-Forwarded-Host/-Proto; that origin is used only when it is
+ * one of the configured public origins — anyone can send the headers, and a link must never
+ * point at a host the deployment does not own. Otherwise: the request's own origin.
+ */
+function apiUrl(request: HttpRequest, publicOrigins: string[], path: string): string {
+  const forwardedHost = request.headers.get('x-forwarded-host')?.split(',')[0].trim().toLowerCase();
+  const forwardedProto = request.headers.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
+  let origin = new URL(request.url).origin;
+  if (forwardedHost) {
+    const candidate = `${forwardedProto === 'http' ? 'http' : 'https'}://${forwardedHost}`;
+    if (publicOrigins.includes(candidate)) origin = candidate;
+  }
+  return `${origin}/api/${path}`;
 }
 
 function requiredIfMatch(request: HttpRequest): string {
@@ -41,36 +98,44 @@ function requiredIfMatch(request: HttpRequest): string {
 }
 
 export function templateHandlers(deps: Deps) {
+  const view = (request: HttpRequest, record: TemplateRecord) => ({
+    ...publicMetadata(record),
+    downloadUrl: apiUrl(request, deps().config.publicOrigins, `templates/${record.id}/download?version=${record.version}`),
+  });
+
+  /** The caller as a reader: its organization, or anonymous (when public reads are on). */
+  async function reader(request: HttpRequest): Promise<TemplateReader> {
+    const principal = await deps().verifier.optionalPrincipal(request.headers.get('authorization'));
+    return { tenantId: principal?.tenantId ?? null };
+  }
+
+  /** The caller as a writer: an admin of its organization (401/403 otherwise). */
+  async function writer(request: HttpRequest): Promise<TemplateWriter> {
+    const principal = requireRole(await deps().verifier.verify(request.headers.get('authorization')), ADMIN_ROLE);
+    return { tenantId: principal.tenantId };
+  }
+
   return {
     async list(request: HttpRequest): Promise<HttpResponseInit> {
-      const { verifier, templates } = deps();
-      await verifier.optionalPrincipal(request.headers.get('authorization'));
-      const category = request.query.get('category') || undefined;
-      const q = request.query.get('q') || undefined;
-      const items = await templates.list({ category, q });
+      const who = await reader(request);
+      const { category, q } = parseQuery(ListQuery, queryOf(request, ['category', 'q', 'locale']));
+      const items = await deps().templates.list({ category, q }, who);
       return json(200, { items: items.map((r) => view(request, r)) });
     },
 
     async get(request: HttpRequest): Promise<HttpResponseInit> {
-      const { verifier, templates } = deps();
-      await verifier.optionalPrincipal(request.headers.get('authorization'));
+      const who = await reader(request);
       const id = routeId(request);
-      const details = await templates.get(id);
+      const details = await deps().templates.get(id, who);
       if (!details) throw notFound(`No template "${id}".`);
       return json(200, { ...view(request, details.record), versions: details.versions }, { ETag: details.record.etag });
     },
 
     async download(request: HttpRequest): Promise<HttpResponseInit> {
-      const { verifier, templates } = deps();
-      await verifier.optionalPrincipal(request.headers.get('authorization'));
+      const who = await reader(request);
       const id = routeId(request);
-      const versionText = request.query.get('version');
-      let version: number | undefined;
-      if (versionText !== null && versionText !== '') {
-        version = Number(versionText);
-        if (!Number.isInteger(version) || version < 1) throw badRequest('version must be a positive integer.', [{ path: 'version', message: 'must be a positive integer' }]);
-      }
-      const found = await templates.download(id, version);
+      const { version } = parseQuery(z.object({ version: VersionQuery.optional() }), queryOf(request, ['version']));
+      const found = await deps().templates.download(id, version, who);
       if (!found) throw notFound(version ? `Template "${id}" has no version ${version}.` : `No template "${id}".`);
       if (found.record.deleted) throw gone(`Template "${id}" was deleted.`);
       const etag = `"${found.sha256}"`;
@@ -90,34 +155,33 @@ export function templateHandlers(deps: Deps) {
           'Content-Type': XLSX_CONTENT_TYPE,
           'Content-Disposition': `attachment; filename="${id}-v${found.version}.xlsx"`,
           'Content-Length': String(found.bytes.length),
+          // A workbook is never rendered inline, nor sniffed into something that would be.
+          'X-Content-Type-Options': 'nosniff',
         },
       };
     },
 
     async create(request: HttpRequest): Promise<HttpResponseInit> {
-      const { verifier, templates } = deps();
-      requireRole(await verifier.verify(request.headers.get('authorization')), ADMIN_ROLE);
+      const who = await writer(request);
       const { metadata, bytes } = await parseTemplateUpload(request);
-      const record = await templates.create(metadata, bytes);
-      return json(201, view(request, record), { Location: apiUrl(request, `templates/${record.id}`), ETag: record.etag });
+      const record = await deps().templates.create(metadata, bytes, who);
+      return json(201, view(request, record), { Location: apiUrl(request, deps().config.publicOrigins, `templates/${record.id}`), ETag: record.etag });
     },
 
     async update(request: HttpRequest): Promise<HttpResponseInit> {
-      const { verifier, templates } = deps();
-      requireRole(await verifier.verify(request.headers.get('authorization')), ADMIN_ROLE);
+      const who = await writer(request);
       const id = routeId(request);
       const ifMatch = requiredIfMatch(request);
       const { metadata, bytes } = await parseTemplateUpload(request);
       if (metadata.id !== id) throw badRequest(`metadata.id "${metadata.id}" does not match the URL's "${id}".`, [{ path: 'id', message: 'must match the URL' }]);
-      const record = await templates.update(id, metadata, bytes, ifMatch);
+      const record = await deps().templates.update(id, metadata, bytes, ifMatch, who);
       return json(200, view(request, record), { ETag: record.etag });
     },
 
     async remove(request: HttpRequest): Promise<HttpResponseInit> {
-      const { verifier, templates } = deps();
-      requireRole(await verifier.verify(request.headers.get('authorization')), ADMIN_ROLE);
+      const who = await writer(request);
       const id = routeId(request);
-      await templates.remove(id, requiredIfMatch(request));
+      await deps().templates.remove(id, requiredIfMatch(request), who);
       return { status: 204 };
     },
   };

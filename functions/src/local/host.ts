@@ -4,11 +4,16 @@
  * table's handlers — matching Azure route templates, building the same HttpRequest and
  * InvocationContext the worker builds, normalizing results with HttpResponse — and does
  * CORS/OPTIONS for the add-in's origin as the platform would.
+ *
+ * Request bodies are streamed to the handler, never buffered here: each handler enforces its
+ * own limit while reading (1 MiB JSON, 6 MiB uploads) and the host only cuts off a body past
+ * `maxBodyBytes`. `X-Forwarded-*` / `Forwarded` headers reach the handlers only from the
+ * configured proxies' addresses; from anyone else they are dropped.
  */
-import { HttpRequest, HttpResponse, InvocationContext } from '@azure/functions';
+import { HttpRequest, HttpRequestInit, HttpResponse, InvocationContext } from '@azure/functions';
 import { randomUUID } from 'crypto';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
+import { AddressInfo, BlockList, isIP } from 'net';
 import type { RouteDefinition } from '../routes';
 import { HttpProblem } from '../http/problem';
 import { problemResponse } from '../http/respond';
@@ -18,8 +23,10 @@ export interface LocalHostOptions {
   allowedOrigins: string[];
   port?: number;
   hostname?: string;
-  /** Largest body the host buffers (the platform's own limit is far larger; handlers check theirs). */
+  /** Largest body the host lets through (default 8 MiB, above every route's own limit). */
   maxBodyBytes?: number;
+  /** Addresses or CIDR ranges (e.g. `127.0.0.1`, `10.0.0.0/8`) whose X-Forwarded-* headers are kept. */
+  trustedProxies?: string[];
   log?: (line: string) => void;
 }
 
@@ -61,15 +68,117 @@ function corsHeaders(origin: string | undefined, allowed: string[]): Record<stri
   return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Expose-Headers': EXPOSED_HEADERS };
 }
 
-async function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+const tooLarge = (max: number) => new HttpProblem(413, 'Payload Too Large', `The body is larger than ${max} bytes.`);
+
+/**
+ * The request body as a web stream read on demand (nothing is read before the handler asks
+ * for it), which fails with 413 as soon as more than `max` bytes arrived. Cancelling it only
+ * stops reading: what happens to the rest is decided after the answer (`lingerOnUnreadBody`).
+ */
+function streamedBody(req: http.IncomingMessage, max: number): ReadableStream<Uint8Array> {
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > max) throw new HttpProblem(413, 'Payload Too Large', `The body is larger than ${max} bytes.`);
-    chunks.push(chunk as Buffer);
+  let done = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.pause();
+        req.on('data', (chunk: Buffer) => {
+          if (done) return;
+          size += chunk.length;
+          if (size > max) {
+            done = true;
+            req.pause();
+            controller.error(tooLarge(max));
+            return;
+          }
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once('end', () => {
+          if (done) return;
+          done = true;
+          controller.close();
+        });
+        req.once('error', (error) => {
+          if (done) return;
+          done = true;
+          controller.error(error);
+        });
+      },
+      pull() {
+        if (!done) req.resume();
+      },
+      cancel() {
+        done = true;
+        req.pause();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+/** How long an answered request whose body was left unread keeps its connection. */
+const LINGER_MS = 2_000;
+
+/**
+ * After answering a request whose body was not read to its end (refused early, or answered
+ * before its body mattered): the rest is never read, but the connection stays open for a
+ * moment — closing it at once makes the caller's next write fail before it has read the 413 —
+ * then it is dropped. Nothing more is read or buffered meanwhile.
+ */
+function lingerOnUnreadBody(req: http.IncomingMessage): void {
+  if (req.complete || req.destroyed) return;
+  req.removeAllListeners('data');
+  req.pause();
+  const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  timer.unref();
+  req.socket.once('close', () => clearTimeout(timer));
+}
+
+/** Matches a peer address against the configured proxies (IPv4-mapped IPv6 counts as IPv4). */
+export function proxyMatcher(entries: string[] = []): (address: string | undefined) => boolean {
+  const list = new BlockList();
+  let any = false;
+  for (const raw of entries) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    const [address, bits] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) throw new Error(`trusted proxy "${entry}" is not an IP address or CIDR range`);
+    const type = family === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(bits), type);
+    any = true;
   }
-  return Buffer.concat(chunks);
+  return (address) => {
+    if (!any || !address) return false;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    const plain = mapped ? mapped[1] : address;
+    const family = isIP(plain);
+    return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
+  };
+}
+
+const FORWARDING_HEADER = /^(x-forwarded-.*|forwarded|x-original-host)$/;
+
+/** The URL of a request: `origin` + its path and query, concatenated (never resolved). */
+function requestUrl(origin: string, target: string): URL {
+  try {
+    if (target.startsWith('/')) return new URL(`${origin}${target}`);
+    const absolute = new URL(target); // absolute-form, as a proxy's request line has it
+    return new URL(`${origin}${absolute.pathname}${absolute.search}`);
+  } catch {
+    throw new HttpProblem(400, 'Bad Request', 'The request URL is not valid.');
+  }
+}
+
+/** Decodes a route parameter; malformed percent-encoding is the caller's error (400), not ours. */
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new HttpProblem(400, 'Bad Request', 'The URL path contains malformed percent-encoding.');
+  }
 }
 
 async function send(res: http.ServerResponse, response: HttpResponse, extraHeaders: Record<string, string>): Promise<void> {
@@ -83,16 +192,32 @@ async function send(res: http.ServerResponse, response: HttpResponse, extraHeade
 
 export function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
   const compiled = options.routes.map(compileRoute);
-  const maxBody = options.maxBodyBytes ?? 32 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024;
   const log = options.log ?? (() => undefined);
+  const trusted = proxyMatcher(options.trustedProxies);
+
+  const bindHost = (options.hostname ?? '127.0.0.1').toLowerCase();
+  let port = 0;
+  /**
+   * The request's own origin (what links in responses fall back to): the Host header only when
+   * it names this server (loopback or the bound name, our port); else http://localhost:port —
+   * a forged Host must not steer links elsewhere.
+   */
+  const ownOrigin = (host: string | undefined): string => {
+    const match = /^(localhost|127\.0\.0\.1|\[::1\]|[a-z0-9.-]+)(?::(\d+))?$/i.exec(host ?? '');
+    if (match && Number(match[2] ?? 80) === port && ['localhost', '127.0.0.1', '[::1]', bindHost].includes(match[1].toLowerCase())) return `http://${host}`;
+    return `http://localhost:${port}`;
+  };
 
   const server = http.createServer(async (req, res) => {
     const started = Date.now();
     const origin = req.headers.origin;
     const cors = corsHeaders(origin, options.allowedOrigins);
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     const method = (req.method ?? 'GET').toUpperCase();
+    let url = new URL(`http://localhost:${port}/`);
     try {
+      // Concatenated, never resolved: a request target like `//evil.example/api/…` must stay a path.
+      url = requestUrl(ownOrigin(req.headers.host), req.url ?? '/');
       if (!url.pathname.toLowerCase().startsWith('/api/')) throw new HttpProblem(404, 'Not Found', 'The API lives under /api.');
       const path = url.pathname.slice(4);
       const candidates = compiled.map((c) => ({ c, match: c.pattern.exec(path) })).filter((x) => x.match);
@@ -122,12 +247,26 @@ export function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
       const params: Record<string, string> = {};
       chosen.c.names.forEach((name, i) => {
         const value = chosen.match![i + 1];
-        if (value !== undefined) params[name] = decodeURIComponent(value);
+        if (value !== undefined) params[name] = decodeParam(value);
       });
-      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, maxBody);
+      const declared = req.headers['content-length'];
+      if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBody) throw tooLarge(maxBody);
+      const forwardingTrusted = trusted(req.socket.remoteAddress);
       const headers: Record<string, string> = {};
-      for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
-      const request = new HttpRequest({ method, url: url.toString(), headers, params, body: body && body.length > 0 ? { bytes: body } : undefined });
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value === undefined || (!forwardingTrusted && FORWARDING_HEADER.test(key))) continue;
+        headers[key] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      const hasBody = method !== 'GET' && method !== 'HEAD';
+      // Built as the worker builds HTTP-stream requests (createStreamRequest): a native Request
+      // over the incoming body, so the handler reads it as it arrives.
+      const nativeRequest = new Request(url.toString(), {
+        method,
+        headers,
+        body: hasBody ? streamedBody(req, maxBody) : undefined,
+        duplex: 'half',
+      } as RequestInit);
+      const request = new HttpRequest({ nativeRequest, params } as unknown as HttpRequestInit);
       const context = new InvocationContext({
         functionName: chosen.c.route.name,
         invocationId: randomUUID(),
@@ -135,21 +274,27 @@ export function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
       });
       const result = await chosen.c.route.handler(request, context);
       await send(res, result instanceof HttpResponse ? result : new HttpResponse(result), cors);
+      lingerOnUnreadBody(req);
     } catch (error) {
       const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'Internal Server Error', 'The request could not be completed.');
       if (!(error instanceof HttpProblem)) log(`[error] host: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) await send(res, new HttpResponse(problemResponse(problem)), cors);
-      else res.destroy();
+      if (!res.headersSent) {
+        await send(res, new HttpResponse(problemResponse(problem)), cors);
+        lingerOnUnreadBody(req);
+      } else res.destroy();
     } finally {
       log(`${method} ${url.pathname}${url.search} → ${res.statusCode} (${Date.now() - started} ms)`);
     }
   });
   server.keepAliveTimeout = 65_000;
+  // Slow or endless requests cannot hold a connection for Node's default 5 minutes.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 7071, options.hostname ?? '127.0.0.1', () => {
-      const port = (server.address() as AddressInfo).port;
+      port = (server.address() as AddressInfo).port;
       resolve({
         server,
         port,

@@ -10,10 +10,15 @@
  *
  * Retries and timeouts are deliberately short: an outage must reach the caller as a quick
  * 503 (which it retries), not hang a Functions invocation for the SDK default of ~30 s.
+ * Every SDK call made inside `run()` carries the same client-side abort signal (a deadline
+ * for the whole operation, retries included): the SDKs' own `tryTimeoutInMs` is only sent to
+ * the server and does not stop a call whose server stopped answering (a stall).
  */
+import { AsyncLocalStorage } from 'async_hooks';
 import { BlobServiceClient, ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import { TableClient, TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/core-auth';
+import { HttpProblem } from '../http/problem';
 import { isResourceMissing, toStoreError } from './errors';
 
 export const TABLE_NAMES = ['templates', 'templateversions', 'benchmarks', 'contributions'] as const;
@@ -32,8 +37,10 @@ interface CommonOptions {
   /** Lowercase letters and digits, starting with a letter (≤ 30 chars): `t1234` → `t1234templates`. */
   prefix?: string;
   retry?: RetrySettings;
-  /** Upper bound for one blob request try / one whole table operation (default 30 s). */
+  /** Deadline for one store operation, every storage call and retry in it (default 4 s: data routes answer within 5 s). */
   timeoutMs?: number;
+  /** Deadline for the health check (default 1.5 s: /api/health answers within 2 s). */
+  healthTimeoutMs?: number;
   /** Retry-After seconds on a 503 (default 5). */
   retryAfterSeconds?: number;
 }
@@ -54,10 +61,23 @@ export interface CredentialOptions extends CommonOptions {
 
 export type StorageOptions = ConnectionStringOptions | CredentialOptions;
 
-/** App settings → options: PERFPLAN_STORAGE, else AzureWebJobsStorage, else local Azurite. */
+export const DEFAULT_TIMEOUT_MS = 4_000;
+export const DEFAULT_HEALTH_TIMEOUT_MS = 1_500;
+
+/**
+ * App settings → options: PERFPLAN_STORAGE, else AzureWebJobsStorage, else local Azurite;
+ * PERFPLAN_STORAGE_TIMEOUT_MS overrides the per-operation deadline (e.g. a seed over a slow link).
+ */
 export function storageOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionStringOptions {
   const connectionString = env.PERFPLAN_STORAGE?.trim() || env.AzureWebJobsStorage?.trim() || 'UseDevelopmentStorage=true';
-  return { connectionString, prefix: env.PERFPLAN_STORAGE_PREFIX?.trim() || undefined };
+  const options: ConnectionStringOptions = { connectionString, prefix: env.PERFPLAN_STORAGE_PREFIX?.trim() || undefined };
+  const timeout = env.PERFPLAN_STORAGE_TIMEOUT_MS?.trim();
+  if (timeout) {
+    const ms = Number(timeout);
+    if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) throw new Error('PERFPLAN_STORAGE_TIMEOUT_MS must be a whole number of milliseconds between 100 and 600000');
+    options.timeoutMs = ms;
+  }
+  return options;
 }
 
 const PREFIX_RE = /^[a-z][a-z0-9]{0,29}$/;
@@ -75,12 +95,16 @@ export function isInsecureConnectionString(connectionString: string): boolean {
   return parts.get('defaultendpointsprotocol')?.toLowerCase() === 'http';
 }
 
+/** The deadline of the store operation running in this async context (see `run`). */
+const operationSignal = new AsyncLocalStorage<AbortSignal>();
+
 export class StorageClients {
   readonly blobService: BlobServiceClient;
   readonly templatesContainer: ContainerClient;
   readonly tables: Readonly<Record<TableName, TableClient>>;
   readonly names: { readonly container: string; readonly tables: Readonly<Record<TableName, string>> };
   readonly timeoutMs: number;
+  readonly healthTimeoutMs: number;
   readonly retryAfterSeconds: number;
   private ready: Promise<void> | undefined;
 
@@ -89,7 +113,8 @@ export class StorageClients {
     if (prefix !== '' && !PREFIX_RE.test(prefix)) {
       throw new Error('Storage prefix must be lowercase letters and digits, starting with a letter (at most 30 characters).');
     }
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.healthTimeoutMs = options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS;
     this.retryAfterSeconds = options.retryAfterSeconds ?? 5;
     const maxTries = Math.max(1, options.retry?.maxTries ?? 3);
     const retryDelayInMs = options.retry?.retryDelayInMs ?? 250;
@@ -131,9 +156,12 @@ export class StorageClients {
     this.tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, makeTable(this.names.tables[t])])) as Record<TableName, TableClient>;
   }
 
-  /** Per-operation options for table calls: bounds the whole call (retries included). */
+  /**
+   * Options for every SDK call: the abort signal of the enclosing `run()` (one deadline for
+   * the whole operation), or a fresh deadline for a call made outside one.
+   */
   op(): { abortSignal: AbortSignal } {
-    return { abortSignal: AbortSignal.timeout(this.timeoutMs) };
+    return { abortSignal: operationSignal.getStore() ?? AbortSignal.timeout(this.timeoutMs) };
   }
 
   /** Creates the container and tables if missing. Idempotent; memoized until it fails. */
@@ -150,7 +178,7 @@ export class StorageClients {
 
   private async createResources(): Promise<void> {
     await Promise.all([
-      this.templatesContainer.createIfNotExists(),
+      this.templatesContainer.createIfNotExists(this.op()),
       // createTable already tolerates TableAlreadyExists.
       ...TABLE_NAMES.map((t) => this.tables[t].createTable(this.op())),
     ]);
@@ -160,30 +188,46 @@ export class StorageClients {
    * Runs one store operation: resources ensured first; a missing table/container (storage
    * reset underneath us) re-creates them and retries once; outages → 503 (HttpProblem with
    * Retry-After); other storage errors → StorageFailure; HttpProblems and non-storage errors
-   * pass through.
+   * pass through. Every SDK call inside (through `op()`) shares one deadline, `timeoutMs`
+   * unless given: past it the calls are aborted on the client and the caller gets the 503.
+   * A nested run keeps the outer deadline.
    */
-  async run<T>(operation: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.ensureReady();
-        return await operation();
-      } catch (err) {
-        if (attempt === 0 && isResourceMissing(err)) {
-          this.ready = undefined;
-          continue;
+  run<T>(operation: () => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    const signal = operationSignal.getStore() ?? AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs);
+    return operationSignal.run(signal, async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.ensureReady();
+          return await operation();
+        } catch (err) {
+          if (attempt === 0 && isResourceMissing(err) && !signal.aborted) {
+            this.ready = undefined;
+            continue;
+          }
+          throw toStoreError(signal.aborted && !(err instanceof HttpProblem) ? abortError(err) : err, this.retryAfterSeconds);
         }
-        throw toStoreError(err, this.retryAfterSeconds);
       }
-    }
-  }
-
-  /** For GET /api/health: resolves when blob and table storage answer, else throws the 503. */
-  async ping(): Promise<void> {
-    await this.run(async () => {
-      await this.templatesContainer.getProperties();
-      await this.tables.templates.listEntities({ ...this.op(), queryOptions: { select: ['RowKey'] } }).byPage({ maxPageSize: 1 }).next();
     });
   }
+
+  /** For GET /api/health: resolves when blob and table storage answer (within `healthTimeoutMs`), else throws the 503. */
+  async ping(): Promise<void> {
+    await this.run(
+      async () => {
+        await this.templatesContainer.getProperties(this.op());
+        await this.tables.templates.listEntities({ ...this.op(), queryOptions: { select: ['RowKey'] } }).byPage({ maxPageSize: 1 }).next();
+      },
+      { timeoutMs: this.healthTimeoutMs },
+    );
+  }
+}
+
+/**
+ * Past the deadline, whatever the SDK threw (an AbortError, or a parse error of a response cut
+ * short) is an outage: the caller gets 503, never a 500.
+ */
+function abortError(cause: unknown): Error {
+  return Object.assign(new Error('storage operation aborted at its deadline'), { name: 'AbortError', cause });
 }
 
 export function createStorageClients(options: StorageOptions): StorageClients {

@@ -15,13 +15,50 @@ export const TemplateId = z.string().regex(TEMPLATE_ID_RE, 'must be 3–64 lower
 export const TemplateCategory = z.enum(TEMPLATE_CATEGORIES);
 export type TemplateCategory = z.infer<typeof TemplateCategory>;
 
-const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
+/** C0/C1 controls; descriptions may keep tab and line breaks. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** A surrogate without its partner: not text (String#isWellFormed needs ES2024 typings). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export const LocalizedTitle = z.object({ en: text(200), zh: text(200) });
-export const LocalizedDescription = z.object({ en: text(4000, 0), zh: text(4000, 0) });
+export const isWellFormedText = (s: string): boolean => !LONE_SURROGATE.test(s);
+
+/**
+ * A free-text field: well-formed Unicode (a lone surrogate would be refused by storage, a
+ * 500), no control characters, trimmed, at most `max` characters both as sent and in NFKC
+ * form (what search compares; a ligature like U+FDFA grows 18-fold under NFKC). Titles and
+ * descriptions are stored in NFC, which never changes how text looks — NFKC would turn
+ * Chinese full-width punctuation （，：） and ㎡ into ASCII, corrupting what the author wrote.
+ * Keys (tags, query parameters) are stored in NFKC: ＫＰＩ and KPI are one tag.
+ */
+export function freeText(max: number, { min = 1, form = 'NFC', multiline = false }: { min?: number; form?: 'NFC' | 'NFKC'; multiline?: boolean } = {}) {
+  const tooLong = `must be at most ${max} characters`;
+  // abort: one message per problem, and no normalization of what is already refused.
+  return z
+    .string()
+    .max(max, { message: tooLong, abort: true })
+    .refine(isWellFormedText, { message: 'must be valid Unicode text', abort: true })
+    .refine((s) => !(multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(s), { message: 'must not contain control characters', abort: true })
+    .normalize(form)
+    .trim()
+    .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
+    .max(max, { message: tooLong, abort: true })
+    .refine((s) => form === 'NFKC' || s.normalize('NFKC').length <= max, `${tooLong} after Unicode compatibility normalization (NFKC)`);
+}
+
+export const LocalizedTitle = z.object({ en: freeText(200), zh: freeText(200) });
+export const LocalizedDescription = z.object({ en: freeText(4000, { min: 0, multiline: true }), zh: freeText(4000, { min: 0, multiline: true }) });
 export type LocalizedText = z.infer<typeof LocalizedTitle>;
 
-export const TemplateTags = z.array(text(40)).max(20);
+export const TemplateTags = z.array(freeText(40, { form: 'NFKC' })).max(20);
+
+/**
+ * Who sees a tenant's template: `tenant` — only its own organization (token `tid`);
+ * `shared` — every reader, read-only outside the organization. Built-ins are always shared.
+ */
+export const TEMPLATE_VISIBILITIES = ['tenant', 'shared'] as const;
+export const TemplateVisibility = z.enum(TEMPLATE_VISIBILITIES);
+export type TemplateVisibility = z.infer<typeof TemplateVisibility>;
 
 export const TemplateMetadataInput = z.object({
   id: TemplateId,
@@ -29,6 +66,7 @@ export const TemplateMetadataInput = z.object({
   description: LocalizedDescription,
   category: TemplateCategory,
   tags: TemplateTags.default([]),
+  visibility: TemplateVisibility.default('tenant'),
 });
 export type TemplateMetadataInput = z.input<typeof TemplateMetadataInput>;
 export type TemplateMetadata = z.output<typeof TemplateMetadataInput>;
@@ -48,13 +86,21 @@ export const TemplateVersion = z.object({
 });
 export type TemplateVersion = z.infer<typeof TemplateVersion>;
 
+/** Stored text is read back as stored (a row written before today's rules still reads). */
+const StoredText = (max: number, min = 1) => z.string().trim().min(min).max(max);
+
 export const TemplateRecord = z.object({
   id: TemplateId,
   version: z.number().int().positive(),
-  title: LocalizedTitle,
-  description: LocalizedDescription,
+  title: z.object({ en: StoredText(200), zh: StoredText(200) }),
+  description: z.object({ en: StoredText(4000, 0), zh: StoredText(4000, 0) }),
   category: TemplateCategory,
   tags: z.array(z.string()),
+  visibility: TemplateVisibility,
+  /** Published by the seed: global and read-only through the API. */
+  builtIn: z.boolean(),
+  /** The owning organization (`tid`); null for built-ins. Never sent to callers. */
+  owner: z.string().min(1).nullable(),
   sizeBytes: z.number().int().nonnegative(),
   sha256: Sha256Hex,
   createdAt: IsoDate,
@@ -65,12 +111,35 @@ export const TemplateRecord = z.object({
 });
 export type TemplateRecord = z.infer<typeof TemplateRecord>;
 
-/** The public metadata of api.md (no ETag: that travels in the header). */
-export type TemplateMetadataView = Omit<TemplateRecord, 'etag'>;
+/** The public metadata of api.md (no ETag: that travels in the header; no owner: tenant ids stay private). */
+export type TemplateMetadataView = Omit<TemplateRecord, 'etag' | 'owner'>;
 
 export function publicMetadata(record: TemplateRecord): TemplateMetadataView {
-  const { etag: _etag, ...rest } = record;
+  const { etag: _etag, owner: _owner, ...rest } = record;
   return rest;
+}
+
+/** Who reads: a caller's organization (token `tid`), or null for an anonymous caller. */
+export interface TemplateReader {
+  tenantId: string | null;
+}
+export const ANONYMOUS_READER: TemplateReader = { tenantId: null };
+
+/**
+ * Who writes: an organization's admin (token `tid`), or the seed publishing the built-ins.
+ * The publisher exists only below HTTP: handlers always pass the caller's tenant.
+ */
+export type TemplateWriter = { tenantId: string } | { builtIn: true };
+export const BUILT_IN_PUBLISHER: TemplateWriter = { builtIn: true };
+
+/** Built-ins and shared templates are visible to everyone, a tenant's own to its organization. */
+export function canRead(record: Pick<TemplateRecord, 'builtIn' | 'visibility' | 'owner'>, reader: TemplateReader): boolean {
+  return record.builtIn || record.visibility === 'shared' || (reader.tenantId !== null && record.owner === reader.tenantId);
+}
+
+/** Only the owner writes: the publisher the built-ins, an organization its own templates. */
+export function canWrite(record: Pick<TemplateRecord, 'builtIn' | 'owner'>, writer: TemplateWriter): boolean {
+  return 'builtIn' in writer ? record.builtIn : !record.builtIn && record.owner === writer.tenantId;
 }
 
 /** zod issues → problem+json `errors: [{path, message}]` (path like `title.en`, `tags[3]`). */

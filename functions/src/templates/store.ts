@@ -11,6 +11,14 @@
  *           is the template's ETag. A version exists for readers only once this row names
  *           it (`version` ≥ n); nothing else is visible.
  *
+ * Tenancy: ids are one namespace (a downloadUrl names exactly one template). The row's
+ * `owner` is the organization (`tid`) that published it; a row without one is a built-in
+ * (what the seed publishes, and every row written before tenancy existed). Readers see
+ * built-ins, shared templates and their own organization's (`canRead`); only the owner
+ * writes (`canWrite`): an organization its templates, the seed (BUILT_IN_PUBLISHER, which
+ * no HTTP route uses) the built-ins. A template a reader cannot see is "not found" to it,
+ * for writes too; creating an id anyone holds is 409 without saying whose.
+ *
  * Write order: blob first, then the version row, then the metadata row with an ETag
  * condition (insert-only on create; Replace with the ETag read up-front on update/remove).
  * The metadata write is the commit point and the only serialization point readers see:
@@ -38,16 +46,22 @@ import { BlockBlobClient } from '@azure/storage-blob';
 import { z } from 'zod';
 import { StorageClients } from '../storage/clients';
 import { isAlreadyExists, isConditionFailed, isNotFound } from '../storage/errors';
-import { HttpProblem, badRequest, conflict, gone, notFound, preconditionFailed } from '../http/problem';
+import { HttpProblem, badRequest, conflict, forbidden, gone, notFound, preconditionFailed } from '../http/problem';
 import {
+  ANONYMOUS_READER,
+  BUILT_IN_PUBLISHER,
+  canRead,
+  canWrite,
   fieldErrors,
   TEMPLATE_ID_RE,
   TemplateCategory,
   TemplateMetadata,
   TemplateMetadataInput,
   TemplateMetadataUpdateInput,
+  TemplateReader,
   TemplateRecord,
   TemplateVersion,
+  TemplateWriter,
   XLSX_CONTENT_TYPE,
 } from './model';
 
@@ -109,6 +123,10 @@ interface MetaEntity {
   createdAt: string;
   updatedAt: string;
   deleted: boolean;
+  /** The publishing organization's `tid`; absent or '' for a built-in. */
+  owner?: string;
+  /** 'tenant' | 'shared' (absent on rows written before tenancy: read as built-ins anyway). */
+  visibility?: string;
 }
 
 interface VersionEntity {
@@ -196,11 +214,15 @@ export class TemplateStore {
 
   // ---------------------------------------------------------------- reads
 
-  /** Every template that is not deleted, by id; `q` matches id, both titles and tags (case-insensitive). */
-  async list(filter: TemplateListFilter = {}): Promise<TemplateRecord[]> {
+  /**
+   * Every template `reader` may see that is not deleted, by id; `q` matches id, both titles
+   * and tags (case-insensitive).
+   */
+  async list(filter: TemplateListFilter = {}, reader: TemplateReader = ANONYMOUS_READER): Promise<TemplateRecord[]> {
     const q = filter.q?.trim() ? fold(filter.q.trim()) : undefined;
     return (await this.visible()).filter(
       (record) =>
+        canRead(record, reader) &&
         (!filter.category || record.category === filter.category) &&
         (!q || [record.id, record.title.en, record.title.zh, ...record.tags].some((s) => fold(s).includes(q))),
     );
@@ -235,12 +257,12 @@ export class TemplateStore {
     this.listCache = undefined;
   }
 
-  /** The record (deleted ones too, with deleted=true) and its committed versions; null if unknown. */
-  get(id: string): Promise<TemplateDetails | null> {
+  /** The record (deleted ones too, with deleted=true) and its committed versions; null if unknown or not `reader`'s to see. */
+  get(id: string, reader: TemplateReader = ANONYMOUS_READER): Promise<TemplateDetails | null> {
     return this.clients.run(async () => {
       if (!TEMPLATE_ID_RE.test(id)) return null;
       const record = await this.readRecord(id);
-      if (!record) return null;
+      if (!record || !canRead(record, reader)) return null;
       return { record, versions: await this.readVersions(id, record.version) };
     });
   }
@@ -250,12 +272,12 @@ export class TemplateStore {
    * template's record; null for an unknown id or version. Deleted templates are returned
    * too (record.deleted = true): the handler answers 410.
    */
-  download(id: string, version?: number): Promise<TemplateDownload | null> {
+  download(id: string, version?: number, reader: TemplateReader = ANONYMOUS_READER): Promise<TemplateDownload | null> {
     return this.clients.run(async () => {
       if (!TEMPLATE_ID_RE.test(id)) return null;
       if (version !== undefined && (!Number.isSafeInteger(version) || version < 1)) return null;
       const record = await this.readRecord(id);
-      if (!record) return null;
+      if (!record || !canRead(record, reader)) return null;
       const n = version ?? record.version;
       if (n > record.version) return null;
       let sha256 = record.sha256;
@@ -266,7 +288,7 @@ export class TemplateStore {
       }
       let bytes: Buffer;
       try {
-        bytes = await this.blob(id, n).downloadToBuffer(0, undefined, { abortSignal: this.clients.op().abortSignal });
+        bytes = await this.blob(id, n).downloadToBuffer(0, undefined, this.clients.op());
       } catch (err) {
         if (isNotFound(err)) throw integrityFailure();
         throw err;
@@ -289,17 +311,22 @@ export class TemplateStore {
 
   // ---------------------------------------------------------------- writes
 
-  /** Version 1 of a new template. Id taken (even by a deleted template) → 409. */
-  create(input: TemplateMetadataInput, bytes: Uint8Array): Promise<TemplateRecord> {
-    return this.afterWrite(this.createNow(input, bytes));
+  /**
+   * Version 1 of a new template owned by `writer` (handlers pass the caller's organization;
+   * the default, the built-in publisher, is the seed's). Id taken (by anyone, even by a
+   * deleted template) → 409.
+   */
+  create(input: TemplateMetadataInput, bytes: Uint8Array, writer: TemplateWriter = BUILT_IN_PUBLISHER): Promise<TemplateRecord> {
+    return this.afterWrite(this.createNow(input, bytes, writer));
   }
 
-  update(id: string, input: TemplateMetadataUpdateInput, bytes: Uint8Array, ifMatch: string): Promise<TemplateRecord> {
-    return this.afterWrite(this.updateNow(id, input, bytes, ifMatch));
+  /** A new version; only `writer`'s own template (another's: 404 if it cannot see it, else 403). */
+  update(id: string, input: TemplateMetadataUpdateInput, bytes: Uint8Array, ifMatch: string, writer: TemplateWriter = BUILT_IN_PUBLISHER): Promise<TemplateRecord> {
+    return this.afterWrite(this.updateNow(id, input, bytes, ifMatch, writer));
   }
 
-  remove(id: string, ifMatch: string): Promise<TemplateRecord> {
-    return this.afterWrite(this.removeNow(id, ifMatch));
+  remove(id: string, ifMatch: string, writer: TemplateWriter = BUILT_IN_PUBLISHER): Promise<TemplateRecord> {
+    return this.afterWrite(this.removeNow(id, ifMatch, writer));
   }
 
   /** Whatever a write did (even half of it), this instance lists fresh rows afterwards. */
@@ -311,7 +338,7 @@ export class TemplateStore {
     }
   }
 
-  private createNow(input: TemplateMetadataInput, bytes: Uint8Array): Promise<TemplateRecord> {
+  private createNow(input: TemplateMetadataInput, bytes: Uint8Array, writer: TemplateWriter): Promise<TemplateRecord> {
     return this.clients.run(async () => {
       const meta = parseOrBadRequest(TemplateMetadataInput, input);
       const data = checkBytes(bytes);
@@ -327,7 +354,7 @@ export class TemplateStore {
       await this.faults.afterBlobWrite?.({ id, version: 1 });
       await this.writeVersionRow(state, data.byteLength, sha256, now);
 
-      const entity = toEntity(meta, { version: 1, sizeBytes: data.byteLength, sha256, createdAt: now, updatedAt: now, deleted: false });
+      const entity = toEntity(meta, writer, { version: 1, sizeBytes: data.byteLength, sha256, createdAt: now, updatedAt: now, deleted: false });
       try {
         const res = state.etag
           ? await this.metaTable.updateEntity(entity, 'Replace', { ...this.clients.op(), etag: state.etag })
@@ -346,7 +373,7 @@ export class TemplateStore {
    * A new version (current + 1) with new metadata, if `ifMatch` is the current ETag
    * (`*` matches any). Stale → 412; unknown → 404; deleted → 410.
    */
-  private updateNow(id: string, input: TemplateMetadataUpdateInput, bytes: Uint8Array, ifMatch: string): Promise<TemplateRecord> {
+  private updateNow(id: string, input: TemplateMetadataUpdateInput, bytes: Uint8Array, ifMatch: string, writer: TemplateWriter): Promise<TemplateRecord> {
     return this.clients.run(async () => {
       const parsed = parseOrBadRequest(TemplateMetadataUpdateInput, input);
       if (parsed.id !== undefined && parsed.id !== id) {
@@ -354,7 +381,7 @@ export class TemplateStore {
       }
       const meta: TemplateMetadata = { ...parsed, id };
       const data = checkBytes(bytes);
-      const current = await this.readCurrentForWrite(id, ifMatch);
+      const current = await this.readCurrentForWrite(id, ifMatch, writer);
 
       const state: WriteState = { mode: 'update', id, n: current.record.version + 1, etag: current.record.etag, claimed: false };
       const now = this.now().toISOString();
@@ -363,7 +390,7 @@ export class TemplateStore {
       await this.faults.afterBlobWrite?.({ id, version: state.n });
       await this.writeVersionRow(state, data.byteLength, sha256, now);
 
-      const entity = toEntity(meta, {
+      const entity = toEntity(meta, writer, {
         version: state.n,
         sizeBytes: data.byteLength,
         sha256,
@@ -376,9 +403,9 @@ export class TemplateStore {
   }
 
   /** Soft delete (versions and bytes kept) if `ifMatch` is current. Stale → 412; unknown → 404; already deleted → 410. */
-  private removeNow(id: string, ifMatch: string): Promise<TemplateRecord> {
+  private removeNow(id: string, ifMatch: string, writer: TemplateWriter): Promise<TemplateRecord> {
     return this.clients.run(async () => {
-      const current = await this.readCurrentForWrite(id, ifMatch);
+      const current = await this.readCurrentForWrite(id, ifMatch, writer);
       const entity: MetaEntity = { ...current.entity, updatedAt: this.now().toISOString(), deleted: true };
       return this.commit(entity, current.record.etag);
     });
@@ -397,12 +424,21 @@ export class TemplateStore {
     }
   }
 
-  private async readCurrentForWrite(id: string, ifMatch: string): Promise<CommittedMeta> {
+  private async readCurrentForWrite(id: string, ifMatch: string, writer: TemplateWriter): Promise<CommittedMeta> {
     if (typeof ifMatch !== 'string' || ifMatch.trim() === '') {
       throw new HttpProblem(428, 'Precondition Required', 'An If-Match header with the template ETag is required.');
     }
     const found = TEMPLATE_ID_RE.test(id) ? await this.readMeta(id) : null;
-    if (found?.kind !== 'committed') throw notFound(`Template '${id}' was not found.`);
+    // What the writer cannot even see does not exist for it; what it sees but does not own is read-only.
+    const reader: TemplateReader = { tenantId: 'builtIn' in writer ? null : writer.tenantId };
+    if (found?.kind !== 'committed' || !canRead(found.record, reader)) throw notFound(`Template '${id}' was not found.`);
+    if (!canWrite(found.record, writer)) {
+      throw forbidden(
+        found.record.builtIn
+          ? `Template '${id}' is built in: it is read-only.`
+          : `Template '${id}' belongs to another organization: it is read-only for yours.`,
+      );
+    }
     if (found.record.deleted) throw gone(`Template '${id}' has been deleted.`);
     if (ifMatch.trim() !== '*' && ifMatch.trim() !== found.record.etag) throw staleEtag(id);
     return found;
@@ -479,6 +515,7 @@ export class TemplateStore {
     const blob = this.blob(id, n);
     const upload = (conditions: { ifNoneMatch?: string; ifMatch?: string }) =>
       blob.upload(data, data.byteLength, {
+        ...this.clients.op(),
         conditions,
         metadata: { sha256, createdat: createdAt },
         blobHTTPHeaders: { blobContentType: XLSX_CONTENT_TYPE },
@@ -504,7 +541,7 @@ export class TemplateStore {
 
       let props;
       try {
-        props = await blob.getProperties();
+        props = await blob.getProperties(this.clients.op());
       } catch (err) {
         if (isNotFound(err)) continue; // vanished meanwhile: try the create-only write again
         throw err;
@@ -515,7 +552,7 @@ export class TemplateStore {
         if (props.metadata?.sha256 === sha256) {
           // Same bytes: reuse. Rewriting its metadata under If-Match refreshes Last-Modified
           // (a live writer's blob is not taken for a stale one) and fails if it was replaced.
-          await blob.setMetadata({ ...props.metadata, sha256 }, { conditions: { ifMatch: etag } });
+          await blob.setMetadata({ ...props.metadata, sha256 }, { ...this.clients.op(), conditions: { ifMatch: etag } });
           return;
         }
         const serverNow = props.date?.getTime() ?? Date.now();
@@ -594,8 +631,10 @@ const corruptRow = () => new HttpProblem(500, 'Internal Server Error', 'A stored
 
 function toEntity(
   meta: TemplateMetadata,
+  writer: TemplateWriter,
   state: { version: number; sizeBytes: number; sha256: string; createdAt: string; updatedAt: string; deleted: boolean },
 ): MetaEntity {
+  const builtIn = 'builtIn' in writer;
   return {
     partitionKey: META_PARTITION,
     rowKey: meta.id,
@@ -612,6 +651,8 @@ function toEntity(
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
     deleted: state.deleted,
+    owner: builtIn ? '' : writer.tenantId,
+    visibility: builtIn ? 'shared' : meta.visibility,
   };
 }
 
@@ -633,6 +674,8 @@ function stripEntity(e: MetaEntity): MetaEntity {
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     deleted: e.deleted,
+    owner: e.owner ?? '',
+    visibility: e.visibility ?? 'shared',
   };
 }
 
@@ -663,6 +706,10 @@ function toRecord(e: MetaEntity & { etag?: string }): TemplateRecord | null {
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     deleted: e.deleted === true,
+    builtIn: !e.owner,
+    owner: e.owner ? e.owner : null,
+    // Built-ins (and rows from before tenancy) are everyone's.
+    visibility: e.owner ? e.visibility : 'shared',
     etag: e.etag,
   });
   return parsed.success ? parsed.data : null;

@@ -12,16 +12,20 @@
  * | multipart without a boundary, or a body that does not parse       | 400    |
  * | `metadata` / `file` missing or repeated, `file` not a file part   | 400, `errors[].path` = field name |
  * | `metadata` not JSON                                               | 400, `errors[].path` = `metadata` |
+ * | `metadata` longer than 64 KiB of JSON                             | 400, `errors[].path` = `metadata` |
  * | `metadata` fails the zod schema                                   | 400, one error per zod issue, path via model.ts `fieldErrors` (`title.zh`, `tags[1]`, `(root)`) |
  * | workbook refusals                                                 | see workbook-check.ts (413/415/400) |
  */
 import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 import { FieldError, badRequest, payloadTooLarge, unsupportedMediaType } from '../http/problem';
+import { readBodyLimited } from '../http/respond';
 import { TemplateMetadata, TemplateMetadataInput, fieldErrors } from './model';
 import { checkWorkbookBytes } from './workbook-check';
 
 export const MAX_UPLOAD_BODY_BYTES = 6 * 1024 * 1024;
+/** Titles, descriptions and tags fit in far less (2 × 200 + 2 × 4,000 + 20 × 40 characters). */
+export const MAX_METADATA_CHARS = 64 * 1024;
 
 export interface TemplateUpload<M = TemplateMetadata> {
   /** The zod-parsed metadata (defaults applied, strings trimmed). */
@@ -49,7 +53,7 @@ export async function parseTemplateUploadWith<S extends z.ZodType>(
     throw badRequest('The multipart/form-data content type has no boundary.');
   }
 
-  const body = await readBodyCapped(request, MAX_UPLOAD_BODY_BYTES);
+  const body = await readBodyLimited(request, MAX_UPLOAD_BODY_BYTES, () => bodyTooLarge());
   let form: FormData;
   try {
     // undici's multipart parser, run over bytes already capped in size.
@@ -63,7 +67,10 @@ export async function parseTemplateUploadWith<S extends z.ZodType>(
   const filePart = singleFilePart(form, errors);
 
   let metadata: { value: z.output<S> } | undefined;
-  if (metadataText !== undefined) {
+  if (metadataText !== undefined && metadataText.length > MAX_METADATA_CHARS) {
+    // Every field has its own limit; this bounds the JSON (and the work on it) as a whole.
+    errors.push({ path: 'metadata', message: `metadata must be at most ${MAX_METADATA_CHARS} characters of JSON` });
+  } else if (metadataText !== undefined) {
     let json: unknown;
     let isJson = true;
     try {
@@ -93,32 +100,6 @@ function checkDeclaredLength(header: string | null): void {
   if (!/^\s*\d+\s*$/.test(header)) throw badRequest('The Content-Length header is not a number.');
   const length = Number(header);
   if (length > MAX_UPLOAD_BODY_BYTES) throw bodyTooLarge(length);
-}
-
-/** Reads the request body, aborting once more than `max` bytes have arrived. */
-async function readBodyCapped(request: HttpRequest, max: number): Promise<Uint8Array<ArrayBuffer>> {
-  const stream = request.body;
-  if (!stream) return new Uint8Array(0);
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw bodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
 }
 
 function bodyTooLarge(length?: number) {

@@ -1,8 +1,13 @@
 /**
  * /api/templates over HTTP against real Azurite: every route's success and the 4xx the
- * spec names, problem+json bodies without internals, concurrency and crash consistency.
+ * spec names, problem+json bodies without internals, concurrency and crash consistency,
+ * tenant isolation (two organizations, anonymous readers, built-ins), hostile URLs and
+ * parameters, forwarded headers and bodies streamed with their limit enforced while read.
  */
 import { createHash } from 'crypto';
+import * as http from 'http';
+import { LocalHost, startLocalHost } from '../../../functions/src/local/host';
+import { routeTable } from '../../../functions/src/routes';
 import { ApiHarness, bearer, metadata, startApi, uploadForm, workbookBytes } from '../support/api';
 
 let api: ApiHarness;
@@ -27,9 +32,13 @@ async function expectProblem(response: Response, status: number, detail?: RegExp
   return body;
 }
 
-async function create(id: string, token = api.admin, content = bytes) {
-  return fetch(`${api.url}/templates`, { method: 'POST', headers: bearer(token), body: uploadForm(metadata(id), content) });
+async function create(id: string, token = api.admin, content = bytes, overrides: Record<string, unknown> = {}) {
+  return fetch(`${api.url}/templates`, { method: 'POST', headers: bearer(token), body: uploadForm(metadata(id, overrides), content) });
 }
+
+/** A GET as a member of the admin's organization (templates are visible to their own organization). */
+const read = (path: string, token: string | null = api.admin, headers: Record<string, string> = {}) =>
+  fetch(`${api.url}/${path}`, { headers: { ...(token ? bearer(token) : {}), ...headers } });
 
 describe('publishing and reading', () => {
   it('POST creates (201 + Location), GET lists it with a download URL, details carry versions and an ETag', async () => {
@@ -40,31 +49,30 @@ describe('publishing and reading', () => {
     expect(record).toMatchObject({ id: 'commission-plan', version: 1, sha256: sha256(bytes), sizeBytes: bytes.length, deleted: false, category: 'incentive' });
     expect(record).not.toHaveProperty('etag');
 
-    const list = await (await fetch(`${api.url}/templates`)).json();
+    expect(record).toMatchObject({ visibility: 'tenant', builtIn: false });
+    expect(record).not.toHaveProperty('owner');
+
+    const list = await (await read('templates')).json();
     const item = list.items.find((i: { id: string }) => i.id === 'commission-plan');
     expect(item.downloadUrl).toBe(`${api.url}/templates/commission-plan/download?version=1`);
 
-    const details = await fetch(`${api.url}/templates/commission-plan`);
+    const details = await read('templates/commission-plan');
     expect(details.status).toBe(200);
     expect(details.headers.get('etag')).toBeTruthy();
     expect((await details.json()).versions).toEqual([expect.objectContaining({ version: 1, sha256: sha256(bytes), sizeBytes: bytes.length })]);
   });
 
-  it('behind a proxy, links use the forwarded origin (the add-in server proxies /api)', async () => {
-    const list = await (await fetch(`${api.url}/templates`, { headers: { 'X-Forwarded-Host': 'localhost:3000', 'X-Forwarded-Proto': 'https' } })).json();
-    expect(list.items[0].downloadUrl).toMatch(/^https:\/\/localhost:3000\/api\/templates\//);
-  });
 
   it('filters by category and q', async () => {
     await fetch(`${api.url}/templates`, { method: 'POST', headers: bearer(api.admin), body: uploadForm(metadata('budget-split', { category: 'budget', title: { en: 'Budget split', zh: '预算分配' } }), bytes) });
-    const byCategory = await (await fetch(`${api.url}/templates?category=budget`)).json();
+    const byCategory = await (await read('templates?category=budget')).json();
     expect(byCategory.items.map((i: { id: string }) => i.id)).toEqual(['budget-split']);
-    const byQuery = await (await fetch(`${api.url}/templates?q=${encodeURIComponent('预算')}`)).json();
+    const byQuery = await (await read(`templates?q=${encodeURIComponent('预算')}`)).json();
     expect(byQuery.items.map((i: { id: string }) => i.id)).toEqual(['budget-split']);
   });
 
   it('download: the bytes, xlsx content type, attachment name, ETag = sha256, 304 on If-None-Match', async () => {
-    const response = await fetch(`${api.url}/templates/commission-plan/download`);
+    const response = await read('templates/commission-plan/download');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="commission-plan-v1.xlsx"');
@@ -72,15 +80,15 @@ describe('publishing and reading', () => {
     expect(sha256(body)).toBe(sha256(bytes));
     const etag = response.headers.get('etag')!;
     expect(etag).toBe(`"${sha256(bytes)}"`);
-    const again = await fetch(`${api.url}/templates/commission-plan/download?version=1`, { headers: { 'If-None-Match': etag } });
+    const again = await read('templates/commission-plan/download?version=1', api.admin, { 'If-None-Match': etag });
     expect(again.status).toBe(304);
   });
 
   it('404 for an unknown id, an unknown version and an invalid id; 400 for a bad version', async () => {
-    await expectProblem(await fetch(`${api.url}/templates/no-such-template`), 404);
-    await expectProblem(await fetch(`${api.url}/templates/commission-plan/download?version=9`), 404, /no version 9/);
-    await expectProblem(await fetch(`${api.url}/templates/${encodeURIComponent('../x')}`), 404);
-    await expectProblem(await fetch(`${api.url}/templates/commission-plan/download?version=zero`), 400);
+    await expectProblem(await read('templates/no-such-template'), 404);
+    await expectProblem(await read('templates/commission-plan/download?version=9'), 404, /no version 9/);
+    await expectProblem(await read(`templates/${encodeURIComponent('../x')}`), 404);
+    await expectProblem(await read('templates/commission-plan/download?version=zero'), 400);
   });
 });
 
@@ -100,7 +108,7 @@ describe('writes need an admin token', () => {
   it('413 for a body over 6 MiB, with nothing stored', async () => {
     const big = Buffer.alloc(7 * 1024 * 1024, 1);
     await expectProblem(await create('too-big', api.admin, big), 413);
-    await expectProblem(await fetch(`${api.url}/templates/too-big`), 404);
+    await expectProblem(await read('templates/too-big'), 404);
   });
 
   it('uploads are validated before anything is stored (415 for a non-workbook, 400 for bad metadata)', async () => {
@@ -108,13 +116,13 @@ describe('writes need an admin token', () => {
     const badMeta = await fetch(`${api.url}/templates`, { method: 'POST', headers: bearer(api.admin), body: uploadForm(metadata('Bad_ID'), bytes) });
     const body = await expectProblem(badMeta, 400);
     expect(body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'id' })]));
-    await expectProblem(await fetch(`${api.url}/templates/text-file`), 404);
+    await expectProblem(await read('templates/text-file'), 404);
   });
 });
 
 describe('PUT and DELETE with If-Match', () => {
   async function etagOf(id: string): Promise<string> {
-    return (await fetch(`${api.url}/templates/${id}`)).headers.get('etag')!;
+    return (await read(`templates/${id}`)).headers.get('etag')!;
   }
   const put = (id: string, headers: Record<string, string>, content: Buffer, meta = metadata(id)) =>
     fetch(`${api.url}/templates/${id}`, { method: 'PUT', headers: { ...bearer(api.admin), ...headers }, body: uploadForm(meta, content) });
@@ -128,7 +136,7 @@ describe('PUT and DELETE with If-Match', () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ version: 2, sha256: sha256(v2) });
     await expectProblem(await put('put-plan', { 'If-Match': etag }, v2), 412);
-    const old = Buffer.from(await (await fetch(`${api.url}/templates/put-plan/download?version=1`)).arrayBuffer());
+    const old = Buffer.from(await (await read('templates/put-plan/download?version=1')).arrayBuffer());
     expect(sha256(old)).toBe(sha256(bytes));
   });
 
@@ -145,7 +153,7 @@ describe('PUT and DELETE with If-Match', () => {
     const statuses = (await Promise.all(contents.map((c) => put('race-plan', { 'If-Match': etag }, c)))).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 412)).toHaveLength(19);
-    const details = await (await fetch(`${api.url}/templates/race-plan`)).json();
+    const details = await (await read('templates/race-plan')).json();
     expect(details.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
   });
 
@@ -155,9 +163,9 @@ describe('PUT and DELETE with If-Match', () => {
     const etag = await etagOf('gone-plan');
     const deleted = await fetch(`${api.url}/templates/gone-plan`, { method: 'DELETE', headers: { ...bearer(api.admin), 'If-Match': etag } });
     expect(deleted.status).toBe(204);
-    const list = await (await fetch(`${api.url}/templates`)).json();
+    const list = await (await read('templates')).json();
     expect(list.items.map((i: { id: string }) => i.id)).not.toContain('gone-plan');
-    await expectProblem(await fetch(`${api.url}/templates/gone-plan/download`), 410);
+    await expectProblem(await read('templates/gone-plan/download'), 410);
     await expectProblem(await create('gone-plan'), 409);
   });
 });
@@ -211,8 +219,8 @@ describe('crash between the blob write and the metadata write', () => {
     try {
       const failed = await fetch(`${flaky.url}/templates`, { method: 'POST', headers: bearer(flaky.admin), body: uploadForm(metadata('crash-plan'), bytes) });
       await expectProblem(failed, 500);
-      await expectProblem(await fetch(`${flaky.url}/templates/crash-plan`), 404);
-      expect((await (await fetch(`${flaky.url}/templates`)).json()).items).toEqual([]);
+      await expectProblem(await fetch(`${flaky.url}/templates/crash-plan`, { headers: bearer(flaky.admin) }), 404);
+      expect((await (await fetch(`${flaky.url}/templates`, { headers: bearer(flaky.admin) })).json()).items).toEqual([]);
       crash = false;
       const retried = await fetch(`${flaky.url}/templates`, { method: 'POST', headers: bearer(flaky.admin), body: uploadForm(metadata('crash-plan'), bytes) });
       expect(retried.status).toBe(201);
@@ -222,3 +230,252 @@ describe('crash between the blob write and the metadata write', () => {
     }
   });
 });
+
+describe('tenant isolation: two organizations, anonymous readers and built-ins', () => {
+  let adminA: string;
+  let readerA: string;
+  let adminB: string;
+  let readerB: string;
+  const ids = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
+  const etag = async (id: string, token: string) => (await read(`templates/${id}`, token)).headers.get('etag')!;
+  const write = (method: 'PUT' | 'DELETE', id: string, token: string, ifMatch: string, meta: Record<string, unknown> = metadata(id)) =>
+    fetch(`${api.url}/templates/${id}`, { method, headers: { ...bearer(token), 'If-Match': ifMatch }, body: method === 'PUT' ? uploadForm(meta, bytes) : undefined });
+
+  beforeAll(async () => {
+    adminA = await api.issuer.mintToken({ roles: ['Templates.Admin'], tid: 'tenant-a' });
+    readerA = await api.issuer.mintToken({ tid: 'tenant-a', sub: 'reader-a' });
+    adminB = await api.issuer.mintToken({ roles: ['Templates.Admin'], tid: 'tenant-b' });
+    readerB = await api.issuer.mintToken({ tid: 'tenant-b', sub: 'reader-b' });
+    expect((await create('a-private', adminA)).status).toBe(201);
+    expect((await create('a-shared', adminA, bytes, { visibility: 'shared' })).status).toBe(201);
+    expect((await create('b-private', adminB)).status).toBe(201);
+    // A built-in, as the seed publishes it: through the store, never over HTTP.
+    await api.deps.templates.create({ ...metadata('built-in-plan'), category: 'incentive' }, bytes);
+  });
+
+  it('each organization sees the built-ins, shared templates and its own; anonymous callers only the first two', async () => {
+    const listA = await (await read('templates', readerA)).json();
+    expect(ids(listA)).toEqual(expect.arrayContaining(['a-private', 'a-shared', 'built-in-plan']));
+    expect(ids(listA)).not.toContain('b-private');
+    const listB = ids(await (await read('templates', readerB)).json());
+    expect(listB).toEqual(expect.arrayContaining(['a-shared', 'b-private', 'built-in-plan']));
+    expect(listB).not.toContain('a-private');
+    const anonymous = ids(await (await read('templates', null)).json());
+    expect(anonymous).toEqual(expect.arrayContaining(['a-shared', 'built-in-plan']));
+    expect(anonymous).not.toEqual(expect.arrayContaining(['a-private']));
+    expect(anonymous).not.toContain('b-private');
+    const builtIn = listA.items.find((i: { id: string }) => i.id === 'built-in-plan');
+    expect(builtIn).toMatchObject({ builtIn: true, visibility: 'shared' });
+    // No tenant id in any response.
+    expect(JSON.stringify(listA)).not.toMatch(/tenant-a|tenant-b|owner/);
+  });
+
+  it("another organization's private template does not exist for you: details, download and writes are 404", async () => {
+    await expectProblem(await read('templates/a-private', readerB), 404);
+    await expectProblem(await read('templates/a-private/download', readerB), 404);
+    await expectProblem(await read('templates/a-private', null), 404);
+    await expectProblem(await write('PUT', 'a-private', adminB, '*'), 404);
+    await expectProblem(await write('DELETE', 'a-private', adminB, '*'), 404);
+    expect((await read('templates/a-private/download', readerA)).status).toBe(200);
+  });
+
+  it("a shared template is readable by all and writable only by its organization's admins (403 for others)", async () => {
+    const shared = await read('templates/a-shared', readerB);
+    expect(shared.status).toBe(200);
+    expect((await read('templates/a-shared/download', null)).status).toBe(200);
+    const tag = shared.headers.get('etag')!;
+    const put = await expectProblem(await write('PUT', 'a-shared', adminB, tag, metadata('a-shared', { visibility: 'shared' })), 403);
+    expect(put.detail).toMatch(/another organization/);
+    expect(put.detail).not.toMatch(/tenant-a/);
+    await expectProblem(await write('DELETE', 'a-shared', adminB, tag), 403);
+    // Its own admin makes it private again: the other organization loses sight of it.
+    const back = await write('PUT', 'a-shared', adminA, tag, metadata('a-shared', { visibility: 'tenant' }));
+    expect(back.status).toBe(200);
+    expect(await back.json()).toMatchObject({ version: 2, visibility: 'tenant' });
+    await expectProblem(await read('templates/a-shared', readerB), 404);
+  });
+
+  it('built-ins are read-only for every admin (403) and their ids cannot be taken (409)', async () => {
+    const tag = await etag('built-in-plan', adminA);
+    const put = await expectProblem(await write('PUT', 'built-in-plan', adminA, tag), 403);
+    expect(put.detail).toMatch(/built in/);
+    await expectProblem(await write('DELETE', 'built-in-plan', adminB, tag), 403);
+    await expectProblem(await create('built-in-plan', adminA), 409);
+    expect((await read('templates/built-in-plan', null)).status).toBe(200);
+  });
+
+  it("an id held by another organization's private template is 409 without saying whose", async () => {
+    const taken = await expectProblem(await create('b-private', adminA), 409);
+    expect(taken.detail).not.toMatch(/tenant-b|organization|visib/);
+  });
+
+  it('a deleted template stays its organization\'s: 410 for it, still 404 for the other', async () => {
+    const deleted = await write('DELETE', 'b-private', adminB, await etag('b-private', adminB));
+    expect(deleted.status).toBe(204);
+    await expectProblem(await read('templates/b-private/download', readerB), 410);
+    await expectProblem(await read('templates/b-private/download', readerA), 404);
+    await expectProblem(await read('templates/b-private', null), 404);
+  });
+
+  it("a reader's token is no admin in its own organization either (403), and an unknown visibility is a 400", async () => {
+    await expectProblem(await write('DELETE', 'a-private', readerA, '*'), 403);
+    const body = await expectProblem(await create('c-plan', adminA, bytes, { visibility: 'public' }), 400);
+    expect(body.errors).toEqual([expect.objectContaining({ path: 'visibility' })]);
+  });
+});
+
+describe('hostile URLs, parameters and text', () => {
+  it('malformed percent-encoding is a 400 in the path and in the query (never a 500)', async () => {
+    for (const path of ['templates/%', 'templates/%E0%A4%A', 'templates/%ZZ/download', 'templates?q=%', 'templates?q=%C3%28', 'templates/a-b-c/download?version=%']) {
+      const response = await read(path);
+      await expectProblem(response, 400, /percent-encoding/);
+    }
+  });
+
+  it('query parameters are NFKC-normalized and length-limited: 400 naming the parameter, never a 500', async () => {
+    const grows = '\uFDFA'.repeat(12); // 12 characters, 216 under NFKC
+    const long = await expectProblem(await read(`templates?q=${encodeURIComponent(grows)}`), 400);
+    expect(long.errors).toEqual([expect.objectContaining({ path: 'q' })]);
+    await expectProblem(await read(`templates?q=${'x'.repeat(201)}`), 400);
+    const category = await expectProblem(await read('templates?category=nonsense'), 400);
+    expect(category.errors).toEqual([expect.objectContaining({ path: 'category' })]);
+    await expectProblem(await read(`templates?locale=${encodeURIComponent('<script>')}`), 400);
+    await expectProblem(await read(`templates/commission-plan/download?version=${'9'.repeat(30)}`), 400);
+    // Full-width input means the same as its ASCII form.
+    expect(ids(await (await read(`templates?category=${encodeURIComponent('ｂｕｄｇｅｔ')}`)).json())).toEqual(['budget-split']);
+    expect((await read(`templates/${encodeURIComponent('ｃｏｍｍｉｓｓｉｏｎ-plan')}`)).status).toBe(200);
+    await expectProblem(await read(`templates/${'a'.repeat(5000)}`), 404);
+  });
+
+  it('metadata text: NFKC length limits, no lone surrogates or control characters; titles keep what the author wrote', async () => {
+    const grows = '\uFDFA'.repeat(12);
+    const tooLong = await expectProblem(await create('grow-plan', api.admin, bytes, { title: { en: `Plan ${grows}`.padEnd(190, 'x'), zh: '方案' } }), 400);
+    expect(tooLong.errors).toEqual([expect.objectContaining({ path: 'title.en', message: expect.stringMatching(/NFKC/) })]);
+    const surrogate = await fetch(`${api.url}/templates`, {
+      method: 'POST',
+      headers: bearer(api.admin),
+      body: (() => {
+        const form = new FormData();
+        form.set('metadata', JSON.stringify(metadata('lone-plan')).replace('"Template lone-plan"', '"Template \\ud800"'));
+        form.set('file', new Blob([new Uint8Array(bytes)]), 'a.xlsx');
+        return form;
+      })(),
+    });
+    expect((await expectProblem(surrogate, 400)).errors).toEqual([expect.objectContaining({ path: 'title.en' })]);
+    const control = await expectProblem(await create('ctrl-plan', api.admin, bytes, { tags: ['ok', 'bad\u0007'] }), 400);
+    expect(control.errors).toEqual([expect.objectContaining({ path: 'tags[1]' })]);
+
+    const created = await create('width-plan', api.admin, bytes, { title: { en: 'Ｐｌａｎ', zh: '激励方案（线上）：试行' }, tags: ['ＫＰＩ', ' kpi '] });
+    expect(created.status).toBe(201);
+    const record = await created.json();
+    expect(record.title).toEqual({ en: 'Ｐｌａｎ', zh: '激励方案（线上）：试行' }); // NFC: text as written
+    expect(record.tags).toEqual(['KPI', 'kpi']); // keys in NFKC
+    expect(ids(await (await read('templates?q=plan')).json())).toContain('width-plan');
+  });
+
+  it("a direct caller's X-Forwarded-* and a forged Host do not steer links elsewhere", async () => {
+    const forged = await (await read('templates', api.admin, { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' })).json();
+    expect(forged.items[0].downloadUrl.startsWith(`${api.url}/`)).toBe(true);
+    const viaHost = await rawRequest(new URL(api.url).port, 'GET', '/api/templates', { Host: 'evil.example', Authorization: `Bearer ${api.admin}` });
+    expect(JSON.parse(viaHost.body.toString()).items[0].downloadUrl).toMatch(/^http:\/\/localhost:\d+\/api\//);
+  });
+
+  it('behind a configured proxy, links use its forwarded origin — only when it is one of the public origins', async () => {
+    const proxied: LocalHost = await startLocalHost({ routes: routeTable(() => api.deps), allowedOrigins: api.deps.config.allowedOrigins, trustedProxies: ['127.0.0.1', '::1'], port: 0 });
+    try {
+      const get = async (host: string) =>
+        (await (await fetch(`${proxied.url}/templates`, { headers: { ...bearer(api.admin), 'X-Forwarded-Host': host, 'X-Forwarded-Proto': 'https' } })).json()).items[0].downloadUrl as string;
+      expect(await get('localhost:3000')).toMatch(/^https:\/\/localhost:3000\/api\/templates\//);
+      expect(await get('evil.example')).toMatch(new RegExp(`^${proxied.url}/`));
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+/** A request with nothing normalized (Host and path sent as given). */
+function rawRequest(port: string, method: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: Number(port), method, path, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * Sends an endless chunked body and reports how much was written when the answer came: a
+ * server that enforces its limit while reading answers after about the limit (plus what the
+ * sockets buffer); one that buffers first would wait for its own, far larger, cap.
+ */
+function endlessPost(path: string, headers: Record<string, string>): Promise<{ status: number; written: number; body: string }> {
+  const { port } = new URL(api.url);
+  return new Promise((resolve, reject) => {
+    let written = 0;
+    let answered = false;
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    // A keep-alive connection, as browsers use: a caller that sends "Connection: close" gets its connection closed right after the answer.
+    const agent = new http.Agent({ keepAlive: true });
+    const req = http.request({ host: '127.0.0.1', port: Number(port), method: 'POST', path, headers: { 'Transfer-Encoding': 'chunked', ...headers }, agent }, (res) => {
+      answered = true;
+      const at = written;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        req.destroy();
+        agent.destroy();
+        resolve({ status: res.statusCode ?? 0, written: at, body: Buffer.concat(chunks).toString() });
+      });
+    });
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    const pump = () => {
+      // Stop at 64 MiB whatever happens: the old host gave up only after buffering 32 MiB.
+      while (!answered && written < 64 * 1024 * 1024) {
+        written += chunk.length;
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+    };
+    pump();
+  });
+}
+
+describe('request bodies are streamed, their limit enforced while reading', () => {
+  it('an endless JSON body is refused with 413 after about 1 MiB, even from 50 anonymous callers at once', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, () => endlessPost('/api/benchmarks/query', { 'Content-Type': 'application/json' })));
+    for (const r of results) {
+      expect(r.status).toBe(413);
+      expect(r.written).toBeLessThan(16 * 1024 * 1024);
+      expect(JSON.parse(r.body)).toMatchObject({ status: 413, title: 'Payload Too Large' });
+    }
+  });
+
+  it('an endless upload is refused with 413 after about 6 MiB', async () => {
+    const r = await endlessPost('/api/templates', { 'Content-Type': 'multipart/form-data; boundary=x', Authorization: `Bearer ${api.admin}` });
+    expect(r.status).toBe(413);
+    expect(r.written).toBeLessThan(24 * 1024 * 1024);
+  });
+
+  it('a declared Content-Length over the host cap is refused before anything is read', async () => {
+    const { port } = new URL(api.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: Number(port), method: 'POST', path: '/api/benchmarks/query', headers: { 'Content-Type': 'application/json', 'Content-Length': String(1024 ** 3) }, agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.write('{');
+    });
+    expect(status).toBe(413);
+  });
+});
+
+function ids(body: { items: { id: string }[] }): string[] {
+  return body.items.map((i) => i.id);
+}
