@@ -1,11 +1,11 @@
 /**
  * Benchmarks (api.md § Benchmarks): published rows (seeded from functions/data with a
- * source on every row), organizations' contributions, and the peer rows computed from
- * contributions with k-anonymity (percentiles withheld until ≥ 5 organizations).
+ * source on every row), organizations' contributions, and the peer rows the scheduled
+ * releases compute from them under the disclosure rules of disclosure.ts.
  */
 import { z } from 'zod';
 
-/** Distinct organizations needed before peer percentiles are published. */
+/** Distinct organizations needed before any peer figure (the median) is published. */
 export const PEER_MIN_ORGANIZATIONS = 5;
 export const PEER_SOURCE = 'PerfPlan peer contributions';
 export const DEFAULT_SEGMENT = 'all';
@@ -72,7 +72,7 @@ export interface BenchmarkRow {
 export const ContributionInput = z.object({
   metric: BenchmarkName,
   segment: Segment,
-  /** e.g. "2025", "2025-Q3", "2025-07". */
+  /** "2025", "2025-H1", "2025-Q3" or "2025-07" (checked by the registry). */
   period: z.string().trim().min(1).max(32).regex(NO_CONTROL_CHARS, 'must not contain control characters'),
   value: Finite,
   /** The contributing organization (Entra ID `tid`). */
@@ -84,24 +84,44 @@ export interface Contribution {
   metric: string;
   segment: string;
   period: string;
+  unit: string;
   value: number;
   tid: string;
   updatedAt: string;
 }
 
-/** Peer statistics for one (metric, segment, period); percentiles only when n ≥ PEER_MIN_ORGANIZATIONS. */
+/**
+ * Peer figures for one (metric, segment, period) as the current release publishes them.
+ * Only groups with at least one published figure exist for readers; `n` is the number of
+ * organizations the figures were computed from and `updatedAt` the release that computed them.
+ */
 export interface PeerRow {
   metric: string;
   segment: string;
   period: string;
-  /** Distinct contributing organizations. */
+  unit: string;
   n: number;
   source: typeof PEER_SOURCE;
   updatedAt: string;
+  p10?: number;
   p25?: number;
   p50?: number;
   p75?: number;
   p90?: number;
+}
+
+/** One of the caller's own contributions with its group's state in the current release (`?mine=true`). */
+export interface OwnContribution {
+  metric: string;
+  segment: string;
+  period: string;
+  unit: string;
+  value: number;
+  updatedAt: string;
+  /** published: the group has figures; withheld: not (yet) — too few organizations, too recent, or a rule withheld it. */
+  status: 'published' | 'withheld';
+  /** Organizations contributing to the group at the current release (0 before the first release that saw it). */
+  n: number;
 }
 
 /** Excel's PERCENTILE.INC: linear interpolation between closest ranks of the sorted values. */

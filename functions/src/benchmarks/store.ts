@@ -1,44 +1,91 @@
 /**
- * Benchmark storage (api.md § Benchmarks). Pure data access.
+ * Benchmark storage (api.md § Benchmarks). Data access for the published rows, the
+ * organizations' contributions with their quotas, and reading the current peer release
+ * (release.ts writes releases).
  *
- * Layout (names get the clients' prefix):
- *  - table `benchmarks`     PK = key(metric), RK = key(segment) — one published row;
- *  - table `contributions`  PK = `${key(metric)}|${key(segment)}|${key(period)}`, RK = key(tid)
- *                           — one organization's latest value for that period (a repeat
- *                           contribution is an upsert onto the same row: it replaces).
- * key() = NFKC + lower case + percent-escaping of what table keys forbid (/ \ # ? control
- * characters) and of our own | and % (see escapeKey): names match case-insensitively,
- * while rows keep the spelling they were written with.
+ * Layout (table names get the clients' prefix):
+ *  - table `benchmarks`      PK = key(metric), RK = key(segment) — one seeded/published row;
+ *  - table `contributions`   partitions whose key starts with "|" (which key() never produces):
+ *      `|t|{key(tid)}`       one partition per organization: RK = group key
+ *                            (`key(metric)|key(segment)|key(period)`) → its latest value for
+ *                            that group (a repeat replaces it), and RK `|quota` → its
+ *                            submissions in the current quota window. A contribution and its
+ *                            quota count are written in one entity-group transaction with
+ *                            ETag conditions, so concurrent posts can neither overrun the
+ *                            quota nor lose an update silently.
+ *      `|release`            RK `head` → the current release (and one being computed), RK
+ *                            `noise-key` → the secret of the persistent noise.
+ *      `|r|{releaseId}`      one partition per release: RK = group key → the group's state.
+ *    Rows from before the registry (PK = the group key, RK = key(tid)) are left untouched and
+ *    no longer counted: they were never validated.
  *
- * Peer rows are computed on read from the contributions: n = distinct organizations, and
- * p25/p50/p75/p90 (PERCENTILE.INC) only once n ≥ 5 — before that they are absent.
+ * key() = NFKC + lower case + percent-escaping of what table keys forbid (see escapeKey).
+ *
+ * Readers never see contributions: only release rows with published figures, or — for the
+ * contributing organization itself — its own contributions with their group's state.
  */
 import { odata, TableTransaction } from '@azure/data-tables';
+import type { TableEntityResult } from '@azure/data-tables';
 import { z } from 'zod';
-import { badRequest } from '../http/problem';
+import { badRequest, HttpProblem } from '../http/problem';
 import { fieldErrors } from '../templates/model';
 import { StorageClients } from '../storage/clients';
-import { isNotFound } from '../storage/errors';
+import { classifyStorageError, isNotFound } from '../storage/errors';
+import { DEFAULT_POLICY, DisclosurePolicy, Figures, STATISTICS } from './disclosure';
 import {
+  BenchmarkName,
   BenchmarkRow,
   BenchmarkRowInput,
   Contribution,
   ContributionInput,
   DEFAULT_SEGMENT,
   nameKey,
-  PEER_MIN_ORGANIZATIONS,
+  OwnContribution,
   PEER_SOURCE,
   PeerRow,
-  percentileInc,
 } from './model';
+import { ContributionEntity, groupKey, QUOTA_ROW, QuotaEntity, releasePartition, ReleaseGroupEntity, tenantPartition } from './layout';
+import { defaultPeerRegistry, parsePeriod, PeerRegistry } from './registry';
+import { BenchmarkRelease, DAILY, ReleaseHead, releaseWindow, ReleaseSchedule } from './release';
 
 export interface BenchmarkFilter {
   metric?: string;
   segment?: string;
+  period?: string;
 }
+
+/** Contributions one organization may make per release window (issue 15: spam). */
+export interface ContributionQuota {
+  /** Submissions per organization per group (metric, segment, period); each replaces the previous. */
+  perGroup: number;
+  /** Submissions per organization over all groups. */
+  perOrganization: number;
+}
+
+export const DEFAULT_QUOTA: ContributionQuota = Object.freeze({ perGroup: 3, perOrganization: 500 });
+
+/** How long a read waits for a due release it triggered before reading the previous one. */
+export const READ_WAIT_MS = 2_000;
+
+export const DEFAULT_PAGE_SIZE = 200;
+export const MAX_PAGE_SIZE = 1000;
 
 export interface BenchmarkStoreOptions {
   now?: () => Date;
+  registry?: PeerRegistry;
+  policy?: DisclosurePolicy;
+  quota?: ContributionQuota;
+  schedule?: ReleaseSchedule;
+  /**
+   * Whether reads bring the release up to date when its scheduled time has passed (default
+   * true). The timer does the same; reads catch up when it has not run yet.
+   */
+  releaseOnRead?: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  continuationToken?: string;
 }
 
 interface BenchmarkEntity {
@@ -57,23 +104,13 @@ interface BenchmarkEntity {
   updatedAt: string;
 }
 
-interface ContributionEntity {
-  partitionKey: string;
-  rowKey: string;
-  metric: string;
-  segment: string;
-  period: string;
-  value: number;
-  tid: string;
-  updatedAt: string;
-}
-
 const OPTIONAL_NUMBERS = ['value', 'p25', 'p50', 'p75', 'p90'] as const;
 /** Entity group transactions: at most 100 operations, one partition. */
 const MAX_BATCH = 100;
+/** Concurrent posts of one organization retry their conditional write this often before giving up with 503. */
+const WRITE_ATTEMPTS = 5;
 
-export const contributionPartitionKey = (metric: string, segment: string, period: string) =>
-  `${nameKey(metric)}|${nameKey(segment)}|${nameKey(period)}`;
+export { groupKey, tenantPartition };
 
 function parseOrBadRequest<S extends z.ZodType>(schema: S, value: unknown, detail: string, root: string): z.output<S> {
   const parsed = schema.safeParse(value);
@@ -81,17 +118,69 @@ function parseOrBadRequest<S extends z.ZodType>(schema: S, value: unknown, detai
   return parsed.data;
 }
 
-/** The smallest string greater than every string starting with `prefix` (prefix ends in '|'). */
-const prefixEnd = (prefix: string) => `${prefix.slice(0, -1)}}`; // '|' + 1 = '}'
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new HttpProblem(429, 'Too Many Requests', detail, { headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
+
+// ---------------------------------------------------------------------------------------------
+// Continuation tokens: our own keyset cursors (the last row returned), base64url JSON. A token
+// only moves a query forward; the query's own filter still decides what can be returned.
+
+const Cursor = z.object({
+  v: z.literal(1),
+  /** rows = seeded rows, peers = release rows, mine = own contributions */
+  s: z.enum(['rows', 'peers', 'mine']),
+  pk: z.string().max(1024).optional(),
+  rk: z.string().max(1024).optional(),
+  /** the release a peers cursor reads (stays consistent while paging) */
+  r: z.string().max(64).optional(),
+});
+type Cursor = z.infer<typeof Cursor>;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+export function decodeCursor(token: string | undefined | null): Cursor | undefined {
+  if (token === undefined || token === null || token === '') return undefined;
+  const invalid = () => badRequest('The continuation token is invalid.', [{ path: 'continuationToken', message: 'not a token this API issued' }]);
+  if (token.length > 4096 || !/^[A-Za-z0-9_-]+$/.test(token)) throw invalid();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  const cursor = Cursor.safeParse(parsed);
+  if (!cursor.success) throw invalid();
+  return cursor.data;
+}
+
+/** `(PartitionKey, RowKey) > (pk, rk)` as an OData clause. */
+function after(cursor: { pk?: string; rk?: string } | undefined): string | undefined {
+  if (cursor?.pk === undefined || cursor.rk === undefined) return undefined;
+  return odata`(PartitionKey gt ${cursor.pk} or (PartitionKey eq ${cursor.pk} and RowKey gt ${cursor.rk}))`;
+}
 
 export class BenchmarkStore {
   private readonly now: () => Date;
+  readonly registry: PeerRegistry;
+  readonly policy: DisclosurePolicy;
+  readonly quota: ContributionQuota;
+  readonly schedule: ReleaseSchedule;
+  readonly releases: BenchmarkRelease;
+  private readonly releaseOnRead: boolean;
 
   constructor(
     private readonly clients: StorageClients,
     options: BenchmarkStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.registry = options.registry ?? defaultPeerRegistry();
+    this.policy = options.policy ?? DEFAULT_POLICY;
+    this.quota = options.quota ?? DEFAULT_QUOTA;
+    this.schedule = options.schedule ?? DAILY;
+    this.releaseOnRead = options.releaseOnRead ?? true;
+    this.releases = new BenchmarkRelease(clients, { now: this.now, registry: this.registry, policy: this.policy, schedule: this.schedule });
   }
 
   private get rows() {
@@ -140,23 +229,34 @@ export class BenchmarkStore {
     });
   }
 
-  /** Published rows, optionally for one metric and/or segment (case-insensitive), by metric then segment. */
-  list(filter: BenchmarkFilter = {}): Promise<BenchmarkRow[]> {
+  /** Published (seeded) rows, optionally for one metric and/or segment (case-insensitive), in key order. */
+  async list(filter: BenchmarkFilter = {}): Promise<BenchmarkRow[]> {
+    const out: BenchmarkRow[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.listRows(filter, { top: MAX_PAGE_SIZE, continuationToken: token });
+      out.push(...page.items);
+      token = page.continuationToken;
+    } while (token);
+    return out;
+  }
+
+  /** One page of seeded rows. */
+  listRows(filter: BenchmarkFilter, page: { top: number; continuationToken?: string }): Promise<Page<BenchmarkRow>> {
     return this.clients.run(async () => {
+      const cursor = decodeCursor(page.continuationToken);
+      if (cursor && cursor.s !== 'rows') throw badRequest('The continuation token is invalid.', [{ path: 'continuationToken', message: 'belongs to another listing' }]);
       const clauses: string[] = [];
       if (filter.metric?.trim()) clauses.push(odata`PartitionKey eq ${nameKey(filter.metric)}`);
       if (filter.segment?.trim()) clauses.push(odata`RowKey eq ${nameKey(filter.segment)}`);
-      const out: BenchmarkRow[] = [];
-      const entities = this.rows.listEntities<BenchmarkEntity>({
-        ...this.clients.op(),
-        queryOptions: clauses.length ? { filter: clauses.join(' and ') } : undefined,
-      });
-      for await (const e of entities) out.push(toRow(e));
-      return out.sort((a, b) => compare(a.metric, b.metric) || compare(a.segment, b.segment));
+      const from = after(cursor);
+      if (from) clauses.push(from);
+      const { items, last } = await this.readPage<BenchmarkEntity>(this.rows, clauses, page.top);
+      return { items: items.map(toRow), continuationToken: last ? encodeCursor({ v: 1, s: 'rows', pk: last.partitionKey, rk: last.rowKey }) : undefined };
     });
   }
 
-  /** One published row, or null. Segment defaults to "all". */
+  /** One published (seeded) row, or null. Segment defaults to "all". */
   find(metric: string, segment: string = DEFAULT_SEGMENT): Promise<BenchmarkRow | null> {
     return this.clients.run(async () => {
       if (!metric?.trim()) return null;
@@ -170,51 +270,171 @@ export class BenchmarkStore {
     });
   }
 
-  /** Records (or replaces) one organization's value for a (metric, segment, period). */
-  contribute(input: ContributionInput): Promise<Contribution> {
+  /**
+   * Records (or replaces) one organization's value for a (metric, segment, period): validated
+   * against the registry (400 naming each bad field), counted against the organization's
+   * quota (429 + Retry-After when spent). Visible to readers only through a later release.
+   */
+  contribute(input: ContributionInput): Promise<Contribution & { nextReleaseAt: string }> {
     return this.clients.run(async () => {
-      const c = parseOrBadRequest(ContributionInput, input, 'The contribution is invalid.', '');
-      const entity: ContributionEntity = {
-        partitionKey: contributionPartitionKey(c.metric, c.segment, c.period),
-        rowKey: nameKey(c.tid),
-        metric: c.metric,
-        segment: c.segment,
-        period: c.period,
-        value: c.value,
-        tid: c.tid,
-        updatedAt: this.now().toISOString(),
-      };
-      await this.contributions.upsertEntity(entity, 'Replace', this.clients.op());
-      const { partitionKey: _pk, rowKey: _rk, ...contribution } = entity;
-      return contribution;
+      const shape = parseOrBadRequest(ContributionInput, input, 'The contribution is invalid.', '');
+      const now = this.now();
+      const c = this.registry.validate(shape, now);
+      const { start: window, end: windowEnd } = releaseWindow(now, this.schedule);
+      const partitionKey = tenantPartition(shape.tid);
+      const rowKey = groupKey(c.metric, c.segment, c.period);
+      for (let attempt = 1; ; attempt++) {
+        const [row, quota] = await Promise.all([
+          this.getOptional<ContributionEntity>(partitionKey, rowKey),
+          this.getOptional<QuotaEntity>(partitionKey, QUOTA_ROW),
+        ]);
+        const retryAfter = (windowEnd.getTime() - now.getTime()) / 1000;
+        const groupCount = row && row.window === window.toISOString() ? row.submissions : 0;
+        if (groupCount >= this.quota.perGroup) {
+          throw tooManyRequests(
+            `Your organization has already submitted ${c.metric}/${c.segment}/${c.period} ${this.quota.perGroup} times before the next release; the latest value counts.`,
+            retryAfter,
+          );
+        }
+        const total = quota && quota.window === window.toISOString() ? quota.count : 0;
+        if (total >= this.quota.perOrganization) {
+          throw tooManyRequests(`Your organization has made ${this.quota.perOrganization} contributions before the next release.`, retryAfter);
+        }
+        const entity: ContributionEntity = {
+          partitionKey,
+          rowKey,
+          metric: c.metric,
+          segment: c.segment,
+          period: c.period,
+          unit: c.unit,
+          value: c.value,
+          tid: shape.tid,
+          updatedAt: now.toISOString(),
+          window: window.toISOString(),
+          submissions: groupCount + 1,
+        };
+        // Keep the value the window's release must count (the one from before the window started).
+        if (row && row.updatedAt < window.toISOString()) {
+          entity.releasedValue = row.value;
+          entity.releasedValueAt = row.updatedAt;
+        } else if (row?.releasedValueAt && typeof row.releasedValue === 'number') {
+          entity.releasedValue = row.releasedValue;
+          entity.releasedValueAt = row.releasedValueAt;
+        }
+        const counter: QuotaEntity = { partitionKey, rowKey: QUOTA_ROW, window: window.toISOString(), count: total + 1 };
+        const tx = new TableTransaction();
+        if (row) tx.updateEntity(entity, 'Replace', { etag: row.etag });
+        else tx.createEntity(entity);
+        if (quota) tx.updateEntity(counter, 'Replace', { etag: quota.etag });
+        else tx.createEntity(counter);
+        try {
+          await this.contributions.submitTransaction(tx.actions, this.clients.op());
+        } catch (err) {
+          const kind = classifyStorageError(err).kind;
+          // Another post of the same organization won the race: read again and recount.
+          if ((kind === 'condition-failed' || kind === 'already-exists') && attempt < WRITE_ATTEMPTS) continue;
+          if (kind === 'condition-failed' || kind === 'already-exists') {
+            throw new HttpProblem(503, 'Service Unavailable', 'Too many concurrent contributions from your organization; please retry.', {
+              headers: { 'Retry-After': '1' },
+            });
+          }
+          throw err;
+        }
+        return {
+          metric: c.metric,
+          segment: c.segment,
+          period: c.period,
+          unit: c.unit,
+          value: c.value,
+          tid: shape.tid,
+          updatedAt: entity.updatedAt,
+          nextReleaseAt: windowEnd.toISOString(),
+        };
+      }
     });
   }
 
-  /** Peer statistics per (metric, segment, period), optionally filtered (case-insensitive). Never reveals tids. */
-  peerRows(filter: BenchmarkFilter = {}): Promise<PeerRow[]> {
+  /**
+   * The current release's head, catching up first when a scheduled release is due (see
+   * releaseOnRead): a reader waits up to READ_WAIT_MS for it, then reads the previous one.
+   */
+  async currentRelease(): Promise<ReleaseHead | null> {
+    if (this.releaseOnRead) await this.releases.ensureCurrent({ waitMs: READ_WAIT_MS });
+    return this.releases.head();
+  }
+
+  /**
+   * One page of peer rows with published figures in the current release (never a withheld
+   * group, not even its name), filtered case-insensitively, in key order.
+   */
+  async listPeers(filter: BenchmarkFilter, page: { top: number; continuationToken?: string }): Promise<Page<PeerRow> & { releasedAt?: string }> {
+    const cursor = decodeCursor(page.continuationToken);
+    if (cursor && cursor.s !== 'peers') throw badRequest('The continuation token is invalid.', [{ path: 'continuationToken', message: 'belongs to another listing' }]);
+    // Outside this read's storage deadline: a due release runs under its own.
+    const head = await this.currentRelease();
     return this.clients.run(async () => {
-      const metricKey = filter.metric?.trim() ? nameKey(filter.metric) : undefined;
-      const segmentKey = filter.segment?.trim() ? nameKey(filter.segment) : undefined;
-      let query: string | undefined;
-      if (metricKey !== undefined) {
-        const prefix = segmentKey !== undefined ? `${metricKey}|${segmentKey}|` : `${metricKey}|`;
-        query = odata`PartitionKey ge ${prefix} and PartitionKey lt ${prefixEnd(prefix)}`;
+      const releaseId = cursor?.r ?? head?.releaseId;
+      if (!releaseId) return { items: [] };
+      if (cursor?.r && head && !head.kept.includes(cursor.r)) {
+        throw badRequest('The continuation token has expired.', [{ path: 'continuationToken', message: 'its release is no longer kept; list again from the start' }]);
       }
-      const groups = new Map<string, ContributionEntity[]>();
-      const entities = this.contributions.listEntities<ContributionEntity>({
-        ...this.clients.op(),
-        queryOptions: query ? { filter: query } : undefined,
-      });
-      for await (const e of entities) {
-        if (segmentKey !== undefined && e.partitionKey.split('|')[1] !== segmentKey) continue;
-        if (typeof e.value !== 'number' || !Number.isFinite(e.value)) continue;
-        const list = groups.get(e.partitionKey) ?? [];
-        list.push(e);
-        groups.set(e.partitionKey, list);
-      }
-      const out: PeerRow[] = [];
-      for (const list of groups.values()) out.push(peerRow(list));
-      return out.sort((a, b) => compare(a.metric, b.metric) || compare(a.segment, b.segment) || compare(a.period, b.period));
+      const clauses = [odata`PartitionKey eq ${releasePartition(releaseId)}`, 'published eq true', ...groupFilter(filter)];
+      const from = after(cursor);
+      if (from) clauses.push(from);
+      const { items, last } = await this.readPage<ReleaseGroupEntity>(this.contributions, clauses, page.top);
+      return {
+        items: items.map(toPeerRow),
+        continuationToken: last ? encodeCursor({ v: 1, s: 'peers', pk: last.partitionKey, rk: last.rowKey, r: releaseId }) : undefined,
+        releasedAt: head?.releasedAt,
+      };
+    });
+  }
+
+  /** Every published peer row matching the filter (all pages). */
+  async peerRows(filter: BenchmarkFilter = {}): Promise<PeerRow[]> {
+    const out: PeerRow[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.listPeers(filter, { top: MAX_PAGE_SIZE, continuationToken: token });
+      out.push(...page.items);
+      token = page.continuationToken;
+    } while (token);
+    return out;
+  }
+
+  /** The most recent period with published figures for (metric, segment), or undefined. */
+  async latestPeer(metric: string, segment: string = DEFAULT_SEGMENT): Promise<PeerRow | undefined> {
+    const rows = await this.peerRows({ metric, segment });
+    return rows.sort((a, b) => laterPeriodFirst(a.period, b.period))[0];
+  }
+
+  /** One page of the organization's own contributions, each with its group's state in the current release. */
+  async listOwn(tid: string, page: { top: number; continuationToken?: string }): Promise<Page<OwnContribution>> {
+    const cursor = decodeCursor(page.continuationToken);
+    if (cursor && cursor.s !== 'mine') throw badRequest('The continuation token is invalid.', [{ path: 'continuationToken', message: 'belongs to another listing' }]);
+    const head = await this.currentRelease();
+    return this.clients.run(async () => {
+      const partitionKey = tenantPartition(tid);
+      const clauses = [odata`PartitionKey eq ${partitionKey}`, odata`RowKey ne ${QUOTA_ROW}`];
+      const from = after(cursor);
+      if (from) clauses.push(from);
+      const { items, last } = await this.readPage<ContributionEntity>(this.contributions, clauses, page.top);
+      const states = await Promise.all(
+        items.map((c) => (head?.releaseId ? this.getOptional<ReleaseGroupEntity>(releasePartition(head.releaseId), c.rowKey) : Promise.resolve(null))),
+      );
+      return {
+        items: items.map((c, i) => ({
+          metric: c.metric,
+          segment: c.segment,
+          period: c.period,
+          unit: c.unit,
+          value: c.value,
+          updatedAt: c.updatedAt,
+          status: states[i]?.published ? 'published' : 'withheld',
+          n: states[i]?.n ?? 0,
+        })),
+        continuationToken: last ? encodeCursor({ v: 1, s: 'mine', pk: last.partitionKey, rk: last.rowKey }) : undefined,
+      };
     });
   }
 
@@ -228,11 +448,70 @@ export class BenchmarkStore {
       return page.done === true || page.value.length === 0;
     });
   }
+
+  private async getOptional<T extends object>(partitionKey: string, rowKey: string): Promise<TableEntityResult<T> | null> {
+    try {
+      return await this.contributions.getEntity<T>(partitionKey, rowKey, this.clients.op());
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  /** Up to `top` entities matching all clauses, and the last one when more may follow. */
+  private async readPage<T extends object>(
+    table: StorageClients['tables']['benchmarks'],
+    clauses: string[],
+    top: number,
+  ): Promise<{ items: TableEntityResult<T>[]; last?: TableEntityResult<T> }> {
+    const items: TableEntityResult<T>[] = [];
+    // One more than asked tells whether another page exists.
+    const pages = table.listEntities<T>({ ...this.clients.op(), queryOptions: clauses.length ? { filter: clauses.join(' and ') } : undefined }).byPage({
+      maxPageSize: Math.min(top + 1, MAX_PAGE_SIZE),
+    });
+    for await (const pageItems of pages) {
+      for (const item of pageItems) {
+        items.push(item);
+        if (items.length > top) break;
+      }
+      if (items.length > top) break;
+    }
+    if (items.length > top) {
+      items.length = top;
+      return { items, last: items[top - 1] };
+    }
+    return { items };
+  }
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Server-side filters of release rows (their key columns are stored as properties). */
+function groupFilter(filter: BenchmarkFilter): string[] {
+  const clauses: string[] = [];
+  if (filter.metric?.trim()) clauses.push(odata`metricKey eq ${nameKey(filter.metric)}`);
+  if (filter.segment?.trim()) clauses.push(odata`segmentKey eq ${nameKey(filter.segment)}`);
+  if (filter.period?.trim()) clauses.push(odata`periodKey eq ${nameKey(parsePeriod(filter.period)?.period ?? filter.period)}`);
+  return clauses;
 }
+
+/** Later periods first: by end, then by start (the last month of a year is more recent than the year). */
+export function laterPeriodFirst(a: string, b: string): number {
+  const pa = parsePeriod(a);
+  const pb = parsePeriod(b);
+  if (!pa || !pb) return pa ? -1 : pb ? 1 : 0;
+  return pb.end.getTime() - pa.end.getTime() || pb.start.getTime() - pa.start.getTime();
+}
+
+/** Query parameters of list routes. */
+export const PageParams = z.object({
+  top: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  continuationToken: z.string().max(4096).optional(),
+});
+
+export const ListFilter = z.object({
+  metric: BenchmarkName.optional(),
+  segment: BenchmarkName.optional(),
+  period: z.string().trim().min(1).max(32).optional(),
+});
 
 function toRow(e: BenchmarkEntity): BenchmarkRow {
   const row: BenchmarkRow = {
@@ -250,25 +529,17 @@ function toRow(e: BenchmarkEntity): BenchmarkRow {
   return row;
 }
 
-/** One partition's contributions (one row per organization) → the peer row. */
-function peerRow(rows: ContributionEntity[]): PeerRow {
-  // Display names from the latest contribution; keys already made them equal case-insensitively.
-  const latest = rows.reduce((a, b) => (b.updatedAt > a.updatedAt ? b : a));
-  const organizations = new Set(rows.map((r) => r.rowKey));
-  const peer: PeerRow = {
-    metric: latest.metric,
-    segment: latest.segment,
-    period: latest.period,
-    n: organizations.size,
+function toPeerRow(e: ReleaseGroupEntity): PeerRow {
+  const figures = JSON.parse(e.figures) as Figures;
+  const row: PeerRow = {
+    metric: e.metric,
+    segment: e.segment,
+    period: e.period,
+    unit: e.unit,
+    n: e.figuresN,
     source: PEER_SOURCE,
-    updatedAt: latest.updatedAt,
+    updatedAt: e.figuresReleasedAt,
   };
-  if (peer.n >= PEER_MIN_ORGANIZATIONS) {
-    const values = rows.map((r) => r.value).sort((a, b) => a - b);
-    peer.p25 = percentileInc(values, 0.25);
-    peer.p50 = percentileInc(values, 0.5);
-    peer.p75 = percentileInc(values, 0.75);
-    peer.p90 = percentileInc(values, 0.9);
-  }
-  return peer;
+  for (const k of STATISTICS) if (typeof figures[k] === 'number' && Number.isFinite(figures[k])) row[k] = figures[k];
+  return row;
 }

@@ -1,15 +1,23 @@
 /**
  * /api/benchmarks and /api/health over HTTP against real Azurite, the seed, and
- * PERF.BENCHMARK's batching client talking to the real API.
+ * PERF.BENCHMARK's batching client talking to the real API. The issue-15 attacks on the
+ * shared benchmarks are replayed over HTTP here (and in depth against the store in
+ * tests/functions/storage/benchmarks-store.test.ts).
  */
 import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { calcFile, toJson } from '../../../calc/book';
 import { saveWorkbook, tempDir } from '../../support/workbook';
 import { clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../../addin/custom-functions/benchmark-client';
 import { installCustomFunctionsHost } from '../../../cli/custom-functions-host';
 import { loadBenchmarkRows, seed, storageIsEmpty } from '../../../cli/seed';
-import { startAzurite } from '../support/azurite';
+import { loadOrCreateLocalIssuer } from '../../../functions/src/auth/local-issuer';
+import { createDependencies } from '../../../functions/src/dependencies';
+import { startLocalHost } from '../../../functions/src/local/host';
+import { routeTable } from '../../../functions/src/routes';
+import { startAzurite, testStorage, uniquePrefix } from '../support/azurite';
 import { ApiHarness, bearer, startApi } from '../support/api';
 
 installCustomFunctionsHost();
@@ -74,31 +82,173 @@ describe('POST /api/benchmarks/query', () => {
   });
 });
 
-describe('POST /api/benchmarks/contributions — k-anonymity', () => {
-  const contribute = async (tid: string, value: number) =>
-    post('benchmarks/contributions', { metric: 'cac', segment: 'online', period: '2025-Q3', value }, bearer(await api.issuer.mintToken({ tid })));
+const LABOUR = { metric: 'labour_cost_share', segment: 'retail', period: '2025' };
+const contribute = async (tid: string, value: number, body: Record<string, unknown> = LABOUR) =>
+  post('benchmarks/contributions', { ...body, value }, bearer(await api.issuer.mintToken({ tid })));
+const getJson = async (path: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(`${api.url}/${path}`, { headers });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+};
 
+describe('POST /api/benchmarks/contributions', () => {
   it('needs a valid token (401 otherwise)', async () => {
-    expect((await post('benchmarks/contributions', { metric: 'cac', segment: 'online', period: '2025-Q3', value: 1 })).status).toBe(401);
+    expect((await post('benchmarks/contributions', { ...LABOUR, value: 0.3 })).status).toBe(401);
   });
 
-  it('4 organizations: n shown, values withheld; a repeat replaces; the 5th publishes percentiles', async () => {
-    for (const [i, tid] of ['org-a', 'org-b', 'org-c', 'org-d'].entries()) expect((await contribute(tid, 100 + i * 10)).status).toBe(202);
-    expect((await contribute('org-a', 90)).status).toBe(202); // replaces org-a's 100
-    const peer = async () => (await (await fetch(`${api.url}/benchmarks?metric=cac&segment=online`)).json()).items.find((r: { period?: string }) => r.period === '2025-Q3');
-    const withheld = await peer();
-    expect(withheld.n).toBe(4);
-    expect(withheld).not.toHaveProperty('p50');
-    const before = await post('benchmarks/query', { queries: [{ metric: 'cac', segment: 'online' }] });
-    expect((await before.json()).results[0]).toMatchObject({ error: 'not_found' });
+  it('issue 15 attack: the extreme fifth value −1e300 → 400 problem+json naming value', async () => {
+    const response = await contribute('org-extreme', -1e300);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status: 400, errors: [{ path: 'value', message: 'must be a number of unit "ratio" between 0 and 1' }] });
+    const unknown = await contribute('org-extreme', 1, { metric: 'made_up', segment: 'nowhere', period: '2025' });
+    expect((await unknown.json()).errors.map((e: { path: string }) => e.path)).toEqual(['metric']);
+  });
 
-    await contribute('org-e', 140);
-    const published = await peer();
-    expect(published.n).toBe(5);
-    // Values 90, 110, 120, 130, 140: PERCENTILE.INC P50 = 120, P25 = 110, P75 = 130.
-    expect(published).toMatchObject({ p25: 110, p50: 120, p75: 130 });
-    const after = await post('benchmarks/query', { queries: [{ metric: 'cac', segment: 'online', percentile: 50 }] });
-    expect((await after.json()).results[0]).toEqual({ value: 120 });
+  it('accepted → 202 with the canonical names, the unit and the next release time', async () => {
+    const response = await contribute('org-accept', 0.31, { metric: 'Labour_Cost_Share', segment: 'ONLINE', period: '2025-h2' });
+    expect(response.status).toBe(202);
+    const body = await response.json();
+    expect(body).toMatchObject({ metric: 'labour_cost_share', segment: 'online', period: '2025-H2', unit: 'ratio', accepted: true });
+    expect(Date.parse(body.nextReleaseAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('issue 15 attack: spam — the 4th submission of a group in one release window → 429 problem+json with Retry-After', async () => {
+    const body = { metric: 'attrition_rate', segment: 'services', period: '2025' };
+    for (const value of [0.1, 0.11, 0.12]) expect((await contribute('org-spam', value, body)).status).toBe(202);
+    const refused = await contribute('org-spam', 0.13, body);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(24 * 3600);
+    expect(await refused.json()).toMatchObject({ status: 429, title: 'Too Many Requests' });
+    // what the spammer did stay one row, its latest accepted value
+    const mine = JSON.parse((await getJson('benchmarks?mine=true&metric=attrition_rate', bearer(await api.issuer.mintToken({ tid: 'org-spam' })))).text);
+    expect(mine.items).toEqual([expect.objectContaining({ metric: 'attrition_rate', segment: 'services', value: 0.12, status: 'withheld' })]);
+  });
+});
+
+describe('GET /api/benchmarks — what readers see (issue 15: anonymous callers saw groups below 5 organizations)', () => {
+  const small = { metric: 'commission_rate', segment: 'manufacturing', period: '2025-Q2' };
+
+  beforeAll(async () => {
+    for (const [i, tid] of ['org-a', 'org-b', 'org-c', 'org-d'].entries()) expect((await contribute(tid, 0.05 + i / 100, small)).status).toBe(202);
+    for (const [i, tid] of ['org-a', 'org-b', 'org-c', 'org-d', 'org-e'].entries()) expect((await contribute(tid, 0.2 + i / 20)).status).toBe(202);
+    // The command/test hook: a release stamped just after the contributions (it counts values posted before its time).
+    await api.deps.benchmarks.releases.run({ at: new Date(Date.now() + 1000) });
+  });
+
+  it('anonymous and other tenants never see a group below the threshold — not its figures, name, count or time', async () => {
+    for (const headers of [{}, bearer(await api.issuer.mintToken({ tid: 'org-stranger' }))]) {
+      const { status, text } = await getJson('benchmarks?top=1000', headers);
+      expect(status).toBe(200);
+      expect(text).not.toMatch(/commission_rate|manufacturing|2025-Q2/);
+      expect(text).not.toMatch(/attrition_rate|services/); // the spam group too
+    }
+  });
+
+  it('the published group: an aggregated median from 5 organizations, no quartiles yet', async () => {
+    const { items, releasedAt } = JSON.parse((await getJson('benchmarks?metric=labour_cost_share&segment=retail')).text);
+    expect(new Date(releasedAt).toISOString()).toBe(releasedAt);
+    expect(items).toEqual([
+      {
+        metric: 'labour_cost_share',
+        segment: 'retail',
+        period: '2025',
+        unit: 'ratio',
+        n: 5,
+        p50: expect.any(Number),
+        source: 'PerfPlan peer contributions',
+        updatedAt: releasedAt,
+      },
+    ]);
+    expect([0.2, 0.25, 0.3, 0.35, 0.4]).not.toContain(items[0].p50);
+    const answer = await post('benchmarks/query', { queries: [{ metric: 'labour_cost_share', segment: 'retail' }, { metric: 'commission_rate', segment: 'manufacturing' }] });
+    expect((await answer.json()).results).toEqual([
+      { value: items[0].p50 },
+      { error: 'not_found', message: 'no published peer figures for "commission_rate" in segment "manufacturing"' },
+    ]);
+  });
+
+  it('the same answer for a group nobody contributed to as for one with four organizations', async () => {
+    const answer = await post('benchmarks/query', { queries: [{ metric: 'commission_rate', segment: 'b2c' }, { metric: 'commission_rate', segment: 'manufacturing' }] });
+    const [none, four] = (await answer.json()).results;
+    expect(four.error).toBe(none.error);
+    expect(four.message.replace('manufacturing', 'b2c')).toBe(none.message);
+  });
+
+  it('a contributor sees its own groups with their state (?mine=true); anonymous ?mine=true → 401', async () => {
+    const mine = JSON.parse((await getJson('benchmarks?mine=true', bearer(await api.issuer.mintToken({ tid: 'org-a' })))).text);
+    expect(mine.items).toEqual([
+      { metric: 'commission_rate', segment: 'manufacturing', period: '2025-Q2', unit: 'ratio', value: 0.05, updatedAt: expect.any(String), status: 'withheld', n: 4 },
+      { metric: 'labour_cost_share', segment: 'retail', period: '2025', unit: 'ratio', value: 0.2, updatedAt: expect.any(String), status: 'published', n: 5 },
+    ]);
+    expect((await getJson('benchmarks?mine=true')).status).toBe(401);
+  });
+
+  it('every list is paged: ?top= and continuationToken walk the seeded and the peer rows once each', async () => {
+    const seen: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const { status, text } = await getJson(`benchmarks?top=7${token ? `&continuationToken=${encodeURIComponent(token)}` : ''}`);
+      expect(status).toBe(200);
+      const page = JSON.parse(text);
+      expect(page.items.length).toBeLessThanOrEqual(7);
+      for (const item of page.items) seen.push(`${item.metric}/${item.segment}/${item.period ?? ''}`);
+      token = page.continuationToken;
+      pages++;
+    } while (token && pages < 100);
+    expect(token).toBeUndefined();
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(loadBenchmarkRows().length + 1);
+    expect(seen[seen.length - 1]).toBe('labour_cost_share/retail/2025');
+  });
+
+  it('bad paging or filter parameters → 400 problem+json naming the parameter', async () => {
+    for (const [query, path] of [
+      ['top=0', 'top'],
+      ['top=1001', 'top'],
+      ['top=ten', 'top'],
+      ['continuationToken=forged', 'continuationToken'],
+      ['mine=yes', 'mine'],
+      [`metric=${'m'.repeat(101)}`, 'metric'],
+    ]) {
+      const { status, headers, text } = await getJson(`benchmarks?${query}`);
+      expect([query, status]).toEqual([query, 400]);
+      expect(headers.get('content-type')).toMatch(/problem\+json/);
+      expect(JSON.parse(text).errors[0].path).toBe(path);
+    }
+  });
+});
+
+describe('multi-tenant sign-in over HTTP', () => {
+  it('PERFPLAN_AUTH_TENANTS: an admitted organization contributes; another tenant\'s valid token → 401', async () => {
+    const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-tenants-'));
+    const storage = await testStorage();
+    const deps = createDependencies({
+      PERFPLAN_STORAGE: storage.connectionString,
+      PERFPLAN_STORAGE_PREFIX: uniquePrefix(),
+      PERFPLAN_LOCAL_ISSUER_DIR: issuerDir,
+      PERFPLAN_AUTH_TENANTS: 'org-admitted',
+    });
+    const host = await startLocalHost({ routes: routeTable(() => deps), allowedOrigins: [], port: 0 });
+    try {
+      const issuer = await loadOrCreateLocalIssuer(issuerDir);
+      const send = async (tid: string) =>
+        fetch(`${host.url}/benchmarks/contributions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...bearer(await issuer.mintToken({ tid })) },
+          body: JSON.stringify({ ...LABOUR, value: 0.3 }),
+        });
+      expect((await send('org-admitted')).status).toBe(202);
+      const refused = await send('org-elsewhere');
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toMatchObject({ detail: 'organization not admitted' });
+    } finally {
+      await host.close();
+      await storage.release();
+      fs.rmSync(issuerDir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -179,7 +329,14 @@ describe('storage outage', () => {
         ['templates/some-plan/download'],
         ['benchmarks'],
         ['benchmarks/query', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ queries: [{ metric: 'x' }] }) }],
-        ['benchmarks/contributions', { method: 'POST', headers: { 'Content-Type': 'application/json', ...bearer(own.reader) }, body: JSON.stringify({ metric: 'x', segment: 'all', period: '2025', value: 1 }) }],
+        [
+          'benchmarks/contributions',
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', ...bearer(own.reader) },
+            body: JSON.stringify({ metric: 'labour_cost_share', segment: 'all', period: '2025', value: 0.3 }),
+          },
+        ],
         ['templates/some-plan', { method: 'DELETE', headers: { ...bearer(own.admin), 'If-Match': '"x"' } }],
       ];
       for (const [path, init] of calls) {
