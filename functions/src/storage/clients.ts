@@ -39,7 +39,7 @@ interface CommonOptions {
   retry?: RetrySettings;
   /** Deadline for one store operation, every storage call and retry in it (default 4 s: data routes answer within 5 s). */
   timeoutMs?: number;
-  /** Deadline for the health check (default 1.5 s: /api/health answers within 2 s). */
+  /** Deadline for the health check (default 1.2 s: /api/health answers within 2 s). */
   healthTimeoutMs?: number;
   /** Retry-After seconds on a 503 (default 5). */
   retryAfterSeconds?: number;
@@ -62,7 +62,7 @@ export interface CredentialOptions extends CommonOptions {
 export type StorageOptions = ConnectionStringOptions | CredentialOptions;
 
 export const DEFAULT_TIMEOUT_MS = 4_000;
-export const DEFAULT_HEALTH_TIMEOUT_MS = 1_500;
+export const DEFAULT_HEALTH_TIMEOUT_MS = 1_200;
 
 /**
  * App settings → options: PERFPLAN_STORAGE, else AzureWebJobsStorage, else local Azurite;

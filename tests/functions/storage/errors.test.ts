@@ -2,10 +2,11 @@
  * Error classification and client construction (no storage needed), plus the jest
  * globalSetup/teardown pair against a real Azurite.
  */
+import * as net from 'net';
 import { HttpProblem, conflict } from '../../../functions/src/http/problem';
 import { createStorageClients, isInsecureConnectionString, storageOptionsFromEnv } from '../../../functions/src/storage/clients';
 import { classifyStorageError, StorageFailure, storageErrorCode, toStoreError } from '../../../functions/src/storage/errors';
-import { DEV_ACCOUNT_KEY } from '../support/azurite';
+import { DEV_ACCOUNT_KEY, connectionStringFor, testStorage, uniquePrefix } from '../support/azurite';
 
 /** Shaped like core-rest-pipeline's RestError. */
 function restError(props: { statusCode?: number; code?: string; details?: unknown; message?: string }): Error {
@@ -101,6 +102,14 @@ describe('storage clients', () => {
     expect(message).toBe('The storage connection string is malformed.');
   });
 
+  test('PERFPLAN_STORAGE_TIMEOUT_MS sets the per-operation deadline; nonsense is refused', () => {
+    expect(storageOptionsFromEnv({ PERFPLAN_STORAGE_TIMEOUT_MS: '15000' }).timeoutMs).toBe(15000);
+    expect(() => storageOptionsFromEnv({ PERFPLAN_STORAGE_TIMEOUT_MS: 'soon' })).toThrow(/PERFPLAN_STORAGE_TIMEOUT_MS/);
+    expect(() => storageOptionsFromEnv({ PERFPLAN_STORAGE_TIMEOUT_MS: '5' })).toThrow(/PERFPLAN_STORAGE_TIMEOUT_MS/);
+    const c = createStorageClients({ connectionString: 'UseDevelopmentStorage=true' });
+    expect([c.timeoutMs, c.healthTimeoutMs]).toEqual([4000, 1200]);
+  });
+
   test('storageOptionsFromEnv', () => {
     expect(storageOptionsFromEnv({})).toEqual({ connectionString: 'UseDevelopmentStorage=true', prefix: undefined });
     expect(storageOptionsFromEnv({ AzureWebJobsStorage: 'A=1', PERFPLAN_STORAGE: ' B=2 ', PERFPLAN_STORAGE_PREFIX: 'dev' })).toEqual({
@@ -132,6 +141,62 @@ describe('global-azurite.js (jest globalSetup/teardown)', () => {
       await globalAzurite.teardown();
       if (saved === undefined) delete process.env.PERFPLAN_TEST_STORAGE;
       else process.env.PERFPLAN_TEST_STORAGE = saved;
+    }
+  });
+});
+
+describe('every storage call gives up at its deadline (client-side abort)', () => {
+  /** A storage endpoint that accepts connections and never answers: a stall, as a frozen server looks. */
+  async function blackHole(): Promise<{ port: number; close(): Promise<void> }> {
+    const sockets = new Set<net.Socket>();
+    const server = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    return {
+      port: (server.address() as net.AddressInfo).port,
+      close: () =>
+        new Promise<void>((resolve) => {
+          for (const s of sockets) s.destroy();
+          server.close(() => resolve());
+        }),
+    };
+  }
+
+  // No timing assertion: without a client-side abort these calls hang, and the test's own
+  // timeout (far above the deadlines) fails them.
+  test('health and store operations against a stalled endpoint end in 503 + Retry-After', async () => {
+    const hole = await blackHole();
+    try {
+      const clients = createStorageClients({
+        connectionString: connectionStringFor(hole.port, hole.port),
+        prefix: uniquePrefix(),
+        timeoutMs: 300,
+        healthTimeoutMs: 200,
+        retry: { maxTries: 3, retryDelayInMs: 10, maxRetryDelayInMs: 20 },
+      });
+      const health = await clients.ping().then(() => null, (e: unknown) => e);
+      expect(health).toBeInstanceOf(HttpProblem);
+      expect(health).toMatchObject({ status: 503, extra: { headers: { 'Retry-After': '5' } } });
+      const op = await clients.run(() => clients.tables.templates.getEntity('p', 'r', clients.op())).then(() => null, (e: unknown) => e);
+      expect(op).toMatchObject({ status: 503 });
+    } finally {
+      await hole.close();
+    }
+  }, 10_000);
+
+  test('inside one operation every call shares its deadline signal; outside, each gets its own', async () => {
+    const storage = await testStorage();
+    try {
+      const clients = createStorageClients({ connectionString: storage.connectionString, prefix: uniquePrefix() });
+      const signals = await clients.run(async () => [clients.op().abortSignal, clients.op().abortSignal, await clients.run(async () => clients.op().abortSignal)]);
+      expect(signals[0]).toBe(signals[1]);
+      expect(signals[2]).toBe(signals[0]); // a nested operation keeps the outer deadline
+      expect(clients.op().abortSignal).not.toBe(clients.op().abortSignal);
+    } finally {
+      await storage.release();
     }
   });
 });
