@@ -17,6 +17,10 @@
  * Ctrl-C (SIGINT), SIGTERM or SIGHUP stops everything — servers closed, Azurite stopped
  * gracefully so its database is flushed — and exits 0.
  *
+ * If Azurite dies on its own (crash, OOM kill), it is restarted on the same ports and data
+ * folder and the console says so; meanwhile the API answers 503 + Retry-After (its storage
+ * calls fail fast). After 5 crashes within 2 minutes npm start gives up and stops.
+ *
  * Environment overrides: PERFPLAN_API_PORT (7071), PERFPLAN_ADDIN_PORT (3000),
  * PERFPLAN_AZURITE_BLOB_PORT / _TABLE_PORT / _QUEUE_PORT (10000 / 10002 / 10001),
  * PERFPLAN_DATA_DIR (Azurite data folder, default .azurite), PERFPLAN_LOCAL_ISSUER_DIR,
@@ -146,8 +150,8 @@ async function shutdown(code: number, reason: string): Promise<never> {
     devServer?.close().catch(() => undefined),
     api?.close().catch(() => undefined),
   ]);
-  // Azurite may still be starting: wait for it, then stop it gracefully (flushes its database).
-  const az = azurite ?? (azuritePending ? await azuritePending.catch(() => undefined) : undefined);
+  // Azurite may still be (re)starting: wait for the latest start, then stop it gracefully (flushes its database).
+  const az = (azuritePending ? await azuritePending.catch(() => undefined) : undefined) ?? azurite;
   if (az) {
     await az.stop({ graceMs: 10_000 });
     info(`Azurite (pid ${az.pid}) stopped`);
@@ -236,6 +240,54 @@ async function inUse<T>(variable: string, port: number, starting: Promise<T>): P
   }
 }
 
+/** Crashes tolerated within CRASH_WINDOW_MS before npm start gives up. */
+const MAX_CRASHES = 5;
+const CRASH_WINDOW_MS = 120_000;
+
+/**
+ * Restarts Azurite whenever it exits without being asked to (same ports and data folder, so
+ * the API's connection string stays valid). The API keeps running and answers 503 meanwhile.
+ */
+function superviseAzurite(current: AzuriteProcess, restart: () => Promise<AzuriteProcess>): void {
+  const crashes: number[] = [];
+  const watch = (az: AzuriteProcess): void => {
+    void az.exited.then(async ({ code, signal }) => {
+      if (stopping) return;
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && now - crashes[0] > CRASH_WINDOW_MS) crashes.shift();
+      if (crashes.length > MAX_CRASHES) {
+        warn(`Azurite exited unexpectedly (${signal ?? `code ${code}`}) for the ${crashes.length}th time within ${CRASH_WINDOW_MS / 1000} s; giving up`);
+        void shutdown(1, 'Azurite keeps crashing');
+        return;
+      }
+      warn(`Azurite (pid ${az.pid}) exited unexpectedly (${signal ?? `code ${code}`}); restarting it — the API answers 503 until it is back`);
+      for (let attempt = 1; !stopping; attempt++) {
+        try {
+          // Back off a little on repeated crashes, so a crash loop does not spin.
+          await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** (crashes.length - 1), 5_000)));
+          if (stopping) return;
+          azuritePending = restart();
+          azurite = await azuritePending;
+          if (stopping) return;
+          info(`Azurite restarted (pid ${azurite.pid}); storage is available again`);
+          watch(azurite);
+          return;
+        } catch (error) {
+          azurite = undefined;
+          if (attempt >= 3) {
+            warn(`Azurite could not be restarted: ${error instanceof Error ? error.message : String(error)}`);
+            void shutdown(1, 'Azurite could not be restarted');
+            return;
+          }
+          warn(`restarting Azurite failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}; trying again`);
+        }
+      }
+    });
+  };
+  watch(current);
+}
+
 async function main(): Promise<void> {
   const apiPort = portFromEnv('PERFPLAN_API_PORT', 7071);
   const addinPort = portFromEnv('PERFPLAN_ADDIN_PORT', 3000);
@@ -261,12 +313,7 @@ async function main(): Promise<void> {
   azurite = await azuritePending;
   if (stopping) return;
   info(`Azurite (pid ${azurite.pid}) is listening: blob ${azurite.blobPort}, table ${azurite.tablePort}, queue ${azurite.queuePort}`);
-  void azurite.exited.then(({ code, signal }) => {
-    if (!stopping) {
-      warn(`Azurite exited unexpectedly (${signal ?? `code ${code}`}); stopping PerfPlan`);
-      void shutdown(1, 'Azurite exited');
-    }
-  });
+  superviseAzurite(azurite, () => startAzurite({ location: dataDir, blobPort, tablePort, queuePort }));
 
   // 4. The API's dependencies, exactly as the Functions app builds them, over this storage.
   const allowed = new Set([addinOrigin, ...(env.PERFPLAN_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)]);
@@ -275,6 +322,11 @@ async function main(): Promise<void> {
     PERFPLAN_STORAGE: azurite.connectionString,
     PERFPLAN_PUBLIC_READ: 'true',
     PERFPLAN_ALLOWED_ORIGINS: [...allowed].join(','),
+    // The add-in server proxies /api from this machine: its X-Forwarded-Host is honoured
+    // (and then only when it names an allowed origin); from anywhere else it is dropped.
+    PERFPLAN_TRUSTED_PROXIES: env.PERFPLAN_TRUSTED_PROXIES ?? '127.0.0.1,::1',
+    // Links may name the add-in server by either of its local names.
+    PERFPLAN_PUBLIC_ORIGINS: [env.PERFPLAN_PUBLIC_ORIGINS, `${protocol}://127.0.0.1:${addinPort}`].filter(Boolean).join(','),
   };
   const auth = authConfigFromEnv(apiEnv, { root: ROOT });
   if (auth.local) await loadOrCreateLocalIssuer(auth.local.dir); // the key set the API verifies against
@@ -292,6 +344,7 @@ async function main(): Promise<void> {
   api = await inUse('PERFPLAN_API_PORT', apiPort, startLocalHost({
     routes: routeTable(() => deps),
     allowedOrigins: deps.config.allowedOrigins,
+    trustedProxies: deps.config.trustedProxies,
     port: apiPort,
     hostname: '127.0.0.1',
     log: (line) => say(`[api] ${line}`),

@@ -4,8 +4,11 @@
  *
  *   1st start: storage is seeded; the API lists `tiered-commission-plan`; its download
  *              hashes to the listed sha256; the dev server's /api proxy gives the same list;
- *              an admin deletes the template; SIGINT → exit 0 within 10 s, Azurite gone.
- *   2nd start on the same data: no re-seed (the template stays deleted, data persisted);
+ *              an admin cannot delete that built-in (403) but publishes and deletes its own;
+ *              Azurite crashes (SIGKILL): npm start says so and restarts it, the API answers
+ *              503 meanwhile and 200 after, the data is still there; SIGINT → exit 0 within
+ *              10 s, Azurite gone.
+ *   2nd start on the same data: no re-seed (the deletion persisted, the template is there);
  *              SIGTERM → exit 0, Azurite gone.
  */
 import { ChildProcess, spawn } from 'child_process';
@@ -23,6 +26,24 @@ jest.setTimeout(240_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TEMPLATE_ID = 'tiered-commission-plan';
+const OWN_ID = 'our-own-plan';
+const GONE_ID = 'our-gone-plan';
+
+/** Waits for a condition (not for a time): checked every 100 ms, failing after `ms`. */
+async function until(condition: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function templateForm(id: string, bytes: Buffer): FormData {
+  const form = new FormData();
+  form.set('metadata', JSON.stringify({ id, title: { en: id, zh: id }, description: { en: '', zh: '' }, category: 'incentive' }));
+  form.set('file', new Blob([new Uint8Array(bytes)]), `${id}.xlsx`);
+  return form;
+}
 
 async function freePorts(count: number): Promise<number[]> {
   const servers: net.Server[] = [];
@@ -193,9 +214,10 @@ describe('npm start', () => {
     }
     await pane.arrayBuffer();
 
-    // An admin deletes the seeded template (through the proxy, as the add-in would).
+    // The seeded template is built in: read-only, even for an admin (through the proxy, as the add-in would).
     const issuer = await loadOrCreateLocalIssuer(issuerDir);
     const token = await issuer.mintToken({ roles: [ADMIN_ROLE], issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
+    const auth = { Authorization: `Bearer ${token}` };
     const details = await getJson(`${first.addinOrigin}/api/templates/${TEMPLATE_ID}`);
     expect(details.status).toBe(200);
     const etag = details.headers.get('etag');
@@ -203,13 +225,42 @@ describe('npm start', () => {
     const anonymousDelete = await fetch(`${first.apiUrl}/templates/${TEMPLATE_ID}`, { method: 'DELETE', headers: { 'If-Match': etag! } });
     expect(anonymousDelete.status).toBe(401);
     await anonymousDelete.arrayBuffer();
-    const deleted = await fetch(`${first.addinOrigin}/api/templates/${TEMPLATE_ID}`, {
-      method: 'DELETE',
-      headers: { Authorization: `Bearer ${token}`, 'If-Match': etag! },
-    });
+    const builtInDelete = await fetch(`${first.addinOrigin}/api/templates/${TEMPLATE_ID}`, { method: 'DELETE', headers: { ...auth, 'If-Match': etag! } });
+    expect(builtInDelete.status).toBe(403);
+    await builtInDelete.arrayBuffer();
+
+    // The admin publishes two templates of its own organization, and deletes one.
+    for (const id of [OWN_ID, GONE_ID]) {
+      const published = await fetch(`${first.addinOrigin}/api/templates`, { method: 'POST', headers: auth, body: templateForm(id, bytes) });
+      expect(published.status).toBe(201);
+      // Links name the add-in's origin: the proxy on this machine is trusted to say so.
+      expect((await published.json()).downloadUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${new URL(first.addinOrigin).port}/api/templates/`));
+    }
+    const own = await getJson(`${first.apiUrl}/templates/${GONE_ID}`, { headers: auth });
+    const deleted = await fetch(`${first.addinOrigin}/api/templates/${GONE_ID}`, { method: 'DELETE', headers: { ...auth, 'If-Match': own.headers.get('etag')! } });
     expect(deleted.status).toBe(204);
     await deleted.arrayBuffer();
-    expect((await getJson(`${first.apiUrl}/templates`)).body.items.map((t: { id: string }) => t.id)).not.toContain(TEMPLATE_ID);
+    const lastWrite = Date.now();
+
+    // ---- Azurite crashes: npm start restarts it; meanwhile the API answers 503
+    // Azurite saves its database every 5 s; wait for the save after the last write (a crash before it would lose that write).
+    const savedAfterLastWrite = () =>
+      ['__azurite_db_blob__.json', '__azurite_db_table__.json'].every((f) => fs.existsSync(path.join(dataDir, f)) && fs.statSync(path.join(dataDir, f)).mtimeMs > lastWrite);
+    await until(async () => savedAfterLastWrite(), 20_000, "Azurite's database save");
+    process.kill(first.azuritePid, 'SIGKILL');
+    await until(async () => !isAlive(first.azuritePid), 10_000, 'Azurite to die');
+    const duringOutage = await fetch(`${first.apiUrl}/health`);
+    await duringOutage.arrayBuffer();
+    await until(async () => /Azurite restarted \(pid (\d+)\)/.test(first.output()), 30_000, 'the restart message');
+    expect(first.output()).toMatch(/Azurite \(pid \d+\) exited unexpectedly \(SIGKILL\); restarting it/);
+    expect(duringOutage.status).toBe(503);
+    expect(duringOutage.headers.get('retry-after')).toMatch(/^\d+$/);
+    const restartedPid = Number(/Azurite restarted \(pid (\d+)\)/.exec(first.output())![1]);
+    expect(restartedPid).not.toBe(first.azuritePid);
+    await until(async () => (await fetch(`${first.apiUrl}/health`)).status === 200, 15_000, 'health after the restart');
+    expect((await getJson(`${first.apiUrl}/templates/${OWN_ID}`, { headers: auth })).status).toBe(200);
+    expect((await getJson(`${first.apiUrl}/templates/${TEMPLATE_ID}`)).status).toBe(200);
+    first.azuritePid = restartedPid;
 
     // ---- Ctrl-C: exit 0 within 10 s, Azurite stopped with it
     const stop1 = await stopWith(first, 'SIGINT');
@@ -222,10 +273,11 @@ describe('npm start', () => {
     expect(second.output()).toMatch(/not seeding/);
     expect(second.output()).not.toMatch(/seeding the built-in templates/);
     expect(second.azuritePid).not.toBe(first.azuritePid);
-    const after = await getJson(`${second.apiUrl}/templates`);
+    const after = await getJson(`${second.apiUrl}/templates`, { headers: auth });
     expect(after.status).toBe(200);
-    expect(after.body.items.map((t: { id: string }) => t.id)).not.toContain(TEMPLATE_ID);
-    const gone = await fetch(`${second.apiUrl}/templates/${TEMPLATE_ID}/download`);
+    expect(after.body.items.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining([TEMPLATE_ID, OWN_ID]));
+    expect(after.body.items.map((t: { id: string }) => t.id)).not.toContain(GONE_ID);
+    const gone = await fetch(`${second.apiUrl}/templates/${GONE_ID}/download`, { headers: auth });
     expect(gone.status).toBe(410);
     await gone.arrayBuffer();
     // Benchmarks seeded on the first start are still there.
