@@ -23,11 +23,14 @@ export interface CalculatedBook {
 export interface CalcOptions extends CalcSettings {
   /** The PerfPlan API for PERF.BENCHMARK (default: PERFPLAN_API_URL). */
   apiUrl?: string;
+  /** Told when the workbook has been read, before calculating. */
+  onRead?: (model: WorkbookModel) => void;
 }
 
 export async function calcBytes(bytes: Uint8Array, options: CalcOptions = {}): Promise<CalculatedBook> {
   const zip = ZipArchive.read(bytes);
   const model = readWorkbookModel(zip, nodeCodec);
+  options.onRead?.(model);
   const batch = new BenchmarkBatch(options.apiUrl ?? (process.env.PERFPLAN_API_URL || undefined));
   setBenchmarkResolver(batch.resolver);
   try {

@@ -5,12 +5,14 @@
  * a dynamic array by its computed result, a legacy array by its fixed area, an ordinary
  * formula to one value.
  */
-import { CellError, CellValue as HfCellValue, DetailedCellError, EmptyValue, ErrorType, HyperFormula } from 'hyperformula';
-import { Area, areaRef, contains, overlaps } from '../workbook/a1';
+import { CellError, CellValue as HfCellValue, DenseSparseChooseBasedOnThreshold, DetailedCellError, EmptyValue, ErrorType, HyperFormula } from 'hyperformula';
+import { Area, areaRef, contains, overlaps, toAddress } from '../workbook/a1';
 import type { TableModel } from '../workbook/tables';
+import { LIMITS, LimitError } from '../workbook/limits';
 import { CellValue, FormulaCell, SheetModel, WorkbookModel } from '../workbook/read';
 import { createPerfPlugin } from '../cli/hyperformula-plugin';
-import { DATA, DataProvider, EXCEL_ONLY_ERRORS, FIT, SPILL, buildingWith, excelCompatPlugin, excelCompatTranslations, registerDataProvider } from './excel-functions/plugin';
+import { DATA, EXCEL_ONLY_ERRORS, FIT, SIZE, excelCompatPlugin, excelCompatTranslations } from './excel-functions/plugin';
+import { CalculationHooks, buildingWith, cellKey, registerHooks } from './hooks';
 import { LiveCells } from './live-cells';
 import { TranslateContext, Translation, translateFormula, unsupportedFormula } from './translate';
 
@@ -23,6 +25,8 @@ export const HYPERFORMULA_CONFIG = {
   smartRounding: false,
   // Array results must flow into other functions (=AVERAGE(PERF.SIM(...))).
   useArrayArithmetic: true,
+  // A sheet mostly empty (one value in XFD1048576) is stored sparse; a filled one dense.
+  chooseAddressMappingPolicy: new DenseSparseChooseBasedOnThreshold(0.5),
 };
 
 export const ADDIN_NAMESPACES = ['PERF'];
@@ -54,8 +58,10 @@ export interface FormulaResult {
   /** The cells its result occupies: the anchor alone, its spill, or its legacy array area. */
   area: Area;
   translation: Translation;
-  /** Set once the formula is re-entered with implicit intersection (SINGLE) or as a spill (see settle). */
+  /** Set once a legacy formula is re-entered with implicit intersection (SINGLE, see settle). */
   wrapper?: string;
+  /** A dynamic array's size as last computed (the area HyperFormula is given for it). */
+  size?: { rows: number; cols: number };
 }
 
 export interface CalcSettings {
@@ -140,6 +146,16 @@ export class Calculation {
   private readonly noData = new Set<string>();
   /** Areas whose constants the engine needs although no formula names them (they block a spill). */
   private readonly extraLive: { sheet: string; area: Area }[] = [];
+  /** Per sheet and column: the first and last row holding data or a formula (built when first asked). */
+  private occupancy: Map<number, { min: number; max: number }>[] | undefined;
+  /** Sheets where an aggregate's range was narrowed to its occupied parts. */
+  private readonly narrowed = new Set<number>();
+  /** What each dynamic array computed, by cellKey (see PERFPLAN.SIZE). */
+  private readonly computedSizes = new Map<string, { rows: number; cols: number }>();
+  /** Simulation samples drawn, by cell (a cell evaluated again replaces its count). */
+  private readonly samples = new Map<string, number>();
+  private sampleTotal = 0;
+  private overSampleBudget = false;
 
   constructor(
     readonly model: WorkbookModel,
@@ -187,26 +203,34 @@ export class Calculation {
       for (const result of this.results) {
         result.area = result.formula.ref ?? anchorArea(result.formula);
         result.wrapper = undefined;
+        result.size = this.isDynamic(result) ? this.firstGuess(result.area) : undefined;
         result.translation = this.translate(result);
       }
       const names = this.namedExpressions();
       const live = this.settings.allCells ? null : this.liveCells(names);
       if (attempt > 0) this.engine.destroy();
-      const provider: DataProvider = {
-        size: (n) => {
+      const hooks: CalculationHooks = {
+        dataSize: (n) => {
           const { area } = this.dataRanges[n];
           return { rows: area.bottom - area.top + 1, cols: area.right - area.left + 1 };
         },
-        values: (n) => this.dataValues(n),
+        dataValues: (n) => this.dataValues(n),
+        chargeSamples: (address, samples) => this.chargeSamples(address, samples),
+        recordSize: (address, rows, cols) => this.computedSizes.set(address, { rows, cols }),
       };
+      this.samples.clear();
+      this.computedSizes.clear();
       const sheets: Record<string, (string | number | boolean | null)[][]> = {};
       this.model.sheets.forEach((sheet, s) => (sheets[sheet.name] = this.sheetContent(sheet, s, live)));
       const valid = HyperFormula.buildEmpty(HYPERFORMULA_CONFIG);
       const usable = names.filter((n) => valid.isItPossibleToAddNamedExpression(n.name, n.expression));
       valid.destroy();
-      this.engine = buildingWith(provider, () => HyperFormula.buildFromSheets(sheets, HYPERFORMULA_CONFIG, usable));
-      registerDataProvider(this.engine, provider);
+      this.engine = buildingWith(hooks, () => HyperFormula.buildFromSheets(sheets, HYPERFORMULA_CONFIG, usable));
+      registerHooks(this.engine, hooks);
       this.settle();
+      if (this.overSampleBudget) {
+        throw new LimitError(`the workbook draws more than ${LIMITS.simulationSamples.toLocaleString('en-US')} simulation samples (PERF.SIM, PERF.SIMCORR) in one calculation`);
+      }
       if (attempt >= 2 || !this.needsAnotherRound(live)) return;
     }
   }
@@ -220,6 +244,16 @@ export class Calculation {
       for (const data of this.dataRanges) {
         if (data.sheet === result.sheet && overlaps(data.area, area)) {
           this.noData.add(`${data.sheet}|${areaRef(data.area)}`);
+          again = true;
+        }
+      }
+      if (this.narrowed.has(result.sheet)) {
+        // A spill an aggregate's narrowed range should have covered: widen the spans and go again.
+        const columns = this.occupied(result.sheet);
+        for (let c = area.left; c <= area.right; c++) {
+          const span = columns.get(c);
+          if (span && span.min <= area.top && span.max >= area.bottom) continue;
+          columns.set(c, { min: Math.min(span?.min ?? area.top, area.top), max: Math.max(span?.max ?? area.bottom, area.bottom) });
           again = true;
         }
       }
@@ -239,6 +273,14 @@ export class Calculation {
       }
     }
     return again;
+  }
+
+  private chargeSamples(address: string, samples: number): boolean {
+    this.sampleTotal += samples - (this.samples.get(address) ?? 0);
+    this.samples.set(address, samples);
+    if (this.sampleTotal <= LIMITS.simulationSamples) return true;
+    this.overSampleBudget = true;
+    return false;
   }
 
   private liveCells(names: { expression: string; scope?: number }[]): LiveCells {
@@ -302,7 +344,59 @@ export class Calculation {
     return this.model.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
+  private occupied(sheet: number): Map<number, { min: number; max: number }> {
+    if (!this.occupancy) {
+      this.occupancy = this.model.sheets.map((s) => {
+        const columns = new Map<number, { min: number; max: number }>();
+        const mark = (row: number, col: number) => {
+          const span = columns.get(col);
+          if (!span) columns.set(col, { min: row, max: row });
+          else if (row < span.min) span.min = row;
+          else if (row > span.max) span.max = row;
+        };
+        s.rows.forEach((line, r) => line.forEach((_, c) => mark(r, c)));
+        for (const f of s.formulas) mark(f.row, f.col);
+        return columns;
+      });
+    }
+    return this.occupancy[sheet];
+  }
+
+  /** The parts of `area` that hold data: per column, from its first to its last occupied row. */
+  private occupiedParts(sheetName: string, area: Area): Area[] | undefined {
+    const sheet = this.sheetIndex(sheetName);
+    if (sheet < 0) return undefined;
+    this.narrowed.add(sheet);
+    const parts: Area[] = [];
+    const columns = [...this.occupied(sheet)].filter(([col]) => col >= area.left && col <= area.right).sort((a, b) => a[0] - b[0]);
+    for (const [col, span] of columns) {
+      const top = Math.max(span.min, area.top);
+      const bottom = Math.min(span.max, area.bottom);
+      if (top <= bottom) parts.push({ top, left: col, bottom, right: col });
+    }
+    return parts;
+  }
+
+  /** Refuses a reference the engine would walk cell by cell past LIMITS.referenceCells. */
+  private checkReference(sheetName: string, area: Area, text: string, place: string): void {
+    if ((area.bottom - area.top + 1) * (area.right - area.left + 1) <= LIMITS.referenceCells) return;
+    const sheet = this.sheetIndex(sheetName);
+    if (sheet < 0) return;
+    let bottom = 0;
+    let right = 0;
+    for (const [col, span] of this.occupied(sheet)) {
+      if (col > right) right = col;
+      if (span.max > bottom) bottom = span.max;
+    }
+    const rows = Math.max(0, Math.min(area.bottom, bottom) - area.top + 1);
+    const cols = Math.max(0, Math.min(area.right, right) - area.left + 1);
+    if (rows * cols > LIMITS.referenceCells) {
+      throw new LimitError(`${place}: ${text} covers ${(rows * cols).toLocaleString('en-US')} cells of the used area; the limit is ${LIMITS.referenceCells.toLocaleString('en-US')}`);
+    }
+  }
+
   private context(sheet: string, row: number, col: number): TranslateContext {
+    const place = `${sheet}!${toAddress(row, col)}`;
     return {
       place: { sheet, row, col },
       tables: this.tables,
@@ -314,22 +408,41 @@ export class Calculation {
         return anchored ? anchored.area : { top: r, left: c, bottom: r, right: c };
       },
       dataArgument: this.settings.allCells ? undefined : (name, area) => this.dataArgument(name, area),
+      occupiedParts: (name, area) => this.occupiedParts(name, area),
+      checkReference: (name, area, text) => this.checkReference(name, area, text, place),
     };
   }
 
   private translate(result: FormulaResult): Translation {
     const sheet = this.model.sheets[result.sheet];
     const { formula } = result;
-    const translation = translateFormula(formula.text, this.context(sheet.name, formula.row, formula.col));
+    const translation = { ...translateFormula(formula.text, this.context(sheet.name, formula.row, formula.col)) };
+    translation.core = translation.text;
     if (translation.unsupported) return translation;
     if (formula.kind === 'array' && formula.ref) {
       // A legacy array keeps its fixed area, filled the way Excel fills it.
       const rows = formula.ref.bottom - formula.ref.top + 1;
       const cols = formula.ref.right - formula.ref.left + 1;
+      if (rows * cols > LIMITS.arrayCells) {
+        throw new LimitError(`${sheet.name}!${areaRef(formula.ref)}: an array formula over ${(rows * cols).toLocaleString('en-US')} cells; the limit is ${LIMITS.arrayCells.toLocaleString('en-US')}`);
+      }
       return { ...translation, text: `=${FIT}(${translation.text.slice(1)},${rows},${cols})` };
     }
+    if (result.size) return { ...translation, text: `=${SIZE}(${translation.text.slice(1)},${result.size.rows},${result.size.cols})` };
     if (result.wrapper) return { ...translation, text: `=${result.wrapper}(${translation.text.slice(1)})` };
     return translation;
+  }
+
+  /** The stored spill is the first guess at a dynamic array's size (unless implausibly large). */
+  private firstGuess(area: Area): { rows: number; cols: number } {
+    const rows = area.bottom - area.top + 1;
+    const cols = area.right - area.left + 1;
+    return rows * cols > LIMITS.arrayCells ? { rows: 1, cols: 1 } : { rows, cols };
+  }
+
+  /** A formula that spills to the size of its result: a dynamic array, or any formula as typed in Excel 365. */
+  private isDynamic(result: FormulaResult): boolean {
+    return result.formula.kind === 'dynamic' || (result.formula.kind === 'plain' && Boolean(this.settings.typedFormulas));
   }
 
   private sheetContent(sheet: SheetModel, s: number, live: LiveCells | null): (string | number | boolean | null)[][] {
@@ -392,54 +505,51 @@ export class Calculation {
   /** The area a formula's value occupies now (see FormulaResult.area). */
   private computedArea(result: FormulaResult): Area {
     const { formula } = result;
-    const anchor = { top: formula.row, left: formula.col, bottom: formula.row, right: formula.col };
+    const anchor = anchorArea(formula);
     if (formula.kind === 'array' && formula.ref) return formula.ref;
+    if (result.size) {
+      // A spill that did not fit is #SPILL! in its anchor alone.
+      const value = this.hf.getCellValue({ sheet: result.sheet, row: formula.row - 1, col: formula.col - 1 });
+      if (value instanceof DetailedCellError && value.type === 'SPILL') return anchor;
+      return { ...anchor, bottom: formula.row + result.size.rows - 1, right: formula.col + result.size.cols - 1 };
+    }
     const vertex = this.arrayVertex(result.sheet, formula.row, formula.col);
     if (!vertex || vertex.width * vertex.height <= 1) return anchor;
-    const area = { ...anchor, bottom: formula.row + vertex.height - 1, right: formula.col + vertex.width - 1 };
-    // A whole-call error shows in the anchor alone (the rest of the predicted area is padding).
-    if (this.isPaddedError(result.sheet, area)) return anchor;
-    return area;
-  }
-
-  private isPaddedError(sheet: number, area: Area): boolean {
-    if (!(this.hf.getCellValue({ sheet, row: area.top - 1, col: area.left - 1 }) instanceof DetailedCellError)) return false;
-    for (let r = area.top; r <= area.bottom; r++) {
-      for (let c = area.left; c <= area.right; c++) {
-        if (r === area.top && c === area.left) continue;
-        const value = this.hf.getCellValue({ sheet, row: r - 1, col: c - 1 });
-        if (value !== null && value !== undefined) return false;
-      }
-    }
-    return true;
+    return { ...anchor, bottom: formula.row + vertex.height - 1, right: formula.col + vertex.width - 1 };
   }
 
   /**
-   * Sizes settle in a few rounds: an ordinary (legacy) formula that spilled is re-entered
-   * with implicit intersection, and formulas reading `A2#` are re-translated when A2's spill
-   * changed size. Each round only touches the formulas that changed.
+   * Sizes settle in a few rounds: a dynamic array is given the size its result had (so a
+   * FILTER spills its matches, not its input's length), an ordinary (legacy) formula that
+   * spilled or read a bare range is re-entered with implicit intersection, and formulas
+   * reading `A2#` follow A2's spill. Each round touches only what changed.
    */
   private settle(): void {
     for (let round = 0; round < 16; round++) {
       const changed = new Set<FormulaResult>();
       for (const result of this.results) {
-        const area = this.computedArea(result);
         const { formula } = result;
-        const legacy = formula.kind === 'plain' && !this.settings.typedFormulas;
-        if (!result.wrapper && !result.translation.unsupported) {
-          // Excel reads an ordinary formula from a file with implicit intersection: one value.
-          const spilled = area.bottom > area.top || area.right > area.left;
-          // HyperFormula refuses a bare range ("=A1:A3"); Excel spills it or intersects it.
-          const bareRange = this.isBareRangeError(result);
-          if ((legacy && (spilled || bareRange)) || (!legacy && bareRange)) {
-            result.wrapper = legacy ? 'SINGLE' : SPILL;
+        if (result.translation.unsupported) continue;
+        if (result.size) {
+          const computed = this.computedSizes.get(cellKey(result.sheet, formula.row - 1, formula.col - 1));
+          if (computed && (computed.rows !== result.size.rows || computed.cols !== result.size.cols)) {
+            if (computed.rows * computed.cols > LIMITS.arrayCells) {
+              throw new LimitError(`${this.model.sheets[result.sheet].name}!${toAddress(formula.row, formula.col)} spills ${(computed.rows * computed.cols).toLocaleString('en-US')} cells; the limit is ${LIMITS.arrayCells.toLocaleString('en-US')}`);
+            }
+            result.size = computed;
             result.translation = this.translate(result);
-            if (legacy) result.area = anchorArea(formula);
             changed.add(result);
-            continue;
+          }
+        } else if (formula.kind === 'plain' && !result.wrapper) {
+          // Excel reads an ordinary formula from a file with implicit intersection: one value.
+          const area = this.computedArea(result);
+          if (area.bottom > area.top || area.right > area.left || this.isBareRangeError(result)) {
+            result.wrapper = 'SINGLE';
+            result.translation = this.translate(result);
+            changed.add(result);
           }
         }
-        if (area.bottom !== result.area.bottom || area.right !== result.area.right) result.area = area;
+        result.area = changed.has(result) && !result.size ? anchorArea(formula) : this.computedArea(result);
       }
       // Formulas reading `A2#` follow A2's spill as it is now.
       for (const result of this.results) {
@@ -458,6 +568,7 @@ export class Calculation {
         }
       });
     }
+    for (const result of this.results) result.area = this.computedArea(result);
     this.replaceParseErrors();
   }
 
@@ -476,7 +587,10 @@ export class Calculation {
     if (broken.length === 0) return;
     this.hf.batch(() => {
       for (const result of broken) {
-        const message = 'perfplan calc cannot read this formula';
+        // HyperFormula computes OFFSET only with the offsets and sizes written as numbers.
+        const message = /\bOFFSET\s*\(/i.test(result.translation.text)
+          ? 'perfplan calc supports OFFSET only with its rows, columns, height and width written as numbers'
+          : 'perfplan calc cannot read this formula';
         result.translation = { text: unsupportedFormula(message), anchors: [], unsupported: message };
         result.area = { top: result.formula.row, left: result.formula.col, bottom: result.formula.row, right: result.formula.col };
         this.hf.setCellContents({ sheet: result.sheet, row: result.formula.row - 1, col: result.formula.col - 1 }, result.translation.text);

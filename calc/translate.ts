@@ -14,7 +14,8 @@ import type { Area } from '../workbook/a1';
 import { FormulaToken, tokenizeFormula } from '../workbook/formula-text';
 import { referenceArea, splitSheetPrefix } from '../workbook/references';
 import { FormulaPlace, StructuredReferenceError, TableModel, absoluteRef, resolveStructuredReference } from '../workbook/tables';
-import { parseAddress } from '../workbook/a1';
+import { parseAddress, toAddress } from '../workbook/a1';
+import { LIMITS, LimitError } from '../workbook/limits';
 import { ERROR_LITERAL, UNSUPPORTED } from './excel-functions/plugin';
 
 export interface TranslateContext {
@@ -32,11 +33,30 @@ export interface TranslateContext {
    * keep the reference.
    */
   dataArgument?(sheet: string, area: Area): string | undefined;
+  /**
+   * For a large range inside an aggregate that ignores blanks (SUM, COUNT, …): the
+   * references to the parts of it that hold data, so it costs what its data costs.
+   */
+  occupiedParts?(sheet: string, area: Area): Area[] | undefined;
+  /** Refuses (LimitError) a reference the engine would have to walk cell by cell beyond the limit. */
+  checkReference?(sheet: string, area: Area, text: string): void;
 }
+
+/** Aggregates whose result does not change when blank cells are left out of a range. */
+const BLANK_IGNORING_AGGREGATES = new Set([
+  'SUM', 'COUNT', 'COUNTA', 'AVERAGE', 'AVERAGEA', 'MIN', 'MAX', 'MINA', 'MAXA', 'PRODUCT', 'SUMSQ',
+  'STDEV', 'STDEV.S', 'STDEV.P', 'STDEVA', 'STDEVP', 'STDEVPA', 'VAR', 'VAR.S', 'VAR.P', 'VARA', 'VARP', 'VARPA',
+  'MEDIAN', 'AVEDEV', 'DEVSQ', 'GEOMEAN', 'HARMEAN', 'MODE', 'MODE.SNGL',
+]);
+
+/** Ranges at least this large inside such an aggregate are narrowed to their occupied parts. */
+const LARGE_RANGE_CELLS = 65_536;
 
 export interface Translation {
   /** "=…" for HyperFormula. */
   text: string;
+  /** The formula itself, without the wrapper that sizes it as Excel does (SIZE, FIT, SINGLE). */
+  core?: string;
   /** The anchors this formula's `#` references read (for re-translation when they change size). */
   anchors: { sheet: string; row: number; col: number }[];
   /** Set when the formula cannot be computed (the message of its #NAME?). */
@@ -161,9 +181,8 @@ function argumentArea(arg: FormulaToken[], ctx: TranslateContext): { sheet: stri
   return undefined;
 }
 
-/** Token index → replacement text, for the range arguments of the add-in call at `at`. */
-function dataArguments(tokens: FormulaToken[], at: number, ctx: TranslateContext, into: Map<number, string>): void {
-  if (!ctx.dataArgument) return;
+/** Token index → replacement text, for the range arguments of the function call at `at`. */
+function replaceArguments(tokens: FormulaToken[], at: number, ctx: TranslateContext, into: Map<number, string>, replace: (sheet: string, area: Area) => string | undefined): void {
   const close = matchingClose(tokens, at + 1);
   let depth = 0;
   let start = at + 2;
@@ -174,17 +193,31 @@ function dataArguments(tokens: FormulaToken[], at: number, ctx: TranslateContext
     if (j === close || (depth === 0 && kind === 'comma')) {
       const arg = tokens.slice(start, j);
       const found = argumentArea(arg, ctx);
-      const replacement = found && ctx.dataArgument(found.sheet, found.area);
+      const replacement = found && replace(found.sheet, found.area);
       if (replacement) into.set(start + arg.findIndex((t) => t.kind !== 'space'), replacement);
       start = j + 1;
     }
   }
 }
 
+/** Deeper nesting than Excel allows (64 levels) is refused before anything recurses over it. */
+function checkNesting(tokens: FormulaToken[], place: FormulaPlace): void {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.kind === 'open' || t.kind === 'arrayOpen') {
+      if (++depth > LIMITS.formulaNesting) {
+        throw new LimitError(`${place.sheet}!${toAddress(place.row, place.col)}: the formula nests more than ${LIMITS.formulaNesting} levels`);
+      }
+    } else if (t.kind === 'close' || t.kind === 'arrayClose') depth--;
+  }
+}
+
 export function translateFormula(stored: string, ctx: TranslateContext): Translation {
   const anchors: Translation['anchors'] = [];
   try {
-    const tokens = inlineLet(tokenizeFormula(stored), new Map());
+    const raw = tokenizeFormula(stored);
+    checkNesting(raw, ctx.place);
+    const tokens = inlineLet(raw, new Map());
     const out: string[] = [];
     const replaced = new Map<number, string>();
     for (let i = 0; i < tokens.length; i++) {
@@ -204,7 +237,7 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
             const fn = `${namespace}.${addin[2].toUpperCase()}`;
             if (!ctx.knownFunctions.has(fn)) throw new Unsupported(`perfplan calc does not know ${fn}`);
             out.push(fn);
-            dataArguments(tokens, i, ctx, replaced);
+            if (ctx.dataArgument) replaceArguments(tokens, i, ctx, replaced, ctx.dataArgument);
             break;
           }
           const dot = name.indexOf('.');
@@ -224,6 +257,17 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
           }
           if (!ctx.knownFunctions.has(name)) throw new Unsupported(`perfplan calc does not support ${name}`);
           out.push(name);
+          if (ctx.occupiedParts && BLANK_IGNORING_AGGREGATES.has(name)) {
+            const occupied = ctx.occupiedParts;
+            replaceArguments(tokens, i, ctx, replaced, (sheet, area) => {
+              if ((area.bottom - area.top + 1) * (area.right - area.left + 1) < LARGE_RANGE_CELLS) return undefined;
+              const parts = occupied(sheet, area);
+              if (!parts) return undefined;
+              // Nothing there: one blank cell of the range keeps the aggregate's answer (0, or #DIV/0! for AVERAGE).
+              const refs = parts.length > 0 ? parts : [{ top: area.top, left: area.left, bottom: area.top, right: area.left }];
+              return refs.map((part) => areaText(sheet, part)).join(',');
+            });
+          }
           break;
         }
         case 'structured': {
@@ -254,14 +298,19 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
           out.push(HF_ERRORS.has(code) ? code : `${ERROR_LITERAL}(${quote(code)})`);
           break;
         }
-        case 'reference':
+        case 'reference': {
           if (/^\[|\]/.test(t.text)) throw new Unsupported('perfplan calc does not support links to other workbooks');
           // A sheet name cannot contain ":", so one in the prefix is a 3-D reference.
           if (splitSheetPrefix(t.text).prefix.includes(':')) {
             throw new Unsupported('perfplan calc does not support 3-D references (Sheet1:Sheet3!A1)');
           }
+          if (ctx.checkReference) {
+            const found = referenceArea(t.text, ctx.place.sheet);
+            if (found) ctx.checkReference(found.sheet, found.area, t.text);
+          }
           out.push(t.text);
           break;
+        }
         case 'spill':
           throw new Unsupported('perfplan calc cannot read this formula (a bare # outside _xlfn.ANCHORARRAY)');
         case 'at':

@@ -24,11 +24,15 @@ import type { Arg, Cell } from '../engine/grid';
 import { CalculatedBook, calcFile } from '../calc/book';
 import { toTypedFormula } from '../workbook/formula-text';
 import type { Io } from './io';
+import { EXIT, classify } from './exit-codes';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, Task, runIsolated } from './isolate';
+import { Progress, formulaCells, parseTimeout } from './calc';
 import { parseAddress, toAddress } from '../workbook/a1';
 
 export const EXPLAIN_USAGE = `Usage:
   perfplan explain BOOK.xlsx 'Sheet!C5' [--json] [--lang zh-CN]
       explain one cell with a PERF formula step by step (inside a spilled range: that element).
+      --timeout SECONDS stops the work after this long (default ${DEFAULT_TIMEOUT_SECONDS}).
       Supported: ${EXPLAINABLE_FUNCTIONS.map((f) => `PERF.${f}`).join(', ')}.`;
 
 /** A problem with what was asked (not a PERF formula, unsupported, bad target): exit 1. */
@@ -44,15 +48,23 @@ export interface ExplainOptions {
   target: string;
   json: boolean;
   language: ExplainLanguage;
+  /** Seconds before the work stops (--timeout). */
+  timeout: number;
 }
 
 export function parseExplainArgs(args: string[]): ExplainOptions | string {
   const positional: string[] = [];
   let json = false;
   let lang = 'en-US';
+  let timeout = DEFAULT_TIMEOUT_SECONDS;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === '--json') json = true;
+    const limit = parseTimeout(args, i);
+    if (typeof limit === 'string') return limit;
+    if (limit) {
+      timeout = limit.seconds;
+      i += limit.used - 1;
+    } else if (arg === '--json') json = true;
     else if (arg === '--lang') {
       const value = args[++i];
       if (!value) return '--lang needs a language (en-US or zh-CN)';
@@ -64,7 +76,7 @@ export function parseExplainArgs(args: string[]): ExplainOptions | string {
   if (positional.length === 0) return 'explain needs a workbook (BOOK.xlsx) and a cell (Sheet!C5)';
   if (positional.length === 1) return 'explain needs a cell to explain (Sheet!C5)';
   if (positional.length > 2) return `unexpected argument ${positional[2]}`;
-  return { book: positional[0], target: positional[1], json, language: explainLanguage(lang) };
+  return { book: positional[0], target: positional[1], json, language: explainLanguage(lang), timeout };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -229,7 +241,7 @@ export function explainCell(book: CalculatedBook, target: string): CellExplanati
   const anchor: SimpleCellAddress = { sheet: cell.sheetId, row: result.formula.row - 1, col: result.formula.col - 1 };
   // Shown as the user typed it; evaluated in the form HyperFormula computes.
   const formula = `=${toTypedFormula(result.formula.text)}`;
-  const call = parsePerfCall(formula) ? parsePerfCall(result.translation.text) : null;
+  const call = parsePerfCall(formula) ? parsePerfCall(result.translation.core ?? result.translation.text) : null;
   if (!call) {
     throw new ExplainRequestError(`${name}: ${formula} is not a single PERF.* call; explain works on a cell whose formula is =PERF.NAME(…)`);
   }
@@ -304,29 +316,42 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   const options = parseExplainArgs(args);
   if (typeof options === 'string') {
     io.err(`perfplan explain: ${options}\n\n${EXPLAIN_USAGE}\n`);
-    return 1;
+    return EXIT.usage;
   }
   if (!fs.existsSync(options.book)) {
     io.err(`perfplan explain: cannot read ${options.book}: no such file\n`);
-    return 2;
+    return EXIT.unreadable;
   }
+  const task: Task = { command: 'explain', book: options.book, target: options.target, json: options.json, language: options.language };
+  return runIsolated(task, io, { timeoutSeconds: options.timeout, memoryMb: DEFAULT_MEMORY_MB }, 'explain');
+}
+
+/** The work itself (inside the worker). */
+export async function runExplainTask(task: Extract<Task, { command: 'explain' }>, io: Io, progress: Progress): Promise<number> {
   let calculated: CalculatedBook;
   try {
-    calculated = await calcFile(options.book, { allCells: true });
+    calculated = await calcFile(task.book, {
+      allCells: true,
+      onRead: (model) => {
+        const { count, first } = formulaCells({ model });
+        progress.formulas(count, first);
+      },
+    });
   } catch (error) {
-    io.err(`perfplan explain: cannot read ${options.book} as an .xlsx workbook (${error instanceof Error ? error.message : error})\n`);
-    return 2;
+    const { code, message } = classify(error);
+    io.err(code === EXIT.unreadable ? `perfplan explain: cannot read ${task.book} as an .xlsx workbook (${message})\n` : `perfplan explain: ${message}\n`);
+    return code;
   }
   let result: CellExplanation;
   try {
-    result = explainCell(calculated, options.target);
+    result = explainCell(calculated, task.target);
   } catch (error) {
     if (error instanceof ExplainRequestError) {
       io.err(`perfplan explain: ${error.message}\n`);
-      return 1;
+      return EXIT.usage;
     }
     throw error;
   }
-  io.out(options.json ? `${JSON.stringify(explanationJson(result))}\n` : explanationText(result, options.language));
-  return 0;
+  io.out(task.json ? `${JSON.stringify(explanationJson(result))}\n` : explanationText(result, task.language as ExplainLanguage));
+  return EXIT.calculated;
 }

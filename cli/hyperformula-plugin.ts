@@ -32,8 +32,11 @@ import { engineErrorOf } from '../addin/custom-functions/adapt';
 import { CatalogFunction, exportNameOf, loadCatalog } from './catalog';
 import { installCustomFunctionsHost } from './custom-functions-host';
 import { ArgumentInfo, RESULT_SHAPES } from './result-shapes';
+import { hooksOf } from '../calc/hooks';
 
 export const NAMESPACE = 'PERF';
+
+const SIMULATIONS = new Set(['SIM', 'SIMCORR']);
 
 const TO_ERROR_TYPE: Record<string, ErrorType> = {
   '#VALUE!': ErrorType.VALUE,
@@ -175,6 +178,16 @@ export function createPerfPlugin(): { plugin: FunctionPluginDefinition; translat
 
     prototype[`perf_${fn.id}`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
       const self = this as unknown as { runFunction(...a: unknown[]): unknown; metadata(n: string): unknown };
+      if (SIMULATIONS.has(fn.id) && shapeRule) {
+        // Every sample costs time and memory: the calculation as a whole has a budget.
+        const shape = shapeRule(argumentInfo(this, ast, state));
+        const hooks = hooksOf((this as unknown as { dependencyGraph: object }).dependencyGraph);
+        const at = (state as { formulaAddress?: { sheet: number; row: number; col: number } }).formulaAddress;
+        const address = at ? `${at.sheet}:${at.row}:${at.col}` : '?';
+        if (hooks && !hooks.chargeSamples(address, shape.rows * shape.cols)) {
+          return fitToPredictedSize(new CellError(ErrorType.NUM, 'over the calculation’s simulation sample budget'), shape);
+        }
+      }
       const result = self.runFunction(ast.args, state, self.metadata(formulaId), (...values: unknown[]) => {
         const args = fn.parameters.map((_, i) => toArgument(values[i]));
         try {

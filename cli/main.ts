@@ -18,8 +18,9 @@ ${CALC_USAGE}
   perfplan token --role admin              print a local dev token for the API (perfplan token --help)
   perfplan --help
 
-Exit status: 0 when the workbook calculated (error cells are data), 1 for a usage error,
-2 when the input cannot be read.`;
+Exit status (calc, explain): 0 the workbook calculated (error cells are data), 1 a usage error,
+2 the input cannot be read, 3 it is over a limit (size, text, formula length or nesting,
+memory, simulation samples), 4 the time budget (--timeout) ran out, 5 an internal error.`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -41,8 +42,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error) => {
-      process.stderr.write(`perfplan: ${error instanceof Error ? error.stack : error}\n`);
-      process.exitCode = 1;
+      // One line for users; the stack only when asked for (PERFPLAN_DEBUG=1).
+      process.stderr.write(`perfplan: internal error: ${error instanceof Error ? (process.env.PERFPLAN_DEBUG ? error.stack : error.message) : error}\n`);
+      process.exitCode = 5;
     },
   );
 }

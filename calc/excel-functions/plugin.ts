@@ -5,7 +5,10 @@
  *   PERFPLAN.FIT(x, r, c)   a legacy Ctrl+Shift+Enter array over r×c cells
  *   PERFPLAN.UNSUPPORTED(m) #NAME? with a message naming what perfplan calc cannot compute
  *   PERFPLAN.ERROR(code)    an error literal HyperFormula has no type for (#NULL!, #CALC!, …)
- *   PERFPLAN.SPILL(range)   a bare range as a dynamic array (HyperFormula refuses "=A1:A3")
+ *   PERFPLAN.SIZE(x, r, c)  a dynamic array given r×c cells; it records the size x really has, so
+ *                           the calculation can settle every spill to its result (HyperFormula
+ *                           sizes arrays before evaluating: FILTER by its input, a bare range not
+ *                           at all)
  *   PERFPLAN.DATA(n)        the stored constants of a range an add-in call reads, handed over
  *                           without a formula-graph cell per value (see ../live-cells.ts)
  * The formula translator (../translate.ts) writes these names; users never type them.
@@ -20,6 +23,7 @@ import {
   FunctionPluginDefinition,
   SimpleRangeValue,
 } from 'hyperformula';
+import { CalculationHooks, cellKey, hooksOf } from '../hooks';
 import { LookupValue, xmatch } from './xmatch';
 
 interface Ast {
@@ -40,37 +44,8 @@ type Plugin = FunctionPlugin & {
 export const FIT = 'PERFPLAN.FIT';
 export const UNSUPPORTED = 'PERFPLAN.UNSUPPORTED';
 export const ERROR_LITERAL = 'PERFPLAN.ERROR';
-export const SPILL = 'PERFPLAN.SPILL';
+export const SIZE = 'PERFPLAN.SIZE';
 export const DATA = 'PERFPLAN.DATA';
-
-/** The constant ranges of one calculation: their size (rows, cols) and values. */
-export interface DataProvider {
-  size(n: number): { rows: number; cols: number };
-  values(n: number): unknown[][];
-}
-
-/** Providers by HyperFormula instance (its dependency graph is what a plugin sees of it). */
-const providers = new WeakMap<object, DataProvider>();
-
-/**
- * The provider for a HyperFormula instance being built right now: a build evaluates as it
- * goes, before the instance exists for registerDataProvider. Builds are synchronous, so the
- * one being built is the only one that can ask.
- */
-let building: DataProvider | null = null;
-
-export function buildingWith<T>(provider: DataProvider, build: () => T): T {
-  building = provider;
-  try {
-    return build();
-  } finally {
-    building = null;
-  }
-}
-
-export function registerDataProvider(hf: object, provider: DataProvider): void {
-  providers.set((hf as { dependencyGraph: object }).dependencyGraph, provider);
-}
 
 /** Marks errors HyperFormula has no type for; the results layer turns them back into Excel's code. */
 export const EXCEL_ONLY_ERRORS = ['#NULL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!'];
@@ -118,6 +93,17 @@ function fit(value: unknown, rows: number, cols: number): SimpleRangeValue {
   return SimpleRangeValue.onlyValues(out as never);
 }
 
+/**
+ * The size a value really has: a range's rows × columns; one cell for a scalar, and for an
+ * add-in call's whole-call error (which the PERF plugin pads to its predicted size).
+ */
+function actualSize(value: unknown): [number, number] {
+  if (!(value instanceof SimpleRangeValue)) return [1, 1];
+  const data = value.data;
+  if (data[0]?.[0] instanceof CellError && data.every((line, r) => line.every((cell, c) => (r === 0 && c === 0) || cell === EmptyValue))) return [1, 1];
+  return [data.length, data[0]?.length ?? 1];
+}
+
 function literalNumber(ast: Ast | undefined, fallback = 1): number {
   return ast && ast.type === 'NUMBER' && typeof ast.value === 'number' ? ast.value : fallback;
 }
@@ -140,7 +126,12 @@ class ExcelCompatPlugin extends FunctionPlugin {
       parameters: [{ argumentType: FunctionArgumentType.ANY }, { argumentType: FunctionArgumentType.INTEGER }, { argumentType: FunctionArgumentType.INTEGER }],
       vectorizationForbidden: true,
     },
-    [SPILL]: { method: 'spill', sizeOfResultArrayMethod: 'spillSize', parameters: [{ argumentType: FunctionArgumentType.ANY }], vectorizationForbidden: true },
+    [SIZE]: {
+      method: 'sized',
+      sizeOfResultArrayMethod: 'sizedSize',
+      parameters: [{ argumentType: FunctionArgumentType.ANY }, { argumentType: FunctionArgumentType.INTEGER }, { argumentType: FunctionArgumentType.INTEGER }],
+      vectorizationForbidden: true,
+    },
     [DATA]: { method: 'data', sizeOfResultArrayMethod: 'dataSize', parameters: [{ argumentType: FunctionArgumentType.NUMBER }], vectorizationForbidden: true },
     [UNSUPPORTED]: { method: 'unsupported', parameters: [{ argumentType: FunctionArgumentType.STRING }] },
     [ERROR_LITERAL]: { method: 'errorLiteral', parameters: [{ argumentType: FunctionArgumentType.STRING }] },
@@ -173,31 +164,39 @@ class ExcelCompatPlugin extends FunctionPlugin {
     return new ArraySize(literalNumber(ast.args[2]), literalNumber(ast.args[1]));
   }
 
-  spill(ast: ProcedureAst, state: State) {
+  sized(ast: ProcedureAst, state: State) {
     const self = this as unknown as Plugin;
-    return self.runFunction(ast.args, state, self.metadata(SPILL), (value) => value);
+    return self.runFunction(ast.args, state, self.metadata(SIZE), (value, givenRows, givenCols) => {
+      const { sheet, row, col } = state.formulaAddress;
+      const [rows, cols] = actualSize(value);
+      hooksOf((this as unknown as { dependencyGraph: object }).dependencyGraph)?.recordSize(cellKey(sheet, row, col), rows, cols);
+      // Given one cell, HyperFormula expects a single value (the next round gives the real size).
+      if (value instanceof SimpleRangeValue && (givenRows as number) * (givenCols as number) === 1) return value.data[0][0];
+      // HyperFormula pads a smaller result but cannot cut a larger one; the next round gives the real size.
+      if (value instanceof SimpleRangeValue && (rows > (givenRows as number) || cols > (givenCols as number))) {
+        return SimpleRangeValue.onlyValues(value.data.slice(0, givenRows as number).map((line) => line.slice(0, givenCols as number)) as never);
+      }
+      return value;
+    });
   }
 
-  spillSize(ast: ProcedureAst, state: State) {
-    const self = this as unknown as { arraySizeForAst(a: Ast, s: State): ArraySize };
-    return self.arraySizeForAst(ast.args[0], state);
+  sizedSize(ast: ProcedureAst) {
+    return new ArraySize(literalNumber(ast.args[2]), literalNumber(ast.args[1]));
   }
 
-  private provider(): DataProvider {
-    const graph = (this as unknown as { dependencyGraph: object }).dependencyGraph;
-    const provider = providers.get(graph) ?? building;
-    if (!provider) throw new Error('PERFPLAN.DATA used outside a calculation');
-    providers.set(graph, provider);
-    return provider;
+  private hooks(): CalculationHooks {
+    const hooks = hooksOf((this as unknown as { dependencyGraph: object }).dependencyGraph);
+    if (!hooks) throw new Error('PERFPLAN.DATA used outside a calculation');
+    return hooks;
   }
 
   data(ast: ProcedureAst, state: State) {
     const self = this as unknown as Plugin;
-    return self.runFunction(ast.args, state, self.metadata(DATA), (n) => SimpleRangeValue.onlyValues(this.provider().values(n as number) as never));
+    return self.runFunction(ast.args, state, self.metadata(DATA), (n) => SimpleRangeValue.onlyValues(this.hooks().dataValues(n as number) as never));
   }
 
   dataSize(ast: ProcedureAst) {
-    const { rows, cols } = this.provider().size(literalNumber(ast.args[0], 0));
+    const { rows, cols } = this.hooks().dataSize(literalNumber(ast.args[0], 0));
     return new ArraySize(cols, rows);
   }
 
@@ -214,5 +213,5 @@ class ExcelCompatPlugin extends FunctionPlugin {
 
 export const excelCompatPlugin = ExcelCompatPlugin as unknown as FunctionPluginDefinition;
 
-const NAMES = ['SINGLE', 'XMATCH', FIT, SPILL, DATA, UNSUPPORTED, ERROR_LITERAL];
+const NAMES = ['SINGLE', 'XMATCH', FIT, SIZE, DATA, UNSUPPORTED, ERROR_LITERAL];
 export const excelCompatTranslations = { enGB: Object.fromEntries(NAMES.map((n) => [n, n])), enUS: Object.fromEntries(NAMES.map((n) => [n, n])) };

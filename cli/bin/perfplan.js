@@ -16,7 +16,7 @@ require(compiled)
       process.exitCode = code;
     },
     (error) => {
-      process.stderr.write(`perfplan: ${error && error.stack ? error.stack : error}\n`);
-      process.exitCode = 1;
+      process.stderr.write(`perfplan: internal error: ${error && (process.env.PERFPLAN_DEBUG ? error.stack : error.message) || error}\n`);
+      process.exitCode = 5;
     },
   );

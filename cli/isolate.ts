@@ -1,0 +1,78 @@
+/**
+ * Runs a command's work (reading and calculating a workbook) in a worker thread with its own
+ * limits, so a hostile or merely huge workbook cannot take the process down: a deep stack for
+ * what Excel accepts (8,192-character formulas, 64 nesting levels), a memory ceiling, and a
+ * time budget after which the work stops and the cells it did not compute are named.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { EXIT } from './exit-codes';
+import type { Io } from './io';
+
+/** What the worker runs (see worker.ts). */
+export type Task = { command: 'calc'; book: string; json: boolean; output?: string } | { command: 'explain'; book: string; target: string; json: boolean; language: string };
+
+export interface Budget {
+  timeoutSeconds: number;
+  /** Heap ceiling of the worker (MB). */
+  memoryMb: number;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+export const DEFAULT_MEMORY_MB = Number(process.env.PERFPLAN_MEMORY_MB) || 4096;
+const STACK_MB = 64;
+
+/** Messages from the worker. */
+export type WorkerMessage =
+  | { type: 'out' | 'err'; text: string }
+  | { type: 'formulas'; count: number; first: string[] }
+  | { type: 'done'; code: number };
+
+/** The compiled worker when there is one (npm install builds dist/); under ts-node the source. */
+function workerFor(data: Task, stackMb: number, memoryMb: number): Worker {
+  const resourceLimits = { stackSizeMb: stackMb, maxOldGenerationSizeMb: memoryMb };
+  const compiled = [path.join(__dirname, 'worker.js'), path.resolve(__dirname, '..', 'dist', 'cli', 'worker.js')].find((file) => fs.existsSync(file));
+  if (compiled) return new Worker(compiled, { workerData: data, resourceLimits });
+  const source = path.join(__dirname, 'worker.ts');
+  return new Worker(`require('ts-node').register({ transpileOnly: true }); require(${JSON.stringify(source)});`, { eval: true, workerData: data, resourceLimits });
+}
+
+export function runIsolated(task: Task, io: Io, budget: Budget, name: string): Promise<number> {
+  return new Promise((resolve) => {
+    const worker = workerFor(task, STACK_MB, budget.memoryMb);
+    let formulas: { count: number; first: string[] } | undefined;
+    let settled = false;
+    const finish = (code: number) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(code);
+    };
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      const cells = formulas
+        ? `${formulas.count.toLocaleString('en-US')} formula cell${formulas.count === 1 ? '' : 's'} not computed${formulas.first.length ? ` (${formulas.first.join(', ')}${formulas.count > formulas.first.length ? ', …' : ''})` : ''}`
+        : 'the workbook was still being read';
+      io.err(`perfplan ${name}: stopped after ${budget.timeoutSeconds} s (--timeout); ${cells}\n`);
+      finish(EXIT.timedOut);
+    }, budget.timeoutSeconds * 1000);
+    worker.on('message', (message: WorkerMessage) => {
+      if (settled) return;
+      if (message.type === 'out') io.out(message.text);
+      else if (message.type === 'err') io.err(message.text);
+      else if (message.type === 'formulas') formulas = message;
+      else if (message.type === 'done') finish(message.code);
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        io.err(`perfplan ${name}: over a limit: the workbook needs more than ${budget.memoryMb} MB of memory (PERFPLAN_MEMORY_MB)\n`);
+        finish(EXIT.overLimit);
+      } else {
+        io.err(`perfplan ${name}: internal error: ${error.message}\n`);
+        finish(EXIT.internal);
+      }
+    });
+    worker.on('exit', () => finish(EXIT.internal));
+  });
+}

@@ -1,0 +1,19 @@
+/** The worker side of isolate.ts: runs one task and reports through messages. */
+import { parentPort, workerData } from 'worker_threads';
+import { runCalcTask } from './calc';
+import { runExplainTask } from './explain';
+import type { Task, WorkerMessage } from './isolate';
+import type { Io } from './io';
+
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const io: Io = { out: (text) => post({ type: 'out', text }), err: (text) => post({ type: 'err', text }) };
+const task = workerData as Task;
+const progress = { formulas: (count: number, first: string[]) => post({ type: 'formulas', count, first }) };
+
+(task.command === 'calc' ? runCalcTask(task, io, progress) : runExplainTask(task, io, progress)).then(
+  (code: number) => post({ type: 'done', code }),
+  (error: unknown) => {
+    io.err(`perfplan ${task.command}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    post({ type: 'done', code: 5 });
+  },
+);

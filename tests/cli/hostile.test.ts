@@ -1,0 +1,142 @@
+/**
+ * `perfplan calc` and `explain` against workbooks built to hurt them (issue 15's probe): each
+ * either calculates at the cost of its data, or stops with a one-line message and its own exit
+ * status — 3 over a limit, 4 out of time — never a crash or a stack trace. Everything Excel
+ * itself accepts must still work (Microsoft, "Excel specifications and limits": 8,192
+ * characters in a formula, 64 levels of nesting, 32,767 characters in a cell).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { main } from '../../cli/main';
+import { num, storedWorkbook, text } from '../support/stored-workbook';
+import { tempDir } from '../support/workbook';
+
+function f(ref: string, formula: string, extra = ''): string {
+  const escaped = formula.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<c r="${ref}"${extra}><f>${escaped}</f></c>`;
+}
+
+function da(ref: string, formula: string, area = ref): string {
+  return `<c r="${ref}" cm="1"><f t="array" ref="${area}">${formula}</f></c>`;
+}
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+function book(name: string, cells: string[], extra: Partial<Parameters<typeof storedWorkbook>[0]> = {}): string {
+  const file = path.join(tempDir('perfplan-hostile-'), `${name}.xlsx`);
+  fs.writeFileSync(file, storedWorkbook({ sheets: [{ name: 'S', cells }], dynamicArrays: true, ...extra }));
+  return file;
+}
+
+function noStackTrace(err: string): void {
+  expect(err).not.toMatch(/\n\s+at /);
+  expect(err.trim().split('\n').length).toBe(1);
+}
+
+describe('what costs only what its data costs', () => {
+  it('one value in the last cell of the grid (XFD1048576), read by whole-column, whole-row and whole-grid references', async () => {
+    const file = path.join(tempDir('perfplan-hostile-'), 'corner.xlsx');
+    const data = [num('XFD1048576', 7), num('A1', 1)];
+    // On their own sheet, so that no formula lies inside the whole-grid ranges it reads (that would be circular, in Excel too).
+    const sums = [f('A1', 'SUM(S!XFD:XFD)'), f('B1', 'SUM(S!1048576:1048576)'), f('C1', 'SUM(S!A1:XFD1048576)'), f('D1', 'COUNT(S!A:XFD)'), f('E1', 'MAX(S!A:XFD)')];
+    fs.writeFileSync(file, storedWorkbook({ sheets: [{ name: 'S', cells: data }, { name: 'T', cells: sums }] }));
+    const { code, out } = await run(['calc', file, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({ 'S!A1': 1, 'S!XFD1048576': 7, 'T!A1': 7, 'T!B1': 7, 'T!C1': 8, 'T!D1': 2, 'T!E1': 7 });
+  });
+
+  it('a reference the engine would have to walk cell by cell over the grid is over a limit, not a hang', async () => {
+    const file = path.join(tempDir('perfplan-hostile-'), 'walk.xlsx');
+    fs.writeFileSync(file, storedWorkbook({ sheets: [{ name: 'S', cells: [num('XFD1048576', 7), num('A1', 1)] }, { name: 'T', cells: [f('A1', 'ROWS(S!A:XFD)')] }] }));
+    const { code, err } = await run(['calc', file, '--json']);
+    expect(code).toBe(3);
+    expect(err).toMatch(/T!A1: S!A:XFD covers 17,179,869,184 cells of the used area; the limit is 50,000,000/);
+    noStackTrace(err);
+  });
+
+  it('a merge over the whole grid', async () => {
+    const file = path.join(tempDir('perfplan-hostile-'), 'merge.xlsx');
+    const bytes = storedWorkbook({ sheets: [{ name: 'S', cells: [num('A1', 3), f('B1', 'A1*2')] }] });
+    // The merge goes after sheetData, where Excel writes <mergeCells>.
+    const { ZipArchive, writeZip } = await import('../../workbook/zip');
+    const { nodeCodec } = await import('../../workbook/node-codec');
+    const zip = ZipArchive.read(bytes);
+    const sheet = zip.text('xl/worksheets/sheet1.xml', nodeCodec).replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>');
+    fs.writeFileSync(file, writeZip(zip.entries.map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: sheet } : { name: e.name, copy: e })), nodeCodec));
+    const { code, out } = await run(['calc', file, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({ 'S!A1': 3, 'S!B1': 6 });
+  });
+
+  it('a dynamic array whose stored (stale) spill covers the whole grid: the spill is sized by its result', async () => {
+    const file = book('stale-spill', [num('A1', 2), num('A2', 3), da('B1', 'A1:A2*10', 'B1:XFD1048576')]);
+    const { code, out } = await run(['calc', file, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({ 'S!A1': 2, 'S!A2': 3, 'S!B1': 20, 'S!B2': 30 });
+  });
+
+  it('a 2,000-term formula and 64 levels of nesting, which Excel accepts', async () => {
+    const long = Array.from({ length: 2000 }, () => '1').join('+');
+    const nested = `${'ABS('.repeat(64)}-5${')'.repeat(64)}`;
+    const file = book('excel-limits', [f('A1', long), f('A2', nested)]);
+    const { code, out } = await run(['calc', file, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({ 'S!A1': 2000, 'S!A2': 5 });
+  });
+});
+
+describe('what is over a limit stops with exit status 3 and says what and where', () => {
+  it.each([
+    ['a legacy array over the whole grid', [num('A1', 1), `<c r="B1"><f t="array" ref="B1:XFD1048576">A1</f></c>`], /S!B1:XFD1048576: an array formula over/],
+    ['text longer than a cell can hold (Excel: 32,767 characters)', [text('A1', 'x'.repeat(40_000))], /S!A1 holds 40,000 characters of text/],
+    ['a formula longer than the stored-formula limit', [f('A1', Array.from({ length: 20_000 }, () => '1').join('+'))], /S!A1: the formula is 39,999 characters long/],
+    ['nesting far beyond Excel’s 64 levels', [f('A1', `${'('.repeat(300)}1${')'.repeat(300)}`)], /S!A1: the formula nests more than 256 levels/],
+    [
+      'more simulation samples than one calculation may draw (30 × 200,000)',
+      // Side by side, so that no spill blocks another (a blocked spill draws nothing).
+      Array.from({ length: 30 }, (_, i) => da(`${String.fromCharCode(65 + (i % 26))}${i < 26 ? 1 : 200_001}`, `_xldudf_PERF_SIM("uniform",0,1,,200000,${i + 1})`)),
+      /more than 5,000,000 simulation samples/,
+    ],
+  ])('%s', async (name, cells, message) => {
+    const file = book(name.replace(/\W+/g, '-'), cells as string[]);
+    for (const command of [['calc', file, '--json'], ['explain', file, 'S!A1']]) {
+      const { code, err } = await run(command);
+      expect([command[0], code]).toEqual([command[0], 3]);
+      expect(err).toMatch(/over a limit/);
+      expect(err).toMatch(message);
+      noStackTrace(err);
+    }
+  });
+});
+
+describe('exit statuses', () => {
+  it('4 when the time budget (--timeout) runs out, naming the formula cells not computed', async () => {
+    // 2,000 formulas each multiplying two 20,000-cell columns: seconds of work.
+    const cells = [...Array.from({ length: 20_000 }, (_, i) => num(`A${i + 1}`, i)), ...Array.from({ length: 2_000 }, (_, i) => f(`B${i + 1}`, 'SUMPRODUCT($A$1:$A$20000,$A$1:$A$20000)'))];
+    const file = book('slow', cells);
+    const { code, err } = await run(['calc', file, '--json', '--timeout', '0.5']);
+    expect(code).toBe(4);
+    expect(err).toMatch(/stopped after 0\.5 s \(--timeout\); 2,000 formula cells not computed \(S!B1, S!B2, /);
+    noStackTrace(err);
+  });
+
+  it('2 for a file that is not a workbook, in one line', async () => {
+    const file = path.join(tempDir('perfplan-hostile-'), 'junk.xlsx');
+    fs.writeFileSync(file, Buffer.alloc(4096, 7));
+    const { code, err } = await run(['calc', file, '--json']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/cannot read .* as an \.xlsx workbook \(not a zip archive/);
+    noStackTrace(err);
+  });
+
+  it('1 for a bad --timeout', async () => {
+    const { code, err } = await run(['calc', 'x.xlsx', '--timeout', 'soon']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/--timeout needs a number of seconds/);
+  });
+});
