@@ -15,6 +15,8 @@ import { addOverride, ensureDynamicArrayMetadata } from './dynamic-arrays';
 import { toStoredFormula } from './formula-text';
 import { isRelationship, readRelationships, relationshipsXml, relsPathOf, workbookPartName } from './package';
 import { setAttribute } from './patch';
+import { columnNumber } from './a1';
+import { shiftFormula } from './references';
 import { decodeEntities, escapeText } from './xml';
 import { ZipArchive, ZipCodec, ZipOutput, writeZip } from './zip';
 
@@ -35,23 +37,41 @@ const OTHER_FORMULAS = /<((?:\w+:)?(?:formula|formula1|formula2|f))>([^<]*)<\/\1
 
 function convertWorksheet(xml: string, namespaces: readonly string[], dynamicCm: () => number, stored: string[]): string {
   const addinCall = new RegExp(`_xldudf_(?:${namespaces.join('|')})_`, 'i');
+  // Shared formulas (exceljs fillFormula): the masters' texts, to give an add-in call its own formula per cell.
+  const masters = new Map<string, { row: number; col: number; text: string }>();
+  for (const m of xml.matchAll(/<c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<f\b([^>]*?)>([^<]*)<\/f>/g)) {
+    const si = /\st="shared"/.test(m[3]) ? /\ssi="(\d+)"/.exec(m[3])?.[1] : undefined;
+    if (si !== undefined) masters.set(si, { row: Number(m[2]), col: columnNumber(m[1]), text: decodeEntities(m[4]) });
+  }
   // Cells with a formula: convert the text; an add-in call becomes a dynamic array.
   let out = xml.replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (whole, attrs: string, _tail: string, body: string | undefined) => {
     if (!body || body.indexOf('<f') < 0) return whole;
     let cellAttrs = attrs;
-    const cellRef = /\sr="([A-Z]+\d+)"/.exec(attrs)?.[1];
+    const cellRef = /\sr="([A-Z]+)(\d+)"/.exec(attrs);
     const newBody = body.replace(/<f\b([^>]*?)(\/>|>([^<]*)<\/f>)/, (fWhole, fAttrs: string, _fTail: string, text: string | undefined) => {
-      if (text === undefined) return fWhole;
-      const converted = storedText(text, namespaces);
-      stored.push(decodeEntities(converted));
       let formulaAttrs = fAttrs;
+      let typed = text === undefined ? undefined : decodeEntities(text);
       const kind = /\st="(\w+)"/.exec(fAttrs)?.[1];
-      if (kind === 'array' || (kind === undefined && addinCall.test(converted))) {
+      if (kind === 'shared') {
+        // A shared add-in call cannot stay shared: Excel stores each as its own dynamic array.
+        const master = masters.get(/\ssi="(\d+)"/.exec(fAttrs)?.[1] ?? '');
+        if (!master || !cellRef || !addinCall.test(toStoredFormula(master.text, { addinNamespaces: namespaces }))) {
+          if (typed === undefined) return fWhole;
+        } else {
+          typed = shiftFormula(master.text, Number(cellRef[2]) - master.row, columnNumber(cellRef[1]) - master.col);
+          formulaAttrs = setAttribute(setAttribute(setAttribute(formulaAttrs, 't', undefined), 'si', undefined), 'ref', undefined);
+        }
+      }
+      if (typed === undefined) return fWhole;
+      const converted = toStoredFormula(typed, { addinNamespaces: namespaces });
+      stored.push(converted);
+      const storedKind = /\st="(\w+)"/.exec(formulaAttrs)?.[1];
+      if (storedKind === 'array' || (storedKind === undefined && addinCall.test(converted))) {
         formulaAttrs = setAttribute(formulaAttrs, 't', 'array');
-        if (!/\sref="/.test(formulaAttrs) && cellRef) formulaAttrs = setAttribute(formulaAttrs, 'ref', cellRef);
+        if (!/\sref="/.test(formulaAttrs) && cellRef) formulaAttrs = setAttribute(formulaAttrs, 'ref', `${cellRef[1]}${cellRef[2]}`);
         cellAttrs = setAttribute(cellAttrs, 'cm', String(dynamicCm()));
       }
-      return `<f${formulaAttrs}>${converted}</f>`;
+      return `<f${formulaAttrs}>${escapeText(converted)}</f>`;
     });
     return `<c${cellAttrs}>${newBody}</c>`;
   });
@@ -60,7 +80,13 @@ function convertWorksheet(xml: string, namespaces: readonly string[], dynamicCm:
   const dataEnd = out.indexOf('</sheetData>');
   const head = dataEnd < 0 ? '' : out.slice(0, dataEnd);
   const tail = dataEnd < 0 ? out : out.slice(dataEnd);
-  out = head + tail.replace(OTHER_FORMULAS, (_, name: string, text: string) => `<${name}>${storedText(text, namespaces)}</${name}>`);
+  out =
+    head +
+    tail.replace(OTHER_FORMULAS, (_, name: string, text: string) => {
+      const converted = toStoredFormula(decodeEntities(text), { addinNamespaces: namespaces });
+      stored.push(converted);
+      return `<${name}>${escapeText(converted)}</${name}>`;
+    });
   return out;
 }
 

@@ -34,6 +34,8 @@ export interface FormatCheckOptions {
 function formulaProblems(text: string, where: string, namespaces: readonly string[]): string[] {
   const problems: string[] = [];
   for (const token of tokenizeFormula(text)) {
+    if (token.kind === 'spill') problems.push(`${where}: a spill reference "#" must be stored as _xlfn.ANCHORARRAY(…)`);
+    if (token.kind === 'at') problems.push(`${where}: implicit intersection "@" must be stored as _xlfn.SINGLE(…)`);
     if (token.kind !== 'function') continue;
     const name = token.text;
     const dot = name.indexOf('.');

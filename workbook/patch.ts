@@ -5,7 +5,7 @@
  * Formula text, styles, attributes and every other element are copied as they were.
  */
 import { Area, contains, toAddress } from './a1';
-import { escapeAttribute, escapeText, nextTag, Tag } from './xml';
+import { encodeXstring, escapeAttribute, escapeText, nextTag, Tag } from './xml';
 
 /** A value as Excel caches it. */
 export type CachedValue = number | string | boolean | { error: string } | null;
@@ -31,16 +31,23 @@ function numberText(n: number): string {
   return Object.is(n, -0) ? '0' : String(n);
 }
 
-/** `t` and `<v>` for a value; `inline` cells carry text as `<is>` (no formula to own a t="str"). */
-function valueParts(value: CachedValue, formulaCell: boolean): { t?: string; body: string } {
+/**
+ * `t` and `<v>` for a value (elements in the sheet's own prefix, e.g. `x:`); a cell without a
+ * formula carries text as an inline string (t="str" belongs to formula cells). Text is
+ * written as ST_Xstring: what XML cannot carry as `_xHHHH_`.
+ */
+function valueParts(value: CachedValue, formulaCell: boolean, prefix: string): { t?: string; body: string } {
+  const v = (text: string) => `<${prefix}v>${text}</${prefix}v>`;
   if (value === null) return { body: '' };
-  if (typeof value === 'number') return { body: `<v>${numberText(value)}</v>` };
-  if (typeof value === 'boolean') return { t: 'b', body: `<v>${value ? 1 : 0}</v>` };
+  if (typeof value === 'number') return { body: v(numberText(value)) };
+  if (typeof value === 'boolean') return { t: 'b', body: v(value ? '1' : '0') };
   if (typeof value === 'string') {
+    const text = escapeText(encodeXstring(value));
+    if (formulaCell) return { t: 'str', body: v(text) };
     const preserve = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : '';
-    return formulaCell ? { t: 'str', body: `<v>${escapeText(value)}</v>` } : { t: 'inlineStr', body: `<is><t${preserve}>${escapeText(value)}</t></is>` };
+    return { t: 'inlineStr', body: `<${prefix}is><${prefix}t${preserve}>${text}</${prefix}t></${prefix}is>` };
   }
-  return { t: 'e', body: `<v>${escapeText(value.error)}</v>` };
+  return { t: 'e', body: v(escapeText(value.error)) };
 }
 
 /** Attributes text with `name` set to `value` (or removed when undefined), others untouched. */
@@ -74,8 +81,10 @@ function rewriteCell(xml: string, open: Tag, end: number, write: CellWrite | und
   const isFormula = formula !== '';
   let attrs = open.attributesText;
   let body2: string;
+  const name = xml.slice(open.start + 1, open.start + 1 + xml.slice(open.start + 1).search(/[\s/>]/));
+  const prefix = name.includes(':') ? name.slice(0, name.indexOf(':') + 1) : '';
   if (write) {
-    const parts = valueParts(write.value, isFormula);
+    const parts = valueParts(write.value, isFormula, prefix);
     attrs = setAttribute(attrs, 't', parts.t);
     if (isFormula && write.ref) formula = rewriteFormulaRef(formula, write.ref, write.dynamicCm !== undefined);
     if (isFormula && write.dynamicCm !== undefined) attrs = setAttribute(attrs, 'cm', String(write.dynamicCm));
@@ -84,7 +93,6 @@ function rewriteCell(xml: string, open: Tag, end: number, write: CellWrite | und
     attrs = setAttribute(attrs, 't', undefined);
     body2 = rest;
   } else return xml.slice(open.start, end);
-  const name = xml.slice(open.start + 1, open.start + 1 + xml.slice(open.start + 1).search(/[\s/>]/));
   return body2 === '' ? `<${name}${attrs}/>` : `<${name}${attrs}>${body2}</${name}>`;
 }
 
@@ -110,7 +118,7 @@ function rewriteFormulaRef(formulaElement: string, ref: Area, dynamic: boolean):
 }
 
 function newCell(write: CellWrite, prefix: string): string {
-  const parts = valueParts(write.value, false);
+  const parts = valueParts(write.value, false, prefix);
   const t = parts.t ? ` t="${parts.t}"` : '';
   const address = toAddress(write.row, write.col);
   return parts.body === '' ? '' : `<${prefix}c r="${address}"${t}>${parts.body}</${prefix}c>`;

@@ -4,11 +4,12 @@
  * results, defined names with their scope, and Excel Tables. No exceljs: one pass of a
  * tag scanner per part.
  */
-import { Area, MAX_COLUMNS, MAX_ROWS, columnNumber, parseArea } from './a1';
+import { Area, MAX_COLUMNS, MAX_ROWS, columnNumber, parseArea, toAddress } from './a1';
+import { LIMITS, LimitError } from './limits';
 import { ContentTypes, contentTypeOf, isRelationship, readContentTypes, readRelationships, workbookPartName } from './package';
 import { shiftFormula } from './references';
 import { TableModel, readTable } from './tables';
-import { attribute, attributes, decodeEntities, decodeXstring, elementBody, elements, nextTag, stringItemText } from './xml';
+import { attribute, attributes, decodeEntities, decodeXstring, elementBody, elements, escapeText, nextTag, stringItemText, textContent } from './xml';
 import { ZipArchive, ZipCodec } from './zip';
 
 /** An error value as a cell holds it: "#N/A", "#DIV/0!", … */
@@ -70,7 +71,7 @@ export interface WorkbookModel {
 }
 
 export interface ReadOptions {
-  /** Largest part (uncompressed bytes) the reader inflates; default 512 MiB. */
+  /** Largest part (uncompressed bytes) the reader inflates; default LIMITS.partBytes. */
   maxPartBytes?: number;
 }
 
@@ -85,7 +86,11 @@ export class WorkbookFormatError extends Error {
 const MACRO_CONTENT = /macroEnabled|vbaProject/i;
 
 export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: ReadOptions = {}): WorkbookModel {
-  const limit = options.maxPartBytes ?? 512 * 1024 * 1024;
+  const limit = options.maxPartBytes ?? LIMITS.partBytes;
+  for (const entry of zip.entries) {
+    if (entry.size > limit) throw new LimitError(`part ${entry.name} is ${entry.size.toLocaleString('en-US')} bytes uncompressed; the limit is ${limit.toLocaleString('en-US')}`);
+  }
+  const budget = { cells: 0 };
   const contentTypes = readContentTypes(zip, codec);
   const part = workbookPartName(zip, codec);
   const mainType = contentTypeOf(contentTypes, part) ?? '';
@@ -111,7 +116,7 @@ export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: Rea
     const tables = sheetRels
       .filter((r) => isRelationship(r, 'table') && zip.has(r.target))
       .map((r) => readTable(zip.text(r.target, codec, limit), a.name, r.target));
-    const cells = readSheetCells(zip.text(rel.target, codec, limit), sharedStrings, dynamicCm, a.name);
+    const cells = readSheetCells(zip.text(rel.target, codec, limit), sharedStrings, dynamicCm, a.name, budget);
     sheets.push({ name: a.name, part: rel.target, state: (a.state as SheetModel['state']) ?? 'visible', ...cells, tables });
   }
   if (sheets.length === 0) throw new WorkbookFormatError('the workbook has no worksheets');
@@ -190,11 +195,18 @@ export function dynamicArrayCellMetadata(xml: string): Set<number> {
 }
 
 const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
+const MARCH_1900_MS = Date.UTC(1900, 2, 1);
 
-/** An ISO 8601 date (t="d" cells) → Excel serial number (1900 date system). */
+/**
+ * An ISO 8601 date (t="d" cells) → Excel serial number (1900 date system). Excel counts
+ * 1900-02-29, which never was, as serial 60 (ECMA-376 Part 1, §18.17.4.1): dates before
+ * March 1900 are one less than the day count from 1899-12-30.
+ */
 function isoToSerial(text: string): number | ErrorValue {
   const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
-  return Number.isFinite(ms) ? (ms - EPOCH_1900_MS) / 86_400_000 : { error: '#VALUE!' };
+  if (!Number.isFinite(ms)) return { error: '#VALUE!' };
+  const days = (ms - EPOCH_1900_MS) / 86_400_000;
+  return ms < MARCH_1900_MS ? days - 1 : days;
 }
 
 function cellValue(type: string | undefined, raw: string, sharedStrings: string[]): CellValue | undefined {
@@ -229,7 +241,7 @@ interface SharedMaster {
 }
 
 /** One worksheet part → its stored values and formulas. */
-function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<number>, sheetName: string): Pick<SheetModel, 'rows' | 'formulas'> {
+function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<number>, sheetName: string, budget: { cells: number }): Pick<SheetModel, 'rows' | 'formulas'> {
   const rows: CellValue[][] = [];
   const formulas: FormulaCell[] = [];
   const shared = new Map<string, SharedMaster>();
@@ -277,8 +289,15 @@ function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<num
           at = child.end;
         } else {
           const end = xml.indexOf('</', child.end);
-          formulaText = decodeEntities(xml.slice(child.end, end));
-          at = xml.indexOf('>', end) + 1;
+          const raw = xml.slice(child.end, end);
+          if (raw.indexOf('<![CDATA[') >= 0) {
+            const body = elementBody(xml, child);
+            formulaText = textContent(xml.slice(body.bodyStart, body.bodyEnd));
+            at = body.end;
+          } else {
+            formulaText = decodeEntities(raw);
+            at = xml.indexOf('>', end) + 1;
+          }
         }
       } else if (!child.closing && child.name === 'v') {
         if (child.selfClosing) {
@@ -288,6 +307,12 @@ function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<num
           const end = xml.indexOf('</', child.end);
           valueText = xml.slice(child.end, end);
           at = xml.indexOf('>', end) + 1;
+          if (valueText.indexOf('<![CDATA[') >= 0) {
+            // Character data in a CDATA section is taken as it is (entities stay undecoded below).
+            const body = elementBody(xml, child);
+            valueText = escapeText(textContent(xml.slice(body.bodyStart, body.bodyEnd)));
+            at = body.end;
+          }
         }
       } else if (!child.closing && child.name === 'is') {
         const body = elementBody(xml, child);
@@ -302,6 +327,15 @@ function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<num
     at = child.end;
 
     const value = type === 'inlineStr' ? inline ?? '' : valueText === undefined ? undefined : cellValue(type, valueText, sharedStrings);
+    if (value !== undefined || formulaAttrs !== undefined) {
+      if (++budget.cells > LIMITS.cells) throw new LimitError(`the workbook has more than ${LIMITS.cells.toLocaleString('en-US')} cells`);
+      if (typeof value === 'string' && value.length > LIMITS.textLength) {
+        throw new LimitError(`${sheetName}!${toAddress(row, col)} holds ${value.length.toLocaleString('en-US')} characters of text; Excel allows ${LIMITS.textLength.toLocaleString('en-US')}`);
+      }
+      if (formulaText !== undefined && formulaText.length > LIMITS.formulaLength) {
+        throw new LimitError(`${sheetName}!${toAddress(row, col)}: the formula is ${formulaText.length.toLocaleString('en-US')} characters long; the limit is ${LIMITS.formulaLength.toLocaleString('en-US')}`);
+      }
+    }
     if (value !== undefined) {
       const line = rows[row] ?? (rows[row] = []);
       line[col] = value;

@@ -120,6 +120,21 @@ export function attribute(text: string, name: string): string | undefined {
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** Character data: entities decoded, CDATA sections taken as they are. */
+export function textContent(raw: string): string {
+  if (raw.indexOf('<![CDATA[') < 0) return decodeEntities(raw);
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = raw.indexOf('<![CDATA[', at);
+    if (open < 0) return out + decodeEntities(raw.slice(at));
+    const close = raw.indexOf(']]>', open + 9);
+    out += decodeEntities(raw.slice(at, open)) + raw.slice(open + 9, close < 0 ? raw.length : close);
+    if (close < 0) return out;
+    at = close + 3;
+  }
+}
+
 export function decodeEntities(text: string): string {
   if (text.indexOf('&') < 0) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
@@ -148,6 +163,12 @@ export function decodeXstring(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** The inverse of decodeXstring: characters XML 1.0 cannot carry, and literal "_xHHHH_" runs, escaped. */
+export function encodeXstring(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+
 /**
  * The concatenated text of every `<t>` inside `xml` (a shared string item or an inline
  * string), leaving out phonetic runs (`<rPh>`), which annotate the text and are not part of it.
@@ -162,12 +183,12 @@ export function stringItemText(xml: string): string {
       continue;
     }
     if (tag.name === 't' && !tag.closing && !tag.selfClosing && skipDepth === 0) {
-      const close = xml.indexOf('</', tag.end);
-      text += xml.slice(tag.end, close);
-      tag = { ...tag, end: close };
+      const body = elementBody(xml, tag);
+      text += textContent(xml.slice(body.bodyStart, body.bodyEnd));
+      tag = { ...tag, end: body.bodyEnd };
     }
   }
-  return decodeXstring(decodeEntities(text));
+  return decodeXstring(text);
 }
 
 /** The start/end of the element whose start tag is `open`: [index after the start tag, index of the end tag]. */

@@ -56,9 +56,12 @@ function u32(bytes: Uint8Array, at: number): number {
   return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
 }
 
-function latin1(bytes: Uint8Array): string {
+/** IBM code page 437, bytes 0x80–0xFF: names without the UTF-8 flag (APPNOTE.TXT, appendix D). */
+const CP437_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+
+function cp437(bytes: Uint8Array): string {
   let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
+  for (const byte of bytes) text += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
   return text;
 }
 
@@ -92,7 +95,7 @@ export class ZipArchive {
       const commentLength = u16(bytes, at + 32);
       const local = u32(bytes, at + 42);
       const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-      const name = flags & UTF8_FLAG ? utf8.decode(nameBytes) : latin1(nameBytes);
+      const name = flags & UTF8_FLAG ? utf8.decode(nameBytes) : cp437(nameBytes);
       if (flags & ENCRYPTED_FLAG) throw new ZipFormatError(`zip entry ${name} is encrypted`);
       if (method !== 0 && method !== 8) throw new ZipFormatError(`zip entry ${name} uses compression method ${method} (only stored and deflate are supported)`);
       const compressedSize = u32(bytes, at + 20);

@@ -533,36 +533,28 @@ describe('-o writes the spill Excel computes: sized by the result, never padded 
     expect(column(model, ['D1', 'D2', 'D3', 'D4'])).toEqual([0.2, 0.6, 0.2, 0.8]);
   });
 
-  // BUG (calc/calculate.ts computedArea + HyperFormula's FILTER): FILTER's spill is sized by
-  // its input (4 rows), not by its result (2 rows); the rest is padded with 0. -o turns the
-  // correct D1:D2 that Excel saved into D1:D4 holding 30, 40, 0, 0.
-  it.failing('FILTER(A1:A4,A1:A4>=20) over 10, 30, 10, 40 spills 30, 40 into D1:D2, and -o keeps that ref', async () => {
+  it('FILTER(A1:A4,A1:A4>=20) over 10, 30, 10, 40 spills 30, 40 into D1:D2, and -o keeps that ref', async () => {
     const book = storedWorkbook({ dynamicArrays: true, sheets: [{ name: 'S', cells: [...DATA, dynamic('D1', 'D1:D2', '_xlfn._xlws.FILTER(A1:A4,A1:A4>=20)', '30'), num('D2', 40)] }] });
     const model = await written(book);
     expect(formulaAt(model, 'D1')?.ref).toEqual({ top: 1, left: 4, bottom: 2, right: 4 });
     expect(column(model, ['D1', 'D2', 'D3', 'D4'])).toEqual([30, 40, undefined, undefined]);
   });
 
-  // BUG (same cause): UNIQUE over 10, 30, 10, 40 is sized 4 and padded with 0.
-  it.failing('UNIQUE(A1:A4) over 10, 30, 10, 40 spills 10, 30, 40 into C1:C3', async () => {
+  it('UNIQUE(A1:A4) over 10, 30, 10, 40 spills 10, 30, 40 into C1:C3', async () => {
     const book = storedWorkbook({ dynamicArrays: true, sheets: [{ name: 'S', cells: [...DATA, dynamic('C1', 'C1:C3', '_xlfn.UNIQUE(A1:A4)', '10'), num('C2', 30), num('C3', 40)] }] });
     const model = await written(book);
     expect(formulaAt(model, 'C1')?.ref).toEqual({ top: 1, left: 3, bottom: 3, right: 3 });
     expect(column(model, ['C1', 'C2', 'C3', 'C4'])).toEqual([10, 30, 40, undefined]);
   });
 
-  // BUG (calc/calculate.ts + PERFPLAN.SPILL): a dynamic array whose formula is a bare range
-  // (=A1:A4, =Sales[Name]) computes #VALUE! "Cell range not allowed." instead of spilling the
-  // range; -o overwrites Excel's cached 10 with #VALUE! and drops the spill.
-  it.failing('a dynamic array holding a bare range (=A1:A4) spills the range: E1:E4 = 10, 30, 10, 40', async () => {
+  it('a dynamic array holding a bare range (=A1:A4) spills the range: E1:E4 = 10, 30, 10, 40', async () => {
     const book = storedWorkbook({ dynamicArrays: true, sheets: [{ name: 'S', cells: [...DATA, dynamic('E1', 'E1:E4', 'A1:A4', '10'), num('E2', 30), num('E3', 10), num('E4', 40)] }] });
     const model = await written(book);
     expect(formulaAt(model, 'E1')?.ref).toEqual({ top: 1, left: 5, bottom: 4, right: 5 });
     expect(column(model, ['E1', 'E2', 'E3', 'E4'])).toEqual([10, 30, 10, 40]);
   });
 
-  // BUG (same, through a table): =Sales[Name] stored as a dynamic array gives #VALUE!.
-  it.failing('a dynamic array holding a structured reference (=Sales[Name]) spills the column: D1:D2 = Li, Wang', async () => {
+  it('a dynamic array holding a structured reference (=Sales[Name]) spills the column: D1:D2 = Li, Wang', async () => {
     const table =
       '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Sales" displayName="Sales" ref="A1:B3">' +
       '<tableColumns count="2"><tableColumn id="1" name="Name"/><tableColumn id="2" name="Amount"/></tableColumns></table>';
@@ -575,10 +567,7 @@ describe('-o writes the spill Excel computes: sized by the result, never padded 
     expect(column(model, ['D1', 'D2'])).toEqual(['Li', 'Wang']);
   });
 
-  // BUG (HyperFormula's SEQUENCE needs literal arguments): SEQUENCE(B1) with B1 = 3 computes
-  // #VALUE! "Cell range not allowed." — a wrong value, where issue 8 allows only a #NAME? naming
-  // an unsupported function.
-  it.failing('SEQUENCE(B1) with B1 = 3 spills 1, 2, 3 into F1:F3', async () => {
+  it('SEQUENCE(B1) with B1 = 3 spills 1, 2, 3 into F1:F3', async () => {
     const book = storedWorkbook({ dynamicArrays: true, sheets: [{ name: 'S', cells: [...DATA, dynamic('F1', 'F1:F3', '_xlfn.SEQUENCE(B1)', '1'), num('F2', 2), num('F3', 3)] }] });
     const model = await written(book);
     expect(formulaAt(model, 'F1')?.ref).toEqual({ top: 1, left: 6, bottom: 3, right: 6 });
@@ -587,10 +576,7 @@ describe('-o writes the spill Excel computes: sized by the result, never padded 
 });
 
 describe('saveLikeExcel stores what Excel 365 stores for a typed formula', () => {
-  // BUG (calc/excel-save.ts → calculate.ts typedFormulas): a typed =Sales[Name] (or =A2:A3)
-  // spills in Excel 365 and is saved as <c cm="1"><f t="array" ref="D1:D2">Sales[Name]</f>;
-  // saveLikeExcel stores a plain formula with the cached error #VALUE!.
-  it.failing('a typed bare range (=Sales[Name]) is saved as a dynamic array D1:D2 holding Li, Wang', async () => {
+  it('a typed bare range (=Sales[Name]) is saved as a dynamic array D1:D2 holding Li, Wang', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('S');
     sheet.addTable({ name: 'Sales', ref: 'A1', columns: [{ name: 'Name' }, { name: 'Amount' }], rows: [['Li', 1], ['Wang', 2]] });
@@ -601,3 +587,4 @@ describe('saveLikeExcel stores what Excel 365 stores for a typed formula', () =>
     expect(column(model, ['D1', 'D2'])).toEqual(['Li', 'Wang']);
   });
 });
+

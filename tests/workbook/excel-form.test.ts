@@ -142,13 +142,7 @@ describe('add-in calls and array formulas become dynamic arrays', () => {
     expect(readRelationships(out, nodeCodec, 'xl/workbook.xml').some((r) => r.type.endsWith('/sheetMetadata'))).toBe(false);
   });
 
-  // BUG (workbook/excel-form.ts convertWorksheet): an add-in call written as a shared formula
-  // (exceljs writes one for worksheet.fillFormula or { sharedFormula }) stays t="shared": the
-  // master's text is converted but no cell becomes a dynamic array, and the followers
-  // (<f t="shared" si="0"/>) keep no text of their own. checkExcelForm then reports
-  // "Plan!B1/B2/B3: an add-in call must be stored as a dynamic array … not a plain formula".
-  // Expected: each cell its own dynamic array, _xldudf_PERF_TIERED(A1,…), (A2,…), (A3,…).
-  it.failing('an add-in call written as a shared formula (exceljs fillFormula) becomes one dynamic array per cell', async () => {
+  it('an add-in call written as a shared formula (exceljs fillFormula) becomes one dynamic array per cell', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Plan');
     sheet.addRows([[10], [20], [30]]);
@@ -196,13 +190,7 @@ describe('the add-in binding ([MS-OWEXML]; tests/fixtures/excel-saved/README.md)
     expect(ids).toEqual(['_xldudf_PERF_CURVE', '_xldudf_PERF_PAYBACK', '_xldudf_PERF_SCORECARD', '_xldudf_PERF_TIERED']);
   });
 
-  // BUG (workbook/excel-form.ts convertWorksheet): formulas of conditional formats and data
-  // validations are converted but not collected, so a function used only there is missing
-  // from the binding — and checkExcelForm (which does collect them) rejects the result with
-  // "xl/webextensions/webextension1.xml: the custom function list lacks _xldudf_PERF_STATUS".
-  // Input: cells calling PERF.TIERED, a conditional format calling PERF.STATUS, a validation
-  // calling PERF.CURVE. Expected ids: CURVE, STATUS, TIERED; actual: TIERED only.
-  it.failing('a function used only in a conditional format or a data validation is listed too, and the result passes the checker', () => {
+  it('a function used only in a conditional format or a data validation is listed too, and the result passes the checker', () => {
     const rules =
       '<conditionalFormatting sqref="A1"><cfRule type="expression" priority="1"><formula>PERF.STATUS(A1)&gt;0</formula></cfRule></conditionalFormatting>' +
       '<dataValidations count="1"><dataValidation type="custom" sqref="A2"><formula1>PERF.CURVE(A2)&gt;0</formula1></dataValidation></dataValidations>';

@@ -319,15 +319,11 @@ describe('the typed operators # and @ are stored as functions (A2# is _xlfn.ANCH
     expect(check(book([...SPILL, f('C1', 'SUM(_xlfn.ANCHORARRAY(B1))', '3'), f('D1', '_xlfn.SINGLE(B1:B2)', '1')]))).toEqual([]);
   });
 
-  // BUG (workbook/format-check.ts): formulaProblems looks at function tokens only, so the
-  // typed spill operator left in stored text (`SUM(B1#)`) passes. The calculator itself
-  // refuses it ("a bare # outside _xlfn.ANCHORARRAY"); Excel stores _xlfn.ANCHORARRAY(B1).
-  it.failing('SUM(B1#) in a cell is reported', () => {
+  it('SUM(B1#) in a cell is reported', () => {
     expect(check(book([...SPILL, f('C1', 'SUM(B1#)', '3')]))).toEqual([expect.stringMatching(/Plan!C1/)]);
   });
 
-  // BUG (same): the typed implicit-intersection operator (`@B1:B2`) passes; Excel stores _xlfn.SINGLE(B1:B2).
-  it.failing('@B1:B2 in a cell is reported', () => {
+  it('@B1:B2 in a cell is reported', () => {
     expect(check(book([...SPILL, f('D1', '@B1:B2', '1')]))).toEqual([expect.stringMatching(/Plan!D1/)]);
   });
 });

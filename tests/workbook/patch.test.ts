@@ -230,12 +230,7 @@ describe('a worksheet whose elements carry a namespace prefix (<x:worksheet xmln
     expect(model.rows[2]).toEqual([undefined, true]);
   });
 
-  // BUG (workbook/patch.ts valueParts/newCell): in a prefixed sheet the written <v>, <is> and
-  // <t> have no prefix, so they are in no namespace (the part declares only xmlns:x) and
-  // Excel does not see the values. Input: the part above, B1 := 10. Expected
-  // <x:c r="B1"><x:f>A1*2</x:f><x:v>10</x:v></x:c>; actual …<x:f>A1*2</x:f><v>10</v></x:c>.
-  // (Our reader drops prefixes, so it reads the values either way.)
-  it.failing('the value elements written carry the prefix too (<x:v>, <x:is>, <x:t>)', () => {
+  it('the value elements written carry the prefix too (<x:v>, <x:is>, <x:t>)', () => {
     const out = patch(PREFIXED, WRITES);
     expect(out).toContain('<x:c r="B1"><x:f>A1*2</x:f><x:v>10</x:v></x:c>');
     expect(out).not.toMatch(/<(v|is|t)[\s>]/);
@@ -243,12 +238,7 @@ describe('a worksheet whose elements carry a namespace prefix (<x:worksheet xmln
 });
 
 describe('strings are written in ST_Xstring form (ECMA-376 Part 1, §22.9.2.19)', () => {
-  // BUG (workbook/patch.ts valueParts): text is only XML-escaped. A literal "_x0041_" must be
-  // written "_x005F_x0041_" (else it reads back as "A"), and a control character such as
-  // U+0007 as "_x0007_" (XML 1.0 cannot carry it: the part is not well-formed). Input: a
-  // spilled text "a_x0041_b" and a formula result "bell\u0007"; expected to read back as
-  // written; actual "aAb", and a raw U+0007 in the part.
-  it.failing('what the reader decodes is what was written: "a_x0041_b" and "bell\\u0007"', () => {
+  it('what the reader decodes is what was written: "a_x0041_b" and "bell\\u0007"', () => {
     const out = patch(sheet('<row r="1"><c r="A1"/><c r="B1"><f>CHAR(7)</f></c></row>'), [
       { row: 1, col: 1, value: 'a_x0041_b' },
       { row: 1, col: 2, value: 'bell\u0007' },
