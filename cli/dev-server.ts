@@ -8,7 +8,9 @@
  *     method, headers, body and status. The add-in calls its own origin's /api (see
  *     addin/custom-functions/benchmark-client.ts), so no CORS is involved in Excel;
  *   - while build/ does not exist yet, static requests get 503 "run npm run build" rather
- *     than a bare 404, so the API side stays usable.
+ *     than a bare 404, so the API side stays usable;
+ *   - every response it makes itself carries a Content-Security-Policy and the usual security
+ *     headers (SECURITY_HEADERS); proxied API responses get `nosniff` when the API sent none.
  *
  * HTTPS is used when `https` ({key, cert}) is given — `npm start` gets them from
  * office-addin-dev-certs — else plain HTTP.
@@ -70,6 +72,38 @@ export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/**
+ * What the task pane may load: its own files, Office.js from Microsoft's CDN (which loads its
+ * host-specific parts from the same place), and calls to its own origin's /api. Styles allow
+ * 'unsafe-inline' because Fluent UI (Griffel) and React set styles at run time; scripts do not
+ * (webpack's `new Function` probe falls back to `window` when refused).
+ *
+ * Deliberately absent: frame-ancestors / X-Frame-Options (Excel on the web frames the pane
+ * under a chain of Microsoft origins that differs by tenant and product), Cross-Origin-Opener-
+ * Policy (Office dialogs talk to the pane through window.opener), Cross-Origin-Resource-Policy
+ * (Office loads the manifest's icons from its own pages) and HSTS (this is a localhost server;
+ * HSTS belongs to the production host).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://appsforoffice.microsoft.com",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=()',
+};
+
 /** Hop-by-hop headers (RFC 9110 §7.6.1) are the proxy's own business, never forwarded. */
 const HOP_BY_HOP = new Set([
   'connection',
@@ -90,6 +124,7 @@ function problem(res: http.ServerResponse, status: number, title: string, detail
   }
   const body = JSON.stringify({ type: 'about:blank', title, status, detail });
   res.writeHead(status, {
+    ...SECURITY_HEADERS,
     'Content-Type': 'application/problem+json',
     'Content-Length': String(Buffer.byteLength(body)),
     'Cache-Control': 'no-store',
@@ -146,11 +181,12 @@ export function startDevServer(options: DevServerOptions = {}): Promise<DevServe
       .filter(Boolean);
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined || HOP_BY_HOP.has(name) || connectionTokens.includes(name) || name === 'host') continue;
+      // This server is the edge: forwarding headers a browser (or anyone) sent are not passed on as if they were ours.
+      if (name === 'forwarded' || name.startsWith('x-forwarded-')) continue;
       headers[name] = value;
     }
     headers.host = target.host;
-    const forwardedFor = req.headers['x-forwarded-for'];
-    headers['x-forwarded-for'] = [forwardedFor, req.socket.remoteAddress].filter(Boolean).join(', ');
+    headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
     headers['x-forwarded-host'] = req.headers.host ?? '';
     headers['x-forwarded-proto'] = protocol;
 
@@ -174,6 +210,7 @@ export function startDevServer(options: DevServerOptions = {}): Promise<DevServe
           if (value === undefined || HOP_BY_HOP.has(name) || tokens.includes(name)) continue;
           out.push([name, value]);
         }
+        if (upstreamRes.headers['x-content-type-options'] === undefined) out.push(['x-content-type-options', 'nosniff']);
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, Object.fromEntries(out));
         upstreamRes.pipe(res);
         upstreamRes.on('error', () => res.destroy());
@@ -232,16 +269,16 @@ export function startDevServer(options: DevServerOptions = {}): Promise<DevServe
       return;
     }
     const headers: http.OutgoingHttpHeaders = {
+      ...SECURITY_HEADERS,
       'Content-Type': contentTypeFor(real),
       'Content-Length': String(stat.size),
       'Last-Modified': stat.mtime.toUTCString(),
       // Office caches add-in files aggressively; during development always revalidate.
       'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
     };
     const since = req.headers['if-modified-since'];
     if (since && !Number.isNaN(Date.parse(since)) && Math.floor(stat.mtimeMs / 1000) * 1000 <= Date.parse(since)) {
-      res.writeHead(304, { 'Last-Modified': headers['Last-Modified'], 'Cache-Control': 'no-cache' });
+      res.writeHead(304, { ...SECURITY_HEADERS, 'Last-Modified': headers['Last-Modified'], 'Cache-Control': 'no-cache' });
       res.end();
       return;
     }

@@ -1,7 +1,8 @@
 /**
  * The add-in's dev server (cli/dev-server.ts): static files from build/ with the right
- * content types and no way out of the folder, and the /api proxy keeping method, status,
- * headers and body in both directions.
+ * content types, a CSP and the usual security headers, no way out of the folder, and the
+ * /api proxy keeping method, status, headers and body in both directions while forwarding
+ * only its own X-Forwarded-* headers.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -9,7 +10,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { DevServer, resolveStaticPath, startDevServer } from '../../cli/dev-server';
+import { CONTENT_SECURITY_POLICY, DevServer, SECURITY_HEADERS, resolveStaticPath, startDevServer } from '../../cli/dev-server';
 
 interface RawResponse {
   status: number;
@@ -158,6 +159,32 @@ describe('static files', () => {
     }
   });
 
+  it('sends a CSP and the usual security headers with every file, 304 and error it answers', async () => {
+    for (const res of [
+      await raw(server.port, 'GET', '/'),
+      await raw(server.port, 'GET', '/functions.js'),
+      await raw(server.port, 'GET', '/taskpane.html', { 'if-modified-since': new Date(Date.now() + 60_000).toUTCString() }),
+      await raw(server.port, 'GET', '/nope.js'),
+      await raw(server.port, 'GET', '/../secret.txt'),
+    ]) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers[name.toLowerCase()]).toBe(value);
+    }
+    expect(SECURITY_HEADERS).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+  });
+
+  it('the CSP lets the task pane load Office.js from Microsoft and its own files, and nothing else run', () => {
+    const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    // addin/taskpane/taskpane.html loads Office.js from appsforoffice.microsoft.com.
+    const officeJs = /<script src="([^"]+)"/.exec(fs.readFileSync(path.join(__dirname, '..', '..', 'addin', 'taskpane', 'taskpane.html'), 'utf8'))![1];
+    expect(directives.get('script-src')).toEqual(["'self'", new URL(officeJs).origin]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toContain("'self'");
+    for (const values of directives.values()) expect(values).not.toContain("'unsafe-eval'");
+    expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
+  });
+
   it('resolveStaticPath keeps paths inside the root', () => {
     const base = path.resolve(root);
     expect(resolveStaticPath(base, '/')).toBe(path.join(base, 'taskpane.html'));
@@ -206,6 +233,23 @@ describe('/api proxy', () => {
     expect(echo.headers['x-forwarded-proto']).toBe('http');
     expect(echo.headers['x-forwarded-host']).toBe(`127.0.0.1:${server.port}`);
     expect(echo.bodyLength).toBe(0);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it("forwards only its own X-Forwarded-* headers, never the caller's", async () => {
+    const res = await raw(server.port, 'GET', '/api/templates', {
+      'x-forwarded-host': 'evil.example',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': '10.9.8.7',
+      'x-forwarded-prefix': '/elsewhere',
+      forwarded: 'host=evil.example;proto=https',
+    });
+    const echo = JSON.parse(res.body.toString());
+    expect(echo.headers['x-forwarded-host']).toBe(`127.0.0.1:${server.port}`);
+    expect(echo.headers['x-forwarded-proto']).toBe('http');
+    expect(echo.headers['x-forwarded-for']).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    expect(echo.headers['x-forwarded-prefix']).toBeUndefined();
+    expect(echo.headers.forwarded).toBeUndefined();
   });
 
   it('passes POST bodies through unchanged (streamed) and keeps error statuses', async () => {
