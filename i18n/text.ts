@@ -1,0 +1,42 @@
+/**
+ * User-facing text in both languages, side by side, and how it is rendered: `{name}`
+ * placeholders filled from parameters (numbers as JavaScript writes them; format them first
+ * where people read amounts, see formatNumber). A text is one
+ * object `{ 'en-US': …, 'zh-CN': … }`, so a missing translation is a type error, not a
+ * runtime surprise.
+ */
+import { DEFAULT_LOCALE, Locale } from './locale';
+
+export type Text = Readonly<Record<Locale, string>>;
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/** Declares a table of texts; its keys are the typed keys callers use. */
+export function texts<K extends string>(table: Record<K, Text>): Readonly<Record<K, Text>> {
+  return table;
+}
+
+/** Numbers as people read them: 1,234.5 (both locales group thousands with commas). */
+export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): string {
+  if (!Number.isFinite(value)) return String(value);
+  return value.toLocaleString(locale, { maximumFractionDigits: 12 });
+}
+
+/**
+ * The text in `locale` with `{name}` placeholders filled; a missing parameter leaves its
+ * placeholder visible rather than printing "undefined". Strings are inserted as they are
+ * (callers render text, never HTML).
+ */
+export function render(text: Text, locale: Locale, params?: Params): string {
+  const template = text[locale] ?? text[DEFAULT_LOCALE];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    return String(params[name]);
+  });
+}
+
+/** The `{name}` placeholders a template uses, sorted (both languages must use the same). */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+}
