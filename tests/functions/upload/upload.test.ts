@@ -1,6 +1,6 @@
 import * as crypto from 'crypto';
 import { TemplateMetadataUpdateInput } from '../../../functions/src/templates/model';
-import { MAX_UPLOAD_BODY_BYTES, parseTemplateUpload, parseTemplateUploadWith } from '../../../functions/src/templates/upload';
+import { MAX_METADATA_CHARS, MAX_UPLOAD_BODY_BYTES, parseTemplateUpload, parseTemplateUploadWith } from '../../../functions/src/templates/upload';
 import {
   MiB,
   XLSX_TYPE,
@@ -233,6 +233,39 @@ describe('parseTemplateUpload', () => {
       const paths = (problem.extra.errors ?? []).map((e) => e.path);
       expect(paths).toEqual(expect.arrayContaining(['file', 'id', 'title.zh', 'description', 'category', 'tags[1]']));
       for (const error of problem.extra.errors ?? []) expect(error.message.length).toBeGreaterThan(0);
+    });
+
+    it('metadata JSON longer than 64 KiB is refused before it is parsed', async () => {
+      const metadata = JSON.stringify({ ...validMetadata, padding: 'x'.repeat(MAX_METADATA_CHARS) });
+      const problem = await expectProblem(parseTemplateUpload(await uploadRequest({ metadata, file: xlsx })), 400);
+      expect(problem.extra.errors).toEqual([{ path: 'metadata', message: expect.stringMatching(/at most 65536 characters/) }]);
+    });
+
+    it.each([
+      ['a title that grows past 200 characters under NFKC', { title: { en: `${'\uFDFA'.repeat(12)}`, zh: '方案' } }, 'title.en', /NFKC/],
+      ['a description over 4,000 characters', { description: { en: 'x'.repeat(4001), zh: '' } }, 'description.en', /at most 4000/],
+      ['a lone surrogate in a title', { title: { en: 'Plan \ud800', zh: '方案' } }, 'title.en', /valid Unicode/],
+      ['a control character in a title', { title: { en: 'Plan\u0000', zh: '方案' } }, 'title.en', /control characters/],
+      ['a line break in a tag', { tags: ['a\nb'] }, 'tags[0]', /control characters/],
+      ['a tag that grows past 40 characters under NFKC', { tags: ['\u3300'.repeat(11)] }, 'tags[0]', /at most 40/],
+      ['an unknown visibility', { visibility: 'everyone' }, 'visibility', /./],
+    ])('%s', async (_label, overrides, path, message) => {
+      const problem = await expectProblem(parseTemplateUpload(await uploadRequest({ metadata: { ...validMetadata, ...overrides }, file: xlsx })), 400);
+      expect(problem.extra.errors).toEqual([{ path, message: expect.stringMatching(message) }]);
+    });
+
+    it('text is normalized: titles and descriptions to NFC (as written), tags to NFKC; line breaks stay in descriptions; visibility defaults to tenant', async () => {
+      const metadata = {
+        ...validMetadata,
+        title: { en: 'Cafe\u0301 plan', zh: '激励方案（线上）：㎡' },
+        description: { en: 'Line one\nLine two', zh: '' },
+        tags: ['ＫＰＩ', 'ｶﾅ'],
+      };
+      const upload = await parseTemplateUpload(await uploadRequest({ metadata, file: xlsx }));
+      expect(upload.metadata.title).toEqual({ en: 'Café plan', zh: '激励方案（线上）：㎡' });
+      expect(upload.metadata.description.en).toBe('Line one\nLine two');
+      expect(upload.metadata.tags).toEqual(['KPI', 'カナ']);
+      expect(upload.metadata.visibility).toBe('tenant');
     });
 
     it.each([['an array', []], ['null', null], ['a string', 'sales-scorecard']])('metadata that is %s', async (_label, metadata) => {
