@@ -9,7 +9,18 @@ import { DEFAULT_LOCALE, Locale } from './locale';
 
 export type Text = Readonly<Record<Locale, string>>;
 
-export type Params = Readonly<Record<string, string | number>>;
+/** Parameter values: plain values, or texts of their own (rendered in the same locale). */
+export type Params = Readonly<Record<string, string | number | Text | Phrase>>;
+
+/** A text with its parameters: a message ready to render in either language. */
+export interface Phrase {
+  text: Text;
+  params?: Params;
+}
+
+function isText(value: unknown): value is Text {
+  return typeof value === 'object' && value !== null && 'en-US' in value && 'zh-CN' in value;
+}
 
 /** Declares a table of texts; its keys are the typed keys callers use. */
 export function texts<K extends string>(table: Record<K, Text>): Readonly<Record<K, Text>> {
@@ -32,7 +43,10 @@ export function render(text: Text, locale: Locale, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
-    return String(params[name]);
+    const value = params[name];
+    if (isText(value)) return render(value, locale);
+    if (typeof value === 'object' && value !== null) return render(value.text, locale, value.params);
+    return String(value);
   });
 }
 
