@@ -518,3 +518,58 @@ describe('TemplateStore during a storage outage', () => {
     }
   });
 });
+
+describe('TemplateStore tenancy', () => {
+  let clients: StorageClients;
+  let store: TemplateStore;
+  beforeEach(() => {
+    clients = clientsFor(connectionString);
+    store = new TemplateStore(clients);
+  });
+  const orgA = { tenantId: 'org-a' };
+  const orgB = { tenantId: 'org-b' };
+
+  test('the publisher (the seed) writes built-ins: everyone reads them, no organization writes them', async () => {
+    const record = await store.create(metadata('seeded-plan'), workbookBytes());
+    expect(record).toMatchObject({ builtIn: true, owner: null, visibility: 'shared' });
+    expect((await store.get('seeded-plan'))?.record.id).toBe('seeded-plan');
+    expect((await store.get('seeded-plan', orgB))?.record.id).toBe('seeded-plan');
+    expect((await problemOf(store.update('seeded-plan', metadata('seeded-plan'), workbookBytes(), record.etag, orgA))).status).toBe(403);
+    expect((await problemOf(store.remove('seeded-plan', record.etag, orgA))).status).toBe(403);
+    const v2 = await store.update('seeded-plan', metadata('seeded-plan'), workbookBytes(), record.etag);
+    expect(v2).toMatchObject({ version: 2, builtIn: true });
+  });
+
+  test("an organization's template: hidden from others and anonymous readers, shared on request, written only by its owner", async () => {
+    const mine = await store.create(metadata('org-plan'), workbookBytes(), orgA);
+    expect(mine).toMatchObject({ builtIn: false, owner: 'org-a', visibility: 'tenant' });
+    expect(await store.get('org-plan')).toBeNull();
+    expect(await store.get('org-plan', orgB)).toBeNull();
+    expect(await store.download('org-plan', undefined, orgB)).toBeNull();
+    expect((await store.list({}, orgB)).map((r) => r.id)).not.toContain('org-plan');
+    expect((await store.list({}, orgA)).map((r) => r.id)).toContain('org-plan');
+    // Writers that cannot see it get "not found"; the publisher cannot touch it either.
+    expect((await problemOf(store.remove('org-plan', mine.etag, orgB))).status).toBe(404);
+    expect((await problemOf(store.remove('org-plan', mine.etag))).status).toBe(404);
+
+    const shared = await store.update('org-plan', metadata('org-plan', { visibility: 'shared' }), workbookBytes(), mine.etag, orgA);
+    expect(shared).toMatchObject({ visibility: 'shared', owner: 'org-a' });
+    expect((await store.get('org-plan'))?.record.visibility).toBe('shared');
+    expect((await problemOf(store.update('org-plan', metadata('org-plan'), workbookBytes(), shared.etag, orgB))).status).toBe(403);
+
+    // A soft delete keeps the owner: the row does not turn into anybody else's.
+    const gone = await store.remove('org-plan', shared.etag, orgA);
+    expect(gone).toMatchObject({ deleted: true, owner: 'org-a' });
+    expect((await store.get('org-plan', orgA))?.record).toMatchObject({ deleted: true, owner: 'org-a' });
+  });
+
+  test('rows written before tenancy (no owner column) read as built-ins', async () => {
+    const record = await store.create(metadata('old-plan'), workbookBytes());
+    const row = await clients.tables.templates.getEntity<Record<string, unknown>>('template', 'old-plan');
+    const { owner: _owner, visibility: _visibility, etag: _etag, timestamp: _ts, 'odata.metadata': _m, ...legacy } = row as Record<string, unknown>;
+    await clients.tables.templates.updateEntity({ ...legacy, partitionKey: 'template', rowKey: 'old-plan' }, 'Replace', { etag: record.etag });
+    const read = await store.get('old-plan', orgA);
+    expect(read?.record).toMatchObject({ builtIn: true, owner: null, visibility: 'shared' });
+    expect((await problemOf(store.remove('old-plan', read!.record.etag, orgA))).status).toBe(403);
+  });
+});
