@@ -1,7 +1,9 @@
 /**
- * API load benchmark on loopback: `GET /api/templates` and the download of a ~200 KB
- * template, 50 connections for 10 s each (autocannon in a separate process), beside a bare
- * node:http server returning the same bytes in the same run. Storage is a real Azurite.
+ * API load benchmark on loopback: `GET /api/templates`, the download of a ~200 KB template,
+ * `GET /api/benchmarks` (seeded rows and a release's peer rows) and a 100-query
+ * `POST /api/benchmarks/query` (what one recalculation of PERF.BENCHMARK cells sends),
+ * 50 connections for 10 s each (autocannon in a separate process), beside a bare node:http
+ * server returning the same bytes in the same run. Storage is a real Azurite.
  */
 import ExcelJS from 'exceljs';
 import { execFile } from 'child_process';
@@ -12,6 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import { startAzurite } from '../cli/azurite';
+import { loadBenchmarkRows } from '../cli/seed';
 import { createDependencies } from '../functions/src/dependencies';
 import { startLocalHost } from '../functions/src/local/host';
 import { routeTable } from '../functions/src/routes';
@@ -38,10 +41,16 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A POST with a JSON body (autocannon sends the same body on every request). */
+interface JsonPost {
+  body: string;
+}
+
 /** autocannon as its own process, so the load generator does not share the servers' event loop. */
-async function load(url: string, seconds: number): Promise<LoadResult> {
+async function load(url: string, seconds: number, post?: JsonPost): Promise<LoadResult> {
   const bin = path.join(ROOT, 'node_modules', 'autocannon', 'autocannon.js');
-  const { stdout } = await run(process.execPath, [bin, '-c', '50', '-d', String(seconds), '-j', url], { maxBuffer: 64 * 1024 * 1024 });
+  const request = post ? ['-m', 'POST', '-H', 'Content-Type=application/json', '-b', post.body] : [];
+  const { stdout } = await run(process.execPath, [bin, '-c', '50', '-d', String(seconds), ...request, '-j', url], { maxBuffer: 64 * 1024 * 1024 });
   const r = JSON.parse(stdout);
   return {
     p50: r.latency.p50,
@@ -77,12 +86,33 @@ export async function apiBenchmark(log: (line: string) => void, seconds = 10): P
   for (let i = 0; i < 19; i++) {
     await deps.templates.create({ id: `listed-${i}`, title: { en: `Listed ${i}`, zh: `列表 ${i}` }, description: { en: '', zh: '' }, category: 'scorecard', tags: ['x'] }, bytes);
   }
+  // Benchmarks: the seeded rows, and 12 peer groups of 10 organizations published by one release.
+  await deps.benchmarks.upsertRows(loadBenchmarkRows());
+  const segments = ['all', 'online', 'offline', 'retail'];
+  const metrics = ['labour_cost_share', 'marketing_spend_share', 'attrition_rate'];
+  for (const metric of metrics) {
+    for (const segment of segments) {
+      for (let org = 0; org < 10; org++) await deps.benchmarks.contribute({ metric, segment, period: '2025', value: 0.1 + org / 50, tid: `bench-org-${org}` });
+    }
+  }
+  await deps.benchmarks.releases.run({ at: new Date(Date.now() + 1000) });
+  const queryBody = JSON.stringify({
+    queries: Array.from({ length: 100 }, (_, i) =>
+      i % 2 ? { metric: metrics[i % 3], segment: segments[i % 4], percentile: 25 + (i % 3) * 25 } : { metric: 'labour_cost_share_max' },
+    ),
+  });
+
   const host = await startLocalHost({ routes: routeTable(() => deps), allowedOrigins: [], port: 0 });
   const listBody = Buffer.from(await (await fetch(`${host.url}/templates`)).arrayBuffer());
+  const benchmarksBody = Buffer.from(await (await fetch(`${host.url}/benchmarks`)).arrayBuffer());
+  const queryAnswer = Buffer.from(
+    await (await fetch(`${host.url}/benchmarks/query`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: queryBody })).arrayBuffer(),
+  );
   const bare = http.createServer((req, res) => {
-    if (req.url?.startsWith('/list')) {
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': listBody.length });
-      res.end(listBody);
+    const jsonBody = req.url?.startsWith('/list') ? listBody : req.url?.startsWith('/benchmarks') ? benchmarksBody : req.url?.startsWith('/query') ? queryAnswer : undefined;
+    if (jsonBody) {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': jsonBody.length });
+      res.end(jsonBody);
     } else {
       res.writeHead(200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Length': bytes.length });
       res.end(bytes);
@@ -94,16 +124,19 @@ export async function apiBenchmark(log: (line: string) => void, seconds = 10): P
   const rss: number[] = [];
   const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 1000);
   try {
-    const cases: [string, string, string][] = [
+    const benchmarkItems = (JSON.parse(benchmarksBody.toString('utf8')) as { items: unknown[] }).items.length;
+    const cases: [string, string, string, JsonPost?][] = [
       ['GET /api/templates (20 templates)', `${host.url}/templates`, `http://127.0.0.1:${barePort}/list`],
       [`download (${Math.round(bytes.length / 1024)} KB)`, `${host.url}/templates/load-test/download`, `http://127.0.0.1:${barePort}/file`],
+      [`GET /api/benchmarks (${benchmarkItems} rows: seeded + 12 peer groups)`, `${host.url}/benchmarks`, `http://127.0.0.1:${barePort}/benchmarks`],
+      ['POST /api/benchmarks/query (100 queries)', `${host.url}/benchmarks/query`, `http://127.0.0.1:${barePort}/query`, { body: queryBody }],
     ];
     log('| route | server | p50 ms | p99 ms | req/s | MB/s | errors | non-2xx |');
     log('|---|---|---:|---:|---:|---:|---:|---:|');
     const ratios: string[] = [];
-    for (const [label, apiUrl, bareUrl] of cases) {
-      const api = await load(apiUrl, seconds);
-      const anchor = await load(bareUrl, seconds);
+    for (const [label, apiUrl, bareUrl, post] of cases) {
+      const api = await load(apiUrl, seconds, post);
+      const anchor = await load(bareUrl, seconds, post);
       for (const [server, r] of [['PerfPlan API (local host + Azurite)', api], ['bare node:http, same bytes (anchor)', anchor]] as const) {
         log(`| ${label} | ${server} | ${r.p50} | ${r.p99} | ${Math.round(r.requestsPerSecond)} | ${(r.bytesPerSecond / 1e6).toFixed(1)} | ${r.errors} | ${r.non2xx} |`);
       }
@@ -114,7 +147,7 @@ export async function apiBenchmark(log: (line: string) => void, seconds = 10): P
     const mb = (n: number) => (n / 1e6).toFixed(0);
     log(`- API process RSS during the runs: first ${mb(rss[0])} MB, max ${mb(Math.max(...rss))} MB, last ${mb(rss[rss.length - 1])} MB (${rss.length} samples)`);
     log('');
-    log('Targets: list p99 ≤ 50 ms; download throughput ≥ 0.3× the bare server; zero errors; memory flat.');
+    log('Targets: list p99 ≤ 50 ms (templates and benchmarks); download throughput ≥ 0.3× the bare server; zero errors; memory flat.');
   } finally {
     clearInterval(sampler);
     await new Promise<void>((resolve) => bare.close(() => resolve()));

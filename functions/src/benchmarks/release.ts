@@ -54,6 +54,8 @@ export const KEEP_RELEASES = 3;
 export const RELEASE_TIMEOUT_MS = 5 * 60 * 1000;
 /** A claim older than this belongs to a run that cannot still be going (it would have hit RELEASE_TIMEOUT_MS). */
 export const CLAIM_STALE_MS = RELEASE_TIMEOUT_MS + 60 * 1000;
+/** How long a reader trusts the head it read (another instance's new release shows up this much later at most). */
+export const HEAD_CACHE_MS = 2_000;
 const MAX_BATCH = 100;
 
 /** The release window containing `now`: [the latest scheduled release time ≤ now, the next one). */
@@ -98,6 +100,7 @@ export class BenchmarkRelease {
   readonly schedule: ReleaseSchedule;
   private inflight: Promise<ReleaseSummary> | undefined;
   private signal: AbortSignal | undefined;
+  private headCache: { value: ReleaseHead | null; expires: number } | undefined;
 
   constructor(
     private readonly clients: StorageClients,
@@ -122,6 +125,15 @@ export class BenchmarkRelease {
     });
   }
 
+  /** The head as readers use it: read at most every HEAD_CACHE_MS (monotonic time), and afresh after a run here. */
+  async cachedHead(): Promise<ReleaseHead | null> {
+    const now = performance.now();
+    if (this.headCache && this.headCache.expires > now) return this.headCache.value;
+    const value = await this.head();
+    this.headCache = { value, expires: now + HEAD_CACHE_MS };
+    return value;
+  }
+
   /**
    * Runs the scheduled release when its time has passed and the head is older (what the
    * timer and reads call). Returns null when nothing was due. Concurrent calls in one
@@ -134,7 +146,8 @@ export class BenchmarkRelease {
    */
   async ensureCurrent(options: { waitMs?: number } = {}): Promise<ReleaseSummary | null> {
     const due = releaseWindow(this.now(), this.schedule).start.toISOString();
-    const head = await this.head();
+    // A cached head can only make this try a release that is already out; the run itself re-reads the head.
+    const head = await this.cachedHead();
     if (head && head.releaseId >= due) return null;
     const running = this.run({ at: new Date(due) });
     if (options.waitMs === undefined) return running;
@@ -158,6 +171,7 @@ export class BenchmarkRelease {
       this.inflight = attempt;
       const clear = () => {
         if (this.inflight === attempt) this.inflight = undefined;
+        this.headCache = undefined;
       };
       attempt.then(clear, clear);
       return attempt;

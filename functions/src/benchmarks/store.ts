@@ -46,7 +46,7 @@ import {
 } from './model';
 import { ContributionEntity, groupKey, QUOTA_ROW, QuotaEntity, releasePartition, ReleaseGroupEntity, tenantPartition } from './layout';
 import { defaultPeerRegistry, parsePeriod, PeerRegistry } from './registry';
-import { BenchmarkRelease, DAILY, ReleaseHead, releaseWindow, ReleaseSchedule } from './release';
+import { BenchmarkRelease, DAILY, KEEP_RELEASES, ReleaseHead, releaseWindow, ReleaseSchedule } from './release';
 
 export interface BenchmarkFilter {
   metric?: string;
@@ -66,6 +66,12 @@ export const DEFAULT_QUOTA: ContributionQuota = Object.freeze({ perGroup: 3, per
 
 /** How long a read waits for a due release it triggered before reading the previous one. */
 export const READ_WAIT_MS = 2_000;
+/**
+ * How long a process serves the seeded rows it read (monotonic time; its own upserts clear
+ * it at once). They change only when an operator seeds, and every read of the route and
+ * every PERF.BENCHMARK batch needs them.
+ */
+export const SEEDED_CACHE_MS = 5_000;
 
 export const DEFAULT_PAGE_SIZE = 200;
 export const MAX_PAGE_SIZE = 1000;
@@ -169,6 +175,9 @@ export class BenchmarkStore {
   readonly schedule: ReleaseSchedule;
   readonly releases: BenchmarkRelease;
   private readonly releaseOnRead: boolean;
+  private seeded: { rows: Promise<BenchmarkEntity[]>; expires: number } | undefined;
+  /** Published rows per release id: a release partition never changes once the head points to it. */
+  private readonly published = new Map<string, Promise<ReleaseGroupEntity[]>>();
 
   constructor(
     private readonly clients: StorageClients,
@@ -225,6 +234,7 @@ export class BenchmarkStore {
           await this.rows.submitTransaction(tx.actions, this.clients.op());
         }
       }
+      this.seeded = undefined;
       return byKey.size;
     });
   }
@@ -246,12 +256,13 @@ export class BenchmarkStore {
     return this.clients.run(async () => {
       const cursor = decodeCursor(page.continuationToken);
       if (cursor && cursor.s !== 'rows') throw badRequest('The continuation token is invalid.', [{ path: 'continuationToken', message: 'belongs to another listing' }]);
-      const clauses: string[] = [];
-      if (filter.metric?.trim()) clauses.push(odata`PartitionKey eq ${nameKey(filter.metric)}`);
-      if (filter.segment?.trim()) clauses.push(odata`RowKey eq ${nameKey(filter.segment)}`);
-      const from = after(cursor);
-      if (from) clauses.push(from);
-      const { items, last } = await this.readPage<BenchmarkEntity>(this.rows, clauses, page.top);
+      const metric = filter.metric?.trim() ? nameKey(filter.metric) : undefined;
+      const segment = filter.segment?.trim() ? nameKey(filter.segment) : undefined;
+      const matching = (await this.seededRows()).filter(
+        (e) => (metric === undefined || e.partitionKey === metric) && (segment === undefined || e.rowKey === segment) && isAfter(e, cursor),
+      );
+      const items = matching.slice(0, page.top);
+      const last = matching.length > page.top ? items[items.length - 1] : undefined;
       return { items: items.map(toRow), continuationToken: last ? encodeCursor({ v: 1, s: 'rows', pk: last.partitionKey, rk: last.rowKey }) : undefined };
     });
   }
@@ -260,14 +271,29 @@ export class BenchmarkStore {
   find(metric: string, segment: string = DEFAULT_SEGMENT): Promise<BenchmarkRow | null> {
     return this.clients.run(async () => {
       if (!metric?.trim()) return null;
-      try {
-        const e = await this.rows.getEntity<BenchmarkEntity>(nameKey(metric), nameKey(segment?.trim() || DEFAULT_SEGMENT), this.clients.op());
-        return toRow(e);
-      } catch (err) {
-        if (isNotFound(err)) return null;
-        throw err;
-      }
+      const pk = nameKey(metric);
+      const rk = nameKey(segment?.trim() || DEFAULT_SEGMENT);
+      const found = (await this.seededRows()).find((e) => e.partitionKey === pk && e.rowKey === rk);
+      return found ? toRow(found) : null;
     });
+  }
+
+  /** Every seeded row in key order, from the process cache (SEEDED_CACHE_MS). */
+  private seededRows(): Promise<BenchmarkEntity[]> {
+    const now = performance.now();
+    if (!this.seeded || this.seeded.expires <= now) {
+      const rows = (async () => {
+        const out: BenchmarkEntity[] = [];
+        for await (const e of this.rows.listEntities<BenchmarkEntity>(this.clients.op())) out.push(e);
+        return out.sort((a, b) => compareKeys(a, b));
+      })();
+      const entry = { rows, expires: now + SEEDED_CACHE_MS };
+      this.seeded = entry;
+      rows.catch(() => {
+        if (this.seeded === entry) this.seeded = undefined;
+      });
+    }
+    return this.seeded.rows;
   }
 
   /**
@@ -360,7 +386,7 @@ export class BenchmarkStore {
    */
   async currentRelease(): Promise<ReleaseHead | null> {
     if (this.releaseOnRead) await this.releases.ensureCurrent({ waitMs: READ_WAIT_MS });
-    return this.releases.head();
+    return this.releases.cachedHead();
   }
 
   /**
@@ -378,16 +404,45 @@ export class BenchmarkStore {
       if (cursor?.r && head && !head.kept.includes(cursor.r)) {
         throw badRequest('The continuation token has expired.', [{ path: 'continuationToken', message: 'its release is no longer kept; list again from the start' }]);
       }
-      const clauses = [odata`PartitionKey eq ${releasePartition(releaseId)}`, 'published eq true', ...groupFilter(filter)];
-      const from = after(cursor);
-      if (from) clauses.push(from);
-      const { items, last } = await this.readPage<ReleaseGroupEntity>(this.contributions, clauses, page.top);
+      const metric = filter.metric?.trim() ? nameKey(filter.metric) : undefined;
+      const segment = filter.segment?.trim() ? nameKey(filter.segment) : undefined;
+      const period = filter.period?.trim() ? nameKey(parsePeriod(filter.period)?.period ?? filter.period) : undefined;
+      const matching = (await this.publishedRows(releaseId)).filter(
+        (e) =>
+          (metric === undefined || e.metricKey === metric) &&
+          (segment === undefined || e.segmentKey === segment) &&
+          (period === undefined || e.periodKey === period) &&
+          isAfter(e, cursor),
+      );
+      const items = matching.slice(0, page.top);
+      const last = matching.length > page.top ? items[items.length - 1] : undefined;
       return {
         items: items.map(toPeerRow),
         continuationToken: last ? encodeCursor({ v: 1, s: 'peers', pk: last.partitionKey, rk: last.rowKey, r: releaseId }) : undefined,
         releasedAt: head?.releasedAt,
       };
     });
+  }
+
+  /** A release's published rows in key order; read once per process (the partition is immutable once released). */
+  private publishedRows(releaseId: string): Promise<ReleaseGroupEntity[]> {
+    let rows = this.published.get(releaseId);
+    if (!rows) {
+      const loading = (async () => {
+        const out: ReleaseGroupEntity[] = [];
+        const filter = `${odata`PartitionKey eq ${releasePartition(releaseId)}`} and published eq true`;
+        for await (const e of this.contributions.listEntities<ReleaseGroupEntity>({ ...this.clients.op(), queryOptions: { filter } })) out.push(e);
+        return out.sort((a, b) => compareKeys(a, b));
+      })();
+      rows = loading;
+      this.published.set(releaseId, loading);
+      loading.catch(() => {
+        if (this.published.get(releaseId) === loading) this.published.delete(releaseId);
+      });
+      // Keep as many as there are kept releases (tokens may page through an older one).
+      while (this.published.size > KEEP_RELEASES) this.published.delete(this.published.keys().next().value!);
+    }
+    return rows;
   }
 
   /** Every published peer row matching the filter (all pages). */
@@ -484,13 +539,14 @@ export class BenchmarkStore {
   }
 }
 
-/** Server-side filters of release rows (their key columns are stored as properties). */
-function groupFilter(filter: BenchmarkFilter): string[] {
-  const clauses: string[] = [];
-  if (filter.metric?.trim()) clauses.push(odata`metricKey eq ${nameKey(filter.metric)}`);
-  if (filter.segment?.trim()) clauses.push(odata`segmentKey eq ${nameKey(filter.segment)}`);
-  if (filter.period?.trim()) clauses.push(odata`periodKey eq ${nameKey(parsePeriod(filter.period)?.period ?? filter.period)}`);
-  return clauses;
+function compareKeys(a: { partitionKey: string; rowKey: string }, b: { partitionKey: string; rowKey: string }): number {
+  return a.partitionKey < b.partitionKey ? -1 : a.partitionKey > b.partitionKey ? 1 : a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0;
+}
+
+/** Keyset paging: the row comes after the cursor's (pk, rk) in key order. */
+function isAfter(e: { partitionKey: string; rowKey: string }, cursor: { pk?: string; rk?: string } | undefined): boolean {
+  if (cursor?.pk === undefined || cursor.rk === undefined) return true;
+  return compareKeys(e, { partitionKey: cursor.pk, rowKey: cursor.rk }) > 0;
 }
 
 /** Later periods first: by end, then by start (the last month of a year is more recent than the year). */
