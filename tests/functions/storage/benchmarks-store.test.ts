@@ -10,7 +10,6 @@ import { PeerRegistry } from '../../../functions/src/benchmarks/registry';
 import { releaseCommand } from '../../../functions/src/benchmarks/release-command';
 import { describeRelease, registerBenchmarkRelease } from '../../../functions/src/benchmarks/timer';
 import type { Dependencies } from '../../../functions/src/dependencies';
-import type { StorageClients } from '../../../functions/src/storage/clients';
 import { startAzurite, testStorage } from '../support/azurite';
 import { clientsFor, expectSanitized, problemOf } from './helpers';
 
