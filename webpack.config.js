@@ -1,41 +1,28 @@
-/* Builds the add-in into build/: functions.js (+ functions.json generated from the JSDoc
- * catalog, functions-zh-cn.json from the translation dictionary), the task pane
- * (taskpane.html is also the shared runtime page), icons and the manifest.
+/* Builds the add-in into build/: functions.js (the PERF functions, registered from the
+ * catalog), functions.json and functions-zh-cn.json (generated from the same catalog), the task
+ * pane (taskpane.html is also the shared runtime page), icons and the manifest.
  * HyperFormula is never imported here: it is GPL-licensed and belongs to the CLI only. */
 const path = require('path');
-const fs = require('fs');
-const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { sources, WebpackError, Compilation } = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { sources, WebpackError, Compilation } = require('webpack');
 
 require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
-const { localizeMetadata } = require('./addin/custom-functions/localize.ts');
-const { shippedMetadata } = require('./addin/custom-functions/metadata.ts');
 
-const FUNCTIONS_SOURCE = './addin/custom-functions/functions.ts';
-const ZH_CN_DICTIONARY = path.resolve(__dirname, 'addin/custom-functions/i18n/zh-CN.json');
+const FUNCTIONS_SOURCE = './adapters/excel/functions.ts';
 
-/**
- * Rewrites functions.json as shipped (without allowCustomDataForDataTypeAny, which the metadata
- * plugin always sets: see addin/custom-functions/metadata.ts) and emits functions-zh-cn.json
- * next to it; a missing translation fails the build.
- */
-class LocalizedMetadataPlugin {
+/** Emits Excel's metadata in both languages from the catalog (catalog/metadata.ts). */
+class CatalogMetadataPlugin {
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap('LocalizedMetadataPlugin', (compilation) => {
-      compilation.fileDependencies.add(ZH_CN_DICTIONARY);
-      compilation.hooks.processAssets.tap({ name: 'LocalizedMetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const metadata = compilation.getAsset('functions.json');
-        if (!metadata) return; // the metadata plugin already reported why
+    compiler.hooks.thisCompilation.tap('CatalogMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'CatalogMetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         try {
-          const dictionary = JSON.parse(fs.readFileSync(ZH_CN_DICTIONARY, 'utf8'));
-          const shipped = shippedMetadata(JSON.parse(metadata.source.source().toString()));
-          compilation.updateAsset('functions.json', new sources.RawSource(JSON.stringify(shipped, null, 4)));
-          const localized = localizeMetadata(shipped, dictionary);
-          compilation.emitAsset('functions-zh-cn.json', new sources.RawSource(JSON.stringify(localized, null, 2)));
+          // Fresh on every build (watch mode): the catalog may have changed.
+          for (const key of Object.keys(require.cache)) if (key.includes(`${path.sep}catalog${path.sep}`) || key.includes(`${path.sep}engine${path.sep}`)) delete require.cache[key];
+          const { metadataFiles } = require('./catalog/metadata.ts');
+          for (const [name, text] of Object.entries(metadataFiles())) compilation.emitAsset(name, new sources.RawSource(text));
         } catch (error) {
-          compilation.errors.push(new WebpackError(error.message));
+          compilation.errors.push(new WebpackError(`functions.json: ${error.message}`));
         }
       });
     });
@@ -72,8 +59,7 @@ module.exports = (env, argv) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
-      new LocalizedMetadataPlugin(),
+      new CatalogMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './addin/taskpane/taskpane.html',

@@ -4,8 +4,7 @@
  * cell as JSON or write the same package back with the computed values cached.
  */
 import * as fs from 'fs';
-import { BenchmarkBatch } from '../cli/benchmarks';
-import { setBenchmarkResolver } from '../cli/hyperformula-plugin';
+import { BenchmarkBatch } from './benchmarks';
 import { Area, contains, toAddress } from '../workbook/a1';
 import { nodeCodec } from '../workbook/node-codec';
 import { CachedValue, CellWrite, SheetPatch, patchSheetXml } from '../workbook/patch';
@@ -32,17 +31,12 @@ export async function calcBytes(bytes: Uint8Array, options: CalcOptions = {}): P
   const model = readWorkbookModel(zip, nodeCodec);
   options.onRead?.(model);
   const batch = new BenchmarkBatch(options.apiUrl ?? (process.env.PERFPLAN_API_URL || undefined));
-  setBenchmarkResolver(batch.resolver);
-  try {
-    const calculation = new Calculation(model, options);
-    if (batch.hasPending) {
-      await batch.fetchPending();
-      calculation.recalculate();
-    }
-    return { zip, model, calculation };
-  } finally {
-    setBenchmarkResolver(null);
+  const calculation = new Calculation(model, { ...options, benchmark: batch.resolver });
+  if (batch.hasPending) {
+    await batch.fetchPending();
+    calculation.recalculate();
   }
+  return { zip, model, calculation };
 }
 
 export async function calcFile(file: string, options: CalcOptions = {}): Promise<CalculatedBook> {

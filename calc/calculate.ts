@@ -10,9 +10,11 @@ import { Area, areaRef, contains, overlaps, toAddress } from '../workbook/a1';
 import type { TableModel } from '../workbook/tables';
 import { LIMITS, LimitError } from '../workbook/limits';
 import { CellValue, FormulaCell, SheetModel, WorkbookModel } from '../workbook/read';
-import { createPerfPlugin } from '../cli/hyperformula-plugin';
+import { createPerfPlugin } from '../adapters/hyperformula/plugin';
+import type { Cell } from '../engine/grid';
+import type { PerfError } from '../engine/errors';
 import { DATA, EXCEL_ONLY_ERRORS, FIT, SIZE, excelCompatPlugin, excelCompatTranslations } from './excel-functions/plugin';
-import { CalculationHooks, buildingWith, cellKey, registerHooks } from './hooks';
+import { CalculationHooks, buildingWith, cellKey, hooksOf, registerHooks } from './hooks';
 import { LiveCells } from './live-cells';
 import { TranslateContext, Translation, translateFormula, unsupportedFormula } from './translate';
 
@@ -36,7 +38,7 @@ let registered = false;
 /** Registers the PERF.* plugin and the Excel-compatibility plugin once per process. */
 export function ensurePluginsRegistered(): void {
   if (registered) return;
-  const { plugin, translations } = createPerfPlugin();
+  const { plugin, translations } = createPerfPlugin((instance) => hooksOf((instance as unknown as { dependencyGraph: object }).dependencyGraph));
   HyperFormula.registerFunctionPlugin(plugin, translations);
   HyperFormula.registerFunctionPlugin(excelCompatPlugin, excelCompatTranslations);
   registered = true;
@@ -76,6 +78,8 @@ export interface CalcSettings {
    * arbitrary text afterwards, as explain does).
    */
   allCells?: boolean;
+  /** PERF.BENCHMARK, answered synchronously (see benchmarks.ts); none: #N/A "service unavailable". */
+  benchmark?(metric: Cell, segment: Cell, percentile: Cell): number | PerfError;
 }
 
 const VALID_EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', ...EXCEL_ONLY_ERRORS]);
@@ -131,6 +135,7 @@ function anchorArea(formula: FormulaCell): Area {
 
 export class Calculation {
   private engine!: HyperFormula;
+  private hooks!: CalculationHooks;
   readonly results: FormulaResult[] = [];
   /** Per sheet: formula results by "row,col" of their anchor. */
   private readonly byAnchor: Map<string, FormulaResult>[];
@@ -209,7 +214,7 @@ export class Calculation {
       const names = this.namedExpressions();
       const live = this.settings.allCells ? null : this.liveCells(names);
       if (attempt > 0) this.engine.destroy();
-      const hooks: CalculationHooks = {
+      const hooks: CalculationHooks = (this.hooks = {
         dataSize: (n) => {
           const { area } = this.dataRanges[n];
           return { rows: area.bottom - area.top + 1, cols: area.right - area.left + 1 };
@@ -217,7 +222,8 @@ export class Calculation {
         dataValues: (n) => this.dataValues(n),
         chargeSamples: (address, samples) => this.chargeSamples(address, samples),
         recordSize: (address, rows, cols) => this.computedSizes.set(address, { rows, cols }),
-      };
+        benchmark: this.settings.benchmark,
+      });
       this.samples.clear();
       this.computedSizes.clear();
       const sheets: Record<string, (string | number | boolean | null)[][]> = {};
@@ -600,7 +606,9 @@ export class Calculation {
 
   /** After inputs from outside changed (PERF.BENCHMARK answers), recalculate everything. */
   recalculate(): void {
-    this.engine.rebuildAndRecalculate();
+    // A rebuild makes HyperFormula a new dependency graph: the hooks go with it.
+    buildingWith(this.hooks, () => this.engine.rebuildAndRecalculate());
+    registerHooks(this.engine, this.hooks);
     this.settle();
   }
 

@@ -3,7 +3,9 @@
  * ranges handed over directly (PERFPLAN.DATA) and the simulation budget. Plugins see a
  * HyperFormula instance only as its dependency graph, so hooks are found by that object.
  */
-export interface CalculationHooks {
+import type { PerfHooks } from '../adapters/hyperformula/plugin';
+
+export interface CalculationHooks extends PerfHooks {
   dataSize(n: number): { rows: number; cols: number };
   dataValues(n: number): unknown[][];
   /** Records that the cell at `address` draws `samples` simulation samples; false once the budget is spent. */

@@ -3,8 +3,9 @@
  * and NaN as a result (platform-facts.md, "Excel's file format"; Microsoft's data-type docs list
  * only finite doubles), so a PERF function whose number overflows gives #NUM! with a message —
  * per cell in an array result (the other cells keep their values), for the whole call for a
- * scalar. Both faces get this from one place: the exports of addin/custom-functions/functions.ts,
- * which Excel calls and `perfplan calc`'s HyperFormula plugin calls too.
+ * scalar. Both adapters apply the engine's one guard (engine/grid.ts finiteResult/finiteScalar) on
+ * the way out: adapters/excel/functions.ts for Excel and adapters/hyperformula/plugin.ts for
+ * `perfplan calc`, which reports the message Excel cannot show with #NUM!.
  *
  * The worked examples are issue 8, item 5: TIERED of 1e308, BREAKEVEN with a price of 1e-300,
  * NORMALIZE of huge values. Their arithmetic is plain IEEE-754: the largest double is about
@@ -12,17 +13,18 @@
  */
 import fc from 'fast-check';
 import { HyperFormula, DetailedCellError } from 'hyperformula';
-import * as customFunctions from '../../addin/custom-functions/functions';
-import { engineErrorOf, excelScalar } from '../../addin/custom-functions/adapt';
+import { EXCEL_FUNCTIONS, excelFunction } from '../../adapters/excel/functions';
+import { createPerfPlugin } from '../../adapters/hyperformula/plugin';
+import { CATALOG, EngineFunction, catalogFunction } from '../../catalog';
 import * as engine from '../../engine';
-import { loadCatalog } from '../../cli/catalog';
-import { installCustomFunctionsHost } from '../../cli/custom-functions-host';
-import { createPerfPlugin } from '../../cli/hyperformula-plugin';
+import { installCustomFunctionsRuntime } from '../support/custom-functions-runtime';
 
-installCustomFunctionsHost();
+installCustomFunctionsRuntime();
 
 type Fn = (...args: unknown[]) => unknown;
-const fns = customFunctions as unknown as Record<string, Fn>;
+/** The functions Excel calls, by lower-case name (tiered, breakeven, …). */
+const fns: Record<string, Fn> = Object.fromEntries(Object.entries(EXCEL_FUNCTIONS).map(([id, fn]) => [id.toLowerCase(), fn as Fn]));
+const customFunctions = fns;
 
 function isExcelError(value: unknown): value is CustomFunctions.Error {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'code' in value;
@@ -39,12 +41,12 @@ function thrownBy(run: () => unknown): CustomFunctions.Error {
   throw new Error('expected the call to throw a CustomFunctions.Error');
 }
 
-/** Code and the engine's full message (Excel shows none for #NUM!; perfplan calc reports it). */
+/** The code Excel gets (and no message: Excel shows none with #NUM!; perfplan calc reports it, below). */
 function described(error: unknown): { code: string; message: string | undefined } {
-  return { code: (error as CustomFunctions.Error).code, message: engineErrorOf(error)?.message };
+  return { code: (error as CustomFunctions.Error).code, message: (error as CustomFunctions.Error).message || undefined };
 }
 
-const OVERFLOW = { code: '#NUM!', message: 'result is not a finite number (overflow to Infinity)' };
+const OVERFLOW = { code: '#NUM!', message: undefined };
 
 describe('worked examples (issue 8, item 5), through the Excel adapter', () => {
   test('TIERED of 1e308 at a 200% rate: that cell is #NUM!, the other cells keep their values', () => {
@@ -70,22 +72,24 @@ describe('worked examples (issue 8, item 5), through the Excel adapter', () => {
   test('NORMALIZE of 1e308, 1e308: the sum overflows → #NUM! for the whole call, naming the sum', () => {
     // Without the check Σ = Infinity and every weight would quietly be 1e308 / Infinity = 0.
     const error = thrownBy(() => customFunctions.normalize([[1e308, 1e308]]));
-    expect(described(error)).toEqual({ code: '#NUM!', message: 'values: the sum is not a finite number (overflow); scale the values down' });
+    expect(described(error)).toEqual({ code: '#NUM!', message: undefined });
+    expect(() => engine.normalize([[1e308, 1e308]])).toThrow('values: the sum is not a finite number (overflow); scale the values down');
     expect(customFunctions.normalize([[1e307, 1e307]])).toEqual([[0.5, 0.5]]); // 2e307 still fits
   });
 
   test('a scalar result that is NaN or ±Infinity fails as a whole call with #NUM!', () => {
-    expect(described(thrownBy(() => excelScalar(() => -Infinity)))).toEqual({ code: '#NUM!', message: 'result is not a finite number (overflow to -Infinity)' });
-    expect(described(thrownBy(() => excelScalar(() => NaN)))).toEqual({
-      code: '#NUM!',
-      message: 'result is not a number (NaN): an intermediate value overflowed or is undefined',
-    });
-    expect(excelScalar(() => 1.5)).toBe(1.5);
+    // A scalar function (PAYBACK's entry) whose engine call gives a non-finite number.
+    const returning = (value: number) => excelFunction({ ...(catalogFunction('PAYBACK') as EngineFunction), call: () => value });
+    expect(described(thrownBy(() => returning(-Infinity)([[1]])))).toEqual({ code: '#NUM!', message: undefined });
+    expect(described(thrownBy(() => returning(NaN)([[1]])))).toEqual({ code: '#NUM!', message: undefined });
+    expect(() => engine.finiteScalar(-Infinity)).toThrow('result is not a finite number (overflow to -Infinity)');
+    expect(() => engine.finiteScalar(NaN)).toThrow('result is not a number (NaN): an intermediate value overflowed or is undefined');
+    expect(returning(1.5)([[1]])).toBe(1.5);
   });
 });
 
 describe('the same examples in perfplan calc (HyperFormula with the PERF plugin)', () => {
-  const { plugin, translations } = createPerfPlugin();
+  const { plugin, translations } = createPerfPlugin(() => undefined);
   HyperFormula.registerFunctionPlugin(plugin, translations);
   // A1 spills TIERED over the amounts in F1:F2; inputs sit to the right of the formulas.
   const hf = HyperFormula.buildFromArray(
@@ -221,9 +225,7 @@ function acceptable(value: unknown): boolean {
 
 describe('property: no PERF function ever returns a non-finite number', () => {
   test('the table of valid calls covers every catalog function but BENCHMARK (a service lookup)', () => {
-    const ids = loadCatalog()
-      .functions.map((f) => f.id.toLowerCase())
-      .filter((id) => id !== 'benchmark');
+    const ids = CATALOG.map((f) => f.id.toLowerCase()).filter((id) => id !== 'benchmark');
     expect(Object.keys(VALID_CALLS).sort()).toEqual(ids.sort());
     for (const [name, args] of Object.entries(VALID_CALLS)) {
       // each valid call really computes (so the mutations start from a working call)

@@ -1,20 +1,21 @@
 /**
- * One table drives both faces: every case runs through the Excel wrapper (the exports of
- * addin/custom-functions/functions.ts with the CustomFunctions globals stubbed as Office
- * defines them) and through `perfplan calc` on a workbook written with exceljs; the two
- * must agree cell for cell, errors and messages included.
+ * One table drives both faces: every case runs through the Excel adapter (the functions
+ * adapters/excel/functions.ts registers, with the CustomFunctions runtime stubbed as Office
+ * defines it) and through `perfplan calc` on a workbook saved as Excel saves it; the two must
+ * agree cell for cell, errors and messages included (where Excel shows no message, #NUM! and
+ * #DIV/0!, the engine's own message behind the error).
  */
 import ExcelJS from 'exceljs';
 import * as path from 'path';
-import * as customFunctions from '../../addin/custom-functions/functions';
-import { engineErrorOf } from '../../addin/custom-functions/adapt';
+import { installCustomFunctionsRuntime } from '../support/custom-functions-runtime';
+import { EXCEL_FUNCTIONS } from '../../adapters/excel/functions';
+import { CATALOG, catalogFunction, isEngineFunction } from '../../catalog';
+import { PerfError } from '../../engine/errors';
 import { CalcJson, JsonCell, calcFile, toJson } from '../../calc/book';
-import { loadCatalog } from '../../cli/catalog';
-import { installCustomFunctionsHost } from '../../cli/custom-functions-host';
 import { toAddress } from '../../workbook/a1';
 import { CellInput, putGrid, saveWorkbook, tempDir } from '../support/workbook';
 
-installCustomFunctionsHost();
+installCustomFunctionsRuntime();
 
 type ArgInput = CellInput | CellInput[][] | undefined;
 
@@ -106,9 +107,24 @@ export const CASES: FaceCase[] = [
 type Comparable = JsonCell | null;
 
 function paramDimensions(fn: string): ('scalar' | 'matrix')[] {
-  const entry = loadCatalog().functions.find((f) => f.id === fn);
-  if (!entry) throw new Error(`${fn} is not in functions.json`);
-  return entry.parameters.map((p) => p.dimensionality ?? 'scalar');
+  const entry = catalogFunction(fn);
+  if (!entry) throw new Error(`${fn} is not in the catalog`);
+  return entry.parameters.map((p) => (p.kind === 'range' ? 'matrix' : 'scalar'));
+}
+
+/** The engine's own message for each cell (or the whole call): what Excel's #NUM!/#DIV/0! leave out. */
+function engineMessages(c: FaceCase, args: unknown[]): (row: number, col: number) => string | undefined {
+  const entry = catalogFunction(c.fn)!;
+  if (!isEngineFunction(entry)) return () => undefined;
+  try {
+    const result = entry.call(...(args as never[]));
+    return (row, col) => {
+      const value = typeof result === 'number' ? result : result[row]?.[col];
+      return value instanceof PerfError ? value.message : undefined;
+    };
+  } catch (error) {
+    return () => (error instanceof PerfError ? error.message : undefined);
+  }
 }
 
 /** What Excel passes: a literal into a matrix parameter arrives as a 1×1 array. */
@@ -118,10 +134,9 @@ function excelArgument(arg: ArgInput, dimensionality: 'scalar' | 'matrix'): unkn
   return dimensionality === 'matrix' ? [[arg]] : arg;
 }
 
-function comparableExcelCell(value: unknown): Comparable {
+function comparableExcelCell(value: unknown, engineMessage: string | undefined): Comparable {
   if (value && typeof value === 'object' && 'code' in value) {
-    const engineError = engineErrorOf(value);
-    return { error: (value as { code: string }).code, message: engineError?.message ?? (value as unknown as Error).message };
+    return { error: (value as { code: string }).code, message: (value as unknown as Error).message || engineMessage || '' };
   }
   return value as JsonCell;
 }
@@ -129,12 +144,13 @@ function comparableExcelCell(value: unknown): Comparable {
 function runExcelFace(c: FaceCase): Comparable[][] {
   const dims = paramDimensions(c.fn);
   const args = dims.map((d, i) => excelArgument(c.args[i], d));
-  const fn = (customFunctions as Record<string, (...a: unknown[]) => unknown>)[c.fn.toLowerCase()];
+  const messages = engineMessages(c, args);
+  const fn = EXCEL_FUNCTIONS[c.fn];
   try {
     const result = fn(...args);
-    return Array.isArray(result) ? result.map((line: unknown[]) => line.map(comparableExcelCell)) : [[comparableExcelCell(result)]];
+    return Array.isArray(result) ? result.map((line: unknown[], r) => line.map((v, col) => comparableExcelCell(v, messages(r, col)))) : [[comparableExcelCell(result, messages(0, 0))]];
   } catch (error) {
-    return [[comparableExcelCell(error)]];
+    return [[comparableExcelCell(error, messages(0, 0))]];
   }
 }
 
@@ -194,9 +210,7 @@ describe('Excel wrapper and perfplan calc agree on every case', () => {
 
   it('covers every catalog function except BENCHMARK (network)', () => {
     const covered = new Set(CASES.map((c) => c.fn));
-    const missing = loadCatalog()
-      .functions.map((f) => f.id)
-      .filter((id) => id !== 'BENCHMARK' && !covered.has(id));
+    const missing = CATALOG.map((f) => f.id).filter((id) => id !== 'BENCHMARK' && !covered.has(id));
     expect(missing).toEqual([]);
   });
 });

@@ -10,8 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { calcFile, toJson } from '../../../calc/book';
 import { saveWorkbook, tempDir } from '../../support/workbook';
-import { clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../../addin/custom-functions/benchmark-client';
-import { installCustomFunctionsHost } from '../../../cli/custom-functions-host';
+import { clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../../adapters/excel/benchmark-client';
+import { installCustomFunctionsRuntime } from '../../support/custom-functions-runtime';
 import { loadBenchmarkRows, seed, storageIsEmpty } from '../../../cli/seed';
 import { loadOrCreateLocalIssuer } from '../../../functions/src/auth/local-issuer';
 import { createDependencies } from '../../../functions/src/dependencies';
@@ -20,7 +20,7 @@ import { routeTable } from '../../../functions/src/routes';
 import { startAzurite, testStorage, uniquePrefix } from '../support/azurite';
 import { ApiHarness, bearer, startApi } from '../support/api';
 
-installCustomFunctionsHost();
+installCustomFunctionsRuntime();
 
 let api: ApiHarness;
 

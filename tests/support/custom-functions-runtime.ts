@@ -1,7 +1,6 @@
 /**
- * Outside Excel there is no CustomFunctions runtime. `perfplan calc` installs this
- * stand-in with the same shape (Error class, ErrorCode values as Office defines them) so
- * the very same PERF.* wrappers run headless.
+ * A test double of Excel's custom-functions runtime (Error class, ErrorCode values as Office
+ * defines them, associate), so tests can call the functions the Excel adapter registers.
  */
 export const ERROR_CODES = {
   invalidValue: '#VALUE!',
@@ -13,7 +12,7 @@ export const ERROR_CODES = {
   invalidReference: '#REF!',
 } as const;
 
-export class HeadlessCustomFunctionsError extends Error {
+export class TestCustomFunctionsError extends Error {
   constructor(
     readonly code: string,
     message?: string,
@@ -23,11 +22,11 @@ export class HeadlessCustomFunctionsError extends Error {
   }
 }
 
-export function installCustomFunctionsHost(): void {
+export function installCustomFunctionsRuntime(): void {
   const g = globalThis as unknown as { CustomFunctions?: unknown };
   if (g.CustomFunctions) return;
   g.CustomFunctions = {
-    Error: HeadlessCustomFunctionsError,
+    Error: TestCustomFunctionsError,
     ErrorCode: ERROR_CODES,
     associate: () => undefined,
   };

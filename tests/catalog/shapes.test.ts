@@ -1,10 +1,18 @@
 /**
- * perfplan calc sizes a SIM/SIMCORR spill before evaluating it; the size must follow the
+ * perfplan calc sizes a SIM/SIMCORR spill before evaluating it (the catalog's shape rule); the size must follow the
  * engine's own trial cap (engine/simulation.ts), or the CLI would reserve a 1,000,000-row
  * spill for a call the engine refuses. A refused call is one cell (its #NUM!).
  */
-import { RESULT_SHAPES, ArgumentInfo, Shape } from '../../cli/result-shapes';
+import { ArgumentInfo, CatalogFunction, Shape, ShapeRule, catalogFunction } from '../../catalog';
 import { DEFAULT_TRIALS, MAX_SAMPLE_CELLS, maxTrials, sim, simcorr } from '../../engine/simulation';
+
+/** The catalog's shape rule for a function that returns a range. */
+function shapeOf(id: string): ShapeRule {
+  const fn = catalogFunction(id) as CatalogFunction;
+  if (fn.result.kind !== 'range') throw new Error(`${id} returns one value`);
+  return fn.result.shape;
+}
+const RESULT_SHAPES = { SIM: shapeOf('SIM'), SIMCORR: shapeOf('SIMCORR') };
 
 /** Arguments as the plugin reports them: shapes, and literal numbers where known. */
 function args(shapes: Shape[], numbers: (number | undefined)[]): ArgumentInfo {

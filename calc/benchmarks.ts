@@ -6,7 +6,9 @@
  */
 import { BenchmarkQuery, PerfError, benchmarkQuery, naError } from '../engine';
 import type { Cell } from '../engine/grid';
-import { BenchmarkResolver } from './hyperformula-plugin';
+import type { PerfHooks } from '../adapters/hyperformula/plugin';
+
+type BenchmarkResolver = NonNullable<PerfHooks['benchmark']>;
 
 const MAX_BATCH = 500;
 

@@ -7,7 +7,7 @@
  * a stale cached answer is preferred to that error.
  */
 import { BenchmarkQuery, PerfError, benchmarkQuery, naError } from '../../engine';
-import { toExcelError } from './adapt';
+import { toExcelError } from './functions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

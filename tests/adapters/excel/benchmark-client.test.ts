@@ -3,10 +3,10 @@
  * the real API on Azurite lives with the API's tests): one request per recalculation,
  * every waiting cell settled on failure, answers cached for 24 h.
  */
-import { BATCH_WINDOW_MS, clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../addin/custom-functions/benchmark-client';
-import { installCustomFunctionsHost } from '../../cli/custom-functions-host';
+import { BATCH_WINDOW_MS, clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../../adapters/excel/benchmark-client';
+import { installCustomFunctionsRuntime } from '../../support/custom-functions-runtime';
 
-installCustomFunctionsHost();
+installCustomFunctionsRuntime();
 
 interface Sent {
   url: string;

@@ -1,0 +1,67 @@
+/**
+ * What a catalog entry declares about a PERF function — once, for every face: Excel's
+ * metadata (functions.json in both languages), the Excel and HyperFormula adapters, the
+ * README's function table and the spec's signature lines are all derived from it.
+ */
+import type { Arg, ResultGrid } from '../engine/grid';
+import type { Text } from '../i18n';
+import type { ShapeRule } from './shapes';
+
+export type Category = 'weights' | 'scoring' | 'payouts' | 'costbenefit' | 'allocation' | 'simulation' | 'channels' | 'benchmarks';
+
+export interface Parameter {
+  /** As Excel shows it in the formula's tooltip: amount, target_incentive. */
+  name: string;
+  /** A range (2-D array, also a single cell) or a single value. */
+  kind: 'range' | 'value';
+  optional: boolean;
+  description: Text;
+}
+
+interface Common {
+  /** Excel id and name: TIERED (shown as PERF.TIERED). */
+  id: string;
+  category: Category;
+  description: Text;
+  parameters: Parameter[];
+  /** The README's function table: an example formula and what it gives (English, as the README is). */
+  readme: { example: string; result: string };
+}
+
+/** A function computed by the engine; omitted optional arguments arrive as null. */
+export interface EngineFunction extends Common {
+  result: { kind: 'range'; shape: ShapeRule } | { kind: 'number' };
+  call: (...args: Arg[]) => ResultGrid | number;
+}
+
+/** A function answered by a service (PERF.BENCHMARK): each adapter supplies how it asks. */
+export interface ServiceFunction extends Common {
+  result: { kind: 'number' };
+  service: 'benchmark';
+}
+
+export type CatalogFunction = EngineFunction | ServiceFunction;
+
+export function isEngineFunction(fn: CatalogFunction): fn is EngineFunction {
+  return 'call' in fn;
+}
+
+/** A required range argument. */
+export function range(name: string, description: Text): Parameter {
+  return { name, kind: 'range', optional: false, description };
+}
+
+/** A required single-value argument. */
+export function value(name: string, description: Text): Parameter {
+  return { name, kind: 'value', optional: false, description };
+}
+
+/** Marks a parameter optional ([name] in the signature; null when omitted). */
+export function optional(parameter: Parameter): Parameter {
+  return { ...parameter, optional: true };
+}
+
+/** The signature as the README and the spec write it: TIERED(amount, tiers, [method]). */
+export function signature(fn: CatalogFunction): string {
+  return `${fn.id}(${fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
+}
