@@ -4,6 +4,12 @@
  * `POST /api/benchmarks/query` (what one recalculation of PERF.BENCHMARK cells sends),
  * 50 connections for 10 s each (autocannon in a separate process), beside a bare node:http
  * server returning the same bytes in the same run. Storage is a real Azurite.
+ *
+ * Then every route under load (`routesUnderLoad`): 50 connections for 20 s per route, reads
+ * and writes alike (each writer on its own templates, so a 412 would be a bug), from a load
+ * generator in its own process (this file run with `--load-worker`): requests, p50/p99/max,
+ * errors (failed connections and unexpected statuses) and the API process's memory — heap
+ * after a full GC before and after each route, and RSS — to show it stays flat.
  */
 import ExcelJS from 'exceljs';
 import { execFile } from 'child_process';
@@ -73,7 +79,7 @@ async function bigWorkbook(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function apiBenchmark(log: (line: string) => void, seconds = 10): Promise<void> {
+export async function apiBenchmark(log: (line: string) => void, seconds = 10, routeSeconds = 20): Promise<void> {
   const [blobPort, tablePort, queuePort] = [await freePort(), await freePort(), await freePort()];
   const azurite = await startAzurite({ inMemory: true, blobPort, tablePort, queuePort });
   const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-bench-issuer-'));
@@ -148,6 +154,8 @@ export async function apiBenchmark(log: (line: string) => void, seconds = 10): P
     log(`- API process RSS during the runs: first ${mb(rss[0])} MB, max ${mb(Math.max(...rss))} MB, last ${mb(rss[rss.length - 1])} MB (${rss.length} samples)`);
     log('');
     log('Targets: list p99 ≤ 50 ms (templates and benchmarks); download throughput ≥ 0.3× the bare server; zero errors; memory flat.');
+    log('');
+    await routesUnderLoad(log, { url: host.url, deps, issuerDir, metrics, segments, queryBody, seconds: routeSeconds });
   } finally {
     clearInterval(sampler);
     await new Promise<void>((resolve) => bare.close(() => resolve()));
@@ -155,4 +163,318 @@ export async function apiBenchmark(log: (line: string) => void, seconds = 10): P
     await azurite.stop();
     fs.rmSync(issuerDir, { recursive: true, force: true });
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every route under load
+
+type LoadRoute = 'health' | 'list' | 'details' | 'download' | 'benchmarks' | 'query' | 'contribute' | 'update' | 'create' | 'delete';
+
+interface LoadSpec {
+  /** e.g. http://localhost:7071/api */
+  url: string;
+  route: LoadRoute;
+  seconds: number;
+  connections: number;
+  admin: string;
+  /** One contributor token per connection (each its own organization, each with its own quota). */
+  contributors: string[];
+  /** Per-connection templates for `update`, with their current ETags. */
+  updateTargets: Array<{ id: string; etag: string }>;
+  workbookFile: string;
+  queryBody: string;
+  contribution: { metric: string; segment: string; period: string };
+}
+
+interface LoadReport {
+  requests: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Connections that failed or timed out. */
+  errors: number;
+  /** Answers with a status the route must not give under load. */
+  unexpected: number;
+  statuses: Record<string, number>;
+}
+
+const CONNECTIONS = 50;
+
+/** The statuses a route may answer under load (contributions: 429 once an organization's quota is spent). */
+const EXPECTED: Record<LoadRoute, number[]> = {
+  health: [200],
+  list: [200],
+  details: [200],
+  download: [200],
+  benchmarks: [200],
+  query: [200],
+  contribute: [202, 429],
+  update: [200],
+  create: [201],
+  delete: [204],
+};
+
+const LOAD_LABELS: Record<LoadRoute, string> = {
+  health: 'GET /api/health',
+  list: 'GET /api/templates',
+  details: 'GET /api/templates/{id}',
+  download: 'GET /api/templates/{id}/download (~200 KB)',
+  benchmarks: 'GET /api/benchmarks',
+  query: 'POST /api/benchmarks/query (100 queries)',
+  contribute: 'POST /api/benchmarks/contributions',
+  update: 'PUT /api/templates/{id} (If-Match, one template per connection)',
+  create: 'POST /api/templates (a new id per request)',
+  delete: 'DELETE /api/templates/{id} (If-Match; each after an unmeasured POST)',
+};
+
+async function routesUnderLoad(
+  log: (line: string) => void,
+  setup: {
+    url: string;
+    deps: ReturnType<typeof createDependencies>;
+    issuerDir: string;
+    metrics: string[];
+    segments: string[];
+    queryBody: string;
+    seconds: number;
+  },
+): Promise<void> {
+  const { deps } = setup;
+  const { loadOrCreateLocalIssuer } = await import('../functions/src/auth/local-issuer');
+  const issuer = await loadOrCreateLocalIssuer(setup.issuerDir);
+  const admin = await issuer.mintToken({ roles: ['Templates.Admin'], tid: 'load-admins', expiresIn: '2h' });
+  const contributors = await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => issuer.mintToken({ tid: `load-org-${i}`, expiresIn: '2h' })));
+  const small = await smallWorkbook();
+  const updateTargets: LoadSpec['updateTargets'] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const record = await deps.templates.create(loadMetadata(`load-update-${i}`), small, { tenantId: 'load-admins' });
+    updateTargets.push({ id: record.id, etag: record.etag });
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-load-'));
+  const workbookFile = path.join(work, 'small.xlsx');
+  fs.writeFileSync(workbookFile, small);
+
+  log(`### Every route under load: ${CONNECTIONS} connections for ${setup.seconds} s each`);
+  log('');
+  log('A load generator in its own process keeps 50 keep-alive connections busy for the whole run; writers work on their own templates, so every answer but the expected one counts as an error. Memory is the API process (local host + handlers; Azurite is its own process): heap after a full GC before → after the run, and RSS before → max.');
+  log('');
+  log('| route | requests | req/s | p50 ms | p99 ms | max ms | errors | statuses | heap after GC MB | RSS MB |');
+  log('|---|---:|---:|---:|---:|---:|---:|---|---|---|');
+  const routes: LoadRoute[] = ['health', 'list', 'details', 'download', 'benchmarks', 'query', 'contribute', 'update', 'create', 'delete'];
+  let totalErrors = 0;
+  const heapGrowth: number[] = [];
+  try {
+    for (const route of routes) {
+      const spec: LoadSpec = {
+        url: setup.url,
+        route,
+        seconds: setup.seconds,
+        connections: CONNECTIONS,
+        admin,
+        contributors,
+        updateTargets,
+        workbookFile,
+        queryBody: setup.queryBody,
+        contribution: { metric: setup.metrics[0], segment: setup.segments[1], period: '2025' },
+      };
+      const memory = await measureMemory(() => runLoadWorker(spec, work));
+      const r = memory.result;
+      const errors = r.errors + r.unexpected;
+      totalErrors += errors;
+      heapGrowth.push(memory.heapAfter - memory.heapBefore);
+      const statuses = Object.entries(r.statuses)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(' ');
+      const mb = (n: number) => (n / 1e6).toFixed(0);
+      log(
+        `| ${LOAD_LABELS[route]} | ${r.requests} | ${Math.round(r.requests / r.seconds)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(0)} | ${errors} | ${statuses} | ${mb(memory.heapBefore)} → ${mb(memory.heapAfter)} | ${mb(memory.rssBefore)} → max ${mb(memory.rssMax)} |`,
+      );
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  log('');
+  log(`- errors over all routes: ${totalErrors} (target 0)`);
+  log(`- heap after GC, largest growth over one route: ${(Math.max(...heapGrowth) / 1e6).toFixed(1)} MB (target: flat — no growth with the number of requests)`);
+}
+
+/** The API process's memory around `run`: heap after a full GC before and after, RSS before and its maximum while running. */
+async function measureMemory<T>(run: () => Promise<T>): Promise<{ result: T; heapBefore: number; heapAfter: number; rssBefore: number; rssMax: number }> {
+  const gc = (global as unknown as { gc?: () => void }).gc;
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const rssBefore = process.memoryUsage().rss;
+  let rssMax = rssBefore;
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 250);
+  try {
+    const result = await run();
+    // Let what the last requests left behind (sockets, caches that expire in 2–5 s) go.
+    await new Promise((r) => setTimeout(r, 6000));
+    gc?.();
+    return { result, heapBefore, heapAfter: process.memoryUsage().heapUsed, rssBefore, rssMax };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function runLoadWorker(spec: LoadSpec, work: string): Promise<LoadReport> {
+  const specFile = path.join(work, `${spec.route}.json`);
+  fs.writeFileSync(specFile, JSON.stringify(spec));
+  return run(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--load-worker', specFile], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(({ stdout }) => JSON.parse(stdout.trim().split('\n').pop()!) as LoadReport);
+}
+
+function loadMetadata(id: string) {
+  return { id, title: { en: `Load ${id}`, zh: `压测 ${id}` }, description: { en: '', zh: '' }, category: 'budget' as const, tags: ['load'] };
+}
+
+async function smallWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Plan');
+  for (let r = 1; r <= 50; r++) sheet.addRow([`Person ${r}`, r * 100, { formula: `B${r}*0.1` }]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+// --- the load generator (child process) ---------------------------------------------------------
+
+const BOUNDARY = 'perfplan-load-boundary';
+
+function multipart(meta: unknown, workbook: Buffer): Buffer {
+  return Buffer.concat([
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="metadata"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(meta)}\r\n` +
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="load.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    ),
+    workbook,
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ]);
+}
+
+interface Answer {
+  status: number;
+  etag?: string;
+}
+
+async function loadWorker(spec: LoadSpec): Promise<LoadReport> {
+  const base = new URL(spec.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const workbook = fs.readFileSync(spec.workbookFile);
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  let unexpected = 0;
+
+  const send = (method: string, route: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<Answer> =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: base.hostname, port: base.port, method, path: `${base.pathname}/${route}`, headers: { ...headers, ...(body ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}) }, agent, timeout: 30_000 },
+        (res) => {
+          res.resume(); // read the whole body: a download is measured to its last byte
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag }));
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  const admin = { Authorization: `Bearer ${spec.admin}` };
+  const form = { ...admin, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` };
+  let counter = 0;
+  /** One measured request of the route for connection `c` (with its state). */
+  const step: (c: number, state: { etag?: string }) => Promise<Answer> = (c, state) => {
+    switch (spec.route) {
+      case 'health':
+        return send('GET', 'health');
+      case 'list':
+        return send('GET', 'templates');
+      case 'details':
+        return send('GET', 'templates/load-test');
+      case 'download':
+        return send('GET', 'templates/load-test/download');
+      case 'benchmarks':
+        return send('GET', 'benchmarks');
+      case 'query':
+        return send('POST', 'benchmarks/query', { 'Content-Type': 'application/json' }, spec.queryBody);
+      case 'contribute':
+        return send(
+          'POST',
+          'benchmarks/contributions',
+          { 'Content-Type': 'application/json', Authorization: `Bearer ${spec.contributors[c]}` },
+          JSON.stringify({ ...spec.contribution, value: 0.1 + (counter++ % 50) / 100 }),
+        );
+      case 'update': {
+        const target = spec.updateTargets[c];
+        return send('PUT', `templates/${target.id}`, { ...form, 'If-Match': state.etag ?? target.etag }, multipart(loadMetadata(target.id), workbook)).then((a) => {
+          if (a.status === 200) state.etag = a.etag;
+          return a;
+        });
+      }
+      case 'create':
+        return send('POST', 'templates', form, multipart(loadMetadata(`load-create-${c}-${counter++}`), workbook));
+      case 'delete':
+        throw new Error('delete is measured in deleteStep');
+    }
+  };
+  /** The unmeasured POST of the fresh template a measured DELETE then removes. */
+  const deleteStep = async (id: string): Promise<Answer | undefined> => {
+    const created = await send('POST', 'templates', form, multipart(loadMetadata(id), workbook));
+    if (created.status !== 201 || !created.etag) {
+      statuses[`POST ${created.status}`] = (statuses[`POST ${created.status}`] ?? 0) + 1;
+      unexpected++;
+      return undefined;
+    }
+    return { status: -1, etag: created.etag };
+  };
+
+  const started = Date.now();
+  const end = started + spec.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: spec.connections }, async (_, c) => {
+      const state: { etag?: string } = {};
+      while (Date.now() < end) {
+        let id: string | undefined;
+        let etag: string | undefined;
+        if (spec.route === 'delete') {
+          const fresh = `load-delete-${c}-${counter++}`;
+          const created = await deleteStep(fresh).catch(() => {
+            errors++;
+            return undefined;
+          });
+          if (!created) continue;
+          id = fresh;
+          etag = created.etag;
+        }
+        const t0 = process.hrtime.bigint();
+        try {
+          const answer = id ? await send('DELETE', `templates/${id}`, { ...admin, 'If-Match': etag! }) : await step(c, state);
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+          if (!EXPECTED[spec.route].includes(answer.status)) unexpected++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] : NaN);
+  return { requests: latencies.length, seconds, p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] ?? NaN, errors, unexpected, statuses };
+}
+
+if (require.main === module && process.argv[2] === '--load-worker') {
+  const spec = JSON.parse(fs.readFileSync(process.argv[3], 'utf8')) as LoadSpec;
+  loadWorker(spec).then(
+    (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }
