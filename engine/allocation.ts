@@ -8,12 +8,16 @@
  * For s ≤ 1 the curve is concave everywhere; for s > 1 it is S-shaped, convex below the
  * inflection point x* = κ·((s−1)/(s+1))^(1/s) and concave above it.
  */
+import { ERRORS } from '../i18n/errors';
+import { CURVE_COLUMNS } from '../i18n/glossary';
 import { numError, valueError } from './errors';
 import {
   Arg,
   ResultGrid,
+  cellPlace,
   column,
   isBlankArg,
+  itemPlace,
   numberTable,
   numberVector,
   numberVectorWithBlanks,
@@ -32,14 +36,12 @@ export interface ResponseCurve {
   shape: number;
 }
 
-const CURVE_COLUMNS = ['α (maximum response)', 'κ (half-saturation spend)', 's (shape)'];
-
 /** A k×3 table of (α, κ, s), every entry > 0. */
 export function readResponseCurves(arg: Arg, name = 'curves'): ResponseCurve[] {
   const rows = numberTable(arg, name, 3, 'none');
   return rows.map((row, r) => {
     row.forEach((value, c) => {
-      if (!(value > 0)) throw numError(`${name}, row ${r + 1}, column ${c + 1}: ${CURVE_COLUMNS[c]} must be greater than 0; got ${value}`);
+      if (!(value > 0)) throw numError(ERRORS.curveParameter, { where: cellPlace(name, r, c), column: CURVE_COLUMNS[c], got: value });
     });
     return { alpha: row[0], kappa: row[1], shape: row[2] };
   });
@@ -47,7 +49,7 @@ export function readResponseCurves(arg: Arg, name = 'curves'): ResponseCurve[] {
 
 /** r(x), written as α / (1 + (κ/x)^s) so that a huge x cannot overflow x^s. */
 export function responseAt(curve: ResponseCurve, x: number): number {
-  if (x < 0) throw numError(`spend cannot be negative; got ${x}`);
+  if (x < 0) throw numError(ERRORS.negative, { what: 'spend', got: x });
   return curve.alpha / (1 + pow(curve.kappa / x, curve.shape));
 }
 
@@ -64,7 +66,7 @@ function logMarginal(curve: ResponseCurve, x: number): number {
   return log(alpha * shape) - log(x) + shapeTerm;
 }
 
-/** r'(x), the marginal response at spend x (also used to explain an allocation). */
+/** r'(x), the marginal response at spend x. */
 export function marginalAt(curve: ResponseCurve, x: number): number {
   return exp(logMarginal(curve, x));
 }
@@ -75,8 +77,8 @@ function logSlope(curve: ResponseCurve, x: number): number {
   return curve.shape - 1 - (2 * curve.shape) / (1 + 1 / u);
 }
 
-/** Where an S-shaped curve turns concave; 0 for a concave curve. */
-function inflection(curve: ResponseCurve): number {
+/** Where an S-shaped curve turns concave: κ·((s−1)/(s+1))^(1/s); 0 for a concave curve. */
+export function inflection(curve: ResponseCurve): number {
   const s = curve.shape;
   return s > 1 ? curve.kappa * pow((s - 1) / (s + 1), 1 / s) : 0;
 }
@@ -85,10 +87,10 @@ function inflection(curve: ResponseCurve): number {
 export function response(spend: Arg, curves: Arg): ResultGrid {
   const table = readResponseCurves(curves, 'curves');
   const x = numberVector(spend, 'spend');
-  if (x.length !== table.length) throw valueError(`spend has ${x.length} items but curves has ${table.length} rows`);
+  if (x.length !== table.length) throw valueError(ERRORS.itemsVsRows, { name: 'spend', count: x.length, other: 'curves', rows: table.length });
   return column(
     x.map((v, j) => {
-      if (v < 0) throw numError(`spend, item ${j + 1} cannot be negative; got ${v}`);
+      if (v < 0) throw numError(ERRORS.negative, { what: itemPlace('spend', j), got: v });
       return responseAt(table[j], v);
     }),
   );
@@ -438,20 +440,22 @@ export function allocateSpend(
   maxs: ArrayLike<number>,
 ): Float64Array {
   const k = curves.length;
-  if (!(budget >= 0) || !Number.isFinite(budget)) throw numError(`budget must be a finite number ≥ 0; got ${budget}`);
-  if (mins.length !== k) throw valueError(`minimums has ${mins.length} items but curves has ${k} rows`);
-  if (maxs.length !== k) throw valueError(`maximums has ${maxs.length} items but curves has ${k} rows`);
+  if (!(budget >= 0) || !Number.isFinite(budget)) throw numError(ERRORS.budgetNotFinite, { got: budget });
+  if (mins.length !== k) throw valueError(ERRORS.itemsVsRows, { name: 'minimums', count: mins.length, other: 'curves', rows: k });
+  if (maxs.length !== k) throw valueError(ERRORS.itemsVsRows, { name: 'maximums', count: maxs.length, other: 'curves', rows: k });
   for (let j = 0; j < k; j++) {
-    if (!(mins[j] >= 0)) throw numError(`minimums, item ${j + 1} cannot be negative; got ${mins[j]}`);
-    if (!(maxs[j] >= 0)) throw numError(`maximums, item ${j + 1} cannot be negative; got ${maxs[j]}`);
-    if (mins[j] > maxs[j]) throw numError(`minimums, item ${j + 1} (${mins[j]}) is above maximums, item ${j + 1} (${maxs[j]})`);
+    if (!(mins[j] >= 0)) throw numError(ERRORS.negative, { what: itemPlace('minimums', j), got: mins[j] });
+    if (!(maxs[j] >= 0)) throw numError(ERRORS.negative, { what: itemPlace('maximums', j), got: maxs[j] });
+    if (mins[j] > maxs[j]) {
+      throw numError(ERRORS.boundsCrossed, { lowerAt: itemPlace('minimums', j), lower: mins[j], upperAt: itemPlace('maximums', j), upper: maxs[j] });
+    }
   }
   // A relative slack so that e.g. minimums 0.1 + 0.2 still fit a budget of 0.3.
   const slack = 1e-12 * budget;
   const sumMin = sumOf(mins);
   const sumMax = sumOf(maxs);
-  if (sumMin > budget + slack) throw numError(`minimums add up to ${sumMin}, more than the budget ${budget}`);
-  if (sumMax < budget - slack) throw numError(`maximums add up to ${sumMax}, less than the budget ${budget}`);
+  if (sumMin > budget + slack) throw numError(ERRORS.minimumsOverBudget, { sum: sumMin, budget });
+  if (sumMax < budget - slack) throw numError(ERRORS.maximumsUnderBudget, { sum: sumMax, budget });
   if (sumMin >= budget) return Float64Array.from(mins);
   if (sumMax <= budget) return Float64Array.from(maxs);
   if (curves.every((c) => c.shape <= 1)) return equalMarginal(curves, mins, maxs, budget);
@@ -463,16 +467,56 @@ export function readBounds(arg: Arg, name: string, k: number, fallback: number):
   if (isBlankArg(arg ?? null)) return new Array<number>(k).fill(fallback);
   const values = numberVectorWithBlanks(arg, name).map((v) => v ?? fallback);
   if (values.length === 1) return new Array<number>(k).fill(values[0]);
-  if (values.length !== k) throw valueError(`${name} has ${values.length} items but curves has ${k} rows`);
+  if (values.length !== k) throw valueError(ERRORS.itemsVsRows, { name, count: values.length, other: 'curves', rows: k });
   return values;
+}
+
+/** ALLOCATE's arguments as the function reads them: blank bounds are 0 and the whole budget. */
+export interface AllocateArgs {
+  budget: number;
+  curves: ResponseCurve[];
+  mins: number[];
+  maxs: number[];
+}
+
+export function readAllocateArgs(budget: Arg, curves: Arg, minimums: Arg, maximums: Arg): AllocateArgs {
+  const total = requiredNumber(budget, 'budget');
+  if (total < 0) throw numError(ERRORS.negative, { what: 'budget', got: total });
+  const table = readResponseCurves(curves, 'curves');
+  const mins = readBounds(minimums, 'minimums', table.length, 0);
+  const maxs = readBounds(maximums, 'maximums', table.length, total);
+  return { budget: total, curves: table, mins, maxs };
 }
 
 /** ALLOCATE(budget, curves, [minimums], [maximums]) — k×1 spend per channel. */
 export function allocate(budget: Arg, curves: Arg, minimums: Arg, maximums: Arg): ResultGrid {
-  const total = requiredNumber(budget, 'budget');
-  if (total < 0) throw numError(`budget cannot be negative; got ${total}`);
-  const table = readResponseCurves(curves, 'curves');
-  const mins = readBounds(minimums, 'minimums', table.length, 0);
-  const maxs = readBounds(maximums, 'maximums', table.length, total);
+  const { budget: total, curves: table, mins, maxs } = readAllocateArgs(budget, curves, minimums, maximums);
   return column(Array.from(allocateSpend(total, table, mins, maxs)));
+}
+
+/** Where one channel's spend sits against the optimality conditions. */
+export interface ChannelReading {
+  atMin: boolean;
+  /** At its maximum (and not at its minimum, when the two coincide). */
+  atMax: boolean;
+  /** r'(x) at its spend. */
+  marginal: number;
+}
+
+/**
+ * An allocation read against the conditions allocateSpend solves (KKT): every channel sits
+ * at its minimum, at its maximum, or strictly inside with its marginal return at the common
+ * λ. A bound counts as hit within 1e-9 of the budget (the solver settles to ~1e-15); λ is
+ * the mean marginal return of the channels inside, which agree to the solver's tolerance
+ * (null when none is inside).
+ */
+export function allocationReading({ budget, curves, mins, maxs }: AllocateArgs, spends: readonly number[]): { channels: ChannelReading[]; lambda: number | null } {
+  const near = (a: number, b: number) => abs(a - b) <= 1e-9 * max(1, abs(budget));
+  const channels = spends.map((x, j) => {
+    const atMin = near(x, mins[j]);
+    return { atMin, atMax: !atMin && near(x, maxs[j]), marginal: marginalAt(curves[j], x) };
+  });
+  const inside = channels.filter((c) => !c.atMin && !c.atMax);
+  const lambda = inside.length > 0 ? inside.reduce((s, c) => s + c.marginal, 0) / inside.length : null;
+  return { channels, lambda };
 }

@@ -2,6 +2,7 @@
  * Benchmarks (基準): the pure part of PERF.BENCHMARK — reading its arguments, and picking
  * a percentile from a published benchmark row. Fetching rows is the adapters' job.
  */
+import { ERRORS } from '../i18n/errors';
 import { naError, numError } from './errors';
 import { Arg, isBlankArg, optionalNumber, requiredText, scalarOf } from './grid';
 
@@ -16,7 +17,7 @@ export function benchmarkQuery(metric: Arg, segment: Arg, percentile: Arg): Benc
   const name = requiredText(metric, 'metric').trim();
   const seg = isBlankArg(segment ?? null) ? 'all' : String(scalarOf(segment, 'segment')).trim() || 'all';
   const p = optionalNumber(percentile ?? null, 'percentile', 50);
-  if (p < 0 || p > 100) throw numError(`percentile must be between 0 and 100; got ${p}`);
+  if (p < 0 || p > 100) throw numError(ERRORS.percentileRange, { got: p });
   return { metric: name, segment: seg, percentile: p };
 }
 
@@ -43,7 +44,7 @@ export function benchmarkValue(row: BenchmarkRow, percentile: number): number {
   ] as [number, number | null | undefined][]) {
     if (typeof v === 'number' && Number.isFinite(v)) points.push([p, v]);
   }
-  if (points.length === 0) throw naError('no published value for this benchmark (values are withheld until enough organizations contribute)');
+  if (points.length === 0) throw naError(ERRORS.benchmarkWithheld);
   const exact = points.find(([p]) => p === percentile);
   if (exact) return exact[1];
   for (let i = 1; i < points.length; i++) {
@@ -51,5 +52,5 @@ export function benchmarkValue(row: BenchmarkRow, percentile: number): number {
     const [p1, v1] = points[i];
     if (percentile > p0 && percentile < p1) return v0 + ((v1 - v0) * (percentile - p0)) / (p1 - p0);
   }
-  throw naError(`percentile ${percentile} is outside the published percentiles (${points.map(([p]) => `P${p}`).join(', ')})`);
+  throw naError(ERRORS.percentileOutside, { got: percentile, published: points.map(([p]) => `P${p}`).join(', ') });
 }

@@ -1,18 +1,23 @@
 /**
  * Channels (渠道): ABC (Pareto) classes and a rule-based channel tier.
  */
+import { ERRORS } from '../i18n/errors';
+import { PLACES, phrase } from '../i18n/glossary';
 import { PerfError, divError, numError, valueError } from './errors';
 import {
   Arg,
+  Place,
   Result,
   ResultGrid,
   column,
   isBlank,
   isBlankArg,
+  itemPlace,
   numberAt,
   numberMatrix,
   numberVector,
   optionalNumber,
+  rowPlace,
   toGrid,
   where,
 } from './grid';
@@ -27,14 +32,14 @@ export const DEFAULT_B_SHARE = 0.95;
  * it: sorted descending, ties in input order. Values must be ≥ 0 with a positive total.
  * `label(i)` names value i in messages.
  */
-export function shareBefore(values: readonly number[], name: string, label: (i: number) => string): Float64Array {
+export function shareBefore(values: readonly number[], name: string, label: (i: number) => Place): Float64Array {
   let total = 0;
   values.forEach((v, i) => {
-    if (v < 0) throw numError(`${label(i)} cannot be negative; got ${v}`);
+    if (v < 0) throw numError(ERRORS.negative, { what: label(i), got: v });
     total += v;
   });
-  if (total === 0) throw divError(`${name}: the values add up to 0, so there are no shares to rank`);
-  if (!Number.isFinite(total)) throw numError(`${name}: the total is too large to compute shares`);
+  if (total === 0) throw divError(ERRORS.sharesSumZero, { name });
+  if (!Number.isFinite(total)) throw numError(ERRORS.sharesTooLarge, { name });
   // Array.prototype.sort is stable, so equal values keep their input order
   const order = values.map((_, i) => i).sort((a, b) => values[b] - values[a]);
   const before = new Float64Array(values.length);
@@ -55,7 +60,7 @@ export function paretoClass(before: number, aShare: number, bShare: number): Par
 
 function readShare(arg: Arg, name: string, fallback: number): number {
   const share = optionalNumber(arg, name, fallback);
-  if (share < 0 || share > 1) throw numError(`${name} must be between 0 and 1; got ${share}`);
+  if (share < 0 || share > 1) throw numError(ERRORS.notFraction, { name, got: share });
   return share;
 }
 
@@ -64,7 +69,7 @@ export function pareto(values: Arg, aShare: Arg, bShare: Arg): ResultGrid {
   const m = numberMatrix(values, 'values');
   const a = readShare(aShare ?? null, 'a_share', DEFAULT_A_SHARE);
   const b = readShare(bShare ?? null, 'b_share', DEFAULT_B_SHARE);
-  if (a > b) throw numError(`a_share (${a}) cannot be greater than b_share (${b})`);
+  if (a > b) throw numError(ERRORS.notGreater, { first: 'a_share', firstValue: a, second: 'b_share', secondValue: b });
   // reading order: row by row, so "input order" for ties is left to right, top to bottom
   const flat = m.values.flat();
   const before = shareBefore(flat, 'values', (i) => where('values', m.rows, m.cols, Math.floor(i / m.cols), i % m.cols));
@@ -108,29 +113,23 @@ export function readTierRules(arg: Arg): TierRules {
   const rules: TierRules = { ...DEFAULT_TIER_RULES };
   if (isBlankArg(arg)) return rules;
   const grid = toGrid(arg, 'rules');
-  if (grid[0].length !== 2) throw valueError(`rules must have 2 columns (name, value); got ${grid[0].length}`);
+  if (grid[0].length !== 2) throw valueError(ERRORS.rulesColumns, { got: grid[0].length });
   const seen = new Map<string, number>();
   grid.forEach(([nameCell, valueCell], r) => {
-    const row = `rules, row ${r + 1}`;
+    const row = rowPlace('rules', r);
     if (nameCell instanceof PerfError) throw nameCell;
     if (isBlank(nameCell) && isBlank(valueCell)) return;
-    if (isBlank(nameCell)) throw valueError(`${row}: the rule name is blank`);
-    if (typeof nameCell !== 'string') throw valueError(`${row}: the rule name must be text; got ${String(nameCell)}`);
+    if (isBlank(nameCell)) throw valueError(ERRORS.ruleNameBlank, { where: row });
+    if (typeof nameCell !== 'string') throw valueError(ERRORS.ruleNameNotText, { where: row, value: String(nameCell) });
     const key = ruleKey(nameCell) as keyof TierRules;
-    if (!RULE_NAMES.includes(key)) {
-      throw valueError(`${row}: unknown rule "${nameCell}"; expected one of ${RULE_NAMES.join(', ')}`);
-    }
-    if (seen.has(key)) throw valueError(`${row}: ${key} is already set in row ${seen.get(key)! + 1}`);
+    if (!RULE_NAMES.includes(key)) throw valueError(ERRORS.ruleUnknown, { where: row, rule: nameCell, rules: RULE_NAMES.join(', ') });
+    if (seen.has(key)) throw valueError(ERRORS.ruleRepeated, { where: row, rule: key, row: seen.get(key)! + 1 });
     seen.set(key, r);
-    rules[key] = numberAt(valueCell, () => `${row} (${key})`);
+    rules[key] = numberAt(valueCell, () => phrase(PLACES.withRole, { place: row, role: key }));
   });
   // a negative decline would flag channels that grew; users sometimes type −0.15 for "a 15% drop"
-  if (rules.exit_decline < 0) {
-    throw numError(`rules: exit_decline is the size of a drop (0.15 = 15% down) and cannot be negative; got ${rules.exit_decline}`);
-  }
-  if (rules.strategic_share < 0 || rules.strategic_share > 1) {
-    throw numError(`rules: strategic_share must be between 0 and 1; got ${rules.strategic_share}`);
-  }
+  if (rules.exit_decline < 0) throw numError(ERRORS.exitDeclineNegative, { got: rules.exit_decline });
+  if (rules.strategic_share < 0 || rules.strategic_share > 1) throw numError(ERRORS.strategicShareRange, { got: rules.strategic_share });
   return rules;
 }
 
@@ -158,7 +157,7 @@ export function channeltier(revenue: Arg, growth: Arg, roi: Arg, changePrevQ: Ar
   const m = rev.length;
   const sameLength = (arg: Arg, name: string): number[] => {
     const values = numberVector(arg, name);
-    if (values.length !== m) throw valueError(`${name} has ${values.length} items but revenue has ${m}`);
+    if (values.length !== m) throw valueError(ERRORS.itemsMismatch, { name, count: values.length, other: 'revenue', otherCount: m });
     return values;
   };
   const g = sameLength(growth, 'growth');
@@ -166,7 +165,7 @@ export function channeltier(revenue: Arg, growth: Arg, roi: Arg, changePrevQ: Ar
   const prev = sameLength(changePrevQ, 'change_prev_q');
   const last = sameLength(changeLastQ, 'change_last_q');
   const table = readTierRules(rules ?? null);
-  const before = shareBefore(rev, 'revenue', (i) => (m === 1 ? 'revenue' : `revenue, item ${i + 1}`));
+  const before = shareBefore(rev, 'revenue', (i) => (m === 1 ? 'revenue' : itemPlace('revenue', i)));
   const tiers: Result[] = rev.map((_, i) => tierOf(table, g[i], r[i], prev[i], last[i], before[i]));
   return column(tiers);
 }

@@ -1,20 +1,48 @@
 /**
- * The one error type of the engine: an Excel error code plus a message that names the
- * argument and the problem. Adapters translate it (CustomFunctions.Error in Excel,
+ * The one error type of the engine: an Excel error code plus a message as a text key and its
+ * parameters (like HyperFormula's ErrorMessage), never a finished sentence. `message` is the
+ * en-US rendering, `localized(locale)` renders it in the user's language; the texts live in
+ * i18n/errors.ts. Adapters translate the error itself (CustomFunctions.Error in Excel,
  * CellError in HyperFormula, problem+json over HTTP); the engine never returns raw
  * exceptions to users.
  */
+import { ERRORS } from '../i18n/errors';
+import type { ParamsArg } from '../i18n/glossary';
+import type { Locale } from '../i18n/locale';
+import { Params, Text, render } from '../i18n/text';
+
 export type ExcelErrorCode = '#VALUE!' | '#NUM!' | '#DIV/0!' | '#N/A';
 
 export const EXCEL_ERROR_CODES: readonly ExcelErrorCode[] = ['#VALUE!', '#NUM!', '#DIV/0!', '#N/A'];
 
+const NO_PARAMS: Params = Object.freeze({});
+
 export class PerfError extends Error {
+  /** The message's text (a value of ERRORS), rendered with `params`. */
+  readonly text: Text;
+  readonly params: Params;
+
+  /**
+   * `text` is one of ERRORS with its parameters. A plain string is a message written outside
+   * PerfPlan (another engine's error, a service's reason) and is kept as it is in every locale.
+   */
   constructor(
     readonly code: ExcelErrorCode,
-    message: string,
+    text: Text | string,
+    params: Params = NO_PARAMS,
   ) {
-    super(message);
+    const external = typeof text === 'string';
+    const own = external ? ERRORS.external : text;
+    const values = external ? { message: text } : params;
+    super(render(own, 'en-US', values));
     this.name = 'PerfError';
+    this.text = own;
+    this.params = values;
+  }
+
+  /** The message in `locale`; places, described values and lists inside it follow along. */
+  localized(locale: Locale): string {
+    return render(this.text, locale, this.params);
   }
 
   toJSON(): { error: ExcelErrorCode; message: string } {
@@ -22,14 +50,38 @@ export class PerfError extends Error {
   }
 }
 
+/** An error with `code`, `text` and the parameters `text`'s placeholders need. */
+function raise(code: ExcelErrorCode, text: Text | string, params: readonly unknown[]): PerfError {
+  return new PerfError(code, text, (params[0] as Params | undefined) ?? NO_PARAMS);
+}
+
 /** Wrong type, shape or label. */
-export const valueError = (message: string) => new PerfError('#VALUE!', message);
+export function valueError(message: string): PerfError;
+export function valueError<T extends Text>(text: T, ...params: ParamsArg<T>): PerfError;
+export function valueError(text: Text | string, ...params: unknown[]): PerfError {
+  return raise('#VALUE!', text, params);
+}
+
 /** A number outside its domain, or no convergence. */
-export const numError = (message: string) => new PerfError('#NUM!', message);
+export function numError(message: string): PerfError;
+export function numError<T extends Text>(text: T, ...params: ParamsArg<T>): PerfError;
+export function numError(text: Text | string, ...params: unknown[]): PerfError {
+  return raise('#NUM!', text, params);
+}
+
 /** A division by zero the user can fix. */
-export const divError = (message: string) => new PerfError('#DIV/0!', message);
+export function divError(message: string): PerfError;
+export function divError<T extends Text>(text: T, ...params: ParamsArg<T>): PerfError;
+export function divError(text: Text | string, ...params: unknown[]): PerfError {
+  return raise('#DIV/0!', text, params);
+}
+
 /** Nothing to return. */
-export const naError = (message: string) => new PerfError('#N/A', message);
+export function naError(message: string): PerfError;
+export function naError<T extends Text>(text: T, ...params: ParamsArg<T>): PerfError;
+export function naError(text: Text | string, ...params: unknown[]): PerfError {
+  return raise('#N/A', text, params);
+}
 
 export function isPerfError(value: unknown): value is PerfError {
   return value instanceof PerfError;

@@ -25,6 +25,7 @@ import {
   optionalChoice,
   optionalNumber,
   optionalNumberOrNull,
+  Place,
   requiredNumber,
   toGrid,
   where,
@@ -177,7 +178,7 @@ function elementOf(grid: ResultGrid, at: ExplainAt, fn: string): number {
 }
 
 /** The cell of an element-wise argument used for result element `at` (Excel broadcasting). */
-function broadcastCell(arg: Arg, name: string, at: ExplainAt): { cell: Cell; label: () => string } {
+function broadcastCell(arg: Arg, name: string, at: ExplainAt): { cell: Cell; label: () => Place } {
   const grid = toGrid(arg ?? null, name);
   const rows = grid.length;
   const cols = grid[0].length;

@@ -6,6 +6,9 @@
  * Every reader names the argument (and the position inside a range) in its error, so a
  * user can find the cell to fix.
  */
+import { ERRORS } from '../i18n/errors';
+import { PLACES, VALUES, phrase } from '../i18n/glossary';
+import type { Phrase } from '../i18n/text';
 import { PerfError, numError, valueError } from './errors';
 
 export type Scalar = number | string | boolean | null | undefined;
@@ -24,9 +27,8 @@ export type ResultGrid = Result[][];
  * whole call for a scalar. `value - value === 0` holds exactly for finite numbers.
  */
 export function nonFiniteError(value: number): PerfError {
-  return Number.isNaN(value)
-    ? numError('result is not a number (NaN): an intermediate value overflowed or is undefined')
-    : numError(`result is not a finite number (overflow to ${value > 0 ? '' : '-'}Infinity)`);
+  if (Number.isNaN(value)) return numError(ERRORS.resultNaN);
+  return numError(value > 0 ? ERRORS.resultOverflowUp : ERRORS.resultOverflowDown);
 }
 
 /** One result cell as it may leave the engine: a non-finite number becomes its #NUM!. */
@@ -57,7 +59,7 @@ export function isBlankArg(arg: Arg): boolean {
 /** A scalar becomes a 1×1 grid; an empty range is refused. */
 export function toGrid(arg: Arg, name: string): Grid {
   if (!isGrid(arg)) return [[arg]];
-  if (arg.length === 0 || arg[0].length === 0) throw valueError(`${name}: the range is empty`);
+  if (arg.length === 0 || arg[0].length === 0) throw valueError(ERRORS.rangeEmpty, { name });
   // Hosts pass rectangular ranges; a short row would only read as blanks, so rows are not
   // re-measured here (that pass costs as much as a whole element-wise function).
   return arg;
@@ -67,29 +69,51 @@ export function shapeText(rows: number, cols: number): string {
   return `${rows}×${cols}`;
 }
 
-/** "name", "name, row 3", "name, column 2" or "name, row 3, column 2". */
-export function where(name: string, rows: number, cols: number, r: number, c: number): string {
-  if (rows === 1 && cols === 1) return name;
-  if (cols === 1) return `${name}, row ${r + 1}`;
-  if (rows === 1) return `${name}, column ${c + 1}`;
-  return `${name}, row ${r + 1}, column ${c + 1}`;
+/**
+ * How messages name a place: an argument name as the user typed it in the formula, or a
+ * phrase for a place inside it ("tiers, row 4, column 2"), which renders in either language.
+ */
+export type Place = string | Phrase;
+
+/** "name, row 3" (1-based in the phrase; `r` counts from 0). */
+export function rowPlace(name: Place, r: number): Phrase {
+  return phrase(PLACES.row, { name, row: r + 1 });
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+/** "name, row 3, column 2" (`r` and `c` count from 0). */
+export function cellPlace(name: Place, r: number, c: number): Phrase {
+  return phrase(PLACES.cell, { name, row: r + 1, column: c + 1 });
+}
+
+/** "name, item 3" (`i` counts from 0). */
+export function itemPlace(name: Place, i: number): Phrase {
+  return phrase(PLACES.item, { name, item: i + 1 });
+}
+
+/** "name", "name, row 3", "name, column 2" or "name, row 3, column 2". */
+export function where(name: string, rows: number, cols: number, r: number, c: number): Place {
+  if (rows === 1 && cols === 1) return name;
+  if (cols === 1) return rowPlace(name, r);
+  if (rows === 1) return phrase(PLACES.column, { name, column: c + 1 });
+  return cellPlace(name, r, c);
+}
+
+/** A value that is not what was asked for, as messages show it: TRUE, or text "8%". */
+export function describeValue(value: unknown): Phrase {
+  if (typeof value === 'boolean') return phrase(value ? VALUES.true : VALUES.false);
   const text = String(value);
-  return `text "${text.length > 20 ? `${text.slice(0, 20)}…` : text}"`;
+  return phrase(VALUES.text, { text: text.length > 20 ? `${text.slice(0, 20)}…` : text });
 }
 
 /** Reads one numeric cell; `label` is only built when something is wrong. */
-export function numberAt(value: Cell, label: () => string): number {
+export function numberAt(value: Cell, label: () => Place): number {
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return value;
-    throw numError(`${label()} is not a finite number`);
+    throw numError(ERRORS.notFinite, { what: label() });
   }
   if (value instanceof PerfError) throw value;
-  if (isBlank(value)) throw valueError(`${label()} is blank; a number is required`);
-  throw valueError(`${label()} is ${describe(value)}; a number is required`);
+  if (isBlank(value)) throw valueError(ERRORS.numberBlank, { what: label() });
+  throw valueError(ERRORS.numberWrong, { what: label(), value: describeValue(value) });
 }
 
 /** The single value of a scalar argument or a 1×1 range. */
@@ -97,7 +121,7 @@ export function scalarOf(arg: Arg, name: string): Cell {
   if (!isGrid(arg)) return arg;
   const grid = toGrid(arg, name);
   if (grid.length !== 1 || grid[0].length !== 1) {
-    throw valueError(`${name}: expected a single value, got a ${shapeText(grid.length, grid[0].length)} range`);
+    throw valueError(ERRORS.singleValue, { name, shape: shapeText(grid.length, grid[0].length) });
   }
   return grid[0][0];
 }
@@ -121,8 +145,8 @@ export function optionalNumberOrNull(arg: Arg, name: string): number | null {
 export function requiredText(arg: Arg, name: string): string {
   const value = scalarOf(arg, name);
   if (value instanceof PerfError) throw value;
-  if (isBlank(value)) throw valueError(`${name} is blank; text is required`);
-  if (typeof value !== 'string') throw valueError(`${name} must be text`);
+  if (isBlank(value)) throw valueError(ERRORS.textBlank, { name });
+  if (typeof value !== 'string') throw valueError(ERRORS.textRequired, { name });
   return value;
 }
 
@@ -133,7 +157,7 @@ export function optionalChoice<T extends string>(arg: Arg, name: string, fallbac
   if (isBlank(value)) return fallback;
   const text = String(value).trim().toLowerCase();
   const found = allowed.find((option) => option === text);
-  if (!found) throw valueError(`${name} must be one of ${allowed.map((o) => `"${o}"`).join(', ')}; got ${describe(value)}`);
+  if (!found) throw valueError(ERRORS.choice, { name, options: quotedList(allowed), value: describeValue(value) });
   return found;
 }
 
@@ -145,7 +169,12 @@ export function optionalBoolean(arg: Arg, name: string, fallback: boolean): bool
   if (typeof value === 'boolean') return value;
   if (value === 1 || value === 0) return value === 1;
   if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
-  throw valueError(`${name} must be TRUE or FALSE; got ${describe(value)}`);
+  throw valueError(ERRORS.booleanRequired, { name, value: describeValue(value) });
+}
+
+/** Keywords as a message lists them: "marginal", "retro" (typed as they are in every language). */
+export function quotedList(options: readonly string[]): string {
+  return options.map((o) => `"${o}"`).join(', ');
 }
 
 /** The cells of a one-row or one-column range (or a scalar), in reading order. */
@@ -153,26 +182,26 @@ export function vectorCells(arg: Arg, name: string): Cell[] {
   const grid = toGrid(arg, name);
   if (grid.length === 1) return grid[0].slice();
   if (grid[0].length === 1) return grid.map((row) => row[0]);
-  throw valueError(`${name} must be one row or one column; got a ${shapeText(grid.length, grid[0].length)} range`);
+  throw valueError(ERRORS.vectorShape, { name, shape: shapeText(grid.length, grid[0].length) });
 }
 
 export function numberVector(arg: Arg, name: string): number[] {
   const cells = vectorCells(arg, name);
-  const label = (i: number) => () => (cells.length === 1 ? name : `${name}, item ${i + 1}`);
+  const label = (i: number) => () => (cells.length === 1 ? name : itemPlace(name, i));
   return cells.map((cell, i) => numberAt(cell, label(i)));
 }
 
 /** Like numberVector, but blanks become null (where a rule gives blanks a meaning). */
 export function numberVectorWithBlanks(arg: Arg, name: string): (number | null)[] {
   const cells = vectorCells(arg, name);
-  return cells.map((cell, i) => (isBlank(cell) ? null : numberAt(cell, () => `${name}, item ${i + 1}`)));
+  return cells.map((cell, i) => (isBlank(cell) ? null : numberAt(cell, () => itemPlace(name, i))));
 }
 
 export function textVector(arg: Arg, name: string): string[] {
   const cells = vectorCells(arg, name);
   return cells.map((cell, i) => {
     if (cell instanceof PerfError) throw cell;
-    if (isBlank(cell)) throw valueError(`${name}, item ${i + 1} is blank; a label is required`);
+    if (isBlank(cell)) throw valueError(ERRORS.labelRequired, { what: itemPlace(name, i) });
     return String(cell);
   });
 }
@@ -189,7 +218,7 @@ export function rectangular(arg: Arg, name: string): Grid {
   const grid = toGrid(arg, name);
   const cols = grid[0].length;
   for (let r = 1; r < grid.length; r++) {
-    if (grid[r].length !== cols) throw valueError(`${name}: rows have different lengths`);
+    if (grid[r].length !== cols) throw valueError(ERRORS.ragged, { name });
   }
   return grid;
 }
@@ -209,13 +238,13 @@ export function numberMatrix(arg: Arg, name: string): NumberMatrix {
 export function numberTable(arg: Arg, name: string, columns: number, ascending: 'strict' | 'none' = 'strict'): number[][] {
   const grid = rectangular(arg, name);
   if (grid[0].length !== columns) {
-    throw valueError(`${name} must have ${columns} columns; got ${grid[0].length}`);
+    throw valueError(ERRORS.columnCount, { name, columns, got: grid[0].length });
   }
-  const rows = grid.map((row, r) => row.map((cell, c) => numberAt(cell, () => `${name}, row ${r + 1}, column ${c + 1}`)));
+  const rows = grid.map((row, r) => row.map((cell, c) => numberAt(cell, () => cellPlace(name, r, c))));
   if (ascending === 'strict') {
     for (let r = 1; r < rows.length; r++) {
       if (!(rows[r][0] > rows[r - 1][0])) {
-        throw valueError(`${name}, row ${r + 1}: the first column must ascend strictly (${rows[r][0]} after ${rows[r - 1][0]})`);
+        throw valueError(ERRORS.ascendStrictly, { where: rowPlace(name, r), got: rows[r][0], previous: rows[r - 1][0] });
       }
     }
   }
@@ -229,7 +258,7 @@ export interface ElementArg {
   blanks?: 'error' | 'null';
 }
 
-type Num = number | null;
+export type Num = number | null;
 /** A kernel gets its arguments positionally (at most five); destructuring per cell is far slower. */
 export type Kernel = (a: Num, b: Num, c: Num, d: Num, e: Num) => Result;
 
@@ -250,6 +279,27 @@ function readElement(p: Prepared, r: number, c: number): Num {
   if (typeof cell === 'number' && cell - cell === 0) return cell; // finite number: the hot path
   if (p.allowNull && isBlank(cell)) return null;
   return numberAt(cell, () => where(p.name, p.grid.length, row.length, r * p.rowStep, c * p.colStep));
+}
+
+/** An element-wise argument ready for the loop: a single row or column repeats (broadcasts). */
+function prepare(arg: ElementArg, grid: Grid): Prepared {
+  return {
+    grid,
+    rowStep: grid.length > 1 ? 1 : 0,
+    colStep: grid[0].length > 1 ? 1 : 0,
+    allowNull: arg.blanks === 'null',
+    name: arg.name,
+    constant: undefined,
+  };
+}
+
+/**
+ * What elementwise hands its kernel from `arg` for result element (row, col): the broadcast
+ * cell, read with the same checks (and the same message) — how "explain this cell" reads the
+ * element it explains.
+ */
+export function broadcastElement(arg: ElementArg, row: number, col: number): Num {
+  return readElement(prepare(arg, toGrid(arg.arg ?? null, arg.name)), row, col);
 }
 
 /**
@@ -284,25 +334,20 @@ export function elementwise(args: ElementArg[], kernel: Kernel): ResultGrid {
     const r = grid.length;
     const c = grid[0].length;
     if (r > 1) {
-      if (rows > 1 && r !== rows) throw valueError(`${args[i].name} has ${r} rows but ${rowsFrom} has ${rows}`);
+      if (rows > 1 && r !== rows) throw valueError(ERRORS.rowsMismatch, { name: args[i].name, rows: r, other: rowsFrom, otherRows: rows });
       rows = r;
       rowsFrom = args[i].name;
     }
     if (c > 1) {
-      if (cols > 1 && c !== cols) throw valueError(`${args[i].name} has ${c} columns but ${colsFrom} has ${cols}`);
+      if (cols > 1 && c !== cols) {
+        throw valueError(ERRORS.columnsMismatch, { name: args[i].name, columns: c, other: colsFrom, otherColumns: cols });
+      }
       cols = c;
       colsFrom = args[i].name;
     }
   });
   const prepared: Prepared[] = grids.map((grid, i) => {
-    const p: Prepared = {
-      grid,
-      rowStep: grid.length > 1 ? 1 : 0,
-      colStep: grid[0].length > 1 ? 1 : 0,
-      allowNull: args[i].blanks === 'null',
-      name: args[i].name,
-      constant: undefined,
-    };
+    const p = prepare(args[i], grid);
     if (p.rowStep === 0 && p.colStep === 0) {
       try {
         p.constant = readElement(p, 0, 0);

@@ -2,6 +2,7 @@
  * Incentive payouts (激勵): tiered commissions, payout curves, team/individual splits,
  * excess-profit sharing, proration, clawbacks and draws.
  */
+import { ERRORS } from '../i18n/errors';
 import { numError, valueError } from './errors';
 import {
   Arg,
@@ -19,11 +20,14 @@ import {
   optionalChoice,
   requiredNumber,
   resultRow,
+  rowPlace,
   toGrid,
 } from './grid';
 import { Curve, curveAt, readCurve } from './scoring';
 
 export type TierMethod = 'marginal' | 'retro';
+
+const TIER_METHODS: readonly TierMethod[] = ['marginal', 'retro'];
 
 /** Validated tiers with the commission already earned below each threshold. */
 export interface Tiers {
@@ -35,15 +39,31 @@ export interface Tiers {
 
 export function readTiers(arg: Arg, name = 'tiers'): Tiers {
   const rows = numberTable(arg, name, 2, 'strict');
-  if (rows[0][0] !== 0) throw valueError(`${name}, row 1: the first threshold must be 0; got ${rows[0][0]}`);
+  if (rows[0][0] !== 0) throw valueError(ERRORS.firstThreshold, { where: rowPlace(name, 0), got: rows[0][0] });
   rows.forEach(([, rate], r) => {
-    if (rate < 0) throw numError(`${name}, row ${r + 1}: a rate cannot be negative; got ${rate}`);
+    if (rate < 0) throw numError(ERRORS.rateNegative, { where: rowPlace(name, r), got: rate });
   });
   const thresholds = Float64Array.from(rows, (r) => r[0]);
   const rates = Float64Array.from(rows, (r) => r[1]);
   const base = new Float64Array(rows.length);
   for (let i = 1; i < rows.length; i++) base[i] = base[i - 1] + rates[i - 1] * (thresholds[i] - thresholds[i - 1]);
   return { thresholds, rates, base };
+}
+
+/** TIERED's arguments as the function reads them, in its order (the tiers first). */
+export interface TieredArgs {
+  tiers: Tiers;
+  method: TierMethod;
+  /** The amounts, read element by element. */
+  amounts: ElementArg;
+}
+
+export function readTieredArgs(amount: Arg, tiers: Arg, method: Arg): TieredArgs {
+  return {
+    tiers: readTiers(tiers),
+    method: optionalChoice(method ?? null, 'method', 'marginal', TIER_METHODS),
+    amounts: { arg: amount, name: 'amount' },
+  };
 }
 
 /** The tier an amount reaches: the last threshold ≤ amount (the first threshold is 0). */
@@ -56,17 +76,42 @@ export function tierIndex(tiers: Tiers, amount: number): number {
 
 /** Commission on one amount: marginal slices like income tax, or retro on the whole amount. */
 export function tieredAmount(tiers: Tiers, amount: number, method: TierMethod): number {
-  if (amount < 0) throw numError(`amount cannot be negative; got ${amount}`);
+  if (amount < 0) throw numError(ERRORS.negative, { what: 'amount', got: amount });
   const { thresholds, rates, base } = tiers;
   const i = tierIndex(tiers, amount);
   return method === 'marginal' ? base[i] + rates[i] * (amount - thresholds[i]) : amount * rates[i];
 }
 
+/** One part of a commission: `width` of the amount at `rate` (the tier's index from 0). */
+export interface TierSlice {
+  tier: number;
+  width: number;
+  rate: number;
+  earned: number;
+}
+
+/**
+ * The working of tieredAmount for one (valid) amount: the tier it reaches and the parts
+ * it adds. Marginal: one slice per tier up to the reached one, from the bottom — base[i] is
+ * the running sum of the full slices below tier i, so adding the slices in this order gives
+ * tieredAmount's number exactly. Retro: the whole amount at the reached tier's rate.
+ */
+export function tieredWorking(tiers: Tiers, amount: number, method: TierMethod): { reached: number; slices: TierSlice[] } {
+  const { thresholds, rates } = tiers;
+  const reached = tierIndex(tiers, amount);
+  if (method === 'retro') return { reached, slices: [{ tier: reached, width: amount, rate: rates[reached], earned: amount * rates[reached] }] };
+  const slices: TierSlice[] = [];
+  for (let i = 0; i <= reached; i++) {
+    const width = i < reached ? thresholds[i + 1] - thresholds[i] : amount - thresholds[i];
+    slices.push({ tier: i, width, rate: rates[i], earned: rates[i] * width });
+  }
+  return { reached, slices };
+}
+
 /** TIERED(amount, tiers, [method]) — element-wise. */
 export function tiered(amount: Arg, tiers: Arg, method: Arg): ResultGrid {
-  const table = readTiers(tiers);
-  const how = optionalChoice(method, 'method', 'marginal', ['marginal', 'retro'] as const);
-  const args: ElementArg[] = [{ arg: amount, name: 'amount' }];
+  const { tiers: table, method: how, amounts } = readTieredArgs(amount, tiers, method);
+  const args: ElementArg[] = [amounts];
   const kernel: Kernel = (a) => tieredAmount(table, a!, how);
   const call = columnCall(args);
   if (call === null) return elementwise(args, kernel);
@@ -82,30 +127,58 @@ export function tiered(amount: Arg, tiers: Arg, method: Arg): ResultGrid {
   return out;
 }
 
+/** Whether an attainment earns anything: at or above the gate. */
+export function passesGate(attainment: number, gate: number): boolean {
+  return !(attainment < gate);
+}
+
+/** The payout factor after the cap: min(cap, factor). */
+export function cappedFactor(factor: number, cap: number): number {
+  return Math.min(cap, factor);
+}
+
 /** One payout: 0 below the gate, else target × min(cap, curve(attainment)). */
 export function payoutAmount(curve: Curve, attainment: number, target: number, gate: number, cap: number): number {
-  if (target < 0) throw numError(`target_incentive cannot be negative; got ${target}`);
-  if (attainment < gate) return 0;
-  return target * Math.min(cap, curveAt(curve, attainment, 'linear'));
+  if (target < 0) throw numError(ERRORS.negative, { what: 'target_incentive', got: target });
+  if (!passesGate(attainment, gate)) return 0;
+  return target * cappedFactor(curveAt(curve, attainment, 'linear'), cap);
 }
+
+/** PAYOUT's arguments as the function reads them: the curve, then four element-wise arguments. */
+export interface PayoutArgs {
+  curve: Curve;
+  /** attainment, target_incentive, gate (blank = 0), cap (blank = none). */
+  elements: [ElementArg, ElementArg, ElementArg, ElementArg];
+}
+
+export function readPayoutArgs(attainment: Arg, curveTable: Arg, targetIncentive: Arg, gate: Arg, cap: Arg): PayoutArgs {
+  return {
+    curve: readCurve(curveTable),
+    elements: [
+      { arg: attainment, name: 'attainment' },
+      { arg: targetIncentive, name: 'target_incentive' },
+      { arg: gate ?? null, name: 'gate', blanks: 'null' },
+      { arg: cap ?? null, name: 'cap', blanks: 'null' },
+    ],
+  };
+}
+
+/** PAYOUT's defaults for a blank gate and cap. */
+export const NO_GATE = 0;
+export const NO_CAP = Infinity;
 
 /** PAYOUT(attainment, curve, target_incentive, [gate], [cap]) — element-wise. */
 export function payout(attainment: Arg, curveTable: Arg, targetIncentive: Arg, gate: Arg, cap: Arg): ResultGrid {
-  const table = readCurve(curveTable);
-  const args: ElementArg[] = [
-    { arg: attainment, name: 'attainment' },
-    { arg: targetIncentive, name: 'target_incentive' },
-    { arg: gate ?? null, name: 'gate', blanks: 'null' },
-    { arg: cap ?? null, name: 'cap', blanks: 'null' },
-  ];
-  const kernel: Kernel = (a, t, g, c) => payoutAmount(table, a!, t!, g ?? 0, c ?? Infinity);
+  const { curve: table, elements } = readPayoutArgs(attainment, curveTable, targetIncentive, gate, cap);
+  const args: ElementArg[] = elements;
+  const kernel: Kernel = (a, t, g, c) => payoutAmount(table, a!, t!, g ?? NO_GATE, c ?? NO_CAP);
   const call = columnCall(args);
   const target = call === null ? null : call.b;
   if (call === null || target === null || target < 0) return elementwise(args, kernel);
   // A column of attainments with constant terms (the usual call), as in tiered: with a valid
   // target payoutAmount cannot fail, so only a cell that is not a finite number needs columnCell.
-  const gateValue = call.c ?? 0;
-  const capValue = call.d ?? Infinity;
+  const gateValue = call.c ?? NO_GATE;
+  const capValue = call.d ?? NO_CAP;
   const { rows, column } = call;
   const out: ResultGrid = new Array(rows);
   for (let r = 0; r < rows; r++) {
@@ -125,7 +198,7 @@ export function split(teamScore: Arg, individualScore: Arg, teamWeight: Arg, amo
       { arg: amount, name: 'amount' },
     ],
     (team, individual, tw, amt) => {
-      if (tw! < 0 || tw! > 1) throw numError(`team_weight must be between 0 and 1; got ${tw}`);
+      if (tw! < 0 || tw! > 1) throw numError(ERRORS.notFraction, { name: 'team_weight', got: tw! });
       return amt! * (tw! * team! + (1 - tw!) * individual!);
     },
   );
@@ -141,7 +214,7 @@ export function profitshare(actual: Arg, target: Arg, rate: Arg, cap: Arg): Resu
       { arg: cap ?? null, name: 'cap', blanks: 'null' },
     ],
     (a, t, r, c) => {
-      if (r! < 0) throw numError(`rate cannot be negative; got ${r}`);
+      if (r! < 0) throw numError(ERRORS.negative, { what: 'rate', got: r! });
       const share = r! * Math.max(0, a! - t!);
       return c === null ? share : Math.min(c, share);
     },
@@ -159,10 +232,10 @@ export function prorate(amount: Arg, start: Arg, end: Arg, periodStart: Arg, per
       { arg: periodEnd, name: 'period_end' },
     ],
     (amt, s, e, ps, pe) => {
-      if (pe! < ps!) throw numError(`period_end (${pe}) is before period_start (${ps})`);
+      if (pe! < ps!) throw numError(ERRORS.before, { later: 'period_end', laterValue: pe!, earlier: 'period_start', earlierValue: ps! });
       const from = s === null ? ps! : Math.max(s, ps!);
       const to = e === null ? pe! : Math.min(e, pe!);
-      if (s !== null && e !== null && e < s) throw numError(`end (${e}) is before start (${s})`);
+      if (s !== null && e !== null && e < s) throw numError(ERRORS.before, { later: 'end', laterValue: e, earlier: 'start', earlierValue: s });
       return (amt! * Math.max(0, to - from + 1)) / (pe! - ps! + 1);
     },
   );
@@ -179,11 +252,11 @@ export function clawback(commission: Arg, paidDate: Arg, cancelDate: Arg, window
       { arg: portion ?? null, name: 'portion', blanks: 'null' },
     ],
     (amount, paid, cancel, window, part) => {
-      if (window! < 0) throw numError(`window_days cannot be negative; got ${window}`);
+      if (window! < 0) throw numError(ERRORS.negative, { what: 'window_days', got: window! });
       const share = part ?? 1;
-      if (share < 0 || share > 1) throw numError(`portion must be between 0 and 1; got ${share}`);
+      if (share < 0 || share > 1) throw numError(ERRORS.notFraction, { name: 'portion', got: share });
       if (cancel === null) return 0;
-      if (cancel < paid!) throw numError(`cancel_date (${cancel}) is before paid_date (${paid})`);
+      if (cancel < paid!) throw numError(ERRORS.before, { later: 'cancel_date', laterValue: cancel, earlier: 'paid_date', earlierValue: paid! });
       return cancel - paid! <= window! ? -amount! * share : 0;
     },
   );
@@ -193,7 +266,7 @@ export function clawback(commission: Arg, paidDate: Arg, cancelDate: Arg, window
 export function draw(earned: Arg, drawAmount: Arg, recoverable: Arg): ResultGrid {
   const values = numberVector(earned, 'earned');
   const guarantee = requiredNumber(drawAmount, 'draw');
-  if (guarantee < 0) throw numError(`draw cannot be negative; got ${guarantee}`);
+  if (guarantee < 0) throw numError(ERRORS.negative, { what: 'draw', got: guarantee });
   const recover = optionalBoolean(recoverable, 'recoverable', false);
   const paid: Result[] = new Array(values.length);
   let deficit = 0;

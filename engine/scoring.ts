@@ -1,39 +1,44 @@
 /**
  * Scoring (評分): attainment, curves, scorecards, traffic lights, 360° blends.
  */
+import { ERRORS } from '../i18n/errors';
 import { PerfError, divError, naError, numError, valueError } from './errors';
 import {
   Arg,
   Cell,
+  ElementArg,
   Grid,
   Result,
   ResultGrid,
+  cellPlace,
   column,
   elementwise,
   isBlank,
+  itemPlace,
   numberAt,
   numberTable,
   numberVector,
   optionalChoice,
   optionalNumber,
   optionalNumberOrNull,
+  Place,
   resultRow,
+  rowPlace,
   textVector,
   toGrid,
-  vectorCells,
   where,
 } from './grid';
 import { normalizeWeights } from './weights';
 
 /** Attainment of one actual against one target; direction 1 = higher is better. */
 export function attainment(actual: number, target: number, direction: number): number {
-  if (target <= 0) throw numError(`target must be greater than 0; got ${target}`);
+  if (target <= 0) throw numError(ERRORS.notPositive, { what: 'target', got: target });
   const ratio = actual / target;
   return direction === 1 ? ratio : Math.max(0, 2 - ratio);
 }
 
-function checkDirection(value: number, name: string): number {
-  if (value !== 1 && value !== -1) throw numError(`${name} must be 1 (higher is better) or -1 (lower is better); got ${value}`);
+function checkDirection(value: number, name: Place): number {
+  if (value !== 1 && value !== -1) throw numError(ERRORS.direction, { what: name, got: value });
   return value;
 }
 
@@ -81,21 +86,123 @@ export function lastAtOrBelow(xs: Float64Array, x: number): number {
 
 export type CurveMode = 'linear' | 'lookup';
 
+const CURVE_MODES: readonly CurveMode[] = ['linear', 'lookup'];
+
+/** What a banded lookup gives below its first point. */
+export const BELOW_FIRST_BAND = 0;
+
+/** How far y rises from point i along segment i → i + 1 at x (linear interpolation). */
+export function segmentRise(curve: Curve, i: number, x: number): number {
+  const { xs, ys } = curve;
+  return ((ys[i + 1] - ys[i]) * (x - xs[i])) / (xs[i + 1] - xs[i]);
+}
+
 /** Piecewise-linear (clamped at both ends) or banded lookup (0 below the first point). */
 export function curveAt(curve: Curve, x: number, mode: CurveMode): number {
   const { xs, ys } = curve;
   const i = lastAtOrBelow(xs, x);
-  if (mode === 'lookup') return i < 0 ? 0 : ys[i];
+  if (mode === 'lookup') return i < 0 ? BELOW_FIRST_BAND : ys[i];
   if (i < 0) return ys[0];
   if (i === xs.length - 1) return ys[i];
-  return ys[i] + ((ys[i + 1] - ys[i]) * (x - xs[i])) / (xs[i + 1] - xs[i]);
+  return ys[i] + segmentRise(curve, i, x);
+}
+
+/** CURVE's arguments as the function reads them, in its order (the table first). */
+export interface CurveArgs {
+  curve: Curve;
+  mode: CurveMode;
+  /** The x values, read element by element. */
+  xs: ElementArg;
+}
+
+export function readCurveArgs(x: Arg, curveTable: Arg, mode: Arg): CurveArgs {
+  return { curve: readCurve(curveTable), mode: optionalChoice(mode ?? null, 'mode', 'linear', CURVE_MODES), xs: { arg: x, name: 'x' } };
 }
 
 /** CURVE(x, curve, [mode]) — element-wise. */
 export function curve(x: Arg, curveTable: Arg, mode: Arg): ResultGrid {
-  const table = readCurve(curveTable);
-  const how = optionalChoice(mode, 'mode', 'linear', ['linear', 'lookup'] as const);
-  return elementwise([{ arg: x, name: 'x' }], (v) => curveAt(table, v!, how));
+  const { curve: table, mode: how, xs } = readCurveArgs(x, curveTable, mode);
+  return elementwise([xs], (v) => curveAt(table, v!, how));
+}
+
+/** SCORECARD's arguments as the function reads them (in its order, so errors come in its order). */
+export interface ScorecardArgs {
+  actuals: Grid;
+  /** People (rows of actuals) and KPIs (columns). */
+  m: number;
+  k: number;
+  targets: Grid;
+  /** 0 when one row of targets serves everyone, 1 for a row per person. */
+  targetRowStep: number;
+  /** The weights as typed, and normalized to sum 1. */
+  rawWeights: number[];
+  weights: number[];
+  /** Per KPI: 1 higher is better, -1 lower is better. */
+  directions: number[];
+  /** Infinity when there is no cap. */
+  cap: number;
+  floor: number;
+}
+
+export function readScorecardArgs(actuals: Arg, targets: Arg, weights: Arg, directions: Arg, cap: Arg, floor: Arg): ScorecardArgs {
+  const a = toGrid(actuals, 'actuals');
+  const m = a.length;
+  const k = a[0].length;
+  const raw = numberVector(weights, 'weights');
+  const w = normalizeWeights(raw, 'weights');
+  if (w.length !== k) throw valueError(ERRORS.itemsVsColumns, { name: 'weights', count: w.length, other: 'actuals', columns: k });
+  const dirs = isBlank(directions) ? new Array<number>(k).fill(1) : numberVector(directions, 'directions');
+  if (dirs.length !== k) throw valueError(ERRORS.itemsVsColumns, { name: 'directions', count: dirs.length, other: 'actuals', columns: k });
+  dirs.forEach((d, j) => checkDirection(d, itemPlace('directions', j)));
+  const t = toGrid(targets, 'targets');
+  if (t[0].length !== k || (t.length !== 1 && t.length !== m)) {
+    throw valueError(ERRORS.targetsShape, { k, m, rows: t.length, columns: t[0].length });
+  }
+  const capValue = optionalNumberOrNull(cap ?? null, 'cap') ?? Infinity;
+  const floorValue = optionalNumber(floor ?? null, 'floor', 0);
+  if (capValue < floorValue) throw numError(ERRORS.capBelowFloor, { cap: capValue, floor: floorValue });
+  const targetRowStep = t.length === 1 ? 0 : 1;
+  return { actuals: a, m, k, targets: t, targetRowStep, rawWeights: raw, weights: w, directions: dirs, cap: capValue, floor: floorValue };
+}
+
+/** One KPI of one person's score, as scorecardRow computes it. */
+export interface KpiWorking {
+  kpi: number;
+  actual: number;
+  target: number;
+  /** actual / target (higher is better) or max(0, 2 − actual / target) (lower is better). */
+  attainment: number;
+  /** The attainment after the cap and the floor. */
+  clamped: number;
+  /** weight × clamped, this KPI's part of the score. */
+  contribution: number;
+}
+
+/**
+ * Person i's score the careful way: every cell checked in reading order, so a bad cell gets
+ * its own message; the KPIs' contributions are added in order. `onKpi` sees each KPI's
+ * working (explain uses it). Throws the person's error.
+ */
+export function scorecardRow(args: ScorecardArgs, i: number, onKpi?: (kpi: KpiWorking) => void): number {
+  const { actuals: a, m, k, targets: t, targetRowStep, weights: w, directions: dirs, cap, floor } = args;
+  const row = a[i];
+  const targetRow = t[i * targetRowStep];
+  let score = 0;
+  for (let j = 0; j < k; j++) {
+    const actual = row[j];
+    const target = targetRow[j];
+    const av = typeof actual === 'number' ? actual : numberAt(actual, () => where('actuals', m, k, i, j));
+    const tv = typeof target === 'number' ? target : numberAt(target, () => where('targets', t.length, k, i * targetRowStep, j));
+    if (!(tv > 0)) throw numError(ERRORS.notPositive, { what: where('targets', t.length, k, i * targetRowStep, j), got: tv });
+    const ratio = av / tv;
+    const att = dirs[j] === 1 ? ratio : Math.max(0, 2 - ratio);
+    const clamped = clampAttainment(att, cap, floor);
+    const contribution = w[j] * clamped;
+    score += contribution;
+    if (onKpi !== undefined) onKpi({ kpi: j, actual: av, target: tv, attainment: att, clamped, contribution });
+  }
+  if (!Number.isFinite(score)) throw numError(ERRORS.scoreNotFinite, { where: rowPlace('actuals', i) });
+  return score;
 }
 
 /**
@@ -103,40 +210,12 @@ export function curve(x: Arg, curveTable: Arg, mode: Arg): ResultGrid {
  * Σ_j w_j · clamp(attainment_ij, floor, cap).
  */
 export function scorecard(actuals: Arg, targets: Arg, weights: Arg, directions: Arg, cap: Arg, floor: Arg): ResultGrid {
-  const a = toGrid(actuals, 'actuals');
-  const m = a.length;
-  const k = a[0].length;
-  const w = normalizeWeights(numberVector(weights, 'weights'), 'weights');
-  if (w.length !== k) throw valueError(`weights has ${w.length} items but actuals has ${k} columns`);
-  const dirs = isBlank(directions) ? new Array<number>(k).fill(1) : numberVector(directions, 'directions');
-  if (dirs.length !== k) throw valueError(`directions has ${dirs.length} items but actuals has ${k} columns`);
-  dirs.forEach((d, j) => checkDirection(d, `directions, item ${j + 1}`));
-  const t = toGrid(targets, 'targets');
-  if (t[0].length !== k || (t.length !== 1 && t.length !== m)) {
-    throw valueError(`targets must be 1×${k} or ${m}×${k}; got ${t.length}×${t[0].length}`);
-  }
-  const capValue = optionalNumberOrNull(cap, 'cap') ?? Infinity;
-  const floorValue = optionalNumber(floor, 'floor', 0);
-  if (capValue < floorValue) throw numError(`cap (${capValue}) is below floor (${floorValue})`);
-  const targetRowStep = t.length === 1 ? 0 : 1;
-  // One person's score the careful way: every cell checked in reading order, so a bad cell
-  // gets its own message. Also the fallback of sharedTargetScores.
+  const args = readScorecardArgs(actuals, targets, weights, directions, cap, floor);
+  const { actuals: a, m, k, targets: t, targetRowStep, weights: w, directions: dirs, cap: capValue, floor: floorValue } = args;
+  // Also the fallback of sharedTargetScores.
   const scoreOf = (i: number): Result => {
-    const row = a[i];
-    const targetRow = t[i * targetRowStep];
     try {
-      let score = 0;
-      for (let j = 0; j < k; j++) {
-        const actual = row[j];
-        const target = targetRow[j];
-        const av = typeof actual === 'number' ? actual : numberAt(actual, () => where('actuals', m, k, i, j));
-        const tv = typeof target === 'number' ? target : numberAt(target, () => where('targets', t.length, k, i * targetRowStep, j));
-        if (!(tv > 0)) throw numError(`${where('targets', t.length, k, i * targetRowStep, j)} must be greater than 0; got ${tv}`);
-        const ratio = av / tv;
-        score += w[j] * clampAttainment(dirs[j] === 1 ? ratio : Math.max(0, 2 - ratio), capValue, floorValue);
-      }
-      if (!Number.isFinite(score)) throw numError(`actuals, row ${i + 1}: the score is not a finite number`);
-      return score;
+      return scorecardRow(args, i);
     } catch (error) {
       if (error instanceof PerfError) return error;
       throw error;
@@ -207,15 +286,15 @@ function readBands(arg: Arg): { lows: number[]; labels: string[]; below: string 
     return { lows: DEFAULT_BANDS.map((b) => b[0]), labels: DEFAULT_BANDS.map((b) => b[1]), below: 'red' };
   }
   const grid = toGrid(arg, 'bands');
-  if (grid[0].length !== 2) throw valueError(`bands must have 2 columns (lower bound, label); got ${grid[0].length}`);
-  const lows = grid.map((row, r) => numberAt(row[0], () => `bands, row ${r + 1}, column 1`));
+  if (grid[0].length !== 2) throw valueError(ERRORS.bandsColumns, { got: grid[0].length });
+  const lows = grid.map((row, r) => numberAt(row[0], () => cellPlace('bands', r, 0)));
   const labels = grid.map((row, r) => {
     if (row[1] instanceof PerfError) throw row[1];
-    if (isBlank(row[1])) throw valueError(`bands, row ${r + 1}: the label is blank`);
+    if (isBlank(row[1])) throw valueError(ERRORS.rowLabelBlank, { where: rowPlace('bands', r) });
     return String(row[1]);
   });
   for (let r = 1; r < lows.length; r++) {
-    if (!(lows[r] > lows[r - 1])) throw valueError(`bands, row ${r + 1}: lower bounds must ascend strictly`);
+    if (!(lows[r] > lows[r - 1])) throw valueError(ERRORS.bandsAscend, { where: rowPlace('bands', r) });
   }
   return { lows, labels, below: null };
 }
@@ -228,7 +307,7 @@ export function status(attainmentArg: Arg, bands: Arg): ResultGrid {
     for (let i = 0; i < lows.length; i++) if (x! >= lows[i]) found = i;
     if (found >= 0) return labels[found];
     if (below !== null) return below;
-    throw naError(`attainment ${x} is below the lowest band (${lows[0]})`);
+    throw naError(ERRORS.belowLowestBand, { got: x!, lowest: lows[0] });
   });
 }
 
@@ -240,22 +319,24 @@ function labelKey(label: string): string {
 export function rater(scores: Arg, groups: Arg, weights: Arg): number {
   const values = numberVector(scores, 'scores');
   const labels = textVector(groups, 'groups');
-  if (labels.length !== values.length) throw valueError(`groups has ${labels.length} items but scores has ${values.length}`);
+  if (labels.length !== values.length) {
+    throw valueError(ERRORS.itemsMismatch, { name: 'groups', count: labels.length, other: 'scores', otherCount: values.length });
+  }
   const table = toGrid(weights, 'weights');
-  if (table[0].length !== 2) throw valueError(`weights must have 2 columns (label, weight); got ${table[0].length}`);
+  if (table[0].length !== 2) throw valueError(ERRORS.weightsColumns, { got: table[0].length });
   const weightOf = new Map<string, number>();
   table.forEach((row, r) => {
-    const label = vectorCells([[row[0]]], `weights, row ${r + 1}`)[0];
+    const label = row[0];
     if (label instanceof PerfError) throw label;
-    if (isBlank(label)) throw valueError(`weights, row ${r + 1}: the label is blank`);
-    const w = numberAt(row[1], () => `weights, row ${r + 1}, column 2`);
-    if (w < 0) throw numError(`weights, row ${r + 1}: a weight cannot be negative; got ${w}`);
+    if (isBlank(label)) throw valueError(ERRORS.rowLabelBlank, { where: rowPlace('weights', r) });
+    const w = numberAt(row[1], () => cellPlace('weights', r, 1));
+    if (w < 0) throw numError(ERRORS.weightNegativeInRow, { where: rowPlace('weights', r), got: w });
     weightOf.set(labelKey(String(label)), w);
   });
   const sums = new Map<string, { total: number; count: number }>();
   labels.forEach((label, i) => {
     const key = labelKey(label);
-    if (!weightOf.has(key)) throw valueError(`groups, item ${i + 1}: "${label}" has no row in weights`);
+    if (!weightOf.has(key)) throw valueError(ERRORS.groupWithoutWeight, { where: itemPlace('groups', i), label });
     const entry = sums.get(key) ?? { total: 0, count: 0 };
     entry.total += values[i];
     entry.count += 1;
@@ -268,6 +349,6 @@ export function rater(scores: Arg, groups: Arg, weights: Arg): number {
     weighted += (w * total) / count;
     present += w;
   }
-  if (present === 0) throw divError('weights: the groups present all have weight 0');
+  if (present === 0) throw divError(ERRORS.groupsWeightZero);
   return weighted / present;
 }

@@ -7,18 +7,24 @@
  * numbers in Excel and in `perfplan calc`. Samples are drawn in sequence, so a run of n
  * trials is the first n values of any longer run with the same seed.
  */
+import { ERRORS } from '../i18n/errors';
+import { DISTRIBUTION_ROLES, PLACES, listOf, phrase } from '../i18n/glossary';
+import type { Phrase } from '../i18n/text';
 import { PerfError, divError, numError, valueError } from './errors';
 import {
   Arg,
   Cell,
+  Place,
   Result,
   ResultGrid,
+  cellPlace,
   column,
   isBlank,
   numberAt,
   numberMatrix,
   numberVector,
   optionalNumber,
+  quotedList,
   scalarOf,
   toGrid,
 } from './grid';
@@ -26,8 +32,10 @@ import { Rng, exp, ln, ln1p, normalQuantile, sinSmall } from './random';
 
 export type DistributionName = 'normal' | 'lognormal' | 'uniform' | 'triangular' | 'pert';
 
+type Role = keyof typeof DISTRIBUTION_ROLES;
+
 /** Parameter roles, in argument order (p1, p2, p3). */
-const ROLES: Record<DistributionName, readonly string[]> = {
+const ROLES: Record<DistributionName, readonly Role[]> = {
   normal: ['mean', 'sd'],
   lognormal: ['mean', 'sd'],
   uniform: ['min', 'max'],
@@ -68,23 +76,29 @@ export interface Distribution {
 
 /** How the cells of one distribution are named in messages. */
 interface DistributionLabels {
-  name: string;
-  params: readonly string[];
+  name: Place;
+  params: readonly Place[];
 }
 
 const SIM_LABELS: DistributionLabels = { name: 'distribution', params: ['p1', 'p2', 'p3'] };
 
+/** A typed parameter as messages quote it: "text" in quotes, numbers and TRUE/FALSE as they are. */
 function describe(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
-function readName(cell: Cell, label: string): DistributionName {
+/** "p2 (sd)": a parameter's place and what it is for the distribution. */
+function rolePlace(place: Place, role: Role): Phrase {
+  return phrase(PLACES.withRole, { place, role: DISTRIBUTION_ROLES[role] });
+}
+
+function readName(cell: Cell, label: Place): DistributionName {
   if (cell instanceof PerfError) throw cell;
-  const options = DISTRIBUTIONS.map((d) => `"${d}"`).join(', ');
-  if (isBlank(cell)) throw valueError(`${label} is blank; expected one of ${options}`);
-  if (typeof cell !== 'string') throw valueError(`${label} must be the name of a distribution (${options}); got ${describe(cell)}`);
+  const options = quotedList(DISTRIBUTIONS);
+  if (isBlank(cell)) throw valueError(ERRORS.distributionBlank, { what: label, options });
+  if (typeof cell !== 'string') throw valueError(ERRORS.distributionNotText, { what: label, options, value: describe(cell) });
   const name = cell.trim().toLowerCase() as DistributionName;
-  if (!DISTRIBUTIONS.includes(name)) throw valueError(`${label} must be one of ${options}; got "${cell}"`);
+  if (!DISTRIBUTIONS.includes(name)) throw valueError(ERRORS.distributionUnknown, { what: label, options, got: cell });
   return name;
 }
 
@@ -101,41 +115,46 @@ function readDistribution(nameCell: Cell, paramCells: readonly Cell[], labels: D
     const label = labels.params[i];
     if (i >= roles.length) {
       if (cell instanceof PerfError) throw cell;
-      if (!isBlank(cell)) throw valueError(`${label} is not used by "${name}" (${roles.join(', ')}) and must be blank; got ${describe(cell)}`);
+      if (!isBlank(cell)) {
+        const used = listOf(roles.map((role) => DISTRIBUTION_ROLES[role]));
+        throw valueError(ERRORS.parameterUnused, { what: label, distribution: name, roles: used, value: describe(cell) });
+      }
       continue;
     }
-    if (isBlank(cell)) throw valueError(`${label} (${roles[i]}) is required for "${name}"`);
-    params.push(numberAt(cell, () => `${label} (${roles[i]})`));
+    if (isBlank(cell)) throw valueError(ERRORS.parameterRequired, { what: rolePlace(label, roles[i]), distribution: name });
+    params.push(numberAt(cell, () => rolePlace(label, roles[i])));
   }
   checkDomain(name, params, labels.params);
   return { name, params };
 }
 
 /** Domain rules; messages say which parameter and what it is for. */
-function checkDomain(name: DistributionName, p: number[], labels: readonly string[]): void {
+function checkDomain(name: DistributionName, p: number[], labels: readonly Place[]): void {
   const roles = ROLES[name];
-  const at = (i: number) => `${labels[i]} (${roles[i]})`;
+  const at = (i: number) => rolePlace(labels[i], roles[i]);
   switch (name) {
     case 'normal':
-      if (p[1] < 0) throw numError(`${at(1)} cannot be negative; got ${p[1]}`);
-      if (!Number.isFinite(Math.abs(p[0]) + MAX_ABS_NORMAL * p[1])) throw numError(`${at(1)} is too large: the samples would overflow`);
+      if (p[1] < 0) throw numError(ERRORS.negative, { what: at(1), got: p[1] });
+      if (!Number.isFinite(Math.abs(p[0]) + MAX_ABS_NORMAL * p[1])) throw numError(ERRORS.samplesOverflow, { what: at(1) });
       return;
     case 'lognormal': {
-      if (!(p[0] > 0)) throw numError(`${at(0)} must be greater than 0 for "lognormal"; got ${p[0]}`);
-      if (p[1] < 0) throw numError(`${at(1)} cannot be negative; got ${p[1]}`);
+      if (!(p[0] > 0)) throw numError(ERRORS.lognormalMean, { what: at(0), got: p[0] });
+      if (p[1] < 0) throw numError(ERRORS.negative, { what: at(1), got: p[1] });
       const { mu, sigma } = lognormalShape(p[0], p[1]);
-      if (!(mu + MAX_ABS_NORMAL * sigma < LN_MAX_DOUBLE)) throw numError(`${at(1)} is too large for ${at(0)}: the samples would overflow`);
+      if (!(mu + MAX_ABS_NORMAL * sigma < LN_MAX_DOUBLE)) throw numError(ERRORS.lognormalOverflow, { sd: at(1), mean: at(0) });
       return;
     }
     case 'uniform':
-      if (p[0] > p[1]) throw numError(`${at(0)} (${p[0]}) is greater than ${at(1)} (${p[1]})`);
-      if (!Number.isFinite(p[1] - p[0])) throw numError(`${at(0)} to ${at(1)} is too wide a range`);
+      if (p[0] > p[1]) throw numError(ERRORS.greaterThan, { first: at(0), firstValue: p[0], second: at(1), secondValue: p[1] });
+      if (!Number.isFinite(p[1] - p[0])) throw numError(ERRORS.rangeTooWide, { from: at(0), to: at(1) });
       return;
     case 'triangular':
     case 'pert':
-      if (p[0] > p[2]) throw numError(`${at(0)} (${p[0]}) is greater than ${at(2)} (${p[2]})`);
-      if (p[1] < p[0] || p[1] > p[2]) throw numError(`${at(1)} (${p[1]}) must lie between ${at(0)} (${p[0]}) and ${at(2)} (${p[2]})`);
-      if (!Number.isFinite(p[2] - p[0])) throw numError(`${at(0)} to ${at(2)} is too wide a range`);
+      if (p[0] > p[2]) throw numError(ERRORS.greaterThan, { first: at(0), firstValue: p[0], second: at(2), secondValue: p[2] });
+      if (p[1] < p[0] || p[1] > p[2]) {
+        throw numError(ERRORS.modeOutside, { mode: at(1), got: p[1], min: at(0), minValue: p[0], max: at(2), maxValue: p[2] });
+      }
+      if (!Number.isFinite(p[2] - p[0])) throw numError(ERRORS.rangeTooWide, { from: at(0), to: at(2) });
       return;
   }
 }
@@ -260,7 +279,7 @@ export function fillSamples(dist: Distribution, rng: Rng, out: Float64Array): Fl
 // Arguments shared by SIM and SIMCORR.
 // ---------------------------------------------------------------------------------------------
 
-/** 200000 → "200,000" (the engine's messages are English; no locale lookup). */
+/** 200000 → "200,000" (grouped the same way in en-US and zh-CN; no locale lookup). */
 function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
@@ -270,18 +289,16 @@ function readTrials(arg: Arg, variables: number): number {
   const n = optionalNumber(arg, 'trials', DEFAULT_TRIALS);
   const max = maxTrials(variables);
   if (!Number.isInteger(n) || n < 1 || n > max) {
-    const cap =
-      variables === 1
-        ? `at most ${thousands(MAX_SAMPLE_CELLS)} samples per call`
-        : `trials × ${variables} variables may not exceed ${thousands(MAX_SAMPLE_CELLS)} cells`;
-    throw numError(`trials must be a whole number from 1 to ${thousands(max)}; got ${n} (${cap}: Excel limits a custom function's result to about 5 MB)`);
+    const cells = thousands(MAX_SAMPLE_CELLS);
+    const cap = variables === 1 ? phrase(ERRORS.trialsCapSamples, { cells }) : phrase(ERRORS.trialsCapCells, { variables, cells });
+    throw numError(ERRORS.trialsRange, { max: thousands(max), got: n, cap });
   }
   return n;
 }
 
 function readSeed(arg: Arg): number {
   const seed = optionalNumber(arg, 'seed', DEFAULT_SEED);
-  if (!Number.isSafeInteger(seed)) throw numError(`seed must be a whole number (at most 2^53 in size); got ${seed}`);
+  if (!Number.isSafeInteger(seed)) throw numError(ERRORS.seedWhole, { got: seed });
   return seed;
 }
 
@@ -305,7 +322,7 @@ export function sim(distribution: Arg, p1: Arg, p2: Arg, p3: Arg, trials: Arg, s
  */
 export function simulateInto(dist: string, params: readonly number[], trials: number, seed: number): Float64Array {
   const checked = readDistribution(dist, params, SIM_LABELS);
-  if (!Number.isSafeInteger(trials) || trials < 1) throw numError(`trials must be a whole number of at least 1; got ${trials}`);
+  if (!Number.isSafeInteger(trials) || trials < 1) throw numError(ERRORS.trialsAtLeastOne, { got: trials });
   return fillSamples(checked, Rng.fromSeed(readSeed(seed)), new Float64Array(trials));
 }
 
@@ -375,25 +392,25 @@ function identity(k: number): number[][] {
 function readCorrelation(arg: Arg, k: number): number[][] {
   const m = numberMatrix(arg, 'correlation');
   if (m.rows !== k || m.cols !== k) {
-    throw valueError(`correlation must be ${k}×${k} (one row and one column per distribution); got ${m.rows}×${m.cols}`);
+    throw valueError(ERRORS.correlationShape, { k, rows: m.rows, columns: m.cols });
   }
   const v = m.values;
-  const at = (r: number, c: number) => `correlation, row ${r + 1}, column ${c + 1}`;
+  const at = (r: number, c: number) => cellPlace('correlation', r, c);
   for (let r = 0; r < k; r++) {
     for (let c = 0; c < k; c++) {
-      if (Math.abs(v[r][c]) > 1) throw numError(`${at(r, c)} must be between -1 and 1; got ${v[r][c]}`);
+      if (Math.abs(v[r][c]) > 1) throw numError(ERRORS.correlationRange, { where: at(r, c), got: v[r][c] });
     }
-    if (Math.abs(v[r][r] - 1) > MATRIX_TOLERANCE) throw numError(`${at(r, r)} is on the diagonal and must be 1; got ${v[r][r]}`);
+    if (Math.abs(v[r][r] - 1) > MATRIX_TOLERANCE) throw numError(ERRORS.correlationDiagonal, { where: at(r, r), got: v[r][r] });
     for (let c = 0; c < r; c++) {
       if (Math.abs(v[r][c] - v[c][r]) > MATRIX_TOLERANCE) {
-        throw numError(`correlation must be symmetric: row ${r + 1}, column ${c + 1} is ${v[r][c]} but row ${c + 1}, column ${r + 1} is ${v[c][r]}`);
+        throw numError(ERRORS.correlationAsymmetric, { row: r + 1, column: c + 1, value: v[r][c], mirror: v[c][r] });
       }
     }
   }
   // use the symmetrized matrix with an exact unit diagonal
   const target = v.map((row, r) => row.map((x, c) => (r === c ? 1 : (x + v[c][r]) / 2)));
   if (!choleskyPsd(target)) {
-    throw numError('correlation is not positive semi-definite: these correlations cannot hold together');
+    throw numError(ERRORS.correlationNotPsd);
   }
   return target;
 }
@@ -549,15 +566,14 @@ function imanConover(samples: Float64Array[], target: number[][], rng: Rng): voi
 export function simcorr(distributions: Arg, correlation: Arg, trials: Arg, seed: Arg): ResultGrid {
   const table = toGrid(distributions, 'distributions');
   if (table[0].length !== 4) {
-    throw valueError(`distributions must have 4 columns (name, p1, p2, p3); got ${table[0].length}`);
+    throw valueError(ERRORS.distributionsColumns, { got: table[0].length });
   }
-  const dists = table.map((row, r) => {
-    const prefix = `distributions, row ${r + 1}`;
-    return readDistribution(row[0], row.slice(1), {
-      name: `${prefix}, column 1`,
-      params: [2, 3, 4].map((c) => `${prefix}, column ${c}`),
-    });
-  });
+  const dists = table.map((row, r) =>
+    readDistribution(row[0], row.slice(1), {
+      name: cellPlace('distributions', r, 0),
+      params: [1, 2, 3].map((c) => cellPlace('distributions', r, c)),
+    }),
+  );
   const k = dists.length;
   const target = readCorrelation(correlation, k);
   const n = readTrials(trials ?? null, k);
@@ -602,7 +618,7 @@ export function summary(samples: Arg): ResultGrid {
   const mean = total / n;
   let stdev: Result;
   if (n < 2) {
-    stdev = divError('samples: the sample standard deviation needs at least 2 values');
+    stdev = divError(ERRORS.stdevTooFew);
   } else {
     // two-pass: Σ(x − mean)² avoids the cancellation of Σx² − n·mean²
     let ss = 0;
@@ -611,8 +627,8 @@ export function summary(samples: Arg): ResultGrid {
   }
   const sorted = Float64Array.from(values).sort();
   const results: Result[] = [
-    Number.isFinite(mean) ? mean : numError('samples: the mean overflows'),
-    typeof stdev === 'number' && !Number.isFinite(stdev) ? numError('samples: the standard deviation overflows') : stdev,
+    Number.isFinite(mean) ? mean : numError(ERRORS.meanOverflow),
+    typeof stdev === 'number' && !Number.isFinite(stdev) ? numError(ERRORS.stdevOverflow) : stdev,
     sorted[0],
     ...SUMMARY_PERCENTS.map((p) => percentileInc(sorted, p)),
     sorted[n - 1],

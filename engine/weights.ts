@@ -4,6 +4,8 @@
  * Each PERF.* function reads its arguments (naming them in every error) and hands plain
  * numbers to a pure kernel; the kernels are exported so the task pane can reuse them.
  */
+import { ERRORS } from '../i18n/errors';
+import { PLACES, phrase } from '../i18n/glossary';
 import { divError, numError, valueError } from './errors';
 import {
   Arg,
@@ -14,11 +16,13 @@ import {
   isBlank,
   isBlankArg,
   isGrid,
+  itemPlace,
   numberAt,
   numberMatrix,
   numberVector,
   optionalChoice,
   optionalNumber,
+  Place,
   sameOrientation,
   shapeText,
   toGrid,
@@ -30,18 +34,18 @@ import {
  * weight: refused like Excel's own SUM, which gives #NUM! when it overflows.
  */
 function sumOverflow(name: string) {
-  return numError(`${name}: the sum is not a finite number (overflow); scale the values down`);
+  return numError(ERRORS.sumOverflow, { name });
 }
 
 /** v / Σv for a list of non-negative weights; `name` is the argument the list came from. */
 export function normalizeWeights(values: number[], name: string): number[] {
   let total = 0;
   values.forEach((v, i) => {
-    if (v < 0) throw numError(`${name}, item ${i + 1}: a weight cannot be negative; got ${v}`);
+    if (v < 0) throw numError(ERRORS.weightNegativeInRow, { where: itemPlace(name, i), got: v });
     total += v;
   });
   if (total === Infinity) throw sumOverflow(name);
-  if (total === 0) throw divError(`${name}: the weights sum to 0`);
+  if (total === 0) throw divError(ERRORS.weightsSumZero, { name });
   return values.map((v) => v / total);
 }
 
@@ -54,12 +58,12 @@ export function normalize(values: Arg): ResultGrid {
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const v = numberAt(grid[r][c], () => where('values', rows, cols, r, c));
-      if (v < 0) throw numError(`${where('values', rows, cols, r, c)} is negative (${v}); weights cannot be negative`);
+      if (v < 0) throw numError(ERRORS.weightNegative, { where: where('values', rows, cols, r, c), got: v });
       total += v;
     }
   }
   if (total === Infinity) throw sumOverflow('values');
-  if (total === 0) throw divError('values sum to 0');
+  if (total === 0) throw divError(ERRORS.valuesSumZero);
   return elementwise([{ arg: grid, name: 'values' }], (v) => v! / total);
 }
 
@@ -83,7 +87,7 @@ const RANDOM_INDEX = [0, 0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.
 /** RI(n) as the spec tabulates it (Saaty); 0 for n ≤ 2. */
 export function ahpRandomIndex(n: number): number {
   if (!Number.isInteger(n) || n < 1 || n > AHP_MAX_CRITERIA) {
-    throw numError(`the random index is tabulated for 1 to ${AHP_MAX_CRITERIA} criteria; got ${n}`);
+    throw numError(ERRORS.randomIndexRange, { max: AHP_MAX_CRITERIA, got: n });
   }
   return RANDOM_INDEX[n];
 }
@@ -99,10 +103,11 @@ function reciprocalEnough(a: number, b: number): boolean {
  * so the matrix handed on is exactly reciprocal (λmax ≥ n, CR ≥ 0).
  */
 function readAhpBlock(grid: Cell[][], top: number, n: number, name: string, expert: number | null): number[][] {
-  const label = (r: number, c: number) => {
+  const label = (r: number, c: number): Place => {
     if (grid.length === 1 && n === 1) return name;
-    const cell = `${name}, row ${top + r + 1}, column ${c + 1}`;
-    return expert === null ? cell : `${cell} (expert ${expert})`;
+    const row = top + r + 1;
+    const column = c + 1;
+    return expert === null ? phrase(PLACES.cell, { name, row, column }) : phrase(PLACES.expertCell, { name, row, column, expert });
   };
   const typed: (number | null)[][] = [];
   for (let r = 0; r < n; r++) {
@@ -114,7 +119,7 @@ function readAhpBlock(grid: Cell[][], top: number, n: number, name: string, expe
         continue;
       }
       const v = numberAt(cell, () => label(r, c));
-      if (v <= 0) throw numError(`${label(r, c)} is ${v}; pairwise comparisons must be greater than 0`);
+      if (v <= 0) throw numError(ERRORS.comparisonNotPositive, { where: label(r, c), got: v });
       line.push(v);
     }
     typed.push(line);
@@ -123,19 +128,22 @@ function readAhpBlock(grid: Cell[][], top: number, n: number, name: string, expe
   for (let r = 0; r < n; r++) {
     const d = typed[r][r];
     if (d !== null && !reciprocalEnough(d, d)) {
-      throw valueError(`${label(r, r)} is ${d}; the diagonal compares a criterion with itself and must be 1`);
+      throw valueError(ERRORS.comparisonDiagonal, { where: label(r, r), got: d });
     }
     for (let c = r + 1; c < n; c++) {
       const upper = typed[r][c];
       const lower = typed[c][r];
       if (upper === null) {
-        throw valueError(`${label(r, c)} is blank; fill the upper triangle (the diagonal and the lower triangle may be left blank)`);
+        throw valueError(ERRORS.comparisonUpperBlank, { where: label(r, c) });
       }
       if (lower !== null && !reciprocalEnough(upper, lower)) {
-        throw valueError(
-          `${label(c, r)} (${lower}) is not the reciprocal of ${label(r, c)} (${upper}): ` +
-            `their product is ${upper * lower}; a_ij·a_ji must be 1 within 1%`,
-        );
+        throw valueError(ERRORS.comparisonNotReciprocal, {
+          lowerAt: label(c, r),
+          lower,
+          upperAt: label(r, c),
+          upper,
+          product: upper * lower,
+        });
       }
       out[r][c] = upper;
       out[c][r] = 1 / upper;
@@ -149,17 +157,15 @@ function readAhpBlock(grid: Cell[][], top: number, n: number, name: string, expe
  * (one expert: k = 1).
  */
 export function readAhpExperts(arg: Arg, name = 'matrix'): number[][][] {
-  if (isBlankArg(arg)) throw valueError(`${name} is blank; a pairwise comparison matrix is required`);
+  if (isBlankArg(arg)) throw valueError(ERRORS.matrixBlank, { name });
   const grid = toGrid(arg, name);
   const rows = grid.length;
   const n = grid[0].length;
   if (n > AHP_MAX_CRITERIA) {
-    throw valueError(`${name} has ${n} columns; AHP compares at most ${AHP_MAX_CRITERIA} criteria`);
+    throw valueError(ERRORS.tooManyCriteria, { name, columns: n, max: AHP_MAX_CRITERIA });
   }
   if (rows % n !== 0) {
-    throw valueError(
-      `${name} must be n×n, or k experts' n×n matrices stacked (k·n rows × n columns); got a ${shapeText(rows, n)} range`,
-    );
+    throw valueError(ERRORS.matrixShape, { name, shape: shapeText(rows, n) });
   }
   const k = rows / n;
   const experts: number[][][] = [];
@@ -188,15 +194,25 @@ export function readAhpMatrix(arg: Arg, name = 'matrix'): number[][] {
   return aggregateAhpExperts(readAhpExperts(arg, name));
 }
 
-/** Normalized row geometric means (computed in logs so large n cannot overflow). */
-export function ahpGeomean(matrix: number[][]): number[] {
+/** Each row's geometric mean (ⁿ√(a_i1·…·a_in), computed in logs so large n cannot overflow). */
+export function ahpRowGeomeans(matrix: number[][]): number[] {
   const n = matrix.length;
-  const g = matrix.map((row) => Math.exp(row.reduce((s, a) => s + Math.log(a), 0) / n));
-  const total = g.reduce((s, v) => s + v, 0);
+  return matrix.map((row) => Math.exp(row.reduce((s, a) => s + Math.log(a), 0) / n));
+}
+
+/** The geomean method's weights: the row geometric means over their sum. */
+export function ahpGeomean(matrix: number[][]): number[] {
+  const g = ahpRowGeomeans(matrix);
+  const total = sumOfAll(g);
   return g.map((v) => v / total);
 }
 
-function multiply(matrix: number[][], w: number[]): number[] {
+function sumOfAll(values: number[]): number {
+  return values.reduce((s, v) => s + v, 0);
+}
+
+/** A·w: each row of the matrix times the weight vector. */
+export function matrixTimes(matrix: number[][], w: number[]): number[] {
   return matrix.map((row) => row.reduce((s, a, j) => s + a * w[j], 0));
 }
 
@@ -208,7 +224,7 @@ function multiply(matrix: number[][], w: number[]): number[] {
 export function ahpEigen(matrix: number[][], name = 'matrix'): { weights: number[]; lambdaMax: number } {
   let w = ahpGeomean(matrix);
   for (let iteration = 0; iteration < EIGEN_MAX_ITERATIONS; iteration++) {
-    const y = multiply(matrix, w);
+    const y = matrixTimes(matrix, w);
     const total = y.reduce((s, v) => s + v, 0);
     if (!Number.isFinite(total) || total <= 0) break;
     let change = 0;
@@ -219,28 +235,48 @@ export function ahpEigen(matrix: number[][], name = 'matrix'): { weights: number
     w = y;
     if (change <= EIGEN_TOLERANCE) {
       // Σw = 1, so λmax = Σ(Aw)_i.
-      const lambdaMax = multiply(matrix, w).reduce((s, v) => s + v, 0);
+      const lambdaMax = sumOfAll(matrixTimes(matrix, w));
       return { weights: w, lambdaMax };
     }
   }
-  throw numError(`${name}: the principal eigenvector did not converge to 1e-12`);
+  throw numError(ERRORS.eigenvectorDiverged, { name });
+}
+
+/** A matrix of n ≤ 2 criteria is always consistent: its CR is 0. */
+export const ALWAYS_CONSISTENT_UP_TO = 2;
+
+/** CI = (λmax − n)/(n − 1). */
+export function consistencyIndex(lambdaMax: number, n: number): number {
+  return (lambdaMax - n) / (n - 1);
 }
 
 /** CR = ((λmax − n)/(n − 1)) / RI(n); 0 for n ≤ 2, where every reciprocal matrix is consistent. */
 export function consistencyRatio(matrix: number[][], name = 'matrix'): number {
   const n = matrix.length;
-  if (n <= 2) return 0;
+  if (n <= ALWAYS_CONSISTENT_UP_TO) return 0;
   const { lambdaMax } = ahpEigen(matrix, name);
   // λmax ≥ n for a reciprocal matrix; a negative CR could only be rounding noise.
-  return Math.max(0, (lambdaMax - n) / (n - 1) / ahpRandomIndex(n));
+  return Math.max(0, consistencyIndex(lambdaMax, n) / ahpRandomIndex(n));
 }
 
 export type AhpMethod = 'eigen' | 'geomean';
 
+/** AHP's arguments as the function reads them: each expert's matrix, their aggregate, the method. */
+export interface AhpArgs {
+  experts: number[][][];
+  /** The experts' matrices aggregated (the one matrix when there is one expert). */
+  matrix: number[][];
+  method: AhpMethod;
+}
+
+export function readAhpArgs(matrix: Arg, method: Arg): AhpArgs {
+  const experts = readAhpExperts(matrix, 'matrix');
+  return { experts, matrix: aggregateAhpExperts(experts), method: optionalChoice<AhpMethod>(method ?? null, 'method', 'eigen', ['eigen', 'geomean']) };
+}
+
 /** AHP(matrix, [method]) — n×1 weights. */
 export function ahp(matrix: Arg, method: Arg): ResultGrid {
-  const a = readAhpMatrix(matrix, 'matrix');
-  const how = optionalChoice<AhpMethod>(method, 'method', 'eigen', ['eigen', 'geomean']);
+  const { matrix: a, method: how } = readAhpArgs(matrix, method);
   return column(how === 'eigen' ? ahpEigen(a, 'matrix').weights : ahpGeomean(a));
 }
 
@@ -265,11 +301,11 @@ function allBlank(arg: Arg): boolean {
 function readCriterionDirections(arg: Arg, k: number): number[] {
   if (allBlank(arg)) return new Array<number>(k).fill(1);
   const dirs = numberVector(arg, 'directions');
-  if (dirs.length !== k) throw valueError(`directions has ${dirs.length} items but data has ${k} columns`);
+  if (dirs.length !== k) throw valueError(ERRORS.itemsVsColumns, { name: 'directions', count: dirs.length, other: 'data', columns: k });
   dirs.forEach((d, j) => {
     if (d !== 1 && d !== -1) {
-      const label = dirs.length === 1 ? 'directions' : `directions, item ${j + 1}`;
-      throw numError(`${label} must be 1 (benefit) or -1 (cost); got ${d}`);
+      const label = dirs.length === 1 ? 'directions' : itemPlace('directions', j);
+      throw numError(ERRORS.criterionDirection, { what: label, got: d });
     }
   });
   return dirs;
@@ -277,7 +313,7 @@ function readCriterionDirections(arg: Arg, k: number): number[] {
 
 function readData(arg: Arg): number[][] {
   const { rows, values } = numberMatrix(arg, 'data');
-  if (rows < 2) throw valueError(`data needs at least 2 rows (alternatives); got ${rows}`);
+  if (rows < 2) throw valueError(ERRORS.dataRows, { got: rows });
   return values;
 }
 
@@ -326,7 +362,7 @@ export function entropyWeights(data: number[][], directions: number[], normaliza
     const x = columnOf(data, j);
     if (normalization === 'proportion') {
       x.forEach((v, i) => {
-        if (v < 0) throw numError(`${where('data', m, k, i, j)} is negative (${v}); "proportion" needs values ≥ 0`);
+        if (v < 0) throw numError(ERRORS.proportionNegative, { where: where('data', m, k, i, j), got: v });
       });
     }
     if (isConstant(x)) continue;
@@ -335,7 +371,7 @@ export function entropyWeights(data: number[][], directions: number[], normaliza
     d[j] = Math.max(0, 1 - columnEntropy(y));
   }
   const total = d.reduce((s, v) => s + v, 0);
-  if (total === 0) throw divError('data: every column is constant, so entropy cannot tell the criteria apart');
+  if (total === 0) throw divError(ERRORS.entropyConstant);
   return d.map((v) => v / total);
 }
 
@@ -381,7 +417,7 @@ export function criticWeights(data: number[][], directions: number[]): number[] 
     constant.push(isConstant(x));
     cols.push(minmaxColumn(x, directions[j]));
   }
-  if (constant.every(Boolean)) throw divError('data: every column is constant, so CRITIC cannot tell the criteria apart');
+  if (constant.every(Boolean)) throw divError(ERRORS.criticConstant);
   const c = cols.map((y, j) => {
     if (constant[j]) return 0;
     const mu = mean(y);
@@ -395,7 +431,7 @@ export function criticWeights(data: number[][], directions: number[]): number[] 
   });
   const total = c.reduce((s, v) => s + v, 0);
   if (!(total > 0)) {
-    throw divError('data: no criterion carries CRITIC information (a single varying column, or columns perfectly correlated)');
+    throw divError(ERRORS.criticUninformative);
   }
   return c.map((v) => v / total);
 }
@@ -448,7 +484,7 @@ export function roc(ranks: Arg): ResultGrid {
       const label = () => where('ranks', rows, cols, r, c);
       const v = numberAt(grid[r][c], label);
       if (!Number.isInteger(v) || v < 1 || v > n) {
-        throw numError(`${label()} is ${v}; ranks must be whole numbers from 1 to ${n} (the number of ranks)`);
+        throw numError(ERRORS.rankRange, { where: label(), got: v, count: n });
       }
       values.push(v);
     }
@@ -469,7 +505,7 @@ export function blendWeights(subjective: number[], objective: number[], alpha: n
   const product = subjective.map((s, i) => s * objective[i]);
   const total = product.reduce((s, v) => s + v, 0);
   if (total === 0) {
-    throw divError('subjective and objective: no criterion has weight in both, so the multiplicative blend sums to 0');
+    throw divError(ERRORS.blendSumZero);
   }
   return product.map((v) => v / total);
 }
@@ -483,10 +519,10 @@ export function blend(subjective: Arg, objective: Arg, alpha: Arg, method: Arg):
   const s = normalizeWeights(numberVector(subjective, 'subjective'), 'subjective');
   const o = normalizeWeights(numberVector(objective, 'objective'), 'objective');
   if (s.length !== o.length) {
-    throw valueError(`objective has ${o.length} items but subjective has ${s.length}; the shapes must match`);
+    throw valueError(ERRORS.blendShapes, { count: o.length, otherCount: s.length });
   }
   const a = optionalNumber(alpha, 'alpha', 0.5);
-  if (a < 0 || a > 1) throw numError(`alpha must be between 0 and 1; got ${a}`);
+  if (a < 0 || a > 1) throw numError(ERRORS.notFraction, { name: 'alpha', got: a });
   const how = optionalChoice<BlendMethod>(method, 'method', 'linear', ['linear', 'multiplicative']);
   return sameOrientation(subjective, blendWeights(s, o, a, how));
 }
