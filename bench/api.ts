@@ -7,7 +7,7 @@
  *
  * Then every route under load (`routesUnderLoad`): 50 connections for 20 s per route, reads
  * and writes alike (each writer on its own templates, so a 412 would be a bug), from a load
- * generator in its own process (this file run with `--load-worker`): requests, p50/p99/max,
+ * generator in its own process (bench/load-worker.ts): requests, p50/p99/max,
  * errors (failed connections and unexpected statuses) and the API process's memory — heap
  * after a full GC before and after each route, and RSS — to show it stays flat.
  */
@@ -20,10 +20,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import { startAzurite } from '../cli/azurite';
+import { loadOrCreateLocalIssuer } from '../functions/src/auth/local-issuer';
 import { loadBenchmarkRows } from '../cli/seed';
 import { createDependencies } from '../functions/src/dependencies';
 import { startLocalHost } from '../functions/src/local/host';
 import { routeTable } from '../functions/src/routes';
+import { LoadReport, LoadRoute, LoadSpec, loadMetadata } from './load-worker';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
@@ -168,52 +170,7 @@ export async function apiBenchmark(log: (line: string) => void, seconds = 10, ro
 // ---------------------------------------------------------------------------------------------
 // Every route under load
 
-type LoadRoute = 'health' | 'list' | 'details' | 'download' | 'benchmarks' | 'query' | 'contribute' | 'update' | 'create' | 'delete';
-
-interface LoadSpec {
-  /** e.g. http://localhost:7071/api */
-  url: string;
-  route: LoadRoute;
-  seconds: number;
-  connections: number;
-  admin: string;
-  /** One contributor token per connection (each its own organization, each with its own quota). */
-  contributors: string[];
-  /** Per-connection templates for `update`, with their current ETags. */
-  updateTargets: Array<{ id: string; etag: string }>;
-  workbookFile: string;
-  queryBody: string;
-  contribution: { metric: string; segment: string; period: string };
-}
-
-interface LoadReport {
-  requests: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  max: number;
-  /** Connections that failed or timed out. */
-  errors: number;
-  /** Answers with a status the route must not give under load. */
-  unexpected: number;
-  statuses: Record<string, number>;
-}
-
 const CONNECTIONS = 50;
-
-/** The statuses a route may answer under load (contributions: 429 once an organization's quota is spent). */
-const EXPECTED: Record<LoadRoute, number[]> = {
-  health: [200],
-  list: [200],
-  details: [200],
-  download: [200],
-  benchmarks: [200],
-  query: [200],
-  contribute: [202, 429],
-  update: [200],
-  create: [201],
-  delete: [204],
-};
 
 const LOAD_LABELS: Record<LoadRoute, string> = {
   health: 'GET /api/health',
@@ -241,7 +198,6 @@ async function routesUnderLoad(
   },
 ): Promise<void> {
   const { deps } = setup;
-  const { loadOrCreateLocalIssuer } = await import('../functions/src/auth/local-issuer');
   const issuer = await loadOrCreateLocalIssuer(setup.issuerDir);
   const admin = await issuer.mintToken({ roles: ['Templates.Admin'], tid: 'load-admins', expiresIn: '2h' });
   const contributors = await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => issuer.mintToken({ tid: `load-org-${i}`, expiresIn: '2h' })));
@@ -321,160 +277,16 @@ async function measureMemory<T>(run: () => Promise<T>): Promise<{ result: T; hea
 function runLoadWorker(spec: LoadSpec, work: string): Promise<LoadReport> {
   const specFile = path.join(work, `${spec.route}.json`);
   fs.writeFileSync(specFile, JSON.stringify(spec));
-  return run(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--load-worker', specFile], {
+  return run(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'load-worker.ts'), specFile], {
     cwd: ROOT,
     maxBuffer: 16 * 1024 * 1024,
   }).then(({ stdout }) => JSON.parse(stdout.trim().split('\n').pop()!) as LoadReport);
 }
 
-function loadMetadata(id: string) {
-  return { id, title: { en: `Load ${id}`, zh: `压测 ${id}` }, description: { en: '', zh: '' }, category: 'budget' as const, tags: ['load'] };
-}
 
 async function smallWorkbook(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Plan');
   for (let r = 1; r <= 50; r++) sheet.addRow([`Person ${r}`, r * 100, { formula: `B${r}*0.1` }]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-// --- the load generator (child process) ---------------------------------------------------------
-
-const BOUNDARY = 'perfplan-load-boundary';
-
-function multipart(meta: unknown, workbook: Buffer): Buffer {
-  return Buffer.concat([
-    Buffer.from(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="metadata"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(meta)}\r\n` +
-        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="load.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-    ),
-    workbook,
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  ]);
-}
-
-interface Answer {
-  status: number;
-  etag?: string;
-}
-
-async function loadWorker(spec: LoadSpec): Promise<LoadReport> {
-  const base = new URL(spec.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
-  const workbook = fs.readFileSync(spec.workbookFile);
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  let errors = 0;
-  let unexpected = 0;
-
-  const send = (method: string, route: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const req = http.request(
-        { host: base.hostname, port: base.port, method, path: `${base.pathname}/${route}`, headers: { ...headers, ...(body ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}) }, agent, timeout: 30_000 },
-        (res) => {
-          res.resume(); // read the whole body: a download is measured to its last byte
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag }));
-          res.on('error', reject);
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', reject);
-      req.end(body);
-    });
-
-  const admin = { Authorization: `Bearer ${spec.admin}` };
-  const form = { ...admin, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` };
-  let counter = 0;
-  /** One measured request of the route for connection `c` (with its state). */
-  const step: (c: number, state: { etag?: string }) => Promise<Answer> = (c, state) => {
-    switch (spec.route) {
-      case 'health':
-        return send('GET', 'health');
-      case 'list':
-        return send('GET', 'templates');
-      case 'details':
-        return send('GET', 'templates/load-test');
-      case 'download':
-        return send('GET', 'templates/load-test/download');
-      case 'benchmarks':
-        return send('GET', 'benchmarks');
-      case 'query':
-        return send('POST', 'benchmarks/query', { 'Content-Type': 'application/json' }, spec.queryBody);
-      case 'contribute':
-        return send(
-          'POST',
-          'benchmarks/contributions',
-          { 'Content-Type': 'application/json', Authorization: `Bearer ${spec.contributors[c]}` },
-          JSON.stringify({ ...spec.contribution, value: 0.1 + (counter++ % 50) / 100 }),
-        );
-      case 'update': {
-        const target = spec.updateTargets[c];
-        return send('PUT', `templates/${target.id}`, { ...form, 'If-Match': state.etag ?? target.etag }, multipart(loadMetadata(target.id), workbook)).then((a) => {
-          if (a.status === 200) state.etag = a.etag;
-          return a;
-        });
-      }
-      case 'create':
-        return send('POST', 'templates', form, multipart(loadMetadata(`load-create-${c}-${counter++}`), workbook));
-      case 'delete':
-        throw new Error('delete is measured in deleteStep');
-    }
-  };
-  /** The unmeasured POST of the fresh template a measured DELETE then removes. */
-  const deleteStep = async (id: string): Promise<Answer | undefined> => {
-    const created = await send('POST', 'templates', form, multipart(loadMetadata(id), workbook));
-    if (created.status !== 201 || !created.etag) {
-      statuses[`POST ${created.status}`] = (statuses[`POST ${created.status}`] ?? 0) + 1;
-      unexpected++;
-      return undefined;
-    }
-    return { status: -1, etag: created.etag };
-  };
-
-  const started = Date.now();
-  const end = started + spec.seconds * 1000;
-  await Promise.all(
-    Array.from({ length: spec.connections }, async (_, c) => {
-      const state: { etag?: string } = {};
-      while (Date.now() < end) {
-        let id: string | undefined;
-        let etag: string | undefined;
-        if (spec.route === 'delete') {
-          const fresh = `load-delete-${c}-${counter++}`;
-          const created = await deleteStep(fresh).catch(() => {
-            errors++;
-            return undefined;
-          });
-          if (!created) continue;
-          id = fresh;
-          etag = created.etag;
-        }
-        const t0 = process.hrtime.bigint();
-        try {
-          const answer = id ? await send('DELETE', `templates/${id}`, { ...admin, 'If-Match': etag! }) : await step(c, state);
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-          if (!EXPECTED[spec.route].includes(answer.status)) unexpected++;
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  const seconds = (Date.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] : NaN);
-  return { requests: latencies.length, seconds, p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] ?? NaN, errors, unexpected, statuses };
-}
-
-if (require.main === module && process.argv[2] === '--load-worker') {
-  const spec = JSON.parse(fs.readFileSync(process.argv[3], 'utf8')) as LoadSpec;
-  loadWorker(spec).then(
-    (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
-    (error) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    },
-  );
 }
