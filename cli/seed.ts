@@ -1,5 +1,5 @@
 /**
- * `perfplan seed` (npm run seed): publishes the built-in templates (functions/templates/)
+ * `perfplan seed` (npm run seed): publishes the built-in templates (library/templates/)
  * and the benchmark rows (functions/data/benchmarks.json) into the configured storage —
  * through the same stores and the same workbook validation the API uses.
  *
@@ -12,7 +12,7 @@ import { BenchmarkRowInput } from '../functions/src/benchmarks/model';
 import { Dependencies, createDependencies } from '../functions/src/dependencies';
 import { checkWorkbookBytes } from '../functions/src/templates/workbook-check';
 import { sha256Hex } from '../functions/src/templates/store';
-import { BUILT_IN_TEMPLATES, buildTemplate } from '../functions/templates';
+import { BUILT_IN_TEMPLATES, buildTemplate } from '../library/templates';
 import type { Io } from './io';
 
 export const BENCHMARKS_FILE = path.resolve(__dirname, '..', '..', 'functions', 'data', 'benchmarks.json');

@@ -23,8 +23,8 @@ import { CalcJson, calcBytes, calcFile, calculatedBytes, toJson } from '../../ca
 import { saveLikeExcel } from '../../calc/excel-save';
 import { main } from '../../cli/main';
 import type { Io } from '../../cli/io';
-import { BUILT_IN_TEMPLATES, buildTemplate } from '../../functions/templates';
-import { addCharts } from '../../functions/templates/charts';
+import { BUILT_IN_TEMPLATES, buildTemplate } from '../../library/templates';
+import { addCharts } from '../../library/kit/charts';
 import { Area, contains, parseAddress, toAddress } from '../../workbook/a1';
 import { checkExcelForm } from '../../workbook/format-check';
 import { nodeCodec } from '../../workbook/node-codec';

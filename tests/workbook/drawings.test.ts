@@ -15,9 +15,9 @@ import { nodeCodec } from '../../workbook/node-codec';
 import { readContentTypes, readRelationships, relsPathOf } from '../../workbook/package';
 import { readWorkbookModel } from '../../workbook/read';
 import { ZipArchive, ZipCodec, ZipEntry, ZipFormatError, writeZip } from '../../workbook/zip';
-import { BUILT_IN_TEMPLATES, buildTemplate } from '../../functions/templates';
-import { addCharts } from '../../functions/templates/charts';
-import type { ChartSpec } from '../../functions/templates/types';
+import { BUILT_IN_TEMPLATES, buildTemplate } from '../../library/templates';
+import { addCharts } from '../../library/kit/charts';
+import type { ChartSpec } from '../../library/kit/types';
 
 const CHART_BAR01 = path.join(__dirname, '..', 'fixtures', 'excel-saved', 'chart_bar01.xlsx');
 const DRAWING_OR_CHART = /^xl\/(drawings|charts)\//i;

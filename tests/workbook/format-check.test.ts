@@ -15,7 +15,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILT_IN_TEMPLATES, buildTemplate } from '../../functions/templates';
+import { BUILT_IN_TEMPLATES, buildTemplate } from '../../library/templates';
 import { checkExcelForm } from '../../workbook/format-check';
 import { nodeCodec } from '../../workbook/node-codec';
 import { editPackage, replaceOnce } from '../support/package-edit';

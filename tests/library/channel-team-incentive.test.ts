@@ -7,8 +7,8 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import * as fs from 'fs';
-import { calcFile, toJson } from '../../../calc/book';
-import { buildTemplate } from '../../../functions/templates';
+import { calcFile, toJson } from '../../calc/book';
+import { buildTemplate } from '../../library/templates';
 import {
   AWARDS,
   DEALS,
@@ -19,10 +19,10 @@ import {
   PEOPLE,
   REGIONS,
   channelTeamIncentive,
-} from '../../../functions/templates/channel-team-incentive';
-import { DIGEST_RULES } from '../../../functions/templates/rules';
-import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
-import { tempDir } from '../../support/workbook';
+} from '../../library/templates/channel-team-incentive';
+import { DIGEST_RULES } from '../../library/kit/rules';
+import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
+import { tempDir } from '../support/workbook';
 
 const value = (name: string) => PARAMS.find((p) => p.name === name)!.value;
 const num = (name: string) => value(name) as number;

@@ -6,11 +6,11 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { calcFile, toJson } from '../../../calc/book';
-import { buildTemplate } from '../../../functions/templates';
-import { MONTHS, PILOT, REALISATION, REORG_INPUTS as IN, STAFFING, reorgCostBenefit } from '../../../functions/templates/reorg-cost-benefit';
-import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
-import { tempDir } from '../../support/workbook';
+import { calcFile, toJson } from '../../calc/book';
+import { buildTemplate } from '../../library/templates';
+import { MONTHS, PILOT, REALISATION, REORG_INPUTS as IN, STAFFING, reorgCostBenefit } from '../../library/templates/reorg-cost-benefit';
+import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
+import { tempDir } from '../support/workbook';
 
 const labour = IN.headcount * IN.costPerHead;
 const monthlyLabour = labour / 12;

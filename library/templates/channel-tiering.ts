@@ -6,8 +6,8 @@
  * yearly growth. Conversion swings over 15% raise an alert.
  */
 import type ExcelJS from 'exceljs';
-import { BuiltInTemplate } from './types';
-import { CNY, PERCENT, header, input, instructions } from './style';
+import { BuiltInTemplate } from '../kit/types';
+import { CNY, PERCENT, header, input, instructions } from '../kit/style';
 
 /** The CHANNELTIER rules table (Rules!A4:B7); names must stay exactly as CHANNELTIER reads them. */
 export const TIER_RULES: [string, number, string][] = [

@@ -6,8 +6,8 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import * as fs from 'fs';
-import { CalcJson, calcFile, toJson } from '../../../calc/book';
-import { buildTemplate } from '../../../functions/templates';
+import { CalcJson, calcFile, toJson } from '../../calc/book';
+import { buildTemplate } from '../../library/templates';
 import {
   CHANNELS,
   CONVERSION_ALERT,
@@ -16,9 +16,9 @@ import {
   TIERS,
   TIER_RULES,
   channelTiering,
-} from '../../../functions/templates/channel-tiering';
-import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
-import { tempDir } from '../../support/workbook';
+} from '../../library/templates/channel-tiering';
+import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
+import { tempDir } from '../support/workbook';
 
 interface Rules {
   exit_decline: number;

@@ -7,11 +7,11 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import * as fs from 'fs';
-import { CalcJson, calcFile, toJson } from '../../../calc/book';
-import { buildTemplate } from '../../../functions/templates';
-import { INPUTS, RANK_CORRELATION, ROI_STOP, ROI_TARGET, TRIALS, monteCarloRoi } from '../../../functions/templates/monte-carlo-roi';
-import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
-import { tempDir } from '../../support/workbook';
+import { CalcJson, calcFile, toJson } from '../../calc/book';
+import { buildTemplate } from '../../library/templates';
+import { INPUTS, RANK_CORRELATION, ROI_STOP, ROI_TARGET, TRIALS, monteCarloRoi } from '../../library/templates/monte-carlo-roi';
+import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
+import { tempDir } from '../support/workbook';
 
 const FIRST = 2;
 const LAST = FIRST + TRIALS - 1;

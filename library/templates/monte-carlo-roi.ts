@@ -6,8 +6,8 @@
  * 1:3 low-efficiency line (cost.low-roi-3) or falling under the 0.8 stop line (cost.stop-roi-0.8).
  */
 import type ExcelJS from 'exceljs';
-import { BuiltInTemplate } from './types';
-import { CNY, PERCENT, header, input, instructions } from './style';
+import { BuiltInTemplate } from '../kit/types';
+import { CNY, PERCENT, header, input, instructions } from '../kit/style';
 
 /** Fixed: the Model sheet carries one formula row per trial, so trials cannot grow on their own. */
 export const TRIALS = 5000;

@@ -5,8 +5,8 @@
  * veto (一票否決) and a PERF.STATUS traffic light.
  */
 import type ExcelJS from 'exceljs';
-import { BuiltInTemplate } from './types';
-import { PERCENT, header, input, instructions } from './style';
+import { BuiltInTemplate } from '../kit/types';
+import { PERCENT, header, input, instructions } from '../kit/style';
 
 type Validation = ExcelJS.DataValidation;
 const rate = (min = 0, max = 1): Validation => ({ type: 'decimal', operator: 'between', allowBlank: false, formulae: [min, max], showErrorMessage: true, error: `${min * 100}–${max * 100}%` });

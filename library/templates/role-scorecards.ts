@@ -3,7 +3,7 @@
  * template"), in the digest's order, and their role definitions (for tests and tools).
  */
 import type { RoleDefinition } from './role-scorecard';
-import type { BuiltInTemplate } from './types';
+import type { BuiltInTemplate } from '../kit/types';
 import { accountManagerRole, accountManagerScorecard } from './scorecard-account-manager';
 import { brandManagerRole, brandManagerScorecard } from './scorecard-brand-manager';
 import { channelManagerRole, channelManagerScorecard } from './scorecard-channel-manager';

@@ -10,16 +10,16 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { tempDir } from '../../support/workbook';
-import { seed } from '../../../cli/seed';
-import { BUILT_IN_TEMPLATES, buildTemplate } from '../../../functions/templates';
-import { DIGEST_RULES, DigestRuleId } from '../../../functions/templates/rules';
-import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
-import { ApiHarness, startApi } from '../support/api';
-import { toAddress } from '../../../workbook/a1';
-import { nodeCodec } from '../../../workbook/node-codec';
-import { readWorkbookModel } from '../../../workbook/read';
-import { ZipArchive } from '../../../workbook/zip';
+import { tempDir } from '../support/workbook';
+import { seed } from '../../cli/seed';
+import { BUILT_IN_TEMPLATES, buildTemplate } from '../../library/templates';
+import { DIGEST_RULES, DigestRuleId } from '../../library/kit/rules';
+import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
+import { ApiHarness, startApi } from '../functions/support/api';
+import { toAddress } from '../../workbook/a1';
+import { nodeCodec } from '../../workbook/node-codec';
+import { readWorkbookModel } from '../../workbook/read';
+import { ZipArchive } from '../../workbook/zip';
 
 const built = new Map<string, Buffer>();
 

@@ -11,8 +11,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { calcFile, toJson } from '../../../calc/book';
-import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, addCharts } from '../../../functions/templates/charts';
-import type { ChartSpec } from '../../../functions/templates/types';
+import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, addCharts } from '../../../library/kit/charts';
+import type { ChartSpec } from '../../../library/kit/types';
 import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
 import { tempDir } from '../../support/workbook';
 

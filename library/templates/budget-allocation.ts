@@ -6,8 +6,8 @@
  * spend-vs-conversion alert, the 10% overrun review and the 15% conversion-swing alert.
  */
 import type ExcelJS from 'exceljs';
-import { BuiltInTemplate } from './types';
-import { CNY, PERCENT, header, input, instructions } from './style';
+import { BuiltInTemplate } from '../kit/types';
+import { CNY, PERCENT, header, input, instructions } from '../kit/style';
 
 /** [name, α maximum revenue, κ half-saturation spend, s shape, minimum, maximum] per channel. */
 export const CHANNELS: [string, number, number, number, number, number][] = [

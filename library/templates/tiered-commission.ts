@@ -4,8 +4,8 @@
  * summary that compares both methods.
  */
 import type ExcelJS from 'exceljs';
-import { BuiltInTemplate } from './types';
-import { CNY, PERCENT, header, input, instructions } from './style';
+import { BuiltInTemplate } from '../kit/types';
+import { CNY, PERCENT, header, input, instructions } from '../kit/style';
 
 export const TIERS: [number, number][] = [
   [0, 0.02],

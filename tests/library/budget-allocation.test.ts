@@ -4,15 +4,15 @@
  * re-solved here by plain bisection), response/ROI per channel, the CAC re-allocation
  * example and the monthly alerts — all against arithmetic done in this test.
  */
-import { toTypedFormula } from '../../../workbook/formula-text';
+import { toTypedFormula } from '../../workbook/formula-text';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { calcFile, toJson } from '../../../calc/book';
-import { buildTemplate } from '../../../functions/templates';
-import { BUDGET, CHANNELS, EXAMPLE, LOW_ROI, RESERVE_RATE, THRESHOLDS, TRACKING, budgetAllocation } from '../../../functions/templates/budget-allocation';
-import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
-import { tempDir } from '../../support/workbook';
+import { calcFile, toJson } from '../../calc/book';
+import { buildTemplate } from '../../library/templates';
+import { BUDGET, CHANNELS, EXAMPLE, LOW_ROI, RESERVE_RATE, THRESHOLDS, TRACKING, budgetAllocation } from '../../library/templates/budget-allocation';
+import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
+import { tempDir } from '../support/workbook';
 
 const CH_FIRST = 10;
 const TR_FIRST = 9;

@@ -5,8 +5,8 @@
  * risk-sharing counterpart, proration, a recoverable draw and clawbacks, in one workbook.
  */
 import type ExcelJS from 'exceljs';
-import { BuiltInTemplate } from './types';
-import { CNY, PERCENT, header, input, instructions } from './style';
+import { BuiltInTemplate } from '../kit/types';
+import { CNY, PERCENT, header, input, instructions } from '../kit/style';
 
 const DATE = 'yyyy-mm-dd';
 const INT = '#,##0';

@@ -5,10 +5,10 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import * as fs from 'fs';
-import { calcFile, toJson } from '../../../calc/book';
-import { buildTemplate } from '../../../functions/templates';
-import { SALES, TIERS, tieredCommission } from '../../../functions/templates/tiered-commission';
-import { tempDir } from '../../support/workbook';
+import { calcFile, toJson } from '../../calc/book';
+import { buildTemplate } from '../../library/templates';
+import { SALES, TIERS, tieredCommission } from '../../library/templates/tiered-commission';
+import { tempDir } from '../support/workbook';
 
 /** Marginal and retro commission computed directly from the tier table. */
 function byHand(amount: number, method: 'marginal' | 'retro'): number {

@@ -7,8 +7,8 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import * as fs from 'fs';
-import { calcFile, toJson } from '../../../calc/book';
-import { buildTemplate } from '../../../functions/templates';
+import { calcFile, toJson } from '../../calc/book';
+import { buildTemplate } from '../../library/templates';
 import {
   DIRECTIONS,
   PARAMS,
@@ -18,10 +18,10 @@ import {
   STATUS_BANDS,
   TARGETS,
   balancedScorecard,
-} from '../../../functions/templates/balanced-scorecard';
-import { DIGEST_RULES } from '../../../functions/templates/rules';
-import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
-import { tempDir } from '../../support/workbook';
+} from '../../library/templates/balanced-scorecard';
+import { DIGEST_RULES } from '../../library/kit/rules';
+import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
+import { tempDir } from '../support/workbook';
 
 const value = (name: string) => PARAMS.find((p) => p.name === name)!.value;
 const num = (name: string) => value(name) as number;

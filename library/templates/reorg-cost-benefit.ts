@@ -6,9 +6,9 @@
  * a weekly stop-loss check for the private-domain pilot.
  */
 import type ExcelJS from 'exceljs';
-import { BuiltInTemplate } from './types';
-import type { RuleCell } from './rules';
-import { CNY, PERCENT, header, input, instructions } from './style';
+import { BuiltInTemplate } from '../kit/types';
+import type { RuleCell } from '../kit/rules';
+import { CNY, PERCENT, header, input, instructions } from '../kit/style';
 
 type Check = 'money' | 'rate' | 'count' | 'months' | 'ratio';
 /** One input row: key, English, Chinese, sample value, kind (format and validation), note. */

@@ -8,15 +8,15 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CalcJson, calcFile, toJson } from '../../../calc/book';
-import { columnLetters } from '../../../workbook/a1';
-import { buildTemplate } from '../../../functions/templates';
-import { RoleDefinition, RoleKpi, roleLayout } from '../../../functions/templates/role-scorecard';
-import { ROLE_DEFINITIONS, ROLE_SCORECARDS } from '../../../functions/templates/role-scorecards';
-import { DigestRuleId } from '../../../functions/templates/rules';
-import type { BuiltInTemplate } from '../../../functions/templates/types';
-import { checkWorkbookBytes } from '../../../functions/src/templates/workbook-check';
-import { tempDir } from '../../support/workbook';
+import { CalcJson, calcFile, toJson } from '../../calc/book';
+import { columnLetters } from '../../workbook/a1';
+import { buildTemplate } from '../../library/templates';
+import { RoleDefinition, RoleKpi, roleLayout } from '../../library/templates/role-scorecard';
+import { ROLE_DEFINITIONS, ROLE_SCORECARDS } from '../../library/templates/role-scorecards';
+import { DigestRuleId } from '../../library/kit/rules';
+import type { BuiltInTemplate } from '../../library/kit/types';
+import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
+import { tempDir } from '../support/workbook';
 
 const TOLERANCE = 1e-6;
 const CR_WARNING = '⚠ CR ≥ 0.1: revise judgements 请调整判断';

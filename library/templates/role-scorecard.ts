@@ -15,9 +15,9 @@
  */
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
-import type { DigestRuleId, RuleCell } from './rules';
-import { CNY, PERCENT, header, input, instructions } from './style';
-import type { BuiltInTemplate, ChartSpec } from './types';
+import type { DigestRuleId, RuleCell } from '../kit/rules';
+import { CNY, PERCENT, header, input, instructions } from '../kit/style';
+import type { BuiltInTemplate, ChartSpec } from '../kit/types';
 
 /** Number formats the KPI definitions pick from (money always CNY with two decimals). */
 export const FMT = { cny: CNY, percent: PERCENT, count: '#,##0', one: '0.0', two: '0.00', three: '0.000' } as const;

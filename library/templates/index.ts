@@ -1,0 +1,24 @@
+/** The built-in template library, and the one way to build a template's bytes (kit/build.ts). */
+import { balancedScorecard } from './balanced-scorecard';
+import { budgetAllocation } from './budget-allocation';
+import { channelTeamIncentive } from './channel-team-incentive';
+import { channelTiering } from './channel-tiering';
+import { monteCarloRoi } from './monte-carlo-roi';
+import { reorgCostBenefit } from './reorg-cost-benefit';
+import { ROLE_SCORECARDS } from './role-scorecards';
+import { tieredCommission } from './tiered-commission';
+import type { BuiltInTemplate } from '../kit/types';
+
+export { buildTemplate } from '../kit/build';
+
+/** The library, in the order the gallery shows it. */
+export const BUILT_IN_TEMPLATES: BuiltInTemplate[] = [
+  channelTeamIncentive,
+  tieredCommission,
+  balancedScorecard,
+  reorgCostBenefit,
+  budgetAllocation,
+  monteCarloRoi,
+  channelTiering,
+  ...ROLE_SCORECARDS,
+];
