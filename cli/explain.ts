@@ -10,17 +10,21 @@ import { DetailedCellError, HyperFormula, SimpleCellAddress } from 'hyperformula
 import { EXCEL_ERROR_CODES, ExcelErrorCode, PerfError } from '../engine/errors';
 import {
   ExplainAt,
-  ExplainLanguage,
-  ExplainStep,
   EXPLAINABLE_FUNCTIONS,
   Explanation,
   explainCall,
-  explainLanguage,
   explanationLines,
   formatNumber,
   isExplainable,
+  stepFormula,
+  stepLabel,
 } from '../engine/explain';
 import type { Arg, Cell } from '../engine/grid';
+import { ERRORS } from '../i18n/errors';
+import { EXPLAIN } from '../i18n/explain';
+import { phrase } from '../i18n/glossary';
+import { DEFAULT_LOCALE, Locale, commandLineLocale, pickLocale } from '../i18n/locale';
+import { Phrase, render } from '../i18n/text';
 import { CalculatedBook, calcFile } from '../calc/book';
 import { toTypedFormula } from '../workbook/formula-text';
 import type { Io } from './io';
@@ -47,15 +51,16 @@ export interface ExplainOptions {
   book: string;
   target: string;
   json: boolean;
-  language: ExplainLanguage;
+  /** --lang, else the environment (LC_ALL, LC_MESSAGES, LANG): one locale for steps and messages. */
+  language: Locale;
   /** Seconds before the work stops (--timeout). */
   timeout: number;
 }
 
-export function parseExplainArgs(args: string[]): ExplainOptions | string {
+export function parseExplainArgs(args: string[], env: Record<string, string | undefined> = process.env): ExplainOptions | string {
   const positional: string[] = [];
   let json = false;
-  let lang = 'en-US';
+  let lang: string | undefined;
   let timeout = DEFAULT_TIMEOUT_SECONDS;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -76,7 +81,7 @@ export function parseExplainArgs(args: string[]): ExplainOptions | string {
   if (positional.length === 0) return 'explain needs a workbook (BOOK.xlsx) and a cell (Sheet!C5)';
   if (positional.length === 1) return 'explain needs a cell to explain (Sheet!C5)';
   if (positional.length > 2) return `unexpected argument ${positional[2]}`;
-  return { book: positional[0], target: positional[1], json, language: explainLanguage(lang), timeout };
+  return { book: positional[0], target: positional[1], json, language: commandLineLocale(lang, env), timeout };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -183,7 +188,7 @@ function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (value instanceof DetailedCellError) {
     const code = (EXCEL_ERROR_CODES as readonly string[]).includes(value.value) ? (value.value as ExcelErrorCode) : '#VALUE!';
-    return new PerfError(code, value.message || `an input cell holds ${value.value}`);
+    return value.message ? new PerfError(code, value.message) : new PerfError(code, ERRORS.inputCellHolds, { code: value.value });
   }
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);
@@ -217,9 +222,9 @@ export interface CellExplanation {
   function: string;
   /** What the calculated workbook shows in the cell. */
   cellValue: number | string | boolean | { error: string; message: string } | null;
-  /** The explanation, or the error the function gives for this element. */
+  /** The explanation, or the error the function gives for this element (rendered in the output's locale). */
   explanation?: Explanation;
-  error?: { error: string; message: string };
+  error?: PerfError;
 }
 
 function cellValueOf(hf: HyperFormula, address: SimpleCellAddress): CellExplanation['cellValue'] {
@@ -263,7 +268,7 @@ export function explainCell(book: CalculatedBook, target: string): CellExplanati
   try {
     return { ...base, explanation: explainCall(call.name, args, element) };
   } catch (error) {
-    if (error instanceof PerfError) return { ...base, error: error.toJSON() };
+    if (error instanceof PerfError) return { ...base, error };
     throw error;
   }
 }
@@ -272,43 +277,45 @@ export function explainCell(book: CalculatedBook, target: string): CellExplanati
 // Output
 // ---------------------------------------------------------------------------------------
 
-function elementText(result: CellExplanation, language: ExplainLanguage): string {
+/** " (row 2 of the array spilled from Sheet!F2)" for a cell inside a spill; '' for the anchor. */
+function elementText(result: CellExplanation, locale: Locale): string {
   if (result.anchor === result.cell) return '';
-  const { row, col } = result.element;
-  if (language === 'zh') {
-    const where = col === 0 ? `第 ${row + 1} 行` : row === 0 ? `第 ${col + 1} 列` : `第 ${row + 1} 行第 ${col + 1} 列`;
-    return `（${result.anchor} 溢出数组的${where}）`;
-  }
-  const where = col === 0 ? `row ${row + 1}` : row === 0 ? `column ${col + 1}` : `row ${row + 1}, column ${col + 1}`;
-  return ` (${where} of the array spilled from ${result.anchor})`;
+  const row = result.element.row + 1;
+  const column = result.element.col + 1;
+  let position: Phrase;
+  if (column === 1) position = phrase(EXPLAIN['position.row'], { row });
+  else if (row === 1) position = phrase(EXPLAIN['position.column'], { column });
+  else position = phrase(EXPLAIN['position.cell'], { row, column });
+  return render(EXPLAIN['cell.spilled'], locale, { position, anchor: result.anchor });
 }
 
-/** The readable explanation: the cell, its formula, one line per step, then "= value". */
-export function explanationText(result: CellExplanation, language: ExplainLanguage = 'en'): string {
-  const lines = [`${result.cell}${elementText(result, language)}`, `  ${result.formula}`];
+/** The readable explanation in `locale`: the cell, its formula, one line per step, then "= value". */
+export function explanationText(result: CellExplanation, locale: Locale = DEFAULT_LOCALE): string {
+  const lines = [`${result.cell}${elementText(result, locale)}`, `  ${result.formula}`];
   if (result.error) {
-    lines.push(`  ${result.error.error} ${result.error.message}`);
+    lines.push(`  ${render(EXPLAIN['cell.error'], locale, { code: result.error.code, message: result.error.localized(locale) })}`);
     return `${lines.join('\n')}\n`;
   }
   const explanation = result.explanation!;
   // The last line is the 'result' step: "= Commission: 400 + 600 = 1,000".
-  for (const line of explanationLines(explanation, language)) lines.push(`  ${line}`);
+  for (const line of explanationLines(explanation, locale)) lines.push(`  ${line}`);
   const shown = result.cellValue;
   if (typeof shown === 'number' && Math.abs(shown - explanation.value) > 1e-9 * Math.max(1, Math.abs(shown))) {
-    lines.push(
-      language === 'zh'
-        ? `  注意：单元格显示 ${formatNumber(shown)}，与此说明不一致`
-        : `  note: the cell shows ${formatNumber(shown)}, which differs from this explanation`,
-    );
+    lines.push(`  ${render(EXPLAIN['cell.differs'], locale, { value: formatNumber(shown) })}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** JSON: the cell, anchor, element, formula and function, then value + steps (or error). */
-export function explanationJson(result: CellExplanation): Record<string, unknown> {
-  const { explanation, ...rest } = result;
+/**
+ * JSON: the cell, anchor, element, formula and function, then value + steps (or the error).
+ * Each step keeps its key and gives its label and formula rendered in `locale`; the error's
+ * message is in `locale` too.
+ */
+export function explanationJson(result: CellExplanation, locale: Locale = DEFAULT_LOCALE): Record<string, unknown> {
+  const { explanation, error, ...rest } = result;
+  if (error) return { ...rest, error: { error: error.code, message: error.localized(locale) } };
   if (!explanation) return rest;
-  const steps: ExplainStep[] = explanation.steps;
+  const steps = explanation.steps.map((s) => ({ kind: s.kind, key: s.key, label: stepLabel(s, locale), formula: stepFormula(s, locale), amount: s.amount }));
   return { ...rest, value: explanation.value, steps };
 }
 
@@ -352,6 +359,7 @@ export async function runExplainTask(task: Extract<Task, { command: 'explain' }>
     }
     throw error;
   }
-  io.out(task.json ? `${JSON.stringify(explanationJson(result))}\n` : explanationText(result, task.language as ExplainLanguage));
+  const locale = pickLocale(task.language);
+  io.out(task.json ? `${JSON.stringify(explanationJson(result, locale))}\n` : explanationText(result, locale));
   return EXIT.calculated;
 }

@@ -5,7 +5,7 @@
  * the engine. The Excel.run part (excel-explain.ts) is covered by tests/e2e.
  */
 import { PerfError } from '../../engine/errors';
-import { explainCall, explanationAddsUp, sumOfAddSteps } from '../../engine/explain';
+import { explainCall, explanationAddsUp, explanationLines, stepLabel, sumOfAddSteps } from '../../engine/explain';
 import { tiered } from '../../engine/payouts';
 import {
   ExplainProblem,
@@ -138,7 +138,8 @@ describe('explaining a typed formula', () => {
     expect(sumOfAddSteps(explanation)).toBeCloseTo(engine as number, 9);
     const adds = explanation.steps.filter((s) => s.kind === 'add');
     expect(adds.map((s) => s.formula)).toEqual(['20,000 × 2%', '20,000 × 4%', '55,000 × 6%']);
-    expect(adds[2].label.zh).toContain('第 3 档');
+    expect(stepLabel(adds[2], 'zh-CN')).toContain('第 3 档');
+    expect(explanationLines(explanation, 'zh-CN').at(-1)).toBe('= 佣金：400 + 800 + 3,300 = 4,500');
     expect(explanation).toEqual(explainCall('TIERED', [95000, tiers, 'marginal']));
   });
 
@@ -169,6 +170,22 @@ describe('explaining a typed formula', () => {
 
   it("throws the function's own error as a PerfError", () => {
     expect(() => explainFormulaText('=PERF.TIERED("x", {0,0.02})')).toThrow(PerfError);
+  });
+
+  it('the function’s error speaks the view’s language, like the steps', () => {
+    let caught: unknown;
+    try {
+      explainFormulaText('=PERF.TIERED("x", {0,0.02})');
+    } catch (error) {
+      caught = error;
+    }
+    const error = caught as PerfError;
+    expect(error.localized('en-US')).toBe('amount is text "x"; a number is required');
+    expect(error.localized('zh-CN')).toBe('amount是文本 "x"；需要一个数字');
+    const typed = parseLiteral('#N/A') as PerfError;
+    expect([typed.message, typed.localized('zh-CN')]).toEqual(['the formula holds #N/A', '公式中含有 #N/A']);
+    const input = cellFromExcel('#DIV/0!', 'Error') as PerfError;
+    expect([input.message, input.localized('zh-CN')]).toEqual(['an input cell holds #DIV/0!', '某个输入单元格的值为 #DIV/0!']);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * `perfplan explain BOOK.xlsx 'Sheet!C5'` on a workbook written with exceljs: spilled and
  * single-cell PERF formulas, the explanation of an element inside a spilled range, the
- * steps adding up to the value `perfplan calc` reports, --json, --lang zh-CN, exit codes.
+ * steps adding up to the value `perfplan calc` reports, --json, --lang zh-CN (and LANG), one
+ * locale for steps and error messages, exit codes.
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
@@ -95,7 +96,9 @@ function io(): Captured {
 }
 
 interface JsonStep {
-  label: { en: string; zh: string };
+  key: string;
+  /** In the output's locale (--lang, else LC_ALL / LC_MESSAGES / LANG). */
+  label: string;
   formula: string;
   amount: number;
   kind: 'add' | 'info' | 'result';
@@ -113,9 +116,9 @@ interface JsonExplanation {
   error?: { error: string; message: string };
 }
 
-async function explainJson(book: string, target: string): Promise<JsonExplanation> {
+async function explainJson(book: string, target: string, ...options: string[]): Promise<JsonExplanation> {
   const capture = io();
-  expect(await main(['explain', book, target, '--json'], capture)).toBe(0);
+  expect(await main(['explain', book, target, '--json', ...options], capture)).toBe(0);
   expect(capture.stderr()).toBe('');
   return JSON.parse(capture.stdout());
 }
@@ -128,12 +131,25 @@ function expectAddsUpTo(steps: JsonStep[], value: number): void {
   expect(Math.abs(sumOfAdds(steps) - value)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value)));
 }
 
+/** The locale variables perfplan reads; the tests pin them so that a developer's LANG does not decide. */
+const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
+
 describe('perfplan explain', () => {
   let dir: string;
   let book: string;
   let calc: CalcJson;
+  const saved = Object.fromEntries(LOCALE_VARIABLES.map((name) => [name, process.env[name]]));
+
+  afterAll(() => {
+    for (const name of LOCALE_VARIABLES) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
 
   beforeAll(async () => {
+    for (const name of LOCALE_VARIABLES) delete process.env[name];
+    process.env.LANG = 'en_US.UTF-8';
     dir = tempDir('perfplan-explain-');
     book = path.join(dir, 'plan.xlsx');
     await writePlanBook(book);
@@ -191,7 +207,7 @@ describe('perfplan explain', () => {
     expect(json.steps!.at(-1)!.kind).toBe('result');
   });
 
-  it('--json has the cell, its anchor and element, the formula, and bilingual steps', async () => {
+  it('--json has the cell, its anchor and element, the formula, and steps (key, label and formula in the chosen language)', async () => {
     const json = await explainJson(book, "'Sales Team'!G2");
     expect(Object.keys(json).sort()).toEqual(['anchor', 'cell', 'cellValue', 'element', 'formula', 'function', 'steps', 'value']);
     expect(json).toMatchObject({
@@ -202,22 +218,26 @@ describe('perfplan explain', () => {
       function: 'SCORECARD',
     });
     for (const step of json.steps!) {
-      expect(Object.keys(step).sort()).toEqual(['amount', 'formula', 'kind', 'label']);
-      expect(typeof step.label.en).toBe('string');
-      expect(typeof step.label.zh).toBe('string');
+      expect(Object.keys(step).sort()).toEqual(['amount', 'formula', 'key', 'kind', 'label']);
+      expect(typeof step.label).toBe('string');
+      expect(step.label).not.toMatch(/[\u4e00-\u9fff]/);
       expect(['add', 'info', 'result']).toContain(step.kind);
     }
     expect(json.steps!.filter((s) => s.kind === 'add').map((s) => s.formula)).toEqual(['50% × 110%', '30% × 110%', '20% × 120%']);
+    expect(json.steps![0]).toMatchObject({ key: 'scorecard.person', label: 'Person in row 1', formula: 'k = 3 KPIs' });
+    const zh = await explainJson(book, "'Sales Team'!G2", '--lang', 'zh-CN');
+    expect(zh.steps!.map((s) => s.key)).toEqual(json.steps!.map((s) => s.key));
+    expect(zh.steps![0]).toMatchObject({ key: 'scorecard.person', label: '第 1 行人员', formula: 'k = 3 项 KPI' });
   });
 
   it('element offsets: an element of AHP’s spilled column and of ALLOCATE at its upper bound', async () => {
     const ahp = await explainJson(book, 'Weights!E3');
     expect(ahp.anchor).toBe('Weights!E1');
     expect(ahp.element).toEqual({ row: 2, col: 0 });
-    expect(ahp.steps!.some((s) => /Consistency ratio/.test(s.label.en))).toBe(true);
+    expect(ahp.steps!.some((s) => /Consistency ratio/.test(s.label))).toBe(true);
     const allocate = await explainJson(book, 'Invest!E8');
     expect(allocate.value).toBe(150);
-    expect(allocate.steps!.some((s) => /Upper bound hit/.test(s.label.en))).toBe(true);
+    expect(allocate.steps!.some((s) => /Upper bound hit/.test(s.label))).toBe(true);
   });
 
   it('--lang zh-CN prints Simplified Chinese labels', async () => {
@@ -227,6 +247,29 @@ describe('perfplan explain', () => {
     expect(text).toContain('Sales Team!F3（Sales Team!F2 溢出数组的第 2 行）');
     expect(text).toContain('+ 第 2 档（20,000 至 50,000）：15,000 × 4% = 600');
     expect(text).toContain('= 佣金：400 + 600 = 1,000');
+  });
+
+  it('LANG=zh_CN.UTF-8 without --lang: the same Chinese; --lang wins over the environment', async () => {
+    process.env.LANG = 'zh_CN.UTF-8';
+    try {
+      const capture = io();
+      expect(await main(['explain', book, 'Sales Team!F3'], capture)).toBe(0);
+      expect(capture.stdout()).toContain('+ 第 2 档（20,000 至 50,000）：15,000 × 4% = 600');
+      const english = io();
+      expect(await main(['explain', book, 'Sales Team!F3', '--lang', 'en-US'], english)).toBe(0);
+      expect(english.stdout()).toContain('+ Tier 2 (20,000 to 50,000): 15,000 × 4% = 600');
+    } finally {
+      process.env.LANG = 'en_US.UTF-8';
+    }
+  });
+
+  it('one locale decides both: in zh-CN the function’s error message is Chinese too', async () => {
+    const capture = io();
+    expect(await main(['explain', book, 'Sales Team!F7', '--lang', 'zh-CN'], capture)).toBe(0);
+    expect(capture.stdout()).toContain('#NUM! amount不能为负；实际为 -5');
+    expect(capture.stdout()).not.toMatch(/cannot be negative/);
+    const json = await explainJson(book, 'Sales Team!F7', '--lang', 'zh-CN');
+    expect(json.error).toEqual({ error: '#NUM!', message: 'amount不能为负；实际为 -5' });
   });
 
   it('an error cell explains with its error and message (exit 0: cell errors are data)', async () => {

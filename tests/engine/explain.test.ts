@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { PerfError } from '../../engine/errors';
+import { Locale, pickLocale } from '../../i18n/locale';
 import {
   EXPLAINABLE_FUNCTIONS,
   ExplainStep,
@@ -13,7 +14,6 @@ import {
   explainAllocate,
   explainCall,
   explainCurve,
-  explainLanguage,
   explainPayback,
   explainPayout,
   explainScorecard,
@@ -22,6 +22,8 @@ import {
   explanationLines,
   formatNumber,
   formatPercent,
+  stepFormula,
+  stepLabel,
   stepText,
   sumOfAddSteps,
 } from '../../engine/explain';
@@ -40,6 +42,8 @@ const CURVE = [
   [1.5, 2],
 ];
 const CJK = /[\u4e00-\u9fff]/;
+/** A step's label in en-US (or `locale`), as the CLI and the pane show it. */
+const label = (s: ExplainStep, locale: Locale = 'en-US') => stepLabel(s, locale);
 
 /** The checks every explanation must pass; `engineValue` is the engine function's own result. */
 function expectConsistent(e: Explanation, engineValue: unknown): void {
@@ -55,11 +59,13 @@ function expectConsistent(e: Explanation, engineValue: unknown): void {
   expect(last.amount).toBe(e.value);
   expect(e.steps.filter((s) => s.kind === 'result')).toHaveLength(1);
   for (const s of e.steps) {
-    expect(s.label.en.length).toBeGreaterThan(0);
-    expect(s.label.zh.length).toBeGreaterThan(0);
-    expect(typeof s.formula).toBe('string');
+    expect(label(s).length).toBeGreaterThan(0);
+    expect(label(s, 'zh-CN').length).toBeGreaterThan(0);
+    expect(typeof stepFormula(s)).toBe('string');
     expect(Number.isFinite(s.amount)).toBe(true);
-    if (s.kind !== 'info') expect(s.label.zh).toMatch(CJK);
+    if (s.kind !== 'info') expect(label(s, 'zh-CN')).toMatch(CJK);
+    expect(label(s)).not.toMatch(CJK);
+    expect(stepText(s)).not.toMatch(CJK);
   }
 }
 
@@ -80,13 +86,13 @@ describe('formatting', () => {
     expect(formatPercent(1.2)).toBe('120%');
   });
 
-  it('language tags: zh-CN / zh / zh-Hans → zh; anything else → en', () => {
-    expect(explainLanguage('zh-CN')).toBe('zh');
-    expect(explainLanguage('zh')).toBe('zh');
-    expect(explainLanguage('zh-Hans-CN')).toBe('zh');
-    expect(explainLanguage('zh-TW')).toBe('en');
-    expect(explainLanguage('en-US')).toBe('en');
-    expect(explainLanguage(undefined)).toBe('en');
+  it('language tags: zh-CN / zh / zh-Hans → zh; anything else → en (one locale decision, i18n/locale.ts)', () => {
+    expect(pickLocale('zh-CN')).toBe('zh-CN');
+    expect(pickLocale('zh')).toBe('zh-CN');
+    expect(pickLocale('zh-Hans-CN')).toBe('zh-CN');
+    expect(pickLocale('zh-TW')).toBe('en-US');
+    expect(pickLocale('en-US')).toBe('en-US');
+    expect(pickLocale(undefined)).toBe('en-US');
   });
 });
 
@@ -97,18 +103,18 @@ describe('TIERED', () => {
     expect(e.value).toBeCloseTo(1000, 9);
     expect(adds(e).map((s) => s.formula)).toEqual(['20,000 × 2%', '15,000 × 4%']);
     expect(adds(e).map((s) => s.amount)).toEqual([400, 600]);
-    expect(adds(e)[1].label.en).toBe('Tier 2 (20,000 to 50,000)');
-    expect(adds(e)[1].label.zh).toBe('第 2 档（20,000 至 50,000）');
+    expect(label(adds(e)[1])).toBe('Tier 2 (20,000 to 50,000)');
+    expect(label(adds(e)[1], 'zh-CN')).toBe('第 2 档（20,000 至 50,000）');
     expect(explanationLines(e)).toContain('+ Tier 2 (20,000 to 50,000): 15,000 × 4% = 600');
     expect(explanationLines(e).at(-1)).toBe('= Commission: 400 + 600 = 1,000');
-    expect(explanationLines(e, 'zh')).toContain('+ 第 1 档（0 至 20,000）：20,000 × 2% = 400');
+    expect(explanationLines(e, 'zh-CN')).toContain('+ 第 1 档（0 至 20,000）：20,000 × 2% = 400');
   });
 
   it('marginal over the top tier: "20,000 × 4%" is the whole second tier', () => {
     const e = explainTiered(80000, TIERS, 'marginal');
     expectConsistent(e, cell(engine.tiered(80000, TIERS, 'marginal')));
     expect(adds(e).map((s) => s.formula)).toEqual(['20,000 × 2%', '30,000 × 4%', '30,000 × 6%']);
-    expect(adds(e)[2].label.en).toBe('Tier 3 (50,000 and above)');
+    expect(label(adds(e)[2])).toBe('Tier 3 (50,000 and above)');
   });
 
   it('an element of a spilled column: row 3 of B2:B4', () => {
@@ -177,7 +183,7 @@ describe('CURVE', () => {
     const e = explainCurve(0.95, CURVE, null);
     expectConsistent(e, cell(engine.curve(0.95, CURVE, null)));
     expect(adds(e).map((s) => s.formula)).toEqual(['0.5', '(1 − 0.5) × (0.95 − 0.8) / (1 − 0.8)']);
-    expect(infos(e).some((s) => s.label.en === 'Segment 2 from (0.8, 0.5) to (1, 1)')).toBe(true);
+    expect(infos(e).some((s) => label(s) === 'Segment 2 from (0.8, 0.5) to (1, 1)')).toBe(true);
     expect(e.value).toBeCloseTo(0.875, 12);
   });
 
@@ -186,8 +192,8 @@ describe('CURVE', () => {
       const e = explainCurve(x, CURVE, 'linear');
       expectConsistent(e, cell(engine.curve(x, CURVE, 'linear')));
     }
-    expect(infos(explainCurve(3, CURVE, null)).some((s) => /Beyond the last point/.test(s.label.en))).toBe(true);
-    expect(infos(explainCurve(0.2, CURVE, null)).some((s) => /Below the first point/.test(s.label.en))).toBe(true);
+    expect(infos(explainCurve(3, CURVE, null)).some((s) => /Beyond the last point/.test(label(s)))).toBe(true);
+    expect(infos(explainCurve(0.2, CURVE, null)).some((s) => /Below the first point/.test(label(s)))).toBe(true);
   });
 
   it('lookup: the band’s y, 0 below the first band', () => {
@@ -235,17 +241,17 @@ describe('PAYOUT', () => {
     const e = explainPayout(0.7, CURVE, 10000, 0.8, 1.5);
     expectConsistent(e, cell(engine.payout(0.7, CURVE, 10000, 0.8, 1.5)));
     expect(e.value).toBe(0);
-    expect(infos(e).some((s) => /Gate not reached/.test(s.label.en) && s.formula === '70% < 80%')).toBe(true);
+    expect(infos(e).some((s) => /Gate not reached/.test(label(s)) && s.formula === '70% < 80%')).toBe(true);
   });
 
   it('cap not binding, and no cap at all', () => {
     const e = explainPayout(0.95, CURVE, 8000, null, 1.5);
     expectConsistent(e, cell(engine.payout(0.95, CURVE, 8000, null, 1.5)));
-    expect(infos(e).some((s) => s.label.en === 'Cap does not bind')).toBe(true);
+    expect(infos(e).some((s) => label(s) === 'Cap does not bind')).toBe(true);
     const uncapped = explainPayout(1.4, CURVE, 8000, null, null);
     expectConsistent(uncapped, cell(engine.payout(1.4, CURVE, 8000, null, null)));
-    expect(infos(uncapped).some((s) => s.label.en === 'No cap')).toBe(true);
-    expect(infos(uncapped).some((s) => s.label.en === 'Gate (default 0) passed')).toBe(true);
+    expect(infos(uncapped).some((s) => label(s) === 'No cap')).toBe(true);
+    expect(infos(uncapped).some((s) => label(s) === 'Gate (default 0) passed')).toBe(true);
   });
 
   it('element-wise: attainments and target incentives broadcast by row', () => {
@@ -306,12 +312,12 @@ describe('SCORECARD', () => {
     // KPI 1 at 10 / 100 = 10% is raised to the 50% floor.
     const floored = explainScorecard([[10, 190, 100]], targets, weights, [[1, -1, 1]], null, 0.5);
     expectConsistent(floored, cell(engine.scorecard([[10, 190, 100]], targets, weights, [[1, -1, 1]], null, 0.5)));
-    expect(infos(floored).some((s) => s.label.en === 'KPI 1 raised to the floor')).toBe(true);
+    expect(infos(floored).some((s) => label(s) === 'KPI 1 raised to the floor')).toBe(true);
   });
 
   it('weights that do not sum to 1 are shown normalized', () => {
     const e = explainScorecard(actuals, targets, weights, null, null, null, { row: 1, col: 0 });
-    expect(infos(e).some((s) => s.label.en === 'Weights normalized to sum to 1')).toBe(true);
+    expect(infos(e).some((s) => label(s) === 'Weights normalized to sum to 1')).toBe(true);
     expectConsistent(e, cell(engine.scorecard(actuals, targets, weights, null, null, null), 1));
   });
 
@@ -332,19 +338,19 @@ describe('AHP', () => {
     const all = engine.ahp(matrix, null);
     for (let r = 0; r < 3; r++) expectConsistent(explainAhp(matrix, null, { row: r, col: 0 }), cell(all, r));
     const e = explainAhp(matrix, null, { row: 1, col: 0 });
-    const cr = infos(e).find((s) => /Consistency ratio/.test(s.label.en))!;
+    const cr = infos(e).find((s) => /Consistency ratio/.test(label(s)))!;
     expect(cr.amount).toBe(engine.ahpcr(matrix));
-    const lambda = infos(e).find((s) => /λmax/.test(s.label.en) && /Largest eigenvalue/.test(s.label.en))!;
+    const lambda = infos(e).find((s) => /λmax/.test(label(s)) && /Largest eigenvalue/.test(label(s)))!;
     expect(lambda.amount).toBeCloseTo(engine.ahpEigen(engine.readAhpMatrix(matrix)).lambdaMax, 12);
-    expect(infos(e).some((s) => s.label.en === 'Row 2 geometric mean' && s.formula === '(0.3333 × 1 × 2)^(1/3)')).toBe(true);
+    expect(infos(e).some((s) => label(s) === 'Row 2 geometric mean' && s.formula === '(0.3333 × 1 × 2)^(1/3)')).toBe(true);
   });
 
   it('geomean: row geometric mean / sum', () => {
     const all = engine.ahp(matrix, 'geomean');
     const e = explainAhp(matrix, 'geomean', { row: 0, col: 0 });
     expectConsistent(e, cell(all, 0));
-    expect(adds(e)[0].label.en).toBe('Weight = row geometric mean / sum');
-    expect(infos(e).some((s) => /Consistency ratio/.test(s.label.en))).toBe(true);
+    expect(label(adds(e)[0])).toBe('Weight = row geometric mean / sum');
+    expect(infos(e).some((s) => /Consistency ratio/.test(label(s)))).toBe(true);
   });
 
   it('stacked experts: the aggregated comparisons are shown', () => {
@@ -359,17 +365,17 @@ describe('AHP', () => {
     const all = engine.ahp(stacked, null);
     for (let r = 0; r < 3; r++) expectConsistent(explainAhp(stacked, null, { row: r, col: 0 }), cell(all, r));
     const e = explainAhp(stacked, null, { row: 0, col: 0 });
-    const aggregated = infos(e).find((s) => s.label.en === 'Aggregated comparison a[1,2]')!;
+    const aggregated = infos(e).find((s) => label(s) === 'Aggregated comparison a[1,2]')!;
     expect(aggregated.formula).toBe('(3 × 5)^(1/2)');
     expect(aggregated.amount).toBeCloseTo(Math.sqrt(15), 12);
-    expect(infos(e).some((s) => /2 experts aggregated/.test(s.label.en))).toBe(true);
+    expect(infos(e).some((s) => /2 experts aggregated/.test(label(s)))).toBe(true);
   });
 
   it('n = 2: CR is 0', () => {
     const e = explainAhp([[1, 4], [null, 1]], null, { row: 0, col: 0 });
     expectConsistent(e, cell(engine.ahp([[1, 4], [null, 1]], null), 0));
     expect(e.value).toBeCloseTo(0.8, 12);
-    expect(infos(e).find((s) => /Consistency ratio/.test(s.label.en))!.amount).toBe(0);
+    expect(infos(e).find((s) => /Consistency ratio/.test(label(s)))!.amount).toBe(0);
   });
 
   it('matrix errors are the engine’s', () => {
@@ -423,11 +429,11 @@ describe('ALLOCATE', () => {
     const all = engine.allocate(1000, curves, null, null);
     for (let r = 0; r < 3; r++) expectConsistent(explainAllocate(1000, curves, null, null, { row: r, col: 0 }), cell(all, r));
     const e = explainAllocate(1000, curves, null, null, { row: 1, col: 0 });
-    const own = infos(e).find((s) => s.label.en === "Marginal return r'(x)")!.amount;
-    const lambda = infos(e).find((s) => /Common marginal return λ/.test(s.label.en))!.amount;
+    const own = infos(e).find((s) => label(s) === "Marginal return r'(x)")!.amount;
+    const lambda = infos(e).find((s) => /Common marginal return λ/.test(label(s)))!.amount;
     expect(own).toBeCloseTo(lambda, 9);
-    expect(infos(e).some((s) => s.label.en === 'Inside its bounds (marginal return equals λ)')).toBe(true);
-    const response = infos(e).find((s) => /^Response/.test(s.label.en))!.amount;
+    expect(infos(e).some((s) => label(s) === 'Inside its bounds (marginal return equals λ)')).toBe(true);
+    const response = infos(e).find((s) => /^Response/.test(label(s)))!.amount;
     expect(response).toBeCloseTo(cell(engine.response(all, curves), 1) as number, 9);
   });
 
@@ -437,7 +443,7 @@ describe('ALLOCATE', () => {
     const e = explainAllocate(1000, curves, null, maxs, { row: 2, col: 0 });
     expectConsistent(e, cell(all, 2));
     expect(e.value).toBe(150);
-    const bound = infos(e).find((s) => /Upper bound hit/.test(s.label.en))!;
+    const bound = infos(e).find((s) => /Upper bound hit/.test(label(s)))!;
     expect(bound.formula).toMatch(/^r' = [\d.,]+ ≥ λ = [\d.,]+$/);
   });
 
@@ -447,7 +453,7 @@ describe('ALLOCATE', () => {
     const e = explainAllocate(1000, curves, mins, null, { row: 0, col: 0 });
     expectConsistent(e, cell(all, 0));
     expect(adds(e)[0]).toMatchObject({ formula: '300', amount: 300 });
-    expect(infos(e).some((s) => /Lower bound hit/.test(s.label.en))).toBe(true);
+    expect(infos(e).some((s) => /Lower bound hit/.test(label(s)))).toBe(true);
     // A channel with a minimum that it exceeds: minimum + the spend above it.
     const above = explainAllocate(1000, curves, [[100], [0], [0]], null, { row: 0, col: 0 });
     expectConsistent(above, cell(engine.allocate(1000, curves, [[100], [0], [0]], null), 0));
@@ -467,7 +473,7 @@ describe('ALLOCATE', () => {
       }),
       { numRuns: 30 },
     );
-    expect(infos(explainAllocate(800, sCurves, null, null)).some((s) => /S-shaped/.test(s.label.en) && s.amount > 0)).toBe(true);
+    expect(infos(explainAllocate(800, sCurves, null, null)).some((s) => /S-shaped/.test(label(s)) && s.amount > 0)).toBe(true);
   });
 
   it('infeasible bounds → the engine’s #NUM!', () => {
@@ -496,9 +502,13 @@ describe('explainCall (dispatch by name, as the task pane and the CLI use it)', 
   });
 
   it('stepText: the formula, then "= amount" unless it already states it', () => {
-    expect(stepText({ label: { en: '', zh: '' }, formula: '15,000 × 7%', amount: 1050, kind: 'add' })).toBe('15,000 × 7% = 1,050');
-    expect(stepText({ label: { en: '', zh: '' }, formula: '95% ≥ 80%', amount: 0.8, kind: 'info' })).toBe('95% ≥ 80%');
-    expect(stepText({ label: { en: '', zh: '' }, formula: '20,000', amount: 20000, kind: 'info' })).toBe('20,000');
-    expect(stepText({ label: { en: '', zh: '' }, formula: 'marginal', amount: 0, kind: 'info' })).toBe('marginal');
+    const step = (kind: ExplainStep['kind'], formula: ExplainStep['formula'], amount: number): ExplainStep => ({ kind, key: 'tiered.amount', params: {}, formula, amount });
+    expect(stepText(step('add', '15,000 × 7%', 1050))).toBe('15,000 × 7% = 1,050');
+    expect(stepText(step('info', '95% ≥ 80%', 0.8))).toBe('95% ≥ 80%');
+    expect(stepText(step('info', '20,000', 20000))).toBe('20,000');
+    expect(stepText(step('info', 'marginal', 0))).toBe('marginal');
+    // A formula with words is a phrase: it follows the locale like the label.
+    const none = step('info', { text: { 'en-US': 'none', 'zh-CN': '无' } }, 1.5);
+    expect([stepText(none), stepText(none, 'zh-CN')]).toEqual(['none', '无']);
   });
 });

@@ -26,8 +26,8 @@ export interface CellExplainResult {
   /** True when this Excel cannot locate spill anchors (before ExcelApi 1.12): only the anchor's first element is explained. */
   spillUnsupported: boolean;
   explanation?: Explanation;
-  /** The function's own error for this element. */
-  error?: { error: string; message: string };
+  /** The function's own error for this element (the view renders it in its locale). */
+  error?: PerfError;
 }
 
 function spillSupported(): boolean {
@@ -113,7 +113,7 @@ export async function explainSelectedCell(): Promise<CellExplainResult> {
     try {
       return { ...base, explanation: explainCall(call.name, args, element) };
     } catch (error) {
-      if (error instanceof PerfError) return { ...base, error: error.toJSON() };
+      if (error instanceof PerfError) return { ...base, error };
       throw error;
     }
   });

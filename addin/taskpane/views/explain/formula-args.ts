@@ -15,6 +15,7 @@
 import { EXCEL_ERROR_CODES, ExcelErrorCode, PerfError } from '../../../../engine/errors';
 import { ExplainAt, Explanation, explainCall, isExplainable } from '../../../../engine/explain';
 import type { Arg, Cell, Grid } from '../../../../engine/grid';
+import { ERRORS } from '../../../../i18n/errors';
 
 export interface PerfFormula {
   /** Upper-case catalog name without the namespace: "TIERED". */
@@ -122,7 +123,7 @@ export function parseLiteral(text: string): Cell | undefined {
   if (upper === 'TRUE') return true;
   if (upper === 'FALSE') return false;
   if ((EXCEL_ERROR_CODES as readonly string[]).includes(upper)) {
-    return new PerfError(upper as ExcelErrorCode, `the formula holds ${upper}`);
+    return new PerfError(upper as ExcelErrorCode, ERRORS.formulaHolds, { code: upper });
   }
   return undefined;
 }
@@ -220,7 +221,7 @@ export function cellFromExcel(value: unknown, valueType?: string): Cell {
   if (valueType === 'Empty' || value === null || value === undefined || value === '') return null;
   if (valueType === 'Error' && typeof value === 'string') {
     const code = (EXCEL_ERROR_CODES as readonly string[]).includes(value) ? (value as ExcelErrorCode) : '#VALUE!';
-    return new PerfError(code, `an input cell holds ${value}`);
+    return new PerfError(code, ERRORS.inputCellHolds, { code: value });
   }
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);

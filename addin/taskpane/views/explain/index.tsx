@@ -26,8 +26,10 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import { PerfError } from '../../../../engine/errors';
-import { EXPLAINABLE_FUNCTIONS, ExplainStep, Explanation, explainLanguage, formatNumber, stepText } from '../../../../engine/explain';
-import type { ViewProps } from '../../view-contract';
+import { EXPLAINABLE_FUNCTIONS, ExplainStep, Explanation, STEP_MARKERS, formatNumber, stepLabel, stepText } from '../../../../engine/explain';
+import { EXPLAIN } from '../../../../i18n/explain';
+import { render } from '../../../../i18n/text';
+import type { Locale, ViewProps } from '../../view-contract';
 import { CellExplainResult, explainSelectedCell } from './excel-explain';
 import { ExplainProblem, explainFormulaText } from './formula-args';
 import { ExplainStrings, stringsFor } from './strings';
@@ -51,7 +53,8 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'explained'; explanation: Explanation; formula: string; cell?: CellExplainResult }
-  | { kind: 'functionError'; code: string; message: string; formula: string; cell?: CellExplainResult }
+  /** The function's own error; its message is rendered in the view's locale, like the steps. */
+  | { kind: 'functionError'; error: PerfError; formula: string; cell?: CellExplainResult }
   | { kind: 'problem'; reason: ExplainProblem['reason']; detail: string }
   | { kind: 'failed'; message: string };
 
@@ -59,7 +62,7 @@ const FUNCTIONS = EXPLAINABLE_FUNCTIONS.map((f) => `PERF.${f}`).join(', ');
 
 function fromError(error: unknown, formula: string): Outcome {
   if (error instanceof ExplainProblem) return { kind: 'problem', reason: error.reason, detail: error.detail };
-  if (error instanceof PerfError) return { kind: 'functionError', code: error.code, message: error.message, formula };
+  if (error instanceof PerfError) return { kind: 'functionError', error, formula };
   return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -67,19 +70,18 @@ function shownValue(value: unknown): string {
   return typeof value === 'number' ? formatNumber(value) : String(value);
 }
 
-function StepItem({ s, language, t }: { s: ExplainStep; language: 'en' | 'zh'; t: ExplainStrings }): React.JSX.Element {
+function StepItem({ s, locale, t }: { s: ExplainStep; locale: Locale; t: ExplainStrings }): React.JSX.Element {
   const styles = useStyles();
   const kind = s.kind === 'add' ? t.kindAdd : s.kind === 'info' ? t.kindInfo : t.kindResult;
-  const colon = language === 'zh' ? '：' : ': ';
   return (
-    <li className={`${styles.step} ${s.kind === 'info' ? styles.info : ''}`} data-step-kind={s.kind} data-amount={s.amount}>
-      <span aria-hidden="true">{s.kind === 'add' ? '+ ' : s.kind === 'result' ? '= ' : '· '}</span>
+    <li className={`${styles.step} ${s.kind === 'info' ? styles.info : ''}`} data-step-kind={s.kind} data-step-key={s.key} data-amount={s.amount}>
+      <span aria-hidden="true">{`${STEP_MARKERS[s.kind]} `}</span>
       <span className="pp-visually-hidden" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
         {`${kind} `}
       </span>
-      <span className={styles.stepLabel}>{s.label[language]}</span>
-      {colon}
-      <span className={styles.stepFormula}>{stepText(s)}</span>
+      <span className={styles.stepLabel}>{stepLabel(s, locale)}</span>
+      {render(EXPLAIN.separator, locale)}
+      <span className={styles.stepFormula}>{stepText(s, locale)}</span>
     </li>
   );
 }
@@ -88,7 +90,6 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
   const t = stringsFor(locale);
   const styles = useStyles();
   const idPrefix = useId('explain');
-  const language = explainLanguage(locale);
   const [formula, setFormula] = React.useState(t.example);
   const [outcome, setOutcome] = React.useState<Outcome>({ kind: 'idle' });
 
@@ -107,7 +108,7 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
     try {
       const cell = await explainSelectedCell();
       if (cell.explanation) setOutcome({ kind: 'explained', explanation: cell.explanation, formula: cell.formula, cell });
-      else setOutcome({ kind: 'functionError', code: cell.error?.error ?? '#VALUE!', message: cell.error?.message ?? '', formula: cell.formula, cell });
+      else setOutcome({ kind: 'functionError', error: cell.error ?? new PerfError('#VALUE!', ''), formula: cell.formula, cell });
     } catch (error) {
       setOutcome(fromError(error, ''));
     }
@@ -119,7 +120,7 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
 
   let announcement = '';
   if (outcome.kind === 'explained') announcement = t.total(formatNumber(outcome.explanation.value));
-  else if (outcome.kind === 'functionError') announcement = t.functionError(outcome.code, outcome.message);
+  else if (outcome.kind === 'functionError') announcement = t.functionError(outcome.error.code, outcome.error.localized(locale));
   else if (outcome.kind === 'problem') announcement = t.problem(outcome.reason, outcome.detail, FUNCTIONS);
   else if (outcome.kind === 'failed') announcement = t.failed(outcome.message);
 
@@ -199,7 +200,7 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
             <Caption1 id={stepsId}>{t.stepsLabel}</Caption1>
             <ol className={styles.steps} aria-labelledby={stepsId} data-explain-steps="">
               {outcome.explanation.steps.map((s, k) => (
-                <StepItem key={k} s={s} language={language} t={t} />
+                <StepItem key={k} s={s} locale={locale} t={t} />
               ))}
             </ol>
             <Text className={styles.total} data-explain-total={outcome.explanation.value}>
@@ -216,7 +217,7 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
         )}
         {outcome.kind === 'functionError' && (
           <MessageBar intent="warning">
-            <MessageBarBody>{t.functionError(outcome.code, outcome.message)}</MessageBarBody>
+            <MessageBarBody>{t.functionError(outcome.error.code, outcome.error.localized(locale))}</MessageBarBody>
           </MessageBar>
         )}
         {(outcome.kind === 'problem' || outcome.kind === 'failed') && (

@@ -1,6 +1,7 @@
 /**
  * The Explain view's text in en-US and zh-CN (Simplified). Phrases with values are functions.
- * Step labels come from the engine (engine/explain.ts, bilingual); formulas are language-neutral.
+ * Steps and the function's error messages are rendered from the language layer (i18n/explain.ts,
+ * i18n/errors.ts) in the same locale.
  */
 import type { Locale } from '../../view-contract';
 import type { ExplainProblem } from './formula-args';
