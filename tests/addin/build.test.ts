@@ -22,7 +22,7 @@ it('emits every file the manifest points at', () => {
   }
 });
 
-it('functions.js associates every catalog function with its id (run as Excel's runtime would load it)', () => {
+it('functions.js associates every catalog function with its id (run as the Excel runtime would load it)', () => {
   const ids = (JSON.parse(read('functions.json')).functions as { id: string }[]).map((f) => f.id).sort();
   const associated: string[] = [];
   const runtime = { associate: (id: string, fn: unknown) => typeof fn === 'function' && associated.push(id), Error: class {}, ErrorCode: {} };
