@@ -1,9 +1,10 @@
 /**
  * Entry point for the Azure Functions runtime (package.json "main"): registers every route
- * of the route table as an HTTP function. Outside the host, @azure/functions runs in test
+ * of the route table as an HTTP function, and the benchmark release timer. Outside the host, @azure/functions runs in test
  * mode and skips these registrations; the local host serves the same table instead.
  */
 import { app } from '@azure/functions';
+import { registerBenchmarkRelease } from './benchmarks/timer';
 import { routeTable } from './routes';
 
 // HTTP streams: request bodies reach the handlers as they arrive, so each route's size limit
@@ -14,3 +15,6 @@ app.setup({ enableHttpStream: true });
 for (const route of routeTable()) {
   app.http(route.name, { methods: route.methods, route: route.route, authLevel: 'anonymous', handler: route.handler });
 }
+
+// The daily peer-benchmark release (reads also catch up when it has not run yet).
+registerBenchmarkRelease(app);

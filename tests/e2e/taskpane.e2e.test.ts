@@ -91,7 +91,8 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
     const created = await fetch(`${api.url}/templates`, {
       method: 'POST',
       headers: bearer(api.admin),
-      body: uploadForm(metadata(XSS_ID, { title: { en: XSS_TITLE, zh: XSS_TITLE }, description: { en: XSS_TITLE, zh: XSS_TITLE } }), await workbookBytes('xss')),
+      // Shared, so that the anonymous pane lists it (a tenant's templates are private by default).
+      body: uploadForm(metadata(XSS_ID, { title: { en: XSS_TITLE, zh: XSS_TITLE }, description: { en: XSS_TITLE, zh: XSS_TITLE }, visibility: 'shared' }), await workbookBytes('xss')),
     });
     if (created.status !== 201) throw new Error(`creating the XSS template: HTTP ${created.status} ${await created.text()}`);
 
