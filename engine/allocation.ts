@@ -282,7 +282,9 @@ function maximizeOnInterval(g: (t: number) => number, tLo: number, tHi: number, 
     }
   }
   const refined = gc >= gd ? c : d;
-  return max(gc, gd) > bestValue ? refined : tLo + ((tHi - tLo) * bestIndex) / cells;
+  const best = max(gc, gd) > bestValue ? refined : tLo + ((tHi - tLo) * bestIndex) / cells;
+  // tLo + (tHi − tLo)·m/cells can round an ulp past tHi; the answer stays inside the interval.
+  return min(tHi, max(tLo, best));
 }
 
 /**
