@@ -20,6 +20,7 @@ import {
   rowPlace,
   toGrid,
   where,
+  writtenValue,
 } from './grid';
 
 export type ParetoClass = 'A' | 'B' | 'C';
@@ -120,7 +121,7 @@ export function readTierRules(arg: Arg): TierRules {
     if (nameCell instanceof PerfError) throw nameCell;
     if (isBlank(nameCell) && isBlank(valueCell)) return;
     if (isBlank(nameCell)) throw valueError(ERRORS.ruleNameBlank, { where: row });
-    if (typeof nameCell !== 'string') throw valueError(ERRORS.ruleNameNotText, { where: row, value: String(nameCell) });
+    if (typeof nameCell !== 'string') throw valueError(ERRORS.ruleNameNotText, { where: row, value: writtenValue(nameCell) });
     const key = ruleKey(nameCell) as keyof TierRules;
     if (!RULE_NAMES.includes(key)) throw valueError(ERRORS.ruleUnknown, { where: row, rule: nameCell, rules: RULE_NAMES.join(', ') });
     if (seen.has(key)) throw valueError(ERRORS.ruleRepeated, { where: row, rule: key, row: seen.get(key)! + 1 });

@@ -105,6 +105,12 @@ export function describeValue(value: unknown): Phrase {
   return phrase(VALUES.text, { text: text.length > 20 ? `${text.slice(0, 20)}…` : text });
 }
 
+/** A value as String() writes it ("5", "true"); a logical value is a phrase, so Chinese says 逻辑值 TRUE. */
+export function writtenValue(value: unknown): string | Phrase {
+  if (typeof value === 'boolean') return phrase(value ? VALUES.trueAsWritten : VALUES.falseAsWritten);
+  return String(value);
+}
+
 /** Reads one numeric cell; `label` is only built when something is wrong. */
 export function numberAt(value: Cell, label: () => Place): number {
   if (typeof value === 'number') {

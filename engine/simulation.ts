@@ -27,6 +27,7 @@ import {
   quotedList,
   scalarOf,
   toGrid,
+  writtenValue,
 } from './grid';
 import { Rng, exp, ln, ln1p, normalQuantile, sinSmall } from './random';
 
@@ -82,9 +83,9 @@ interface DistributionLabels {
 
 const SIM_LABELS: DistributionLabels = { name: 'distribution', params: ['p1', 'p2', 'p3'] };
 
-/** A typed parameter as messages quote it: "text" in quotes, numbers and TRUE/FALSE as they are. */
-function describe(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : String(value);
+/** A typed parameter as messages quote it: "text" in quotes, numbers and logical values as written. */
+function describe(value: unknown): string | Phrase {
+  return typeof value === 'string' ? `"${value}"` : writtenValue(value);
 }
 
 /** "p2 (sd)": a parameter's place and what it is for the distribution. */

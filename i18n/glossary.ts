@@ -50,6 +50,9 @@ export const VALUES = {
   text: { 'en-US': 'text "{text}"', 'zh-CN': '文本 "{text}"' },
   true: { 'en-US': 'TRUE', 'zh-CN': '逻辑值 TRUE' },
   false: { 'en-US': 'FALSE', 'zh-CN': '逻辑值 FALSE' },
+  /** A few messages have always written a logical value the way JavaScript does. */
+  trueAsWritten: { 'en-US': 'true', 'zh-CN': '逻辑值 TRUE' },
+  falseAsWritten: { 'en-US': 'false', 'zh-CN': '逻辑值 FALSE' },
 } as const satisfies Record<string, Text>;
 
 /** Lists of words that are texts themselves ("mean, sd" → "均值、标准差"). */
