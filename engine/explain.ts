@@ -9,7 +9,7 @@
  * the family's own reader and lays out the family's own working (see each family module:
  * readTieredArgs/tieredWorking, readScorecardArgs/scorecardRow, paybackWorking, …); it
  * restates no rule. The 'add' steps sum to `value`; steps are keys with parameters, rendered
- * in either language by render.ts.
+ * in either language by explain/render.ts.
  */
 import { ERRORS } from '../i18n/errors';
 import { valueError } from './errors';
@@ -21,7 +21,8 @@ import { explainCurve, explainScorecard } from './explain/scoring';
 import { ExplainAt, Explanation, ORIGIN } from './explain/steps';
 import { explainAhp } from './explain/weights';
 
-export * from './explain/steps';
+export type { ExplainAt, ExplainStep, ExplainStepKind, Explanation } from './explain/steps';
+export { explanationAddsUp, formatNumber, formatPercent, sumOfAddSteps } from './explain/steps';
 export * from './explain/render';
 export { explainTiered, explainPayout, explainCurve, explainScorecard, explainAhp, explainPayback, explainAllocate };
 
