@@ -512,7 +512,10 @@ export interface ChannelReading {
  * the mean marginal return of the channels inside, which agree to the solver's tolerance
  * (null when none is inside).
  */
-export function allocationReading({ budget, curves, mins, maxs }: AllocateArgs, spends: readonly number[]): { channels: ChannelReading[]; lambda: number | null } {
+export function allocationReading(
+  { budget, curves, mins, maxs }: AllocateArgs,
+  spends: readonly number[],
+): { channels: ChannelReading[]; lambda: number | null } {
   const near = (a: number, b: number) => abs(a - b) <= 1e-9 * max(1, abs(budget));
   const channels = spends.map((x, j) => {
     const atMin = near(x, mins[j]);

@@ -271,7 +271,8 @@ export interface AhpArgs {
 
 export function readAhpArgs(matrix: Arg, method: Arg): AhpArgs {
   const experts = readAhpExperts(matrix, 'matrix');
-  return { experts, matrix: aggregateAhpExperts(experts), method: optionalChoice<AhpMethod>(method ?? null, 'method', 'eigen', ['eigen', 'geomean']) };
+  const how = optionalChoice<AhpMethod>(method ?? null, 'method', 'eigen', ['eigen', 'geomean']);
+  return { experts, matrix: aggregateAhpExperts(experts), method: how };
 }
 
 /** AHP(matrix, [method]) — n×1 weights. */

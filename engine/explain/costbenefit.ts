@@ -34,7 +34,8 @@ export function explainPayback(cashflows: Arg, rate: Arg, at: ExplainAt = ORIGIN
   }
   const last = later[later.length - 1];
   steps.push(add('payback.whole', `${whole}`, whole, { t: last.t }));
-  steps.push(add(discounted ? 'payback.fractionDiscounted' : 'payback.fraction', `${fmt(-last.before)} / ${fmt(last.flow)}`, fraction, { t: last.t }));
+  const fractionKey = discounted ? 'payback.fractionDiscounted' : 'payback.fraction';
+  steps.push(add(fractionKey, `${fmt(-last.before)} / ${fmt(last.flow)}`, fraction, { t: last.t }));
   steps.push(result('payback.result', `${whole} + ${fmt(fraction)}`, value));
   return { function: 'PAYBACK', value, steps };
 }

@@ -4,7 +4,19 @@
  * cappedFactor and payoutAmount).
  */
 import { Arg, broadcastElement, isBlankArg } from '../grid';
-import { NO_CAP, NO_GATE, Tiers, cappedFactor, passesGate, payout, payoutAmount, readPayoutArgs, readTieredArgs, tiered, tieredWorking } from '../payouts';
+import {
+  NO_CAP,
+  NO_GATE,
+  Tiers,
+  cappedFactor,
+  passesGate,
+  payout,
+  payoutAmount,
+  readPayoutArgs,
+  readTieredArgs,
+  tiered,
+  tieredWorking,
+} from '../payouts';
 import { curveReading } from './scoring';
 import { ExplainAt, ExplainStep, Explanation, ORIGIN, add, formatNumber as fmt, formatPercent as pct, info, result, resultAt, words } from './steps';
 

@@ -4,7 +4,20 @@
  * readScorecardArgs and scorecardRow's per-KPI working.
  */
 import { Arg, broadcastElement } from '../grid';
-import { Curve, CurveMode, KpiWorking, curve, curveAt, lastAtOrBelow, readCurveArgs, readScorecardArgs, scorecard, scorecardRow, segmentRise, BELOW_FIRST_BAND } from '../scoring';
+import {
+  BELOW_FIRST_BAND,
+  Curve,
+  CurveMode,
+  KpiWorking,
+  curve,
+  curveAt,
+  lastAtOrBelow,
+  readCurveArgs,
+  readScorecardArgs,
+  scorecard,
+  scorecardRow,
+  segmentRise,
+} from '../scoring';
 import { ExplainAt, ExplainStep, Explanation, ORIGIN, add, formatNumber as fmt, formatPercent as pct, info, result, resultAt, words } from './steps';
 
 // ---------------------------------------------------------------------------------------
@@ -143,7 +156,8 @@ export function explainScorecard(
   ];
   const rawTotal = raw.reduce((s, v) => s + v, 0);
   if (Math.abs(rawTotal - 1) > 1e-12) {
-    steps.push(info('scorecard.weightsNormalized', `${raw.map(fmt).join(' + ')} = ${fmt(rawTotal)}; ${raw.map(fmt).join(', ')} → ${w.map(pct).join(', ')}`, rawTotal));
+    const formula = `${raw.map(fmt).join(' + ')} = ${fmt(rawTotal)}; ${raw.map(fmt).join(', ')} → ${w.map(pct).join(', ')}`;
+    steps.push(info('scorecard.weightsNormalized', formula, rawTotal));
   }
   const parts: string[] = [];
   scorecardRow(args, at.row, (kpi) => {

@@ -68,7 +68,7 @@ export function formatPercent(n: number): string {
 
 type Texts = typeof EXPLAIN;
 
-function step<K extends ExplainKey>(kind: ExplainStepKind, key: K, formula: string | Phrase, amount: number, params: readonly unknown[]): ExplainStep {
+function step(kind: ExplainStepKind, key: ExplainKey, formula: string | Phrase, amount: number, params: readonly unknown[]): ExplainStep {
   return { kind, key, params: (params[0] as Params | undefined) ?? {}, formula, amount };
 }
 

@@ -5,7 +5,17 @@
  */
 import { PerfError } from '../errors';
 import type { Arg } from '../grid';
-import { ALWAYS_CONSISTENT_UP_TO, ahp, ahpEigen, ahpRandomIndex, ahpRowGeomeans, consistencyIndex, consistencyRatio, matrixTimes, readAhpArgs } from '../weights';
+import {
+  ALWAYS_CONSISTENT_UP_TO,
+  ahp,
+  ahpEigen,
+  ahpRandomIndex,
+  ahpRowGeomeans,
+  consistencyIndex,
+  consistencyRatio,
+  matrixTimes,
+  readAhpArgs,
+} from '../weights';
 import { ExplainAt, ExplainStep, Explanation, ORIGIN, add, formatNumber as fmt, info, result, resultAt } from './steps';
 
 function sumOf(values: number[]): number {
