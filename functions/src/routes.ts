@@ -6,6 +6,7 @@
 import type { HttpMethod } from '@azure/functions';
 import { Dependencies, sharedDependencies } from './dependencies';
 import { benchmarkHandlers } from './handlers/benchmarks';
+import { builtInHandlers } from './handlers/builtins';
 import { healthHandlers } from './handlers/health';
 import { templateHandlers } from './handlers/templates';
 import { Handler, withProblems } from './http/respond';
@@ -23,6 +24,7 @@ export function routeTable(deps: () => Dependencies = sharedDependencies): Route
   const templates = templateHandlers(deps);
   const benchmarks = benchmarkHandlers(deps);
   const health = healthHandlers(deps);
+  const builtIns = builtInHandlers(deps);
   const table: RouteDefinition[] = [
     { name: 'health', methods: ['GET'], route: 'health', handler: health.check },
     { name: 'templatesList', methods: ['GET'], route: 'templates', handler: templates.list },
@@ -34,6 +36,8 @@ export function routeTable(deps: () => Dependencies = sharedDependencies): Route
     { name: 'benchmarksList', methods: ['GET'], route: 'benchmarks', handler: benchmarks.list },
     { name: 'benchmarksQuery', methods: ['POST'], route: 'benchmarks/query', handler: benchmarks.query },
     { name: 'benchmarksContribute', methods: ['POST'], route: 'benchmarks/contributions', handler: benchmarks.contribute },
+    { name: 'builtinsTemplatePublish', methods: ['PUT'], route: 'builtins/templates/{id}', handler: builtIns.publishTemplate },
+    { name: 'builtinsBenchmarksPublish', methods: ['PUT'], route: 'builtins/benchmarks', handler: builtIns.publishBenchmarks },
   ];
   return table.map((r) => ({ ...r, handler: withProblems(r.handler) }));
 }

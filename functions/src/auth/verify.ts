@@ -21,6 +21,8 @@ import { isTenantGuid, MSA_CONSUMER_TENANT } from './config';
 import type { AuthConfig, JwksSource, TenantPolicy } from './config';
 
 export const ADMIN_ROLE = 'Templates.Admin';
+/** The deployment identity that publishes the built-in templates and benchmark rows (the seed). */
+export const PUBLISHER_ROLE = 'Templates.Publisher';
 
 /** Asymmetric signature algorithms only: `none` and HS* (shared secrets) are refused. */
 export const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
