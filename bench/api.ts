@@ -19,9 +19,10 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
-import { startAzurite } from '../cli/azurite';
-import { loadOrCreateLocalIssuer } from '../functions/src/auth/local-issuer';
-import { loadBenchmarkRows } from '../cli/seed';
+import { startAzurite } from '../dev/azurite';
+import { loadOrCreateLocalIssuer } from '../dev/local-issuer';
+import { loadBenchmarkRows } from '../library/publish';
+import type { BenchmarkRowInput } from '../functions/src/benchmarks/model';
 import { createDependencies } from '../functions/src/dependencies';
 import { startLocalHost } from '../functions/src/local/host';
 import { routeTable } from '../functions/src/routes';
@@ -95,7 +96,7 @@ export async function apiBenchmark(log: (line: string) => void, seconds = 10, ro
     await deps.templates.create({ id: `listed-${i}`, title: { en: `Listed ${i}`, zh: `列表 ${i}` }, description: { en: '', zh: '' }, category: 'scorecard', tags: ['x'] }, bytes);
   }
   // Benchmarks: the seeded rows, and 12 peer groups of 10 organizations published by one release.
-  await deps.benchmarks.upsertRows(loadBenchmarkRows());
+  await deps.benchmarks.upsertRows(loadBenchmarkRows() as BenchmarkRowInput[]);
   const segments = ['all', 'online', 'offline', 'retail'];
   const metrics = ['labour_cost_share', 'marketing_spend_share', 'attrition_rate'];
   for (const metric of metrics) {

@@ -2,19 +2,20 @@
  * The `perfplan` command line. Commands:
  *   perfplan calc BOOK.xlsx [--json] [-o OUT.xlsx]
  *   perfplan explain BOOK.xlsx 'Sheet!C5' [--json] [--lang zh-CN]
- *   perfplan token [--role admin|reader] …   (local dev tokens for the API)
- *   perfplan seed                            (built-in templates and benchmarks)
+ *   perfplan token [--role admin|publisher|reader] …   (local dev tokens for the API; dev/token.ts)
+ *   perfplan seed [--api URL]                (built-in templates and benchmarks, over HTTP)
  */
 import { CALC_USAGE, calcCommand } from './calc';
 import { explainCommand } from './explain';
 import { Io, processIo } from './io';
 import { seedCommand } from './seed';
-import { tokenCommand } from './token';
+// Development tokens come from dev/ (cli → dev is allowed; dev never imports cli).
+import { tokenCommand } from '../dev/token';
 
 export const USAGE = `Usage:
 ${CALC_USAGE}
   perfplan explain BOOK.xlsx 'Sheet!C5'   explain a PERF cell step by step (--json, --lang zh-CN)
-  perfplan seed                            publish built-in templates and benchmarks to storage
+  perfplan seed [--api URL]                publish built-in templates and benchmarks to the API
   perfplan token --role admin              print a local dev token for the API (perfplan token --help)
   perfplan --help
 

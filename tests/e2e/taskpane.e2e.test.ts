@@ -2,7 +2,7 @@
  * The task pane in a real browser: Debian's Chromium (scripts/ensure-chromium.sh) driven by
  * playwright-core, against the REAL local API (route table + local host, storage on the
  * shared Azurite, seeded with the built-in templates) behind the add-in dev server
- * (cli/dev-server.ts), which serves a production webpack build (support/build.ts: the build/
+ * (dev/dev-server.ts), which serves a production webpack build (support/build.ts: the build/
  * config, output to test-results/e2e-build/) and proxies same-origin /api.
  * The pane runs standalone (no Office host).
  *
@@ -21,9 +21,8 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Dialog, Locator, Page } from 'playwright-core';
-import { seed } from '../../cli/seed';
-import { DevServer, startDevServer } from '../../cli/dev-server';
-import { ApiHarness, bearer, metadata, startApi, uploadForm, workbookBytes } from '../functions/support/api';
+import { DevServer, startDevServer } from '../../dev/dev-server';
+import { ApiHarness, bearer, metadata, seedOverHttp, startApi, uploadForm, workbookBytes } from '../functions/support/api';
 import {
   assertMatchesEngine,
   CRITERION_BOX,
@@ -86,7 +85,7 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await seed(api.deps);
+    await seedOverHttp(api);
     // An admin publishes a template whose title is markup: the pane must show it as text.
     const created = await fetch(`${api.url}/templates`, {
       method: 'POST',

@@ -2,7 +2,7 @@
  * The built-in template library as a whole: at least the 18 templates issue 4 names, every
  * rule of the domain digest carried by at least one template cell (so a rule cannot
  * silently vanish), each built workbook accepted by the API's own upload validation, and
- * every template published by the seed and downloadable from the API.
+ * every template published by the seed (over HTTP, as the publisher) and downloadable from the API.
  */
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'child_process';
@@ -11,11 +11,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { tempDir } from '../support/workbook';
-import { seed } from '../../cli/seed';
 import { BUILT_IN_TEMPLATES, buildTemplate } from '../../library/templates';
 import { DIGEST_RULES, DigestRuleId } from '../../library/kit/rules';
 import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
-import { ApiHarness, startApi } from '../functions/support/api';
+import { ApiHarness, seedOverHttp, startApi } from '../functions/support/api';
 import { toAddress } from '../../workbook/a1';
 import { nodeCodec } from '../../workbook/node-codec';
 import { readWorkbookModel } from '../../workbook/read';
@@ -161,7 +160,7 @@ describe('published by the seed and downloadable', () => {
   let api: ApiHarness;
   beforeAll(async () => {
     api = await startApi();
-    await seed(api.deps);
+    await seedOverHttp(api);
   }, 300_000);
   afterAll(() => api.close());
 

@@ -13,13 +13,14 @@
  *   PERFPLAN_PUBLIC_READ    'true' lets anonymous callers use GET routes (default false)
  *
  * Local development (no PERFPLAN_AUTH_ISSUER): tokens come from the project's own local
- * issuer (see local-issuer.ts), verified exactly like Entra tokens against the local
- * issuer's public key set file. PERFPLAN_PUBLIC_READ defaults to true here, as the spec
- * says. PERFPLAN_LOCAL_ISSUER_DIR moves the key folder (default <repo>/.perfplan/issuer).
+ * issuer (dev/local-issuer.ts, which this app never imports), verified exactly like Entra
+ * tokens against the local issuer's public key set file — the only part of it the API reads.
+ * PERFPLAN_PUBLIC_READ defaults to true here, as the spec says. PERFPLAN_LOCAL_ISSUER_DIR
+ * names the key folder; by default it is .perfplan/issuer under the working directory, which
+ * is the repository root under `npm start`, jest and `func start`.
  *
  * There is no "auth off" setting: every configuration verifies signed tokens.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { JWK } from 'jose';
 
@@ -27,7 +28,6 @@ export const LOCAL_ISSUER = 'perfplan-local';
 export const LOCAL_AUDIENCE = 'api://perfplan-local';
 export const CLOCK_TOLERANCE_SECONDS = 60;
 export const LOCAL_JWKS_FILE = 'jwks.json';
-export const LOCAL_PRIVATE_KEY_FILE = 'private.jwk.json';
 
 export type JwksSource = { url: string } | { keys: JWK[] } | { file: string };
 
@@ -63,26 +63,9 @@ export interface AuthConfig {
   local?: { dir: string };
 }
 
-/** The repository root: the nearest folder above `start` whose package.json is PerfPlan's. */
-export function findRepoRoot(start: string = __dirname): string {
-  let dir = path.resolve(start);
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest)) {
-      try {
-        if (JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'perfplan') return dir;
-      } catch {
-        // unreadable package.json: keep walking up
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-}
-
-export function defaultLocalIssuerDir(root: string = findRepoRoot()): string {
-  return path.join(root, '.perfplan', 'issuer');
+/** The local issuer's key folder when PERFPLAN_LOCAL_ISSUER_DIR is not set: `<cwd>/.perfplan/issuer`. */
+export function defaultLocalIssuerDir(cwd: string = process.cwd()): string {
+  return path.join(cwd, '.perfplan', 'issuer');
 }
 
 /**
@@ -142,11 +125,11 @@ export function isMultiTenantEntraIssuer(issuer: string): boolean {
 }
 
 export interface AuthConfigOptions {
-  /** Repository root used for the default local key folder. */
-  root?: string;
+  /** The folder the default local key folder is relative to (default: the working directory). */
+  cwd?: string;
 }
 
-export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env, { root }: AuthConfigOptions = {}): AuthConfig {
+export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env, { cwd }: AuthConfigOptions = {}): AuthConfig {
   const issuer = env.PERFPLAN_AUTH_ISSUER?.trim();
 
   if (!issuer || issuer === LOCAL_ISSUER) {
@@ -154,7 +137,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env, { root }
     if (env.WEBSITE_INSTANCE_ID) {
       throw new Error('PERFPLAN_AUTH_ISSUER and PERFPLAN_AUTH_AUDIENCE must be set when running in Azure');
     }
-    const dir = path.resolve(env.PERFPLAN_LOCAL_ISSUER_DIR?.trim() || defaultLocalIssuerDir(root ?? findRepoRoot()));
+    const dir = path.resolve(env.PERFPLAN_LOCAL_ISSUER_DIR?.trim() || defaultLocalIssuerDir(cwd));
     // Dev tokens name any tenant (`npm run token -- --tid org-a`), so an allow-list can be tried locally.
     const tenants = parseTenantPolicy(env.PERFPLAN_AUTH_TENANTS, { guids: false });
     return {

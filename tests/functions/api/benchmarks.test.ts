@@ -12,13 +12,14 @@ import { calcFile, toJson } from '../../../calc/book';
 import { saveWorkbook, tempDir } from '../../support/workbook';
 import { clearBenchmarkCache, configureBenchmarkClient, lookupBenchmark } from '../../../adapters/excel/benchmark-client';
 import { installCustomFunctionsRuntime } from '../../support/custom-functions-runtime';
-import { loadBenchmarkRows, seed, storageIsEmpty } from '../../../cli/seed';
-import { loadOrCreateLocalIssuer } from '../../../functions/src/auth/local-issuer';
+import { storageIsEmpty } from '../../../dev/start';
+import { loadBenchmarkRows } from '../../../library/publish';
+import { loadOrCreateLocalIssuer } from '../../../dev/local-issuer';
 import { createDependencies } from '../../../functions/src/dependencies';
 import { startLocalHost } from '../../../functions/src/local/host';
 import { routeTable } from '../../../functions/src/routes';
 import { startAzurite, testStorage, uniquePrefix } from '../support/azurite';
-import { ApiHarness, bearer, startApi } from '../support/api';
+import { ApiHarness, bearer, seedOverHttp, startApi } from '../support/api';
 
 installCustomFunctionsRuntime();
 
@@ -27,7 +28,7 @@ let api: ApiHarness;
 beforeAll(async () => {
   api = await startApi();
   expect(await storageIsEmpty(api.deps)).toBe(true);
-  await seed(api.deps);
+  await seedOverHttp(api);
 });
 afterAll(() => api.close());
 
@@ -49,7 +50,7 @@ describe('seeded benchmarks', () => {
     const items = (await (await fetch(`${api.url}/templates`)).json()).items;
     expect(items.map((i: { id: string }) => i.id)).toContain('tiered-commission-plan');
     expect(await storageIsEmpty(api.deps)).toBe(false);
-    const again = await seed(api.deps);
+    const again = await seedOverHttp(api);
     expect(again.created).toEqual([]);
     expect(again.unchanged).toContain('tiered-commission-plan');
   });

@@ -249,8 +249,13 @@ describe('tenant isolation: two organizations, anonymous readers and built-ins',
     expect((await create('a-private', adminA)).status).toBe(201);
     expect((await create('a-shared', adminA, bytes, { visibility: 'shared' })).status).toBe(201);
     expect((await create('b-private', adminB)).status).toBe(201);
-    // A built-in, as the seed publishes it: through the store, never over HTTP.
-    await api.deps.templates.create({ ...metadata('built-in-plan'), category: 'incentive' }, bytes);
+    // A built-in, as the seed publishes it: over HTTP, by the publisher (PUT /api/builtins/templates/{id}).
+    const builtIn = await fetch(`${api.url}/builtins/templates/built-in-plan`, {
+      method: 'PUT',
+      headers: bearer(api.publisher),
+      body: uploadForm({ ...metadata('built-in-plan'), category: 'incentive' }, bytes),
+    });
+    expect(builtIn.status).toBe(201);
   });
 
   it('each organization sees the built-ins, shared templates and its own; anonymous callers only the first two', async () => {

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { authConfigFromEnv, entraJwksUrl, findRepoRoot, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../functions/src/auth/config';
+import { authConfigFromEnv, entraJwksUrl, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../functions/src/auth/config';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
@@ -7,7 +7,7 @@ const ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
 describe('authConfigFromEnv', () => {
   test('no issuer configured: the local issuer with its key set file, anonymous reads on', () => {
     const root = path.join(path.sep, 'somewhere', 'repo');
-    expect(authConfigFromEnv({}, { root })).toEqual({
+    expect(authConfigFromEnv({}, { cwd: root })).toEqual({
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
       jwks: { file: path.join(root, '.perfplan', 'issuer', 'jwks.json') },
@@ -19,9 +19,14 @@ describe('authConfigFromEnv', () => {
     expect(LOCAL_AUDIENCE).toBe('api://perfplan-local');
   });
 
+  test('local: the key folder defaults to .perfplan/issuer under the working directory (the repo root under npm start, jest and func start)', () => {
+    expect(authConfigFromEnv({}).local).toEqual({ dir: path.join(process.cwd(), '.perfplan', 'issuer') });
+    expect(authConfigFromEnv({ PERFPLAN_LOCAL_ISSUER_DIR: ' ' }).local).toEqual({ dir: path.join(process.cwd(), '.perfplan', 'issuer') });
+  });
+
   test('local: PERFPLAN_PUBLIC_READ=false and a custom key folder', () => {
     const dir = path.join(path.sep, 'tmp', 'keys');
-    const config = authConfigFromEnv({ PERFPLAN_PUBLIC_READ: 'false', PERFPLAN_LOCAL_ISSUER_DIR: dir }, { root: '/x' });
+    const config = authConfigFromEnv({ PERFPLAN_PUBLIC_READ: 'false', PERFPLAN_LOCAL_ISSUER_DIR: dir }, { cwd: '/x' });
     expect(config.publicRead).toBe(false);
     expect(config.jwks).toEqual({ file: path.join(dir, 'jwks.json') });
   });
@@ -59,7 +64,7 @@ describe('authConfigFromEnv', () => {
     expect(() =>
       authConfigFromEnv({ PERFPLAN_AUTH_ISSUER: ISSUER, PERFPLAN_AUTH_AUDIENCE: 'a', PERFPLAN_AUTH_JWKS_URL: 'http://keys.example.com' }),
     ).toThrow(/https/);
-    expect(() => authConfigFromEnv({ PERFPLAN_PUBLIC_READ: 'maybe' }, { root: '/x' })).toThrow(/PERFPLAN_PUBLIC_READ/);
+    expect(() => authConfigFromEnv({ PERFPLAN_PUBLIC_READ: 'maybe' }, { cwd: '/x' })).toThrow(/PERFPLAN_PUBLIC_READ/);
   });
 
   test('entraJwksUrl', () => {
@@ -67,10 +72,5 @@ describe('authConfigFromEnv', () => {
     expect(entraJwksUrl(`https://sts.windows.net/${TENANT}/`)).toBe(`https://login.microsoftonline.com/${TENANT}/discovery/keys`);
     expect(entraJwksUrl('https://example.com/t/v2.0')).toBeUndefined();
     expect(entraJwksUrl('not a url')).toBeUndefined();
-  });
-
-  test('findRepoRoot finds the PerfPlan package', () => {
-    const root = findRepoRoot(__dirname);
-    expect(require(path.join(root, 'package.json')).name).toBe('perfplan');
   });
 });

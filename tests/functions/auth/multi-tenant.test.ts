@@ -16,7 +16,7 @@ import {
   MSA_CONSUMER_TENANT,
   TenantPolicy,
 } from '../../../functions/src/auth/config';
-import { loadOrCreateLocalIssuer } from '../../../functions/src/auth/local-issuer';
+import { loadOrCreateLocalIssuer } from '../../../dev/local-issuer';
 import { createVerifier } from '../../../functions/src/auth/verify';
 import { expect401, removeDir, tempDir } from './helpers';
 
@@ -146,12 +146,12 @@ describe('the local development issuer still works, with an optional allow-list'
   afterAll(() => removeDir(root));
 
   test('dev tokens verify as before; with PERFPLAN_AUTH_TENANTS only the listed dev tenants are admitted', async () => {
-    const open = authConfigFromEnv({}, { root });
+    const open = authConfigFromEnv({}, { cwd: root });
     expect(open.issuer).toBe(LOCAL_ISSUER);
     const issuer = await loadOrCreateLocalIssuer(open.local!.dir);
     await expect(createVerifier(open).verify(bearer(await issuer.mintToken({ tid: 'org-z' })))).resolves.toMatchObject({ tenantId: 'org-z' });
 
-    const listed = authConfigFromEnv({ PERFPLAN_AUTH_TENANTS: 'org-a, Org-B' }, { root });
+    const listed = authConfigFromEnv({ PERFPLAN_AUTH_TENANTS: 'org-a, Org-B' }, { cwd: root });
     expect(listed.tenants).toEqual({ kind: 'allow-list', tenants: ['org-a', 'org-b'] });
     expect(listed.jwks).toEqual({ file: path.join(open.local!.dir, 'jwks.json') });
     const verifier = createVerifier(listed);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { authConfigFromEnv, AuthConfig, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../functions/src/auth/config';
-import { LocalIssuer, loadOrCreateLocalIssuer } from '../../../functions/src/auth/local-issuer';
+import { LocalIssuer, loadOrCreateLocalIssuer } from '../../../dev/local-issuer';
 import { ADMIN_ROLE, createVerifier, requireRole, Verifier } from '../../../functions/src/auth/verify';
 import { problemBody } from '../../../functions/src/http/problem';
 import { b64url, expect401, problemOf, removeDir, tempDir } from './helpers';
@@ -20,7 +20,7 @@ describe('createVerifier with the local issuer', () => {
 
   beforeAll(async () => {
     root = tempDir();
-    config = authConfigFromEnv({}, { root });
+    config = authConfigFromEnv({}, { cwd: root });
     issuer = await loadOrCreateLocalIssuer(config.local!.dir);
     verifier = createVerifier(config);
   });
@@ -194,7 +194,7 @@ describe('key set sources', () => {
   afterEach(() => removeDir(root));
 
   test('{file}: no key set yet → 401; keys regenerated later are picked up', async () => {
-    const config = authConfigFromEnv({}, { root });
+    const config = authConfigFromEnv({}, { cwd: root });
     const verifier = createVerifier(config);
     const stranger = await loadOrCreateLocalIssuer(path.join(root, 'elsewhere'));
     const strangerToken = await stranger.mintToken();

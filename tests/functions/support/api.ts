@@ -1,17 +1,20 @@
 /**
  * A running API for a test file: the route table behind the local host, storage on the
  * shared Azurite (a unique table/container prefix per harness), a local issuer in a temp
- * folder, and tokens for an admin and a reader.
+ * folder, and tokens for an admin, a reader and the publisher (the seed's identity).
+ * `seedOverHttp(api)` publishes the built-in library to it as `perfplan seed` does.
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadOrCreateLocalIssuer, LocalIssuer } from '../../../functions/src/auth/local-issuer';
+import { loadOrCreateLocalIssuer, LocalIssuer } from '../../../dev/local-issuer';
+import { ADMIN_ROLE, PUBLISHER_ROLE } from '../../../functions/src/auth/verify';
 import { Dependencies, createDependencies } from '../../../functions/src/dependencies';
 import { LocalHost, startLocalHost } from '../../../functions/src/local/host';
 import { routeTable } from '../../../functions/src/routes';
 import type { TemplateStoreOptions } from '../../../functions/src/templates/store';
+import { PublishReport, publishBuiltIns } from '../../../library/publish';
 import { testStorage, uniquePrefix } from './azurite';
 
 export const ADDIN_ORIGIN = 'https://localhost:3000';
@@ -22,6 +25,8 @@ export interface ApiHarness {
   issuer: LocalIssuer;
   admin: string;
   reader: string;
+  /** App role Templates.Publisher: the only caller of /api/builtins. */
+  publisher: string;
   /** Lines the host logged (one per request, plus handler logs). */
   log: string[];
   close(): Promise<void>;
@@ -45,8 +50,9 @@ export async function startApi(options: { publicRead?: boolean; connectionString
     url: host.url,
     deps,
     issuer,
-    admin: await issuer.mintToken({ roles: ['Templates.Admin'], tid: 'org-admin' }),
+    admin: await issuer.mintToken({ roles: [ADMIN_ROLE], tid: 'org-admin' }),
     reader: await issuer.mintToken({ tid: 'org-reader' }),
+    publisher: await issuer.mintToken({ roles: [PUBLISHER_ROLE], tid: 'org-publisher', sub: 'perfplan-seed' }),
     log,
     close: async () => {
       await host.close();
@@ -54,6 +60,11 @@ export async function startApi(options: { publicRead?: boolean; connectionString
       fs.rmSync(issuerDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Publishes the built-in templates and benchmark rows over HTTP, as `perfplan seed` does. */
+export function seedOverHttp(api: Pick<ApiHarness, 'url' | 'publisher'>): Promise<PublishReport> {
+  return publishBuiltIns({ api: api.url, token: api.publisher });
 }
 
 /** A small real workbook, made with exceljs. */

@@ -1,6 +1,6 @@
 /**
  * Real Azurite for tests (never an in-memory fake of storage): the project's own launcher
- * (cli/azurite.ts, the one `npm start` uses) on free ports, in memory unless asked
+ * (dev/azurite.ts, the one `npm start` uses) on free ports, in memory unless asked
  * otherwise, with a full connection string carrying the well-known public development key.
  *
  *   const az = await startAzurite({ inMemory: true });
@@ -12,9 +12,9 @@ import { mkdtempSync } from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
-import { AzuriteProcess, startAzurite as launchAzurite } from '../../../cli/azurite';
+import { AzuriteProcess, startAzurite as launchAzurite } from '../../../dev/azurite';
 
-export { DEV_ACCOUNT, DEV_ACCOUNT_KEY, connectionStringFor } from '../../../cli/azurite';
+export { DEV_ACCOUNT, DEV_ACCOUNT_KEY, connectionStringFor } from '../../../dev/azurite';
 
 export interface AzuriteOptions {
   /** Keep everything in memory (default true). False persists to `location` (a fresh temp dir if omitted). */

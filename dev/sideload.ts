@@ -11,7 +11,7 @@
  */
 import { spawn } from 'child_process';
 import * as path from 'path';
-import { findRepoRoot } from '../functions/src/auth/config';
+import { findRepoRoot } from './paths';
 
 const ROOT = findRepoRoot(__dirname);
 const MANIFEST = path.join(ROOT, 'manifest.xml');

@@ -1,8 +1,10 @@
 /**
- * Smoke test of `npm start` (scripts/start.ts) as a real child process: free ports, a temp
- * Azurite data folder and issuer folder, plain HTTP and no webpack build.
+ * Smoke test of `npm start` (dev/start.ts, run exactly as package.json's "start" script runs
+ * it) as a real child process: free ports, a temp Azurite data folder and issuer folder, plain
+ * HTTP and no webpack build.
  *
- *   1st start: storage is seeded; the API lists `tiered-commission-plan`; its download
+ *   1st start: storage is seeded over HTTP (the publisher route, a local publisher token);
+ *              the API lists `tiered-commission-plan`; its download
  *              hashes to the listed sha256; the dev server's /api proxy gives the same list;
  *              an admin cannot delete that built-in (403) but publishes and deletes its own;
  *              Azurite crashes (SIGKILL): npm start says so and restarts it, the API answers
@@ -17,14 +19,22 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { loadOrCreateLocalIssuer } from '../../dev/local-issuer';
+import { desktopCommand, webSideloadInstructions } from '../../dev/sideload';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/src/auth/config';
-import { loadOrCreateLocalIssuer } from '../../functions/src/auth/local-issuer';
 import { ADMIN_ROLE } from '../../functions/src/auth/verify';
-import { desktopCommand, webSideloadInstructions } from '../../scripts/sideload';
 
 jest.setTimeout(240_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+/** `npm start` as package.json says: `node <node arguments> <script>`, run here with this node binary. */
+function startCommand(): string[] {
+  const script: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const [node, ...args] = script.trim().split(/\s+/);
+  if (node !== 'node') throw new Error(`the start script no longer starts with node: ${script}`);
+  return args;
+}
 const TEMPLATE_ID = 'tiered-commission-plan';
 const OWN_ID = 'our-own-plan';
 const GONE_ID = 'our-gone-plan';
@@ -102,7 +112,7 @@ async function startPerfPlan(dataDir: string, issuerDir: string): Promise<Runnin
     PERFPLAN_NO_HTTPS: '1',
     PERFPLAN_SKIP_BUILD: '1',
   });
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('scripts', 'start.ts')], {
+  const child = spawn(process.execPath, startCommand(), {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -172,6 +182,10 @@ describe('npm start', () => {
     const first = await startPerfPlan(dataDir, issuerDir);
     const out = first.output();
     expect(out).toMatch(/seeding the built-in templates/);
+    expect(out).toMatch(/seeded templates: \d+ created, 0 updated, 0 unchanged; benchmark rows: \d+/);
+    // Published through the API's publisher route, like any client (the host logs every request).
+    expect(out).toMatch(/PUT \/api\/builtins\/templates\/tiered-commission-plan\b.*\b201\b/);
+    expect(out).toMatch(/PUT \/api\/builtins\/benchmarks\b.*\b200\b/);
     expect(out).toContain(`http://localhost:${new URL(first.apiUrl).port}/api`);
     expect(out).toContain(`http://localhost:${new URL(first.addinOrigin).port}/taskpane.html`);
     expect(out).toContain('npm run token -- --role admin');

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../functions/src/auth/config';
-import { loadOrCreateLocalIssuer, mintToken } from '../../../functions/src/auth/local-issuer';
-import { removeDir, tempDir } from './helpers';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/src/auth/config';
+import { loadOrCreateLocalIssuer, mintToken } from '../../dev/local-issuer';
+import { removeDir, tempDir } from '../functions/auth/helpers';
 
 describe('local issuer', () => {
   let dir: string;

@@ -22,7 +22,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { findRepoRoot } from '../functions/src/auth/config';
+import { findRepoRoot } from './paths';
 
 /** The public, documented Azurite/emulator account and key (not secrets). */
 export const DEV_ACCOUNT = 'devstoreaccount1';

@@ -1,5 +1,5 @@
 /**
- * The add-in's dev server (cli/dev-server.ts): static files from build/ with the right
+ * The add-in's dev server (dev/dev-server.ts): static files from build/ with the right
  * content types, a CSP and the usual security headers, no way out of the folder, and the
  * /api proxy keeping method, status, headers and body in both directions while forwarding
  * only its own X-Forwarded-* headers.
@@ -10,7 +10,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { CONTENT_SECURITY_POLICY, DevServer, SECURITY_HEADERS, resolveStaticPath, startDevServer } from '../../cli/dev-server';
+import { CONTENT_SECURITY_POLICY, DevServer, SECURITY_HEADERS, resolveStaticPath, startDevServer } from '../../dev/dev-server';
 
 interface RawResponse {
   status: number;

@@ -1,6 +1,6 @@
 /**
  * The local development issuer: an ES256 key pair the project generates once and keeps in a
- * git-ignored folder (default <repo>/.perfplan/issuer/):
+ * git-ignored folder (PERFPLAN_LOCAL_ISSUER_DIR, default <repo>/.perfplan/issuer/):
  *
  *   private.jwk.json  the private JWK (with kid and alg), file mode 0600
  *   jwks.json         the public key set {keys: [...]} the API verifies against
@@ -8,13 +8,25 @@
  * Tokens it mints have the same shape as Entra ID access tokens (header alg/kid/typ; claims
  * iss, aud, sub, tid, roles, iat, nbf, exp), so local development runs exactly the
  * verification production runs — only the trusted key set differs.
+ *
+ * Development only: the API never imports this file. It reads jwks.json and nothing else
+ * (functions/src/auth/config.ts names the file, verify.ts reads it).
  */
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import type { JWK, KeyLike } from 'jose';
-import { defaultLocalIssuerDir, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_FILE, LOCAL_PRIVATE_KEY_FILE } from './config';
+import { defaultLocalIssuerDir, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_FILE } from '../functions/src/auth/config';
+import { findRepoRoot } from './paths';
+
+/** The private key's file in the issuer folder (the API never reads it). */
+export const LOCAL_PRIVATE_KEY_FILE = 'private.jwk.json';
+
+/** The key folder the development tools use: PERFPLAN_LOCAL_ISSUER_DIR, else <repo>/.perfplan/issuer. */
+export function localIssuerDir(env: NodeJS.ProcessEnv = process.env, root: string = findRepoRoot()): string {
+  return path.resolve(env.PERFPLAN_LOCAL_ISSUER_DIR?.trim() || defaultLocalIssuerDir(root));
+}
 
 export const LOCAL_ALG = 'ES256';
 export const DEFAULT_DEV_TENANT = 'perfplan-dev-org';
@@ -131,7 +143,7 @@ async function generatePrivateJwk(): Promise<JWK> {
  * Loads the local issuer's key pair from `dir`, generating and persisting it on first use.
  * Safe to call from several processes at once: exactly one key pair wins.
  */
-export async function loadOrCreateLocalIssuer(dir: string = defaultLocalIssuerDir()): Promise<LocalIssuer> {
+export async function loadOrCreateLocalIssuer(dir: string = localIssuerDir()): Promise<LocalIssuer> {
   const folder = path.resolve(dir);
   await fs.promises.mkdir(folder, { recursive: true, mode: 0o700 });
   const privateFile = path.join(folder, LOCAL_PRIVATE_KEY_FILE);
@@ -188,7 +200,7 @@ export async function loadOrCreateLocalIssuer(dir: string = defaultLocalIssuerDi
   return { dir: folder, kid, alg: LOCAL_ALG, privateKey, jwks, jwksFile, mintToken };
 }
 
-/** Convenience: mint a token from the local issuer in `dir` (default <repo>/.perfplan/issuer), creating it if needed. */
+/** Convenience: mint a token from the local issuer in `dir` (default: localIssuerDir()), creating it if needed. */
 export async function mintToken(options: MintOptions & { dir?: string } = {}): Promise<string> {
   const { dir, ...mint } = options;
   return (await loadOrCreateLocalIssuer(dir)).mintToken(mint);

@@ -7,11 +7,12 @@
  *      it falls back to plain HTTP (Excel loads add-ins only over https);
  *   3. starts Azurite with its data on disk in .azurite/ (git-ignored), so data survives
  *      restarts;
- *   4. seeds the built-in templates and benchmark rows when storage is empty (never again
- *      afterwards: a second start must not overwrite an admin's edits or deletions);
- *   5. serves the API on http://localhost:7071/api (anonymous reads, local token issuer,
- *      CORS for the add-in's origin) and the add-in on https://localhost:3000 with /api
- *      proxied to the API;
+ *   4. serves the API on http://localhost:7071/api (anonymous reads, local token issuer,
+ *      CORS for the add-in's origin);
+ *   5. when storage was empty, publishes the built-in templates and benchmark rows to that
+ *      API over HTTP, as `perfplan seed` does (library/publish.ts, with a local publisher
+ *      token) — never again afterwards: a second start must not overwrite an admin's edits or
+ *      deletions; then serves the add-in on https://localhost:3000 with /api proxied to the API;
  *   6. prints the URLs, the dev token command, the sideloading steps and "PerfPlan is ready".
  *
  * Ctrl-C (SIGINT), SIGTERM or SIGHUP stops everything — servers closed, Azurite stopped
@@ -23,18 +24,21 @@
  *
  * Environment overrides: PERFPLAN_API_PORT (7071), PERFPLAN_ADDIN_PORT (3000),
  * PERFPLAN_AZURITE_BLOB_PORT / _TABLE_PORT / _QUEUE_PORT (10000 / 10002 / 10001),
- * PERFPLAN_DATA_DIR (Azurite data folder, default .azurite), PERFPLAN_LOCAL_ISSUER_DIR,
+ * PERFPLAN_DATA_DIR (Azurite data folder, default .azurite), PERFPLAN_LOCAL_ISSUER_DIR (default
+ * .perfplan/issuer; handed to the API explicitly), PERFPLAN_TOKEN (publishes instead of a local
+ * publisher token, e.g. with PERFPLAN_AUTH_ISSUER set),
  * PERFPLAN_NO_HTTPS=1 (plain http), PERFPLAN_SKIP_BUILD=1 (use build/ as it is),
  * PERFPLAN_VERBOSE=1 (log every add-in file request too).
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { authConfigFromEnv, findRepoRoot } from '../functions/src/auth/config';
-import { loadOrCreateLocalIssuer } from '../functions/src/auth/local-issuer';
-import { createDependencies } from '../functions/src/dependencies';
+import { authConfigFromEnv, defaultLocalIssuerDir } from '../functions/src/auth/config';
+import { ADMIN_ROLE } from '../functions/src/auth/verify';
+import { createDependencies, Dependencies } from '../functions/src/dependencies';
 import { startLocalHost, LocalHost } from '../functions/src/local/host';
 import { routeTable } from '../functions/src/routes';
+import { publishBuiltIns } from '../library/publish';
 import {
   AzuriteProcess,
   DEFAULT_BLOB_PORT,
@@ -42,9 +46,11 @@ import {
   DEFAULT_TABLE_PORT,
   defaultAzuriteLocation,
   startAzurite,
-} from '../cli/azurite';
-import { DevServer, startDevServer } from '../cli/dev-server';
-import { seed, storageIsEmpty } from '../cli/seed';
+} from './azurite';
+import { DevServer, startDevServer } from './dev-server';
+import { loadOrCreateLocalIssuer } from './local-issuer';
+import { findRepoRoot } from './paths';
+import { localPublisherToken } from './token';
 
 const ROOT = findRepoRoot(__dirname);
 const BUILD_DIR = path.join(ROOT, 'build');
@@ -141,7 +147,7 @@ async function shutdown(code: number, reason: string): Promise<never> {
   // Never hang: if something refuses to stop, kill what is left and go.
   const watchdog = setTimeout(() => {
     warn('shutdown took too long; killing what is left');
-    process.exit(code === 0 ? 1 : code); // the 'exit' hook in cli/azurite.ts SIGKILLs Azurite
+    process.exit(code === 0 ? 1 : code); // the 'exit' hook in dev/azurite.ts SIGKILLs Azurite
   }, 25_000);
   watchdog.unref();
 
@@ -288,6 +294,32 @@ function superviseAzurite(current: AzuriteProcess, restart: () => Promise<Azurit
   watch(current);
 }
 
+/** True when storage holds no template and no benchmark row yet (npm start seeds only then). */
+export async function storageIsEmpty(deps: Dependencies): Promise<boolean> {
+  const [templates, benchmarks] = await Promise.all([deps.templates.isEmpty(), deps.benchmarks.isEmpty()]);
+  return templates && benchmarks;
+}
+
+/**
+ * Publishes the library to the API just started, over HTTP as `perfplan seed` does: with
+ * PERFPLAN_TOKEN when set, else a publisher token from the local issuer the API trusts.
+ */
+async function seedOverHttp(apiUrl: string, apiEnv: NodeJS.ProcessEnv, local: boolean): Promise<void> {
+  const given = env.PERFPLAN_TOKEN?.trim();
+  if (!given && !local) {
+    warn('storage is empty, but the API trusts PERFPLAN_AUTH_ISSUER, not the local issuer: set PERFPLAN_TOKEN to a token');
+    warn('with the app role Templates.Publisher and run "npm run seed" to publish the built-in templates and benchmarks');
+    return;
+  }
+  info('storage is empty: seeding the built-in templates and benchmarks (over HTTP, as the publisher)…');
+  const token = given ? given.replace(/^Bearer\s+/i, '') : await localPublisherToken({ env: apiEnv, root: ROOT });
+  try {
+    await publishBuiltIns({ api: apiUrl, token, log: (line) => info(line) });
+  } catch (error) {
+    throw new Error(`seeding failed: ${error instanceof Error ? error.message : String(error)} (storage is no longer empty: "npm run seed" completes it)`);
+  }
+}
+
 async function main(): Promise<void> {
   const apiPort = portFromEnv('PERFPLAN_API_PORT', 7071);
   const addinPort = portFromEnv('PERFPLAN_ADDIN_PORT', 3000);
@@ -327,17 +359,15 @@ async function main(): Promise<void> {
     PERFPLAN_TRUSTED_PROXIES: env.PERFPLAN_TRUSTED_PROXIES ?? '127.0.0.1,::1',
     // Links may name the add-in server by either of its local names.
     PERFPLAN_PUBLIC_ORIGINS: [env.PERFPLAN_PUBLIC_ORIGINS, `${protocol}://127.0.0.1:${addinPort}`].filter(Boolean).join(','),
+    // Named explicitly: the API's own default is relative to its working directory.
+    PERFPLAN_LOCAL_ISSUER_DIR: path.resolve(env.PERFPLAN_LOCAL_ISSUER_DIR?.trim() || defaultLocalIssuerDir(ROOT)),
   };
-  const auth = authConfigFromEnv(apiEnv, { root: ROOT });
+  const auth = authConfigFromEnv(apiEnv);
   if (auth.local) await loadOrCreateLocalIssuer(auth.local.dir); // the key set the API verifies against
   const deps = createDependencies(apiEnv);
 
-  if (await storageIsEmpty(deps)) {
-    info('storage is empty: seeding the built-in templates and benchmarks…');
-    await seed(deps, (line) => info(line));
-  } else {
-    info('storage already has data: not seeding (npm run seed adds built-in templates that are missing)');
-  }
+  const empty = await storageIsEmpty(deps);
+  if (!empty) info('storage already has data: not seeding (npm run seed adds built-in templates that are missing)');
   if (stopping) return;
 
   // 5. The API host and the add-in's server.
@@ -349,6 +379,8 @@ async function main(): Promise<void> {
     hostname: '127.0.0.1',
     log: (line) => say(`[api] ${line}`),
   }));
+  if (stopping) return;
+  if (empty) await seedOverHttp(`http://127.0.0.1:${api.port}/api`, apiEnv, !!auth.local);
   if (stopping) return;
   devServer = await inUse('PERFPLAN_ADDIN_PORT', addinPort, startDevServer({
     root: BUILD_DIR,
@@ -372,7 +404,7 @@ async function main(): Promise<void> {
   const tokenEnv = issuerOverride ? `PERFPLAN_LOCAL_ISSUER_DIR=${JSON.stringify(issuerOverride)} ` : '';
   const tokenCommand = auth.local
     ? `${tokenEnv}npm run token -- --role admin`
-    : `(PERFPLAN_AUTH_ISSUER is ${auth.issuer}: use a real Entra ID token with the Templates.Admin role)`;
+    : `(PERFPLAN_AUTH_ISSUER is ${auth.issuer}: use a real Entra ID token with the ${ADMIN_ROLE} role)`;
   say('');
   say('PerfPlan is running on this machine:');
   say(`  API             ${api.url}   (anonymous reads; writes need a token)`);
