@@ -5,6 +5,7 @@
 import type ExcelJS from 'exceljs';
 import type { RuleCell } from './rules';
 
+/** The metadata the API stores and lists (its own shape: `{ en, zh }` titles). */
 export interface TemplateMetadata {
   id: string;
   title: { en: string; zh: string };

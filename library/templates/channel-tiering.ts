@@ -6,15 +6,17 @@
  * yearly growth. Conversion swings over 15% raise an alert.
  */
 import type ExcelJS from 'exceljs';
-import { BuiltInTemplate } from '../kit/types';
-import { CNY, PERCENT, header, input, instructions } from '../kit/style';
+import {
+  CNY, DigestRuleId, LABEL, PERCENT, ParameterBlock, Text, bilingual, columnWidths, decimalBetween, defineNames, defineTemplate, formula, headerRow, highlightWhen, inputBlock,
+  label, nonNegative, oneOf, parameterRules, sheetTitle, summaryLines, t, wholeBetween, writeParameters,
+} from '../kit';
 
 /** The CHANNELTIER rules table (Rules!A4:B7); names must stay exactly as CHANNELTIER reads them. */
-export const TIER_RULES: [string, number, string][] = [
-  ['exit_decline', 0.15, 'Exit review when revenue fell ≥ this in both of the last two quarters 连续两季度收入下滑达到此幅度 → 退出评估'],
-  ['min_roi', 3, 'Low-ROI below this ROI (1:3) 低于此ROI（1:3）为低效'],
-  ['strategic_share', 0.8, 'Strategic: the top channels bringing this share of revenue (80/20) 贡献此比例收入的头部渠道为战略渠道'],
-  ['incubate_growth', 0.3, 'Incubate when yearly growth is above this 年增长高于此值 → 孵化'],
+export const TIER_RULES: [string, number, Text][] = [
+  ['exit_decline', 0.15, t('Exit review when revenue fell ≥ this in both of the last two quarters', '连续两季度收入下滑达到此幅度 → 退出评估')],
+  ['min_roi', 3, t('Low-ROI below this ROI (1:3)', '低于此ROI（1:3）为低效')],
+  ['strategic_share', 0.8, t('Strategic: the top channels bringing this share of revenue (80/20)', '贡献此比例收入的头部渠道为战略渠道')],
+  ['incubate_growth', 0.3, t('Incubate when yearly growth is above this', '年增长高于此值 → 孵化')],
 ];
 export const PARETO_B_SHARE = 0.95;
 export const INCUBATION_MONTHS = 6;
@@ -40,227 +42,209 @@ export const CHANNELS: [string, 'online' | 'offline', number, number, number, nu
 ];
 
 /** Tier keys as CHANNELTIER returns them, with label, action and colours (fill, font). */
-export const TIERS: [string, string, string, string, string][] = [
-  ['strategic', 'Strategic 战略', 'Senior account manager 配置资深客户经理', 'FFC6EFCE', 'FF006100'],
-  ['incubate', 'Incubate 孵化', 'Incubation with its own budget and review date 独立预算孵化并按期复盘', 'FFDDEBF7', 'FF1F4E79'],
-  ['maintain', 'Maintain 维持', 'Keep current investment 维持现有投入', 'FFEDEDED', 'FF404040'],
-  ['low-roi', 'Low ROI 低效', 'Cut spend or fix the funnel 压缩投放或优化转化', 'FFFFEB9C', 'FF9C5700'],
-  ['exit-review', 'Exit review 退出评估', 'Cut back or exit 收缩或退出', 'FFFFC7CE', 'FF9C0006'],
+export const TIERS: [string, Text, Text, string, string][] = [
+  ['strategic', t('Strategic', '战略'), t('Senior account manager', '配置资深客户经理'), 'FFC6EFCE', 'FF006100'],
+  ['incubate', t('Incubate', '孵化'), t('Incubation with its own budget and review date', '独立预算孵化并按期复盘'), 'FFDDEBF7', 'FF1F4E79'],
+  ['maintain', t('Maintain', '维持'), t('Keep current investment', '维持现有投入'), 'FFEDEDED', 'FF404040'],
+  ['low-roi', t('Low ROI', '低效'), t('Cut spend or fix the funnel', '压缩投放或优化转化'), 'FFFFEB9C', 'FF9C5700'],
+  ['exit-review', t('Exit review', '退出评估'), t('Cut back or exit', '收缩或退出'), 'FFFFC7CE', 'FF9C0006'],
 ];
 
 const LAST = 1 + CHANNELS.length; // last channel row on Channels
-const f = (formula: string) => ({ formula }) as ExcelJS.CellValue;
-const decimal = (min: number, max: number): ExcelJS.DataValidation => ({
-  type: 'decimal', operator: 'between', formulae: [min, max], showErrorMessage: true, error: `${min} … ${max}`,
-});
 
-export const channelTiering: BuiltInTemplate = {
-  metadata: {
-    id: 'channel-tiering',
-    title: { en: 'Channel tiering and Pareto analysis', zh: '渠道分层与帕累托分析' },
-    description: {
-      en: 'Quarterly channel review: ABC (80/20) classes and a tier per channel — strategic, incubate (6 months), maintain, low ROI (below 1:3), exit review (two quarters down 15%) — from an editable rules table, with conversion-swing alerts.',
-      zh: '季度渠道复盘：按80/20规则进行ABC分类，并依据可编辑规则表为每个渠道分层——战略、孵化（6个月）、维持、低效（ROI低于1:3）、退出评估（连续两季度下滑15%），同时对转化率波动预警。',
+/** What each CHANNELTIER rule may be set to, and the digest rule it carries, in TIER_RULES order. */
+const RULE_LIMITS: [number, number][] = [[0, 1], [0, 100], [0, 1], [-1, 10]];
+const RULE_IDS: DigestRuleId[] = ['channels.exit-15', 'cost.low-roi-3', 'channels.pareto-80-20', 'channels.incubate-30'];
+
+const RULES: ParameterBlock = {
+  sheet: 'Rules',
+  firstRow: 4,
+  rows: TIER_RULES.map(([name, value, meaning], i) => {
+    const [min, max] = RULE_LIMITS[i];
+    return { label: name, value, format: name === 'min_roi' ? '0.0' : PERCENT, validation: decimalBetween(min, max), note: meaning, rule: RULE_IDS[i] };
+  }),
+};
+
+const OTHER_SETTINGS: ParameterBlock = {
+  sheet: 'Rules',
+  firstRow: 10,
+  rows: [
+    { label: t('Pareto B share', '帕累托B类线'), value: PARETO_B_SHARE, format: PERCENT, validation: decimalBetween(0, 1), note: t('B class up to this cumulative revenue share', 'B类至此累计收入占比') },
+    { label: t('Incubation months', '孵化期（月）'), value: INCUBATION_MONTHS, format: '0', validation: wholeBetween(1, 36), note: t('Incubation period for incubate channels', '孵化渠道的孵化期') },
+    {
+      label: t('Conversion alert', '转化波动预警线'),
+      value: CONVERSION_ALERT,
+      format: PERCENT,
+      validation: decimalBetween(0, 1),
+      note: t('Alert when conversion moves more than this', '转化率波动超过此值时预警'),
+      rule: 'channels.conversion-alert-15',
     },
-    category: 'channel',
-    tags: ['channels', 'pareto', '80/20', 'tiering', 'roi', '渠道', '分层', '帕累托'],
-  },
-  rules: [
-    { rule: 'channels.exit-15', sheet: 'Rules', cell: 'B4' },
-    { rule: 'cost.low-roi-3', sheet: 'Rules', cell: 'B5' },
-    { rule: 'channels.pareto-80-20', sheet: 'Rules', cell: 'B6' },
-    { rule: 'channels.incubate-30', sheet: 'Rules', cell: 'B7' },
-    { rule: 'channels.conversion-alert-15', sheet: 'Rules', cell: 'B12' },
   ],
+};
+
+function writeRules(workbook: ExcelJS.Workbook): void {
+  const rules = workbook.addWorksheet('Rules');
+  columnWidths(rules, [30, 12, 70, 14]);
+  sheetTitle(rules, t('Channel rules', '渠道规则'));
+  headerRow(rules, 3, [t('Rule (CHANNELTIER name)', '规则'), LABEL.value, LABEL.meaning]);
+  writeParameters(workbook, RULES);
+  headerRow(rules, 9, [t('Other setting', '其他设置'), LABEL.value, LABEL.meaning]);
+  writeParameters(workbook, OTHER_SETTINGS);
+  headerRow(rules, 14, [t('Tier', '分层'), t('Label', '名称'), t('Action', '建议动作')]);
+  TIERS.forEach(([key, name, action, fill, font], i) => {
+    const row = rules.getRow(15 + i);
+    row.values = [key, bilingual(name), bilingual(action)];
+    row.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+      cell.font = { color: { argb: font } };
+    });
+  });
+}
+
+function writeChannels(workbook: ExcelJS.Workbook): void {
+  const channels = workbook.addWorksheet('Channels');
+  columnWidths(channels, [30, 10, 16, 12, 8, 14, 14, 12, 12, 12, 14, 10, 14, 10, 44, 10]);
+  headerRow(
+    channels,
+    1,
+    [
+      LABEL.channel, t('Type', '类型'), t('Revenue Q3', '收入 (CNY)'), t('YoY growth', '同比增长'), 'ROI',
+      t('Δ prev quarter', '上季度环比 (Q2/Q1)'), t('Δ last quarter', '本季度环比 (Q3/Q2)'), t('Conversion Q2', '转化率'), t('Conversion Q3', '转化率'),
+      t('Conversion change', '转化波动'), t('Conversion alert', '转化预警'), t('Pareto', '帕累托'), t('Tier', '分层'), t('Revenue share', '收入占比'),
+      t('Action', '建议动作'), t('Incubation months', '孵化期'),
+    ],
+    { wrap: 'top' },
+  );
+  inputBlock(channels, 2, CHANNELS, [
+    { col: 1 },
+    { col: 2, validation: oneOf(['online', 'offline'], 'online or offline') },
+    { col: 3, format: CNY, validation: nonNegative },
+    { col: 4, format: PERCENT, validation: decimalBetween(-1, 10) },
+    { col: 5, format: '0.0', validation: decimalBetween(0, 100) },
+    { col: 6, format: PERCENT, validation: decimalBetween(-1, 10) },
+    { col: 7, format: PERCENT, validation: decimalBetween(-1, 10) },
+    { col: 8, format: PERCENT, validation: decimalBetween(0, 1) },
+    { col: 9, format: PERCENT, validation: decimalBetween(0, 1) },
+  ]);
+  CHANNELS.forEach((_, i) => {
+    const r = 2 + i;
+    formula(channels.getCell(r, 10), `IF(H${r}>0,I${r}/H${r}-1,0)`, PERCENT);
+    formula(channels.getCell(r, 11), `IF(ABS(J${r})>Rules!$B$12,"alert 预警","ok 正常")`);
+    formula(channels.getCell(r, 14), `C${r}/SUM($C$2:$C$${LAST})`, PERCENT);
+    formula(channels.getCell(r, 15), `INDEX(Rules!$C$15:$C$19,MATCH(M${r},Rules!$A$15:$A$19,0))`);
+    formula(channels.getCell(r, 16), `IF(M${r}="incubate",Rules!$B$11,0)`, '0;-0;"–"');
+  });
+  // The A-class line is the strategic share, so "A" and "strategic" use the same 80%.
+  formula(channels.getCell('L2'), `PERF.PARETO(C2:C${LAST},Rules!$B$6,Rules!$B$10)`);
+  formula(channels.getCell('M2'), `PERF.CHANNELTIER(C2:C${LAST},D2:D${LAST},E2:E${LAST},F2:F${LAST},G2:G${LAST},Rules!$A$4:$B$7)`);
+
+  // Tier colours on the tier and action columns (outputs, so no input fill is hidden).
+  // Priorities are unique across the sheet, as Excel writes them.
+  [`M2:M${LAST}`, `O2:O${LAST}`].forEach((ref, block) => {
+    channels.addConditionalFormatting({
+      ref,
+      rules: TIERS.map(([key, , , fill, font], i) => ({
+        type: 'expression',
+        priority: block * TIERS.length + i + 1,
+        formulae: [`$M2="${key}"`],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: fill } }, font: { color: { argb: font } } },
+      })),
+    });
+  });
+  highlightWhen(channels, `J2:K${LAST}`, 'ABS($J2)>Rules!$B$12', 2 * TIERS.length + 1);
+}
+
+function writeSummary(workbook: ExcelJS.Workbook): void {
+  const summary = workbook.addWorksheet('Summary');
+  columnWidths(summary, [40, 22, 14, 18, 16]);
+  const counts = [t('Channels', '渠道数'), LABEL.revenue, t('Revenue share', '收入占比')];
+  headerRow(summary, 1, [t('Tier', '分层'), t('Label', '名称'), ...counts]);
+  const tierRange = `Channels!$M$2:$M$${LAST}`;
+  const revenue = `Channels!$C$2:$C$${LAST}`;
+  TIERS.forEach(([key, name], i) => {
+    const r = 2 + i;
+    summary.getRow(r).values = [key, bilingual(name)];
+    formula(summary.getCell(r, 3), `COUNTIF(${tierRange},A${r})`);
+    formula(summary.getCell(r, 4), `SUMIF(${tierRange},A${r},${revenue})`);
+    formula(summary.getCell(r, 5), `IF($D$7>0,D${r}/$D$7,0)`);
+  });
+  label(summary.getCell('A7'), LABEL.total);
+  for (const col of ['C', 'D', 'E']) formula(summary.getCell(`${col}7`), `SUM(${col}2:${col}6)`);
+
+  headerRow(summary, 9, [t('Pareto class', '帕累托分类'), LABEL.meaning, ...counts]);
+  const classes: [string, Text][] = [['A', t('First 80% of revenue', '前80%收入')], ['B', t('Up to 95%', '至95%')], ['C', t('The rest', '其余')]];
+  const classRange = `Channels!$L$2:$L$${LAST}`;
+  classes.forEach(([key, meaning], i) => {
+    const r = 10 + i;
+    summary.getRow(r).values = [key, bilingual(meaning)];
+    formula(summary.getCell(r, 3), `COUNTIF(${classRange},A${r})`);
+    formula(summary.getCell(r, 4), `SUMIF(${classRange},A${r},${revenue})`);
+    formula(summary.getCell(r, 5), `IF($D$7>0,D${r}/$D$7,0)`);
+  });
+  for (let r = 2; r <= 12; r++) {
+    summary.getCell(r, 4).numFmt = CNY;
+    summary.getCell(r, 5).numFmt = PERCENT;
+  }
+
+  headerRow(summary, 14, [t('Key result', '关键结果'), LABEL.value]);
+  summaryLines(summary, 15, [
+    { label: t('Share of channels in class A', 'A类渠道数量占比'), formula: `C10/COUNTA(Channels!$A$2:$A$${LAST})`, format: PERCENT },
+    { label: t('Revenue share of class A', 'A类渠道收入占比'), formula: 'E10', format: PERCENT },
+    { label: t('Conversion alerts', '转化预警渠道数'), formula: `COUNTIF(Channels!$K$2:$K$${LAST},"alert 预警")`, format: '0' },
+    { label: t('Revenue under exit review', '退出评估渠道收入'), formula: 'D6', format: CNY },
+  ]);
+}
+
+export const channelTiering = defineTemplate({
+  id: 'channel-tiering',
+  category: 'channel',
+  title: t('Channel tiering and Pareto analysis', '渠道分层与帕累托分析'),
+  description: t(
+    'Quarterly channel review: ABC (80/20) classes and a tier per channel — strategic, incubate (6 months), maintain, low ROI (below 1:3), exit review (two quarters down 15%) — from an editable rules table, with conversion-swing alerts.',
+    '季度渠道复盘：按80/20规则进行ABC分类，并依据可编辑规则表为每个渠道分层——战略、孵化（6个月）、维持、低效（ROI低于1:3）、退出评估（连续两季度下滑15%），同时对转化率波动预警。',
+  ),
+  tags: ['channels', 'pareto', '80/20', 'tiering', 'roi', '渠道', '分层', '帕累托'],
+  instructions: {
+    purpose: t('a quarterly review that sorts channels into tiers by the channel rules, and shows which few channels bring most of the revenue.', '季度渠道复盘，按渠道规则对渠道分层，并找出贡献大部分收入的少数渠道。'),
+    steps: [
+      t('Edit the yellow cells: channel data (Channels!A2:I13) and the rules (Rules!B4:B7, B10:B12). Keep the rule names in Rules!A4:A7 as they are: PERF.CHANNELTIER reads them.', '编辑黄色单元格：渠道数据（Channels!A2:I13）和规则（Rules!B4:B7、B10:B12）。Rules!A4:A7 中的规则名称请勿修改，PERF.CHANNELTIER 按名称读取。'),
+      t('Growth, revenue changes and conversion are fractions (0.30 = 30%). "Δ prev quarter" is Q2 vs Q1 revenue, "Δ last quarter" Q3 vs Q2.', '增长率、收入变化和转化率均为小数（0.30 = 30%）。“上季度环比”为Q2对Q1收入变化，“本季度环比”为Q3对Q2。'),
+      t('Tier (Channels!M2, =PERF.CHANNELTIER), first match wins: exit-review if revenue fell by at least exit_decline (15%) in both quarters; low-roi if ROI < min_roi (3, i.e. 1:3); strategic if the channel is among those bringing strategic_share (80%) of revenue; incubate if yearly growth > incubate_growth (30%), for the incubation months (6); else maintain.', '分层（Channels!M2，=PERF.CHANNELTIER），按顺序首个满足的规则生效：两个季度收入均下滑达 exit_decline（15%）→ 退出评估；ROI < min_roi（3，即1:3）→ 低效；属于贡献 strategic_share（80%）收入的头部渠道 → 战略；年增长 > incubate_growth（30%）→ 孵化（孵化期6个月）；其余 → 维持。'),
+      t('Pareto class (Channels!L2, =PERF.PARETO): A = the channels bringing the first 80% of revenue (the one crossing 80% included), B = up to 95%, C = the rest.', '帕累托分类（Channels!L2，=PERF.PARETO）：A = 贡献前80%收入的渠道（跨过80%的渠道也算A），B = 至95%，C = 其余。'),
+      t('Conversion alert (Channels!K): conversion moved more than 15% (relative) from Q2 to Q3. Colours: strategic green, incubate blue, maintain grey, low ROI amber, exit review red.', '转化预警（Channels!K）：Q3 转化率相对 Q2 波动超过15%。颜色：战略绿、孵化蓝、维持灰、低效琥珀、退出评估红。'),
+      t('Summary: channels and revenue per tier and per Pareto class, the share of channels that bring the A-class revenue, and the number of conversion alerts.', 'Summary：各层级与各帕累托分类的渠道数和收入、A类渠道数量占比及其收入占比、转化预警数量。'),
+    ],
+  },
+  rules: [...parameterRules(RULES), ...parameterRules(OTHER_SETTINGS)],
   charts: [
     {
       sheet: 'Summary',
       type: 'column',
-      title: 'Channels per tier 各层级渠道数',
+      title: t('Channels per tier', '各层级渠道数'),
       categories: 'Summary!$B$2:$B$6',
-      series: [{ name: 'Channels 渠道数', values: 'Summary!$C$2:$C$6' }],
+      series: [{ name: t('Channels', '渠道数'), values: 'Summary!$C$2:$C$6' }],
       anchor: { from: 'G1', to: 'N16' },
     },
     {
       sheet: 'Summary',
       type: 'pie',
-      title: 'Revenue by tier 各层级收入',
+      title: t('Revenue by tier', '各层级收入'),
       categories: 'Summary!$B$2:$B$6',
-      series: [{ name: 'Revenue 收入', values: 'Summary!$D$2:$D$6' }],
+      series: [{ name: LABEL.revenue, values: 'Summary!$D$2:$D$6' }],
       anchor: { from: 'G18', to: 'N33' },
     },
   ],
-  build(workbook: ExcelJS.Workbook) {
-    instructions(workbook, this.metadata.title, [
-      ['What it is for: a quarterly review that sorts channels into tiers by the channel rules, and shows which few channels bring most of the revenue.', '用途：季度渠道复盘，按渠道规则对渠道分层，并找出贡献大部分收入的少数渠道。'],
-      ['Edit the yellow cells: channel data (Channels!A2:I13) and the rules (Rules!B4:B7, B10:B12). Keep the rule names in Rules!A4:A7 as they are: PERF.CHANNELTIER reads them.', '编辑黄色单元格：渠道数据（Channels!A2:I13）和规则（Rules!B4:B7、B10:B12）。Rules!A4:A7 中的规则名称请勿修改，PERF.CHANNELTIER 按名称读取。'],
-      ['Growth, revenue changes and conversion are fractions (0.30 = 30%). "Δ prev quarter" is Q2 vs Q1 revenue, "Δ last quarter" Q3 vs Q2.', '增长率、收入变化和转化率均为小数（0.30 = 30%）。“上季度环比”为Q2对Q1收入变化，“本季度环比”为Q3对Q2。'],
-      ['Tier (Channels!M2, =PERF.CHANNELTIER), first match wins: exit-review if revenue fell by at least exit_decline (15%) in both quarters; low-roi if ROI < min_roi (3, i.e. 1:3); strategic if the channel is among those bringing strategic_share (80%) of revenue; incubate if yearly growth > incubate_growth (30%), for the incubation months (6); else maintain.', '分层（Channels!M2，=PERF.CHANNELTIER），按顺序首个满足的规则生效：两个季度收入均下滑达 exit_decline（15%）→ 退出评估；ROI < min_roi（3，即1:3）→ 低效；属于贡献 strategic_share（80%）收入的头部渠道 → 战略；年增长 > incubate_growth（30%）→ 孵化（孵化期6个月）；其余 → 维持。'],
-      ['Pareto class (Channels!L2, =PERF.PARETO): A = the channels bringing the first 80% of revenue (the one crossing 80% included), B = up to 95%, C = the rest.', '帕累托分类（Channels!L2，=PERF.PARETO）：A = 贡献前80%收入的渠道（跨过80%的渠道也算A），B = 至95%，C = 其余。'],
-      ['Conversion alert (Channels!K): conversion moved more than 15% (relative) from Q2 to Q3. Colours: strategic green, incubate blue, maintain grey, low ROI amber, exit review red.', '转化预警（Channels!K）：Q3 转化率相对 Q2 波动超过15%。颜色：战略绿、孵化蓝、维持灰、低效琥珀、退出评估红。'],
-      ['Summary: channels and revenue per tier and per Pareto class, the share of channels that bring the A-class revenue, and the number of conversion alerts. Without the PerfPlan add-in, Excel shows the values computed when the template was built.', 'Summary：各层级与各帕累托分类的渠道数和收入、A类渠道数量占比及其收入占比、转化预警数量。未安装 PerfPlan 加载项时，Excel 显示模板生成时计算的结果。'],
-    ]);
-
-    // --- Rules -----------------------------------------------------------------------------
-    const rules = workbook.addWorksheet('Rules');
-    rules.columns = [{ width: 30 }, { width: 12 }, { width: 70 }, { width: 14 }];
-    rules.getCell('A1').value = 'Channel rules 渠道规则';
-    rules.getCell('A1').font = { bold: true, size: 13 };
-    rules.getRow(3).values = ['Rule (CHANNELTIER name) 规则', 'Value 数值', 'Meaning 含义'];
-    header(rules.getRow(3));
-    const ruleLimits: [number, number][] = [[0, 1], [0, 100], [0, 1], [-1, 10]];
-    TIER_RULES.forEach(([name, value, meaning], i) => {
-      const cell = rules.getCell(4 + i, 2);
-      rules.getCell(4 + i, 1).value = name;
-      cell.value = value;
-      input(cell, name === 'min_roi' ? '0.0' : PERCENT);
-      cell.dataValidation = decimal(...ruleLimits[i]);
-      rules.getCell(4 + i, 3).value = meaning;
+  sheets(workbook) {
+    writeRules(workbook);
+    writeChannels(workbook);
+    writeSummary(workbook);
+    defineNames(workbook, {
+      ChannelTierRules: 'Rules!$A$4:$B$7',
+      ParetoBShare: 'Rules!$B$10',
+      IncubationMonths: 'Rules!$B$11',
+      ConversionAlertLine: 'Rules!$B$12',
+      ChannelData: `Channels!$A$2:$I$${LAST}`,
+      ChannelRevenue: `Channels!$C$2:$C$${LAST}`,
     });
-
-    rules.getRow(9).values = ['Other setting 其他设置', 'Value 数值', 'Meaning 含义'];
-    header(rules.getRow(9));
-    const others: [string, number, string, string, ExcelJS.DataValidation][] = [
-      ['Pareto B share 帕累托B类线', PARETO_B_SHARE, 'B class up to this cumulative revenue share B类至此累计收入占比', PERCENT, decimal(0, 1)],
-      ['Incubation months 孵化期（月）', INCUBATION_MONTHS, 'Incubation period for incubate channels 孵化渠道的孵化期', '0', { type: 'whole', operator: 'between', formulae: [1, 36], showErrorMessage: true, error: '1 … 36' }],
-      ['Conversion alert 转化波动预警线', CONVERSION_ALERT, 'Alert when conversion moves more than this 转化率波动超过此值时预警', PERCENT, decimal(0, 1)],
-    ];
-    others.forEach(([label, value, meaning, format, validation], i) => {
-      const cell = rules.getCell(10 + i, 2);
-      rules.getCell(10 + i, 1).value = label;
-      cell.value = value;
-      input(cell, format);
-      cell.dataValidation = validation;
-      rules.getCell(10 + i, 3).value = meaning;
-    });
-
-    rules.getRow(14).values = ['Tier 分层', 'Label 名称', 'Action 建议动作'];
-    header(rules.getRow(14));
-    TIERS.forEach(([key, label, action, fill, font], i) => {
-      const row = rules.getRow(15 + i);
-      row.values = [key, label, action];
-      row.eachCell((cell) => {
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-        cell.font = { color: { argb: font } };
-      });
-    });
-
-    // --- Channels --------------------------------------------------------------------------
-    const channels = workbook.addWorksheet('Channels');
-    channels.columns = [30, 10, 16, 12, 8, 14, 14, 12, 12, 12, 14, 10, 14, 10, 44, 10].map((width) => ({ width }));
-    channels.getRow(1).values = [
-      'Channel 渠道', 'Type 类型', 'Revenue Q3 收入 (CNY)', 'YoY growth 同比增长', 'ROI',
-      'Δ prev quarter 上季度环比 (Q2/Q1)', 'Δ last quarter 本季度环比 (Q3/Q2)', 'Conversion Q2 转化率', 'Conversion Q3 转化率',
-      'Conversion change 转化波动', 'Conversion alert 转化预警', 'Pareto 帕累托', 'Tier 分层', 'Revenue share 收入占比',
-      'Action 建议动作', 'Incubation months 孵化期',
-    ];
-    header(channels.getRow(1));
-    channels.getRow(1).alignment = { wrapText: true, vertical: 'top' };
-    const formats = [undefined, undefined, CNY, PERCENT, '0.0', PERCENT, PERCENT, PERCENT, PERCENT];
-    const validations: (ExcelJS.DataValidation | undefined)[] = [
-      undefined,
-      { type: 'list', allowBlank: false, formulae: ['"online,offline"'], showErrorMessage: true, error: 'online or offline' },
-      { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], showErrorMessage: true, error: '≥ 0' },
-      decimal(-1, 10), decimal(0, 100), decimal(-1, 10), decimal(-1, 10), decimal(0, 1), decimal(0, 1),
-    ];
-    CHANNELS.forEach((values, i) => {
-      const r = 2 + i;
-      values.forEach((value, c) => {
-        const cell = channels.getCell(r, 1 + c);
-        cell.value = value;
-        input(cell, formats[c]);
-        if (validations[c]) cell.dataValidation = validations[c]!;
-      });
-      channels.getCell(r, 10).value = f(`IF(H${r}>0,I${r}/H${r}-1,0)`);
-      channels.getCell(r, 10).numFmt = PERCENT;
-      channels.getCell(r, 11).value = f(`IF(ABS(J${r})>Rules!$B$12,"alert 预警","ok 正常")`);
-      channels.getCell(r, 14).value = f(`C${r}/SUM($C$2:$C$${LAST})`);
-      channels.getCell(r, 14).numFmt = PERCENT;
-      channels.getCell(r, 15).value = f(`INDEX(Rules!$C$15:$C$19,MATCH(M${r},Rules!$A$15:$A$19,0))`);
-      channels.getCell(r, 16).value = f(`IF(M${r}="incubate",Rules!$B$11,0)`);
-      channels.getCell(r, 16).numFmt = '0;-0;"–"';
-    });
-    // The A-class line is the strategic share, so "A" and "strategic" use the same 80%.
-    channels.getCell('L2').value = f(`PERF.PARETO(C2:C${LAST},Rules!$B$6,Rules!$B$10)`);
-    channels.getCell('M2').value = f(`PERF.CHANNELTIER(C2:C${LAST},D2:D${LAST},E2:E${LAST},F2:F${LAST},G2:G${LAST},Rules!$A$4:$B$7)`);
-
-    // Tier colours on the tier and action columns (outputs, so no input fill is hidden).
-    // Priorities are unique across the sheet, as Excel writes them.
-    [`M2:M${LAST}`, `O2:O${LAST}`].forEach((ref, block) => {
-      channels.addConditionalFormatting({
-        ref,
-        rules: TIERS.map(([key, , , fill, font], i) => ({
-          type: 'expression',
-          priority: block * TIERS.length + i + 1,
-          formulae: [`$M2="${key}"`],
-          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: fill } }, font: { color: { argb: font } } },
-        })),
-      });
-    });
-    channels.addConditionalFormatting({
-      ref: `J2:K${LAST}`,
-      rules: [{
-        type: 'expression',
-        priority: 2 * TIERS.length + 1,
-        formulae: ['ABS($J2)>Rules!$B$12'],
-        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { bold: true, color: { argb: 'FF9C0006' } } },
-      }],
-    });
-
-    // --- Summary ---------------------------------------------------------------------------
-    const summary = workbook.addWorksheet('Summary');
-    summary.columns = [{ width: 40 }, { width: 22 }, { width: 14 }, { width: 18 }, { width: 16 }];
-    summary.getRow(1).values = ['Tier 分层', 'Label 名称', 'Channels 渠道数', 'Revenue 收入', 'Revenue share 收入占比'];
-    header(summary.getRow(1));
-    const tierRange = `Channels!$M$2:$M$${LAST}`;
-    const revenue = `Channels!$C$2:$C$${LAST}`;
-    TIERS.forEach(([key, label], i) => {
-      const r = 2 + i;
-      summary.getRow(r).values = [key, label];
-      summary.getCell(r, 3).value = f(`COUNTIF(${tierRange},A${r})`);
-      summary.getCell(r, 4).value = f(`SUMIF(${tierRange},A${r},${revenue})`);
-      summary.getCell(r, 5).value = f(`IF($D$7>0,D${r}/$D$7,0)`);
-    });
-    summary.getCell('A7').value = 'Total 合计';
-    summary.getCell('C7').value = f('SUM(C2:C6)');
-    summary.getCell('D7').value = f('SUM(D2:D6)');
-    summary.getCell('E7').value = f('SUM(E2:E6)');
-
-    summary.getRow(9).values = ['Pareto class 帕累托分类', 'Meaning 含义', 'Channels 渠道数', 'Revenue 收入', 'Revenue share 收入占比'];
-    header(summary.getRow(9));
-    const classes: [string, string][] = [['A', 'First 80% of revenue 前80%收入'], ['B', 'Up to 95% 至95%'], ['C', 'The rest 其余']];
-    const classRange = `Channels!$L$2:$L$${LAST}`;
-    classes.forEach(([key, meaning], i) => {
-      const r = 10 + i;
-      summary.getRow(r).values = [key, meaning];
-      summary.getCell(r, 3).value = f(`COUNTIF(${classRange},A${r})`);
-      summary.getCell(r, 4).value = f(`SUMIF(${classRange},A${r},${revenue})`);
-      summary.getCell(r, 5).value = f(`IF($D$7>0,D${r}/$D$7,0)`);
-    });
-    for (let r = 2; r <= 12; r++) {
-      summary.getCell(r, 4).numFmt = CNY;
-      summary.getCell(r, 5).numFmt = PERCENT;
-    }
-
-    summary.getRow(14).values = ['Key result 关键结果', 'Value 数值'];
-    header(summary.getRow(14));
-    const results: [string, string, string][] = [
-      ['Share of channels in class A A类渠道数量占比', `C10/COUNTA(Channels!$A$2:$A$${LAST})`, PERCENT],
-      ['Revenue share of class A A类渠道收入占比', 'E10', PERCENT],
-      ['Conversion alerts 转化预警渠道数', `COUNTIF(Channels!$K$2:$K$${LAST},"alert 预警")`, '0'],
-      ['Revenue under exit review 退出评估渠道收入', 'D6', CNY],
-    ];
-    results.forEach(([label, formula, format], i) => {
-      summary.getCell(15 + i, 1).value = label;
-      summary.getCell(15 + i, 2).value = f(formula);
-      summary.getCell(15 + i, 2).numFmt = format;
-    });
-
-    workbook.definedNames.add('Rules!$A$4:$B$7', 'ChannelTierRules');
-    workbook.definedNames.add('Rules!$B$10', 'ParetoBShare');
-    workbook.definedNames.add('Rules!$B$11', 'IncubationMonths');
-    workbook.definedNames.add('Rules!$B$12', 'ConversionAlertLine');
-    workbook.definedNames.add(`Channels!$A$2:$I$${LAST}`, 'ChannelData');
-    workbook.definedNames.add(`Channels!$C$2:$C$${LAST}`, 'ChannelRevenue');
   },
-};
+});

@@ -3,30 +3,31 @@
  * customers, average order value and conversion as core; visits down-weighted; customer
  * satisfaction pinned at 30%; complaint answers within 4 h flagged.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const accountManagerRole: RoleDefinition = {
   id: 'scorecard-account-manager',
-  role: { en: 'Account manager', zh: '客户经理' },
-  description: {
-    en: 'Monthly KPI scorecard for account managers: revenue, new customers, average order value, opportunity conversion, complaint answer time (flag above 4 h), customer visits, and customer satisfaction pinned at 30%; AHP shares out the other 70%.',
-    zh: '客户经理月度 KPI 评分卡：销售额、新客户数、客单价、商机转化率、投诉响应时长（超过 4 小时预警）、客户拜访次数，客户满意度固定 30% 权重，其余 70% 由 AHP 分配。',
-  },
+  role: t('Account manager', '客户经理'),
+  description: t(
+    'Monthly KPI scorecard for account managers: revenue, new customers, average order value, opportunity conversion, complaint answer time (flag above 4 h), customer visits, and customer satisfaction pinned at 30%; AHP shares out the other 70%.',
+    '客户经理月度 KPI 评分卡：销售额、新客户数、客单价、商机转化率、投诉响应时长（超过 4 小时预警）、客户拜访次数，客户满意度固定 30% 权重，其余 70% 由 AHP 分配。',
+  ),
   tags: ['account manager', '客户经理', 'satisfaction', '满意度', 'complaints', '投诉'],
   kpis: [
-    { code: 'REV', name: { en: 'Account revenue', zh: '客户销售额' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: 1, target: 1_500_000 },
-    { code: 'NEW', name: { en: 'New customers won', zh: '新客户数' }, unit: 'customers 家', format: FMT.count, type: 'quantitative', direction: 1, target: 8 },
-    { code: 'AOV', name: { en: 'Average order value', zh: '客单价' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: 1, target: 45_000 },
-    { code: 'CVR', name: { en: 'Opportunity conversion rate', zh: '商机转化率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.25 },
+    { code: 'REV', name: t('Account revenue', '客户销售额'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: 1, target: 1_500_000 },
+    { code: 'NEW', name: t('New customers won', '新客户数'), unit: t('customers', '家'), format: FMT.count, type: 'quantitative', direction: 1, target: 8 },
+    { code: 'AOV', name: t('Average order value', '客单价'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: 1, target: 45_000 },
+    { code: 'CVR', name: t('Opportunity conversion rate', '商机转化率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.25 },
     {
-      code: 'CSAT', name: { en: 'Customer satisfaction (CSAT)', zh: '客户满意度' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1,
+      code: 'CSAT', name: t('Customer satisfaction (CSAT)', '客户满意度'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1,
       target: 0.9, pinned: { weight: 0.3, rule: 'weights.sales-rep-satisfaction-30' },
     },
     {
-      code: 'COMPLAINT', name: { en: 'Complaint answer time (average)', zh: '投诉响应时长（平均）' }, unit: 'hours 小时', format: FMT.one, type: 'quantitative', direction: -1,
+      code: 'COMPLAINT', name: t('Complaint answer time (average)', '投诉响应时长（平均）'), unit: t('hours', '小时'), format: FMT.one, type: 'quantitative', direction: -1,
       target: 4, flag: { when: 'above', threshold: 4, rule: 'scoring.complaints-4h' },
     },
-    { code: 'VISITS', name: { en: 'Customer visits (process metric)', zh: '客户拜访次数（过程指标）' }, unit: 'visits 次', format: FMT.count, type: 'quantitative', direction: 1, target: 20 },
+    { code: 'VISITS', name: t('Customer visits (process metric)', '客户拜访次数（过程指标）'), unit: t('visits', '次'), format: FMT.count, type: 'quantitative', direction: 1, target: 20 },
   ],
   // REV, NEW, AOV, CVR, COMPLAINT, VISITS — visits down-weighted as the digest asks.
   judgements: [

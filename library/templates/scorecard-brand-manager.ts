@@ -2,23 +2,24 @@
  * Brand manager (品牌经理) KPI scorecard: six brand-line managers of a consumer-goods company
  * scored on share of voice, aided awareness, NPS, CPM, positive sentiment and a creative review.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const brandManagerRole: RoleDefinition = {
   id: 'scorecard-brand-manager',
-  role: { en: 'Brand manager', zh: '品牌经理' },
-  description: {
-    en: 'Monthly KPI scorecard for brand-line managers: share of voice, aided awareness, NPS, cost per thousand impressions, positive sentiment and a creative-quality review, AHP-weighted, with traffic lights and a payout curve.',
-    zh: '品牌线经理月度 KPI 评分卡：品牌声量份额、提示认知度、NPS、千次曝光成本、正面舆情占比与创意评审，AHP 定权，红黄绿状态与奖金曲线。',
-  },
+  role: t('Brand manager', '品牌经理'),
+  description: t(
+    'Monthly KPI scorecard for brand-line managers: share of voice, aided awareness, NPS, cost per thousand impressions, positive sentiment and a creative-quality review, AHP-weighted, with traffic lights and a payout curve.',
+    '品牌线经理月度 KPI 评分卡：品牌声量份额、提示认知度、NPS、千次曝光成本、正面舆情占比与创意评审，AHP 定权，红黄绿状态与奖金曲线。',
+  ),
   tags: ['brand manager', '品牌经理', 'share of voice', '声量'],
   kpis: [
-    { code: 'SOV', name: { en: 'Brand share of voice', zh: '品牌声量份额' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.22 },
-    { code: 'AWARE', name: { en: 'Aided brand awareness', zh: '提示品牌认知度' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.45 },
-    { code: 'NPS', name: { en: 'Net promoter score', zh: '净推荐值' }, unit: 'points 分', format: FMT.count, type: 'quantitative', direction: 1, target: 40 },
-    { code: 'CPM', name: { en: 'Cost per thousand impressions', zh: '千次曝光成本' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: -1, target: 38 },
-    { code: 'SENT', name: { en: 'Positive sentiment share', zh: '正面舆情占比' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.85 },
-    { code: 'CREATIVE', name: { en: 'Creative quality review (1–5)', zh: '创意质量评审' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'SOV', name: t('Brand share of voice', '品牌声量份额'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.22 },
+    { code: 'AWARE', name: t('Aided brand awareness', '提示品牌认知度'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.45 },
+    { code: 'NPS', name: t('Net promoter score', '净推荐值'), unit: t('points', '分'), format: FMT.count, type: 'quantitative', direction: 1, target: 40 },
+    { code: 'CPM', name: t('Cost per thousand impressions', '千次曝光成本'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: -1, target: 38 },
+    { code: 'SENT', name: t('Positive sentiment share', '正面舆情占比'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.85 },
+    { code: 'CREATIVE', name: t('Creative quality review (1–5)', '创意质量评审'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   judgements: [
     [1, 2, 3, 2, 2],

@@ -3,23 +3,24 @@
  * fulfilment time, inventory turnover, conflict resolution): six channel owners, channel sales
  * against the month-1 milestone (20% of the annual target), dealer satisfaction.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const channelManagerRole: RoleDefinition = {
   id: 'scorecard-channel-manager',
-  role: { en: 'Channel manager', zh: '渠道经理' },
-  description: {
-    en: 'Monthly KPI scorecard for channel managers: channel sales vs the month-1 milestone, outlet coverage, order fulfilment time, inventory turnover, dealer satisfaction and channel-conflict resolution, AHP-weighted, with traffic lights and a payout curve.',
-    zh: '渠道经理月度 KPI 评分卡：首月里程碑渠道销售额、网点覆盖率、订单履约时长、库存周转、经销商满意度与渠道冲突处理，AHP 定权，红黄绿状态与奖金曲线。',
-  },
+  role: t('Channel manager', '渠道经理'),
+  description: t(
+    'Monthly KPI scorecard for channel managers: channel sales vs the month-1 milestone, outlet coverage, order fulfilment time, inventory turnover, dealer satisfaction and channel-conflict resolution, AHP-weighted, with traffic lights and a payout curve.',
+    '渠道经理月度 KPI 评分卡：首月里程碑渠道销售额、网点覆盖率、订单履约时长、库存周转、经销商满意度与渠道冲突处理，AHP 定权，红黄绿状态与奖金曲线。',
+  ),
   tags: ['channel manager', '渠道经理', 'coverage', 'inventory turnover', '库存周转', 'milestone'],
   kpis: [
-    { code: 'SALES', name: { en: 'Channel sales, month 1', zh: '渠道销售额（首月）' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: 1, target: { annual: 24_000_000 } },
-    { code: 'COVER', name: { en: 'Outlet coverage', zh: '网点覆盖率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.8 },
-    { code: 'FULFIL', name: { en: 'Order fulfilment time', zh: '订单履约时长' }, unit: 'days 天', format: FMT.one, type: 'quantitative', direction: -1, target: 2.5 },
-    { code: 'TURN', name: { en: 'Inventory turnover (annualised)', zh: '库存周转次数（年化）' }, unit: 'times 次', format: FMT.one, type: 'quantitative', direction: 1, target: 8 },
-    { code: 'DEALER', name: { en: 'Dealer satisfaction (survey, 0–100)', zh: '经销商满意度' }, unit: 'points 分', format: FMT.count, type: 'quantitative', direction: 1, target: 85 },
-    { code: 'CONFLICT', name: { en: 'Channel-conflict resolution rating (1–5)', zh: '渠道冲突处理评价' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'SALES', name: t('Channel sales, month 1', '渠道销售额（首月）'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: 1, target: { annual: 24_000_000 } },
+    { code: 'COVER', name: t('Outlet coverage', '网点覆盖率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.8 },
+    { code: 'FULFIL', name: t('Order fulfilment time', '订单履约时长'), unit: t('days', '天'), format: FMT.one, type: 'quantitative', direction: -1, target: 2.5 },
+    { code: 'TURN', name: t('Inventory turnover (annualised)', '库存周转次数（年化）'), unit: t('times', '次'), format: FMT.one, type: 'quantitative', direction: 1, target: 8 },
+    { code: 'DEALER', name: t('Dealer satisfaction (survey, 0–100)', '经销商满意度'), unit: t('points', '分'), format: FMT.count, type: 'quantitative', direction: 1, target: 85 },
+    { code: 'CONFLICT', name: t('Channel-conflict resolution rating (1–5)', '渠道冲突处理评价'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   judgements: [
     [3, 4, 3, 3, 4],

@@ -3,23 +3,24 @@
  * reads, engagement, content-sourced leads, on-time delivery of the editorial calendar and an
  * editorial quality review.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const contentPlannerRole: RoleDefinition = {
   id: 'scorecard-content-planner',
-  role: { en: 'Content planner', zh: '内容策划' },
-  description: {
-    en: 'Monthly KPI scorecard for content planners: pieces published, average reads, engagement rate, content-sourced leads, on-time delivery and an editorial quality review, AHP-weighted, with traffic lights and a payout curve.',
-    zh: '内容策划月度 KPI 评分卡：发布篇数、篇均阅读量、互动率、内容获客线索、选题按时交付率与内容质量评审，AHP 定权，红黄绿状态与奖金曲线。',
-  },
+  role: t('Content planner', '内容策划'),
+  description: t(
+    'Monthly KPI scorecard for content planners: pieces published, average reads, engagement rate, content-sourced leads, on-time delivery and an editorial quality review, AHP-weighted, with traffic lights and a payout curve.',
+    '内容策划月度 KPI 评分卡：发布篇数、篇均阅读量、互动率、内容获客线索、选题按时交付率与内容质量评审，AHP 定权，红黄绿状态与奖金曲线。',
+  ),
   tags: ['content', '内容策划', 'engagement', '互动率'],
   kpis: [
-    { code: 'OUTPUT', name: { en: 'Pieces published', zh: '月发布内容数' }, unit: 'pieces 篇', format: FMT.count, type: 'quantitative', direction: 1, target: 24 },
-    { code: 'READS', name: { en: 'Average reads per piece', zh: '篇均阅读量' }, unit: 'reads 次', format: FMT.count, type: 'quantitative', direction: 1, target: 8_000 },
-    { code: 'ENGAGE', name: { en: 'Engagement rate', zh: '互动率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.05 },
-    { code: 'LEADS', name: { en: 'Content-sourced leads', zh: '内容获客线索数' }, unit: 'leads 条', format: FMT.count, type: 'quantitative', direction: 1, target: 300 },
-    { code: 'ONTIME', name: { en: 'Editorial calendar delivered on time', zh: '选题按时交付率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.95 },
-    { code: 'QUALITY', name: { en: 'Editorial quality review (1–5)', zh: '内容质量评审' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'OUTPUT', name: t('Pieces published', '月发布内容数'), unit: t('pieces', '篇'), format: FMT.count, type: 'quantitative', direction: 1, target: 24 },
+    { code: 'READS', name: t('Average reads per piece', '篇均阅读量'), unit: t('reads', '次'), format: FMT.count, type: 'quantitative', direction: 1, target: 8_000 },
+    { code: 'ENGAGE', name: t('Engagement rate', '互动率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.05 },
+    { code: 'LEADS', name: t('Content-sourced leads', '内容获客线索数'), unit: t('leads', '条'), format: FMT.count, type: 'quantitative', direction: 1, target: 300 },
+    { code: 'ONTIME', name: t('Editorial calendar delivered on time', '选题按时交付率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.95 },
+    { code: 'QUALITY', name: t('Editorial quality review (1–5)', '内容质量评审'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   judgements: [
     [1 / 2, 1 / 2, 1 / 3, 1, 1 / 2],

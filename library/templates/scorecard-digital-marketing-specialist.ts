@@ -3,29 +3,30 @@
  * scored on CTR, CPC, CVR, monthly CAC (flagged when more than ±5% off budget, §1),
  * landing-page bounce (flagged above 60%, §1) and a campaign set-up quality check.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const digitalMarketingSpecialistRole: RoleDefinition = {
   id: 'scorecard-digital-marketing-specialist',
-  role: { en: 'Digital marketing specialist', zh: '数字营销专员' },
-  description: {
-    en: 'Monthly KPI scorecard for paid-media specialists: CTR, CPC, CVR, monthly CAC against budget (flag outside ±5%), landing-page bounce (flag above 60%) and a set-up quality check, AHP-weighted, with traffic lights and a payout curve.',
-    zh: '数字营销专员月度 KPI 评分卡：点击率、单次点击成本、转化率、月度获客成本对比预算（偏离 ±5% 预警）、落地页跳出率（高于 60% 预警）与投放规范检查，AHP 定权，红黄绿状态与奖金曲线。',
-  },
+  role: t('Digital marketing specialist', '数字营销专员'),
+  description: t(
+    'Monthly KPI scorecard for paid-media specialists: CTR, CPC, CVR, monthly CAC against budget (flag outside ±5%), landing-page bounce (flag above 60%) and a set-up quality check, AHP-weighted, with traffic lights and a payout curve.',
+    '数字营销专员月度 KPI 评分卡：点击率、单次点击成本、转化率、月度获客成本对比预算（偏离 ±5% 预警）、落地页跳出率（高于 60% 预警）与投放规范检查，AHP 定权，红黄绿状态与奖金曲线。',
+  ),
   tags: ['digital marketing', '数字营销', 'CAC', 'CTR', 'bounce', '跳出率'],
   kpis: [
-    { code: 'CTR', name: { en: 'Click-through rate', zh: '点击率' }, unit: '%', format: '0.00%', type: 'quantitative', direction: 1, target: 0.025 },
-    { code: 'CPC', name: { en: 'Cost per click', zh: '单次点击成本' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: -1, target: 3.2 },
-    { code: 'CVR', name: { en: 'Click-to-customer conversion rate', zh: '点击转化率' }, unit: '%', format: '0.00%', type: 'quantitative', direction: 1, target: 0.04 },
+    { code: 'CTR', name: t('Click-through rate', '点击率'), unit: '%', format: '0.00%', type: 'quantitative', direction: 1, target: 0.025 },
+    { code: 'CPC', name: t('Cost per click', '单次点击成本'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: -1, target: 3.2 },
+    { code: 'CVR', name: t('Click-to-customer conversion rate', '点击转化率'), unit: '%', format: '0.00%', type: 'quantitative', direction: 1, target: 0.04 },
     {
-      code: 'CAC', name: { en: 'Monthly CAC (target = budgeted CAC)', zh: '月度获客成本（目标 = 预算获客成本）' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: -1,
+      code: 'CAC', name: t('Monthly CAC (target = budgeted CAC)', '月度获客成本（目标 = 预算获客成本）'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: -1,
       target: 180, flag: { when: 'off-target', threshold: 0.05, rule: 'scoring.cac-within-5' },
     },
     {
-      code: 'BOUNCE', name: { en: 'Landing-page bounce rate', zh: '落地页跳出率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: -1,
+      code: 'BOUNCE', name: t('Landing-page bounce rate', '落地页跳出率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: -1,
       target: 0.45, flag: { when: 'above', threshold: 0.6, rule: 'scoring.bounce-60' },
     },
-    { code: 'QA', name: { en: 'Campaign set-up quality check (1–5)', zh: '投放规范检查' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'QA', name: t('Campaign set-up quality check (1–5)', '投放规范检查'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   judgements: [
     [1, 1 / 2, 1 / 3, 1, 2],

@@ -3,27 +3,28 @@
  * event ROI, the wrap-up report within 72 h (§1, flagged when late), attendee satisfaction and
  * an on-site execution review.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const eventPlannerRole: RoleDefinition = {
   id: 'scorecard-event-planner',
-  role: { en: 'Event planner', zh: '活动策划执行' },
-  description: {
-    en: 'Monthly KPI scorecard for event planners: events delivered, qualified leads, cost per lead, event ROI, wrap-up report within 72 h (flagged when late), attendee satisfaction and an on-site review, AHP-weighted, with traffic lights and a payout curve.',
-    zh: '活动策划执行月度 KPI 评分卡：活动场次、有效线索、线索成本、活动 ROI、72 小时内提交复盘报告（超时预警）、参会满意度与现场执行评审，AHP 定权，红黄绿状态与奖金曲线。',
-  },
+  role: t('Event planner', '活动策划执行'),
+  description: t(
+    'Monthly KPI scorecard for event planners: events delivered, qualified leads, cost per lead, event ROI, wrap-up report within 72 h (flagged when late), attendee satisfaction and an on-site review, AHP-weighted, with traffic lights and a payout curve.',
+    '活动策划执行月度 KPI 评分卡：活动场次、有效线索、线索成本、活动 ROI、72 小时内提交复盘报告（超时预警）、参会满意度与现场执行评审，AHP 定权，红黄绿状态与奖金曲线。',
+  ),
   tags: ['events', '活动策划', 'wrap-up report', '复盘', 'leads'],
   kpis: [
-    { code: 'EVENTS', name: { en: 'Events delivered', zh: '活动执行场次' }, unit: 'events 场', format: FMT.count, type: 'quantitative', direction: 1, target: 6 },
-    { code: 'LEADS', name: { en: 'Qualified leads', zh: '有效线索数' }, unit: 'leads 条', format: FMT.count, type: 'quantitative', direction: 1, target: 400 },
-    { code: 'CPL', name: { en: 'Cost per qualified lead', zh: '单条线索成本' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: -1, target: 150 },
-    { code: 'ROI', name: { en: 'Event ROI (pipeline ÷ cost)', zh: '活动投资回报率' }, unit: 'ratio 倍', format: FMT.one, type: 'quantitative', direction: 1, target: 3 },
+    { code: 'EVENTS', name: t('Events delivered', '活动执行场次'), unit: t('events', '场'), format: FMT.count, type: 'quantitative', direction: 1, target: 6 },
+    { code: 'LEADS', name: t('Qualified leads', '有效线索数'), unit: t('leads', '条'), format: FMT.count, type: 'quantitative', direction: 1, target: 400 },
+    { code: 'CPL', name: t('Cost per qualified lead', '单条线索成本'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: -1, target: 150 },
+    { code: 'ROI', name: t('Event ROI (pipeline ÷ cost)', '活动投资回报率'), unit: t('ratio', '倍'), format: FMT.one, type: 'quantitative', direction: 1, target: 3 },
     {
-      code: 'REPORT', name: { en: 'Wrap-up report time after the event (latest)', zh: '活动复盘报告提交时长（最长）' }, unit: 'hours 小时', format: FMT.count, type: 'quantitative', direction: -1,
+      code: 'REPORT', name: t('Wrap-up report time after the event (latest)', '活动复盘报告提交时长（最长）'), unit: t('hours', '小时'), format: FMT.count, type: 'quantitative', direction: -1,
       target: 72, flag: { when: 'above', threshold: 72, rule: 'scoring.event-report-72h' },
     },
-    { code: 'ATTENDEE', name: { en: 'Attendee satisfaction', zh: '参会满意度' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.9 },
-    { code: 'ONSITE', name: { en: 'On-site execution review (1–5)', zh: '现场执行评审' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'ATTENDEE', name: t('Attendee satisfaction', '参会满意度'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.9 },
+    { code: 'ONSITE', name: t('On-site execution review (1–5)', '现场执行评审'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   judgements: [
     [1 / 3, 1 / 2, 1 / 3, 1, 1 / 2, 1 / 2],

@@ -2,24 +2,25 @@
  * Market analyst (市场分析师) KPI scorecard (§1 data analyst: model accuracy, adoption rate of
  * insights, dashboard timeliness; marketing support: ROI analysis accuracy, competitor reports).
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const marketAnalystRole: RoleDefinition = {
   id: 'scorecard-market-analyst',
-  role: { en: 'Market analyst', zh: '市场分析师' },
-  description: {
-    en: 'Monthly KPI scorecard for market analysts: forecast model accuracy, insight adoption rate, dashboard timeliness, competitor reports, ROI analysis accuracy, ad-hoc request turnaround and a stakeholder rating, AHP-weighted, with traffic lights and a payout curve.',
-    zh: '市场分析师月度 KPI 评分卡：模型预测准确率、洞察采纳率、看板按时更新率、竞品报告数、ROI 分析准确率、临时需求响应天数与业务方评价，AHP 定权，红黄绿状态与奖金曲线。',
-  },
+  role: t('Market analyst', '市场分析师'),
+  description: t(
+    'Monthly KPI scorecard for market analysts: forecast model accuracy, insight adoption rate, dashboard timeliness, competitor reports, ROI analysis accuracy, ad-hoc request turnaround and a stakeholder rating, AHP-weighted, with traffic lights and a payout curve.',
+    '市场分析师月度 KPI 评分卡：模型预测准确率、洞察采纳率、看板按时更新率、竞品报告数、ROI 分析准确率、临时需求响应天数与业务方评价，AHP 定权，红黄绿状态与奖金曲线。',
+  ),
   tags: ['market analyst', '市场分析', 'model accuracy', 'insight adoption', '洞察采纳'],
   kpis: [
-    { code: 'MODEL', name: { en: 'Forecast model accuracy (1 − MAPE)', zh: '模型预测准确率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.9 },
-    { code: 'ADOPT', name: { en: 'Insight adoption rate', zh: '洞察采纳率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.6 },
-    { code: 'TIMELY', name: { en: 'Dashboards refreshed on time', zh: '看板按时更新率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.98 },
-    { code: 'REPORTS', name: { en: 'Competitor reports delivered', zh: '竞品分析报告数' }, unit: 'reports 份', format: FMT.count, type: 'quantitative', direction: 1, target: 4 },
-    { code: 'ROIACC', name: { en: 'ROI analysis accuracy (vs actuals)', zh: 'ROI 分析准确率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.92 },
-    { code: 'TURNAROUND', name: { en: 'Ad-hoc request turnaround', zh: '临时需求响应时长' }, unit: 'days 天', format: FMT.one, type: 'quantitative', direction: -1, target: 2 },
-    { code: 'STAKE', name: { en: 'Business stakeholder rating (1–5)', zh: '业务方评价' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'MODEL', name: t('Forecast model accuracy (1 − MAPE)', '模型预测准确率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.9 },
+    { code: 'ADOPT', name: t('Insight adoption rate', '洞察采纳率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.6 },
+    { code: 'TIMELY', name: t('Dashboards refreshed on time', '看板按时更新率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.98 },
+    { code: 'REPORTS', name: t('Competitor reports delivered', '竞品分析报告数'), unit: t('reports', '份'), format: FMT.count, type: 'quantitative', direction: 1, target: 4 },
+    { code: 'ROIACC', name: t('ROI analysis accuracy (vs actuals)', 'ROI 分析准确率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.92 },
+    { code: 'TURNAROUND', name: t('Ad-hoc request turnaround', '临时需求响应时长'), unit: t('days', '天'), format: FMT.one, type: 'quantitative', direction: -1, target: 2 },
+    { code: 'STAKE', name: t('Business stakeholder rating (1–5)', '业务方评价'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   judgements: [
     [1, 2, 3, 1, 3, 2],

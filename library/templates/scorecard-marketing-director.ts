@@ -3,23 +3,24 @@
  * marketing-sourced revenue against the month-1 milestone (20% of the annual target, §1),
  * campaign ROI, blended CAC, share of voice, NPS and a 360° team-building review.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const marketingDirectorRole: RoleDefinition = {
   id: 'scorecard-marketing-director',
-  role: { en: 'Marketing director', zh: '市场总监' },
-  description: {
-    en: 'Monthly KPI scorecard for regional marketing directors: revenue vs the month-1 milestone, campaign ROI, CAC, share of voice, NPS and a 360° review, AHP-weighted, with traffic lights and a leveraged payout curve.',
-    zh: '区域市场总监月度 KPI 评分卡：首月里程碑营收、营销活动 ROI、获客成本、品牌声量份额、NPS 与 360° 评估，AHP 定权，红黄绿状态与杠杆奖金曲线。',
-  },
+  role: t('Marketing director', '市场总监'),
+  description: t(
+    'Monthly KPI scorecard for regional marketing directors: revenue vs the month-1 milestone, campaign ROI, CAC, share of voice, NPS and a 360° review, AHP-weighted, with traffic lights and a leveraged payout curve.',
+    '区域市场总监月度 KPI 评分卡：首月里程碑营收、营销活动 ROI、获客成本、品牌声量份额、NPS 与 360° 评估，AHP 定权，红黄绿状态与杠杆奖金曲线。',
+  ),
   tags: ['marketing director', '市场总监', 'milestone', '里程碑'],
   kpis: [
-    { code: 'REV', name: { en: 'Marketing-sourced revenue, month 1', zh: '市场贡献营收（首月）' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: 1, target: { annual: 50_000_000 } },
-    { code: 'ROI', name: { en: 'Campaign ROI (revenue ÷ spend)', zh: '营销活动投资回报率' }, unit: 'ratio 倍', format: FMT.one, type: 'quantitative', direction: 1, target: 4 },
-    { code: 'CAC', name: { en: 'Blended customer acquisition cost', zh: '综合获客成本' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: -1, target: 320 },
-    { code: 'SOV', name: { en: 'Brand share of voice', zh: '品牌声量份额' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.25 },
-    { code: 'NPS', name: { en: 'Net promoter score', zh: '净推荐值' }, unit: 'points 分', format: FMT.count, type: 'quantitative', direction: 1, target: 45 },
-    { code: 'TEAM', name: { en: 'Team building, 360° review (1–5)', zh: '团队建设（360°评估）' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'REV', name: t('Marketing-sourced revenue, month 1', '市场贡献营收（首月）'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: 1, target: { annual: 50_000_000 } },
+    { code: 'ROI', name: t('Campaign ROI (revenue ÷ spend)', '营销活动投资回报率'), unit: t('ratio', '倍'), format: FMT.one, type: 'quantitative', direction: 1, target: 4 },
+    { code: 'CAC', name: t('Blended customer acquisition cost', '综合获客成本'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: -1, target: 320 },
+    { code: 'SOV', name: t('Brand share of voice', '品牌声量份额'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.25 },
+    { code: 'NPS', name: t('Net promoter score', '净推荐值'), unit: t('points', '分'), format: FMT.count, type: 'quantitative', direction: 1, target: 45 },
+    { code: 'TEAM', name: t('Team building, 360° review (1–5)', '团队建设（360°评估）'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   judgements: [
     [2, 3, 4, 4, 5],

@@ -3,26 +3,27 @@
  * positive sentiment, public complaints answered within 4 h (§1, flagged when late) and a
  * media-relationship rating.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const prSpecialistRole: RoleDefinition = {
   id: 'scorecard-pr-specialist',
-  role: { en: 'PR specialist', zh: '公关专员' },
-  description: {
-    en: 'Monthly KPI scorecard for PR specialists: media coverage, tier-1 media share, earned share of voice, positive sentiment, public complaint answers within 4 h (flagged when late) and a media-relationship rating, AHP-weighted, with traffic lights and a payout curve.',
-    zh: '公关专员月度 KPI 评分卡：媒体报道篇数、核心媒体占比、声量份额、正面舆情占比、4 小时内回应舆情投诉（超时预警）与媒体关系评价，AHP 定权，红黄绿状态与奖金曲线。',
-  },
+  role: t('PR specialist', '公关专员'),
+  description: t(
+    'Monthly KPI scorecard for PR specialists: media coverage, tier-1 media share, earned share of voice, positive sentiment, public complaint answers within 4 h (flagged when late) and a media-relationship rating, AHP-weighted, with traffic lights and a payout curve.',
+    '公关专员月度 KPI 评分卡：媒体报道篇数、核心媒体占比、声量份额、正面舆情占比、4 小时内回应舆情投诉（超时预警）与媒体关系评价，AHP 定权，红黄绿状态与奖金曲线。',
+  ),
   tags: ['PR', '公关', 'media coverage', '舆情', 'complaints'],
   kpis: [
-    { code: 'COVER', name: { en: 'Media coverage pieces', zh: '媒体报道篇数' }, unit: 'pieces 篇', format: FMT.count, type: 'quantitative', direction: 1, target: 40 },
-    { code: 'TIER1', name: { en: 'Tier-1 media share of coverage', zh: '核心媒体报道占比' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.3 },
-    { code: 'SOV', name: { en: 'Earned share of voice', zh: '自然声量份额' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.18 },
-    { code: 'SENT', name: { en: 'Positive sentiment share', zh: '正面舆情占比' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.85 },
+    { code: 'COVER', name: t('Media coverage pieces', '媒体报道篇数'), unit: t('pieces', '篇'), format: FMT.count, type: 'quantitative', direction: 1, target: 40 },
+    { code: 'TIER1', name: t('Tier-1 media share of coverage', '核心媒体报道占比'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.3 },
+    { code: 'SOV', name: t('Earned share of voice', '自然声量份额'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.18 },
+    { code: 'SENT', name: t('Positive sentiment share', '正面舆情占比'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.85 },
     {
-      code: 'COMPLAINT', name: { en: 'Public complaint answer time (average)', zh: '舆情投诉回应时长（平均）' }, unit: 'hours 小时', format: FMT.one, type: 'quantitative', direction: -1,
+      code: 'COMPLAINT', name: t('Public complaint answer time (average)', '舆情投诉回应时长（平均）'), unit: t('hours', '小时'), format: FMT.one, type: 'quantitative', direction: -1,
       target: 4, flag: { when: 'above', threshold: 4, rule: 'scoring.complaints-4h' },
     },
-    { code: 'RELATION', name: { en: 'Media relationship rating (1–5)', zh: '媒体关系评价' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'RELATION', name: t('Media relationship rating (1–5)', '媒体关系评价'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   judgements: [
     [1, 1 / 2, 1 / 2, 1 / 2, 2],

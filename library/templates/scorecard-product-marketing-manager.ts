@@ -3,29 +3,30 @@
  * new-product revenue, lead conversion, ≥ 50 customer feedback items a month and ≥ 30% of
  * common requests turned into roadmap items a quarter (§1), win rate and a sales-enablement rating.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const productMarketingManagerRole: RoleDefinition = {
   id: 'scorecard-product-marketing-manager',
-  role: { en: 'Product marketing manager', zh: '产品营销经理' },
-  description: {
-    en: 'Monthly KPI scorecard for product marketing managers: new-product revenue, lead conversion, ≥ 50 feedback items a month, ≥ 30% of common requests into the roadmap, competitive win rate and a sales-enablement rating, AHP-weighted, with flags, traffic lights and a payout curve.',
-    zh: '产品营销经理月度 KPI 评分卡：新品营收、线索转化率、每月 ≥ 50 条用户反馈、每季度 ≥ 30% 共性需求纳入路线图、竞争赢单率与销售赋能评价，AHP 定权，含规则预警、红黄绿状态与奖金曲线。',
-  },
+  role: t('Product marketing manager', '产品营销经理'),
+  description: t(
+    'Monthly KPI scorecard for product marketing managers: new-product revenue, lead conversion, ≥ 50 feedback items a month, ≥ 30% of common requests into the roadmap, competitive win rate and a sales-enablement rating, AHP-weighted, with flags, traffic lights and a payout curve.',
+    '产品营销经理月度 KPI 评分卡：新品营收、线索转化率、每月 ≥ 50 条用户反馈、每季度 ≥ 30% 共性需求纳入路线图、竞争赢单率与销售赋能评价，AHP 定权，含规则预警、红黄绿状态与奖金曲线。',
+  ),
   tags: ['product marketing', '产品营销', 'feedback', 'roadmap', '用户反馈'],
   kpis: [
-    { code: 'LAUNCH', name: { en: 'New-product revenue', zh: '新品营收' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: 1, target: 3_000_000 },
-    { code: 'CVR', name: { en: 'Lead-to-order conversion rate', zh: '线索转化率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.18 },
+    { code: 'LAUNCH', name: t('New-product revenue', '新品营收'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: 1, target: 3_000_000 },
+    { code: 'CVR', name: t('Lead-to-order conversion rate', '线索转化率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.18 },
     {
-      code: 'FEEDBACK', name: { en: 'Customer feedback items collected this month', zh: '本月收集用户反馈条数' }, unit: 'items 条', format: FMT.count, type: 'quantitative', direction: 1,
+      code: 'FEEDBACK', name: t('Customer feedback items collected this month', '本月收集用户反馈条数'), unit: t('items', '条'), format: FMT.count, type: 'quantitative', direction: 1,
       target: 50, flag: { when: 'below', threshold: 50, rule: 'scoring.feedback-50' },
     },
     {
-      code: 'ROADMAP', name: { en: 'Common requests turned into roadmap items (quarter to date)', zh: '共性需求纳入产品路线图比例（季度累计）' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1,
+      code: 'ROADMAP', name: t('Common requests turned into roadmap items (quarter to date)', '共性需求纳入产品路线图比例（季度累计）'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1,
       target: 0.3, flag: { when: 'below', threshold: 0.3, rule: 'scoring.roadmap-30' },
     },
-    { code: 'WIN', name: { en: 'Competitive win rate', zh: '竞争赢单率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.35 },
-    { code: 'ENABLE', name: { en: 'Sales enablement rating (1–5)', zh: '销售赋能评价' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'WIN', name: t('Competitive win rate', '竞争赢单率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.35 },
+    { code: 'ENABLE', name: t('Sales enablement rating (1–5)', '销售赋能评价'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   judgements: [
     [2, 3, 3, 2, 3],

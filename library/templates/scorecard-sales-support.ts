@@ -3,36 +3,37 @@
  * ≤ 2 h, e-commerce reply ≤ 30 s, key-account solution ≤ 24 h, each flagged when missed),
  * on-time quotes, order accuracy, a 360° sales-team rating, satisfaction pinned at 30%.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const salesSupportRole: RoleDefinition = {
   id: 'scorecard-sales-support',
-  role: { en: 'Sales support', zh: '销售支持' },
-  description: {
-    en: 'Monthly KPI scorecard for sales support: first contact ≤ 2 h, e-commerce reply ≤ 30 s and key-account solution ≤ 24 h (flagged when missed), on-time quotes, order accuracy and a sales-team rating, with satisfaction pinned at 30%.',
-    zh: '销售支持月度 KPI 评分卡：首次响应 ≤ 2 小时、电商客服回复 ≤ 30 秒、大客户方案 ≤ 24 小时（超时预警）、报价按时率、订单准确率与销售团队评价，满意度固定 30% 权重。',
-  },
+  role: t('Sales support', '销售支持'),
+  description: t(
+    'Monthly KPI scorecard for sales support: first contact ≤ 2 h, e-commerce reply ≤ 30 s and key-account solution ≤ 24 h (flagged when missed), on-time quotes, order accuracy and a sales-team rating, with satisfaction pinned at 30%.',
+    '销售支持月度 KPI 评分卡：首次响应 ≤ 2 小时、电商客服回复 ≤ 30 秒、大客户方案 ≤ 24 小时（超时预警）、报价按时率、订单准确率与销售团队评价，满意度固定 30% 权重。',
+  ),
   tags: ['sales support', '销售支持', 'response time', '响应时效', 'satisfaction'],
   kpis: [
     {
-      code: 'FIRST', name: { en: 'First customer contact time', zh: '首次客户响应时长' }, unit: 'hours 小时', format: FMT.one, type: 'quantitative', direction: -1,
+      code: 'FIRST', name: t('First customer contact time', '首次客户响应时长'), unit: t('hours', '小时'), format: FMT.one, type: 'quantitative', direction: -1,
       target: 2, flag: { when: 'above', threshold: 2, rule: 'scoring.response-times' },
     },
     {
-      code: 'CHAT', name: { en: 'E-commerce service reply time', zh: '电商客服回复时长' }, unit: 'seconds 秒', format: FMT.count, type: 'quantitative', direction: -1,
+      code: 'CHAT', name: t('E-commerce service reply time', '电商客服回复时长'), unit: t('seconds', '秒'), format: FMT.count, type: 'quantitative', direction: -1,
       target: 30, flag: { when: 'above', threshold: 30, rule: 'scoring.response-times' },
     },
     {
-      code: 'SOLUTION', name: { en: 'Key-account solution time', zh: '大客户方案提交时长' }, unit: 'hours 小时', format: FMT.one, type: 'quantitative', direction: -1,
+      code: 'SOLUTION', name: t('Key-account solution time', '大客户方案提交时长'), unit: t('hours', '小时'), format: FMT.one, type: 'quantitative', direction: -1,
       target: 24, flag: { when: 'above', threshold: 24, rule: 'scoring.response-times' },
     },
-    { code: 'QUOTE', name: { en: 'Quotes and contracts processed on time', zh: '报价与合同按时处理率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.95 },
-    { code: 'ACCURACY', name: { en: 'Order entry accuracy', zh: '订单录入准确率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.99 },
+    { code: 'QUOTE', name: t('Quotes and contracts processed on time', '报价与合同按时处理率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.95 },
+    { code: 'ACCURACY', name: t('Order entry accuracy', '订单录入准确率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.99 },
     {
-      code: 'CSAT', name: { en: 'Customer & sales satisfaction', zh: '客户与销售满意度' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1,
+      code: 'CSAT', name: t('Customer & sales satisfaction', '客户与销售满意度'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1,
       target: 0.9, pinned: { weight: 0.3, rule: 'weights.sales-rep-satisfaction-30' },
     },
-    { code: 'TEAM', name: { en: 'Sales-team rating, 360° (1–5)', zh: '销售团队评价（360°）' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'TEAM', name: t('Sales-team rating, 360° (1–5)', '销售团队评价（360°）'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   // FIRST, CHAT, SOLUTION, QUOTE, ACCURACY, TEAM
   judgements: [

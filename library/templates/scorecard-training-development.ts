@@ -3,24 +3,25 @@
  * certification pass rates, trainee satisfaction, cost per trainee hour, post-training
  * performance uplift and a course-design review.
  */
+import { t } from '../kit';
 import { FMT, RoleDefinition, roleScorecard } from './role-scorecard';
 
 export const trainingDevelopmentRole: RoleDefinition = {
   id: 'scorecard-training-development',
-  role: { en: 'Training & development', zh: '培训与发展' },
-  description: {
-    en: 'Monthly KPI scorecard for the marketing academy: training hours per head, completion and certification pass rates, trainee satisfaction, cost per trainee hour, performance uplift after training and a course-design review, AHP-weighted, with traffic lights and a payout curve.',
-    zh: '营销学院（培训与发展）月度 KPI 评分卡：人均培训学时、课程完成率、认证通过率、学员满意度、人均学时成本、培训后业绩提升与课程设计评审，AHP 定权，红黄绿状态与奖金曲线。',
-  },
+  role: t('Training & development', '培训与发展'),
+  description: t(
+    'Monthly KPI scorecard for the marketing academy: training hours per head, completion and certification pass rates, trainee satisfaction, cost per trainee hour, performance uplift after training and a course-design review, AHP-weighted, with traffic lights and a payout curve.',
+    '营销学院（培训与发展）月度 KPI 评分卡：人均培训学时、课程完成率、认证通过率、学员满意度、人均学时成本、培训后业绩提升与课程设计评审，AHP 定权，红黄绿状态与奖金曲线。',
+  ),
   tags: ['training', '培训与发展', 'L&D', 'certification', '认证'],
   kpis: [
-    { code: 'HOURS', name: { en: 'Training hours per head', zh: '人均培训学时' }, unit: 'hours 小时', format: FMT.one, type: 'quantitative', direction: 1, target: 8 },
-    { code: 'COMPLETE', name: { en: 'Course completion rate', zh: '课程完成率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.9 },
-    { code: 'PASS', name: { en: 'Certification pass rate', zh: '认证通过率' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.85 },
-    { code: 'TRAINEE', name: { en: 'Trainee satisfaction (1–5 survey)', zh: '学员满意度' }, unit: 'score 1–5 分', format: FMT.two, type: 'quantitative', direction: 1, target: 4.5 },
-    { code: 'COST', name: { en: 'Cost per trainee hour', zh: '人均学时成本' }, unit: 'CNY 元', format: FMT.cny, type: 'quantitative', direction: -1, target: 120 },
-    { code: 'UPLIFT', name: { en: 'Sales uplift of trainees after 90 days', zh: '培训后 90 天业绩提升' }, unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.08 },
-    { code: 'DESIGN', name: { en: 'Course design review (1–5)', zh: '课程设计评审' }, unit: 'score 1–5 分', format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
+    { code: 'HOURS', name: t('Training hours per head', '人均培训学时'), unit: t('hours', '小时'), format: FMT.one, type: 'quantitative', direction: 1, target: 8 },
+    { code: 'COMPLETE', name: t('Course completion rate', '课程完成率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.9 },
+    { code: 'PASS', name: t('Certification pass rate', '认证通过率'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.85 },
+    { code: 'TRAINEE', name: t('Trainee satisfaction (1–5 survey)', '学员满意度'), unit: t('score 1–5', '分'), format: FMT.two, type: 'quantitative', direction: 1, target: 4.5 },
+    { code: 'COST', name: t('Cost per trainee hour', '人均学时成本'), unit: t('CNY', '元'), format: FMT.cny, type: 'quantitative', direction: -1, target: 120 },
+    { code: 'UPLIFT', name: t('Sales uplift of trainees after 90 days', '培训后 90 天业绩提升'), unit: '%', format: FMT.percent, type: 'quantitative', direction: 1, target: 0.08 },
+    { code: 'DESIGN', name: t('Course design review (1–5)', '课程设计评审'), unit: t('score 1–5', '分'), format: FMT.one, type: 'qualitative', direction: 1, target: 4 },
   ],
   judgements: [
     [1 / 2, 1 / 3, 1 / 2, 1, 1 / 4, 1],

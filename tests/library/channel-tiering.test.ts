@@ -17,6 +17,7 @@ import {
   TIER_RULES,
   channelTiering,
 } from '../../library/templates/channel-tiering';
+import { bilingual } from '../../library/kit';
 import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
 import { tempDir } from '../support/workbook';
 
@@ -127,7 +128,7 @@ describe('template: channel-tiering', () => {
       expect(json[`Channels!J${r}`]).toBeCloseTo(change, 12);
       expect(json[`Channels!K${r}`]).toBe(Math.abs(change) > CONVERSION_ALERT ? 'alert 预警' : 'ok 正常');
       expect(json[`Channels!N${r}`]).toBeCloseTo(rev / total, 12);
-      expect(json[`Channels!O${r}`]).toBe(TIERS.find(([key]) => key === tier[i])![2]);
+      expect(json[`Channels!O${r}`]).toBe(bilingual(TIERS.find(([key]) => key === tier[i])![2]));
       expect(json[`Channels!P${r}`]).toBe(tier[i] === 'incubate' ? INCUBATION_MONTHS : 0);
     });
     expect(rows.filter((r) => json[`Channels!K${r}`] === 'alert 预警').length).toBeGreaterThan(0);

@@ -131,7 +131,7 @@ beforeAll(async () => {
 describe('the twelve role scorecards (§1 "twelve marketing roles each with their own KPI set")', () => {
   it('are the twelve digest roles in the digest order, each a scorecard with its own id', () => {
     expect(ROLE_SCORECARDS).toHaveLength(12);
-    expect(ROLE_DEFINITIONS.map((r) => r.role.zh)).toEqual(ROLES_ZH);
+    expect(ROLE_DEFINITIONS.map((r) => r.role['zh-CN'])).toEqual(ROLES_ZH);
     ROLE_SCORECARDS.forEach((t, i) => {
       expect(t.metadata.id).toBe(ROLE_DEFINITIONS[i].id);
       expect(t.metadata.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -147,7 +147,7 @@ describe('the twelve role scorecards (§1 "twelve marketing roles each with thei
   });
 
   it('keep each role distinct: own KPI set, own people, ~6 people with one actual per KPI', () => {
-    const kpiSets = ROLE_DEFINITIONS.map((r) => r.kpis.map((k) => k.name.en).join('|'));
+    const kpiSets = ROLE_DEFINITIONS.map((r) => r.kpis.map((k) => k.name['en-US']).join('|'));
     expect(new Set(kpiSets).size).toBe(12);
     const names = ROLE_DEFINITIONS.flatMap((r) => r.people.map((p) => p.name));
     expect(new Set(names).size).toBe(names.length);

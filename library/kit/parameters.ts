@@ -1,0 +1,90 @@
+/**
+ * Parameter blocks: one setting a row — its label, its value (a yellow, validated input, or a
+ * formula computed from other settings), an optional note — and, where a rule of the digest
+ * lives in the value, the rule → cell record pointing at it. A parameter with a name gets a
+ * workbook name, so formulas read `AttainmentCap`, not `Inputs!$B$11`.
+ */
+import type ExcelJS from 'exceljs';
+import { columnLetters } from '../../workbook/a1';
+import { formula, heading, inputCell, label } from './cells';
+import type { DigestRuleId, RuleCell } from './rules';
+import type { Label } from './text';
+import type { Validation } from './validation';
+
+export interface Parameter {
+  label: Label;
+  /** An input the user edits … */
+  value?: ExcelJS.CellValue;
+  /** … or a value computed from other settings (not yellow, not validated). */
+  formula?: string;
+  /** A value shown but not meant to be edited (no fill, no validation). */
+  fixed?: boolean;
+  format?: string;
+  validation?: Validation;
+  note?: Label;
+  /** The workbook name of the value cell. */
+  name?: string;
+  /** How the template's own code finds the row, where the workbook needs no name for it. */
+  key?: string;
+  /** The digest rule whose number this value is. */
+  rule?: DigestRuleId;
+}
+
+/** Where a block's columns are: label, value, note (A, B, C unless told otherwise). */
+export interface BlockColumns {
+  label: number;
+  value: number;
+  note: number;
+}
+const ABC: BlockColumns = { label: 1, value: 2, note: 3 };
+
+/** A heading row inside a block, between groups of parameters. */
+export type BlockRow = Parameter | { heading: Label };
+
+export interface ParameterBlock {
+  sheet: string;
+  firstRow: number;
+  rows: BlockRow[];
+  columns?: BlockColumns;
+}
+
+const letters = columnLetters;
+
+/** The row of each parameter with a name or a key, by that name or key. */
+export function parameterRows(block: ParameterBlock): Record<string, number> {
+  const rows: Record<string, number> = {};
+  block.rows.forEach((row, i) => {
+    const id = 'label' in row ? (row.name ?? row.key) : undefined;
+    if (id) rows[id] = block.firstRow + i;
+  });
+  return rows;
+}
+
+/** The value cell of row i ("B7"). */
+export function valueCell(block: ParameterBlock, i: number): string {
+  return `${letters((block.columns ?? ABC).value)}${block.firstRow + i}`;
+}
+
+/** The rule → cell records of the block's parameters that carry a rule. */
+export function parameterRules(block: ParameterBlock): RuleCell[] {
+  return block.rows.flatMap((row, i) => ('label' in row && row.rule ? [{ rule: row.rule, sheet: block.sheet, cell: valueCell(block, i) }] : []));
+}
+
+export function writeParameters(workbook: ExcelJS.Workbook, block: ParameterBlock): void {
+  const sheet = workbook.getWorksheet(block.sheet)!;
+  const columns = block.columns ?? ABC;
+  block.rows.forEach((row, i) => {
+    const r = block.firstRow + i;
+    if (!('label' in row)) {
+      heading(sheet.getCell(r, columns.label), row.heading);
+      return;
+    }
+    label(sheet.getCell(r, columns.label), row.label);
+    if (row.note !== undefined) label(sheet.getCell(r, columns.note), row.note);
+    const value = sheet.getCell(r, columns.value);
+    if (row.formula !== undefined) formula(value, row.formula, row.format);
+    else if (row.fixed) value.value = row.value ?? null;
+    else inputCell(value, row.value ?? null, row.format, row.validation);
+    if (row.name) workbook.definedNames.add(`${block.sheet}!$${letters(columns.value)}$${r}`, row.name);
+  });
+}
