@@ -14,7 +14,7 @@ import { Dependencies, createDependencies } from '../../../functions/src/depende
 import { LocalHost, startLocalHost } from '../../../functions/src/local/host';
 import { routeTable } from '../../../functions/src/routes';
 import type { TemplateStoreOptions } from '../../../functions/src/templates/store';
-import { PublishReport, publishBuiltIns } from '../../../library/publish';
+import type { PublishReport } from '../../../library/publish';
 import { testStorage, uniquePrefix } from './azurite';
 
 export const ADDIN_ORIGIN = 'https://localhost:3000';
@@ -62,8 +62,12 @@ export async function startApi(options: { publicRead?: boolean; connectionString
   };
 }
 
-/** Publishes the built-in templates and benchmark rows over HTTP, as `perfplan seed` does. */
-export function seedOverHttp(api: Pick<ApiHarness, 'url' | 'publisher'>): Promise<PublishReport> {
+/**
+ * Publishes the built-in templates and benchmark rows over HTTP, as `perfplan seed` does. The
+ * library is loaded only here, so API tests that do not seed do not build it.
+ */
+export async function seedOverHttp(api: Pick<ApiHarness, 'url' | 'publisher'>): Promise<PublishReport> {
+  const { publishBuiltIns } = await import('../../../library/publish');
   return publishBuiltIns({ api: api.url, token: api.publisher });
 }
 
