@@ -13,7 +13,14 @@ export function addinIdentityOf(manifestXml: string): AddinIdentity {
   return { id, version };
 }
 
-/** The identity in the repository's manifest.xml (templates and fixtures are built in the repository). */
+/**
+ * The identity in the repository's manifest.xml (templates and fixtures are built in the
+ * repository): two folders up from addin/manifest/ (ts-node, jest), three from
+ * dist/addin/manifest/ (the compiled `perfplan seed`).
+ */
 export function repositoryAddinIdentity(): AddinIdentity {
-  return addinIdentityOf(fs.readFileSync(path.resolve(__dirname, '..', '..', 'manifest.xml'), 'utf8'));
+  const candidates = [path.resolve(__dirname, '..', '..', 'manifest.xml'), path.resolve(__dirname, '..', '..', '..', 'manifest.xml')];
+  const file = candidates.find((candidate) => fs.existsSync(candidate));
+  if (!file) throw new Error(`manifest.xml not found (looked at ${candidates.join(', ')})`);
+  return addinIdentityOf(fs.readFileSync(file, 'utf8'));
 }

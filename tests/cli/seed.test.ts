@@ -3,7 +3,7 @@
  * API on Azurite here), with PERFPLAN_TOKEN or a publisher token from the local issuer, which
  * only a local API trusts; every failure says what to do, exit 2; usage errors exit 1.
  */
-import { spawnSync } from 'child_process';
+import { execFile, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -95,6 +95,20 @@ describe('perfplan seed', () => {
 });
 
 describe('the perfplan command (built into dist/ by npm install)', () => {
+  it('npm run seed, i.e. perfplan seed from dist/, publishes to a running API (found unchanged after the first test)', async () => {
+    // Asynchronous: the API answering it runs in this process.
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [path.join(ROOT, 'cli', 'bin', 'perfplan.js'), 'seed', '--api', api.url],
+        { cwd: ROOT, env: { ...process.env, PERFPLAN_TOKEN: api.publisher }, encoding: 'utf8' },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(new RegExp(`^seeded templates: 0 created, 0 updated, ${BUILT_IN_TEMPLATES.length} unchanged;`));
+  });
+
   const perfplan = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     spawnSync(process.execPath, [path.join(ROOT, 'cli', 'bin', 'perfplan.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
 
