@@ -19,7 +19,7 @@ import { BenchmarkRowInput } from '../benchmarks/model';
 import type { Dependencies } from '../dependencies';
 import { badRequest, conflict } from '../http/problem';
 import { json, readJson } from '../http/respond';
-import { TEMPLATE_ID_RE } from '../templates/model';
+import { BUILT_IN_PUBLISHER, TEMPLATE_ID_RE } from '../templates/model';
 import { sha256Hex } from '../templates/store';
 import { parseTemplateUpload } from '../templates/upload';
 
@@ -48,14 +48,14 @@ export function builtInHandlers(deps: Deps) {
       let outcome: BuiltInOutcome;
       if (!existing) {
         // An organization's private template of this id is invisible here: create answers 409.
-        await templates.create(metadata, bytes);
+        await templates.create(metadata, bytes, BUILT_IN_PUBLISHER);
         outcome = 'created';
       } else if (!existing.record.builtIn) {
         throw conflict(`Template id "${id}" is taken by a template that is not built in.`);
       } else if (existing.record.deleted) outcome = 'left-deleted';
       else if (existing.record.sha256 === sha256Hex(bytes)) outcome = 'unchanged';
       else {
-        await templates.update(id, metadata, bytes, existing.record.etag);
+        await templates.update(id, metadata, bytes, existing.record.etag, BUILT_IN_PUBLISHER);
         outcome = 'updated';
       }
       return json(outcome === 'created' ? 201 : 200, { id, outcome });

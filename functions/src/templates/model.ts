@@ -127,7 +127,8 @@ export const ANONYMOUS_READER: TemplateReader = { tenantId: null };
 
 /**
  * Who writes: an organization's admin (token `tid`), or the seed publishing the built-ins.
- * The publisher exists only below HTTP: handlers always pass the caller's tenant.
+ * The publisher is the seed's identity (app role Templates.Publisher): only /api/builtins
+ * (handlers/builtins.ts) writes as it; every other handler passes the caller's tenant.
  */
 export type TemplateWriter = { tenantId: string } | { builtIn: true };
 export const BUILT_IN_PUBLISHER: TemplateWriter = { builtIn: true };

@@ -16,7 +16,7 @@
  * (what the seed publishes, and every row written before tenancy existed). Readers see
  * built-ins, shared templates and their own organization's (`canRead`); only the owner
  * writes (`canWrite`): an organization its templates, the seed (BUILT_IN_PUBLISHER, which
- * no HTTP route uses) the built-ins. A template a reader cannot see is "not found" to it,
+ * only /api/builtins writes as, for the app role Templates.Publisher) the built-ins. A template a reader cannot see is "not found" to it,
  * for writes too; creating an id anyone holds is 409 without saying whose.
  *
  * Write order: blob first, then the version row, then the metadata row with an ETag
