@@ -1,49 +1,40 @@
 /**
  * The twelve marketing-role KPI scorecards (seed rules §1, "each deserves a scorecard
- * template"), in the digest's order, and their role definitions (for tests and tools).
+ * template"), in the digest's order: each role is a data file (roles/*.json) built by the one
+ * role-scorecard builder.
  */
-import type { RoleDefinition } from './role-scorecard';
-import type { BuiltInTemplate } from '../kit/types';
-import { accountManagerRole, accountManagerScorecard } from './scorecard-account-manager';
-import { brandManagerRole, brandManagerScorecard } from './scorecard-brand-manager';
-import { channelManagerRole, channelManagerScorecard } from './scorecard-channel-manager';
-import { contentPlannerRole, contentPlannerScorecard } from './scorecard-content-planner';
-import { digitalMarketingSpecialistRole, digitalMarketingSpecialistScorecard } from './scorecard-digital-marketing-specialist';
-import { eventPlannerRole, eventPlannerScorecard } from './scorecard-event-planner';
-import { marketAnalystRole, marketAnalystScorecard } from './scorecard-market-analyst';
-import { marketingDirectorRole, marketingDirectorScorecard } from './scorecard-marketing-director';
-import { prSpecialistRole, prSpecialistScorecard } from './scorecard-pr-specialist';
-import { productMarketingManagerRole, productMarketingManagerScorecard } from './scorecard-product-marketing-manager';
-import { salesSupportRole, salesSupportScorecard } from './scorecard-sales-support';
-import { trainingDevelopmentRole, trainingDevelopmentScorecard } from './scorecard-training-development';
+import { type RoleDefinition, roleScorecard } from './role-scorecard';
+import { parseRoleFile } from './role-scorecard/role-file';
+import type { BuiltInTemplate } from '../kit';
+import accountManager from './roles/account-manager.json';
+import brandManager from './roles/brand-manager.json';
+import channelManager from './roles/channel-manager.json';
+import contentPlanner from './roles/content-planner.json';
+import digitalMarketingSpecialist from './roles/digital-marketing-specialist.json';
+import eventPlanner from './roles/event-planner.json';
+import marketAnalyst from './roles/market-analyst.json';
+import marketingDirector from './roles/marketing-director.json';
+import prSpecialist from './roles/pr-specialist.json';
+import productMarketingManager from './roles/product-marketing-manager.json';
+import salesSupport from './roles/sales-support.json';
+import trainingDevelopment from './roles/training-development.json';
 
-export const ROLE_SCORECARDS: BuiltInTemplate[] = [
-  marketingDirectorScorecard,
-  brandManagerScorecard,
-  productMarketingManagerScorecard,
-  digitalMarketingSpecialistScorecard,
-  contentPlannerScorecard,
-  channelManagerScorecard,
-  accountManagerScorecard,
-  salesSupportScorecard,
-  marketAnalystScorecard,
-  eventPlannerScorecard,
-  prSpecialistScorecard,
-  trainingDevelopmentScorecard,
-];
+const ROLE_FILES: Record<string, unknown> = {
+  'marketing-director': marketingDirector,
+  'brand-manager': brandManager,
+  'product-marketing-manager': productMarketingManager,
+  'digital-marketing-specialist': digitalMarketingSpecialist,
+  'content-planner': contentPlanner,
+  'channel-manager': channelManager,
+  'account-manager': accountManager,
+  'sales-support': salesSupport,
+  'market-analyst': marketAnalyst,
+  'event-planner': eventPlanner,
+  'pr-specialist': prSpecialist,
+  'training-development': trainingDevelopment,
+};
 
-/** The role definitions behind ROLE_SCORECARDS, same order. */
-export const ROLE_DEFINITIONS: RoleDefinition[] = [
-  marketingDirectorRole,
-  brandManagerRole,
-  productMarketingManagerRole,
-  digitalMarketingSpecialistRole,
-  contentPlannerRole,
-  channelManagerRole,
-  accountManagerRole,
-  salesSupportRole,
-  marketAnalystRole,
-  eventPlannerRole,
-  prSpecialistRole,
-  trainingDevelopmentRole,
-];
+/** The role definitions, in the digest's order. */
+export const ROLE_DEFINITIONS: RoleDefinition[] = Object.entries(ROLE_FILES).map(([name, json]) => parseRoleFile(json, `roles/${name}.json`));
+
+export const ROLE_SCORECARDS: BuiltInTemplate[] = ROLE_DEFINITIONS.map(roleScorecard);

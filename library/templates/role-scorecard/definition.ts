@@ -6,10 +6,10 @@
 import { CNY, PERCENT, type DigestRuleId, type Label, type Text } from '../../kit';
 
 /** Number formats the KPI definitions pick from (money always CNY with two decimals). */
-export const FMT = { cny: CNY, percent: PERCENT, count: '#,##0', one: '0.0', two: '0.00', three: '0.000' } as const;
+export const FMT = { cny: CNY, percent: PERCENT, percent2: '0.00%', count: '#,##0', one: '0.0', two: '0.00', three: '0.000' } as const;
 
 export interface RoleKpi {
-  /** Short label used in headers and the AHP matrix, e.g. "CAC" (letters only). */
+  /** Short label used in headers and the AHP matrix, e.g. "CAC" (capitals and digits). */
   code: string;
   name: Text;
   unit: Label;
@@ -42,6 +42,8 @@ export interface RoleDefinition {
   role: Text;
   description: Text;
   tags: string[];
+  /** Why the numbers are what they are (for whoever edits the role; not shown in the workbook). */
+  why?: string;
   kpis: RoleKpi[];
   /**
    * Saaty judgements over the KPIs WITHOUT a pinned weight, in KPI order: row i lists a_ij for
