@@ -3,7 +3,7 @@ export { buildTemplate } from './build';
 export { columnWidths, formula, heading, headerRow, inputBlock, inputCell, label, sheetTitle, type InputColumn } from './cells';
 export { defineTemplate, type ChartDefinition, type TemplateDefinition } from './define';
 export { AMBER_FILL, GREEN_FILL, RED_FILL, highlightBelow, highlightText, highlightWhen, trafficLights, warnUnlessOk } from './highlights';
-export { type Instructions } from './instructions';
+export { WITHOUT_ADDIN, type Instructions } from './instructions';
 export { LABEL } from './labels';
 export { defineNames } from './names';
 export { parameterRows, parameterRules, valueCell, writeParameters, type BlockRow, type Parameter, type ParameterBlock } from './parameters';

@@ -1,14 +1,10 @@
 /**
- * The built-in balanced-scorecard template (seed rules §1 KPI weights and scorecards): it
- * calculates headlessly without errors, the scorecard, response ranking, 360° review, blend,
- * veto and traffic light equal plain arithmetic on the sample inputs, cached values equal a
- * fresh calculation, and the bytes pass the upload validation.
+ * The built-in balanced-scorecard template (seed rules §1 KPI weights and scorecards): the
+ * scorecard, response ranking, 360° review, blend, veto and traffic light equal plain
+ * arithmetic on the sample inputs. The contract every template keeps is tested once for all
+ * of them (contract.test.ts).
  */
-import ExcelJS from 'exceljs';
-import * as path from 'path';
-import * as fs from 'fs';
-import { calcFile, toJson } from '../../calc/book';
-import { buildTemplate } from '../../library/templates';
+import type { CalcJson } from '../../calc/book';
 import {
   DIRECTIONS,
   PARAMS,
@@ -19,9 +15,7 @@ import {
   TARGETS,
   balancedScorecard,
 } from '../../library/templates/balanced-scorecard';
-import { DIGEST_RULES } from '../../library/kit/rules';
-import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
-import { tempDir } from '../support/workbook';
+import { BuiltTemplate, built, names } from './support/built';
 
 const value = (name: string) => PARAMS.find((p) => p.name === name)!.value;
 const num = (name: string) => value(name) as number;
@@ -76,20 +70,12 @@ const rows = PEOPLE.map((p) => {
 });
 
 describe('template: balanced-scorecard', () => {
-  let file: string;
-  let bytes: Buffer;
-  let json: Record<string, unknown>;
+  let book: BuiltTemplate;
+  let json: CalcJson;
 
   beforeAll(async () => {
-    file = path.join(tempDir(), 'balanced-scorecard.xlsx');
-    bytes = await buildTemplate(balancedScorecard);
-    fs.writeFileSync(file, bytes);
-    json = toJson(await calcFile(file));
-  });
-
-  it('has no error cells', () => {
-    const errors = Object.entries(json).filter(([, v]) => typeof v === 'object' && v !== null && 'error' in v);
-    expect(errors).toEqual([]);
+    book = await built(balancedScorecard);
+    json = book.json;
   });
 
   it('§1 carries the digest numbers: BSC 50/30/20, quantitative ≥ 60%, ranking 20%, resolution 90%, peak relax 20%', () => {
@@ -163,51 +149,13 @@ describe('template: balanced-scorecard', () => {
     expect(json['Summary!B17']).toBe(rows.filter((r) => r.effective).length);
   });
 
-  it('stores cached values equal to a fresh perfplan calc of the file', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const cached: Record<string, unknown> = {};
-    workbook.eachSheet((sheet) =>
-      sheet.eachRow((row) =>
-        row.eachCell((cell) => {
-          // cell.result, not cell.value.result: exceljs drops falsy results (0, FALSE) from .value.
-          if (cell.type === ExcelJS.ValueType.Formula) cached[`${sheet.name}!${cell.address}`] = cell.result;
-        }),
-      ),
-    );
-    expect(Object.keys(cached).length).toBeGreaterThan(80);
-    for (const [key, v] of Object.entries(cached)) expect([key, v]).toEqual([key, json[key]]);
-  });
-
-  it('every rule entry is a digest rule and points at a non-empty cell; chart ranges are filled', () => {
+  it('carries the §1 rules it cites', () => {
     expect(balancedScorecard.rules.map((r) => r.rule).sort()).toEqual(
       ['scoring.360-review', 'scoring.compliance-veto', 'scoring.effective-response-90', 'scoring.peak-relax-20', 'scoring.response-ranking-20', 'weights.bsc-50-30-20', 'weights.quantitative-min-60'],
     );
-    for (const { rule, sheet, cell } of balancedScorecard.rules) {
-      expect(Object.keys(DIGEST_RULES)).toContain(rule);
-      expect([rule, json[`${sheet}!${cell}`]]).not.toEqual([rule, undefined]);
-    }
-    for (const chart of balancedScorecard.charts ?? []) {
-      for (const ref of [chart.categories, ...chart.series.map((s) => s.values)]) {
-        const [, sheet, c1, r1, , r2] = /^(\w+)!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(ref)!;
-        for (let r = Number(r1); r <= Number(r2); r++) expect([ref, json[`${sheet}!${c1}${r}`]]).not.toEqual([ref, undefined]);
-      }
-    }
   });
 
-  it('names its key inputs and passes the upload validation', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const names = (workbook.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
-    expect(names).toEqual(expect.arrayContaining([...PARAMS.map((p) => p.name), 'RaterWeights', 'StatusBands', 'KpiTargets', 'KpiActuals']));
-    names.forEach((n) => expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/));
-    await expect(checkWorkbookBytes(bytes)).resolves.toBeUndefined();
-    expect(balancedScorecard.metadata.id).toMatch(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/);
-  });
-
-  it('builds the same bytes every time', async () => {
-    // Zip entries carry timestamps: wait past the 2-second DOS resolution, the bytes must not change.
-    await new Promise((resolve) => setTimeout(resolve, 2100));
-    expect((await buildTemplate(balancedScorecard)).equals(bytes)).toBe(true);
+  it('names its key inputs', () => {
+    expect(names(book)).toEqual(expect.arrayContaining([...PARAMS.map((p) => p.name!), 'RaterWeights', 'StatusBands', 'KpiTargets', 'KpiActuals']));
   });
 });

@@ -1,25 +1,14 @@
 /**
  * The built-in channel-tiering template (seed rules §4 channels, §3 ROI 1:3): Pareto classes
  * and tiers equal the spec's rules applied by the test itself, also after the rules table is
- * edited; the alerts, summary counts and cached values hold; it passes upload validation.
+ * edited; the alerts and summary counts hold. The contract every template keeps is tested once
+ * for all of them (contract.test.ts).
  */
 import ExcelJS from 'exceljs';
-import * as path from 'path';
-import * as fs from 'fs';
-import { CalcJson, calcFile, toJson } from '../../calc/book';
-import { buildTemplate } from '../../library/templates';
-import {
-  CHANNELS,
-  CONVERSION_ALERT,
-  INCUBATION_MONTHS,
-  PARETO_B_SHARE,
-  TIERS,
-  TIER_RULES,
-  channelTiering,
-} from '../../library/templates/channel-tiering';
+import { CalcJson, calcBytes, toJson } from '../../calc/book';
+import { CHANNELS, CONVERSION_ALERT, INCUBATION_MONTHS, PARETO_B_SHARE, TIERS, TIER_RULES, channelTiering } from '../../library/templates/channel-tiering';
 import { bilingual } from '../../library/kit';
-import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
-import { tempDir } from '../support/workbook';
+import { BuiltTemplate, built, names, ruleValues } from './support/built';
 
 interface Rules {
   exit_decline: number;
@@ -63,27 +52,13 @@ function tiers(rules: Rules): string[] {
   });
 }
 
-async function calcBytes(bytes: Buffer, name: string): Promise<CalcJson> {
-  const file = path.join(tempDir(), name);
-  fs.writeFileSync(file, bytes);
-  return toJson(await calcFile(file));
-}
-
 describe('template: channel-tiering', () => {
-  let file: string;
-  let bytes: Buffer;
+  let book: BuiltTemplate;
   let json: CalcJson;
 
   beforeAll(async () => {
-    file = path.join(tempDir(), 'channel-tiering.xlsx');
-    bytes = await buildTemplate(channelTiering);
-    fs.writeFileSync(file, bytes);
-    json = toJson(await calcFile(file));
-  });
-
-  it('has no error cells', () => {
-    const errors = Object.entries(json).filter(([, v]) => typeof v === 'object' && v !== null && 'error' in v);
-    expect(errors).toEqual([]);
+    book = await built(channelTiering);
+    json = book.json;
   });
 
   it('channels.pareto-80-20: PERF.PARETO classes equal the cumulative-share rule (A up to and including the channel crossing 80%)', () => {
@@ -107,13 +82,13 @@ describe('template: channel-tiering', () => {
   it('the rules table is live: edited thresholds give the tiers the same rules compute', async () => {
     const edited: Rules = { exit_decline: 0.1, min_roi: 2.5, strategic_share: 0.6, incubate_growth: 0.5 };
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as never);
+    await workbook.xlsx.load(book.bytes as never);
     const sheet = workbook.getWorksheet('Rules')!;
     TIER_RULES.forEach(([name], i) => {
       expect(sheet.getCell(4 + i, 1).value).toBe(name);
       sheet.getCell(4 + i, 2).value = edited[name as keyof Rules];
     });
-    const after = await calcBytes(Buffer.from(await workbook.xlsx.writeBuffer()), 'edited.xlsx');
+    const after = toJson(await calcBytes(Buffer.from(await workbook.xlsx.writeBuffer())));
     const expected = tiers(edited);
     expect(expected).not.toEqual(tiers(DEFAULT_RULES));
     expect(rows.map((r) => after[`Channels!M${r}`])).toEqual(expected);
@@ -158,7 +133,7 @@ describe('template: channel-tiering', () => {
 
   it('colours each tier by conditional formatting: strategic green, incubate blue, maintain grey, low-roi amber, exit-review red', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as never);
+    await workbook.xlsx.load(book.bytes as never);
     type Rule = { formulae: string[]; style: { fill: { bgColor: { argb: string } } } };
     const formats = (workbook.getWorksheet('Channels') as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
     const tierColumn = formats.find((cf) => cf.ref === 'M2:M13')!;
@@ -173,50 +148,14 @@ describe('template: channel-tiering', () => {
     expect(formats.some((cf) => cf.ref === 'J2:K13' && cf.rules[0].formulae[0] === 'ABS($J2)>Rules!$B$12')).toBe(true);
   });
 
-  it('stores cached values equal to a fresh perfplan calc of the file', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const cached: Record<string, unknown> = {};
-    workbook.eachSheet((sheet) =>
-      sheet.eachRow((row) =>
-        row.eachCell((cell) => {
-          // cell.result, not cell.value.result: exceljs drops falsy results (0, FALSE) from .value.
-          if (cell.type === ExcelJS.ValueType.Formula) cached[`${sheet.name}!${cell.address}`] = cell.result;
-        }),
-      ),
-    );
-    expect(Object.keys(cached).length).toBeGreaterThan(50);
-    for (const [key, value] of Object.entries(cached)) expect([key, value]).toEqual([key, json[key]]);
-  });
-
-  it('carries its rules in non-empty cells, names its key inputs, declares charts on filled ranges', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as never);
-    const values: Record<string, unknown> = {};
-    for (const { rule, sheet, cell } of channelTiering.rules) values[rule] = workbook.getWorksheet(sheet)?.getCell(cell).value;
-    expect(values).toEqual({
+  it('carries its rules in the rules table (the digest\'s numbers) and names its key inputs', () => {
+    expect(ruleValues(channelTiering, book)).toEqual({
       'channels.exit-15': 0.15,
       'cost.low-roi-3': 3,
       'channels.pareto-80-20': 0.8,
       'channels.incubate-30': 0.3,
       'channels.conversion-alert-15': 0.15,
     });
-    const names = (workbook.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
-    expect(names).toEqual(expect.arrayContaining(['ChannelTierRules', 'ParetoBShare', 'IncubationMonths', 'ConversionAlertLine', 'ChannelData', 'ChannelRevenue']));
-    for (const chart of channelTiering.charts ?? []) {
-      for (const ref of [chart.categories, ...chart.series.map((s) => s.values)]) {
-        // charts are drawn from one column each: Sheet!$C$2:$C$6
-        const [, sheet, col, top, bottom] = /^(\w+)!\$([A-Z]+)\$(\d+):\$\2\$(\d+)$/.exec(ref) ?? [];
-        expect([ref, sheet]).toEqual([ref, chart.sheet]);
-        for (let r = Number(top); r <= Number(bottom); r++) expect([ref, json[`${sheet}!${col}${r}`]]).not.toEqual([ref, undefined]);
-      }
-    }
-  });
-
-  it('passes the API upload validation and builds the same bytes every time', async () => {
-    await expect(checkWorkbookBytes(bytes)).resolves.toBeUndefined();
-    // Zip entries carry timestamps: wait past the 2-second DOS resolution, the bytes must not change.
-    await new Promise((resolve) => setTimeout(resolve, 2100));
-    expect((await buildTemplate(channelTiering)).equals(bytes)).toBe(true);
+    expect(names(book)).toEqual(expect.arrayContaining(['ChannelTierRules', 'ParetoBShare', 'IncubationMonths', 'ConversionAlertLine', 'ChannelData', 'ChannelRevenue']));
   });
 });

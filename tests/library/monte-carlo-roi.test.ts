@@ -1,17 +1,12 @@
 /**
  * The built-in Monte Carlo campaign ROI template (seed rules §3: ROI 1:3 low-efficiency line,
- * 0.8 stop line): it calculates headlessly; the per-trial model, the ROI summary and the
- * probabilities equal arithmetic the test does itself on the calculated sample cells; its
- * cached values equal a fresh calculation; and it passes the API's upload validation.
+ * 0.8 stop line): the per-trial model, the ROI summary and the probabilities equal arithmetic
+ * the test does itself on the calculated sample cells. The contract every template keeps is
+ * tested once for all of them (contract.test.ts).
  */
-import ExcelJS from 'exceljs';
-import * as path from 'path';
-import * as fs from 'fs';
-import { CalcJson, calcFile, toJson } from '../../calc/book';
-import { buildTemplate } from '../../library/templates';
+import type { CalcJson } from '../../calc/book';
 import { INPUTS, RANK_CORRELATION, ROI_STOP, ROI_TARGET, TRIALS, monteCarloRoi } from '../../library/templates/monte-carlo-roi';
-import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
-import { tempDir } from '../support/workbook';
+import { BuiltTemplate, built, names, ruleValues } from './support/built';
 
 const FIRST = 2;
 const LAST = FIRST + TRIALS - 1;
@@ -71,27 +66,19 @@ function expectClose(actual: unknown, expected: number, relative = 1e-12): void 
 }
 
 describe('template: monte-carlo-roi', () => {
-  let file: string;
-  let bytes: Buffer;
+  let book: BuiltTemplate;
   let json: CalcJson;
   /** ROI per trial computed by the test from the calculated sample cells. */
   let roi: number[];
   let roiIndependent: number[];
 
   beforeAll(async () => {
-    file = path.join(tempDir(), 'monte-carlo-roi.xlsx');
-    bytes = await buildTemplate(monteCarloRoi);
-    fs.writeFileSync(file, bytes);
-    json = toJson(await calcFile(file));
+    book = await built(monteCarloRoi);
+    json = book.json;
     const [reach, conversion, orderValue, cost, reachIndep, conversionIndep] = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => column(json, 'Samples', c));
     roi = reach.map((x, i) => (x * conversion[i] * orderValue[i]) / cost[i]);
     roiIndependent = reachIndep.map((x, i) => (x * conversionIndep[i] * orderValue[i]) / cost[i]);
   }, 120_000);
-
-  it('has no error cells', () => {
-    const errors = Object.entries(json).filter(([, v]) => typeof v === 'object' && v !== null && 'error' in v);
-    expect(errors).toEqual([]);
-  });
 
   it('SIM / SIMCORR spill exactly 5,000 trials per input, inside each distribution\'s range and near its mean', () => {
     for (const col of ['A', 'B', 'C', 'D', 'E', 'F']) {
@@ -183,47 +170,9 @@ describe('template: monte-carlo-roi', () => {
     expect(json['Summary!B19']).toBe(verdict);
   });
 
-  it('stores cached values equal to a fresh perfplan calc of the file', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const cached: Record<string, unknown> = {};
-    workbook.eachSheet((sheet) =>
-      sheet.eachRow((row) =>
-        row.eachCell((cell) => {
-          // cell.result, not cell.value.result: exceljs drops falsy results (0, FALSE) from .value.
-          if (cell.type === ExcelJS.ValueType.Formula) cached[`${sheet.name}!${cell.address}`] = cell.result;
-        }),
-      ),
-    );
-    expect(Object.keys(cached).length).toBeGreaterThan(3 * TRIALS);
-    for (const [key, value] of Object.entries(cached)) {
-      if (value !== json[key]) expect([key, value]).toEqual([key, json[key]]);
-    }
-  }, 60_000);
-
-  it('carries its rules in non-empty cells (cost.low-roi-3 = 3, cost.stop-roi-0.8 = 0.8), names its key inputs, declares charts on filled ranges', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as never);
-    const values: Record<string, unknown> = {};
-    for (const { rule, sheet, cell } of monteCarloRoi.rules) values[rule] = workbook.getWorksheet(sheet)?.getCell(cell).value;
-    expect(values).toEqual({ 'cost.low-roi-3': 3, 'cost.stop-roi-0.8': 0.8 });
-    const names = (workbook.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
-    expect(names).toEqual(expect.arrayContaining(['SimInputs', 'ReachConversionCorrelation', 'SimTrials', 'SimSeed', 'RoiTarget', 'RoiStopLine', 'SimulatedROI']));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Instructions', 'Inputs', 'Samples', 'Model', 'Summary']);
-    for (const chart of monteCarloRoi.charts ?? []) {
-      for (const ref of [chart.categories, ...chart.series.map((s) => s.values)]) {
-        // charts are drawn from one column each: Sheet!$C$4:$C$10
-        const [, sheet, col, top, bottom] = /^(\w+)!\$([A-Z]+)\$(\d+):\$\2\$(\d+)$/.exec(ref) ?? [];
-        expect([ref, sheet]).toEqual([ref, chart.sheet]);
-        for (let r = Number(top); r <= Number(bottom); r++) expect([ref, json[`${sheet}!${col}${r}`]]).not.toEqual([ref, undefined]);
-      }
-    }
+  it('carries its rules in the ROI target and the stop line (cost.low-roi-3 = 3, cost.stop-roi-0.8 = 0.8) and names its key inputs', () => {
+    expect(ruleValues(monteCarloRoi, book)).toEqual({ 'cost.low-roi-3': 3, 'cost.stop-roi-0.8': 0.8 });
+    expect(names(book)).toEqual(expect.arrayContaining(['SimInputs', 'ReachConversionCorrelation', 'SimTrials', 'SimSeed', 'RoiTarget', 'RoiStopLine', 'SimulatedROI']));
+    expect(book.model.sheets.map((s) => s.name)).toEqual(['Instructions', 'Inputs', 'Samples', 'Model', 'Summary']);
   });
-
-  it('passes the API upload validation and builds the same bytes every time', async () => {
-    await expect(checkWorkbookBytes(bytes)).resolves.toBeUndefined();
-    // Zip entries carry timestamps: wait past the 2-second DOS resolution, the bytes must not change.
-    await new Promise((resolve) => setTimeout(resolve, 2100));
-    expect((await buildTemplate(monteCarloRoi)).equals(bytes)).toBe(true);
-  }, 60_000);
 });

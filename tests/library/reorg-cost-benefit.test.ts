@@ -1,16 +1,12 @@
 /**
  * The built-in re-organisation cost-benefit template (seed rules §3 cost-benefit and budget,
  * §5 team structure): every key output against arithmetic done in this test from the same
- * sample inputs.
+ * sample inputs. The contract every template keeps is tested once for all of them
+ * (contract.test.ts).
  */
-import ExcelJS from 'exceljs';
-import * as fs from 'fs';
-import * as path from 'path';
-import { calcFile, toJson } from '../../calc/book';
-import { buildTemplate } from '../../library/templates';
+import type { CalcJson } from '../../calc/book';
 import { MONTHS, PILOT, REALISATION, REORG_INPUTS as IN, STAFFING, reorgCostBenefit } from '../../library/templates/reorg-cost-benefit';
-import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
-import { tempDir } from '../support/workbook';
+import { BuiltTemplate, built, names, ruleValues } from './support/built';
 
 const labour = IN.headcount * IN.costPerHead;
 const monthlyLabour = labour / 12;
@@ -46,20 +42,12 @@ function expectClose(actual: unknown, expected: number, rel = 1e-9): void {
 }
 
 describe('template: reorg-cost-benefit', () => {
-  let file: string;
-  let bytes: Buffer;
-  let json: Record<string, unknown>;
+  let book: BuiltTemplate;
+  let json: CalcJson;
 
   beforeAll(async () => {
-    bytes = await buildTemplate(reorgCostBenefit);
-    file = path.join(tempDir(), 'reorg-cost-benefit.xlsx');
-    fs.writeFileSync(file, bytes);
-    json = toJson(await calcFile(file));
-  });
-
-  it('has no error cells', () => {
-    const errors = Object.entries(json).filter(([, v]) => typeof v === 'object' && v !== null && 'error' in v);
-    expect(errors).toEqual([]);
+    book = await built(reorgCostBenefit);
+    json = book.json;
   });
 
   it('compares labour cost with the 30% ceiling and marketing spend with 15% of revenue (cost.labour-share-30, cost.marketing-spend-15)', () => {
@@ -187,43 +175,8 @@ describe('template: reorg-cost-benefit', () => {
     expect(json['Summary!D23']).toBe('Stop the pilot 停止试点');
   });
 
-  it('stores cached values equal to a fresh perfplan calc of the file', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const cached: Record<string, unknown> = {};
-    workbook.eachSheet((sheet) =>
-      sheet.eachRow((row) =>
-        row.eachCell((cell) => {
-          // cell.result, not cell.value.result: exceljs drops falsy results (0, FALSE) from .value.
-          if (cell.type === ExcelJS.ValueType.Formula) cached[`${sheet.name}!${cell.address}`] = cell.result;
-        }),
-      ),
-    );
-    expect(Object.keys(cached).length).toBeGreaterThan(100);
-    for (const [key, value] of Object.entries(cached)) expect([key, value]).toEqual([key, json[key]]);
-  });
-
-  it('carries each digest rule in a non-empty cell and names its key inputs', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    expect(reorgCostBenefit.rules.map((r) => r.rule).sort()).toEqual(
-      [
-        'budget.decision-rights',
-        'cost.automation-payback-6-12',
-        'cost.flexible-staffing-15-30',
-        'cost.labour-share-30',
-        'cost.ltv-private-3x',
-        'cost.marginal-return-1',
-        'cost.marketing-spend-15',
-        'cost.reorg-lift-20-45',
-        'cost.stop-roi-0.8',
-        'cost.transition-15-30',
-        'team.spare-capacity-20',
-        'team.span-7',
-      ].sort(),
-    );
-    // Each rule's cell holds the digest's number (the low end of a band).
-    const numbers: Record<string, number> = {
+  it('carries each digest rule in a cell holding the digest\'s number (the low end of a band)', () => {
+    expect(ruleValues(reorgCostBenefit, book)).toEqual({
       'budget.decision-rights': 5_000_000,
       'cost.automation-payback-6-12': 6,
       'cost.flexible-staffing-15-30': 0.15,
@@ -236,21 +189,12 @@ describe('template: reorg-cost-benefit', () => {
       'cost.transition-15-30': 0.15,
       'team.spare-capacity-20': 0.2,
       'team.span-7': 7,
-    };
-    for (const { rule, sheet, cell } of reorgCostBenefit.rules) {
-      const value = workbook.getWorksheet(sheet)?.getCell(cell).value;
-      expect([rule, value]).toEqual([rule, numbers[rule]]);
-    }
-    const names = (workbook.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
-    expect(names).toEqual(
-      expect.arrayContaining(['ReorgInputs', 'TeamRevenue', 'Headcount', 'CostPerHead', 'AutomationInvestment', 'DiscountRate', 'StaffingTable', 'AutomationCashFlow']),
-    );
+    });
   });
 
-  it('passes the API upload validation and builds the same bytes every time', async () => {
-    await expect(checkWorkbookBytes(bytes)).resolves.toBeUndefined();
-    // Zip entries carry timestamps: wait past the 2-second DOS resolution, the bytes must not change.
-    await new Promise((resolve) => setTimeout(resolve, 2100));
-    expect((await buildTemplate(reorgCostBenefit)).equals(bytes)).toBe(true);
+  it('names its key inputs', () => {
+    expect(names(book)).toEqual(
+      expect.arrayContaining(['ReorgInputs', 'TeamRevenue', 'Headcount', 'CostPerHead', 'AutomationInvestment', 'DiscountRate', 'StaffingTable', 'AutomationCashFlow']),
+    );
   });
 });
