@@ -4,7 +4,8 @@
  * records every query (answering #N/A for now), one batch request per 500 queries asks the
  * API (PERFPLAN_API_URL), and the workbook is recalculated with the answers.
  */
-import { BenchmarkQuery, PerfError, benchmarkQuery, naError } from '../engine';
+import { BenchmarkAnswer, BenchmarkQuery, PerfError, benchmarkAnswerError, benchmarkQuery, naError } from '../engine';
+import { ERRORS } from '../i18n';
 import type { Cell } from '../engine/grid';
 import type { PerfHooks } from '../adapters/hyperformula/plugin';
 
@@ -22,7 +23,7 @@ export class BenchmarkBatch {
   private unavailable: PerfError;
 
   constructor(private readonly apiUrl: string | undefined) {
-    this.unavailable = naError(apiUrl ? 'service unavailable (not asked yet)' : 'service unavailable (set PERFPLAN_API_URL to the PerfPlan API, e.g. http://localhost:7071/api)');
+    this.unavailable = naError(apiUrl ? ERRORS.serviceNotAsked : ERRORS.serviceNotConfigured);
   }
 
   /** The resolver the plugin calls for each PERF.BENCHMARK cell. */
@@ -52,13 +53,13 @@ export class BenchmarkBatch {
           body: JSON.stringify({ queries: batch }),
         });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const { results } = (await response.json()) as { results: { value?: number; message?: string }[] };
+        const { results } = (await response.json()) as { results: BenchmarkAnswer[] };
         batch.forEach((q, i) => {
           const r = results[i];
-          this.answers.set(keyOf(q), typeof r?.value === 'number' ? r.value : naError(r?.message ?? `${q.metric}: no benchmark`));
+          this.answers.set(keyOf(q), typeof r?.value === 'number' ? r.value : benchmarkAnswerError(q, r));
         });
       } catch (error) {
-        const failure = naError(`service unavailable (${error instanceof Error ? error.message : String(error)})`);
+        const failure = naError(ERRORS.serviceUnavailable, { reason: error instanceof Error ? error.message : String(error) });
         batch.forEach((q) => this.answers.set(keyOf(q), failure));
       }
     }

@@ -13,6 +13,7 @@ import { CellValue, FormulaCell, SheetModel, WorkbookModel } from '../workbook/r
 import { createPerfPlugin } from '../adapters/hyperformula/plugin';
 import type { Cell } from '../engine/grid';
 import type { PerfError } from '../engine/errors';
+import type { Locale } from '../i18n';
 import { DATA, EXCEL_ONLY_ERRORS, FIT, SIZE, excelCompatPlugin, excelCompatTranslations } from './excel-functions/plugin';
 import { CalculationHooks, buildingWith, cellKey, hooksOf, registerHooks } from './hooks';
 import { LiveCells } from './live-cells';
@@ -78,6 +79,8 @@ export interface CalcSettings {
    * arbitrary text afterwards, as explain does).
    */
   allCells?: boolean;
+  /** The language of PERF error messages (the command line decides it); en-US when none. */
+  locale?: Locale;
   /** PERF.BENCHMARK, answered synchronously (see benchmarks.ts); none: #N/A "service unavailable". */
   benchmark?(metric: Cell, segment: Cell, percentile: Cell): number | PerfError;
 }
@@ -223,6 +226,7 @@ export class Calculation {
         chargeSamples: (address, samples) => this.chargeSamples(address, samples),
         recordSize: (address, rows, cols) => this.computedSizes.set(address, { rows, cols }),
         benchmark: this.settings.benchmark,
+        locale: this.settings.locale,
       });
       this.samples.clear();
       this.computedSizes.clear();

@@ -3,7 +3,7 @@
  * a percentile from a published benchmark row. Fetching rows is the adapters' job.
  */
 import { ERRORS } from '../i18n/errors';
-import { naError, numError } from './errors';
+import { PerfError, naError, numError } from './errors';
 import { Arg, isBlankArg, optionalNumber, requiredText, scalarOf } from './grid';
 
 export interface BenchmarkQuery {
@@ -53,4 +53,25 @@ export function benchmarkValue(row: BenchmarkRow, percentile: number): number {
     if (percentile > p0 && percentile < p1) return v0 + ((v1 - v0) * (percentile - p0)) / (p1 - p0);
   }
   throw naError(ERRORS.percentileOutside, { got: percentile, published: points.map(([p]) => `P${p}`).join(', ') });
+}
+
+/** What the API answers for one query it cannot serve (POST /api/benchmarks/query results). */
+export interface BenchmarkAnswer {
+  value?: number;
+  error?: string;
+  message?: string;
+}
+
+/**
+ * The #N/A for a query the API answered without a value, in the engine's own words (so it
+ * reaches a zh-CN user in Chinese): an unknown metric, or one without published peer figures.
+ * A reason the API gave in other words is passed on as it is.
+ */
+export function benchmarkAnswerError(query: BenchmarkQuery, answer: BenchmarkAnswer | undefined): PerfError {
+  const params = { metric: query.metric, segment: query.segment };
+  const message = answer?.message ?? '';
+  if (message.startsWith('unknown metric')) return naError(ERRORS.unknownBenchmark, params);
+  if (message.startsWith('no published peer figures')) return naError(ERRORS.unpublishedBenchmark, params);
+  if (message) return naError(message);
+  return naError(ERRORS.noBenchmark, { metric: query.metric });
 }

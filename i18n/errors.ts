@@ -315,6 +315,10 @@ export const ERRORS = {
     'en-US': 'unknown metric "{metric}" for segment "{segment}"',
     'zh-CN': '分组 "{segment}" 中没有指标 "{metric}"',
   },
+  unpublishedBenchmark: {
+    'en-US': 'no published peer figures for "{metric}" in segment "{segment}"',
+    'zh-CN': '分组 "{segment}" 中还没有公布 "{metric}" 的同业数据',
+  },
   unexpected: { 'en-US': 'unexpected error: {detail}', 'zh-CN': '意外错误：{detail}' },
   /**
    * A message written outside PerfPlan (another formula engine's error, an HTTP reason),

@@ -1,30 +1,15 @@
 /**
  * What the error and explain catalogs share: the words for places in a range ("tiers, row 4,
- * column 2"), for values a user typed, for lists, and the typing that ties a text's `{name}`
- * placeholders to the parameters a caller must give (so a missing parameter is a type error).
+ * column 2"), for values a user typed, and for lists.
  *
  * Argument names (amount, target_incentive, …) are never translated: they are the names the
  * user sees in the formula. Placeholders are filled with them as they are.
  */
+import { phrase } from './text';
 import type { Params, Phrase, Text } from './text';
 
-// ---------------------------------------------------------------------------------------
-// Typed placeholders
-// ---------------------------------------------------------------------------------------
-
-/** The `{name}` placeholders of a template, as a union of names ('what' | 'got'). */
-export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
-
-/** The parameters a text needs: one value per placeholder of its en-US template. */
-export type ParamsOf<T extends Text> = { readonly [Name in Placeholders<T['en-US']>]: Params[string] };
-
-/** A text's parameters as a rest argument: none for a text without placeholders. */
-export type ParamsArg<T extends Text> = [Placeholders<T['en-US']>] extends [never] ? [] | [Params] : [ParamsOf<T>];
-
-/** A text with its parameters, checked against the text's placeholders. */
-export function phrase<T extends Text>(text: T, ...params: ParamsArg<T>): Phrase {
-  return params[0] === undefined ? { text } : { text, params: params[0] };
-}
+export { phrase };
+export type { ParamsArg, ParamsOf, Placeholders } from './text';
 
 // ---------------------------------------------------------------------------------------
 // Places in a range

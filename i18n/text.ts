@@ -54,3 +54,18 @@ export function render(text: Text, locale: Locale, params?: Params): string {
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 }
+
+/** The `{name}` placeholders of a template, as a union of names ('what' | 'got'). */
+export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+
+/** The parameters a text needs: one value per placeholder of its en-US template. */
+export type ParamsOf<T extends Text> = { readonly [Name in Placeholders<T['en-US']>]: Params[string] };
+
+/** A text's parameters as a rest argument: none for a text without placeholders. */
+export type ParamsArg<T extends Text> = [Placeholders<T['en-US']>] extends [never] ? [] | [Params] : [ParamsOf<T>];
+
+/** A text with its parameters, checked against the text's placeholders. */
+export function phrase<T extends Text>(text: T, ...params: ParamsArg<T>): Phrase {
+  return params[0] === undefined ? { text } : { text, params: params[0] };
+}
+

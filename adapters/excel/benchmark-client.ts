@@ -6,7 +6,8 @@
  * unavailable" (Microsoft's batching sample never settles them, leaving #BUSY! forever);
  * a stale cached answer is preferred to that error.
  */
-import { BenchmarkQuery, PerfError, benchmarkQuery, naError } from '../../engine';
+import { BenchmarkAnswer, BenchmarkQuery, PerfError, benchmarkAnswerError, benchmarkQuery, naError } from '../../engine';
+import { ERRORS } from '../../i18n';
 import { toExcelError } from './functions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -137,7 +138,7 @@ async function unavailable(batch: Waiting[], reason: string): Promise<void> {
   for (const item of batch) {
     const stale = await readCache(item.key);
     if (stale) item.resolve(stale.value);
-    else item.reject(toExcelError(naError(`service unavailable (${reason})`)));
+    else item.reject(toExcelError(naError(ERRORS.serviceUnavailable, { reason })));
   }
 }
 
@@ -164,7 +165,7 @@ async function send(batch: Waiting[]): Promise<void> {
       writeCache(item.key, answer.value);
       item.resolve(answer.value);
     } else {
-      item.reject(toExcelError(naError(answer.message ?? `${item.query.metric}: no benchmark`)));
+      item.reject(toExcelError(benchmarkAnswerError(item.query, answer)));
     }
   });
 }

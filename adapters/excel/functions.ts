@@ -10,8 +10,8 @@ import type { Arg, Result, ResultGrid } from '../../engine/grid';
 import { finiteResult, finiteScalar } from '../../engine/grid';
 import { ExcelErrorCode, PerfError } from '../../engine/errors';
 import { CATALOG, CatalogFunction, isEngineFunction } from '../../catalog';
+import { ERRORS, Locale, pickLocale } from '../../i18n';
 import { lookupBenchmark } from './benchmark-client';
-import { localizeMessage } from './messages';
 
 export type ExcelCell = number | string | boolean | CustomFunctions.Error;
 
@@ -28,25 +28,25 @@ function errorCode(code: ExcelErrorCode): CustomFunctions.ErrorCode {
   }
 }
 
-/** Office's display language in Excel; English elsewhere. */
-function displayLanguage(): string {
+/** The user's language: Office's display language in Excel (the one locale decision, i18n/locale.ts). */
+function displayLocale(): Locale {
   try {
-    return typeof Office !== 'undefined' && Office.context ? Office.context.displayLanguage || 'en-US' : 'en-US';
+    return pickLocale(typeof Office !== 'undefined' && Office.context ? Office.context.displayLanguage : undefined);
   } catch {
-    return 'en-US';
+    return pickLocale(undefined);
   }
 }
 
 export function toExcelError(error: PerfError): CustomFunctions.Error {
   const code = errorCode(error.code);
   if (error.code !== '#VALUE!' && error.code !== '#N/A') return new CustomFunctions.Error(code);
-  return new CustomFunctions.Error(code, localizeMessage(error.message, displayLanguage()));
+  return new CustomFunctions.Error(code, error.localized(displayLocale()));
 }
 
 /** Anything unexpected is still a clear #VALUE!, never a crash in the host. */
 function asPerfError(error: unknown): PerfError {
   if (error instanceof PerfError) return error;
-  return new PerfError('#VALUE!', `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  return new PerfError('#VALUE!', ERRORS.unexpected, { detail: error instanceof Error ? error.message : String(error) });
 }
 
 function cell(value: Result): ExcelCell {

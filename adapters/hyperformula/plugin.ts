@@ -19,6 +19,7 @@ import {
 import { PerfError } from '../../engine/errors';
 import { Arg, Cell, ResultGrid, finiteResult, finiteScalar } from '../../engine/grid';
 import { ArgumentInfo, CATALOG, CatalogFunction, NAMESPACE, isEngineFunction } from '../../catalog';
+import { ERRORS, Locale } from '../../i18n';
 
 /** The parts of HyperFormula's AST and interpreter state the plugin touches. */
 interface AstNode {
@@ -44,6 +45,8 @@ export interface PerfHooks {
   chargeSamples?(address: string, samples: number): boolean;
   /** PERF.BENCHMARK, answered synchronously (HyperFormula cannot await). */
   benchmark?(metric: Cell, segment: Cell, percentile: Cell): number | PerfError;
+  /** The language of error messages (the command line's locale); en-US when none. */
+  locale?: Locale;
 }
 
 const TO_ERROR_TYPE: Record<PerfError['code'], ErrorType> = {
@@ -66,7 +69,10 @@ const SIMULATIONS = new Set(['SIM', 'SIMCORR']);
 function toCell(value: unknown): Cell {
   if (value === EmptyValue || value === undefined || value === null) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof CellError) return new PerfError(FROM_ERROR_TYPE[value.type] ?? '#VALUE!', value.message || `an input cell holds #${value.type}`);
+  if (value instanceof CellError) {
+    const code = FROM_ERROR_TYPE[value.type] ?? '#VALUE!';
+    return value.message ? new PerfError(code, value.message) : new PerfError(code, ERRORS.inputCellHolds, { code: `#${value.type}` });
+  }
   if (typeof value === 'object' && 'val' in value) return (value as { val: number }).val; // dates, currencies…
   return String(value);
 }
@@ -77,19 +83,19 @@ function toArgument(value: unknown): Arg {
   return toCell(value);
 }
 
-function toCellError(error: unknown): CellError {
-  if (error instanceof PerfError) return new CellError(TO_ERROR_TYPE[error.code], error.message);
-  return new CellError(ErrorType.VALUE, `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+function toCellError(error: unknown, locale: Locale = 'en-US'): CellError {
+  if (error instanceof PerfError) return new CellError(TO_ERROR_TYPE[error.code], error.localized(locale));
+  return new CellError(ErrorType.VALUE, new PerfError('#VALUE!', ERRORS.unexpected, { detail: error instanceof Error ? error.message : String(error) }).message);
 }
 
 /** An engine result → HyperFormula's value; non-finite numbers become #NUM! as in Excel. */
-function toHyperFormula(result: ResultGrid | number): unknown {
+function toHyperFormula(result: ResultGrid | number, locale: Locale | undefined): unknown {
   if (typeof result === 'number') return finiteScalar(result);
   return SimpleRangeValue.onlyValues(
     result.map((row) =>
       row.map((v) => {
         const checked = finiteResult(v);
-        return checked instanceof PerfError ? toCellError(checked) : checked;
+        return checked instanceof PerfError ? toCellError(checked, locale) : checked;
       }),
     ) as never,
   );
@@ -179,13 +185,14 @@ export function createPerfPlugin(hooksOf: (plugin: FunctionPlugin) => PerfHooks 
 /** One call of a catalog function with Excel's arguments (omitted ones null). */
 function call(fn: CatalogFunction, args: Arg[], hooks: PerfHooks | undefined): unknown {
   const padded = fn.parameters.map((_, i) => args[i] ?? null);
+  const locale = hooks?.locale;
   try {
-    if (isEngineFunction(fn)) return toHyperFormula(fn.call(...padded));
+    if (isEngineFunction(fn)) return toHyperFormula(fn.call(...padded), locale);
     const answer = hooks?.benchmark
       ? hooks.benchmark(padded[0] as Cell, padded[1] as Cell, padded[2] as Cell)
-      : new PerfError('#N/A', 'service unavailable (perfplan calc has no PerfPlan API configured)');
-    return answer instanceof PerfError ? toCellError(answer) : answer;
+      : new PerfError('#N/A', ERRORS.serviceNotInCalc);
+    return answer instanceof PerfError ? toCellError(answer, locale) : answer;
   } catch (error) {
-    return toCellError(error);
+    return toCellError(error, locale);
   }
 }

@@ -4,9 +4,10 @@
  * localized for zh-CN), per-cell errors stay in place, and nothing unexpected crashes the host.
  */
 import { EXCEL_FUNCTIONS, excelFunction, toExcelError } from '../../../adapters/excel/functions';
-import { localizeMessage } from '../../../adapters/excel/messages';
 import { CATALOG, EngineFunction, catalogFunction } from '../../../catalog';
 import { PerfError, numError, valueError } from '../../../engine/errors';
+import * as engine from '../../../engine';
+import { ERRORS } from '../../../i18n';
 import { installCustomFunctionsRuntime } from '../../support/custom-functions-runtime';
 
 installCustomFunctionsRuntime();
@@ -57,10 +58,23 @@ describe('toExcelError', () => {
     expect([div.code, div.message || undefined]).toEqual(['#DIV/0!', undefined]);
   });
 
-  it('speaks Chinese when Office runs in zh-CN', () => {
+  it('speaks Chinese when Office runs in zh-CN (the engine error rendered in the display language)', () => {
     (globalThis as unknown as { Office: unknown }).Office = { context: { displayLanguage: 'zh-CN' } };
     try {
-      expect(toExcelError(valueError('amount, row 3 is blank; a number is required')).message).toBe('amount，第 3 行为空；需要一个数字');
+      // PERF.TIERED over a blank third amount: the engine's own error, in Chinese.
+      const grid = EXCEL_FUNCTIONS.TIERED([[1000], [2000], [null]], [[0, 0.1]], null) as unknown[][];
+      expect((grid[2][0] as CustomFunctions.Error).message).toBe('amount，第 3 行为空；需要一个数字');
+      expect(toExcelError(engine.naError(ERRORS.serviceUnavailable, { reason: 'HTTP 503' })).message).toBe('服务不可用（HTTP 503）');
+    } finally {
+      delete (globalThis as unknown as { Office?: unknown }).Office;
+    }
+  });
+
+  it('speaks English elsewhere, and in Traditional Chinese Office (the manifest localizes for zh-CN only)', () => {
+    expect((EXCEL_FUNCTIONS.TIERED([[null]], [[0, 0.1]], null) as unknown[][])[0][0]).toMatchObject({ message: 'amount is blank; a number is required' });
+    (globalThis as unknown as { Office: unknown }).Office = { context: { displayLanguage: 'zh-TW' } };
+    try {
+      expect((EXCEL_FUNCTIONS.TIERED([[null]], [[0, 0.1]], null) as unknown[][])[0][0]).toMatchObject({ message: 'amount is blank; a number is required' });
     } finally {
       delete (globalThis as unknown as { Office?: unknown }).Office;
     }
@@ -87,16 +101,5 @@ describe('results', () => {
   });
   it('computes through the engine: PERF.TIERED(35,000) on 0–20,000 at 2%, above at 4% = 400 + 600', () => {
     expect(EXCEL_FUNCTIONS.TIERED([[35000]], [[0, 0.02], [20000, 0.04]], null)).toEqual([[1000]]);
-  });
-});
-
-describe('localizeMessage', () => {
-  it('leaves English (and Traditional Chinese hosts) unchanged', () => {
-    expect(localizeMessage('x is text ("a"); a number is required', 'en-US')).toBe('x is text ("a"); a number is required');
-    expect(localizeMessage('service unavailable', 'zh-TW')).toBe('service unavailable');
-  });
-  it('translates known phrases for zh-CN and keeps argument names', () => {
-    expect(localizeMessage('tiers, row 2, column 1 is text ("x"); a number is required', 'zh-CN')).toBe('tiers，第 2 行第 1 列是文本 ("x")；需要一个数字');
-    expect(localizeMessage('service unavailable (HTTP 503)', 'zh-cn')).toBe('服务不可用 (HTTP 503)');
   });
 });
