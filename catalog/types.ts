@@ -3,6 +3,7 @@
  * metadata (functions.json in both languages), the Excel and HyperFormula adapters, the
  * README's function table and the spec's signature lines are all derived from it.
  */
+import type { ExplainAt, Explanation } from '../engine/explain';
 import type { Arg, ResultGrid } from '../engine/grid';
 import type { Text } from '../i18n';
 import type { ShapeRule } from './shapes';
@@ -32,6 +33,8 @@ interface Common {
 export interface EngineFunction extends Common {
   result: { kind: 'range'; shape: ShapeRule } | { kind: 'number' };
   call: (...args: Arg[]) => ResultGrid | number;
+  /** "Explain this cell": the working behind element `at` of the result, from the same arguments. */
+  explain?: (args: Arg[], at: ExplainAt) => Explanation;
 }
 
 /** A function answered by a service (PERF.BENCHMARK): each adapter supplies how it asks. */

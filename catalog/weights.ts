@@ -1,5 +1,6 @@
 /** Weights (权重): catalog entries (see types.ts for what each field feeds). */
 import * as engine from '../engine/weights';
+import { explainAhp } from '../engine/explain';
 import { broadcast, column } from './shapes';
 import { CatalogFunction, optional, range, value } from './types';
 
@@ -25,6 +26,7 @@ export const WEIGHTS: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: (a) => column(a.shape(0).cols) },
     call: engine.ahp,
+    explain: (a, at) => explainAhp(a[0], a[1], at),
     readme: { example: '=PERF.AHP(B2:F6)', result: 'AHP weights (eigenvector or `"geomean"`); stacked matrices = several experts' },
   },
   {

@@ -8,17 +8,8 @@
 import * as fs from 'fs';
 import { DetailedCellError, HyperFormula, SimpleCellAddress } from 'hyperformula';
 import { EXCEL_ERROR_CODES, ExcelErrorCode, PerfError } from '../engine/errors';
-import {
-  ExplainAt,
-  EXPLAINABLE_FUNCTIONS,
-  Explanation,
-  explainCall,
-  explanationLines,
-  formatNumber,
-  isExplainable,
-  stepFormula,
-  stepLabel,
-} from '../engine/explain';
+import { ExplainAt, Explanation, explanationLines, formatNumber, stepFormula, stepLabel } from '../engine/explain';
+import { EXPLAINABLE_FUNCTIONS, explainCall, isExplainable } from '../catalog/explain';
 import type { Arg, Cell } from '../engine/grid';
 import { ERRORS } from '../i18n/errors';
 import { EXPLAIN } from '../i18n/explain';

@@ -5,7 +5,8 @@
  * the engine. The Excel.run part (excel-explain.ts) is covered by tests/e2e.
  */
 import { PerfError } from '../../engine/errors';
-import { explainCall, explanationAddsUp, explanationLines, stepLabel, sumOfAddSteps } from '../../engine/explain';
+import { explanationAddsUp, explanationLines, stepLabel, sumOfAddSteps } from '../../engine/explain';
+import { explainCall } from '../../catalog/explain';
 import { tiered } from '../../engine/payouts';
 import {
   ExplainProblem,

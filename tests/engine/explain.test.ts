@@ -6,27 +6,8 @@
 import fc from 'fast-check';
 import { PerfError } from '../../engine/errors';
 import { Locale, pickLocale } from '../../i18n/locale';
-import {
-  EXPLAINABLE_FUNCTIONS,
-  ExplainStep,
-  Explanation,
-  explainAhp,
-  explainAllocate,
-  explainCall,
-  explainCurve,
-  explainPayback,
-  explainPayout,
-  explainScorecard,
-  explainTiered,
-  explanationAddsUp,
-  explanationLines,
-  formatNumber,
-  formatPercent,
-  stepFormula,
-  stepLabel,
-  stepText,
-  sumOfAddSteps,
-} from '../../engine/explain';
+import { ExplainStep, Explanation, explainAhp, explainAllocate, explainCurve, explainPayback, explainPayout, explainScorecard, explainTiered, explanationAddsUp, explanationLines, formatNumber, formatPercent, stepFormula, stepLabel, stepText, sumOfAddSteps } from '../../engine/explain';
+import { EXPLAINABLE_FUNCTIONS, explainCall } from '../../catalog/explain';
 import * as engine from '../../engine';
 import { expectPerfError } from '../support/errors';
 

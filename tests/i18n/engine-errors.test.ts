@@ -8,7 +8,7 @@ import * as path from 'path';
 import { CATALOG, isEngineFunction } from '../../catalog';
 import { benchmarkQuery, benchmarkValue } from '../../engine/benchmarks';
 import { PerfError } from '../../engine/errors';
-import { explainCall } from '../../engine/explain';
+import { explainCall } from '../../catalog/explain';
 import { simcorr, sim, tiered } from '../../engine';
 import { ERRORS } from '../../i18n/errors';
 import { chinese, englishWords } from './language-check';

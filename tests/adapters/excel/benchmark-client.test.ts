@@ -59,7 +59,7 @@ it('a network error rejects too; no configured API is "service unavailable"', as
   await expect(lookupBenchmark('cac', null, null)).rejects.toMatchObject({ code: '#N/A', message: expect.stringMatching(/service unavailable/) });
 });
 
-it('per-query errors become #N/A in the engine'''s words (an unknown metric, localizable); bad arguments are #VALUE!/#NUM! without a request', async () => {
+it('per-query errors become #N/A in the engine wording (an unknown metric, localizable); bad arguments are #VALUE!/#NUM! without a request', async () => {
   const { fetch } = stubApi((q) => (q.metric === 'nope' ? { error: 'not_found', message: 'unknown metric "nope"' } : { value: 1 }));
   configureBenchmarkClient({ fetch: fetch as never });
   await expect(lookupBenchmark('nope', null, null)).rejects.toMatchObject({ code: '#N/A', message: 'unknown metric "nope" for segment "all"' });

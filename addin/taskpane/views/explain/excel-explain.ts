@@ -9,7 +9,8 @@
  * expression cannot be explained yet (ExplainProblem 'nested').
  */
 import { PerfError } from '../../../../engine/errors';
-import { ExplainAt, Explanation, explainCall } from '../../../../engine/explain';
+import { ExplainAt, Explanation } from '../../../../engine/explain';
+import { explainCall } from '../../../../catalog/explain';
 import type { Arg } from '../../../../engine/grid';
 import { ExplainProblem, PerfFormula, argFromRange, classifyArgument, explainableCall } from './formula-args';
 

@@ -13,7 +13,8 @@
  * every display language.
  */
 import { EXCEL_ERROR_CODES, ExcelErrorCode, PerfError } from '../../../../engine/errors';
-import { ExplainAt, Explanation, explainCall, isExplainable } from '../../../../engine/explain';
+import { ExplainAt, Explanation } from '../../../../engine/explain';
+import { explainCall, isExplainable } from '../../../../catalog/explain';
 import type { Arg, Cell, Grid } from '../../../../engine/grid';
 import { ERRORS } from '../../../../i18n/errors';
 

@@ -26,7 +26,8 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import { PerfError } from '../../../../engine/errors';
-import { EXPLAINABLE_FUNCTIONS, ExplainStep, Explanation, STEP_MARKERS, formatNumber, stepLabel, stepText } from '../../../../engine/explain';
+import { ExplainStep, Explanation, STEP_MARKERS, formatNumber, stepLabel, stepText } from '../../../../engine/explain';
+import { EXPLAINABLE_FUNCTIONS } from '../../../../catalog/explain';
 import { EXPLAIN } from '../../../../i18n/explain';
 import { render } from '../../../../i18n/text';
 import type { Locale, ViewProps } from '../../view-contract';
