@@ -58,17 +58,13 @@ export interface InputColumn {
   validation?: Validation | ((row: number) => Validation);
 }
 
-/**
- * Rows of yellow inputs from `firstRow` down: row i's values go, in order, to `columns`. A
- * Text value is written in both languages; null leaves a styled, empty input.
- */
-export function inputBlock(sheet: ExcelJS.Worksheet, firstRow: number, rows: (ExcelJS.CellValue | Label)[][], columns: InputColumn[]): void {
+/** Rows of yellow inputs from `firstRow` down: row i's values go, in order, to `columns`; null leaves a styled, empty input. */
+export function inputBlock(sheet: ExcelJS.Worksheet, firstRow: number, rows: ExcelJS.CellValue[][], columns: InputColumn[]): void {
   rows.forEach((values, i) => {
     const row = firstRow + i;
     values.forEach((value, j) => {
       const { col, format, validation } = columns[j];
-      const shown = typeof value === 'object' && value !== null && 'en-US' in value ? bilingual(value) : (value as ExcelJS.CellValue);
-      inputCell(sheet.getCell(row, col), shown, format, typeof validation === 'function' ? validation(row) : validation);
+      inputCell(sheet.getCell(row, col), value, format, typeof validation === 'function' ? validation(row) : validation);
     });
   });
 }

@@ -13,6 +13,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import * as path from 'path';
+import { type Area, columnLetters, columnNumber } from '../../workbook/a1';
 import type { ChartSpec } from './types';
 
 const NS = {
@@ -122,12 +123,9 @@ export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buff
 type CellValue = number | string | null;
 type CellReader = (ref: Reference) => CellValue[];
 
-interface Reference {
+/** An area of one sheet, as a chart's c:f names it. */
+interface Reference extends Area {
   sheet: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
 }
 
 /** Axis ids only need to be unique inside one chart part. */
@@ -359,18 +357,6 @@ function plainValue(cell: ExcelJS.Cell): CellValue {
     return (value as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join('');
   }
   return null; // errors and anything else: a gap in the cache
-}
-
-function columnNumber(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col;
-}
-
-function columnLetters(col: number): string {
-  let letters = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 // --- the drawing part ----------------------------------------------------------------------

@@ -6,14 +6,19 @@
  */
 import type ExcelJS from 'exceljs';
 import { Instructions, writeInstructions } from './instructions';
+import { defineNames } from './names';
 import type { RuleCell } from './rules';
 import { Label, Text, bilingual } from './text';
 import type { BuiltInTemplate, ChartSpec, TemplateMetadata } from './types';
 
-/** A chart as a template declares it: its title and series names are labels in both languages. */
-export interface ChartDefinition extends Omit<ChartSpec, 'title' | 'series'> {
+/**
+ * A chart as a template declares it: its title and series names are labels in both languages,
+ * and it sits `at` the cells it covers ("H2:P18").
+ */
+export interface ChartDefinition extends Omit<ChartSpec, 'title' | 'series' | 'anchor'> {
   title: Label;
   series: { name: Label; values: string }[];
+  at: string;
 }
 
 export interface TemplateDefinition {
@@ -25,26 +30,30 @@ export interface TemplateDefinition {
   instructions: Instructions;
   rules: RuleCell[];
   charts?: ChartDefinition[];
-  /** Writes every sheet after Instructions. */
-  sheets(workbook: ExcelJS.Workbook): void;
+  /** The writers of the sheets after Instructions, in order. */
+  sheets: ((workbook: ExcelJS.Workbook) => void)[];
+  /** Workbook names defined once every sheet is written (name → absolute reference). */
+  names?: Record<string, string>;
 }
 
 const metadataText = (text: Text) => ({ en: text['en-US'], zh: text['zh-CN'] });
 
 /** The chart with its words rendered as the workbook shows them. */
-function chartSpec({ title, series, ...chart }: ChartDefinition): ChartSpec {
-  return { ...chart, title: bilingual(title), series: series.map(({ name, values }) => ({ name: bilingual(name), values })) };
+function chartSpec({ title, series, at, ...chart }: ChartDefinition): ChartSpec {
+  const [from, to] = at.split(':');
+  return { ...chart, title: bilingual(title), series: series.map(({ name, values }) => ({ name: bilingual(name), values })), anchor: { from, to } };
 }
 
 export function defineTemplate(definition: TemplateDefinition): BuiltInTemplate {
-  const { id, category, title, description, tags, instructions, rules, charts, sheets } = definition;
+  const { id, category, title, description, tags, instructions, rules, charts, sheets, names } = definition;
   return {
     metadata: { id, title: metadataText(title), description: metadataText(description), category, tags },
     rules,
     ...(charts ? { charts: charts.map(chartSpec) } : {}),
     build(workbook: ExcelJS.Workbook) {
       writeInstructions(workbook, title, instructions);
-      sheets(workbook);
+      for (const write of sheets) write(workbook);
+      if (names) defineNames(workbook, names);
     },
   };
 }

@@ -48,8 +48,6 @@ export interface ParameterBlock {
   columns?: BlockColumns;
 }
 
-const letters = columnLetters;
-
 /** The row of each parameter with a name or a key, by that name or key. */
 export function parameterRows(block: ParameterBlock): Record<string, number> {
   const rows: Record<string, number> = {};
@@ -62,7 +60,7 @@ export function parameterRows(block: ParameterBlock): Record<string, number> {
 
 /** The value cell of row i ("B7"). */
 export function valueCell(block: ParameterBlock, i: number): string {
-  return `${letters((block.columns ?? ABC).value)}${block.firstRow + i}`;
+  return `${columnLetters((block.columns ?? ABC).value)}${block.firstRow + i}`;
 }
 
 /** The rule → cell records of the block's parameters that carry a rule. */
@@ -85,6 +83,6 @@ export function writeParameters(workbook: ExcelJS.Workbook, block: ParameterBloc
     if (row.formula !== undefined) formula(value, row.formula, row.format);
     else if (row.fixed) value.value = row.value ?? null;
     else inputCell(value, row.value ?? null, row.format, row.validation);
-    if (row.name) workbook.definedNames.add(`${block.sheet}!$${letters(columns.value)}$${r}`, row.name);
+    if (row.name) workbook.definedNames.add(`${block.sheet}!$${columnLetters(columns.value)}$${r}`, row.name);
   });
 }

@@ -92,6 +92,61 @@ export const REVIEW_BLOCKS: { from: number; to: number }[] = [];
   }
 }
 
+export const balancedScorecard = defineTemplate({
+  id: 'balanced-scorecard',
+  category: 'scorecard',
+  title: t('Balanced scorecard with 360° review', '平衡计分卡与360度评估'),
+  description: t(
+    'Sales-role balanced scorecard (financial 50 / customer 30 / learning 20), response-time ranking, 360° review by manager, peers and customers, a blended rating with at least 60% quantitative weight, compliance veto and a traffic light.',
+    '销售岗位平衡计分卡（财务50/客户30/学习与成长20）、响应时效排名、上级/同事/客户360度评估，量化指标不低于60%的综合评分，合规一票否决及红黄绿灯。',
+  ),
+  tags: ['scorecard', 'balanced scorecard', '360', 'KPI', 'compliance', '平衡计分卡', '绩效考核', '一票否决'],
+  instructions: {
+    purpose: t(
+      'the quarterly rating of sales staff on a balanced scorecard, a response-time ranking and a 360° review, with a compliance veto.',
+      '销售人员季度考核——平衡计分卡、响应时效排名与360度评估相结合，合规一票否决。',
+    ),
+    steps: [
+      t(
+        "Edit the yellow cells. Inputs: perspective weights (financial 50 / customer 30 / learning 20), KPI shares, attainment cap, blend weights, response thresholds, 360° rater weights (E4:F6) and status bands (E10:F12). Scorecard: targets (row 6), directions (row 5: 1 higher is better, −1 lower is better), actuals and the compliance column. Response and Review360: the quarter's facts.",
+        '编辑黄色单元格。Inputs：维度权重（财务50/客户30/学习20）、维度内指标占比、达成上限、综合权重、响应时限、360度评价人权重（E4:F6）与状态分档（E10:F12）。Scorecard：目标（第6行）、方向（第5行：1越高越好，−1越低越好）、实际值与合规列。Response、Review360：本季度数据。',
+      ),
+      t(
+        "Scorecard!H9 spills each person's score (=PERF.SCORECARD: weighted attainment, each KPI capped at AttainmentCap); I–K show the financial, customer and learning perspective scores.",
+        'Scorecard!H9 按人溢出得分（=PERF.SCORECARD：加权达成率，单项以 AttainmentCap 封顶）；I–K 列为财务、客户、学习维度得分。',
+      ),
+      t(
+        'Response: a response is effective when the average first contact is within the threshold (2 h, relaxed 20% in peak season) AND the resolution rate is at least 90%. People are ranked by speed; an effective responder scores (n − rank + 1)/n, others 0. The ranking counts 20% of the rating.',
+        'Response：平均首次响应在时限内（2小时，旺季放宽20%）且解决率≥90% 方为有效响应。按时效排名，有效者得分 (n − 排名 + 1)/n，否则为0；排名占综合评分20%。',
+      ),
+      t(
+        "Review360: one row per rating (manager / peer / customer, 0–100). Review360!G2:G9 blend each person's block with =PERF.RATER: group means weighted by the rater weights present. When you add ratings, extend that person's block range in column G.",
+        'Review360：每条评价一行（manager/peer/customer，0–100分）。Review360!G2:G9 用 =PERF.RATER 按评价人权重加权各组平均分（仅计已有的组）。新增评价时请扩展G列对应的区域。',
+      ),
+      t(
+        'Summary: blended score = weighted mean of scorecard points (score × 100), response points and 360° points; quantitative weight must be at least 60% (Inputs check). A compliance breach ("yes") sets the final rating to 0 regardless of score (一票否决). Column H is the traffic light (=PERF.STATUS with the bands on Inputs).',
+        'Summary：综合得分 = 计分卡得分（×100）、响应得分与360得分的加权平均；量化指标权重须≥60%（见 Inputs 检查）。合规违规（"yes"）则无论得分如何，最终评分为0（一票否决）。H列为红黄绿灯（=PERF.STATUS，分档见 Inputs）。',
+      ),
+    ],
+  },
+  rules: [
+    ...parameterRules(INPUTS),
+    { rule: 'scoring.360-review', sheet: 'Review360', cell: 'G2' },
+    { rule: 'scoring.compliance-veto', sheet: 'Summary', cell: 'G2' },
+  ],
+  charts: [
+    {
+      sheet: 'Summary', type: 'column', at: 'J2:R20', title: t('Rating by person', '个人评分'),
+      categories: `Summary!$A$2:$A$${1 + N}`,
+      series: [
+        { name: t('Blended score', '综合得分'), values: `Summary!$E$2:$E$${1 + N}` },
+        { name: t('Final rating', '最终评分'), values: `Summary!$G$2:$G$${1 + N}` },
+      ],
+    },
+  ],
+  sheets: [writeInputs, writeScorecard, writeResponse, writeReview360, writeSummary],
+});
+
 function writeInputs(workbook: ExcelJS.Workbook): void {
   const inputs = workbook.addWorksheet('Inputs');
   columnWidths(inputs, [44, 14, 64, 4, 20, 14]);
@@ -209,67 +264,3 @@ function writeSummary(workbook: ExcelJS.Workbook): void {
     { label: t('Quantitative share check', '量化占比检查'), formula: 'QuantitativeCheck', format: '@' },
   ]);
 }
-
-export const balancedScorecard = defineTemplate({
-  id: 'balanced-scorecard',
-  category: 'scorecard',
-  title: t('Balanced scorecard with 360° review', '平衡计分卡与360度评估'),
-  description: t(
-    'Sales-role balanced scorecard (financial 50 / customer 30 / learning 20), response-time ranking, 360° review by manager, peers and customers, a blended rating with at least 60% quantitative weight, compliance veto and a traffic light.',
-    '销售岗位平衡计分卡（财务50/客户30/学习与成长20）、响应时效排名、上级/同事/客户360度评估，量化指标不低于60%的综合评分，合规一票否决及红黄绿灯。',
-  ),
-  tags: ['scorecard', 'balanced scorecard', '360', 'KPI', 'compliance', '平衡计分卡', '绩效考核', '一票否决'],
-  instructions: {
-    purpose: t(
-      'the quarterly rating of sales staff on a balanced scorecard, a response-time ranking and a 360° review, with a compliance veto.',
-      '销售人员季度考核——平衡计分卡、响应时效排名与360度评估相结合，合规一票否决。',
-    ),
-    steps: [
-      t(
-        "Edit the yellow cells. Inputs: perspective weights (financial 50 / customer 30 / learning 20), KPI shares, attainment cap, blend weights, response thresholds, 360° rater weights (E4:F6) and status bands (E10:F12). Scorecard: targets (row 6), directions (row 5: 1 higher is better, −1 lower is better), actuals and the compliance column. Response and Review360: the quarter's facts.",
-        '编辑黄色单元格。Inputs：维度权重（财务50/客户30/学习20）、维度内指标占比、达成上限、综合权重、响应时限、360度评价人权重（E4:F6）与状态分档（E10:F12）。Scorecard：目标（第6行）、方向（第5行：1越高越好，−1越低越好）、实际值与合规列。Response、Review360：本季度数据。',
-      ),
-      t(
-        "Scorecard!H9 spills each person's score (=PERF.SCORECARD: weighted attainment, each KPI capped at AttainmentCap); I–K show the financial, customer and learning perspective scores.",
-        'Scorecard!H9 按人溢出得分（=PERF.SCORECARD：加权达成率，单项以 AttainmentCap 封顶）；I–K 列为财务、客户、学习维度得分。',
-      ),
-      t(
-        'Response: a response is effective when the average first contact is within the threshold (2 h, relaxed 20% in peak season) AND the resolution rate is at least 90%. People are ranked by speed; an effective responder scores (n − rank + 1)/n, others 0. The ranking counts 20% of the rating.',
-        'Response：平均首次响应在时限内（2小时，旺季放宽20%）且解决率≥90% 方为有效响应。按时效排名，有效者得分 (n − 排名 + 1)/n，否则为0；排名占综合评分20%。',
-      ),
-      t(
-        "Review360: one row per rating (manager / peer / customer, 0–100). Review360!G2:G9 blend each person's block with =PERF.RATER: group means weighted by the rater weights present. When you add ratings, extend that person's block range in column G.",
-        'Review360：每条评价一行（manager/peer/customer，0–100分）。Review360!G2:G9 用 =PERF.RATER 按评价人权重加权各组平均分（仅计已有的组）。新增评价时请扩展G列对应的区域。',
-      ),
-      t(
-        'Summary: blended score = weighted mean of scorecard points (score × 100), response points and 360° points; quantitative weight must be at least 60% (Inputs check). A compliance breach ("yes") sets the final rating to 0 regardless of score (一票否决). Column H is the traffic light (=PERF.STATUS with the bands on Inputs).',
-        'Summary：综合得分 = 计分卡得分（×100）、响应得分与360得分的加权平均；量化指标权重须≥60%（见 Inputs 检查）。合规违规（"yes"）则无论得分如何，最终评分为0（一票否决）。H列为红黄绿灯（=PERF.STATUS，分档见 Inputs）。',
-      ),
-    ],
-  },
-  rules: [
-    ...parameterRules(INPUTS),
-    { rule: 'scoring.360-review', sheet: 'Review360', cell: 'G2' },
-    { rule: 'scoring.compliance-veto', sheet: 'Summary', cell: 'G2' },
-  ],
-  charts: [
-    {
-      sheet: 'Summary',
-      type: 'column',
-      title: t('Rating by person', '个人评分'),
-      categories: `Summary!$A$2:$A$${1 + N}`,
-      series: [
-        { name: t('Blended score', '综合得分'), values: `Summary!$E$2:$E$${1 + N}` },
-        { name: t('Final rating', '最终评分'), values: `Summary!$G$2:$G$${1 + N}` },
-      ],
-      anchor: { from: 'J2', to: 'R20' },
-    },
-  ],
-  sheets(workbook) {
-    writeInputs(workbook);
-    writeScorecard(workbook);
-    writeResponse(workbook);
-    writeReview360(workbook);
-    writeSummary(workbook);
-  },
-});

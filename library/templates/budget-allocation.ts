@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, INT, LABEL, PERCENT, ParameterBlock, columnWidths, decimalBetween, defineNames, defineTemplate, formula, heading, headerRow, highlightText, inputBlock, label,
+  CNY, INT, LABEL, PERCENT, ParameterBlock, columnWidths, decimalBetween, defineTemplate, formula, heading, headerRow, highlightText, inputBlock, label,
   parameterRules, resultColumn, sheetTitle, summaryLines, t, writeParameters,
 } from '../kit';
 
@@ -24,15 +24,15 @@ export const BUDGET = 12_000_000;
 export const RESERVE_RATE = 0.15;
 export const LOW_ROI = 3;
 
-/** The digest's example: [CAC, share before, share after]; short video's CAC is 60% of live's. */
-export const EXAMPLE: [number, number, number][] = [
-  [180, 0.2, 0.4],
-  [300, 0.35, 0.25],
-  [260, 0.15, 0.12],
-  [240, 0.15, 0.1],
-  [120, 0.1, 0.1],
-  [450, 0.05, 0.03],
-];
+/**
+ * The digest's example, channel by channel: CAC and the share of the budget before and after the
+ * re-allocation (short video's CAC is 60% of live commerce's, so its share doubles).
+ */
+export const EXAMPLE = {
+  cac: [180, 300, 260, 240, 120, 450],
+  before: [0.2, 0.35, 0.15, 0.15, 0.1, 0.05],
+  after: [0.4, 0.25, 0.12, 0.1, 0.1, 0.03],
+};
 
 /** Month-1 tracking: [budget, spent, conversion target, conversions, conv. rate last month, this month]. */
 export const TRACKING: [number, number, number, number, number, number][] = [
@@ -84,6 +84,42 @@ const TRACKING_SETTINGS: ParameterBlock = {
   ],
 };
 
+export const budgetAllocation = defineTemplate({
+  id: 'budget-allocation',
+  category: 'budget',
+  title: t('Channel budget allocation and tracking', '渠道预算分配与跟踪'),
+  description: t(
+    'Keeps a 15% reserve, splits the rest over six channels to maximize expected revenue on their response curves (PERF.ALLOCATE), flags channels with ROI below 1:3 and tracks each month: 80% spent at 50% conversion, 10% overrun, 15% conversion swing.',
+    '预留15%预算池，其余按各渠道响应曲线分配以最大化预期收入（PERF.ALLOCATE），标记ROI低于1:3的渠道，并按月跟踪：花费80%而转化仅50%、超支10%、转化率波动15%。',
+  ),
+  tags: ['budget', 'allocation', 'channels', 'ROI', 'reserve', '预算', '渠道', '分配'],
+  instructions: {
+    purpose: t('split a quarterly marketing budget over channels by predicted return, keep a reserve, and watch each month for spend running ahead of conversions.', '按预测回报在各渠道间分配季度营销预算，保留预留池，并按月监控花费是否跑在转化前面。'),
+    steps: [
+      t(`Edit the yellow cells: Plan!B3:B4 and B7 (budget, reserve rate, low-ROI line), Plan!A${CH_FIRST}:F${CH_LAST} (channels, curves, min/max spend), Plan!B${EX_FIRST}:D${EX_LAST} (the re-allocation example), Tracking!B2:B6 and B${TR_FIRST}:G${TR_LAST} (thresholds and this month's figures).`, `编辑黄色单元格：Plan!B3:B4 与 B7（总预算、预留比例、低效ROI线）、Plan!A${CH_FIRST}:F${CH_LAST}（渠道、响应曲线、最低/最高投入）、Plan!B${EX_FIRST}:D${EX_LAST}（调整示例）、Tracking!B2:B6 与 B${TR_FIRST}:G${TR_LAST}（阈值与本月数据）。`),
+      t('Response curve: expected revenue r(x) = α·x^s/(κ^s + x^s). α is the most revenue the channel can bring, κ the spend that earns half of it, s the shape (≤ 1 diminishing returns from the first yuan; > 1 S-shaped). Fit them from past campaigns.', '响应曲线：预期收入 r(x) = α·x^s/(κ^s + x^s)。α 为渠道可带来的最大收入，κ 为达到一半所需投入，s 为形状（≤1 从第一元起边际递减；>1 为S形）。可由历史活动拟合。'),
+      t('Plan: the reserve pool (15%) is kept back; PERF.ALLOCATE spills the spend per channel that maximizes total expected revenue within the allocatable 85% and the min/max bounds. Channels strictly inside their bounds end with equal marginal returns (column K). PERF.RESPONSE spills the expected revenue; ROI = revenue / spend, below 3 is flagged LOW.', 'Plan：预留池（15%）不参与分配；PERF.ALLOCATE 在可分配的85%预算与最低/最高投入约束下溢出使总预期收入最大的各渠道投入。未触及约束的渠道边际回报相等（K列）。PERF.RESPONSE 溢出预期收入；ROI = 收入/投入，低于3标记为低效。'),
+      t('Example (rows below the plan): short video\'s CAC was 60% of live commerce\'s, so its share went 20% → 40% and live commerce 35% → 25%; the table shows the customers each split buys.', '示例（方案下方）：短视频获客成本为直播电商的60%，因此其占比由20%调至40%，直播电商由35%调至25%；表中比较两种分配可获得的客户数。'),
+      t('Tracking: ALERT when ≥ 80% of the month\'s budget is spent but conversions are ≤ 50% of target; REVIEW when spend is more than 10% over budget; ALERT when the conversion rate moves more than 15% from last month. Alerts are highlighted red.', 'Tracking：当月预算花费≥80%而转化≤目标50%时预警；花费超预算10%以上时复核；转化率较上月波动超过15%时预警。预警以红色突出显示。'),
+    ],
+  },
+  rules: [...parameterRules(PLAN), { rule: 'budget.roi-driven-allocation', sheet: 'Plan', cell: `G${CH_FIRST}` }, ...parameterRules(TRACKING_SETTINGS)],
+  charts: [
+    {
+      sheet: 'Summary', type: 'column', at: 'G2:O20', title: t('Allocation by channel', '各渠道预算分配'),
+      categories: `Summary!$A$${SUM_FIRST}:$A$${SUM_LAST}`,
+      series: [{ name: t('Allocation', '分配'), values: `Summary!$B$${SUM_FIRST}:$B$${SUM_LAST}` }],
+    },
+  ],
+  sheets: [writePlan, writeTracking, writeSummary],
+  names: {
+    ChannelCurves: `Plan!$B$${CH_FIRST}:$D$${CH_LAST}`,
+    ChannelMinimums: `Plan!$E$${CH_FIRST}:$E$${CH_LAST}`,
+    ChannelMaximums: `Plan!$F$${CH_FIRST}:$F$${CH_LAST}`,
+    AlertThresholds: `Tracking!$B$3:$B$6`,
+  },
+});
+
 function writePlan(workbook: ExcelJS.Workbook): void {
   const plan = workbook.addWorksheet('Plan');
   columnWidths(plan, [26, 16, 16, 10, 15, 15, 16, 10, 18, 10, 14, 16, 12]);
@@ -134,12 +170,12 @@ function writeExample(plan: ExcelJS.Worksheet): void {
   headerRow(plan, EX_FIRST - 1, [
     LABEL.channel, t('CAC', '获客成本'), t('Share before', '调整前占比'), t('Share after', '调整后占比'), t('Change', '变化'), t('Customers before', '调整前获客'), t('Customers after', '调整后获客'),
   ]);
-  inputBlock(plan, EX_FIRST, EXAMPLE, [
+  inputBlock(plan, EX_FIRST, EXAMPLE.cac.map((cac, i) => [cac, EXAMPLE.before[i], EXAMPLE.after[i]]), [
     { col: 2, format: CNY, validation: decimalBetween(0, 1e9, '≥ 0') },
     { col: 3, format: PERCENT, validation: share },
     { col: 4, format: PERCENT, validation: share },
   ]);
-  EXAMPLE.forEach((_, i) => {
+  EXAMPLE.cac.forEach((_, i) => {
     const r = EX_FIRST + i;
     formula(plan.getCell(r, 1), `A${CH_FIRST + i}`);
     formula(plan.getCell(r, 5), `D${r}-C${r}`, '+0.0%;-0.0%;0.0%');
@@ -210,50 +246,3 @@ function writeSummary(workbook: ExcelJS.Workbook): void {
     ['A', 'G', 'H', 'I', 'J'].forEach((col, c) => formula(summary.getCell(SUM_FIRST + i, c + 1), `Plan!${col}${p}`, formats[c]));
   });
 }
-
-export const budgetAllocation = defineTemplate({
-  id: 'budget-allocation',
-  category: 'budget',
-  title: t('Channel budget allocation and tracking', '渠道预算分配与跟踪'),
-  description: t(
-    'Keeps a 15% reserve, splits the rest over six channels to maximize expected revenue on their response curves (PERF.ALLOCATE), flags channels with ROI below 1:3 and tracks each month: 80% spent at 50% conversion, 10% overrun, 15% conversion swing.',
-    '预留15%预算池，其余按各渠道响应曲线分配以最大化预期收入（PERF.ALLOCATE），标记ROI低于1:3的渠道，并按月跟踪：花费80%而转化仅50%、超支10%、转化率波动15%。',
-  ),
-  tags: ['budget', 'allocation', 'channels', 'ROI', 'reserve', '预算', '渠道', '分配'],
-  instructions: {
-    purpose: t('split a quarterly marketing budget over channels by predicted return, keep a reserve, and watch each month for spend running ahead of conversions.', '按预测回报在各渠道间分配季度营销预算，保留预留池，并按月监控花费是否跑在转化前面。'),
-    steps: [
-      t(`Edit the yellow cells: Plan!B3:B4 and B7 (budget, reserve rate, low-ROI line), Plan!A${CH_FIRST}:F${CH_LAST} (channels, curves, min/max spend), Plan!B${EX_FIRST}:D${EX_LAST} (the re-allocation example), Tracking!B2:B6 and B${TR_FIRST}:G${TR_LAST} (thresholds and this month's figures).`, `编辑黄色单元格：Plan!B3:B4 与 B7（总预算、预留比例、低效ROI线）、Plan!A${CH_FIRST}:F${CH_LAST}（渠道、响应曲线、最低/最高投入）、Plan!B${EX_FIRST}:D${EX_LAST}（调整示例）、Tracking!B2:B6 与 B${TR_FIRST}:G${TR_LAST}（阈值与本月数据）。`),
-      t('Response curve: expected revenue r(x) = α·x^s/(κ^s + x^s). α is the most revenue the channel can bring, κ the spend that earns half of it, s the shape (≤ 1 diminishing returns from the first yuan; > 1 S-shaped). Fit them from past campaigns.', '响应曲线：预期收入 r(x) = α·x^s/(κ^s + x^s)。α 为渠道可带来的最大收入，κ 为达到一半所需投入，s 为形状（≤1 从第一元起边际递减；>1 为S形）。可由历史活动拟合。'),
-      t('Plan: the reserve pool (15%) is kept back; PERF.ALLOCATE spills the spend per channel that maximizes total expected revenue within the allocatable 85% and the min/max bounds. Channels strictly inside their bounds end with equal marginal returns (column K). PERF.RESPONSE spills the expected revenue; ROI = revenue / spend, below 3 is flagged LOW.', 'Plan：预留池（15%）不参与分配；PERF.ALLOCATE 在可分配的85%预算与最低/最高投入约束下溢出使总预期收入最大的各渠道投入。未触及约束的渠道边际回报相等（K列）。PERF.RESPONSE 溢出预期收入；ROI = 收入/投入，低于3标记为低效。'),
-      t('Example (rows below the plan): short video\'s CAC was 60% of live commerce\'s, so its share went 20% → 40% and live commerce 35% → 25%; the table shows the customers each split buys.', '示例（方案下方）：短视频获客成本为直播电商的60%，因此其占比由20%调至40%，直播电商由35%调至25%；表中比较两种分配可获得的客户数。'),
-      t('Tracking: ALERT when ≥ 80% of the month\'s budget is spent but conversions are ≤ 50% of target; REVIEW when spend is more than 10% over budget; ALERT when the conversion rate moves more than 15% from last month. Alerts are highlighted red.', 'Tracking：当月预算花费≥80%而转化≤目标50%时预警；花费超预算10%以上时复核；转化率较上月波动超过15%时预警。预警以红色突出显示。'),
-    ],
-  },
-  rules: [
-    ...parameterRules(PLAN),
-    { rule: 'budget.roi-driven-allocation', sheet: 'Plan', cell: `G${CH_FIRST}` },
-    ...parameterRules(TRACKING_SETTINGS),
-  ],
-  charts: [
-    {
-      sheet: 'Summary',
-      type: 'column',
-      title: t('Allocation by channel', '各渠道预算分配'),
-      categories: `Summary!$A$${SUM_FIRST}:$A$${SUM_LAST}`,
-      series: [{ name: t('Allocation', '分配'), values: `Summary!$B$${SUM_FIRST}:$B$${SUM_LAST}` }],
-      anchor: { from: 'G2', to: 'O20' },
-    },
-  ],
-  sheets(workbook) {
-    writePlan(workbook);
-    writeTracking(workbook);
-    writeSummary(workbook);
-    defineNames(workbook, {
-      ChannelCurves: `Plan!$B$${CH_FIRST}:$D$${CH_LAST}`,
-      ChannelMinimums: `Plan!$E$${CH_FIRST}:$E$${CH_LAST}`,
-      ChannelMaximums: `Plan!$F$${CH_FIRST}:$F$${CH_LAST}`,
-      AlertThresholds: `Tracking!$B$3:$B$6`,
-    });
-  },
-});

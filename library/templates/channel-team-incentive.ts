@@ -138,6 +138,10 @@ const DEAL_LAST = DEAL_FIRST + DEALS.length - 1;
 const REGION_FIRST = LAST + 5;
 const span = (col: string) => `${col}${FIRST}:${col}${LAST}`;
 
+/** Summary: the payout by person from row 20. */
+const PERSON_FIRST = 20;
+const PERSON_LAST = PERSON_FIRST + PEOPLE.length - 1;
+
 /** Summary!A2:B13, the components of the total payout (Summary!B14). */
 const COMPONENTS: SummaryLine[] = [
   { label: t('Channel bonus (team/individual split)', '渠道绩效奖金'), formula: `SUM(Team!K${FIRST}:K${LAST})` },
@@ -153,8 +157,54 @@ const COMPONENTS: SummaryLine[] = [
   { label: t('Incubation award', '孵化项目分成'), formula: `SUM(Awards!R${FIRST}:R${LAST})` },
   { label: t('Clawbacks', '佣金追回'), formula: `SUM(Clawbacks!G${DEAL_FIRST}:G${DEAL_LAST})` },
 ].map((line) => ({ ...line, format: CNY }));
-const PERSON_FIRST = 20;
-const PERSON_LAST = PERSON_FIRST + PEOPLE.length - 1;
+
+export const channelTeamIncentive = defineTemplate({
+  id: 'channel-team-incentive',
+  category: 'incentive',
+  title: t('Channel team incentive plan', '渠道团队激励方案'),
+  description: t(
+    'Online/offline team–individual weights, dual-track bonus, hit-product, regional penetration, LTV, new-region, innovation and incubation awards, excess-profit sharing with risk-sharing cuts, proration, a recoverable draw and clawbacks.',
+    '线上/线下团队与个人权重、双轨制奖金、爆款推广奖、区域渗透奖、私域LTV奖、新区域开拓奖、创新与孵化奖励、超额利润分享与对赌扣减、在岗折算、可追回预支及佣金追回。',
+  ),
+  tags: ['incentive', 'channel', 'team', 'bonus', 'draw', 'clawback', '激励', '渠道', '团队', '双轨制'],
+  instructions: {
+    purpose: t('a year-end incentive settlement for online and offline channel teams, from the channel bonus to awards, draws and clawbacks.', '线上、线下渠道团队的年度激励结算，涵盖渠道绩效奖金、各类专项奖励、新人预支与佣金追回。'),
+    steps: [
+      t('Edit the yellow cells. Inputs: every rate, weight, cap and date of the plan (each has a name, e.g. OfflineTeamWeight). Team: people, channel (online/offline), team and individual attainment, bonus bases, start/end dates. Awards, Draw and Clawbacks: the facts of the year.', '编辑黄色单元格。Inputs：方案的全部比例、权重、上限与日期（均已命名，如 OfflineTeamWeight）；Team：人员、渠道（online/offline）、团队与个人达成率、奖金基数、起止日期；Awards、Draw、Clawbacks：本年度实际数据。'),
+      t('Channel bonus (Team!K): =PERF.SPLIT(team, individual, team weight, base). Online: team weight = 1 − 60% individual; offline: team weight 70%. Dual-track bonus (Team!L): the same split at 50/50.', '渠道绩效奖金（Team!K）：=PERF.SPLIT(团队, 个人, 团队权重, 基数)。线上团队权重 = 1 − 个人60%；线下团队权重70%。双轨制奖金（Team!L）按50/50拆分。'),
+      t('Risk-sharing (Team!M): when the team misses its target, stake × base bonus × shortfall is cut (对赌). Above target, the excess-profit share (Awards!N, =PERF.PROFITSHARE with a cap) applies instead.', '对赌（Team!M）：团队未达标时，扣减 对赌比例 × 奖金基数 × 差额；超额时适用超额利润分享（Awards!N，=PERF.PROFITSHARE，含上限）。'),
+      t('Proration (Team!O): =PERF.PRORATE pays mid-period joiners and leavers by days in role. Leave start/end blank for people in role all period; dates may be typed as dates or as Excel date serials.', '在岗折算（Team!O）：=PERF.PRORATE 按在岗天数折算期中入职或离职人员。全期在岗者起止日期留空；日期可输入日期或 Excel 日期序列号。'),
+      t('Awards: hit-product award = PERF.TIERED on units of the hit product (tiers Inputs!E4:F6); regional penetration = new stores × retention × award per store; LTV bonus = new private-traffic customers × PERF.LTV × share, paid once a year; new-region award = 2% of the team sales credited to each member in the new region; innovation 5,000–20,000 and idea 500–5,000 (validated); incubation = 20% of project gains.', '专项奖励：爆款推广奖 = 按爆款销量 PERF.TIERED 阶梯计算（Inputs!E4:F6）；区域渗透奖 = 新开门店 × 留存率 × 单店奖励；私域LTV奖 = 私域新客 × PERF.LTV × 比例，按年发放；新区域开拓奖 = 计入本人的新区域团队销售额 × 2%；创新奖5,000–20,000元、金点子奖500–5,000元（已设校验）；孵化分成 = 项目收益 × 20%。'),
+      t('Regional controls (Awards, lower table): a price change outside ±5% is flagged; 70% of a regional budget may be spent directly, 30% needs head-office filing.', '区域管控（Awards 下方表格）：调价超出±5%将被标记；区域预算70%可自主使用，30%需总部备案。'),
+      t('Draw: a new hire is guaranteed the monthly draw for 12 months (=PERF.DRAW, recoverable); column D shows the advance still to be earned back. Clawbacks: =PERF.CLAWBACK takes back commission on deals cancelled within the window.', 'Draw：新人12个月保底预支（=PERF.DRAW，可追回）；D列为尚待抵扣的预支余额。Clawbacks：=PERF.CLAWBACK 对追回期内撤销的订单追回佣金。'),
+      t('Summary: total payout by component (B14) and by person; the draw balance is shown separately and is not part of the total.', 'Summary：按组成部分（B14）和按人员汇总应发金额；预支余额单独列示，不计入合计。'),
+    ],
+  },
+  rules: [
+    ...parameterRules(INPUTS),
+    { rule: 'payouts.hit-product-award', sheet: 'Awards', cell: `D${FIRST}` },
+    { rule: 'payouts.regional-penetration', sheet: 'Awards', cell: `G${FIRST}` },
+    { rule: 'payouts.ltv-bonus', sheet: 'Awards', cell: `I${FIRST}` },
+    { rule: 'payouts.excess-profit-share', sheet: 'Awards', cell: `N${FIRST}` },
+    { rule: 'payouts.proration', sheet: 'Team', cell: `O${FIRST}` },
+    { rule: 'payouts.draw', sheet: 'Draw', cell: `C${DRAW_FIRST}` },
+    { rule: 'payouts.clawback', sheet: 'Clawbacks', cell: `G${DEAL_FIRST}` },
+    { rule: 'payouts.risk-sharing', sheet: 'Team', cell: `M${FIRST}` },
+  ],
+  charts: [
+    {
+      sheet: 'Summary', type: 'column', at: 'D2:L18', title: t('Payout by component', '各组成部分金额'),
+      categories: `Summary!$A$2:$A$${1 + COMPONENTS.length}`,
+      series: [{ name: t('Amount', '金额'), values: `Summary!$B$2:$B$${1 + COMPONENTS.length}` }],
+    },
+    {
+      sheet: 'Summary', type: 'column', at: 'G20:O36', title: t('Total payout by person', '个人应发合计'),
+      categories: `Summary!$A$${PERSON_FIRST}:$A$${PERSON_LAST}`,
+      series: [{ name: LABEL.total, values: `Summary!$E$${PERSON_FIRST}:$E$${PERSON_LAST}` }],
+    },
+  ],
+  sheets: [writeInputs, writeTeam, writeAwards, writeDraw, writeClawbacks, writeSummary],
+});
 
 function writeInputs(workbook: ExcelJS.Workbook): void {
   const inputs = workbook.addWorksheet('Inputs');
@@ -361,64 +411,3 @@ function writeSummary(workbook: ExcelJS.Workbook): void {
   label(summary.getCell(PERSON_LAST + 1, 1), LABEL.total);
   for (const c of ['B', 'C', 'D', 'E']) formula(summary.getCell(`${c}${PERSON_LAST + 1}`), `SUM(${c}${PERSON_FIRST}:${c}${PERSON_LAST})`, CNY);
 }
-
-export const channelTeamIncentive = defineTemplate({
-  id: 'channel-team-incentive',
-  category: 'incentive',
-  title: t('Channel team incentive plan', '渠道团队激励方案'),
-  description: t(
-    'Online/offline team–individual weights, dual-track bonus, hit-product, regional penetration, LTV, new-region, innovation and incubation awards, excess-profit sharing with risk-sharing cuts, proration, a recoverable draw and clawbacks.',
-    '线上/线下团队与个人权重、双轨制奖金、爆款推广奖、区域渗透奖、私域LTV奖、新区域开拓奖、创新与孵化奖励、超额利润分享与对赌扣减、在岗折算、可追回预支及佣金追回。',
-  ),
-  tags: ['incentive', 'channel', 'team', 'bonus', 'draw', 'clawback', '激励', '渠道', '团队', '双轨制'],
-  instructions: {
-    purpose: t('a year-end incentive settlement for online and offline channel teams, from the channel bonus to awards, draws and clawbacks.', '线上、线下渠道团队的年度激励结算，涵盖渠道绩效奖金、各类专项奖励、新人预支与佣金追回。'),
-    steps: [
-      t('Edit the yellow cells. Inputs: every rate, weight, cap and date of the plan (each has a name, e.g. OfflineTeamWeight). Team: people, channel (online/offline), team and individual attainment, bonus bases, start/end dates. Awards, Draw and Clawbacks: the facts of the year.', '编辑黄色单元格。Inputs：方案的全部比例、权重、上限与日期（均已命名，如 OfflineTeamWeight）；Team：人员、渠道（online/offline）、团队与个人达成率、奖金基数、起止日期；Awards、Draw、Clawbacks：本年度实际数据。'),
-      t('Channel bonus (Team!K): =PERF.SPLIT(team, individual, team weight, base). Online: team weight = 1 − 60% individual; offline: team weight 70%. Dual-track bonus (Team!L): the same split at 50/50.', '渠道绩效奖金（Team!K）：=PERF.SPLIT(团队, 个人, 团队权重, 基数)。线上团队权重 = 1 − 个人60%；线下团队权重70%。双轨制奖金（Team!L）按50/50拆分。'),
-      t('Risk-sharing (Team!M): when the team misses its target, stake × base bonus × shortfall is cut (对赌). Above target, the excess-profit share (Awards!N, =PERF.PROFITSHARE with a cap) applies instead.', '对赌（Team!M）：团队未达标时，扣减 对赌比例 × 奖金基数 × 差额；超额时适用超额利润分享（Awards!N，=PERF.PROFITSHARE，含上限）。'),
-      t('Proration (Team!O): =PERF.PRORATE pays mid-period joiners and leavers by days in role. Leave start/end blank for people in role all period; dates may be typed as dates or as Excel date serials.', '在岗折算（Team!O）：=PERF.PRORATE 按在岗天数折算期中入职或离职人员。全期在岗者起止日期留空；日期可输入日期或 Excel 日期序列号。'),
-      t('Awards: hit-product award = PERF.TIERED on units of the hit product (tiers Inputs!E4:F6); regional penetration = new stores × retention × award per store; LTV bonus = new private-traffic customers × PERF.LTV × share, paid once a year; new-region award = 2% of the team sales credited to each member in the new region; innovation 5,000–20,000 and idea 500–5,000 (validated); incubation = 20% of project gains.', '专项奖励：爆款推广奖 = 按爆款销量 PERF.TIERED 阶梯计算（Inputs!E4:F6）；区域渗透奖 = 新开门店 × 留存率 × 单店奖励；私域LTV奖 = 私域新客 × PERF.LTV × 比例，按年发放；新区域开拓奖 = 计入本人的新区域团队销售额 × 2%；创新奖5,000–20,000元、金点子奖500–5,000元（已设校验）；孵化分成 = 项目收益 × 20%。'),
-      t('Regional controls (Awards, lower table): a price change outside ±5% is flagged; 70% of a regional budget may be spent directly, 30% needs head-office filing.', '区域管控（Awards 下方表格）：调价超出±5%将被标记；区域预算70%可自主使用，30%需总部备案。'),
-      t('Draw: a new hire is guaranteed the monthly draw for 12 months (=PERF.DRAW, recoverable); column D shows the advance still to be earned back. Clawbacks: =PERF.CLAWBACK takes back commission on deals cancelled within the window.', 'Draw：新人12个月保底预支（=PERF.DRAW，可追回）；D列为尚待抵扣的预支余额。Clawbacks：=PERF.CLAWBACK 对追回期内撤销的订单追回佣金。'),
-      t('Summary: total payout by component (B14) and by person; the draw balance is shown separately and is not part of the total.', 'Summary：按组成部分（B14）和按人员汇总应发金额；预支余额单独列示，不计入合计。'),
-    ],
-  },
-  rules: [
-    ...parameterRules(INPUTS),
-    { rule: 'payouts.hit-product-award', sheet: 'Awards', cell: `D${FIRST}` },
-    { rule: 'payouts.regional-penetration', sheet: 'Awards', cell: `G${FIRST}` },
-    { rule: 'payouts.ltv-bonus', sheet: 'Awards', cell: `I${FIRST}` },
-    { rule: 'payouts.excess-profit-share', sheet: 'Awards', cell: `N${FIRST}` },
-    { rule: 'payouts.proration', sheet: 'Team', cell: `O${FIRST}` },
-    { rule: 'payouts.draw', sheet: 'Draw', cell: `C${DRAW_FIRST}` },
-    { rule: 'payouts.clawback', sheet: 'Clawbacks', cell: `G${DEAL_FIRST}` },
-    { rule: 'payouts.risk-sharing', sheet: 'Team', cell: `M${FIRST}` },
-  ],
-  charts: [
-    {
-      sheet: 'Summary',
-      type: 'column',
-      title: t('Payout by component', '各组成部分金额'),
-      categories: `Summary!$A$2:$A$${1 + COMPONENTS.length}`,
-      series: [{ name: t('Amount', '金额'), values: `Summary!$B$2:$B$${1 + COMPONENTS.length}` }],
-      anchor: { from: 'D2', to: 'L18' },
-    },
-    {
-      sheet: 'Summary',
-      type: 'column',
-      title: t('Total payout by person', '个人应发合计'),
-      categories: `Summary!$A$${PERSON_FIRST}:$A$${PERSON_LAST}`,
-      series: [{ name: LABEL.total, values: `Summary!$E$${PERSON_FIRST}:$E$${PERSON_LAST}` }],
-      anchor: { from: 'G20', to: 'O36' },
-    },
-  ],
-  sheets(workbook) {
-    writeInputs(workbook);
-    writeTeam(workbook);
-    writeAwards(workbook);
-    writeDraw(workbook);
-    writeClawbacks(workbook);
-    writeSummary(workbook);
-  },
-});

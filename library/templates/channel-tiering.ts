@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, DigestRuleId, LABEL, PERCENT, ParameterBlock, Text, bilingual, columnWidths, decimalBetween, defineNames, defineTemplate, formula, headerRow, highlightWhen, inputBlock,
+  CNY, DigestRuleId, LABEL, PERCENT, ParameterBlock, Text, bilingual, columnWidths, decimalBetween, defineTemplate, formula, headerRow, highlightWhen, inputBlock,
   label, nonNegative, oneOf, parameterRules, sheetTitle, summaryLines, t, wholeBetween, writeParameters,
 } from '../kit';
 
@@ -81,6 +81,50 @@ const OTHER_SETTINGS: ParameterBlock = {
     },
   ],
 };
+
+export const channelTiering = defineTemplate({
+  id: 'channel-tiering',
+  category: 'channel',
+  title: t('Channel tiering and Pareto analysis', '渠道分层与帕累托分析'),
+  description: t(
+    'Quarterly channel review: ABC (80/20) classes and a tier per channel — strategic, incubate (6 months), maintain, low ROI (below 1:3), exit review (two quarters down 15%) — from an editable rules table, with conversion-swing alerts.',
+    '季度渠道复盘：按80/20规则进行ABC分类，并依据可编辑规则表为每个渠道分层——战略、孵化（6个月）、维持、低效（ROI低于1:3）、退出评估（连续两季度下滑15%），同时对转化率波动预警。',
+  ),
+  tags: ['channels', 'pareto', '80/20', 'tiering', 'roi', '渠道', '分层', '帕累托'],
+  instructions: {
+    purpose: t('a quarterly review that sorts channels into tiers by the channel rules, and shows which few channels bring most of the revenue.', '季度渠道复盘，按渠道规则对渠道分层，并找出贡献大部分收入的少数渠道。'),
+    steps: [
+      t('Edit the yellow cells: channel data (Channels!A2:I13) and the rules (Rules!B4:B7, B10:B12). Keep the rule names in Rules!A4:A7 as they are: PERF.CHANNELTIER reads them.', '编辑黄色单元格：渠道数据（Channels!A2:I13）和规则（Rules!B4:B7、B10:B12）。Rules!A4:A7 中的规则名称请勿修改，PERF.CHANNELTIER 按名称读取。'),
+      t('Growth, revenue changes and conversion are fractions (0.30 = 30%). "Δ prev quarter" is Q2 vs Q1 revenue, "Δ last quarter" Q3 vs Q2.', '增长率、收入变化和转化率均为小数（0.30 = 30%）。“上季度环比”为Q2对Q1收入变化，“本季度环比”为Q3对Q2。'),
+      t('Tier (Channels!M2, =PERF.CHANNELTIER), first match wins: exit-review if revenue fell by at least exit_decline (15%) in both quarters; low-roi if ROI < min_roi (3, i.e. 1:3); strategic if the channel is among those bringing strategic_share (80%) of revenue; incubate if yearly growth > incubate_growth (30%), for the incubation months (6); else maintain.', '分层（Channels!M2，=PERF.CHANNELTIER），按顺序首个满足的规则生效：两个季度收入均下滑达 exit_decline（15%）→ 退出评估；ROI < min_roi（3，即1:3）→ 低效；属于贡献 strategic_share（80%）收入的头部渠道 → 战略；年增长 > incubate_growth（30%）→ 孵化（孵化期6个月）；其余 → 维持。'),
+      t('Pareto class (Channels!L2, =PERF.PARETO): A = the channels bringing the first 80% of revenue (the one crossing 80% included), B = up to 95%, C = the rest.', '帕累托分类（Channels!L2，=PERF.PARETO）：A = 贡献前80%收入的渠道（跨过80%的渠道也算A），B = 至95%，C = 其余。'),
+      t('Conversion alert (Channels!K): conversion moved more than 15% (relative) from Q2 to Q3. Colours: strategic green, incubate blue, maintain grey, low ROI amber, exit review red.', '转化预警（Channels!K）：Q3 转化率相对 Q2 波动超过15%。颜色：战略绿、孵化蓝、维持灰、低效琥珀、退出评估红。'),
+      t('Summary: channels and revenue per tier and per Pareto class, the share of channels that bring the A-class revenue, and the number of conversion alerts.', 'Summary：各层级与各帕累托分类的渠道数和收入、A类渠道数量占比及其收入占比、转化预警数量。'),
+    ],
+  },
+  rules: [...parameterRules(RULES), ...parameterRules(OTHER_SETTINGS)],
+  charts: [
+    {
+      sheet: 'Summary', type: 'column', at: 'G1:N16', title: t('Channels per tier', '各层级渠道数'),
+      categories: 'Summary!$B$2:$B$6',
+      series: [{ name: t('Channels', '渠道数'), values: 'Summary!$C$2:$C$6' }],
+    },
+    {
+      sheet: 'Summary', type: 'pie', at: 'G18:N33', title: t('Revenue by tier', '各层级收入'),
+      categories: 'Summary!$B$2:$B$6',
+      series: [{ name: LABEL.revenue, values: 'Summary!$D$2:$D$6' }],
+    },
+  ],
+  sheets: [writeRules, writeChannels, writeSummary],
+  names: {
+    ChannelTierRules: 'Rules!$A$4:$B$7',
+    ParetoBShare: 'Rules!$B$10',
+    IncubationMonths: 'Rules!$B$11',
+    ConversionAlertLine: 'Rules!$B$12',
+    ChannelData: `Channels!$A$2:$I$${LAST}`,
+    ChannelRevenue: `Channels!$C$2:$C$${LAST}`,
+  },
+});
 
 function writeRules(workbook: ExcelJS.Workbook): void {
   const rules = workbook.addWorksheet('Rules');
@@ -159,28 +203,22 @@ function writeSummary(workbook: ExcelJS.Workbook): void {
   columnWidths(summary, [40, 22, 14, 18, 16]);
   const counts = [t('Channels', '渠道数'), LABEL.revenue, t('Revenue share', '收入占比')];
   headerRow(summary, 1, [t('Tier', '分层'), t('Label', '名称'), ...counts]);
-  const tierRange = `Channels!$M$2:$M$${LAST}`;
-  const revenue = `Channels!$C$2:$C$${LAST}`;
-  TIERS.forEach(([key, name], i) => {
-    const r = 2 + i;
-    summary.getRow(r).values = [key, bilingual(name)];
-    formula(summary.getCell(r, 3), `COUNTIF(${tierRange},A${r})`);
-    formula(summary.getCell(r, 4), `SUMIF(${tierRange},A${r},${revenue})`);
-    formula(summary.getCell(r, 5), `IF($D$7>0,D${r}/$D$7,0)`);
-  });
+  /** One row per group (a tier, a Pareto class): its channels, their revenue and its share of the total (row 7). */
+  const groups = (firstRow: number, column: string, rows: [string, Text][]) =>
+    rows.forEach(([key, text], i) => {
+      const r = firstRow + i;
+      const range = `Channels!$${column}$2:$${column}$${LAST}`;
+      summary.getRow(r).values = [key, bilingual(text)];
+      formula(summary.getCell(r, 3), `COUNTIF(${range},A${r})`);
+      formula(summary.getCell(r, 4), `SUMIF(${range},A${r},Channels!$C$2:$C$${LAST})`);
+      formula(summary.getCell(r, 5), `IF($D$7>0,D${r}/$D$7,0)`);
+    });
+  groups(2, 'M', TIERS.map(([key, name]) => [key, name]));
   label(summary.getCell('A7'), LABEL.total);
   for (const col of ['C', 'D', 'E']) formula(summary.getCell(`${col}7`), `SUM(${col}2:${col}6)`);
 
   headerRow(summary, 9, [t('Pareto class', '帕累托分类'), LABEL.meaning, ...counts]);
-  const classes: [string, Text][] = [['A', t('First 80% of revenue', '前80%收入')], ['B', t('Up to 95%', '至95%')], ['C', t('The rest', '其余')]];
-  const classRange = `Channels!$L$2:$L$${LAST}`;
-  classes.forEach(([key, meaning], i) => {
-    const r = 10 + i;
-    summary.getRow(r).values = [key, bilingual(meaning)];
-    formula(summary.getCell(r, 3), `COUNTIF(${classRange},A${r})`);
-    formula(summary.getCell(r, 4), `SUMIF(${classRange},A${r},${revenue})`);
-    formula(summary.getCell(r, 5), `IF($D$7>0,D${r}/$D$7,0)`);
-  });
+  groups(10, 'L', [['A', t('First 80% of revenue', '前80%收入')], ['B', t('Up to 95%', '至95%')], ['C', t('The rest', '其余')]]);
   for (let r = 2; r <= 12; r++) {
     summary.getCell(r, 4).numFmt = CNY;
     summary.getCell(r, 5).numFmt = PERCENT;
@@ -194,57 +232,3 @@ function writeSummary(workbook: ExcelJS.Workbook): void {
     { label: t('Revenue under exit review', '退出评估渠道收入'), formula: 'D6', format: CNY },
   ]);
 }
-
-export const channelTiering = defineTemplate({
-  id: 'channel-tiering',
-  category: 'channel',
-  title: t('Channel tiering and Pareto analysis', '渠道分层与帕累托分析'),
-  description: t(
-    'Quarterly channel review: ABC (80/20) classes and a tier per channel — strategic, incubate (6 months), maintain, low ROI (below 1:3), exit review (two quarters down 15%) — from an editable rules table, with conversion-swing alerts.',
-    '季度渠道复盘：按80/20规则进行ABC分类，并依据可编辑规则表为每个渠道分层——战略、孵化（6个月）、维持、低效（ROI低于1:3）、退出评估（连续两季度下滑15%），同时对转化率波动预警。',
-  ),
-  tags: ['channels', 'pareto', '80/20', 'tiering', 'roi', '渠道', '分层', '帕累托'],
-  instructions: {
-    purpose: t('a quarterly review that sorts channels into tiers by the channel rules, and shows which few channels bring most of the revenue.', '季度渠道复盘，按渠道规则对渠道分层，并找出贡献大部分收入的少数渠道。'),
-    steps: [
-      t('Edit the yellow cells: channel data (Channels!A2:I13) and the rules (Rules!B4:B7, B10:B12). Keep the rule names in Rules!A4:A7 as they are: PERF.CHANNELTIER reads them.', '编辑黄色单元格：渠道数据（Channels!A2:I13）和规则（Rules!B4:B7、B10:B12）。Rules!A4:A7 中的规则名称请勿修改，PERF.CHANNELTIER 按名称读取。'),
-      t('Growth, revenue changes and conversion are fractions (0.30 = 30%). "Δ prev quarter" is Q2 vs Q1 revenue, "Δ last quarter" Q3 vs Q2.', '增长率、收入变化和转化率均为小数（0.30 = 30%）。“上季度环比”为Q2对Q1收入变化，“本季度环比”为Q3对Q2。'),
-      t('Tier (Channels!M2, =PERF.CHANNELTIER), first match wins: exit-review if revenue fell by at least exit_decline (15%) in both quarters; low-roi if ROI < min_roi (3, i.e. 1:3); strategic if the channel is among those bringing strategic_share (80%) of revenue; incubate if yearly growth > incubate_growth (30%), for the incubation months (6); else maintain.', '分层（Channels!M2，=PERF.CHANNELTIER），按顺序首个满足的规则生效：两个季度收入均下滑达 exit_decline（15%）→ 退出评估；ROI < min_roi（3，即1:3）→ 低效；属于贡献 strategic_share（80%）收入的头部渠道 → 战略；年增长 > incubate_growth（30%）→ 孵化（孵化期6个月）；其余 → 维持。'),
-      t('Pareto class (Channels!L2, =PERF.PARETO): A = the channels bringing the first 80% of revenue (the one crossing 80% included), B = up to 95%, C = the rest.', '帕累托分类（Channels!L2，=PERF.PARETO）：A = 贡献前80%收入的渠道（跨过80%的渠道也算A），B = 至95%，C = 其余。'),
-      t('Conversion alert (Channels!K): conversion moved more than 15% (relative) from Q2 to Q3. Colours: strategic green, incubate blue, maintain grey, low ROI amber, exit review red.', '转化预警（Channels!K）：Q3 转化率相对 Q2 波动超过15%。颜色：战略绿、孵化蓝、维持灰、低效琥珀、退出评估红。'),
-      t('Summary: channels and revenue per tier and per Pareto class, the share of channels that bring the A-class revenue, and the number of conversion alerts.', 'Summary：各层级与各帕累托分类的渠道数和收入、A类渠道数量占比及其收入占比、转化预警数量。'),
-    ],
-  },
-  rules: [...parameterRules(RULES), ...parameterRules(OTHER_SETTINGS)],
-  charts: [
-    {
-      sheet: 'Summary',
-      type: 'column',
-      title: t('Channels per tier', '各层级渠道数'),
-      categories: 'Summary!$B$2:$B$6',
-      series: [{ name: t('Channels', '渠道数'), values: 'Summary!$C$2:$C$6' }],
-      anchor: { from: 'G1', to: 'N16' },
-    },
-    {
-      sheet: 'Summary',
-      type: 'pie',
-      title: t('Revenue by tier', '各层级收入'),
-      categories: 'Summary!$B$2:$B$6',
-      series: [{ name: LABEL.revenue, values: 'Summary!$D$2:$D$6' }],
-      anchor: { from: 'G18', to: 'N33' },
-    },
-  ],
-  sheets(workbook) {
-    writeRules(workbook);
-    writeChannels(workbook);
-    writeSummary(workbook);
-    defineNames(workbook, {
-      ChannelTierRules: 'Rules!$A$4:$B$7',
-      ParetoBShare: 'Rules!$B$10',
-      IncubationMonths: 'Rules!$B$11',
-      ConversionAlertLine: 'Rules!$B$12',
-      ChannelData: `Channels!$A$2:$I$${LAST}`,
-      ChannelRevenue: `Channels!$C$2:$C$${LAST}`,
-    });
-  },
-});

@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, LABEL, PERCENT, Text, columnWidths, decimalBetween, defineNames, defineTemplate, formula, headerRow, inputBlock, inputCell, label, nonNegative,
+  CNY, LABEL, PERCENT, Text, columnWidths, decimalBetween, defineTemplate, formula, headerRow, inputBlock, inputCell, label, nonNegative,
   nonNegativeOrBlank, oneOf, sheetTitle, summaryLines, t, wholeBetween, writeParameters,
 } from '../kit';
 
@@ -33,6 +33,52 @@ const LAST = FIRST + TRIALS - 1;
 const STAT_LABELS = [t('mean', '均值'), t('stdev', '标准差'), t('min', '最小值'), t('P5', '第5百分位'), t('P10', '第10百分位'), t('P50', '中位数'), t('P90', '第90百分位'), t('P95', '第95百分位'), t('max', '最大值')];
 const REACH = t('Reach', '触达');
 const CONVERSION = t('Conversion', '转化');
+
+export const monteCarloRoi = defineTemplate({
+  id: 'monte-carlo-roi',
+  category: 'simulation',
+  title: t('Monte Carlo campaign ROI', '营销活动ROI蒙特卡洛模拟'),
+  description: t(
+    'Campaign ROI under uncertain reach, conversion, order value and cost: 5,000 seeded trials (reach and conversion rank-correlated), the ROI distribution, and the probability of reaching ROI 1:3 or falling below the 0.8 stop line.',
+    '在触达、转化率、客单价和成本均不确定时模拟活动ROI：5,000次固定种子试验（触达与转化率秩相关），给出ROI分布、达到1:3的概率及低于0.8止损线的概率。',
+  ),
+  tags: ['monte carlo', 'simulation', 'roi', 'campaign', 'risk', '蒙特卡洛', '投资回报率', '活动'],
+  instructions: {
+    purpose: t('how likely a campaign is to reach its ROI target when reach, conversion, order value and cost are uncertain.', '在触达、转化率、客单价和成本不确定时，评估活动达到ROI目标的可能性。'),
+    steps: [
+      t('Edit the yellow cells on Inputs: each input\'s distribution and parameters (B4:E7), the reach–conversion rank correlation (C10), the seed (B15), the ROI target (B16, default 3 = ROI 1:3) and the stop line (B17, default 0.8).', '编辑 Inputs 表中的黄色单元格：各输入的分布及参数（B4:E7）、触达与转化率的秩相关系数（C10）、随机种子（B15）、目标ROI（B16，默认3即1:3）和止损线（B17，默认0.8）。'),
+      t('Distributions: "pert" and "triangular" take min, most likely, max; "lognormal" and "normal" take mean and standard deviation (leave p3 blank); "uniform" takes min and max.', '分布："pert" 与 "triangular" 填最小值、最可能值、最大值；"lognormal" 与 "normal" 填均值和标准差（p3 留空）；"uniform" 填最小值和最大值。'),
+      t('Samples: A2 spills correlated reach and conversion (=PERF.SIMCORR); C2, D2 spill order value and cost (=PERF.SIM); E2, F2 reach and conversion sampled independently, for comparison. Each call uses its own seed (seed, seed+1, …) so the inputs are not accidentally linked.', 'Samples 表：A2 溢出相关的触达与转化率（=PERF.SIMCORR）；C2、D2 溢出客单价与成本（=PERF.SIM）；E2、F2 为独立抽样的触达与转化率，用于对比。每次调用使用不同种子（种子、种子+1……），避免输入被意外关联。'),
+      t('Model: one row per trial: revenue = reach × conversion × order value; ROI = revenue ÷ cost (ROI 3 means 1:3). The trial count is fixed at 5,000 because the Model has 5,000 formula rows.', 'Model 表：每次试验一行：收入 = 触达 × 转化率 × 客单价；ROI = 收入 ÷ 成本（ROI 为3即1:3）。试验次数固定为5,000，因为 Model 表有5,000行公式。'),
+      t('Summary: PERF.SUMMARY of ROI (mean, stdev, min, P5…P95, max), with correlation and as if independent; the probability of ROI ≥ target (below 1:3 a channel is low-efficiency) and of ROI below the stop line (projects below 0.8 two weeks running are stopped); a verdict from the median ROI.', 'Summary 表：ROI 的 PERF.SUMMARY（均值、标准差、最小值、P5…P95、最大值），分相关与独立两种假设；ROI ≥ 目标的概率（低于1:3为低效渠道）及低于止损线的概率（连续两周低于0.8的项目应停止）；并根据中位数ROI给出结论。'),
+      t('The same seed gives the same numbers in Excel and in perfplan calc.', '相同种子在 Excel 与 perfplan calc 中得到相同结果。'),
+    ],
+  },
+  rules: [
+    { rule: 'cost.low-roi-3', sheet: 'Inputs', cell: 'B16' },
+    { rule: 'cost.stop-roi-0.8', sheet: 'Inputs', cell: 'B17' },
+  ],
+  charts: [
+    {
+      sheet: 'Summary', type: 'column', at: 'G2:O20', title: t('ROI percentiles', '投资回报率分位数'),
+      categories: 'Summary!$C$4:$C$10',
+      series: [
+        { name: t('ROI (correlated)', '相关ROI'), values: 'Summary!$B$4:$B$10' },
+        { name: t('ROI if independent', '独立假设ROI'), values: 'Summary!$E$4:$E$10' },
+      ],
+    },
+  ],
+  sheets: [writeInputs, writeSamples, writeModel, writeSummary],
+  names: {
+    SimInputs: 'Inputs!$B$4:$E$7',
+    ReachConversionCorrelation: 'Inputs!$C$10',
+    SimTrials: 'Inputs!$B$14',
+    SimSeed: 'Inputs!$B$15',
+    RoiTarget: 'Inputs!$B$16',
+    RoiStopLine: 'Inputs!$B$17',
+    SimulatedROI: `Model!$C$${FIRST}:$C$${LAST}`,
+  },
+});
 
 function writeInputs(workbook: ExcelJS.Workbook): void {
   const inputs = workbook.addWorksheet('Inputs');
@@ -129,57 +175,3 @@ function writeSummary(workbook: ExcelJS.Workbook): void {
     { label: t('Verdict (median ROI)', '结论（按中位数ROI）'), formula: 'IF(B7<Inputs!$B$17,"stop 止损",IF(B7<Inputs!$B$16,"low efficiency 低效","go 可执行"))', format: 'General' },
   ]);
 }
-
-export const monteCarloRoi = defineTemplate({
-  id: 'monte-carlo-roi',
-  category: 'simulation',
-  title: t('Monte Carlo campaign ROI', '营销活动ROI蒙特卡洛模拟'),
-  description: t(
-    'Campaign ROI under uncertain reach, conversion, order value and cost: 5,000 seeded trials (reach and conversion rank-correlated), the ROI distribution, and the probability of reaching ROI 1:3 or falling below the 0.8 stop line.',
-    '在触达、转化率、客单价和成本均不确定时模拟活动ROI：5,000次固定种子试验（触达与转化率秩相关），给出ROI分布、达到1:3的概率及低于0.8止损线的概率。',
-  ),
-  tags: ['monte carlo', 'simulation', 'roi', 'campaign', 'risk', '蒙特卡洛', '投资回报率', '活动'],
-  instructions: {
-    purpose: t('how likely a campaign is to reach its ROI target when reach, conversion, order value and cost are uncertain.', '在触达、转化率、客单价和成本不确定时，评估活动达到ROI目标的可能性。'),
-    steps: [
-      t('Edit the yellow cells on Inputs: each input\'s distribution and parameters (B4:E7), the reach–conversion rank correlation (C10), the seed (B15), the ROI target (B16, default 3 = ROI 1:3) and the stop line (B17, default 0.8).', '编辑 Inputs 表中的黄色单元格：各输入的分布及参数（B4:E7）、触达与转化率的秩相关系数（C10）、随机种子（B15）、目标ROI（B16，默认3即1:3）和止损线（B17，默认0.8）。'),
-      t('Distributions: "pert" and "triangular" take min, most likely, max; "lognormal" and "normal" take mean and standard deviation (leave p3 blank); "uniform" takes min and max.', '分布："pert" 与 "triangular" 填最小值、最可能值、最大值；"lognormal" 与 "normal" 填均值和标准差（p3 留空）；"uniform" 填最小值和最大值。'),
-      t('Samples: A2 spills correlated reach and conversion (=PERF.SIMCORR); C2, D2 spill order value and cost (=PERF.SIM); E2, F2 reach and conversion sampled independently, for comparison. Each call uses its own seed (seed, seed+1, …) so the inputs are not accidentally linked.', 'Samples 表：A2 溢出相关的触达与转化率（=PERF.SIMCORR）；C2、D2 溢出客单价与成本（=PERF.SIM）；E2、F2 为独立抽样的触达与转化率，用于对比。每次调用使用不同种子（种子、种子+1……），避免输入被意外关联。'),
-      t('Model: one row per trial: revenue = reach × conversion × order value; ROI = revenue ÷ cost (ROI 3 means 1:3). The trial count is fixed at 5,000 because the Model has 5,000 formula rows.', 'Model 表：每次试验一行：收入 = 触达 × 转化率 × 客单价；ROI = 收入 ÷ 成本（ROI 为3即1:3）。试验次数固定为5,000，因为 Model 表有5,000行公式。'),
-      t('Summary: PERF.SUMMARY of ROI (mean, stdev, min, P5…P95, max), with correlation and as if independent; the probability of ROI ≥ target (below 1:3 a channel is low-efficiency) and of ROI below the stop line (projects below 0.8 two weeks running are stopped); a verdict from the median ROI.', 'Summary 表：ROI 的 PERF.SUMMARY（均值、标准差、最小值、P5…P95、最大值），分相关与独立两种假设；ROI ≥ 目标的概率（低于1:3为低效渠道）及低于止损线的概率（连续两周低于0.8的项目应停止）；并根据中位数ROI给出结论。'),
-      t('The same seed gives the same numbers in Excel and in perfplan calc.', '相同种子在 Excel 与 perfplan calc 中得到相同结果。'),
-    ],
-  },
-  rules: [
-    { rule: 'cost.low-roi-3', sheet: 'Inputs', cell: 'B16' },
-    { rule: 'cost.stop-roi-0.8', sheet: 'Inputs', cell: 'B17' },
-  ],
-  charts: [
-    {
-      sheet: 'Summary',
-      type: 'column',
-      title: t('ROI percentiles', '投资回报率分位数'),
-      categories: 'Summary!$C$4:$C$10',
-      series: [
-        { name: t('ROI (correlated)', '相关ROI'), values: 'Summary!$B$4:$B$10' },
-        { name: t('ROI if independent', '独立假设ROI'), values: 'Summary!$E$4:$E$10' },
-      ],
-      anchor: { from: 'G2', to: 'O20' },
-    },
-  ],
-  sheets(workbook) {
-    writeInputs(workbook);
-    writeSamples(workbook);
-    writeModel(workbook);
-    writeSummary(workbook);
-    defineNames(workbook, {
-      SimInputs: 'Inputs!$B$4:$E$7',
-      ReachConversionCorrelation: 'Inputs!$C$10',
-      SimTrials: 'Inputs!$B$14',
-      SimSeed: 'Inputs!$B$15',
-      RoiTarget: 'Inputs!$B$16',
-      RoiStopLine: 'Inputs!$B$17',
-      SimulatedROI: `Model!$C$${FIRST}:$C$${LAST}`,
-    });
-  },
-});

@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, INT, LABEL, PERCENT, Parameter, ParameterBlock, Text, Validation, columnWidths, decimalBetween, defineNames, defineTemplate, formula, heading, headerRow,
+  CNY, INT, LABEL, PERCENT, Parameter, ParameterBlock, Text, Validation, columnWidths, decimalBetween, defineTemplate, formula, heading, headerRow,
   highlightBelow, inputBlock, inputCell, label, parameterRows, parameterRules, sheetTitle, summaryLines, t, writeParameters,
 } from '../kit';
 
@@ -134,6 +134,55 @@ const AUTO_LAST = AUTO_FIRST + MONTHS;
 const YEARS = ['B', 'C', 'D', 'E'];
 const PILOT_FIRST = 37;
 const PILOT_LAST = PILOT_FIRST + PILOT.length - 1;
+
+export const reorgCostBenefit = defineTemplate({
+  id: 'reorg-cost-benefit',
+  category: 'cost-benefit',
+  title: t('Team re-organisation cost-benefit', '团队分工优化成本效益分析'),
+  description: t(
+    'Labour and marketing cost ceilings, hidden transition cost, automation payback, flexible staffing, output lift, a discounted benefit-cost ratio, the staffing optimum (marginal return = 1), span-of-control and spare-capacity checks and the decision-rights band.',
+    '人工与营销费用占比上限、隐性过渡成本、自动化投资回收期、灵活用工、产出提升、折现效益成本比、最优人员规模（边际回报=1）、管理幅度与富余产能检查及决策权限。',
+  ),
+  tags: ['cost-benefit', 'payback', 'BCR', 'staffing', 'reorganisation', '成本效益', '回收期', '分工优化'],
+  instructions: {
+    purpose: t('decide whether a channel-team re-organisation with an automation tool pays, who may approve it, and how many people the team should have.', '评估渠道团队分工优化（含自动化工具）是否划算、由谁审批，以及团队最优人数。'),
+    steps: [
+      t(`Edit the yellow cells: Inputs!B${INPUTS.firstRow + 1}:B${INPUTS.firstRow + INPUTS.rows.length - 1} (team, transition, automation, flexible staffing, lift, private domain, structure, decision rights), Staffing!B2 and Staffing!A6:A18, C6:C18 (headcount and revenue), Programme!B21:E21 (lift realised each year), Programme!B37:C44 (pilot spend and return).`, `编辑黄色单元格：Inputs!B${INPUTS.firstRow + 1}:B${INPUTS.firstRow + INPUTS.rows.length - 1}（团队、过渡、自动化、灵活用工、产出提升、私域、组织、决策权限）、Staffing!B2 与 Staffing!A6:A18、C6:C18（人数与收入）、Programme!B21:E21（每年产出提升实现比例）、Programme!B37:C44（试点投入与回报）。`),
+      t('Rule defaults: labour ≤ 30% and marketing ≤ 15% of revenue; transition 15–30% of monthly labour for 1–3 months; automation pays back in 6–12 months; flexible staffing saves 15–30%; re-organisation lifts output 20–45%; private-domain LTV ≈ 3× public. Change any of them.', '规则默认值：人工成本≤收入30%、营销费用≤15%；过渡期成本为月人工成本的15–30%，持续1–3个月；自动化6–12个月回本；灵活用工节省15–30%；分工优化产出提升20–45%；私域LTV约为公域3倍。均可修改。'),
+      t('Automation: month-by-month cash flow; Summary payback = PERF.PAYBACK (months, interpolated), the discounted one at the monthly equivalent of the discount rate.', 'Automation：逐月现金流；Summary 中回收期 = PERF.PAYBACK（月，插值），折现回收期按年折现率折算的月利率计算。'),
+      t('Programme: benefits and costs for years 0–3; Summary BCR = PERF.BCR(benefits, costs, discount rate), NPV the sum of discounted net benefit. BCR ≥ 1 means the benefits cover the costs.', 'Programme：第0–3年的收益与成本；Summary 中 BCR = PERF.BCR(收益, 成本, 折现率)，NPV 为折现净收益之和。BCR≥1 表示收益覆盖成本。'),
+      t('Staffing: PERF.MARGINAL spills the revenue gained per yuan of extra labour cost for each extra head (Staffing!D7:D18); PERF.OPTIMUM gives the labour cost where the next head returns less than 1 — the optimal headcount.', 'Staffing：PERF.MARGINAL 溢出每增加一人时每元人工成本带来的收入（Staffing!D7:D18）；PERF.OPTIMUM 给出下一人边际回报低于1之前的人工成本，即最优人数。'),
+      t('Checks: span of control ≤ 7 and spare capacity ≥ 20% today and after; the year-0 cost decides who approves (≤ 5M squad lead, 5–20M director, > 20M management); the pilot stops after two weeks running below ROI 0.8.', '检查：调整前后管理幅度≤7、富余产能≥20%；第0年投入决定审批人（≤500万小组负责人，500万–2000万总监，>2000万管理层）；试点连续两周ROI低于0.8即停止。'),
+    ],
+  },
+  rules: [...parameterRules(INPUTS), { rule: 'cost.marginal-return-1', sheet: 'Staffing', cell: 'B2' }],
+  charts: [
+    {
+      sheet: 'Summary', type: 'line', at: 'F2:N20', title: t('Automation cumulative cash flow', '自动化累计现金流'),
+      categories: `Automation!$A$${AUTO_FIRST}:$A$${AUTO_LAST}`,
+      series: [
+        { name: t('Cumulative', '累计'), values: `Automation!$F$${AUTO_FIRST}:$F$${AUTO_LAST}` },
+        { name: t('Discounted', '折现累计'), values: `Automation!$G$${AUTO_FIRST}:$G$${AUTO_LAST}` },
+      ],
+    },
+    {
+      sheet: 'Summary', type: 'column', at: 'F22:N40', title: t('Marginal return of one more head', '每增一人的边际回报'),
+      categories: `Staffing!$A$${STAFF_FIRST + 1}:$A$${STAFF_LAST}`,
+      series: [{ name: t('Δrevenue / Δlabour cost', '收入增量/人工成本增量'), values: `Staffing!$D$${STAFF_FIRST + 1}:$D$${STAFF_LAST}` }],
+    },
+  ],
+  sheets: [writeInputs, writeAutomation, writeStaffing, writeProgramme, writeSummary],
+  names: {
+    ReorgInputs: `Inputs!$B$${INPUTS.firstRow}:$B$${INPUTS.firstRow + INPUTS.rows.length - 1}`,
+    TeamRevenue: I('revenue'),
+    Headcount: I('headcount'),
+    CostPerHead: I('costPerHead'),
+    AutomationInvestment: I('investment'),
+    DiscountRate: I('discountRate'),
+    StaffingTable: `Staffing!$A$${STAFF_FIRST}:$C$${STAFF_LAST}`,
+    AutomationCashFlow: `Automation!$E$${AUTO_FIRST}:$E$${AUTO_LAST}`,
+  },
+});
 
 function writeInputs(workbook: ExcelJS.Workbook): void {
   const inputs = workbook.addWorksheet('Inputs');
@@ -344,64 +393,3 @@ function writeSummary(workbook: ExcelJS.Workbook): void {
     }, // 23
   ]);
 }
-
-export const reorgCostBenefit = defineTemplate({
-  id: 'reorg-cost-benefit',
-  category: 'cost-benefit',
-  title: t('Team re-organisation cost-benefit', '团队分工优化成本效益分析'),
-  description: t(
-    'Labour and marketing cost ceilings, hidden transition cost, automation payback, flexible staffing, output lift, a discounted benefit-cost ratio, the staffing optimum (marginal return = 1), span-of-control and spare-capacity checks and the decision-rights band.',
-    '人工与营销费用占比上限、隐性过渡成本、自动化投资回收期、灵活用工、产出提升、折现效益成本比、最优人员规模（边际回报=1）、管理幅度与富余产能检查及决策权限。',
-  ),
-  tags: ['cost-benefit', 'payback', 'BCR', 'staffing', 'reorganisation', '成本效益', '回收期', '分工优化'],
-  instructions: {
-    purpose: t('decide whether a channel-team re-organisation with an automation tool pays, who may approve it, and how many people the team should have.', '评估渠道团队分工优化（含自动化工具）是否划算、由谁审批，以及团队最优人数。'),
-    steps: [
-      t(`Edit the yellow cells: Inputs!B${INPUTS.firstRow + 1}:B${INPUTS.firstRow + INPUTS.rows.length - 1} (team, transition, automation, flexible staffing, lift, private domain, structure, decision rights), Staffing!B2 and Staffing!A6:A18, C6:C18 (headcount and revenue), Programme!B21:E21 (lift realised each year), Programme!B37:C44 (pilot spend and return).`, `编辑黄色单元格：Inputs!B${INPUTS.firstRow + 1}:B${INPUTS.firstRow + INPUTS.rows.length - 1}（团队、过渡、自动化、灵活用工、产出提升、私域、组织、决策权限）、Staffing!B2 与 Staffing!A6:A18、C6:C18（人数与收入）、Programme!B21:E21（每年产出提升实现比例）、Programme!B37:C44（试点投入与回报）。`),
-      t('Rule defaults: labour ≤ 30% and marketing ≤ 15% of revenue; transition 15–30% of monthly labour for 1–3 months; automation pays back in 6–12 months; flexible staffing saves 15–30%; re-organisation lifts output 20–45%; private-domain LTV ≈ 3× public. Change any of them.', '规则默认值：人工成本≤收入30%、营销费用≤15%；过渡期成本为月人工成本的15–30%，持续1–3个月；自动化6–12个月回本；灵活用工节省15–30%；分工优化产出提升20–45%；私域LTV约为公域3倍。均可修改。'),
-      t('Automation: month-by-month cash flow; Summary payback = PERF.PAYBACK (months, interpolated), the discounted one at the monthly equivalent of the discount rate.', 'Automation：逐月现金流；Summary 中回收期 = PERF.PAYBACK（月，插值），折现回收期按年折现率折算的月利率计算。'),
-      t('Programme: benefits and costs for years 0–3; Summary BCR = PERF.BCR(benefits, costs, discount rate), NPV the sum of discounted net benefit. BCR ≥ 1 means the benefits cover the costs.', 'Programme：第0–3年的收益与成本；Summary 中 BCR = PERF.BCR(收益, 成本, 折现率)，NPV 为折现净收益之和。BCR≥1 表示收益覆盖成本。'),
-      t('Staffing: PERF.MARGINAL spills the revenue gained per yuan of extra labour cost for each extra head (Staffing!D7:D18); PERF.OPTIMUM gives the labour cost where the next head returns less than 1 — the optimal headcount.', 'Staffing：PERF.MARGINAL 溢出每增加一人时每元人工成本带来的收入（Staffing!D7:D18）；PERF.OPTIMUM 给出下一人边际回报低于1之前的人工成本，即最优人数。'),
-      t('Checks: span of control ≤ 7 and spare capacity ≥ 20% today and after; the year-0 cost decides who approves (≤ 5M squad lead, 5–20M director, > 20M management); the pilot stops after two weeks running below ROI 0.8.', '检查：调整前后管理幅度≤7、富余产能≥20%；第0年投入决定审批人（≤500万小组负责人，500万–2000万总监，>2000万管理层）；试点连续两周ROI低于0.8即停止。'),
-    ],
-  },
-  rules: [...parameterRules(INPUTS), { rule: 'cost.marginal-return-1', sheet: 'Staffing', cell: 'B2' }],
-  charts: [
-    {
-      sheet: 'Summary',
-      type: 'line',
-      title: t('Automation cumulative cash flow', '自动化累计现金流'),
-      categories: `Automation!$A$${AUTO_FIRST}:$A$${AUTO_LAST}`,
-      series: [
-        { name: t('Cumulative', '累计'), values: `Automation!$F$${AUTO_FIRST}:$F$${AUTO_LAST}` },
-        { name: t('Discounted', '折现累计'), values: `Automation!$G$${AUTO_FIRST}:$G$${AUTO_LAST}` },
-      ],
-      anchor: { from: 'F2', to: 'N20' },
-    },
-    {
-      sheet: 'Summary',
-      type: 'column',
-      title: t('Marginal return of one more head', '每增一人的边际回报'),
-      categories: `Staffing!$A$${STAFF_FIRST + 1}:$A$${STAFF_LAST}`,
-      series: [{ name: t('Δrevenue / Δlabour cost', '收入增量/人工成本增量'), values: `Staffing!$D$${STAFF_FIRST + 1}:$D$${STAFF_LAST}` }],
-      anchor: { from: 'F22', to: 'N40' },
-    },
-  ],
-  sheets(workbook) {
-    writeInputs(workbook);
-    writeAutomation(workbook);
-    writeStaffing(workbook);
-    writeProgramme(workbook);
-    writeSummary(workbook);
-    defineNames(workbook, {
-      ReorgInputs: `Inputs!$B$${INPUTS.firstRow}:$B$${INPUTS.firstRow + INPUTS.rows.length - 1}`,
-      TeamRevenue: I('revenue'),
-      Headcount: I('headcount'),
-      CostPerHead: I('costPerHead'),
-      AutomationInvestment: I('investment'),
-      DiscountRate: I('discountRate'),
-      StaffingTable: `Staffing!$A$${STAFF_FIRST}:$C$${STAFF_LAST}`,
-      AutomationCashFlow: `Automation!$E$${AUTO_FIRST}:$E$${AUTO_LAST}`,
-    });
-  },
-});

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, LABEL, PERCENT, columnWidths, defineNames, defineTemplate, formula, headerRow, inputBlock, nonNegative, oneOf, percentBetween, resultColumn, sheetTitle, summaryLines, t,
+  CNY, LABEL, PERCENT, columnWidths, defineTemplate, formula, headerRow, inputBlock, nonNegative, oneOf, percentBetween, resultColumn, sheetTitle, summaryLines, t,
   writeParameters,
 } from '../kit';
 
@@ -30,6 +30,34 @@ export const SALES: [string, number][] = [
 ];
 
 const LAST = 1 + SALES.length; // Team rows 2..9
+
+export const tieredCommission = defineTemplate({
+  id: 'tiered-commission-plan',
+  category: 'incentive',
+  title: t('Tiered commission plan', '阶梯式提成方案'),
+  description: t(
+    'Six commission tiers applied marginally (each slice at its own rate) or retroactively (the whole amount at the reached rate), per salesperson and in total.',
+    '六档提成：按边际（每段按本档费率）或追溯（全额按达到的档位费率）计算每位销售的提成及合计。',
+  ),
+  tags: ['commission', 'tiers', 'sales', '提成', '阶梯'],
+  instructions: {
+    purpose: t('commission per salesperson from a tiered rate table.', '按阶梯费率表计算每位销售的提成。'),
+    steps: [
+      t('Edit the yellow cells: tier thresholds and rates (Plan!A5:B10), the method (Plan!B2), names and sales (Team!A2:B9).', '编辑黄色单元格：档位门槛与费率（Plan!A5:B10）、计算方法（Plan!B2）、姓名与销售额（Team!A2:B9）。'),
+      t(
+        'Method "marginal": each slice of sales earns its own tier rate, like income tax. "retro": the whole amount earns the rate of the highest tier reached.',
+        '方法 "marginal"：每段销售额按所在档费率计算（类似个税）；"retro"：全额按达到的最高档费率计算。',
+      ),
+      t(
+        'Outputs: Team!C2 spills one commission per person (=PERF.TIERED); Team!D2 the effective rate; Summary shows totals for both methods.',
+        '输出：Team!C2 按人溢出提成（=PERF.TIERED）；Team!D2 为实际费率；Summary 显示两种方法的合计。',
+      ),
+    ],
+  },
+  rules: [{ rule: 'payouts.tiered-commission', sheet: 'Plan', cell: 'A5' }],
+  sheets: [writePlan, writeTeam, writeSummary],
+  names: { CommissionTiers: 'Plan!$A$5:$B$10', CommissionMethod: 'Plan!$B$2', TeamSales: `Team!$B$2:$B$${LAST}` },
+});
 
 function writePlan(workbook: ExcelJS.Workbook): void {
   const plan = workbook.addWorksheet('Plan');
@@ -68,35 +96,3 @@ function writeSummary(workbook: ExcelJS.Workbook): void {
     { label: t('Commission cost / sales', '提成成本率'), formula: 'IF(B2>0,B3/B2,0)', format: PERCENT },
   ]);
 }
-
-export const tieredCommission = defineTemplate({
-  id: 'tiered-commission-plan',
-  category: 'incentive',
-  title: t('Tiered commission plan', '阶梯式提成方案'),
-  description: t(
-    'Six commission tiers applied marginally (each slice at its own rate) or retroactively (the whole amount at the reached rate), per salesperson and in total.',
-    '六档提成：按边际（每段按本档费率）或追溯（全额按达到的档位费率）计算每位销售的提成及合计。',
-  ),
-  tags: ['commission', 'tiers', 'sales', '提成', '阶梯'],
-  instructions: {
-    purpose: t('commission per salesperson from a tiered rate table.', '按阶梯费率表计算每位销售的提成。'),
-    steps: [
-      t('Edit the yellow cells: tier thresholds and rates (Plan!A5:B10), the method (Plan!B2), names and sales (Team!A2:B9).', '编辑黄色单元格：档位门槛与费率（Plan!A5:B10）、计算方法（Plan!B2）、姓名与销售额（Team!A2:B9）。'),
-      t(
-        'Method "marginal": each slice of sales earns its own tier rate, like income tax. "retro": the whole amount earns the rate of the highest tier reached.',
-        '方法 "marginal"：每段销售额按所在档费率计算（类似个税）；"retro"：全额按达到的最高档费率计算。',
-      ),
-      t(
-        'Outputs: Team!C2 spills one commission per person (=PERF.TIERED); Team!D2 the effective rate; Summary shows totals for both methods.',
-        '输出：Team!C2 按人溢出提成（=PERF.TIERED）；Team!D2 为实际费率；Summary 显示两种方法的合计。',
-      ),
-    ],
-  },
-  rules: [{ rule: 'payouts.tiered-commission', sheet: 'Plan', cell: 'A5' }],
-  sheets(workbook) {
-    writePlan(workbook);
-    writeTeam(workbook);
-    writeSummary(workbook);
-    defineNames(workbook, { CommissionTiers: 'Plan!$A$5:$B$10', CommissionMethod: 'Plan!$B$2', TeamSales: `Team!$B$2:$B$${LAST}` });
-  },
-});

@@ -10,7 +10,8 @@
  * - Payout: curve, gate, cap and status bands (payout-sheet.ts);
  * - Summary: one line per person plus team totals, with charts (summary-sheet.ts).
  */
-import { type BuiltInTemplate, type RuleCell, defineTemplate, parameterRules, t } from '../../kit';
+import type ExcelJS from 'exceljs';
+import { type BuiltInTemplate, type ChartDefinition, type RuleCell, type Text, defineTemplate, parameterRules, t } from '../../kit';
 import { writeAhp } from './ahp-sheet';
 import type { RoleDefinition } from './definition';
 import { roleInstructions } from './instructions';
@@ -41,7 +42,15 @@ function roleRules(role: RoleDefinition, L: ReturnType<typeof roleLayout>): Rule
 
 export function roleScorecard(role: RoleDefinition): BuiltInTemplate {
   const L = roleLayout(role);
-  const people = `Summary!$A$${L.summary.first}:$A$${L.summary.last}`;
+  /** A column chart of one Summary column against the people. */
+  const byPerson = (title: Text, series: Text, column: string, at: string): ChartDefinition => ({
+    sheet: 'Summary',
+    type: 'column',
+    at,
+    title,
+    categories: `Summary!$A$${L.summary.first}:$A$${L.summary.last}`,
+    series: [{ name: series, values: `Summary!$${column}$${L.summary.first}:$${column}$${L.summary.last}` }],
+  });
   const [en, zh] = [role.role['en-US'], role.role['zh-CN']];
   return defineTemplate({
     id: role.id,
@@ -52,29 +61,9 @@ export function roleScorecard(role: RoleDefinition): BuiltInTemplate {
     instructions: roleInstructions(role, L),
     rules: roleRules(role, L),
     charts: [
-      {
-        sheet: 'Summary',
-        type: 'column',
-        title: t('KPI score by person', '个人综合得分'),
-        categories: people,
-        series: [{ name: t('Score', '得分'), values: `Summary!$B$${L.summary.first}:$B$${L.summary.last}` }],
-        anchor: { from: 'H2', to: 'P18' },
-      },
-      {
-        sheet: 'Summary',
-        type: 'column',
-        title: t('Payout by person', '个人奖金'),
-        categories: people,
-        series: [{ name: t('Payout', '奖金 (CNY)'), values: `Summary!$D$${L.summary.first}:$D$${L.summary.last}` }],
-        anchor: { from: 'H20', to: 'P36' },
-      },
+      byPerson(t('KPI score by person', '个人综合得分'), t('Score', '得分'), 'B', 'H2:P18'),
+      byPerson(t('Payout by person', '个人奖金'), t('Payout', '奖金 (CNY)'), 'D', 'H20:P36'),
     ],
-    sheets(workbook) {
-      writeKpis(workbook, role, L);
-      writeAhp(workbook, role, L);
-      writeTeam(workbook, role, L);
-      writePayout(workbook, role, L);
-      writeSummary(workbook, role, L);
-    },
+    sheets: [writeKpis, writeAhp, writeTeam, writePayout, writeSummary].map((write) => (workbook: ExcelJS.Workbook) => write(workbook, role, L)),
   });
 }
