@@ -4,18 +4,8 @@
  * arithmetic on the sample inputs. The contract every template keeps is tested once for all
  * of them (contract.test.ts).
  */
-import type { CalcJson } from '../../calc/book';
-import {
-  DIRECTIONS,
-  PARAMS,
-  PARAM_ROW,
-  PEOPLE,
-  RATER_WEIGHTS,
-  STATUS_BANDS,
-  TARGETS,
-  balancedScorecard,
-} from '../../library/templates/balanced-scorecard';
-import { BuiltTemplate, built, names } from './support/built';
+import { DIRECTIONS, PARAMS, PARAM_ROW, PEOPLE, RATER_WEIGHTS, STATUS_BANDS, TARGETS, balancedScorecard } from '../../library/templates/balanced-scorecard';
+import { builtBeforeAll, names } from './support/built';
 
 const value = (name: string) => PARAMS.find((p) => p.name === name)!.value;
 const num = (name: string) => value(name) as number;
@@ -70,13 +60,8 @@ const rows = PEOPLE.map((p) => {
 });
 
 describe('template: balanced-scorecard', () => {
-  let book: BuiltTemplate;
-  let json: CalcJson;
-
-  beforeAll(async () => {
-    book = await built(balancedScorecard);
-    json = book.json;
-  });
+  const book = builtBeforeAll(balancedScorecard);
+  const { json } = book;
 
   it('§1 carries the digest numbers: BSC 50/30/20, quantitative ≥ 60%, ranking 20%, resolution 90%, peak relax 20%', () => {
     expect([PARAM_ROW.FinancialWeight, PARAM_ROW.CustomerWeight, PARAM_ROW.LearningWeight].map((r) => json[`Inputs!B${r}`])).toEqual([0.5, 0.3, 0.2]);

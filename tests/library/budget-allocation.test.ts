@@ -6,9 +6,9 @@
  * every template keeps is tested once for all of them (contract.test.ts).
  */
 import ExcelJS from 'exceljs';
-import type { CalcJson } from '../../calc/book';
 import { BUDGET, CHANNELS, EXAMPLE, LOW_ROI, RESERVE_RATE, THRESHOLDS, TRACKING, budgetAllocation } from '../../library/templates/budget-allocation';
-import { BuiltTemplate, built, names, ruleValues, storedFormula } from './support/built';
+import { builtBeforeAll, names, ruleValues, storedFormula } from './support/built';
+import { expectClose } from './support/close';
 
 const CH_FIRST = 10;
 const TR_FIRST = 9;
@@ -52,21 +52,11 @@ function allocateByBisection(budget: number): number[] {
   return spendAt(Math.exp((lo + hi) / 2));
 }
 
-/** |a − b| within `rel` of the larger magnitude. */
-function expectClose(actual: unknown, expected: number, rel = 1e-9): void {
-  expect(typeof actual).toBe('number');
-  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
-}
 
 describe('template: budget-allocation', () => {
-  let book: BuiltTemplate;
-  let json: CalcJson;
+  const book = builtBeforeAll(budgetAllocation);
+  const { json } = book;
   const allocation = () => CHANNELS.map((_, i) => json[`Plan!G${CH_FIRST + i}`] as number);
-
-  beforeAll(async () => {
-    book = await built(budgetAllocation);
-    json = book.json;
-  });
 
   it('keeps a 15% reserve pool and allocates the other 85% (budget.reserve-15)', () => {
     expectClose(json['Plan!B5'], BUDGET * RESERVE_RATE);
@@ -135,12 +125,14 @@ describe('template: budget-allocation', () => {
   });
 
   it('reproduces the CAC-driven re-allocation example: short video 20% → 40%, live 35% → 25% at 60% CAC (budget.roi-driven-allocation)', () => {
-    expectClose(json[`Plan!B${EX_FIRST - 2}`], EXAMPLE[0][0] / EXAMPLE[1][0]);
-    expect(EXAMPLE[0][0] / EXAMPLE[1][0]).toBeCloseTo(0.6, 12);
-    expect([EXAMPLE[0][1], EXAMPLE[0][2], EXAMPLE[1][1], EXAMPLE[1][2]]).toEqual([0.2, 0.4, 0.35, 0.25]);
+    const { cac: cacs, before: shares, after: newShares } = EXAMPLE;
+    expectClose(json[`Plan!B${EX_FIRST - 2}`], cacs[0] / cacs[1]);
+    expect(cacs[0] / cacs[1]).toBeCloseTo(0.6, 12);
+    expect([shares[0], newShares[0], shares[1], newShares[1]]).toEqual([0.2, 0.4, 0.35, 0.25]);
     let before = 0;
     let after = 0;
-    EXAMPLE.forEach(([cac, b, a], i) => {
+    cacs.forEach((cac, i) => {
+      const [b, a] = [shares[i], newShares[i]];
       const r = EX_FIRST + i;
       expectClose(json[`Plan!E${r}`], a - b);
       expectClose(json[`Plan!F${r}`], (ALLOCATABLE * b) / cac);
@@ -148,7 +140,7 @@ describe('template: budget-allocation', () => {
       before += (ALLOCATABLE * b) / cac;
       after += (ALLOCATABLE * a) / cac;
     });
-    const total = EX_FIRST + EXAMPLE.length;
+    const total = EX_FIRST + cacs.length;
     expectClose(json[`Plan!C${total}`], 1);
     expectClose(json[`Plan!D${total}`], 1);
     expectClose(json[`Plan!B${total + 1}`], after / before - 1);

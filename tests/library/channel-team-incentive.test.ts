@@ -3,19 +3,8 @@
  * every key output equals plain arithmetic on the template's own sample inputs. The contract
  * every template keeps is tested once for all of them (contract.test.ts).
  */
-import type { CalcJson } from '../../calc/book';
-import {
-  AWARDS,
-  DEALS,
-  DRAW_EARNED,
-  HIT_TIERS,
-  PARAMS,
-  PARAM_ROW,
-  PEOPLE,
-  REGIONS,
-  channelTeamIncentive,
-} from '../../library/templates/channel-team-incentive';
-import { BuiltTemplate, built, names } from './support/built';
+import { AWARDS, DEALS, DRAW_EARNED, HIT_TIERS, PARAMS, PARAM_ROW, PEOPLE, REGIONS, channelTeamIncentive } from '../../library/templates/channel-team-incentive';
+import { builtBeforeAll, names } from './support/built';
 
 const value = (name: string) => PARAMS.find((p) => p.name === name)!.value;
 const num = (name: string) => value(name) as number;
@@ -81,13 +70,8 @@ const drawOutstanding: number[] = [];
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 describe('template: channel-team-incentive', () => {
-  let book: BuiltTemplate;
-  let json: CalcJson;
-
-  beforeAll(async () => {
-    book = await built(channelTeamIncentive);
-    json = book.json;
-  });
+  const book = builtBeforeAll(channelTeamIncentive);
+  const { json } = book;
 
   it('§1 carries the digest weights: online individual 60%, offline team 70%, dual-track 50/50', () => {
     expect(json[`Inputs!B${PARAM_ROW.OnlineIndividualWeight}`]).toBe(0.6);

@@ -5,10 +5,10 @@
  * for all of them (contract.test.ts).
  */
 import ExcelJS from 'exceljs';
-import { CalcJson, calcBytes, toJson } from '../../calc/book';
+import { calcBytes, toJson } from '../../calc/book';
 import { CHANNELS, CONVERSION_ALERT, INCUBATION_MONTHS, PARETO_B_SHARE, TIERS, TIER_RULES, channelTiering } from '../../library/templates/channel-tiering';
 import { bilingual } from '../../library/kit';
-import { BuiltTemplate, built, names, ruleValues } from './support/built';
+import { builtBeforeAll, names, ruleValues } from './support/built';
 
 interface Rules {
   exit_decline: number;
@@ -53,13 +53,8 @@ function tiers(rules: Rules): string[] {
 }
 
 describe('template: channel-tiering', () => {
-  let book: BuiltTemplate;
-  let json: CalcJson;
-
-  beforeAll(async () => {
-    book = await built(channelTiering);
-    json = book.json;
-  });
+  const book = builtBeforeAll(channelTiering);
+  const { json } = book;
 
   it('channels.pareto-80-20: PERF.PARETO classes equal the cumulative-share rule (A up to and including the channel crossing 80%)', () => {
     const expected = paretoClasses(revenue, DEFAULT_RULES.strategic_share, PARETO_B_SHARE);
@@ -149,13 +144,8 @@ describe('template: channel-tiering', () => {
   });
 
   it('carries its rules in the rules table (the digest\'s numbers) and names its key inputs', () => {
-    expect(ruleValues(channelTiering, book)).toEqual({
-      'channels.exit-15': 0.15,
-      'cost.low-roi-3': 3,
-      'channels.pareto-80-20': 0.8,
-      'channels.incubate-30': 0.3,
-      'channels.conversion-alert-15': 0.15,
-    });
+    const rules = { 'channels.exit-15': 0.15, 'cost.low-roi-3': 3, 'channels.pareto-80-20': 0.8, 'channels.incubate-30': 0.3, 'channels.conversion-alert-15': 0.15 };
+    expect(ruleValues(channelTiering, book)).toEqual(rules);
     expect(names(book)).toEqual(expect.arrayContaining(['ChannelTierRules', 'ParetoBShare', 'IncubationMonths', 'ConversionAlertLine', 'ChannelData', 'ChannelRevenue']));
   });
 });

@@ -6,7 +6,8 @@
  */
 import type { CalcJson } from '../../calc/book';
 import { INPUTS, RANK_CORRELATION, ROI_STOP, ROI_TARGET, TRIALS, monteCarloRoi } from '../../library/templates/monte-carlo-roi';
-import { BuiltTemplate, built, names, ruleValues } from './support/built';
+import { builtBeforeAll, names, ruleValues } from './support/built';
+import { expectClose } from './support/close';
 
 const FIRST = 2;
 const LAST = FIRST + TRIALS - 1;
@@ -37,48 +38,31 @@ function percentileInc(sorted: number[], p: number): number {
   return sorted[lo] + (rank - lo) * (sorted[hi] - sorted[lo]);
 }
 
-/** Spearman rank correlation (continuous samples: no ties to average). */
+/** Spearman rank correlation: Pearson's on the ranks (continuous samples: no ties to average). */
 function spearman(xs: number[], ys: number[]): number {
   const ranks = (v: number[]) => {
     const out = new Array<number>(v.length);
     v.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]).forEach(([, i], rank) => (out[i] = rank + 1));
     return out;
   };
-  const rx = ranks(xs);
-  const ry = ranks(ys);
-  const mx = mean(rx);
-  const my = mean(ry);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < rx.length; i++) {
-    sxy += (rx[i] - mx) * (ry[i] - my);
-    sxx += (rx[i] - mx) ** 2;
-    syy += (ry[i] - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
-
-/** Relative closeness for values that span many magnitudes. */
-function expectClose(actual: unknown, expected: number, relative = 1e-12): void {
-  expect(typeof actual).toBe('number');
-  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(expected)));
+  const centred = (v: number[], m = mean(v)) => v.map((x) => x - m);
+  const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
+  const [rx, ry] = [centred(ranks(xs)), centred(ranks(ys))];
+  return dot(rx, ry) / Math.sqrt(dot(rx, rx) * dot(ry, ry));
 }
 
 describe('template: monte-carlo-roi', () => {
-  let book: BuiltTemplate;
-  let json: CalcJson;
+  const book = builtBeforeAll(monteCarloRoi);
+  const { json } = book;
   /** ROI per trial computed by the test from the calculated sample cells. */
   let roi: number[];
   let roiIndependent: number[];
 
-  beforeAll(async () => {
-    book = await built(monteCarloRoi);
-    json = book.json;
+  beforeAll(() => {
     const [reach, conversion, orderValue, cost, reachIndep, conversionIndep] = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => column(json, 'Samples', c));
     roi = reach.map((x, i) => (x * conversion[i] * orderValue[i]) / cost[i]);
     roiIndependent = reachIndep.map((x, i) => (x * conversionIndep[i] * orderValue[i]) / cost[i]);
-  }, 120_000);
+  });
 
   it('SIM / SIMCORR spill exactly 5,000 trials per input, inside each distribution\'s range and near its mean', () => {
     for (const col of ['A', 'B', 'C', 'D', 'E', 'F']) {
@@ -120,9 +104,9 @@ describe('template: monte-carlo-roi', () => {
     for (let r = FIRST; r <= LAST; r++) {
       const [reach, conversion, orderValue, cost, reachIndep, conversionIndep] = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => json[`Samples!${c}${r}`] as number);
       expect(json[`Model!A${r}`]).toBe(r - 1);
-      expectClose(json[`Model!B${r}`], reach * conversion * orderValue);
-      expectClose(json[`Model!C${r}`], roi[r - FIRST]);
-      expectClose(json[`Model!D${r}`], (reachIndep * conversionIndep * orderValue) / cost);
+      expectClose(json[`Model!B${r}`], reach * conversion * orderValue, 1e-12);
+      expectClose(json[`Model!C${r}`], roi[r - FIRST], 1e-12);
+      expectClose(json[`Model!D${r}`], (reachIndep * conversionIndep * orderValue) / cost, 1e-12);
     }
   });
 

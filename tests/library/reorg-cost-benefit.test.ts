@@ -4,9 +4,9 @@
  * sample inputs. The contract every template keeps is tested once for all of them
  * (contract.test.ts).
  */
-import type { CalcJson } from '../../calc/book';
 import { MONTHS, PILOT, REALISATION, REORG_INPUTS as IN, STAFFING, reorgCostBenefit } from '../../library/templates/reorg-cost-benefit';
-import { BuiltTemplate, built, names, ruleValues } from './support/built';
+import { builtBeforeAll, names, ruleValues } from './support/built';
+import { expectClose } from './support/close';
 
 const labour = IN.headcount * IN.costPerHead;
 const monthlyLabour = labour / 12;
@@ -36,19 +36,10 @@ function programme() {
 
 const pv = (values: number[], rate: number) => values.reduce((s, v, t) => s + v / (1 + rate) ** t, 0);
 
-function expectClose(actual: unknown, expected: number, rel = 1e-9): void {
-  expect(typeof actual).toBe('number');
-  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
-}
 
 describe('template: reorg-cost-benefit', () => {
-  let book: BuiltTemplate;
-  let json: CalcJson;
-
-  beforeAll(async () => {
-    book = await built(reorgCostBenefit);
-    json = book.json;
-  });
+  const book = builtBeforeAll(reorgCostBenefit);
+  const { json } = book;
 
   it('compares labour cost with the 30% ceiling and marketing spend with 15% of revenue (cost.labour-share-30, cost.marketing-spend-15)', () => {
     expectClose(json['Programme!B4'], labour);

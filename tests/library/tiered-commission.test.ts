@@ -3,9 +3,8 @@
  * outputs equal a hand computation of the same tiers, marginal and retroactive. The contract
  * every template keeps is tested once for all of them (contract.test.ts).
  */
-import type { CalcJson } from '../../calc/book';
 import { SALES, TIERS, tieredCommission } from '../../library/templates/tiered-commission';
-import { BuiltTemplate, built, names } from './support/built';
+import { builtBeforeAll, names } from './support/built';
 
 /** Marginal and retro commission computed directly from the tier table. */
 function byHand(amount: number, method: 'marginal' | 'retro'): number {
@@ -20,13 +19,8 @@ function byHand(amount: number, method: 'marginal' | 'retro'): number {
 }
 
 describe('template: tiered-commission-plan', () => {
-  let book: BuiltTemplate;
-  let json: CalcJson;
-
-  beforeAll(async () => {
-    book = await built(tieredCommission);
-    json = book.json;
-  });
+  const book = builtBeforeAll(tieredCommission);
+  const { json } = book;
 
   it('spills one marginal commission per salesperson, equal to the hand computation', () => {
     SALES.forEach(([, sales], i) => expect(json[`Team!C${2 + i}`]).toBeCloseTo(byHand(sales, 'marginal'), 6));

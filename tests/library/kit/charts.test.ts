@@ -25,25 +25,12 @@ const PAYOUTS: [string, number, number][] = [
   ['Zhao Lei 赵磊', 7_400, 8_000],
 ];
 
+/** Two series on the people: one named by text, one by a header cell. */
 const COLUMN: ChartSpec = {
-  sheet: 'Summary',
-  type: 'column',
-  title: 'Payout by person 个人奖金',
-  categories: 'Summary!$A$2:$A$7',
-  series: [
-    { name: 'Payout 奖金', values: 'Summary!$B$2:$B$7' },
-    { name: 'Summary!$C$1', values: 'Summary!$C$2:$C$7' },
-  ],
-  anchor: { from: 'E2', to: 'L18' },
+  sheet: 'Summary', type: 'column', title: 'Payout by person 个人奖金', categories: 'Summary!$A$2:$A$7', anchor: { from: 'E2', to: 'L18' },
+  series: [{ name: 'Payout 奖金', values: 'Summary!$B$2:$B$7' }, { name: 'Summary!$C$1', values: 'Summary!$C$2:$C$7' }],
 };
-const PIE: ChartSpec = {
-  sheet: 'Summary',
-  type: 'pie',
-  title: 'Share of payouts 奖金占比',
-  categories: 'Summary!$A$2:$A$7',
-  series: [{ name: 'Payout 奖金', values: 'Summary!$B$2:$B$7' }],
-  anchor: { from: 'E20', to: 'L36' },
-};
+const PIE: ChartSpec = { ...COLUMN, type: 'pie', title: 'Share of payouts 奖金占比', series: [COLUMN.series[0]], anchor: { from: 'E20', to: 'L36' } };
 
 /** Instructions first, so Summary is the second sheet part: the lookup must go through the rels. */
 function summaryWorkbook(): ExcelJS.Workbook {

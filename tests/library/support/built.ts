@@ -38,3 +38,18 @@ export function storedFormula({ model }: BuiltTemplate, sheet: string, address: 
   const { row, col } = parseAddress(address);
   return model.sheets.find((s) => s.name === sheet)?.formulas.find((f) => f.row === row && f.col === col)?.text;
 }
+
+/**
+ * Builds and calculates `template` in a beforeAll of the calling suite. The object returned is
+ * filled in then; its `json` stays the same object, so a suite may take `const { json } = …`.
+ */
+export function builtBeforeAll(template: BuiltInTemplate): BuiltTemplate {
+  const book: BuiltTemplate = { bytes: Buffer.alloc(0), json: {}, model: undefined as unknown as WorkbookModel };
+  beforeAll(async () => {
+    const fresh = await built(template);
+    Object.assign(book.json, fresh.json);
+    book.bytes = fresh.bytes;
+    book.model = fresh.model;
+  }, 120_000);
+  return book;
+}
