@@ -1,4 +1,7 @@
 /** A1 addresses: "C2" ↔ row 2, column 3 (1-based), ranges and the grid's bounds. */
+import { LocalizedError } from '../i18n/localized-error';
+import { phrase } from '../i18n/text';
+import { WORKBOOK } from '../i18n/workbook';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -33,10 +36,18 @@ export function toAddress(row: number, col: number): string {
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
-/** "C2" or "$C$2" → {row: 2, col: 3}; throws on anything else. */
+/** Text that is not a cell address where one was expected ("C2", "$C$2"). */
+export class CellAddressError extends LocalizedError {
+  constructor(address: string) {
+    super(phrase(WORKBOOK.notCellAddress, { address }));
+    this.name = 'CellAddressError';
+  }
+}
+
+/** "C2" or "$C$2" → {row: 2, col: 3}; throws CellAddressError on anything else. */
 export function parseAddress(address: string): Address {
   const match = CELL.exec(address);
-  if (!match) throw new Error(`not a cell address: ${address}`);
+  if (!match) throw new CellAddressError(address);
   return { row: Number(match[2]), col: columnNumber(match[1].toUpperCase()) };
 }
 

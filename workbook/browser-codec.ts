@@ -4,6 +4,8 @@
  * Browsers' CompressionStream is asynchronous, and ZipCodec is not.
  */
 import { Inflate, deflateRaw } from 'pako';
+import { phrase } from '../i18n/text';
+import { WORKBOOK } from '../i18n/workbook';
 import { ZipCodec, ZipFormatError } from './zip';
 
 /** CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of every byte value. */
@@ -41,16 +43,18 @@ export const browserCodec: ZipCodec = {
     inflator.onData = (chunk) => {
       const bytes = chunk as Uint8Array;
       total += bytes.length;
-      if (total > limit) throw new ZipFormatError(`a zip entry inflates past ${limit} bytes`);
+      if (total > limit) throw new ZipFormatError(phrase(WORKBOOK.zipInflatesPast, { limit }));
       chunks.push(bytes);
     };
     try {
       inflator.push(data, true);
     } catch (error) {
       if (error instanceof ZipFormatError) throw error;
-      throw new ZipFormatError(`a zip entry does not inflate: ${String((error as Error)?.message ?? error)}`);
+      throw new ZipFormatError(phrase(WORKBOOK.zipDoesNotInflate, { reason: String((error as Error)?.message ?? error) }));
     }
-    if (inflator.err) throw new ZipFormatError(`a zip entry does not inflate: ${inflator.msg || `zlib error ${inflator.err}`}`);
+    if (inflator.err) {
+      throw new ZipFormatError(phrase(WORKBOOK.zipDoesNotInflate, { reason: inflator.msg || phrase(WORKBOOK.zlibError, { code: inflator.err }) }));
+    }
     return concat(chunks, total);
   },
   deflateRaw(data) {

@@ -10,6 +10,9 @@
  * Our templates and test fixtures are written with exceljs and finished here; values and
  * spill sizes are filled in afterwards by calculating (calc/book.ts).
  */
+import { LocalizedError } from '../i18n/localized-error';
+import { phrase } from '../i18n/text';
+import { WORKBOOK } from '../i18n/workbook';
 import { AddinIdentity, TASKPANES_CONTENT_TYPE, TASKPANES_PART, WEBEXTENSION_CONTENT_TYPE, WEBEXTENSION_PART, WEBEXTENSION_RELATIONSHIP, WEBEXTENSION_TASKPANES_RELATIONSHIP, customFunctionIdsIn, taskpanesXml, webextensionXml } from './addin-binding';
 import { addOverride, ensureDynamicArrayMetadata } from './dynamic-arrays';
 import { toStoredFormula } from './formula-text';
@@ -103,7 +106,7 @@ function convertWorkbook(xml: string, namespaces: readonly string[], stored: str
     out = out.replace(calcPr[0], `<${calcPr[1]}${attrs}/>`);
   } else {
     const after = /<\/(?:\w+:)?definedNames>/.exec(out) ?? /<\/(?:\w+:)?sheets>/.exec(out);
-    if (!after) throw new Error('workbook part has no <sheets>');
+    if (!after) throw new LocalizedError(phrase(WORKBOOK.noSheets));
     out = out.slice(0, after.index + after[0].length) + `<calcPr calcId="${EXCEL_365_CALC_ID}"/>` + out.slice(after.index + after[0].length);
   }
   return out;

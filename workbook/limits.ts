@@ -4,6 +4,9 @@
  * formula, 64 nesting levels); the rest is refused with a LimitError naming what and where,
  * never a crash (perfplan calc exits 3).
  */
+import { LocalizedError } from '../i18n/localized-error';
+import type { Phrase } from '../i18n/text';
+
 export const LIMITS = {
   /** Uncompressed bytes of one package part. */
   partBytes: 256 * 1024 * 1024,
@@ -29,9 +32,9 @@ export const LIMITS = {
   simulationSamples: 5_000_000,
 } as const;
 
-/** Input beyond one of LIMITS. */
-export class LimitError extends Error {
-  constructor(message: string) {
+/** Input beyond one of LIMITS: a text of i18n/workbook.ts or i18n/calc.ts with its parameters. */
+export class LimitError extends LocalizedError {
+  constructor(message: Phrase) {
     super(message);
     this.name = 'LimitError';
   }

@@ -3,6 +3,9 @@
  * Relationship types are matched by their last path segment so that both transitional
  * (schemas.openxmlformats.org) and strict (purl.oclc.org) packages are understood.
  */
+import { LocalizedError } from '../i18n/localized-error';
+import { phrase } from '../i18n/text';
+import { WORKBOOK } from '../i18n/workbook';
 import { attributes, elements, escapeAttribute } from './xml';
 import type { ZipArchive, ZipCodec } from './zip';
 
@@ -69,7 +72,7 @@ export function workbookPartName(zip: ZipArchive, codec: ZipCodec): string {
   const main = readRelationships(zip, codec, '').find((r) => isRelationship(r, 'officeDocument'));
   if (main && zip.has(main.target)) return main.target;
   if (zip.has('xl/workbook.xml')) return 'xl/workbook.xml';
-  throw new Error('the package has no workbook part (is it an .xlsx file?)');
+  throw new LocalizedError(phrase(WORKBOOK.noWorkbookPart));
 }
 
 /** Content type overrides by part name (no leading "/"), and defaults by extension. */

@@ -11,6 +11,9 @@ import { shiftFormula } from './references';
 import { TableModel, readTable } from './tables';
 import { attribute, attributes, decodeEntities, decodeXstring, elementBody, elements, escapeText, nextTag, stringItemText, textContent } from './xml';
 import { ZipArchive, ZipCodec } from './zip';
+import { LocalizedError } from '../i18n/localized-error';
+import { Phrase, formatNumber, phrase } from '../i18n/text';
+import { WORKBOOK } from '../i18n/workbook';
 
 /** An error value as a cell holds it: "#N/A", "#DIV/0!", … */
 export interface ErrorValue {
@@ -75,9 +78,9 @@ export interface ReadOptions {
   maxPartBytes?: number;
 }
 
-/** A workbook that cannot be read as an .xlsx (the message says why). */
-export class WorkbookFormatError extends Error {
-  constructor(message: string) {
+/** A workbook that cannot be read as an .xlsx (the message says why; texts: i18n/workbook.ts). */
+export class WorkbookFormatError extends LocalizedError {
+  constructor(message: Phrase) {
     super(message);
     this.name = 'WorkbookFormatError';
   }
@@ -88,14 +91,14 @@ const MACRO_CONTENT = /macroEnabled|vbaProject/i;
 export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: ReadOptions = {}): WorkbookModel {
   const limit = options.maxPartBytes ?? LIMITS.partBytes;
   for (const entry of zip.entries) {
-    if (entry.size > limit) throw new LimitError(`part ${entry.name} is ${entry.size.toLocaleString('en-US')} bytes uncompressed; the limit is ${limit.toLocaleString('en-US')}`);
+    if (entry.size > limit) throw new LimitError(phrase(WORKBOOK.partTooLarge, { part: entry.name, size: formatNumber(entry.size), limit: formatNumber(limit) }));
   }
   const budget = { cells: 0 };
   const contentTypes = readContentTypes(zip, codec);
   const part = workbookPartName(zip, codec);
   const mainType = contentTypeOf(contentTypes, part) ?? '';
   if (MACRO_CONTENT.test(mainType) || zip.has('xl/vbaProject.bin')) {
-    throw new WorkbookFormatError('macro-enabled workbooks (.xlsm) are not supported: save it as .xlsx (Excel Workbook) first');
+    throw new WorkbookFormatError(phrase(WORKBOOK.macroEnabled));
   }
   const workbookXml = zip.text(part, codec, limit);
   const rels = readRelationships(zip, codec, part);
@@ -111,7 +114,7 @@ export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: Rea
     const a = attributes(tag.attributesText);
     const rel = relById.get(a.id);
     if (!rel || !isRelationship(rel, 'worksheet')) continue; // chart sheets and dialog sheets hold no cells
-    if (!zip.has(rel.target)) throw new WorkbookFormatError(`sheet "${a.name}" points to a missing part ${rel.target}`);
+    if (!zip.has(rel.target)) throw new WorkbookFormatError(phrase(WORKBOOK.sheetMissingPart, { sheet: a.name, part: rel.target }));
     const sheetRels = readRelationships(zip, codec, rel.target);
     const tables = sheetRels
       .filter((r) => isRelationship(r, 'table') && zip.has(r.target))
@@ -119,7 +122,7 @@ export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: Rea
     const cells = readSheetCells(zip.text(rel.target, codec, limit), sharedStrings, dynamicCm, a.name, budget);
     sheets.push({ name: a.name, part: rel.target, state: (a.state as SheetModel['state']) ?? 'visible', ...cells, tables });
   }
-  if (sheets.length === 0) throw new WorkbookFormatError('the workbook has no worksheets');
+  if (sheets.length === 0) throw new WorkbookFormatError(phrase(WORKBOOK.noWorksheets));
 
   const definedNames: DefinedName[] = [];
   for (const { tag, body } of elements(workbookXml, 'definedName')) {
@@ -258,7 +261,7 @@ function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<num
       const r = attribute(tag.attributesText, 'r');
       row = r === undefined ? row + 1 : Number(r);
       col = 0;
-      if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) throw new WorkbookFormatError(`sheet "${sheetName}": row number ${r} is outside Excel's grid`);
+      if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) throw new WorkbookFormatError(phrase(WORKBOOK.rowOutsideGrid, { sheet: sheetName, row: String(r) }));
       continue;
     }
     if (tag.name !== 'c') continue;
@@ -269,7 +272,7 @@ function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<num
       if (row === 0) row = 1;
     } else {
       const split = splitCellRef(ref);
-      if (!split) throw new WorkbookFormatError(`sheet "${sheetName}": "${ref}" is not a cell reference`);
+      if (!split) throw new WorkbookFormatError(phrase(WORKBOOK.notCellReference, { sheet: sheetName, ref }));
       row = split.row;
       col = split.col;
     }
@@ -323,17 +326,23 @@ function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<num
       } else at = child.end;
       child = nextTag(xml, at);
     }
-    if (!child) throw new WorkbookFormatError(`sheet "${sheetName}": cell ${ref ?? `at row ${row}`} is not closed`);
+    if (!child) {
+      throw new WorkbookFormatError(
+        ref === undefined ? phrase(WORKBOOK.cellAtRowNotClosed, { sheet: sheetName, row }) : phrase(WORKBOOK.cellNotClosed, { sheet: sheetName, ref }),
+      );
+    }
     at = child.end;
 
     const value = type === 'inlineStr' ? inline ?? '' : valueText === undefined ? undefined : cellValue(type, valueText, sharedStrings);
     if (value !== undefined || formulaAttrs !== undefined) {
-      if (++budget.cells > LIMITS.cells) throw new LimitError(`the workbook has more than ${LIMITS.cells.toLocaleString('en-US')} cells`);
+      if (++budget.cells > LIMITS.cells) throw new LimitError(phrase(WORKBOOK.tooManyCells, { limit: formatNumber(LIMITS.cells) }));
       if (typeof value === 'string' && value.length > LIMITS.textLength) {
-        throw new LimitError(`${sheetName}!${toAddress(row, col)} holds ${value.length.toLocaleString('en-US')} characters of text; Excel allows ${LIMITS.textLength.toLocaleString('en-US')}`);
+        throw new LimitError(phrase(WORKBOOK.textTooLong, { cell: `${sheetName}!${toAddress(row, col)}`, length: formatNumber(value.length), limit: formatNumber(LIMITS.textLength) }));
       }
       if (formulaText !== undefined && formulaText.length > LIMITS.formulaLength) {
-        throw new LimitError(`${sheetName}!${toAddress(row, col)}: the formula is ${formulaText.length.toLocaleString('en-US')} characters long; the limit is ${LIMITS.formulaLength.toLocaleString('en-US')}`);
+        throw new LimitError(
+          phrase(WORKBOOK.formulaTooLong, { cell: `${sheetName}!${toAddress(row, col)}`, length: formatNumber(formulaText.length), limit: formatNumber(LIMITS.formulaLength) }),
+        );
       }
     }
     if (value !== undefined) {
@@ -381,7 +390,7 @@ function readFormula(
       return { row, col, text, kind: 'plain' };
     }
     const master = shared.get(si);
-    if (!master) throw new WorkbookFormatError(`sheet "${sheetName}": cell at row ${row}, column ${col} uses shared formula ${si} before its master`);
+    if (!master) throw new WorkbookFormatError(phrase(WORKBOOK.sharedBeforeMaster, { sheet: sheetName, row, column: col, index: si }));
     return { row, col, text: shiftFormula(master.text, row - master.row, col - master.col), kind: 'plain' };
   }
   if (t === 'array') {

@@ -6,6 +6,9 @@
  */
 import { Area, areaRef, contains, parseArea, quoteSheetName, toAddress } from './a1';
 import { attributes, decodeEntities, decodeXstring, elements } from './xml';
+import { LocalizedError } from '../i18n/localized-error';
+import { Phrase, phrase } from '../i18n/text';
+import { WORKBOOK } from '../i18n/workbook';
 
 export interface TableColumn {
   name: string;
@@ -29,7 +32,7 @@ export interface TableModel {
 
 export function readTable(xml: string, sheet: string, part: string): TableModel {
   const root = [...elements(xml, 'table')][0];
-  if (!root) throw new Error(`${part} is not a table part`);
+  if (!root) throw new LocalizedError(phrase(WORKBOOK.notTablePart, { part }));
   const a = attributes(root.tag.attributesText);
   const columns: TableColumn[] = [];
   for (const { tag, body } of elements(root.body, 'tableColumn')) {
@@ -77,9 +80,9 @@ export interface FormulaPlace {
 }
 
 /** A structured reference that denotes nothing (a missing column, [#Totals] without one…): Excel's #REF!. */
-export class StructuredReferenceError extends Error {
+export class StructuredReferenceError extends LocalizedError {
   constructor(
-    message: string,
+    message: Phrase,
     readonly code: '#REF!' | '#VALUE!' = '#REF!',
   ) {
     super(message);
@@ -120,7 +123,7 @@ function specifiers(inner: string): { items: Item[]; first?: string; last?: stri
       i++;
       continue;
     }
-    if (c !== '[') throw new StructuredReferenceError(`cannot read the structured reference [${inner}]`);
+    if (c !== '[') throw new StructuredReferenceError(phrase(WORKBOOK.structuredUnreadable, { inner }));
     let j = i + 1;
     let name = '';
     for (; j < trimmed.length; j++) {
@@ -140,7 +143,7 @@ function specifiers(inner: string): { items: Item[]; first?: string; last?: stri
       pendingRange = false;
     } else columns.push(name);
   }
-  if (columns.length > 2) throw new StructuredReferenceError(`[${inner}] names more than a column range`);
+  if (columns.length > 2) throw new StructuredReferenceError(phrase(WORKBOOK.structuredColumns, { inner }));
   return { items, first: columns[0], last: columns[1] ?? columns[0] };
 }
 
@@ -159,7 +162,7 @@ function columnSpan(text: string): { first?: string; last?: string } {
 
 function columnIndex(table: TableModel, name: string): number {
   const index = table.columns.findIndex((c) => c.name.toLowerCase() === name.toLowerCase());
-  if (index < 0) throw new StructuredReferenceError(`table ${table.name} has no column "${name}"`);
+  if (index < 0) throw new StructuredReferenceError(phrase(WORKBOOK.tableNoColumn, { table: table.name, column: name }));
   return index;
 }
 
@@ -173,7 +176,7 @@ export function resolveStructuredReference(text: string, tables: readonly TableM
   const table = tableName
     ? tables.find((t) => t.name.toLowerCase() === tableName.toLowerCase())
     : tables.find((t) => t.sheet === place.sheet && contains(t.ref, place.row, place.col));
-  if (!table) throw new StructuredReferenceError(tableName ? `no table named ${tableName}` : `[…] outside a table`);
+  if (!table) throw new StructuredReferenceError(tableName ? phrase(WORKBOOK.noTableNamed, { table: tableName }) : phrase(WORKBOOK.outsideTable));
   const inner = open < 0 ? '' : text.slice(open + 1, text.lastIndexOf(']'));
   const { items, first, last } = specifiers(inner);
   const parts = tableAreas(table);
@@ -192,7 +195,7 @@ export function resolveStructuredReference(text: string, tables: readonly TableM
   let bottom: number;
   if (set.has('#This Row')) {
     if (place.sheet !== table.sheet || place.row < parts.data.top || place.row > parts.data.bottom) {
-      throw new StructuredReferenceError(`${text} is used outside the data rows of ${table.name}`, '#VALUE!');
+      throw new StructuredReferenceError(phrase(WORKBOOK.thisRowOutside, { reference: text, table: table.name }), '#VALUE!');
     }
     top = bottom = place.row;
   } else if (set.has('#All')) {
@@ -201,18 +204,18 @@ export function resolveStructuredReference(text: string, tables: readonly TableM
   } else {
     const rows: { top: number; bottom: number }[] = [];
     if (set.has('#Headers')) {
-      if (!parts.headers) throw new StructuredReferenceError(`table ${table.name} has no header row`);
+      if (!parts.headers) throw new StructuredReferenceError(phrase(WORKBOOK.tableNoHeaders, { table: table.name }));
       rows.push(parts.headers);
     }
     if (set.has('#Data')) rows.push(parts.data);
     if (set.has('#Totals')) {
-      if (!parts.totals) throw new StructuredReferenceError(`table ${table.name} has no totals row`);
+      if (!parts.totals) throw new StructuredReferenceError(phrase(WORKBOOK.tableNoTotals, { table: table.name }));
       rows.push(parts.totals);
     }
     top = Math.min(...rows.map((r) => r.top));
     bottom = Math.max(...rows.map((r) => r.bottom));
   }
-  if (bottom < top) throw new StructuredReferenceError(`table ${table.name} has no data rows`);
+  if (bottom < top) throw new StructuredReferenceError(phrase(WORKBOOK.tableNoData, { table: table.name }));
   return { table, area: { top, left, bottom, right } };
 }
 

@@ -5,6 +5,9 @@
  * Element names are compared without their namespace prefix (`<x:c>` is `<c>`): some
  * producers prefix the main namespace.
  */
+import { LocalizedError } from '../i18n/localized-error';
+import { phrase } from '../i18n/text';
+import { WORKBOOK } from '../i18n/workbook';
 
 export interface Tag {
   /** Local name without prefix, e.g. "c" for `<x:c ...>`; "/c" style closers have closing = true. */
@@ -201,7 +204,7 @@ export function elementBody(xml: string, open: Tag): { bodyStart: number; bodyEn
     else if (!tag.selfClosing) depth++;
     if (depth === 0) return { bodyStart: open.end, bodyEnd: tag.start, end: tag.end };
   }
-  throw new Error(`unclosed <${open.name}> element`);
+  throw new LocalizedError(phrase(WORKBOOK.unclosedElement, { element: open.name }));
 }
 
 /** Every element named `name` (any depth) as [tag, body text]. */

@@ -6,6 +6,9 @@
  * Pure TypeScript over Uint8Array (the task pane uses it too); compression is injected as a
  * ZipCodec (zlib in Node, see node-codec.ts).
  */
+import { LocalizedError } from '../i18n/localized-error';
+import { Phrase, phrase } from '../i18n/text';
+import { WORKBOOK } from '../i18n/workbook';
 
 export interface ZipCodec {
   inflateRaw(data: Uint8Array, expectedSize: number): Uint8Array;
@@ -13,9 +16,9 @@ export interface ZipCodec {
   crc32(data: Uint8Array): number;
 }
 
-/** A problem with the container itself: not a zip, encrypted, truncated, over a limit. */
-export class ZipFormatError extends Error {
-  constructor(message: string) {
+/** A problem with the container itself: not a zip, encrypted, truncated, over a limit (texts: i18n/workbook.ts). */
+export class ZipFormatError extends LocalizedError {
+  constructor(message: Phrase) {
     super(message);
     this.name = 'ZipFormatError';
   }
@@ -71,7 +74,7 @@ export class ZipArchive {
 
   static read(bytes: Uint8Array): ZipArchive {
     if (bytes.length >= 8 && u32(bytes, 0) === 0xe011cfd0 && u32(bytes, 4) === 0xe11ab1a1) {
-      throw new ZipFormatError('this is an OLE compound file (a password-protected workbook or a legacy .xls), not an .xlsx zip package');
+      throw new ZipFormatError(phrase(WORKBOOK.oleFile));
     }
     let eocd = -1;
     for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -80,14 +83,14 @@ export class ZipArchive {
         break;
       }
     }
-    if (eocd < 0) throw new ZipFormatError('not a zip archive (no end-of-central-directory record)');
-    if (eocd >= 20 && u32(bytes, eocd - 20) === ZIP64_EOCD_LOCATOR) throw new ZipFormatError('zip64 archives are not supported');
+    if (eocd < 0) throw new ZipFormatError(phrase(WORKBOOK.notZip));
+    if (eocd >= 20 && u32(bytes, eocd - 20) === ZIP64_EOCD_LOCATOR) throw new ZipFormatError(phrase(WORKBOOK.zip64));
     const count = u16(bytes, eocd + 10);
     let at = u32(bytes, eocd + 16);
     const entries: ZipEntry[] = [];
     const byName = new Map<string, ZipEntry>();
     for (let n = 0; n < count; n++) {
-      if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL) throw new ZipFormatError('corrupt zip central directory');
+      if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL) throw new ZipFormatError(phrase(WORKBOOK.corruptCentralDirectory));
       const flags = u16(bytes, at + 8);
       const method = u16(bytes, at + 10);
       const nameLength = u16(bytes, at + 28);
@@ -96,12 +99,12 @@ export class ZipArchive {
       const local = u32(bytes, at + 42);
       const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
       const name = flags & UTF8_FLAG ? utf8.decode(nameBytes) : cp437(nameBytes);
-      if (flags & ENCRYPTED_FLAG) throw new ZipFormatError(`zip entry ${name} is encrypted`);
-      if (method !== 0 && method !== 8) throw new ZipFormatError(`zip entry ${name} uses compression method ${method} (only stored and deflate are supported)`);
+      if (flags & ENCRYPTED_FLAG) throw new ZipFormatError(phrase(WORKBOOK.entryEncrypted, { name }));
+      if (method !== 0 && method !== 8) throw new ZipFormatError(phrase(WORKBOOK.entryMethod, { name, method }));
       const compressedSize = u32(bytes, at + 20);
-      if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL) throw new ZipFormatError(`corrupt zip local header for ${name}`);
+      if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL) throw new ZipFormatError(phrase(WORKBOOK.corruptLocalHeader, { name }));
       const dataStart = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-      if (dataStart + compressedSize > bytes.length) throw new ZipFormatError(`zip entry ${name} is truncated`);
+      if (dataStart + compressedSize > bytes.length) throw new ZipFormatError(phrase(WORKBOOK.entryTruncated, { name }));
       const entry: ZipEntry = {
         name,
         method,
@@ -133,10 +136,10 @@ export class ZipArchive {
   /** The entry's uncompressed bytes; refuses one that inflates past `limit` bytes. */
   bytes(name: string, codec: ZipCodec, limit = Number.MAX_SAFE_INTEGER): Uint8Array {
     const entry = this.entry(name);
-    if (!entry) throw new ZipFormatError(`the package has no part ${name}`);
-    if (entry.size > limit) throw new ZipFormatError(`part ${name} is ${entry.size} bytes uncompressed (limit ${limit})`);
+    if (!entry) throw new ZipFormatError(phrase(WORKBOOK.noPart, { name }));
+    if (entry.size > limit) throw new ZipFormatError(phrase(WORKBOOK.partOverLimit, { name, size: entry.size, limit }));
     const data = entry.method === 0 ? entry.raw : codec.inflateRaw(entry.raw, entry.size);
-    if (data.length !== entry.size) throw new ZipFormatError(`part ${name} inflates to ${data.length} bytes, not the ${entry.size} its header says`);
+    if (data.length !== entry.size) throw new ZipFormatError(phrase(WORKBOOK.partSizeMismatch, { name, got: data.length, size: entry.size }));
     return data;
   }
 

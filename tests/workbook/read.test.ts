@@ -145,7 +145,7 @@ describe('formulas (§18.3.1.40)', () => {
   });
 
   it('a shared formula used before its master is an error naming the cell', () => {
-    expect(() => read(withSheetData('<row r="1"><c r="B1"><f t="shared" si="4"/><v>2</v></c></row>'))).toThrow(new WorkbookFormatError('sheet "S": cell at row 1, column 2 uses shared formula 4 before its master'));
+    expect(() => read(withSheetData('<row r="1"><c r="B1"><f t="shared" si="4"/><v>2</v></c></row>'))).toThrow(expect.objectContaining({ name: 'WorkbookFormatError', message: 'sheet "S": cell at row 1, column 2 uses shared formula 4 before its master' }));
   });
 
   it('t="array" without dynamic-array metadata is a legacy array over its ref', () => {
@@ -263,7 +263,7 @@ describe('what the reader refuses, with a reason', () => {
       '[Content_Types].xml': (xml) => replaceOnce(xml, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'),
     });
     const byPart = editPackage(bytes, { 'xl/vbaProject.bin': new Uint8Array([1, 2, 3]) });
-    for (const xlsm of [byType, byPart]) expect(() => read(xlsm)).toThrow(new WorkbookFormatError('macro-enabled workbooks (.xlsm) are not supported: save it as .xlsx (Excel Workbook) first'));
+    for (const xlsm of [byType, byPart]) expect(() => read(xlsm)).toThrow(expect.objectContaining({ name: 'WorkbookFormatError', message: 'macro-enabled workbooks (.xlsm) are not supported: save it as .xlsx (Excel Workbook) first' }));
   });
 
   it('a sheet whose part is missing', () => {

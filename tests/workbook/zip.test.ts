@@ -238,7 +238,7 @@ describe('looking up parts', () => {
   });
 
   it('a missing part is a ZipFormatError naming it', () => {
-    expect(() => ZipArchive.read(sample()).bytes('xl/nope.xml', nodeCodec)).toThrow(new ZipFormatError('the package has no part xl/nope.xml'));
+    expect(() => ZipArchive.read(sample()).bytes('xl/nope.xml', nodeCodec)).toThrow(expect.objectContaining({ name: 'ZipFormatError', message: 'the package has no part xl/nope.xml' }));
   });
 
   it('a part larger than the caller\'s limit is refused before it is inflated', () => {
