@@ -14,6 +14,9 @@ import { createPerfPlugin } from '../adapters/hyperformula/plugin';
 import type { Cell } from '../engine/grid';
 import type { PerfError } from '../engine/errors';
 import type { Locale } from '../i18n';
+import { CALC } from '../i18n/calc';
+import { DEFAULT_LOCALE } from '../i18n/locale';
+import { formatNumber, phrase, render } from '../i18n/text';
 import { DATA, EXCEL_ONLY_ERRORS, FIT, SIZE, excelCompatPlugin, excelCompatTranslations } from './excel-functions/plugin';
 import { CalculationHooks, buildingWith, cellKey, hooksOf, registerHooks } from './hooks';
 import { LiveCells } from './live-cells';
@@ -87,14 +90,14 @@ export interface CalcSettings {
 
 const VALID_EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', ...EXCEL_ONLY_ERRORS]);
 
-/** A HyperFormula value → what Excel would show (errors as Excel's codes). */
-export function resultValue(value: HfCellValue): ResultValue {
+/** A HyperFormula value → what Excel would show (errors as Excel's codes; our own messages in `locale`). */
+export function resultValue(value: HfCellValue, locale: Locale = DEFAULT_LOCALE): ResultValue {
   if (value === null || value === undefined) return null;
   if (value instanceof DetailedCellError) {
     const message = value.message ?? '';
     if (value.value === '#ERROR!' && EXCEL_ONLY_ERRORS.includes(message)) return { error: message, message: '' };
     if (VALID_EXCEL_ERRORS.has(value.value)) return { error: value.value, message };
-    if (value.value === '#CYCLE!') return { error: '#NUM!', message: 'circular reference' };
+    if (value.value === '#CYCLE!') return { error: '#NUM!', message: render(CALC.circular, locale) };
     return { error: '#VALUE!', message: message || value.value };
   }
   return value as number | string | boolean;
@@ -239,7 +242,7 @@ export class Calculation {
       registerHooks(this.engine, hooks);
       this.settle();
       if (this.overSampleBudget) {
-        throw new LimitError(`the workbook draws more than ${LIMITS.simulationSamples.toLocaleString('en-US')} simulation samples (PERF.SIM, PERF.SIMCORR) in one calculation`);
+        throw new LimitError(phrase(CALC.simulationSamples, { limit: formatNumber(LIMITS.simulationSamples) }));
       }
       if (attempt >= 2 || !this.needsAnotherRound(live)) return;
     }
@@ -401,7 +404,7 @@ export class Calculation {
     const rows = Math.max(0, Math.min(area.bottom, bottom) - area.top + 1);
     const cols = Math.max(0, Math.min(area.right, right) - area.left + 1);
     if (rows * cols > LIMITS.referenceCells) {
-      throw new LimitError(`${place}: ${text} covers ${(rows * cols).toLocaleString('en-US')} cells of the used area; the limit is ${LIMITS.referenceCells.toLocaleString('en-US')}`);
+      throw new LimitError(phrase(CALC.referenceCells, { place, reference: text, cells: formatNumber(rows * cols), limit: formatNumber(LIMITS.referenceCells) }));
     }
   }
 
@@ -409,6 +412,7 @@ export class Calculation {
     const place = `${sheet}!${toAddress(row, col)}`;
     return {
       place: { sheet, row, col },
+      locale: this.settings.locale,
       tables: this.tables,
       knownFunctions: knownFunctions(),
       addinNamespaces: ADDIN_NAMESPACES,
@@ -434,7 +438,7 @@ export class Calculation {
       const rows = formula.ref.bottom - formula.ref.top + 1;
       const cols = formula.ref.right - formula.ref.left + 1;
       if (rows * cols > LIMITS.arrayCells) {
-        throw new LimitError(`${sheet.name}!${areaRef(formula.ref)}: an array formula over ${(rows * cols).toLocaleString('en-US')} cells; the limit is ${LIMITS.arrayCells.toLocaleString('en-US')}`);
+        throw new LimitError(phrase(CALC.arrayFormulaCells, { area: `${sheet.name}!${areaRef(formula.ref)}`, cells: formatNumber(rows * cols), limit: formatNumber(LIMITS.arrayCells) }));
       }
       return { ...translation, text: `=${FIT}(${translation.text.slice(1)},${rows},${cols})` };
     }
@@ -544,7 +548,13 @@ export class Calculation {
           const computed = this.computedSizes.get(cellKey(result.sheet, formula.row - 1, formula.col - 1));
           if (computed && (computed.rows !== result.size.rows || computed.cols !== result.size.cols)) {
             if (computed.rows * computed.cols > LIMITS.arrayCells) {
-              throw new LimitError(`${this.model.sheets[result.sheet].name}!${toAddress(formula.row, formula.col)} spills ${(computed.rows * computed.cols).toLocaleString('en-US')} cells; the limit is ${LIMITS.arrayCells.toLocaleString('en-US')}`);
+              throw new LimitError(
+                phrase(CALC.spillCells, {
+                  cell: `${this.model.sheets[result.sheet].name}!${toAddress(formula.row, formula.col)}`,
+                  cells: formatNumber(computed.rows * computed.cols),
+                  limit: formatNumber(LIMITS.arrayCells),
+                }),
+              );
             }
             result.size = computed;
             result.translation = this.translate(result);
@@ -598,9 +608,7 @@ export class Calculation {
     this.hf.batch(() => {
       for (const result of broken) {
         // HyperFormula computes OFFSET only with the offsets and sizes written as numbers.
-        const message = /\bOFFSET\s*\(/i.test(result.translation.text)
-          ? 'perfplan calc supports OFFSET only with its rows, columns, height and width written as numbers'
-          : 'perfplan calc cannot read this formula';
+        const message = render(/\bOFFSET\s*\(/i.test(result.translation.text) ? CALC.offsetNumbers : CALC.cannotRead, this.settings.locale ?? DEFAULT_LOCALE);
         result.translation = { text: unsupportedFormula(message), anchors: [], unsupported: message };
         result.area = { top: result.formula.row, left: result.formula.col, bottom: result.formula.row, right: result.formula.col };
         this.hf.setCellContents({ sheet: result.sheet, row: result.formula.row - 1, col: result.formula.col - 1 }, result.translation.text);
@@ -618,7 +626,7 @@ export class Calculation {
 
   /** The computed value of a cell (1-based), as Excel would show it. */
   value(sheet: number, row: number, col: number): ResultValue {
-    return resultValue(this.hf.getCellValue({ sheet, row: row - 1, col: col - 1 }));
+    return resultValue(this.hf.getCellValue({ sheet, row: row - 1, col: col - 1 }), this.settings.locale);
   }
 
   /**

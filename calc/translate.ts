@@ -14,12 +14,18 @@ import type { Area } from '../workbook/a1';
 import { FormulaToken, tokenizeFormula } from '../workbook/formula-text';
 import { referenceArea, splitSheetPrefix } from '../workbook/references';
 import { FormulaPlace, StructuredReferenceError, TableModel, absoluteRef, resolveStructuredReference } from '../workbook/tables';
-import { parseAddress, toAddress } from '../workbook/a1';
+import { CellAddressError, parseAddress, toAddress } from '../workbook/a1';
 import { LIMITS, LimitError } from '../workbook/limits';
+import { CALC } from '../i18n/calc';
+import { LocalizedError } from '../i18n/localized-error';
+import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
+import { phrase, render } from '../i18n/text';
 import { ERROR_LITERAL, UNSUPPORTED } from './excel-functions/plugin';
 
 export interface TranslateContext {
   place: FormulaPlace;
+  /** The language of the #NAME? messages written into the formula (the calculation's); en-US when none. */
+  locale?: Locale;
   tables: readonly TableModel[];
   /** Upper-case function names HyperFormula and our plugins compute (PERF.X included). */
   knownFunctions: ReadonlySet<string>;
@@ -59,11 +65,12 @@ export interface Translation {
   core?: string;
   /** The anchors this formula's `#` references read (for re-translation when they change size). */
   anchors: { sheet: string; row: number; col: number }[];
-  /** Set when the formula cannot be computed (the message of its #NAME?). */
+  /** Set when the formula cannot be computed (the message of its #NAME?, in the context's locale). */
   unsupported?: string;
 }
 
-class Unsupported extends Error {}
+/** What perfplan calc cannot compute: the formula becomes #NAME? with this message (texts: i18n/calc.ts). */
+class Unsupported extends LocalizedError {}
 
 const HF_ERRORS = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NUM!', '#REF!', '#VALUE!']);
 
@@ -91,7 +98,7 @@ function matchingClose(tokens: FormulaToken[], open: number): number {
       if (depth === 0) return i;
     }
   }
-  throw new Unsupported('perfplan calc cannot read this formula (unbalanced parentheses)');
+  throw new Unsupported(phrase(CALC.unbalanced));
 }
 
 /** The top-level arguments between `open` (an "(" token) and its close, as token slices. */
@@ -129,11 +136,11 @@ function inlineLet(tokens: FormulaToken[], env: ReadonlyMap<string, FormulaToken
       const open = i + 1;
       const close = matchingClose(tokens, open);
       const args = splitArguments(tokens, open, close);
-      if (args.length < 3 || args.length % 2 === 0) throw new Unsupported('LET needs name, value pairs and a final calculation');
+      if (args.length < 3 || args.length % 2 === 0) throw new Unsupported(phrase(CALC.letPairs));
       const scope = new Map(env);
       for (let a = 0; a + 1 < args.length; a += 2) {
         const name = significant(args[a]);
-        if (name.length !== 1 || name[0].kind !== 'name') throw new Unsupported('LET needs a name in each name position');
+        if (name.length !== 1 || name[0].kind !== 'name') throw new Unsupported(phrase(CALC.letName));
         scope.set(parameterName(name[0].text), [{ kind: 'open', text: '(' }, ...inlineLet(args[a + 1], scope), { kind: 'close', text: ')' }]);
       }
       out.push({ kind: 'open', text: '(' }, ...inlineLet(args[args.length - 1], scope), { kind: 'close', text: ')' });
@@ -155,7 +162,7 @@ function inlineLet(tokens: FormulaToken[], env: ReadonlyMap<string, FormulaToken
 /** "Sheet1!$A$2" / "A2" → the anchor cell it names. */
 function anchorOf(reference: string, sheet: string): { sheet: string; row: number; col: number } {
   const { prefix, local } = splitSheetPrefix(reference);
-  if (local.includes(':')) throw new Unsupported('ANCHORARRAY (#) of a range');
+  if (local.includes(':')) throw new Unsupported(phrase(CALC.anchorOfRange));
   const target = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : sheet;
   const { row, col } = parseAddress(local);
   return { sheet: target, row, col };
@@ -206,7 +213,7 @@ function checkNesting(tokens: FormulaToken[], place: FormulaPlace): void {
   for (const t of tokens) {
     if (t.kind === 'open' || t.kind === 'arrayOpen') {
       if (++depth > LIMITS.formulaNesting) {
-        throw new LimitError(`${place.sheet}!${toAddress(place.row, place.col)}: the formula nests more than ${LIMITS.formulaNesting} levels`);
+        throw new LimitError(phrase(CALC.nesting, { cell: `${place.sheet}!${toAddress(place.row, place.col)}`, limit: LIMITS.formulaNesting }));
       }
     } else if (t.kind === 'close' || t.kind === 'arrayClose') depth--;
   }
@@ -233,9 +240,9 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
           const addin = /^_XLDUDF_([A-Z0-9]+)_(.+)$/i.exec(t.text);
           if (addin) {
             const namespace = addin[1].toUpperCase();
-            if (!ctx.addinNamespaces.includes(namespace)) throw new Unsupported(`perfplan calc does not support the add-in function ${namespace}.${addin[2].toUpperCase()}`);
             const fn = `${namespace}.${addin[2].toUpperCase()}`;
-            if (!ctx.knownFunctions.has(fn)) throw new Unsupported(`perfplan calc does not know ${fn}`);
+            if (!ctx.addinNamespaces.includes(namespace)) throw new Unsupported(phrase(CALC.addinNotSupported, { name: fn }));
+            if (!ctx.knownFunctions.has(fn)) throw new Unsupported(phrase(CALC.addinUnknown, { name: fn }));
             out.push(fn);
             if (ctx.dataArgument) replaceArguments(tokens, i, ctx, replaced, ctx.dataArgument);
             break;
@@ -243,19 +250,19 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
           const dot = name.indexOf('.');
           if (dot > 0 && ctx.addinNamespaces.includes(name.slice(0, dot))) {
             // The text "PERF.X(" in a file is not an add-in call: Excel shows #NAME? and never rebinds it.
-            throw new Unsupported(`${name} is stored as text, not as an add-in call (Excel stores it as _xldudf_${name.replace('.', '_')} and shows #NAME? for this cell); re-enter the formula in Excel with PerfPlan loaded`);
+            throw new Unsupported(phrase(CALC.storedAsText, { name, stored: `_xldudf_${name.replace('.', '_')}` }));
           }
           if (name === 'ANCHORARRAY') {
             const close = matchingClose(tokens, i + 1);
             const arg = significant(tokens.slice(i + 2, close));
-            if (arg.length !== 1 || arg[0].kind !== 'reference') throw new Unsupported('perfplan calc supports # only on a cell reference');
+            if (arg.length !== 1 || arg[0].kind !== 'reference') throw new Unsupported(phrase(CALC.anchorOnCell));
             const anchor = anchorOf(arg[0].text, ctx.place.sheet);
             anchors.push(anchor);
             out.push(areaText(anchor.sheet, ctx.spillArea(anchor.sheet, anchor.row, anchor.col)));
             i = close;
             break;
           }
-          if (!ctx.knownFunctions.has(name)) throw new Unsupported(`perfplan calc does not support ${name}`);
+          if (!ctx.knownFunctions.has(name)) throw new Unsupported(phrase(CALC.notSupported, { name }));
           out.push(name);
           if (ctx.occupiedParts && BLANK_IGNORING_AGGREGATES.has(name)) {
             const occupied = ctx.occupiedParts;
@@ -281,7 +288,7 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
           break;
         }
         case 'name': {
-          if (/^_xlpm\./i.test(t.text)) throw new Unsupported('perfplan calc does not support LAMBDA');
+          if (/^_xlpm\./i.test(t.text)) throw new Unsupported(phrase(CALC.notSupported, { name: 'LAMBDA' }));
           const table = ctx.tables.find((tb) => tb.name.toLowerCase() === t.text.toLowerCase());
           if (table) {
             out.push(areaText(table.sheet, resolveStructuredReference(table.name, ctx.tables, ctx.place).area));
@@ -299,10 +306,10 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
           break;
         }
         case 'reference': {
-          if (/^\[|\]/.test(t.text)) throw new Unsupported('perfplan calc does not support links to other workbooks');
+          if (/^\[|\]/.test(t.text)) throw new Unsupported(phrase(CALC.externalLinks));
           // A sheet name cannot contain ":", so one in the prefix is a 3-D reference.
           if (splitSheetPrefix(t.text).prefix.includes(':')) {
-            throw new Unsupported('perfplan calc does not support 3-D references (Sheet1:Sheet3!A1)');
+            throw new Unsupported(phrase(CALC.threeD));
           }
           if (ctx.checkReference) {
             const found = referenceArea(t.text, ctx.place.sheet);
@@ -312,18 +319,23 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
           break;
         }
         case 'spill':
-          throw new Unsupported('perfplan calc cannot read this formula (a bare # outside _xlfn.ANCHORARRAY)');
+          throw new Unsupported(phrase(CALC.bareSpill));
         case 'at':
-          throw new Unsupported('perfplan calc cannot read this formula (a bare @ outside _xlfn.SINGLE)');
+          throw new Unsupported(phrase(CALC.bareAt));
         default:
           out.push(t.text);
       }
     }
     return { text: `=${out.join('')}`, anchors };
   } catch (error) {
-    if (error instanceof Unsupported) return { text: unsupportedFormula(error.message), anchors, unsupported: error.message };
-    if (error instanceof Error && /not a cell address/.test(error.message)) {
-      return { text: unsupportedFormula('perfplan calc cannot read this formula'), anchors, unsupported: error.message };
+    const locale = ctx.locale ?? DEFAULT_LOCALE;
+    if (error instanceof Unsupported) {
+      const message = error.localized(locale);
+      return { text: unsupportedFormula(message), anchors, unsupported: message };
+    }
+    if (error instanceof CellAddressError) {
+      const message = render(CALC.cannotRead, locale);
+      return { text: unsupportedFormula(message), anchors, unsupported: message };
     }
     throw error;
   }

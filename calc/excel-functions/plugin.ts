@@ -24,6 +24,9 @@ import {
   SimpleRangeValue,
 } from 'hyperformula';
 import { CalculationHooks, cellKey, hooksOf } from '../hooks';
+import { CALC } from '../../i18n/calc';
+import { DEFAULT_LOCALE, Locale } from '../../i18n/locale';
+import { render } from '../../i18n/text';
 import { LookupValue, xmatch } from './xmatch';
 
 interface Ast {
@@ -58,17 +61,17 @@ function lookupValue(value: unknown): LookupValue {
 }
 
 /** Excel's implicit intersection of a range with the formula's row or column; arrays give their first value. */
-function intersect(value: unknown, state: State): unknown {
+function intersect(value: unknown, state: State, locale: Locale): unknown {
   if (!(value instanceof SimpleRangeValue)) return value;
   const data = value.data;
   if (data.length === 1 && data[0].length === 1) return data[0][0];
   const range = value.range;
   if (!range) return data[0][0];
   const { row, col, sheet } = state.formulaAddress;
-  if (range.start.sheet !== sheet) return new CellError(ErrorType.VALUE, 'implicit intersection with a range on another sheet');
+  if (range.start.sheet !== sheet) return new CellError(ErrorType.VALUE, render(CALC.intersectOtherSheet, locale));
   if (data[0].length === 1 && row >= range.start.row && row <= range.end.row) return data[row - range.start.row][0];
   if (data.length === 1 && col >= range.start.col && col <= range.end.col) return data[0][col - range.start.col];
-  return new CellError(ErrorType.VALUE, 'the range does not intersect the formula’s row or column');
+  return new CellError(ErrorType.VALUE, render(CALC.intersectNone, locale));
 }
 
 /**
@@ -76,7 +79,7 @@ function intersect(value: unknown, state: State): unknown {
  * formulas"): a single value fills every cell, a single row or column repeats, and cells
  * beyond a larger result are #N/A; a result larger than the area is cut.
  */
-function fit(value: unknown, rows: number, cols: number): SimpleRangeValue {
+function fit(value: unknown, rows: number, cols: number, locale: Locale): SimpleRangeValue {
   const data: unknown[][] = value instanceof SimpleRangeValue ? value.data : [[value]];
   const height = data.length;
   const width = data[0]?.length ?? 0;
@@ -86,7 +89,7 @@ function fit(value: unknown, rows: number, cols: number): SimpleRangeValue {
     for (let c = 0; c < cols; c++) {
       const sr = height === 1 ? 0 : r;
       const sc = width === 1 ? 0 : c;
-      line.push(sr < height && sc < width ? data[sr][sc] : new CellError(ErrorType.NA, 'outside the array formula’s result'));
+      line.push(sr < height && sc < width ? data[sr][sc] : new CellError(ErrorType.NA, render(CALC.outsideArray, locale)));
     }
     out.push(line);
   }
@@ -137,27 +140,32 @@ class ExcelCompatPlugin extends FunctionPlugin {
     [ERROR_LITERAL]: { method: 'errorLiteral', parameters: [{ argumentType: FunctionArgumentType.STRING }] },
   };
 
+  /** The language of this calculation's messages (en-US outside one). */
+  private locale(): Locale {
+    return hooksOf((this as unknown as { dependencyGraph: object }).dependencyGraph)?.locale ?? DEFAULT_LOCALE;
+  }
+
   single(ast: ProcedureAst, state: State) {
     const self = this as unknown as Plugin;
-    return self.runFunction(ast.args, state, self.metadata('SINGLE'), (value) => intersect(value, state));
+    return self.runFunction(ast.args, state, self.metadata('SINGLE'), (value) => intersect(value, state, this.locale()));
   }
 
   xmatch(ast: ProcedureAst, state: State) {
     const self = this as unknown as Plugin;
     return self.runFunction(ast.args, state, self.metadata('XMATCH'), (lookup, range, matchMode, searchMode) => {
       const data = (range as SimpleRangeValue).data;
-      if (data.length > 1 && data[0].length > 1) return new CellError(ErrorType.VALUE, 'XMATCH needs a one-row or one-column lookup array');
+      if (data.length > 1 && data[0].length > 1) return new CellError(ErrorType.VALUE, render(CALC.xmatchShape, this.locale()));
       const values = (data.length === 1 ? data[0] : data.map((line) => line[0])).map(lookupValue);
       const found = xmatch(lookupValue(lookup), values, matchMode as number, searchMode as number);
-      if (found === '#N/A') return new CellError(ErrorType.NA, 'XMATCH found no match');
-      if (found === '#VALUE!') return new CellError(ErrorType.VALUE, 'XMATCH match_mode must be 0, -1, 1 or 2 and search_mode 1, -1, 2 or -2');
+      if (found === '#N/A') return new CellError(ErrorType.NA, render(CALC.xmatchNoMatch, this.locale()));
+      if (found === '#VALUE!') return new CellError(ErrorType.VALUE, render(CALC.xmatchModes, this.locale()));
       return found;
     });
   }
 
   fit(ast: ProcedureAst, state: State) {
     const self = this as unknown as Plugin;
-    return self.runFunction(ast.args, state, self.metadata(FIT), (value, rows, cols) => fit(value, rows as number, cols as number));
+    return self.runFunction(ast.args, state, self.metadata(FIT), (value, rows, cols) => fit(value, rows as number, cols as number, this.locale()));
   }
 
   fitSize(ast: ProcedureAst) {
