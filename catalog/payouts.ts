@@ -2,7 +2,7 @@
 import * as engine from '../engine/payouts';
 import { explainPayout, explainTiered } from '../engine/explain';
 import { broadcast, sameAs } from './shapes';
-import { CatalogFunction, optional, range, value } from './types';
+import { CatalogFunction, choice, optional, range, value } from './types';
 
 export const PAYOUTS: CatalogFunction[] = [
   {
@@ -12,7 +12,12 @@ export const PAYOUTS: CatalogFunction[] = [
     parameters: [
       range('amount', { 'en-US': 'Amounts (a cell or a range), not negative.', 'zh-CN': '金额（单元格或区域），不得为负。' }),
       range('tiers', { 'en-US': 'Two columns: threshold (ascending, first 0) and rate.', 'zh-CN': '两列：门槛（递增，第一个为 0）和提成比例。' }),
-      optional(value('method', { 'en-US': '"marginal" (default, each slice at its rate) or "retro" (whole amount at the reached rate).', 'zh-CN': '"marginal"（默认，边际/超额累进：每段金额按所在档的比例计提）或 "retro"（追溯：全部金额按达到的最高档比例计提）。' })),
+      optional(
+        choice('method', engine.TIER_METHODS, {
+          'en-US': '"marginal" (default, each slice at its rate) or "retro" (whole amount at the reached rate).',
+          'zh-CN': '"边际"（默认，超额累进：每段金额按所在档的比例计提）或 "追溯"（全部金额按达到的最高档比例计提）；也可写 "marginal"、"retro"。',
+        }),
+      ),
     ],
     result: { kind: 'range', shape: broadcast(0) },
     call: engine.tiered,

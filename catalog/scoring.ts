@@ -2,7 +2,7 @@
 import * as engine from '../engine/scoring';
 import { explainCurve, explainScorecard } from '../engine/explain';
 import { broadcast, column } from './shapes';
-import { CatalogFunction, optional, range, value } from './types';
+import { CatalogFunction, choice, optional, range, value } from './types';
 
 export const SCORING: CatalogFunction[] = [
   {
@@ -25,7 +25,12 @@ export const SCORING: CatalogFunction[] = [
     parameters: [
       range('x', { 'en-US': 'Values to look up (a cell or a range).', 'zh-CN': '要查找的值（单元格或区域）。' }),
       range('curve', { 'en-US': 'Two columns: x (strictly ascending) and y.', 'zh-CN': '两列：x（严格递增）和 y。' }),
-      optional(value('mode', { 'en-US': '"linear" (default, interpolate, clamped) or "lookup" (banded).', 'zh-CN': '"linear"（默认，线性插值，超出范围取两端的值）或 "lookup"（按区间查表）。' })),
+      optional(
+        choice('mode', engine.CURVE_MODES, {
+          'en-US': '"linear" (default, interpolate, clamped) or "lookup" (banded).',
+          'zh-CN': '"线性"（默认，线性插值，超出范围取两端的值）或 "查表"（按区间查表）；也可写 "linear"、"lookup"。',
+        }),
+      ),
     ],
     result: { kind: 'range', shape: broadcast(0) },
     call: engine.curve,

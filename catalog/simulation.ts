@@ -1,7 +1,7 @@
 /** Simulation (蒙特卡洛): catalog entries (see types.ts for what each field feeds). */
 import * as engine from '../engine/simulation';
 import { column, fixed, trialsAt } from './shapes';
-import { CatalogFunction, optional, range, value } from './types';
+import { CatalogFunction, choice, optional, range, value } from './types';
 
 export const SIMULATION: CatalogFunction[] = [
   {
@@ -9,7 +9,10 @@ export const SIMULATION: CatalogFunction[] = [
     category: 'simulation',
     description: { 'en-US': 'Seeded Monte Carlo samples from a distribution.', 'zh-CN': '蒙特卡洛模拟：按指定随机种子从分布中抽样。' },
     parameters: [
-      value('distribution', { 'en-US': '"normal", "lognormal", "uniform", "triangular" or "pert".', 'zh-CN': '"normal"、"lognormal"、"uniform"、"triangular" 或 "pert"。' }),
+      choice('distribution', engine.DISTRIBUTIONS, {
+        'en-US': '"normal", "lognormal", "uniform", "triangular" or "pert".',
+        'zh-CN': '"正态"、"对数正态"、"均匀"、"三角" 或 "PERT"；也可写 "normal"、"lognormal"、"uniform"、"triangular"、"pert"。',
+      }),
       value('p1', { 'en-US': 'mean (normal, lognormal) or min (uniform, triangular, pert).', 'zh-CN': '均值（normal、lognormal）或最小值（uniform、triangular、pert）。' }),
       optional(value('p2', { 'en-US': 'sd (normal, lognormal), max (uniform) or mode (triangular, pert).', 'zh-CN': '标准差（normal、lognormal）、最大值（uniform）或最可能值（triangular、pert）。' })),
       optional(value('p3', { 'en-US': 'max (triangular, pert).', 'zh-CN': '最大值（triangular、pert）。' })),
@@ -25,7 +28,7 @@ export const SIMULATION: CatalogFunction[] = [
     category: 'simulation',
     description: { 'en-US': 'Correlated Monte Carlo samples.', 'zh-CN': '蒙特卡洛模拟：生成相互关联的多个变量的样本。' },
     parameters: [
-      range('distributions', { 'en-US': 'k×4: name, p1, p2, p3 per variable.', 'zh-CN': 'k×4：每个变量的分布名称、p1、p2、p3。' }),
+      range('distributions', { 'en-US': 'k×4: name, p1, p2, p3 per variable.', 'zh-CN': 'k×4：每个变量的分布名称（如 "正态"、"均匀"）、p1、p2、p3。' }),
       range('correlation', { 'en-US': 'k×k rank correlation matrix.', 'zh-CN': 'k×k 秩相关系数矩阵。' }),
       optional(value('trials', { 'en-US': 'Number of samples (default 1,000; trials × k at most 200,000).', 'zh-CN': '抽样次数（默认 1,000；抽样次数 × k 最多 200,000）。' })),
       optional(value('seed', { 'en-US': 'Seed (default 1).', 'zh-CN': '随机种子（默认 1）。' })),

@@ -6,9 +6,10 @@
 import type { ExplainAt, Explanation } from '../engine/explain';
 import type { Arg, ResultGrid } from '../engine/grid';
 import type { Text } from '../i18n';
+import type { OptionCode } from '../i18n/options';
 import type { ShapeRule } from './shapes';
 
-export type Category = 'weights' | 'scoring' | 'payouts' | 'costbenefit' | 'allocation' | 'simulation' | 'channels' | 'benchmarks';
+export type Category = 'weights' | 'scoring' | 'payouts' | 'crediting' | 'costbenefit' | 'allocation' | 'simulation' | 'channels' | 'benchmarks';
 
 export interface Parameter {
   /** As Excel shows it in the formula's tooltip: amount, target_incentive. */
@@ -17,6 +18,8 @@ export interface Parameter {
   kind: 'range' | 'value';
   optional: boolean;
   description: Text;
+  /** A text option: the codes it accepts (each also by its names in i18n/options.ts). */
+  options?: readonly OptionCode[];
 }
 
 interface Common {
@@ -57,6 +60,11 @@ export function range(name: string, description: Text): Parameter {
 /** A required single-value argument. */
 export function value(name: string, description: Text): Parameter {
   return { name, kind: 'value', optional: false, description };
+}
+
+/** A text option (a single value): the codes it accepts, each also by its names in either language. */
+export function choice(name: string, options: readonly OptionCode[], description: Text): Parameter {
+  return { name, kind: 'value', optional: false, description, options };
 }
 
 /** Marks a parameter optional ([name] in the signature; null when omitted). */

@@ -2,7 +2,7 @@
 import * as engine from '../engine/weights';
 import { explainAhp } from '../engine/explain';
 import { broadcast, column } from './shapes';
-import { CatalogFunction, optional, range, value } from './types';
+import { CatalogFunction, choice, optional, range, value } from './types';
 
 export const WEIGHTS: CatalogFunction[] = [
   {
@@ -22,7 +22,7 @@ export const WEIGHTS: CatalogFunction[] = [
     description: { 'en-US': 'AHP weights from a pairwise comparison matrix (Saaty 1–9 scale). Stack several experts\' matrices to aggregate them by geometric mean.', 'zh-CN': '层次分析法（AHP）：根据两两比较判断矩阵（Saaty 1–9 标度）计算权重。可将多位专家的判断矩阵上下堆叠，按几何平均汇总。' },
     parameters: [
       range('matrix', { 'en-US': 'n×n reciprocal matrix (blank lower triangle = reciprocals), or k stacked matrices.', 'zh-CN': 'n×n 互反判断矩阵（下三角留空则自动取上三角的倒数），或上下堆叠的 k 个矩阵。' }),
-      optional(value('method', { 'en-US': '"eigen" (default) or "geomean".', 'zh-CN': '"eigen"（默认，特征向量法）或 "geomean"（几何平均法）。' })),
+      optional(choice('method', engine.AHP_METHODS, { 'en-US': '"eigen" (default) or "geomean".', 'zh-CN': '"特征向量"（默认，特征向量法）或 "几何平均"（几何平均法）；也可写 "eigen"、"geomean"。' })),
     ],
     result: { kind: 'range', shape: (a) => column(a.shape(0).cols) },
     call: engine.ahp,
@@ -47,7 +47,12 @@ export const WEIGHTS: CatalogFunction[] = [
     parameters: [
       range('data', { 'en-US': 'm×k data, one row per alternative.', 'zh-CN': 'm×k 数据，每行一个评价对象。' }),
       optional(range('directions', { 'en-US': '1×k of 1 (benefit, default) or -1 (cost).', 'zh-CN': '1×k 指标方向：1 为正向指标（越大越好，默认），-1 为负向指标（越小越好）。' })),
-      optional(value('normalize', { 'en-US': '"minmax" (default) or "proportion".', 'zh-CN': '"minmax"（默认，极差标准化）或 "proportion"（比重法，直接使用非负原始值）。' })),
+      optional(
+        choice('normalize', engine.ENTROPY_NORMALIZATIONS, {
+          'en-US': '"minmax" (default) or "proportion".',
+          'zh-CN': '"极差"（默认，极差标准化）或 "比重"（比重法，直接使用非负原始值）；也可写 "minmax"、"proportion"。',
+        }),
+      ),
     ],
     result: { kind: 'range', shape: (a) => ({ rows: 1, cols: a.shape(0).cols }) },
     call: engine.entropy,
@@ -84,7 +89,7 @@ export const WEIGHTS: CatalogFunction[] = [
       range('subjective', { 'en-US': 'Subjective weights (e.g. AHP).', 'zh-CN': '主观权重（如 AHP 权重）。' }),
       range('objective', { 'en-US': 'Objective weights (e.g. entropy), same shape.', 'zh-CN': '客观权重（如熵权法权重），形状须与主观权重相同。' }),
       optional(value('alpha', { 'en-US': 'Share of the subjective weights, 0..1 (default 0.5).', 'zh-CN': '主观权重所占比例，0..1（默认 0.5）。' })),
-      optional(value('method', { 'en-US': '"linear" (default) or "multiplicative".', 'zh-CN': '"linear"（默认，线性加权）或 "multiplicative"（乘法合成）。' })),
+      optional(choice('method', engine.BLEND_METHODS, { 'en-US': '"linear" (default) or "multiplicative".', 'zh-CN': '"线性"（默认，线性加权）或 "乘法"（乘法合成）；也可写 "linear"、"multiplicative"。' })),
     ],
     result: { kind: 'range', shape: broadcast(0) },
     call: engine.blend,

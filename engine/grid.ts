@@ -8,6 +8,7 @@
  */
 import { ERRORS } from '../i18n/errors';
 import { PLACES, VALUES, phrase } from '../i18n/glossary';
+import { OptionCode, matchOption, optionList } from '../i18n/options';
 import type { Phrase } from '../i18n/text';
 import { PerfError, numError, valueError } from './errors';
 
@@ -156,14 +157,17 @@ export function requiredText(arg: Arg, name: string): string {
   return value;
 }
 
-/** A keyword option, matched case-insensitively; blank means `fallback`. */
-export function optionalChoice<T extends string>(arg: Arg, name: string, fallback: T, allowed: readonly T[]): T {
+/**
+ * A text option (i18n/options.ts): its code or its name in either language, trimmed and in
+ * any case ("retro", " Retro ", "追溯"); blank means `fallback`. Anything else → #VALUE!
+ * listing the accepted values in the user's language.
+ */
+export function optionalChoice<T extends OptionCode>(arg: Arg, name: string, fallback: T, allowed: readonly T[]): T {
   const value = scalarOf(arg, name);
   if (value instanceof PerfError) throw value;
   if (isBlank(value)) return fallback;
-  const text = String(value).trim().toLowerCase();
-  const found = allowed.find((option) => option === text);
-  if (!found) throw valueError(ERRORS.choice, { name, options: quotedList(allowed), value: describeValue(value) });
+  const found = matchOption(String(value), allowed);
+  if (!found) throw valueError(ERRORS.choice, { name, options: optionList(allowed), value: describeValue(value) });
   return found;
 }
 
@@ -176,11 +180,6 @@ export function optionalBoolean(arg: Arg, name: string, fallback: boolean): bool
   if (value === 1 || value === 0) return value === 1;
   if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
   throw valueError(ERRORS.booleanRequired, { name, value: describeValue(value) });
-}
-
-/** Keywords as a message lists them: "marginal", "retro" (typed as they are in every language). */
-export function quotedList(options: readonly string[]): string {
-  return options.map((o) => `"${o}"`).join(', ');
 }
 
 /** The cells of a one-row or one-column range (or a scalar), in reading order. */

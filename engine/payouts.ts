@@ -27,7 +27,8 @@ import { Curve, curveAt, readCurve } from './scoring';
 
 export type TierMethod = 'marginal' | 'retro';
 
-const TIER_METHODS: readonly TierMethod[] = ['marginal', 'retro'];
+/** TIERED's and REBATE's methods (their names in each language: i18n/options.ts). */
+export const TIER_METHODS: readonly TierMethod[] = ['marginal', 'retro'];
 
 /** Validated tiers with the commission already earned below each threshold. */
 export interface Tiers {

@@ -86,7 +86,8 @@ export function lastAtOrBelow(xs: Float64Array, x: number): number {
 
 export type CurveMode = 'linear' | 'lookup';
 
-const CURVE_MODES: readonly CurveMode[] = ['linear', 'lookup'];
+/** CURVE's modes (their names in each language: i18n/options.ts). */
+export const CURVE_MODES: readonly CurveMode[] = ['linear', 'lookup'];
 
 /** What a banded lookup gives below its first point. */
 export const BELOW_FIRST_BAND = 0;

@@ -9,6 +9,7 @@
  */
 import { ERRORS } from '../i18n/errors';
 import { DISTRIBUTION_ROLES, PLACES, listOf, phrase } from '../i18n/glossary';
+import { matchOption, optionList } from '../i18n/options';
 import type { Phrase } from '../i18n/text';
 import { PerfError, divError, numError, valueError } from './errors';
 import {
@@ -24,7 +25,6 @@ import {
   numberMatrix,
   numberVector,
   optionalNumber,
-  quotedList,
   scalarOf,
   toGrid,
   writtenValue,
@@ -95,11 +95,12 @@ function rolePlace(place: Place, role: Role): Phrase {
 
 function readName(cell: Cell, label: Place): DistributionName {
   if (cell instanceof PerfError) throw cell;
-  const options = quotedList(DISTRIBUTIONS);
+  const options = optionList(DISTRIBUTIONS);
   if (isBlank(cell)) throw valueError(ERRORS.distributionBlank, { what: label, options });
   if (typeof cell !== 'string') throw valueError(ERRORS.distributionNotText, { what: label, options, value: describe(cell) });
-  const name = cell.trim().toLowerCase() as DistributionName;
-  if (!DISTRIBUTIONS.includes(name)) throw valueError(ERRORS.distributionUnknown, { what: label, options, got: cell });
+  // The same names as every text option: "normal", " Normal ", "正态" (i18n/options.ts).
+  const name = matchOption(cell, DISTRIBUTIONS);
+  if (name === undefined) throw valueError(ERRORS.distributionUnknown, { what: label, options, got: cell });
   return name;
 }
 

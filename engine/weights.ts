@@ -261,6 +261,9 @@ export function consistencyRatio(matrix: number[][], name = 'matrix'): number {
 
 export type AhpMethod = 'eigen' | 'geomean';
 
+/** AHP's methods (their names in each language: i18n/options.ts). */
+export const AHP_METHODS: readonly AhpMethod[] = ['eigen', 'geomean'];
+
 /** AHP's arguments as the function reads them: each expert's matrix, their aggregate, the method. */
 export interface AhpArgs {
   experts: number[][][];
@@ -271,7 +274,7 @@ export interface AhpArgs {
 
 export function readAhpArgs(matrix: Arg, method: Arg): AhpArgs {
   const experts = readAhpExperts(matrix, 'matrix');
-  const how = optionalChoice<AhpMethod>(method ?? null, 'method', 'eigen', ['eigen', 'geomean']);
+  const how = optionalChoice(method ?? null, 'method', 'eigen', AHP_METHODS);
   return { experts, matrix: aggregateAhpExperts(experts), method: how };
 }
 
@@ -291,6 +294,9 @@ export function ahpcr(matrix: Arg): number {
 // ---------------------------------------------------------------------------------------
 
 export type EntropyNormalization = 'minmax' | 'proportion';
+
+/** ENTROPY's normalizations (their names in each language: i18n/options.ts). */
+export const ENTROPY_NORMALIZATIONS: readonly EntropyNormalization[] = ['minmax', 'proportion'];
 
 /** Omitted, blank, or a reference to empty cells; an empty array is not blank (toGrid refuses it). */
 function allBlank(arg: Arg): boolean {
@@ -380,7 +386,7 @@ export function entropyWeights(data: number[][], directions: number[], normaliza
 export function entropy(data: Arg, directions: Arg, normalization: Arg): ResultGrid {
   const x = readData(data);
   const dirs = readCriterionDirections(directions, x[0].length);
-  const how = optionalChoice<EntropyNormalization>(normalization, 'normalize', 'minmax', ['minmax', 'proportion']);
+  const how = optionalChoice(normalization, 'normalize', 'minmax', ENTROPY_NORMALIZATIONS);
   return [entropyWeights(x, dirs, how)];
 }
 
@@ -500,6 +506,9 @@ export function roc(ranks: Arg): ResultGrid {
 
 export type BlendMethod = 'linear' | 'multiplicative';
 
+/** BLEND's methods (their names in each language: i18n/options.ts). */
+export const BLEND_METHODS: readonly BlendMethod[] = ['linear', 'multiplicative'];
+
 /** Combines two already-normalized weight lists of equal length. */
 export function blendWeights(subjective: number[], objective: number[], alpha: number, method: BlendMethod): number[] {
   if (method === 'linear') return subjective.map((s, i) => alpha * s + (1 - alpha) * objective[i]);
@@ -524,6 +533,6 @@ export function blend(subjective: Arg, objective: Arg, alpha: Arg, method: Arg):
   }
   const a = optionalNumber(alpha, 'alpha', 0.5);
   if (a < 0 || a > 1) throw numError(ERRORS.notFraction, { name: 'alpha', got: a });
-  const how = optionalChoice<BlendMethod>(method, 'method', 'linear', ['linear', 'multiplicative']);
+  const how = optionalChoice(method, 'method', 'linear', BLEND_METHODS);
   return sameOrientation(subjective, blendWeights(s, o, a, how));
 }

@@ -163,3 +163,21 @@ describe('dedicated column loops give what the general path gives', () => {
     );
   });
 });
+
+describe('optionalChoice — a text option by its code or its Chinese name (one alias table, i18n/options.ts)', () => {
+  const TIERS = [[0, 0.1], [100, 0.2]];
+
+  it('the code, its Chinese name, padded or in another case: all the same option', () => {
+    const retro = tiered(150, TIERS, 'retro');
+    for (const written of ['retro', ' Retro ', 'RETRO', '追溯', ' 追溯 ']) expect(tiered(150, TIERS, written)).toEqual(retro);
+    expect(tiered(150, TIERS, '边际')).toEqual(tiered(150, TIERS, 'marginal'));
+    expect(tiered(150, TIERS, '边际')).not.toEqual(retro);
+  });
+
+  it('blank is the default; anything else → #VALUE! listing the options in the reader’s language', () => {
+    expect(tiered(150, TIERS, '')).toEqual(tiered(150, TIERS, 'marginal'));
+    const error = expectPerfError(() => tiered(150, TIERS, '累进'), '#VALUE!', /^method must be one of "marginal", "retro"; got text "累进"$/);
+    expect(error.localized('zh-CN')).toBe('method必须是以下之一："边际"（"marginal"）、"追溯"（"retro"）；实际为文本 "累进"');
+    expectPerfError(() => tiered(150, TIERS, 3), '#VALUE!', /^method must be one of "marginal", "retro"; got text "3"$/);
+  });
+});

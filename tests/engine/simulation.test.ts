@@ -679,3 +679,31 @@ describe('SUMMARY — mean, sample stdev, min, PERCENTILE.INC percentiles, max',
 /** Recorded from the implementation (see the pinned-numbers test). */
 const PINNED_UNIFORM_SEED_1 = [0.6530178239336237, 0.5442882942734286, 0.8321559486212209];
 const PINNED_NORMAL_SEED_1 = [0.44028287225569906, 1.4845287591969174, -1.1180947384014737];
+
+describe('SIM and SIMCORR — distribution names in Chinese (docs/spec/functions.md, "Text options")', () => {
+  it('"正态", "对数正态", "均匀", "三角", "PERT" draw exactly what the English names draw', () => {
+    const pairs: [string, string, unknown[]][] = [
+      ['正态', 'normal', [10, 2, null]],
+      ['对数正态', 'lognormal', [10, 2, null]],
+      ['均匀', 'uniform', [0, 1, null]],
+      ['三角', 'triangular', [4, 8, 24]],
+      ['PERT', 'pert', [4, 8, 24]],
+      [' 正态 ', 'NORMAL', [0, 1, null]],
+    ];
+    for (const [zh, en, [p1, p2, p3]] of pairs) {
+      expect(sim(zh, p1 as number, p2 as number, p3 as number, 50, 11)).toEqual(sim(en, p1 as number, p2 as number, p3 as number, 50, 11));
+    }
+  });
+
+  it('SIMCORR reads the names in its distributions table the same way', () => {
+    const corr = [[1, 0.5], [0.5, 1]];
+    expect(simcorr([['正态', 0, 1, null], ['均匀', 0, 1, null]], corr, 40, 2)).toEqual(simcorr([['normal', 0, 1, null], ['uniform', 0, 1, null]], corr, 40, 2));
+  });
+
+  it('an unknown name lists the distributions: English codes for en-US, Chinese names with the codes for zh-CN', () => {
+    const error = expectPerfError(() => sim('泊松', 1, 2, null, 10, 1), '#VALUE!', /^distribution must be one of "normal", "lognormal", "uniform", "triangular", "pert"; got "泊松"$/);
+    expect(error.localized('zh-CN')).toBe(
+      'distribution必须是以下之一："正态"（"normal"）、"对数正态"（"lognormal"）、"均匀"（"uniform"）、"三角"（"triangular"）、"PERT"；实际为 "泊松"',
+    );
+  });
+});

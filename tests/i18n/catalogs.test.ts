@@ -6,6 +6,7 @@ import { ERRORS } from '../../i18n/errors';
 import { EXPLAIN } from '../../i18n/explain';
 import { CURVE_COLUMNS, DISTRIBUTION_ROLES, LISTS, PLACES, VALUES } from '../../i18n/glossary';
 import { LOCALES } from '../../i18n/locale';
+import { OPTION_NAMES } from '../../i18n/options';
 import { Text, placeholders } from '../../i18n/text';
 import { valueError } from '../../engine/errors';
 
@@ -16,6 +17,7 @@ const TABLES: Record<string, Record<string, Text>> = {
   VALUES,
   LISTS,
   DISTRIBUTION_ROLES,
+  OPTION_NAMES,
   CURVE_COLUMNS: Object.fromEntries(CURVE_COLUMNS.map((text, i) => [String(i), text])),
 };
 const ALL = Object.entries(TABLES).flatMap(([table, texts]) => Object.entries(texts).map(([key, text]) => [`${table}.${key}`, text] as const));
