@@ -1,15 +1,19 @@
 /**
- * The pane's client for the PerfPlan API (shared/spec/api.md): templates and benchmarks.
+ * The pane's client for the PerfPlan API (docs/spec/api.md): templates and benchmarks.
  *
  * - apiBase is "/api" on the pane's own origin (the dev server proxies it); `?api=` in the
  *   page URL overrides it (http/https URLs or absolute paths only) for tests.
  * - Every failure becomes an ApiError: `http` with the problem+json fields (RFC 9457) when the
- *   body has them, `network` when fetch itself failed, `parse` when the answer is unreadable.
+ *   body has them, `network` when fetch itself failed, `parse` when the answer is unreadable,
+ *   `timeout` when no answer came within REQUEST_TIMEOUT_MS (10 s).
  *   An aborted request rethrows the AbortError untouched (callers ignore it).
  * - Responses are checked and normalized: items that are not objects are dropped, optional
  *   fields get defaults, numbers must be finite. Text stays text: rendering is React's job.
  */
 import { type Locale, type Translate } from './locale';
+
+/** How long a request may take before the pane gives up with a translated message and Retry. */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 export const DEFAULT_API_BASE = '/api';
 
@@ -66,7 +70,7 @@ export interface FieldError {
   message: string;
 }
 
-export type ApiErrorKind = 'http' | 'network' | 'parse';
+export type ApiErrorKind = 'http' | 'network' | 'parse' | 'timeout';
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -90,15 +94,45 @@ export function isAbortError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
-/** What the user reads for an error: the problem's detail, else a translated generic message. */
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * What the user reads for an error, in the pane's language (the locale `t` is bound to).
+ * In en-US a service's own problem detail is shown as it is; in zh-CN the service's English
+ * is never shown: the status picks a translated message. Excel's own messages are shown when
+ * they are in the user's language.
+ */
 export function errorMessage(error: unknown, t: Translate): string {
+  const zh = t('meta.lang') === 'zh-CN';
   if (error instanceof ApiError) {
     if (error.kind === 'network') return t('error.network');
+    if (error.kind === 'timeout') return t('error.timeout', { seconds: REQUEST_TIMEOUT_MS / 1000 });
     if (error.kind === 'parse') return t('error.parse');
-    return error.detail || error.title || t('error.http', { status: error.status ?? '?' });
+    if (!zh && (error.detail || error.title)) return (error.detail || error.title)!;
+    switch (error.status) {
+      case 503:
+        return t('error.unavailable');
+      case 404:
+      case 410:
+        return t('error.notFound');
+      case 401:
+      case 403:
+        return t('error.denied');
+      case 429:
+        return t('error.busy');
+      default:
+        return t('error.http', { status: error.status ?? '?' });
+    }
   }
   const message = error instanceof Error ? error.message : String(error);
+  if (zh && !CJK.test(message)) return t('error.excelGeneric');
   return t('error.excel', { message });
+}
+
+/** Field errors of a problem answer, shown only where they are in the user's language. */
+export function fieldErrorsFor(error: unknown, t: Translate): FieldError[] {
+  if (!(error instanceof ApiError)) return [];
+  return t('meta.lang') === 'zh-CN' ? error.errors.filter((e) => CJK.test(e.message)) : error.errors;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,27 +313,54 @@ export interface ApiClient {
   listBenchmarks(filter: { metric?: string; segment?: string }, signal?: AbortSignal): Promise<Benchmark[]>;
 }
 
-export function createApiClient(apiBase: string, fetchImpl: FetchLike = (input, init) => fetch(input, init)): ApiClient {
-  async function send(url: string, accept: string, signal?: AbortSignal): Promise<Response> {
+export function createApiClient(apiBase: string, fetchImpl: FetchLike = (input, init) => fetch(input, init), timeoutMs = REQUEST_TIMEOUT_MS): ApiClient {
+  /**
+   * Runs `work` with a signal that aborts when the caller's does, or after `timeoutMs` (then
+   * the failure is a `timeout` ApiError). The whole exchange counts: headers and body.
+   */
+  async function withTimeout<T>(signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const forward = () => controller.abort();
+    if (signal?.aborted) controller.abort();
+    signal?.addEventListener('abort', forward, { once: true });
+    try {
+      return await work(controller.signal);
+    } catch (error) {
+      if (timedOut && !signal?.aborted) throw new ApiError({ kind: 'timeout', message: `no answer within ${timeoutMs} ms` });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    }
+  }
+
+  async function send(url: string, accept: string, signal: AbortSignal): Promise<Response> {
     let response: Response;
     try {
       response = await fetchImpl(url, { method: 'GET', headers: { Accept: accept }, signal });
     } catch (error) {
-      if (isAbortError(error)) throw error;
+      if (isAbortError(error) || signal.aborted) throw error;
       throw new ApiError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
     }
     if (!response.ok) throw await problemFromResponse(response);
     return response;
   }
 
-  async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
-    const response = await send(url, 'application/json', signal);
-    try {
-      return await response.json();
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      throw new ApiError({ kind: 'parse', status: response.status });
-    }
+  async function getJson(url: string, outer?: AbortSignal): Promise<unknown> {
+    return withTimeout(outer, async (signal) => {
+      const response = await send(url, 'application/json', signal);
+      try {
+        return await response.json();
+      } catch (error) {
+        if (isAbortError(error) || signal.aborted) throw error;
+        throw new ApiError({ kind: 'parse', status: response.status });
+      }
+    });
   }
 
   function items<T>(body: unknown, normalize: (raw: unknown) => T | null): T[] {
@@ -317,17 +378,19 @@ export function createApiClient(apiBase: string, fetchImpl: FetchLike = (input, 
       if (!details) throw new ApiError({ kind: 'parse', message: 'expected a template' });
       return details;
     },
-    async downloadTemplate(url, signal) {
-      const response = await send(url, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, */*', signal);
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await response.arrayBuffer());
-      } catch (error) {
-        if (isAbortError(error)) throw error;
-        throw new ApiError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
-      }
-      if (!looksLikeXlsx(bytes)) throw new ApiError({ kind: 'parse', status: response.status, message: 'the download is not an .xlsx workbook' });
-      return bytes;
+    async downloadTemplate(url, outer) {
+      return withTimeout(outer, async (signal) => {
+        const response = await send(url, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, */*', signal);
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(await response.arrayBuffer());
+        } catch (error) {
+          if (isAbortError(error) || signal.aborted) throw error;
+          throw new ApiError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
+        }
+        if (!looksLikeXlsx(bytes)) throw new ApiError({ kind: 'parse', status: response.status, message: 'the download is not an .xlsx workbook' });
+        return bytes;
+      });
     },
     async listBenchmarks(filter, signal) {
       return items(await getJson(withQuery(`${apiBase}/benchmarks`, { metric: filter.metric, segment: filter.segment }), signal), normalizeBenchmark);

@@ -1,32 +1,44 @@
 /**
- * The task pane shell: Fluent UI v9 (webLightTheme), a header with the English / 中文 switch,
- * the standalone-mode note, and a TabList whose views load lazily — each view is its own
- * webpack chunk (`views/<name>/index.tsx`, default export taking ViewProps, see
- * view-contract.ts), fetched the first time its tab is selected and kept mounted (hidden)
- * afterwards so its state survives tab switches.
+ * The task pane shell: Fluent UI v9 (webLightTheme), a one-row header with the English / 中文
+ * switch, a one-line dismissible standalone note, a sticky tab bar whose tabs that do not fit
+ * move into a "More" menu, a first-run card (remembered once dismissed), and the views — each
+ * its own webpack chunk (`views/<name>/index.tsx`, default export taking ViewProps, see
+ * view-contract.ts), fetched when first opened or, for every view, as soon as the browser is
+ * idle (so the views that compute locally keep working offline), and kept mounted (hidden)
+ * afterwards so their state survives tab switches.
+ *
+ * One margin: 20 px on both sides (Microsoft's add-in layout guidance), set here once.
  *
  * Keyboard: the TabList is one tab stop; arrow keys move between tabs and Enter/Space selects
  * (Fluent's TabList). Each panel is a focusable role="tabpanel" labelled by its tab.
  */
 import {
   Button,
-  Caption1,
   FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
   Spinner,
   Tab,
   TabList,
+  Text,
   ToggleButton,
   makeStyles,
   tokens,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
   webLightTheme,
 } from '@fluentui/react-components';
 import * as React from 'react';
+import { Actions, Notice } from './components/layout';
+import { readDraft, writeDraft } from './drafts';
+import { workbookCultureInExcel } from './excel';
 import type { HostDetection } from './host';
-import { LOCALES, STRINGS, type StringKey, type Translate, pickLocale, translator } from './locale';
+import { LOCALES, type Translate, isLocale, pickLocale, translate, translator } from './locale';
 import type { HostInfo, Locale, ViewProps } from './view-contract';
 
 export type ViewId = 'templates' | 'weights' | 'plan' | 'scenarios' | 'explain' | 'benchmarks';
@@ -34,7 +46,7 @@ export type ViewModule = { default: React.ComponentType<ViewProps> };
 
 export interface TabDefinition {
   id: ViewId;
-  label: StringKey;
+  label: `tab.${ViewId}`;
   /** The lazy view. */
   load: () => Promise<ViewModule>;
 }
@@ -49,6 +61,8 @@ export const TABS: readonly TabDefinition[] = [
   { id: 'benchmarks', label: 'tab.benchmarks', load: () => import(/* webpackChunkName: "view-benchmarks" */ './views/benchmarks') },
 ];
 
+const FunctionList = React.lazy(() => import(/* webpackChunkName: "function-list" */ './components/function-list'));
+
 export const DEFAULT_TAB: ViewId = 'templates';
 
 export function isViewId(value: unknown): value is ViewId {
@@ -61,23 +75,34 @@ export function tabFromQuery(search: string | undefined): ViewId {
   return isViewId(requested) ? requested : DEFAULT_TAB;
 }
 
+/** Keys of what the shell remembers (drafts.ts). */
+export const SHELL_DRAFTS = { locale: 'locale', firstRunDone: 'firstRunDone', bannerDismissed: 'standaloneNoteDismissed' } as const;
+
+const MARGIN = '20px';
+
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', padding: tokens.spacingHorizontalM, boxSizing: 'border-box' },
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+  root: { minHeight: '100vh', paddingLeft: MARGIN, paddingRight: MARGIN, boxSizing: 'border-box', minWidth: 0 },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalXS, minWidth: 0 },
+  title: { flexGrow: 1, margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400, minWidth: 0 },
+  lang: { display: 'inline-flex', gap: tokens.spacingHorizontalXXS, flexShrink: 0 },
+  banner: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
+  bannerText: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
+  nav: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    marginLeft: `-${MARGIN}`,
+    marginRight: `-${MARGIN}`,
+    paddingLeft: MARGIN,
+    paddingRight: MARGIN,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  title: { flexGrow: 1, margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
-  lang: { display: 'inline-flex', gap: tokens.spacingHorizontalXXS },
-  tagline: { display: 'block', marginTop: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS, color: tokens.colorNeutralForeground2 },
-  banner: { marginBottom: tokens.spacingVerticalS },
-  tabs: { flexWrap: 'wrap' },
-  panel: { outlineOffset: '2px' },
+  tabs: { flexWrap: 'nowrap', minWidth: 0, overflow: 'hidden' },
+  panel: { outlineOffset: '2px', minWidth: 0 },
   loading: { paddingTop: tokens.spacingVerticalL, justifyContent: 'flex-start' },
+  firstRun: { marginTop: tokens.spacingVerticalM },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
 export interface AppProps {
@@ -88,25 +113,51 @@ export interface AppProps {
   detectHost: (onLate: (detection: HostDetection) => void) => Promise<HostDetection>;
   /** Tabs to show (tests pass stubs); defaults to TABS. */
   tabs?: readonly TabDefinition[];
+  /** Fetch every view's chunk once the browser is idle (default true; server renders never run effects). */
+  preload?: boolean;
 }
 
-export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHost, tabs = TABS }: AppProps): React.JSX.Element {
+/** Runs `work` when the browser is idle (or after a short delay where there is no requestIdleCallback). */
+function whenIdle(work: () => void): () => void {
+  const w = typeof window === 'undefined' ? undefined : (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void });
+  if (w?.requestIdleCallback) {
+    const handle = w.requestIdleCallback(work, { timeout: 3000 });
+    return () => w.cancelIdleCallback?.(handle);
+  }
+  const timer = setTimeout(work, 1500);
+  return () => clearTimeout(timer);
+}
+
+export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHost, tabs = TABS, preload = true }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [locale, setLocale] = React.useState<Locale>(initialLocale);
   const chosenByUser = React.useRef(false);
   /** null while office.js has not answered (≤ 3 s): Excel-only actions stay disabled meanwhile. */
   const [detection, setDetection] = React.useState<HostDetection | null>(null);
+  const [numberLocale, setNumberLocale] = React.useState<string | undefined>(undefined);
   const [active, setActive] = React.useState<ViewId>(initialTab);
   const [visited, setVisited] = React.useState<ReadonlySet<ViewId>>(() => new Set([initialTab]));
+  const [firstRun, setFirstRun] = React.useState(false);
+  const [bannerDismissed, setBannerDismissed] = React.useState(false);
   const t = React.useMemo(() => translator(locale), [locale]);
 
   React.useEffect(() => {
     let live = true;
+    // The user's own earlier choice of language wins over Office's and the browser's.
+    void readDraft(SHELL_DRAFTS.locale, isLocale).then((saved) => {
+      if (live && saved && !chosenByUser.current) {
+        chosenByUser.current = true;
+        setLocale(saved);
+      }
+    });
+    void readDraft(SHELL_DRAFTS.firstRunDone, (v): v is boolean => typeof v === 'boolean').then((done) => live && setFirstRun(done !== true));
+    void readDraft(SHELL_DRAFTS.bannerDismissed, (v): v is boolean => typeof v === 'boolean').then((done) => live && setBannerDismissed(done === true));
     const apply = (found: HostDetection) => {
       if (!live) return;
       setDetection(found);
       // Office's display language wins unless the user already picked one.
       if (found.displayLanguage && !chosenByUser.current) setLocale(pickLocale(found.displayLanguage));
+      if (found.inExcel) void workbookCultureInExcel().then((culture) => live && setNumberLocale(culture));
     };
     detectHost(apply).then(apply, () => apply({ inExcel: false, reason: 'error' }));
     return () => {
@@ -115,29 +166,47 @@ export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHo
   }, [detectHost]);
 
   React.useEffect(() => {
+    if (!preload) return;
+    return whenIdle(() => {
+      for (const tab of tabs) tab.load().catch(() => undefined);
+    });
+  }, [preload, tabs]);
+
+  React.useEffect(() => {
     if (typeof document === 'undefined') return;
     document.documentElement.lang = locale;
-    document.title = STRINGS[locale]['meta.title'];
-  }, [locale]);
+    document.title = t('meta.title');
+  }, [locale, t]);
 
   const chooseLocale = React.useCallback((next: Locale) => {
     chosenByUser.current = true;
     setLocale(next);
+    void writeDraft(SHELL_DRAFTS.locale, next);
   }, []);
 
-  const select = (id: ViewId) => {
+  const select = React.useCallback((id: ViewId) => {
     setActive(id);
     setVisited((previous) => (previous.has(id) ? previous : new Set(previous).add(id)));
-  };
+  }, []);
 
   const inExcel = detection?.inExcel ?? false;
-  const host = React.useMemo<HostInfo>(() => ({ inExcel }), [inExcel]);
+  const canInsertSheets = inExcel ? detection?.canInsertSheets !== false : false;
+  const host = React.useMemo<HostInfo>(() => ({ inExcel, canInsertSheets, numberLocale }), [inExcel, canInsertSheets, numberLocale]);
   const viewProps = React.useMemo<ViewProps>(() => ({ locale, host, apiBase }), [locale, host, apiBase]);
+
+  const dismissBanner = () => {
+    setBannerDismissed(true);
+    void writeDraft(SHELL_DRAFTS.bannerDismissed, true);
+  };
+  const dismissFirstRun = () => {
+    setFirstRun(false);
+    void writeDraft(SHELL_DRAFTS.firstRunDone, true);
+  };
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.root} data-testid="app" data-host={detection ? (inExcel ? 'excel' : 'standalone') : 'detecting'}>
       <header className={styles.header}>
-        <img src="assets/icon-32.png" width={32} height={32} alt="" />
+        <img src="assets/icon-32.png" width={20} height={20} alt="" />
         <h1 className={styles.title}>{t('app.title')}</h1>
         <div className={styles.lang} role="group" aria-label={t('lang.group')}>
           {LOCALES.map((option) => (
@@ -150,29 +219,28 @@ export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHo
               onClick={() => chooseLocale(option)}
               data-testid={`lang-${option}`}
             >
-              {STRINGS[option][`lang.${option}`]}
+              {translate(option, `lang.${option}`)}
             </ToggleButton>
           ))}
         </div>
       </header>
-      <Caption1 className={styles.tagline}>{t('app.tagline')}</Caption1>
 
-      {detection && !inExcel && (
-        <MessageBar intent="info" layout="multiline" className={styles.banner} data-testid="standalone-note">
-          <MessageBarBody>
-            <MessageBarTitle>{t('standalone.title')}</MessageBarTitle>
-            {t('standalone.body')}
-          </MessageBarBody>
-        </MessageBar>
+      {detection && !inExcel && !bannerDismissed && (
+        <div className={styles.banner} role="note" data-testid="standalone-note">
+          <Text className={styles.bannerText} title={t('standalone.banner')}>
+            {t('standalone.banner')}
+          </Text>
+          <Button size="small" appearance="subtle" aria-label={t('standalone.dismiss')} onClick={dismissBanner} data-testid="standalone-dismiss">
+            ✕
+          </Button>
+        </div>
       )}
 
-      <TabList className={styles.tabs} selectedValue={active} onTabSelect={(_, data) => select(data.value as ViewId)} aria-label={t('tabs.label')} data-testid="tabs">
-        {tabs.map((tab) => (
-          <Tab key={tab.id} value={tab.id} id={`pp-tab-${tab.id}`} aria-controls={`pp-panel-${tab.id}`} data-testid={`tab-${tab.id}`}>
-            {t(tab.label)}
-          </Tab>
-        ))}
-      </TabList>
+      <nav className={styles.nav} aria-label={t('tabs.label')} data-testid="tab-bar">
+        <TabBar tabs={tabs} active={active} onSelect={select} t={t} className={styles.tabs} />
+      </nav>
+
+      {firstRun && <FirstRunCard t={t} locale={locale} onDismiss={dismissFirstRun} className={styles.firstRun} stepsClass={styles.steps} />}
 
       {tabs
         .filter((tab) => visited.has(tab.id))
@@ -187,22 +255,120 @@ export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHo
             className={styles.panel}
             data-testid={`panel-${tab.id}`}
           >
-            <ViewSlot load={tab.load} props={viewProps} t={t} />
+            <ViewSlot load={tab.load} props={viewProps} t={t} loadingClass={styles.loading} />
           </div>
         ))}
     </FluentProvider>
   );
 }
 
+interface TabBarProps {
+  tabs: readonly TabDefinition[];
+  active: ViewId;
+  onSelect: (id: ViewId) => void;
+  t: Translate;
+  className: string;
+}
+
+/** One row of tabs; those that do not fit go into a "More" menu at the end of the row. */
+function TabBar({ tabs, active, onSelect, t, className }: TabBarProps): React.JSX.Element {
+  return (
+    <Overflow minimumVisible={2} padding={8}>
+      <TabList className={className} selectedValue={active} onTabSelect={(_, data) => onSelect(data.value as ViewId)} aria-label={t('tabs.label')} data-testid="tabs">
+        {tabs.map((tab) => (
+          <OverflowItem key={tab.id} id={tab.id} priority={tab.id === active ? 2 : 1}>
+            <Tab value={tab.id} id={`pp-tab-${tab.id}`} aria-controls={`pp-panel-${tab.id}`} data-testid={`tab-${tab.id}`}>
+              {t(tab.label)}
+            </Tab>
+          </OverflowItem>
+        ))}
+        <MoreTabs tabs={tabs} onSelect={onSelect} t={t} />
+      </TabList>
+    </Overflow>
+  );
+}
+
+function MoreTabs({ tabs, onSelect, t }: { tabs: readonly TabDefinition[]; onSelect: (id: ViewId) => void; t: Translate }): React.JSX.Element | null {
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button appearance="transparent" ref={ref} role="tab" aria-label={t('tabs.moreLabel', { count: overflowCount })} data-testid="tabs-more">
+          {t('tabs.more')} ▾
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {tabs.map((tab) => (
+            <HiddenTabItem key={tab.id} tab={tab} onSelect={onSelect} t={t} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+function HiddenTabItem({ tab, onSelect, t }: { tab: TabDefinition; onSelect: (id: ViewId) => void; t: Translate }): React.JSX.Element | null {
+  const visible = useIsOverflowItemVisible(tab.id);
+  if (visible) return null;
+  return (
+    <MenuItem onClick={() => onSelect(tab.id)} data-testid={`more-${tab.id}`}>
+      {t(tab.label)}
+    </MenuItem>
+  );
+}
+
+interface FirstRunProps {
+  t: Translate;
+  locale: Locale;
+  onDismiss: () => void;
+  className: string;
+  stepsClass: string;
+}
+
+/** What to do first: insert a template, change its inputs, type =PERF. — with the function list. */
+function FirstRunCard({ t, locale, onDismiss, className, stepsClass }: FirstRunProps): React.JSX.Element {
+  const [showFunctions, setShowFunctions] = React.useState(false);
+  return (
+    <div className={className} data-testid="first-run">
+      <Notice
+        intent="info"
+        title={t('firstRun.title')}
+        actions={
+          <Button size="small" onClick={onDismiss} data-testid="first-run-dismiss">
+            {t('firstRun.dismiss')}
+          </Button>
+        }
+      >
+        <ol className={stepsClass}>
+          <li>{t('firstRun.insert')}</li>
+          <li>{t('firstRun.inputs')}</li>
+          <li>{t('firstRun.formula')}</li>
+        </ol>
+        <Actions>
+          <Button size="small" appearance="transparent" aria-expanded={showFunctions} onClick={() => setShowFunctions((v) => !v)} data-testid="first-run-functions">
+            {showFunctions ? t('firstRun.hideFunctions') : t('firstRun.functions')}
+          </Button>
+        </Actions>
+        {showFunctions && (
+          <React.Suspense fallback={<Spinner size="tiny" label={t('functions.loading')} />}>
+            <FunctionList locale={locale} t={t} />
+          </React.Suspense>
+        )}
+      </Notice>
+    </div>
+  );
+}
+
 /** One lazily loaded view, with a spinner while its chunk loads and a retry when it fails. */
-function ViewSlot({ load, props, t }: { load: () => Promise<ViewModule>; props: ViewProps; t: Translate }): React.JSX.Element {
-  const styles = useStyles();
+function ViewSlot({ load, props, t, loadingClass }: { load: () => Promise<ViewModule>; props: ViewProps; t: Translate; loadingClass: string }): React.JSX.Element {
   const [attempt, setAttempt] = React.useState(0);
   // A new lazy component per attempt: React.lazy remembers a failed import forever.
   const View = React.useMemo(() => React.lazy(load), [load, attempt]);
   return (
     <ViewErrorBoundary t={t} attempt={attempt} onRetry={() => setAttempt((n) => n + 1)}>
-      <React.Suspense fallback={<Spinner className={styles.loading} size="small" labelPosition="after" label={t('view.loading')} data-testid="view-loading" />}>
+      <React.Suspense fallback={<Spinner className={loadingClass} size="small" labelPosition="after" label={t('view.loading')} data-testid="view-loading" />}>
         <View {...props} />
       </React.Suspense>
     </ViewErrorBoundary>
@@ -235,16 +401,18 @@ class ViewErrorBoundary extends React.Component<BoundaryProps, { error: unknown;
     if (!this.state.error) return this.props.children;
     const { t, onRetry } = this.props;
     return (
-      <MessageBar intent="error" layout="multiline" style={{ marginTop: tokens.spacingVerticalM }} data-testid="view-error">
-        <MessageBarBody>
-          <MessageBarTitle>{t('view.loadFailed')}</MessageBarTitle>
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button size="small" onClick={onRetry}>
-            {t('view.retry')}
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
+      <div style={{ marginTop: tokens.spacingVerticalM }}>
+        <Notice
+          intent="error"
+          title={t('view.loadFailed')}
+          data-testid="view-error"
+          actions={
+            <Button size="small" onClick={onRetry}>
+              {t('view.retry')}
+            </Button>
+          }
+        />
+      </div>
     );
   }
 }

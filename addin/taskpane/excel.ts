@@ -26,6 +26,21 @@ export function writeSelectedCellInExcel(content: CellContent): Promise<string> 
  * addin/office/insert-template.ts (sheet names read from the file, clashes renamed
  * "Plan (2)"), loaded lazily: it brings JSZip, which the rest of the pane does not need.
  */
+/** The workbook's culture ("zh-CN", "en-US"…) for numbers and money (ExcelApi 1.12), or undefined. */
+export async function workbookCultureInExcel(): Promise<string | undefined> {
+  try {
+    if (!Office.context.requirements.isSetSupported('ExcelApi', '1.12')) return undefined;
+    return await Excel.run(async (context) => {
+      const culture = context.workbook.application.cultureInfo;
+      culture.load('name');
+      await context.sync();
+      return culture.name || undefined;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 export async function insertTemplateInExcel(base64: string): Promise<string[]> {
   if (!Office.context.requirements.isSetSupported('ExcelApi', '1.13')) {
     throw new Error('this version of Excel cannot insert worksheets from a file (ExcelApi 1.13 is needed)');

@@ -13,7 +13,7 @@ export const HOST_TIMEOUT_MS = 3000;
 /** The parts of the `Office` global this module reads. */
 export interface OfficeLike {
   onReady?: () => Promise<{ host?: unknown; platform?: unknown } | undefined>;
-  context?: { displayLanguage?: string } | null;
+  context?: { displayLanguage?: string; requirements?: { isSetSupported(name: string, version?: string): boolean } } | null;
 }
 
 export type HostReason =
@@ -35,6 +35,8 @@ export interface HostDetection {
   reason: HostReason;
   /** Office's display language (only when a host answered). */
   displayLanguage?: string;
+  /** In Excel: whether it can insert worksheets from a file (ExcelApi 1.13). */
+  canInsertSheets?: boolean;
 }
 
 export interface Timers {
@@ -52,6 +54,16 @@ export function officeGlobal(): OfficeLike | undefined {
   return typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeLike);
 }
 
+/** Whether Office reports a requirement set (undefined when it cannot say). */
+export function supports(office: OfficeLike, name: string, version: string): boolean | undefined {
+  try {
+    const requirements = office.context?.requirements;
+    return requirements && typeof requirements.isSetSupported === 'function' ? requirements.isSetSupported(name, version) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function fromReady(office: OfficeLike, info: { host?: unknown } | undefined): HostDetection {
   const host = info?.host;
   if (!host) return { inExcel: false, reason: 'no-host' };
@@ -62,7 +74,10 @@ function fromReady(office: OfficeLike, info: { host?: unknown } | undefined): Ho
     displayLanguage = undefined;
   }
   // Office.HostType.Excel === "Excel"
-  if (host === 'Excel') return { inExcel: true, reason: 'excel', displayLanguage };
+  if (host === 'Excel') {
+    const canInsertSheets = supports(office, 'ExcelApi', '1.13');
+    return canInsertSheets === undefined ? { inExcel: true, reason: 'excel', displayLanguage } : { inExcel: true, reason: 'excel', displayLanguage, canInsertSheets };
+  }
   return { inExcel: false, reason: 'other-host', displayLanguage };
 }
 

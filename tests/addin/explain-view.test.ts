@@ -21,7 +21,9 @@ import {
   parseReference,
   splitTopLevel,
 } from '../../addin/taskpane/views/explain/formula-args';
-import { EXPLAIN_STRINGS } from '../../addin/taskpane/views/explain/strings';
+import { problemText } from '../../addin/taskpane/views/explain';
+import { translatorFor } from '../../addin/taskpane/locale';
+import { EXPLAIN_VIEW } from '../../i18n/pane-explain';
 
 describe('splitTopLevel', () => {
   it('splits at top-level commas only', () => {
@@ -193,12 +195,12 @@ describe('explaining a typed formula', () => {
 describe('strings', () => {
   it('has every message in both languages', () => {
     for (const locale of ['en-US', 'zh-CN'] as const) {
-      const t = EXPLAIN_STRINGS[locale];
+      const t = translatorFor(EXPLAIN_VIEW, locale);
       for (const reason of ['empty', 'notPerf', 'unsupported', 'nested', 'needsExcel', 'noSpill'] as const) {
-        expect(t.problem(reason, 'X', 'PERF.TIERED').length).toBeGreaterThan(5);
+        expect(problemText(t, reason, 'X').length).toBeGreaterThan(5);
       }
     }
-    expect(EXPLAIN_STRINGS['zh-CN'].problem('nested', 'A1*2', '')).toMatch(/嵌套/);
-    expect(EXPLAIN_STRINGS['en-US'].problem('nested', 'A1*2', '')).toMatch(/nested expressions yet/);
+    expect(problemText(translatorFor(EXPLAIN_VIEW, 'zh-CN'), 'nested', 'A1*2')).toMatch(/嵌套/);
+    expect(problemText(translatorFor(EXPLAIN_VIEW, 'en-US'), 'nested', 'A1*2')).toMatch(/nested expressions yet/);
   });
 });

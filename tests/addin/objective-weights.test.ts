@@ -16,7 +16,8 @@ import {
   parsePasted,
   toTable,
 } from '../../addin/taskpane/views/weights/objective-model';
-import { WEIGHTS_STRINGS } from '../../addin/taskpane/views/weights/strings';
+import { translatorFor } from '../../addin/taskpane/locale';
+import { WEIGHTS } from '../../i18n/pane-weights';
 
 const label = (p: number) => `Column ${p}`;
 
@@ -173,12 +174,14 @@ describe('engine errors surface as they are', () => {
 });
 
 describe('strings', () => {
-  const en = WEIGHTS_STRINGS['en-US'].objective;
-  const zh = WEIGHTS_STRINGS['zh-CN'].objective;
+  const en = translatorFor(WEIGHTS, 'en-US');
+  const zh = translatorFor(WEIGHTS, 'zh-CN');
 
   it('has the same keys in both languages, Chinese in zh-CN', () => {
-    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-    for (const text of [zh.heading, zh.methodLabel, zh.useSelection, zh.weightColumn, zh.columnLabel(2)]) expect(text).toMatch(/[\u4e00-\u9fff]/);
-    expect(en.computeFailed('data needs at least 2 rows')).toContain('data needs at least 2 rows');
+    const objective = Object.keys(WEIGHTS).filter((key) => key.startsWith('objective.'));
+    expect(objective.length).toBeGreaterThan(10);
+    for (const key of objective) expect(Object.keys(WEIGHTS[key as keyof typeof WEIGHTS]).sort()).toEqual(['en-US', 'zh-CN']);
+    for (const text of [zh('objective.heading'), zh('objective.methodLabel'), zh('objective.useSelection'), zh('weightColumn'), zh('objective.columnLabel', { position: 2 })]) expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(en('computeFailed', { message: 'data needs at least 2 rows' })).toContain('data needs at least 2 rows');
   });
 });

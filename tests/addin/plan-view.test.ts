@@ -24,7 +24,8 @@ import {
   tableOf,
   updateRow,
 } from '../../addin/taskpane/views/plan/plan-model';
-import { PLAN_STRINGS } from '../../addin/taskpane/views/plan/strings';
+import { translatorFor } from '../../addin/taskpane/locale';
+import { PLAN } from '../../i18n/pane-plan';
 
 function ok(model: PlanModel) {
   const result = evaluate(model);
@@ -186,23 +187,21 @@ test('chart scale maps the points into the frame', () => {
 });
 
 test('both locales define every string', () => {
-  const en = PLAN_STRINGS['en-US'];
-  const zh = PLAN_STRINGS['zh-CN'];
-  expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-  expect(Object.keys(zh.sheetLabels).sort()).toEqual(Object.keys(en.sheetLabels).sort());
-  expect(zh.write).toBe('写入工作表');
+  for (const [key, text] of Object.entries(PLAN)) expect({ key, locales: Object.keys(text).sort() }).toEqual({ key, locales: ['en-US', 'zh-CN'] });
+  expect(Object.keys(PLAN).filter((k) => k.startsWith('sheet.')).length).toBe(10);
+  expect(translatorFor(PLAN, 'zh-CN')('write')).toBe('写入工作表');
 });
 
 describe('the view renders (server side)', () => {
   test.each(['en-US', 'zh-CN'] as const)('%s, standalone and in Excel', (locale) => {
-    const t = PLAN_STRINGS[locale];
+    const t = translatorFor(PLAN, locale);
     const standalone = renderToStaticMarkup(React.createElement(PlanView, { locale, host: { inExcel: false }, apiBase: '/api' }));
     expect(standalone).toContain('data-view="plan"');
     expect(standalone).toContain('role="img"');
     expect(standalone).toContain(`data-points="${PREVIEW_STEPS + 1}"`);
-    expect(standalone).toContain(t.writeNeedsExcel);
-    expect(standalone).toContain(t.thresholdLabel(1));
+    expect(standalone).toContain(t('writeNeedsExcel'));
+    expect(standalone).toContain(t('thresholdLabel', { row: 1 }));
     const inExcel = renderToStaticMarkup(React.createElement(PlanView, { locale, host: { inExcel: true }, apiBase: '/api' }));
-    expect(inExcel).not.toContain(t.writeNeedsExcel);
+    expect(inExcel).not.toContain(t('writeNeedsExcel'));
   });
 });

@@ -21,7 +21,8 @@ import {
   toSpec,
   validateScenario,
 } from '../../addin/taskpane/views/scenarios/scenario-model';
-import { SCENARIOS_STRINGS } from '../../addin/taskpane/views/scenarios/strings';
+import { issueMessage } from '../../addin/taskpane/views/scenarios/issues';
+import { SCENARIOS } from '../../i18n/pane-scenarios';
 
 const row = (id: string, address: string, low: string, base: string, high: string, label = ''): InputRow => ({ id, address, label, low, base, high });
 
@@ -118,9 +119,7 @@ describe('validation', () => {
       row('f', 'Out!D9', '1', '2', '3'),
     ]).concat(validateScenario(null, []), [{ code: 'tooManyInputs', max: MAX_INPUTS }]);
     expect(new Set(issues.map((i) => i.code)).size).toBe(9);
-    const en = SCENARIOS_STRINGS['en-US'];
-    const zh = SCENARIOS_STRINGS['zh-CN'];
-    expect(issues.map(en.issue)).toEqual([
+    expect(issues.map((issue) => issueMessage(issue, 'en-US'))).toEqual([
       'In!B2: the low value "x" is not a number.',
       'In!B3: the low value is above the high value.',
       'In!B4: the low and high values are equal, so the input cannot move the output.',
@@ -132,7 +131,7 @@ describe('validation', () => {
       `Use at most ${MAX_INPUTS} inputs.`,
     ]);
     for (const issue of issues) {
-      const text = zh.issue(issue);
+      const text = issueMessage(issue, 'zh-CN');
       expect(text).toMatch(/[\u4e00-\u9fff]/);
       if ('address' in issue) expect(text).toContain(issue.address);
     }
@@ -141,10 +140,9 @@ describe('validation', () => {
 
 describe('strings', () => {
   it('have the same keys in both languages', () => {
-    const keys = (o: object) => Object.keys(o).sort();
-    expect(keys(SCENARIOS_STRINGS['zh-CN'])).toEqual(keys(SCENARIOS_STRINGS['en-US']));
-    expect(keys(SCENARIOS_STRINGS['zh-CN'].tornado)).toEqual(keys(SCENARIOS_STRINGS['en-US'].tornado));
-    expect(keys(SCENARIOS_STRINGS['zh-CN'].stat)).toEqual(keys(SCENARIOS_STRINGS['en-US'].stat));
+    for (const [key, text] of Object.entries(SCENARIOS)) expect({ key, locales: Object.keys(text).sort() }).toEqual({ key, locales: ['en-US', 'zh-CN'] });
+    expect(Object.keys(SCENARIOS).filter((k) => k.startsWith('tornado.')).length).toBe(10);
+    expect(Object.keys(SCENARIOS).filter((k) => k.startsWith('stat.')).length).toBe(9);
   });
 });
 

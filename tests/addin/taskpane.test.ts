@@ -28,7 +28,8 @@ import { App, TABS, TabDefinition, tabFromQuery } from '../../addin/taskpane/app
 import { formatBytes, formatDate } from '../../addin/taskpane/components/format';
 import { writeSelectedCell } from '../../addin/taskpane/excel';
 import { HOST_TIMEOUT_MS, OfficeLike, detectHost } from '../../addin/taskpane/host';
-import { LOCALES, STRINGS, StringKey, pickLocale, placeholders, translate, translator } from '../../addin/taskpane/locale';
+import { LOCALES, StringKey, pickLocale, placeholders, stringsOf, translate, translator } from '../../addin/taskpane/locale';
+import { PANE as PANE_TEXTS } from '../../i18n/pane';
 import BenchmarksView, { BenchmarkCard } from '../../addin/taskpane/views/benchmarks';
 import { benchmarkFormula, benchmarkValueAt, publishedPercentiles } from '../../addin/taskpane/views/benchmarks/model';
 import TemplatesView, { TemplateDetailsBody, TemplateListItem } from '../../addin/taskpane/views/templates';
@@ -38,10 +39,8 @@ const h = React.createElement;
 const ROOT = resolve(__dirname, '..', '..');
 const PANE = join(ROOT, 'addin', 'taskpane');
 const HTML = readFileSync(join(PANE, 'taskpane.html'), 'utf8');
-const JSON_FILES: Record<Locale, Record<string, unknown>> = {
-  'en-US': JSON.parse(readFileSync(join(PANE, 'i18n', 'en-US.json'), 'utf8')),
-  'zh-CN': JSON.parse(readFileSync(join(PANE, 'i18n', 'zh-CN.json'), 'utf8')),
-};
+/** The shell's catalog (i18n/pane.ts) rendered in each locale: what the pane's tables used to be. */
+const JSON_FILES: Record<Locale, Record<string, unknown>> = { 'en-US': stringsOf('en-US'), 'zh-CN': stringsOf('zh-CN') };
 const CJK = /[\u3400-\u9fff]/;
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_TEXT = '&lt;img src=x onerror=alert(1)&gt;';
@@ -92,9 +91,10 @@ describe('i18n string tables', () => {
   const en = JSON_FILES['en-US'];
   const zh = JSON_FILES['zh-CN'];
 
-  it('exports one table per locale, loaded from i18n/<locale>.json', () => {
+  it('has one catalog (i18n/pane.ts) with both languages side by side for every key', () => {
     expect(LOCALES).toEqual(['en-US', 'zh-CN']);
-    for (const locale of LOCALES) expect(STRINGS[locale]).toEqual(JSON_FILES[locale]);
+    for (const [key, text] of Object.entries(PANE_TEXTS)) expect({ key, locales: Object.keys(text).sort() }).toEqual({ key, locales: ['en-US', 'zh-CN'] });
+    for (const locale of LOCALES) expect(Object.keys(JSON_FILES[locale])).toEqual(Object.keys(PANE_TEXTS));
   });
 
   it('en-US and zh-CN have identical keys, in the same order', () => {
@@ -106,7 +106,7 @@ describe('i18n string tables', () => {
       for (const [key, value] of Object.entries(JSON_FILES[locale])) {
         expect({ locale, key, ok: typeof value === 'string' && value.trim() !== '' }).toEqual({ locale, key, ok: true });
       }
-      expect(STRINGS[locale]['meta.lang']).toBe(locale);
+      expect(JSON_FILES[locale]['meta.lang']).toBe(locale);
     }
   });
 
@@ -117,7 +117,10 @@ describe('i18n string tables', () => {
   });
 
   it('translates every prose string into Chinese (and keeps Chinese out of en-US)', () => {
-    const selfNamed = (key: string) => key.startsWith('meta.') || key.startsWith('lang.') || key === 'app.title';
+    // Names and formats that read the same in both languages: the product, each language's own
+    // name, version and percentile labels (v2, P50), the file name and group count patterns.
+    const formats = ['templates.versionName', 'templates.fileName', 'templates.list.separator', 'benchmarks.percentile', 'benchmarks.group'];
+    const selfNamed = (key: string) => key.startsWith('meta.') || key.startsWith('lang.') || key === 'app.title' || formats.includes(key);
     const prose = Object.keys(en).filter((key) => !selfNamed(key));
     expect(prose.length).toBeGreaterThan(60);
     for (const key of prose) {
@@ -656,9 +659,9 @@ describe('template details', () => {
     const download = tagOf(html, 'template-download');
     expect(download).toMatch(/^<a /);
     expect(download).toContain('href="https://localhost:3000/api/templates/tiered-commission/download?version=2"');
-    expect(download).toContain('download="tiered-commission-v2.xlsx"');
+    expect(download).toContain('download="Tiered commission v2.xlsx"'); // the title in the user's language (issue 14)
     expect(html).toContain('href="https://localhost:3000/api/templates/tiered-commission/download?version=1"');
-    expect(html).toContain('download="tiered-commission-v1.xlsx"');
+    expect(html).toContain('download="Tiered commission v1.xlsx"');
   });
 
   it('in Excel, Insert into workbook is enabled', () => {
@@ -696,7 +699,10 @@ describe('benchmark card', () => {
 
   it('shows value, unit, n, source and date', () => {
     const html = renderToStaticMarkup(h(BenchmarkCard, { row: value, locale: 'en-US', inExcel: true, t }));
-    for (const text of ['individual_weight · online', '0.6', 'ratio', 'PerfPlan domain defaults', 'Jan 1, 2025', 'Insert as formula', 'Insert as value']) expect(html).toContain(text);
+    // Issue 14: a display name rather than the ids, the ratio in %, the segment by name, and the
+    // honest label for the seeded defaults (was: individual_weight · online, 0.6, ratio, PerfPlan domain defaults).
+    for (const text of ['Weight of individual conversion', '60%', 'online channels', 'Suggested default from the plan documents', 'Jan 1, 2025', 'Insert as formula', 'Insert as value'])
+      expect(html).toContain(text);
     expect(tagOf(html, 'benchmark-insert-formula')).not.toMatch(/disabled/);
     expect(tagOf(html, 'benchmark-insert-value')).not.toMatch(/disabled/);
     expect(html).not.toContain('data-testid="benchmark-percentile"'); // one published value: nothing to pick
@@ -733,10 +739,11 @@ describe('views before their data arrives', () => {
     expect(tagOf(templates, 'templates-search')).toMatch(/^<input/);
     expect(tagOf(templates, 'templates-category')).toMatch(/^<select/);
     expect(templates).toContain('Loading templates…');
+    // Benchmarks are searched by name in the pane (issue 14): one search box and an area filter.
     const benchmarks = renderToStaticMarkup(h(BenchmarksView, props));
-    expect(tagOf(benchmarks, 'benchmarks-metric')).toMatch(/^<input/);
-    expect(tagOf(benchmarks, 'benchmarks-segment')).toMatch(/^<input/);
-    expect(tagOf(benchmarks, 'benchmarks-search')).toContain('type="submit"');
+    expect(tagOf(benchmarks, 'benchmarks-search')).toMatch(/^<input/);
+    expect(tagOf(benchmarks, 'benchmarks-area')).toMatch(/^<select/);
+    expect(benchmarks).toContain('Search benchmarks');
     expect(benchmarks).toContain('Loading benchmarks…');
   });
 });

@@ -30,7 +30,9 @@ import {
   setJudgement,
   upperTriangle,
 } from '../../addin/taskpane/views/weights/ahp-model';
-import { WEIGHTS_STRINGS } from '../../addin/taskpane/views/weights/strings';
+import { judgementSentence } from '../../addin/taskpane/views/weights';
+import { translatorFor } from '../../addin/taskpane/locale';
+import { WEIGHTS } from '../../i18n/pane-weights';
 
 function modelWith(names: string[], upper: Record<string, number>): AhpModel {
   let model = createModel(names);
@@ -218,28 +220,29 @@ describe('consistency and the most inconsistent judgement', () => {
 });
 
 describe('strings', () => {
-  const en = WEIGHTS_STRINGS['en-US'];
-  const zh = WEIGHTS_STRINGS['zh-CN'];
+  const en = translatorFor(WEIGHTS, 'en-US');
+  const zh = translatorFor(WEIGHTS, 'zh-CN');
 
-  it('has the same keys in both languages', () => {
-    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+  it('has the same keys and placeholders in both languages', () => {
+    for (const [key, text] of Object.entries(WEIGHTS)) expect({ key, zh: [...text['zh-CN'].matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort() }).toEqual({ key, zh: [...text['en-US'].matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort() });
   });
 
+  // Issue 14: judgements are spoken in the verbal scale, never "3×" (which contradicted "slightly"), and zh-CN has no stray spaces.
   it('phrases each judgement with the favoured criterion first', () => {
-    expect(en.option('Cost', 'Speed', 3)).toBe('Cost is 3× more important than Speed (moderate)');
-    expect(en.option('Cost', 'Speed', 1 / 4)).toBe('Speed is 4× more important than Cost');
-    expect(en.option('Cost', 'Speed', 1)).toBe('Cost and Speed are equally important (1)');
-    expect(zh.option('成本', '速度', 9)).toBe('成本 的重要性是 速度 的 9 倍（极端重要）');
-    expect(zh.option('成本', '速度', 1 / 5)).toBe('速度 的重要性是 成本 的 5 倍（明显重要）');
-    expect(zh.option('成本', '速度', 1)).toBe('成本 与 速度 同等重要（1）');
+    expect(judgementSentence(en, 'Cost', 'Speed', 3)).toBe('Cost is slightly more important than Speed');
+    expect(judgementSentence(en, 'Cost', 'Speed', 1 / 4)).toBe('Speed is between slightly and strongly more important than Cost');
+    expect(judgementSentence(en, 'Cost', 'Speed', 1)).toBe('Cost and Speed are equally important');
+    expect(judgementSentence(zh, '成本', '速度', 9)).toBe('成本比速度极端重要');
+    expect(judgementSentence(zh, '成本', '速度', 1 / 5)).toBe('速度比成本明显重要');
+    expect(judgementSentence(zh, '成本', '速度', 1)).toBe('成本与速度同等重要');
   });
 
   it('gives every option of a pair a distinct label', () => {
-    for (const t of [en, zh]) expect(new Set(SAATY_SCALE.map((v) => t.option('A', 'B', v))).size).toBe(17);
+    for (const t of [en, zh]) expect(new Set(SAATY_SCALE.map((v) => judgementSentence(t, 'A', 'B', v))).size).toBe(17);
   });
 
   it('uses Chinese in zh-CN', () => {
-    for (const text of [zh.title, zh.criteriaHeading, zh.judgementsHeading, zh.resultsHeading, zh.write, ...zh.defaultNames]) {
+    for (const text of [zh('title'), zh('criteriaHeading'), zh('judgementsHeading'), zh('resultsHeading'), zh('write'), zh('defaultName1'), zh('defaultName2'), zh('defaultName3')]) {
       expect(text).toMatch(/[\u4e00-\u9fff]/);
     }
   });

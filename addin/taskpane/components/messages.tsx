@@ -1,8 +1,9 @@
 /** Shared bits of view chrome: an API/Excel error with its problem detail, and the Excel-only note. */
-import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, Caption1 } from '@fluentui/react-components';
 import * as React from 'react';
-import { ApiError, errorMessage } from '../api';
+import { errorMessage, fieldErrorsFor } from '../api';
 import type { Translate } from '../locale';
+import { Notice } from './layout';
 
 export interface ProblemMessageProps {
   /** What failed, e.g. "Couldn't load the templates". */
@@ -13,30 +14,31 @@ export interface ProblemMessageProps {
   'data-testid'?: string;
 }
 
-/** An error bar: title, the problem+json detail (as text) and its field errors, and a retry button. */
+/** An error bar: title, the reason in the user's language, its field errors, and a retry button. */
 export function ProblemMessage({ title, error, t, onRetry, 'data-testid': testId }: ProblemMessageProps): React.JSX.Element {
-  const fieldErrors = error instanceof ApiError ? error.errors : [];
+  const fieldErrors = fieldErrorsFor(error, t);
   return (
-    <MessageBar intent="error" layout="multiline" data-testid={testId}>
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        <span data-testid={testId ? `${testId}-detail` : undefined}>{errorMessage(error, t)}</span>
-        {fieldErrors.length > 0 && (
-          <ul>
-            {fieldErrors.map((e, i) => (
-              <li key={i}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
-            ))}
-          </ul>
-        )}
-      </MessageBarBody>
-      {onRetry && (
-        <MessageBarActions>
+    <Notice
+      intent="error"
+      title={title}
+      data-testid={testId}
+      actions={
+        onRetry && (
           <Button size="small" onClick={onRetry}>
             {t('error.retry')}
           </Button>
-        </MessageBarActions>
+        )
+      }
+    >
+      <span data-testid={testId ? `${testId}-detail` : undefined}>{errorMessage(error, t)}</span>
+      {fieldErrors.length > 0 && (
+        <ul>
+          {fieldErrors.map((e, i) => (
+            <li key={i}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
+          ))}
+        </ul>
       )}
-    </MessageBar>
+    </Notice>
   );
 }
 

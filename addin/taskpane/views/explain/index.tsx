@@ -6,49 +6,30 @@
  * explainer (./excel-explain). Everywhere, a formula box explains a typed formula whose
  * arguments are values or array constants (./formula-args), so it works in a browser.
  *
+ * Steps and the function's errors are rendered by the language layer in the view's locale;
+ * option keywords inside them ("marginal", "geomean") are shown by their names
+ * (i18n/terms.ts OPTION_TERMS) and other catalogs' words in the glossary's (toGlossary).
+ *
  * Keyboard: native buttons and an input in reading order; Enter in the formula box explains
  * it. The working is an ordered list inside a labelled region; a polite live region
  * announces the total (or the problem) after each explanation.
  */
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Subtitle1,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Text, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import { PerfError } from '../../../../engine/errors';
-import { ExplainStep, Explanation, STEP_MARKERS, formatNumber, stepLabel, stepText } from '../../../../engine/explain';
 import { EXPLAINABLE_FUNCTIONS } from '../../../../catalog/explain';
+import { ExplainStep, Explanation, STEP_MARKERS, formatNumber, stepText } from '../../../../engine/explain';
 import { EXPLAIN } from '../../../../i18n/explain';
-import { render } from '../../../../i18n/text';
+import { EXPLAIN_EXAMPLE, EXPLAIN_VIEW } from '../../../../i18n/pane-explain';
+import { optionName, toGlossary } from '../../../../i18n/terms';
+import { type Params, render } from '../../../../i18n/text';
+import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
+import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import { CellExplainResult, explainSelectedCell } from './excel-explain';
 import { ExplainProblem, explainFormulaText } from './formula-args';
-import { ExplainStrings, stringsFor } from './strings';
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM, maxWidth: '720px' },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  formula: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
-  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  step: { lineHeight: tokens.lineHeightBase300 },
-  stepLabel: { fontWeight: tokens.fontWeightSemibold },
-  info: { color: tokens.colorNeutralForeground2 },
-  stepFormula: { fontVariantNumeric: 'tabular-nums' },
-  total: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  status: { color: tokens.colorNeutralForeground2 },
-});
+type T = Translate<typeof EXPLAIN_VIEW>;
 
 type Outcome =
   | { kind: 'idle' }
@@ -60,6 +41,7 @@ type Outcome =
   | { kind: 'failed'; message: string };
 
 const FUNCTIONS = EXPLAINABLE_FUNCTIONS.map((f) => `PERF.${f}`).join(', ');
+const CJK = /[\u3400-\u9fff]/;
 
 function fromError(error: unknown, formula: string): Outcome {
   if (error instanceof ExplainProblem) return { kind: 'problem', reason: error.reason, detail: error.detail };
@@ -71,27 +53,56 @@ function shownValue(value: unknown): string {
   return typeof value === 'number' ? formatNumber(value) : String(value);
 }
 
-function StepItem({ s, locale, t }: { s: ExplainStep; locale: Locale; t: ExplainStrings }): React.JSX.Element {
-  const styles = useStyles();
-  const kind = s.kind === 'add' ? t.kindAdd : s.kind === 'info' ? t.kindInfo : t.kindResult;
+/** Parameters with option keywords named in `locale` ("geomean" → 几何平均法). */
+function namedOptions(params: Params | undefined, locale: Locale): Params | undefined {
+  if (!params) return params;
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? optionName(v, locale) : v]));
+}
+
+/** A step's label in `locale`, options named, in the glossary's words. */
+export function paneStepLabel(s: ExplainStep, locale: Locale): string {
+  return toGlossary(render(EXPLAIN[s.key], locale, namedOptions(s.params, locale)), locale);
+}
+
+/** A step's formula text in `locale`: an option keyword ("marginal") is shown by its name. */
+export function paneStepText(s: ExplainStep, locale: Locale): string {
+  const formula = typeof s.formula === 'string' ? optionName(s.formula, locale) : { ...s.formula, params: namedOptions(s.formula.params, locale) };
+  return toGlossary(stepText({ ...s, formula } as ExplainStep, locale), locale);
+}
+
+/** What the announcement / problem bar says. */
+export function problemText(t: T, reason: ExplainProblem['reason'], detail: string): string {
+  switch (reason) {
+    case 'empty':
+      return t('problem.empty');
+    case 'unsupported':
+      return t('problem.unsupported', { detail, functions: FUNCTIONS });
+    case 'needsExcel':
+      return t('problem.needsExcel', { detail, example: '{1,2;3,4}' });
+    default:
+      return t(`problem.${reason}`, { detail });
+  }
+}
+
+function StepItem({ s, locale, t }: { s: ExplainStep; locale: Locale; t: T }): React.JSX.Element {
+  const l = useLayout();
+  const kind = s.kind === 'add' ? t('kindAdd') : s.kind === 'info' ? t('kindInfo') : t('kindResult');
   return (
-    <li className={`${styles.step} ${s.kind === 'info' ? styles.info : ''}`} data-step-kind={s.kind} data-step-key={s.key} data-amount={s.amount}>
+    <li className={`${l.wrap} ${s.kind === 'info' ? l.muted : ''}`} data-step-kind={s.kind} data-step-key={s.key} data-amount={s.amount}>
       <span aria-hidden="true">{`${STEP_MARKERS[s.kind]} `}</span>
-      <span className="pp-visually-hidden" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-        {`${kind} `}
-      </span>
-      <span className={styles.stepLabel}>{stepLabel(s, locale)}</span>
+      <span className={l.visuallyHidden}>{`${kind} `}</span>
+      <span style={{ fontWeight: 600 }}>{paneStepLabel(s, locale)}</span>
       {render(EXPLAIN.separator, locale)}
-      <span className={styles.stepFormula}>{stepText(s, locale)}</span>
+      <span className={l.number}>{paneStepText(s, locale)}</span>
     </li>
   );
 }
 
 export default function ExplainView({ locale, host }: ViewProps): React.JSX.Element {
-  const t = stringsFor(locale);
-  const styles = useStyles();
+  const t = React.useMemo(() => translatorFor(EXPLAIN_VIEW, locale), [locale]);
+  const l = useLayout();
   const idPrefix = useId('explain');
-  const [formula, setFormula] = React.useState(t.example);
+  const [formula, setFormula] = React.useState(EXPLAIN_EXAMPLE);
   const [outcome, setOutcome] = React.useState<Outcome>({ kind: 'idle' });
 
   const onExplainTyped = () => {
@@ -116,31 +127,21 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
   };
 
   const excelNoteId = `${idPrefix}-excel-note`;
-  const resultId = `${idPrefix}-result`;
   const stepsId = `${idPrefix}-steps`;
+  const functionError = (error: PerfError) => t('functionError', { code: error.code, message: toGlossary(error.localized(locale), locale) });
 
   let announcement = '';
-  if (outcome.kind === 'explained') announcement = t.total(formatNumber(outcome.explanation.value));
-  else if (outcome.kind === 'functionError') announcement = t.functionError(outcome.error.code, outcome.error.localized(locale));
-  else if (outcome.kind === 'problem') announcement = t.problem(outcome.reason, outcome.detail, FUNCTIONS);
-  else if (outcome.kind === 'failed') announcement = t.failed(outcome.message);
+  if (outcome.kind === 'explained') announcement = t('total', { value: formatNumber(outcome.explanation.value) });
+  else if (outcome.kind === 'functionError') announcement = functionError(outcome.error);
+  else if (outcome.kind === 'problem') announcement = problemText(t, outcome.reason, outcome.detail);
+  else if (outcome.kind === 'failed') announcement = locale === 'zh-CN' && !CJK.test(outcome.message) ? t('failedGeneric') : t('failed', { message: outcome.message });
 
   const cell = outcome.kind === 'explained' || outcome.kind === 'functionError' ? outcome.cell : undefined;
 
   return (
-    <div className={styles.root} lang={locale} data-view="explain">
-      <header className={styles.section}>
-        <Subtitle1 as="h2" className={styles.heading}>
-          {t.title}
-        </Subtitle1>
-        <Text>{t.intro(FUNCTIONS)}</Text>
-      </header>
-
-      <section className={styles.section} aria-labelledby={`${idPrefix}-excel`}>
-        <Subtitle2 as="h3" id={`${idPrefix}-excel`} className={styles.heading}>
-          {t.excelHeading}
-        </Subtitle2>
-        <div className={styles.actions}>
+    <ViewRoot view="explain" locale={locale} title={t('title')} intro={t('intro', { functions: FUNCTIONS })}>
+      <Section heading={t('excelHeading')}>
+        <Actions>
           <Button
             appearance="primary"
             disabledFocusable={!host.inExcel || outcome.kind === 'busy'}
@@ -148,22 +149,24 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
             onClick={onExplainSelected}
             data-testid="explain-selected"
           >
-            {outcome.kind === 'busy' ? t.explaining : t.explainSelected}
+            {outcome.kind === 'busy' ? t('explaining') : t('explainSelected')}
           </Button>
-        </div>
-        {!host.inExcel && <Caption1 id={excelNoteId}>{t.excelOnlyNote}</Caption1>}
-      </section>
+        </Actions>
+        {!host.inExcel && (
+          <Caption1 id={excelNoteId} className={l.wrap}>
+            {t('excelOnlyNote')}
+          </Caption1>
+        )}
+      </Section>
 
-      <section className={styles.section} aria-labelledby={`${idPrefix}-try`}>
-        <Subtitle2 as="h3" id={`${idPrefix}-try`} className={styles.heading}>
-          {t.tryHeading}
-        </Subtitle2>
-        <Field label={t.formulaLabel} hint={t.formulaHint}>
+      <Section heading={t('tryHeading')}>
+        <Field label={t('formulaLabel')} hint={t('formulaHint')}>
           <Input
-            className={styles.formula}
+            className={`${l.fill} ${l.mono}`}
             value={formula}
             spellCheck={false}
             autoComplete="off"
+            translate="no"
             onChange={(_, data) => setFormula(data.value)}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
@@ -174,62 +177,57 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
             data-testid="explain-formula"
           />
         </Field>
-        <div className={styles.actions}>
+        <Actions>
           <Button onClick={onExplainTyped} data-testid="explain-typed">
-            {t.explainTyped}
+            {t('explainTyped')}
           </Button>
-          <Button appearance="subtle" onClick={() => setFormula(t.example)}>
-            {t.useExample}
+          <Button appearance="subtle" onClick={() => setFormula(EXPLAIN_EXAMPLE)}>
+            {t('useExample')}
           </Button>
-        </div>
-      </section>
+        </Actions>
+      </Section>
 
-      <section className={styles.section} aria-labelledby={resultId} data-explain-result="">
-        <Subtitle2 as="h3" id={resultId} className={styles.heading}>
-          {t.resultHeading}
-        </Subtitle2>
+      <Section heading={t('resultHeading')} data-explain-result="">
         {cell && (
           <>
-            <Text>{t.cell(cell.address)}</Text>
-            {cell.anchor !== cell.address && <Caption1>{t.element(cell.anchor, cell.element.row, cell.element.col)}</Caption1>}
-            {cell.spillUnsupported && <Caption1>{t.anchorOnly}</Caption1>}
+            <Text className={l.wrap}>{t('cell', { address: cell.address })}</Text>
+            {cell.anchor !== cell.address && <Caption1 className={l.wrap}>{t('element', { anchor: cell.anchor, row: cell.element.row + 1, column: cell.element.col + 1 })}</Caption1>}
+            {cell.spillUnsupported && <Caption1 className={l.wrap}>{t('anchorOnly')}</Caption1>}
           </>
         )}
-        {(outcome.kind === 'explained' || outcome.kind === 'functionError') && <code className={styles.formula}>{outcome.formula}</code>}
+        {(outcome.kind === 'explained' || outcome.kind === 'functionError') && (
+          <code className={l.mono} translate="no" data-user-formula="">
+            {outcome.formula}
+          </code>
+        )}
         {outcome.kind === 'explained' && (
           <>
-            <Caption1 id={stepsId}>{t.stepsLabel}</Caption1>
-            <ol className={styles.steps} aria-labelledby={stepsId} data-explain-steps="">
+            <Caption1 id={stepsId}>{t('stepsLabel')}</Caption1>
+            <ol className={l.list} style={{ paddingLeft: '20px', listStyleType: 'none', gap: '4px' }} aria-labelledby={stepsId} data-explain-steps="">
               {outcome.explanation.steps.map((s, k) => (
                 <StepItem key={k} s={s} locale={locale} t={t} />
               ))}
             </ol>
-            <Text className={styles.total} data-explain-total={outcome.explanation.value}>
-              {t.total(formatNumber(outcome.explanation.value))}
+            <Text weight="semibold" size={400} data-explain-total={outcome.explanation.value}>
+              {t('total', { value: formatNumber(outcome.explanation.value) })}
             </Text>
             {cell && typeof cell.cellValue === 'number' && (
               <Caption1>
                 {Math.abs(cell.cellValue - outcome.explanation.value) <= 1e-9 * Math.max(1, Math.abs(cell.cellValue))
-                  ? t.matches(shownValue(cell.cellValue))
-                  : t.differs(shownValue(cell.cellValue))}
+                  ? t('matches', { value: shownValue(cell.cellValue) })
+                  : t('differs', { value: shownValue(cell.cellValue) })}
               </Caption1>
             )}
           </>
         )}
-        {outcome.kind === 'functionError' && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t.functionError(outcome.error.code, outcome.error.localized(locale))}</MessageBarBody>
-          </MessageBar>
-        )}
+        {outcome.kind === 'functionError' && <Notice intent="warning">{functionError(outcome.error)}</Notice>}
         {(outcome.kind === 'problem' || outcome.kind === 'failed') && (
-          <MessageBar intent={outcome.kind === 'failed' ? 'error' : 'warning'} data-testid="explain-problem">
-            <MessageBarBody>{announcement}</MessageBarBody>
-          </MessageBar>
+          <Notice intent={outcome.kind === 'failed' ? 'error' : 'warning'} data-testid="explain-problem">
+            {announcement}
+          </Notice>
         )}
-        <p className={styles.status} role="status" aria-live="polite" aria-atomic="true">
-          {announcement}
-        </p>
-      </section>
-    </div>
+        <LiveStatus>{announcement}</LiveStatus>
+      </Section>
+    </ViewRoot>
   );
 }

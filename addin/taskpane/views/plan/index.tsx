@@ -1,37 +1,33 @@
 /**
- * Plan view: the plan builder. A tiered commission (thresholds + rates, marginal or retro) or
- * a payout curve (attainment + payout factor, target incentive, gate, cap); a live preview
- * chart (inline SVG) of the engine's results at 41 sample points; "Write to sheet" writes the
- * plan table and its PERF formula at the selection (Excel only).
+ * Plan view: the plan builder. A tiered commission (thresholds + rates, marginal or
+ * retroactive) or a payout curve (attainment + payout factor, target incentive, gate, cap);
+ * inputs as finance users type them ("8%", "¥12,000", "12,000"); a live preview drawn at the
+ * pane's real width (text ≥ 12 px) from the engine's results, with the gate as a vertical
+ * step and dashed gate, cap and threshold markers; results in % and CNY in the workbook's
+ * locale; "Write to sheet" writes the plan table and its PERF formula at the selection (Excel
+ * only). The plan is kept as a draft (drafts.ts) across sessions.
  *
  * Keyboard: native radios, inputs, selects and buttons in reading order, each labelled;
- * adding a row focuses its first input, removing one focuses "Add row". Engine errors are
- * shown in an alert; a polite live region announces the value at the current input.
+ * adding a row focuses its first input, removing one focuses "Add row". The engine's errors
+ * are shown next to the field they concern, in the user's language (the field's own label in
+ * place of the argument's name); a polite live region announces the value at the current input.
  */
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Select,
-  Subtitle1,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Radio, RadioGroup, Select, Text, tokens, useId } from '@fluentui/react-components';
 import * as React from 'react';
-import type { ViewProps } from '../../view-contract';
+import { PerfError } from '../../../../engine/errors';
+import { PLAN } from '../../../../i18n/pane-plan';
+import { render } from '../../../../i18n/text';
+import { Actions, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
+import { type NumberFormats, numberFormats } from '../../components/numbers';
+import { useDraft } from '../../drafts';
+import { type Translate, translatorFor } from '../../locale';
+import type { Locale, ViewProps } from '../../view-contract';
 import {
   MAX_ROWS,
+  PlanField,
   PlanModel,
   PlanPreview,
+  PlanProblem,
   PlanRow,
   TierMethod,
   addRow,
@@ -40,56 +36,58 @@ import {
   chartScale,
   createModel,
   evaluate,
+  isPlanModel,
+  messageForField,
   removeRow,
   rowsOf,
+  sameField,
   updateRow,
 } from './plan-model';
-import { PlanStrings, stringsFor } from './strings';
 import { writePlanToSheet } from './write-to-sheet';
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM, maxWidth: '720px' },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
-  rows: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
-  // Fluent's Input has a wide default min-width; in a narrow pane two of them would push the remove button out.
-  input: { minWidth: 0, width: '100%' },
-  remove: { flexShrink: 0 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  chart: { width: '100%', maxWidth: '480px', height: 'auto' },
-});
-
-const FRAME = { width: 360, height: 220, left: 56, right: 12, top: 12, bottom: 40 };
+type T = Translate<typeof PLAN>;
 
 type WriteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; address?: string } | { kind: 'failed'; message: string };
 const IDLE: WriteState = { kind: 'idle' };
 
+/** The message of an error next to `field` (labelled `label`), or undefined when none concerns it. */
+function fieldMessage(problems: readonly PlanProblem[], field: PlanField, label: string, locale: Locale): string | undefined {
+  const problem = problems.find((p) => sameField(p.field, field));
+  if (!problem) return undefined;
+  if (problem.error instanceof PerfError) return messageForField(problem.error, label, (error, params) => render(error.text, locale, params));
+  return problem.error instanceof Error ? problem.error.message : String(problem.error);
+}
+
 interface RowProps {
   row: PlanRow;
   index: number;
-  t: PlanStrings;
+  t: T;
+  locale: Locale;
   tiered: boolean;
   removable: boolean;
+  problems: readonly PlanProblem[];
   onChange: (id: string, field: 'x' | 'y', value: string) => void;
   onRemove: (id: string) => void;
   inputRef: (id: string, el: HTMLInputElement | null) => void;
 }
 
-function RowEditor({ row, index, t, tiered, removable, onChange, onRemove, inputRef }: RowProps): React.JSX.Element {
-  const styles = useStyles();
+function RowEditor({ row, index, t, locale, tiered, removable, problems, onChange, onRemove, inputRef }: RowProps): React.JSX.Element {
+  const l = useLayout();
   const ref = React.useCallback((el: HTMLInputElement | null) => inputRef(row.id, el), [row.id, inputRef]);
   const n = index + 1;
+  const xLabel = tiered ? t('thresholdLabel', { row: n }) : t('attainmentPointLabel', { row: n });
+  const yLabel = tiered ? t('rateLabel', { row: n }) : t('factorLabel', { row: n });
+  const xError = fieldMessage(problems, { row: row.id, column: 'x' }, xLabel, locale);
+  const yError = fieldMessage(problems, { row: row.id, column: 'y' }, yLabel, locale);
   return (
-    <li className={styles.row} data-plan-row={n}>
-      <Field className={styles.grow} label={tiered ? t.thresholdLabel(n) : t.attainmentPointLabel(n)}>
-        <Input className={styles.input} inputMode="decimal" value={row.x} ref={ref} onChange={(_, d) => onChange(row.id, 'x', d.value)} />
+    <li className={l.row} style={{ alignItems: 'flex-start' }} data-plan-row={n}>
+      <Field className={l.grow} label={xLabel} validationState={xError ? 'error' : 'none'} validationMessage={xError}>
+        <Input className={l.fill} inputMode="decimal" value={row.x} ref={ref} onChange={(_, d) => onChange(row.id, 'x', d.value)} />
       </Field>
-      <Field className={styles.grow} label={tiered ? t.rateLabel(n) : t.factorLabel(n)}>
-        <Input className={styles.input} inputMode="decimal" value={row.y} onChange={(_, d) => onChange(row.id, 'y', d.value)} />
+      <Field className={l.grow} label={yLabel} validationState={yError ? 'error' : 'none'} validationMessage={yError}>
+        <Input className={l.fill} inputMode="decimal" value={row.y} onChange={(_, d) => onChange(row.id, 'y', d.value)} />
       </Field>
-      <Button className={styles.remove} disabledFocusable={!removable} onClick={() => onRemove(row.id)} aria-label={t.removeRow(n)}>
+      <Button className={l.noShrink} style={{ marginTop: '26px' }} disabledFocusable={!removable} onClick={() => onRemove(row.id)} aria-label={t('removeRow', { row: n })}>
         ×
       </Button>
     </li>
@@ -97,18 +95,21 @@ function RowEditor({ row, index, t, tiered, removable, onChange, onRemove, input
 }
 
 export default function PlanView({ locale, host }: ViewProps): React.JSX.Element {
-  const styles = useStyles();
-  const t = stringsFor(locale);
+  const l = useLayout();
+  const t = React.useMemo(() => translatorFor(PLAN, locale), [locale]);
   const idPrefix = useId('pp-plan');
-  const [model, setModel] = React.useState<PlanModel>(createModel);
+  const [model, setModel] = useDraft<PlanModel>('plan', createModel, isPlanModel);
   const [writeState, setWriteState] = React.useState<WriteState>(IDLE);
   const rowInputs = React.useRef(new Map<string, HTMLInputElement>());
   const addButton = React.useRef<HTMLButtonElement>(null);
   const focusNext = React.useRef<string | 'add' | null>(null);
+  const formats = numberFormats(host.numberLocale ?? locale);
 
   const evaluation = React.useMemo(() => evaluate(model), [model]);
   const tiered = model.mode === 'tiered';
   const rows = rowsOf(model);
+  const problems = evaluation.ok ? [] : evaluation.problems;
+  const general = problems.filter((p) => p.field === null);
 
   React.useEffect(() => {
     const target = focusNext.current;
@@ -117,15 +118,21 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
     else if (target) rowInputs.current.get(target)?.focus();
   });
 
-  const change = (next: (m: PlanModel) => PlanModel) => {
-    setModel(next);
-    setWriteState((s) => (s.kind === 'busy' ? s : IDLE));
-  };
-  const onRowChange = React.useCallback((id: string, field: 'x' | 'y', value: string) => change((m) => updateRow(m, id, field, value)), []);
-  const onRemove = React.useCallback((id: string) => {
-    focusNext.current = 'add';
-    change((m) => removeRow(m, id));
-  }, []);
+  const change = React.useCallback(
+    (next: (m: PlanModel) => PlanModel) => {
+      setModel(next);
+      setWriteState((s) => (s.kind === 'busy' ? s : IDLE));
+    },
+    [setModel],
+  );
+  const onRowChange = React.useCallback((id: string, field: 'x' | 'y', value: string) => change((m) => updateRow(m, id, field, value)), [change]);
+  const onRemove = React.useCallback(
+    (id: string) => {
+      focusNext.current = 'add';
+      change((m) => removeRow(m, id));
+    },
+    [change],
+  );
   const onAdd = () => {
     if (!canAddRow(model)) return;
     focusNext.current = `r${model.nextId}`;
@@ -136,10 +143,10 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
     else rowInputs.current.delete(id);
   }, []);
 
-  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const preview = evaluation.ok ? evaluation.preview : null;
-  const xAxis = tiered ? t.axisAmount : t.axisAttainment;
-  const yAxis = tiered ? t.axisCommission : t.axisPayout;
+  const xAxis = tiered ? t('axisAmount') : t('axisAttainment');
+  const yAxis = tiered ? t('axisCommission') : t('axisPayout');
+  const showX = tiered ? formats.money : formats.percent;
 
   const canWrite = host.inExcel && preview !== null && writeState.kind !== 'busy';
   const writeNoteId = `${idPrefix}-write-note`;
@@ -147,191 +154,223 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
     if (!preview || !canWrite) return;
     setWriteState({ kind: 'busy' });
     try {
-      const written = await writePlanToSheet({ spec: preview.spec, labels: t.sheetLabels });
+      const keys = ['threshold', 'rate', 'amount', 'commission', 'attainment', 'factor', 'targetIncentive', 'gate', 'cap', 'payout'] as const;
+      const labels = Object.fromEntries(keys.map((k) => [k, t(`sheet.${k}`)])) as Record<(typeof keys)[number], string>;
+      const written = await writePlanToSheet({ spec: preview.spec, labels });
       setWriteState({ kind: 'done', address: written ? written.address : undefined });
     } catch (error) {
       setWriteState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   };
 
-  const input = (label: string, value: string, key: 'amount' | 'attainment' | 'targetIncentive' | 'gate' | 'cap', hint?: string) => (
-    <Field label={label} hint={hint}>
-      <Input inputMode="decimal" value={value} onChange={(_, d) => change((m) => ({ ...m, [key]: d.value }))} />
-    </Field>
-  );
+  const input = (label: string, key: 'amount' | 'attainment' | 'targetIncentive' | 'gate' | 'cap', hint?: string) => {
+    const error = fieldMessage(problems, { input: key }, label, locale);
+    return (
+      <Field label={label} hint={hint} validationState={error ? 'error' : 'none'} validationMessage={error}>
+        <Input className={l.fill} inputMode="decimal" value={model[key]} onChange={(_, d) => change((m) => ({ ...m, [key]: d.value }))} data-input={key} />
+      </Field>
+    );
+  };
 
   return (
-    <div className={styles.root} lang={locale} data-view="plan">
-      <header className={styles.section}>
-        <Subtitle1 as="h2" className={styles.heading}>
-          {t.title}
-        </Subtitle1>
-        <Text>{t.intro}</Text>
-      </header>
-
-      <Field label={t.modeLabel}>
-        <RadioGroup layout="horizontal" value={model.mode} onChange={(_, d) => change((m) => ({ ...m, mode: d.value === 'payout' ? 'payout' : 'tiered' }))}>
-          <Radio value="tiered" label={t.modeTiered} />
-          <Radio value="payout" label={t.modePayout} />
+    <ViewRoot view="plan" locale={locale} title={t('title')} intro={t('intro')}>
+      <Field label={t('modeLabel')}>
+        <RadioGroup layout="horizontal" style={{ flexWrap: 'wrap' }} value={model.mode} onChange={(_, d) => change((m) => ({ ...m, mode: d.value === 'payout' ? 'payout' : 'tiered' }))}>
+          <Radio value="tiered" label={t('modeTiered')} />
+          <Radio value="payout" label={t('modePayout')} />
         </RadioGroup>
       </Field>
 
-      <section className={styles.section} aria-labelledby={`${idPrefix}-rows`}>
-        <Subtitle2 as="h3" id={`${idPrefix}-rows`} className={styles.heading}>
-          {tiered ? t.tiersHeading : t.curveHeading}
-        </Subtitle2>
-        <Caption1>{tiered ? t.tiersHelp : t.curveHelp}</Caption1>
-        <ol className={styles.rows}>
+      <Section heading={tiered ? t('tiersHeading') : t('curveHeading')} help={tiered ? t('tiersHelp') : t('curveHelp')}>
+        <ol className={l.list}>
           {rows.map((row, index) => (
             <RowEditor
               key={row.id}
               row={row}
               index={index}
               t={t}
+              locale={locale}
               tiered={tiered}
               removable={canRemoveRow(model)}
+              problems={problems}
               onChange={onRowChange}
               onRemove={onRemove}
               inputRef={inputRef}
             />
           ))}
         </ol>
-        <div className={styles.actions}>
+        <Actions>
           <Button ref={addButton} disabledFocusable={!canAddRow(model)} onClick={onAdd} aria-describedby={canAddRow(model) ? undefined : `${idPrefix}-limit`}>
-            {t.addRow}
+            {t('addRow')}
           </Button>
-        </div>
-        {!canAddRow(model) && <Caption1 id={`${idPrefix}-limit`}>{t.rowLimit(MAX_ROWS)}</Caption1>}
-      </section>
+        </Actions>
+        {!canAddRow(model) && <Caption1 id={`${idPrefix}-limit`}>{t('rowLimit', { max: MAX_ROWS })}</Caption1>}
+      </Section>
 
-      <section className={styles.section}>
+      <div className={l.section}>
         {tiered ? (
           <>
-            <Field label={t.methodLabel}>
-              <Select value={model.method} onChange={(_, d) => change((m) => ({ ...m, method: d.value as TierMethod }))}>
-                <option value="marginal">{t.methodMarginal}</option>
-                <option value="retro">{t.methodRetro}</option>
+            <Field label={t('methodLabel')}>
+              <Select className={l.fill} value={model.method} onChange={(_, d) => change((m) => ({ ...m, method: d.value as TierMethod }))}>
+                <option value="marginal">{t('methodMarginal')}</option>
+                <option value="retro">{t('methodRetro')}</option>
               </Select>
             </Field>
-            {input(t.amountLabel, model.amount, 'amount')}
+            {input(t('amountLabel'), 'amount')}
           </>
         ) : (
           <>
-            {input(t.attainmentLabel, model.attainment, 'attainment')}
-            {input(t.targetIncentiveLabel, model.targetIncentive, 'targetIncentive')}
-            {input(t.gateLabel, model.gate, 'gate', t.gateHint)}
-            {input(t.capLabel, model.cap, 'cap', t.capHint)}
+            {input(t('attainmentLabel'), 'attainment')}
+            {input(t('targetIncentiveLabel'), 'targetIncentive')}
+            {input(t('gateLabel'), 'gate', t('gateHint'))}
+            {input(t('capLabel'), 'cap', t('capHint'))}
           </>
         )}
-      </section>
+      </div>
 
       {!evaluation.ok && (
-        <MessageBar intent="error" layout="multiline" role="alert" data-testid="plan-errors">
-          <MessageBarBody>
-            <MessageBarTitle>{t.invalidTitle}</MessageBarTitle>
-            <ul>
-              {evaluation.errors.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <div role="alert" data-testid="plan-errors">
+          <Notice intent="error" title={t('invalidTitle')}>
+            {general.length > 0 ? (
+              <ul className={l.wrap}>
+                {general.map((p, k) => (
+                  <li key={k}>{p.error instanceof PerfError ? p.error.localized(locale) : p.error instanceof Error ? p.error.message : String(p.error)}</li>
+                ))}
+              </ul>
+            ) : (
+              t('fieldsInvalid')
+            )}
+          </Notice>
+        </div>
       )}
 
-      <section className={styles.section} aria-labelledby={`${idPrefix}-preview`}>
-        <Subtitle2 as="h3" id={`${idPrefix}-preview`} className={styles.heading}>
-          {t.previewHeading}
-        </Subtitle2>
-        {preview && <Chart locale={locale} preview={preview} xAxis={xAxis} yAxis={yAxis} t={t} num={num} />}
-        <Text aria-live="polite" data-testid="plan-current">
-          {preview?.current ? t.currentValue(yAxis, num.format(preview.current.x), num.format(preview.current.y)) : ''}
+      <Section heading={t('previewHeading')}>
+        {preview && <Chart preview={preview} xAxis={xAxis} yAxis={yAxis} t={t} formats={formats} tiered={tiered} />}
+        <Text aria-live="polite" className={l.wrap} data-testid="plan-current">
+          {preview?.current ? t('currentValue', { what: yAxis, at: showX(preview.current.x), value: formats.money(preview.current.y) }) : ''}
         </Text>
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby={`${idPrefix}-write`}>
-        <Subtitle2 as="h3" id={`${idPrefix}-write`} className={styles.heading}>
-          {t.writeHeading}
-        </Subtitle2>
-        <Caption1>{t.formulasHint}</Caption1>
-        <div className={styles.actions}>
+      <Section heading={t('writeHeading')} help={t('formulasHint')}>
+        <Actions>
           <Button appearance="primary" disabledFocusable={!canWrite} onClick={onWrite} aria-describedby={canWrite ? undefined : writeNoteId}>
-            {writeState.kind === 'busy' ? t.writing : t.write}
+            {writeState.kind === 'busy' ? t('writing') : t('write')}
           </Button>
-        </div>
-        {!host.inExcel && <Caption1 id={writeNoteId}>{t.writeNeedsExcel}</Caption1>}
-        {host.inExcel && !preview && <Caption1 id={writeNoteId}>{t.writeNeedsValid}</Caption1>}
+        </Actions>
+        {!host.inExcel && (
+          <Caption1 id={writeNoteId} className={l.wrap}>
+            {t('writeNeedsExcel')}
+          </Caption1>
+        )}
+        {host.inExcel && !preview && <Caption1 id={writeNoteId}>{t('writeNeedsValid')}</Caption1>}
         <div aria-live="polite">
-          {writeState.kind === 'done' && (
-            <MessageBar intent="success">
-              <MessageBarBody>{t.written(writeState.address)}</MessageBarBody>
-            </MessageBar>
-          )}
-          {writeState.kind === 'failed' && (
-            <MessageBar intent="error">
-              <MessageBarBody>{t.writeFailed(writeState.message)}</MessageBarBody>
-            </MessageBar>
-          )}
+          {writeState.kind === 'done' && <Notice intent="success">{writeState.address ? t('writtenAt', { address: writeState.address }) : t('written')}</Notice>}
+          {writeState.kind === 'failed' && <Notice intent="error">{t('writeFailed', { message: writeState.message })}</Notice>}
         </div>
-      </section>
-    </div>
+      </Section>
+    </ViewRoot>
   );
 }
 
-interface ChartProps {
-  preview: PlanPreview;
-  locale: string;
-  xAxis: string;
-  yAxis: string;
-  t: PlanStrings;
-  num: Intl.NumberFormat;
+/** useLayoutEffect in a browser (no flash of the fallback width), useEffect on a server render. */
+const useIsoLayoutEffect = typeof window === 'undefined' ? React.useEffect : React.useLayoutEffect;
+
+/** The width of an element, kept up to date (ResizeObserver); `fallback` before it is measured. */
+function useWidth<E extends HTMLElement>(fallback: number): [React.RefObject<E>, number] {
+  const ref = React.useRef<E>(null);
+  const [width, setWidth] = React.useState(fallback);
+  useIsoLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setWidth(Math.max(200, Math.floor(el.getBoundingClientRect().width)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
 }
 
-function Chart({ preview, xAxis, yAxis, t, num, locale }: ChartProps): React.JSX.Element {
-  const styles = useStyles();
-  const { points, current } = preview;
-  const scale = chartScale(points, FRAME, current);
+const FONT = 12;
+
+interface ChartProps {
+  preview: PlanPreview;
+  xAxis: string;
+  yAxis: string;
+  t: T;
+  formats: NumberFormats;
+  tiered: boolean;
+}
+
+/**
+ * The preview, drawn at the size it is shown (no scaling), so its text is 12 px at any pane
+ * width: the engine's line (with jumps drawn as vertical steps), dashed markers at the tier
+ * thresholds, the gate and the cap, and a dot at the current input.
+ */
+function Chart({ preview, xAxis, yAxis, t, formats, tiered }: ChartProps): React.JSX.Element {
+  const [box, width] = useWidth<HTMLDivElement>(320);
+  const { points, steps, markers, current } = preview;
+  const all = [...points, ...steps].sort((a, b) => a.x - b.x || a.y - b.y);
+  const frame = { width, height: 220, left: 56, right: 16, top: 18, bottom: 44 };
+  const scale = chartScale(all, frame, current);
   const first = points[0];
   const last = points[points.length - 1];
   const yMax = Math.max(...points.map((p) => p.y));
-  const summary = t.chartSummary(yAxis, xAxis, num.format(scale.xMax), num.format(first.y), num.format(last.y), num.format(yMax));
-  const plotBottom = FRAME.height - FRAME.bottom;
-  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 });
+  const showX = tiered ? formats.money : formats.percent;
+  const tickX = tiered ? formats.compactMoney : formats.compactPercent;
+  const summary = t('chartSummary', { y: yAxis, x: xAxis, xMax: showX(scale.xMax), yStart: formats.money(first.y), yEnd: formats.money(last.y), yMax: formats.money(yMax) });
+  const plotBottom = frame.height - frame.bottom;
+  const plotRight = width - frame.right;
+  const dash = { stroke: tokens.colorNeutralStroke1, strokeDasharray: '4 3', strokeWidth: 1 };
+  const xTicks = width >= 420 ? [0, 0.25, 0.5, 0.75, 1].map((f) => Number((scale.xMax * f).toPrecision(12))) : scale.xTicks;
   return (
-    <svg
-      role="img"
-      aria-label={summary}
-      viewBox={`0 0 ${FRAME.width} ${FRAME.height}`}
-      className={styles.chart}
-      data-testid="plan-chart"
-      data-points={points.length}
-    >
-      <g aria-hidden="true" fontSize="10" fill={tokens.colorNeutralForeground2}>
-        {scale.yTicks.map((v) => (
-          <g key={`y${v}`}>
-            <line x1={FRAME.left} x2={FRAME.width - FRAME.right} y1={scale.yOf(v)} y2={scale.yOf(v)} stroke={tokens.colorNeutralStroke2} />
-            <text x={FRAME.left - 4} y={scale.yOf(v) + 3} textAnchor="end">
-              {compact.format(v)}
+    <div ref={box} style={{ width: '100%', minWidth: 0 }}>
+      <svg role="img" aria-label={summary} width={width} height={frame.height} viewBox={`0 0 ${width} ${frame.height}`} data-testid="plan-chart" data-points={points.length} style={{ display: 'block', maxWidth: '100%' }}>
+        <g aria-hidden="true" fontSize={FONT} fill={tokens.colorNeutralForeground2}>
+          {scale.yTicks.map((v) => (
+            <g key={`y${v}`}>
+              <line x1={frame.left} x2={plotRight} y1={scale.yOf(v)} y2={scale.yOf(v)} stroke={tokens.colorNeutralStroke2} />
+              <text x={frame.left - 4} y={scale.yOf(v) + 4} textAnchor="end">
+                {formats.compactMoney(v)}
+              </text>
+            </g>
+          ))}
+          {xTicks.map((v, k) => (
+            <text key={`x${v}`} x={scale.xOf(v)} y={plotBottom + 16} textAnchor={k === 0 ? 'start' : k === xTicks.length - 1 ? 'end' : 'middle'}>
+              {tickX(v)}
             </text>
-          </g>
-        ))}
-        {scale.xTicks.map((v) => (
-          <text key={`x${v}`} x={scale.xOf(v)} y={plotBottom + 14} textAnchor="middle">
-            {compact.format(v)}
+          ))}
+          <line x1={frame.left} x2={frame.left} y1={frame.top} y2={plotBottom} stroke={tokens.colorNeutralStroke1} />
+          <line x1={frame.left} x2={plotRight} y1={plotBottom} y2={plotBottom} stroke={tokens.colorNeutralStroke1} />
+          {markers.thresholds.map((x) => (
+            <line key={`t${x}`} data-marker="threshold" x1={scale.xOf(x)} x2={scale.xOf(x)} y1={frame.top} y2={plotBottom} {...dash} />
+          ))}
+          {markers.gate !== undefined && (
+            <g data-marker="gate">
+              <line x1={scale.xOf(markers.gate)} x2={scale.xOf(markers.gate)} y1={frame.top} y2={plotBottom} {...dash} />
+              <text x={scale.xOf(markers.gate) + 3} y={frame.top + FONT - 2}>
+                {t('markerGate')}
+              </text>
+            </g>
+          )}
+          {markers.capPayout !== undefined && markers.capPayout <= scale.yMax && (
+            <g data-marker="cap">
+              <line x1={frame.left} x2={plotRight} y1={scale.yOf(markers.capPayout)} y2={scale.yOf(markers.capPayout)} {...dash} />
+              <text x={plotRight} y={scale.yOf(markers.capPayout) - 3} textAnchor="end">
+                {t('markerCap')}
+              </text>
+            </g>
+          )}
+          <text x={(frame.left + plotRight) / 2} y={frame.height - 6} textAnchor="middle">
+            {xAxis}
           </text>
-        ))}
-        <line x1={FRAME.left} x2={FRAME.left} y1={FRAME.top} y2={plotBottom} stroke={tokens.colorNeutralStroke1} />
-        <line x1={FRAME.left} x2={FRAME.width - FRAME.right} y1={plotBottom} y2={plotBottom} stroke={tokens.colorNeutralStroke1} />
-        <text x={(FRAME.left + FRAME.width - FRAME.right) / 2} y={FRAME.height - 4} textAnchor="middle">
-          {xAxis}
-        </text>
-        <text x={12} y={(FRAME.top + plotBottom) / 2} textAnchor="middle" transform={`rotate(-90 12 ${(FRAME.top + plotBottom) / 2})`}>
-          {yAxis}
-        </text>
-        <polyline points={scale.path} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={2} />
-        {current && current.x >= 0 && current.x <= scale.xMax && (
-          <circle cx={scale.xOf(current.x)} cy={scale.yOf(current.y)} r={4} fill={tokens.colorPaletteRedForeground1} />
-        )}
-      </g>
-    </svg>
+          <text x={14} y={(frame.top + plotBottom) / 2} textAnchor="middle" transform={`rotate(-90 14 ${(frame.top + plotBottom) / 2})`}>
+            {yAxis}
+          </text>
+          <polyline points={scale.path} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={2} data-line="" />
+          {current && current.x >= 0 && current.x <= scale.xMax && <circle cx={scale.xOf(current.x)} cy={scale.yOf(current.y)} r={4} fill={tokens.colorPaletteRedForeground1} />}
+        </g>
+      </svg>
+    </div>
   );
 }

@@ -7,11 +7,15 @@
  *   rows (text) ──tableOf──▶ Cell[][] ──tiered / payout──▶ preview points, or PerfError messages
  *
  * Inputs are kept as the text the user typed; `parseCell` turns them into engine cells (blank
- * → null, a number → number, anything else → the text itself) so the engine itself rejects
- * what it cannot use, naming the argument ("tiers, row 2, column 1 is blank; …").
+ * → null, a number as finance users type it — "8%", "¥12,000", "12,000" — → number, anything
+ * else → the text itself) so the engine itself rejects what it cannot use. Each engine error
+ * is tied to the field it concerns (`fieldOf`), so the view shows it next to that field.
  */
 import type { Cell } from '../../../../engine/grid';
-import { isPerfError } from '../../../../engine/errors';
+import { PerfError, isPerfError } from '../../../../engine/errors';
+import { PLACES } from '../../../../i18n/glossary';
+import type { Params, Phrase } from '../../../../i18n/text';
+import { parseAmountValue } from '../../components/numbers';
 import { payout, tiered } from '../../../../engine/payouts';
 import type { PlanSpec } from '../../../office/write-plan';
 
@@ -49,9 +53,9 @@ export function createModel(): PlanModel {
   return {
     mode: 'tiered',
     tiers: [
-      { id: 'r1', x: '0', y: '0.02' },
-      { id: 'r2', x: '100000', y: '0.04' },
-      { id: 'r3', x: '250000', y: '0.06' },
+      { id: 'r1', x: '0', y: '2%' },
+      { id: 'r2', x: '100000', y: '4%' },
+      { id: 'r3', x: '250000', y: '6%' },
     ],
     curve: [
       { id: 'r4', x: '0.8', y: '0.5' },
@@ -116,12 +120,9 @@ export function updateRow(model: PlanModel, id: string, field: 'x' | 'y', value:
   );
 }
 
-/** A number typed by the user ("100,000" and " 0.5 " included); null when it is not one. */
+/** A number typed by the user ("100,000", "8%", "¥12,000", " 0.5 "); null when it is not one. */
 export function parseNumber(text: string): number | null {
-  const cleaned = text.trim().replace(/[,，\s]/g, '');
-  if (cleaned === '') return null;
-  const value = Number(cleaned);
-  return Number.isFinite(value) ? value : null;
+  return parseAmountValue(text.replace(/，/g, ','));
 }
 
 /** Text as an engine cell: blank → null, a number → number, anything else → the text. */
@@ -181,17 +182,96 @@ export function niceCeil(value: number): number {
 export interface PlanPreview {
   /** The engine's result at each sample point (x = amount or attainment). */
   points: PreviewPoint[];
+  /**
+   * Extra engine results where the line jumps (just below and at a gate, or a retroactive
+   * tier's threshold), so the chart draws a jump as a vertical step rather than a slope.
+   */
+  steps: PreviewPoint[];
+  /** Where the chart marks the plan's own lines: the tier thresholds, the gate, the cap (as a payout). */
+  markers: { thresholds: number[]; gate?: number; capPayout?: number };
   /** The result at the current amount / attainment (null when that input is not a number). */
   current: PreviewPoint | null;
   /** The spec for writePlan. */
   spec: PlanSpec;
 }
 
-export type PlanEvaluation = { ok: true; preview: PlanPreview } | { ok: false; errors: string[] };
+/** The input an engine error is about: a cell of the rows, or one of the single inputs. */
+export type PlanField = { row: string; column: 'x' | 'y' } | { input: 'amount' | 'attainment' | 'targetIncentive' | 'gate' | 'cap' | 'method' };
+
+export interface PlanProblem {
+  error: unknown;
+  /** The field it concerns (null: the plan as a whole). */
+  field: PlanField | null;
+}
+
+export type PlanEvaluation = { ok: true; preview: PlanPreview } | { ok: false; errors: string[]; problems: PlanProblem[] };
 
 function messageOf(error: unknown): string {
   if (isPerfError(error)) return `${error.code} ${error.message}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+const INPUT_ARGUMENTS: Record<string, Extract<PlanField, { input: string }>['input']> = {
+  amount: 'amount',
+  method: 'method',
+  attainment: 'attainment',
+  target_incentive: 'targetIncentive',
+  gate: 'gate',
+  cap: 'cap',
+};
+
+function isPhrase(value: unknown): value is Phrase {
+  return typeof value === 'object' && value !== null && 'text' in value && typeof (value as Phrase).text === 'object';
+}
+
+/** The place an error names: an argument, and a row / column of it when it is a range. */
+function placeOf(params: Params): { name: string; row?: number; column?: number } | null {
+  for (const key of ['where', 'what', 'name']) {
+    const value = params[key];
+    if (typeof value === 'string') return { name: value };
+    if (!isPhrase(value)) continue;
+    if (value.text === PLACES.withRole && value.params) return placeOf({ what: value.params.place });
+    const inner = value.params ?? {};
+    if (value.text === PLACES.cell || value.text === PLACES.row || value.text === PLACES.column) {
+      return { name: String(inner.name), row: typeof inner.row === 'number' ? inner.row : undefined, column: typeof inner.column === 'number' ? inner.column : undefined };
+    }
+  }
+  return null;
+}
+
+/**
+ * The field an engine error concerns: "tiers, row 2, column 2" → the rate of row 2; "tiers,
+ * row 3" (a rate rule) → that rate, (an order rule) → that threshold; "target_incentive" →
+ * the target incentive input. null when the error is about the plan as a whole.
+ */
+export function fieldOf(error: unknown, rows: readonly PlanRow[]): PlanField | null {
+  if (!isPerfError(error)) return null;
+  const place = placeOf(error.params);
+  if (!place) return null;
+  if (place.name === 'tiers' || place.name === 'curve') {
+    const row = place.row !== undefined ? rows[place.row - 1] : undefined;
+    if (!row) return null;
+    const rateRule = /rate cannot be negative|factor|weight/.test(error.message) && place.column === undefined;
+    return { row: row.id, column: place.column === 2 || rateRule ? 'y' : 'x' };
+  }
+  const input = INPUT_ARGUMENTS[place.name];
+  return input ? { input } : null;
+}
+
+/** Same field? */
+export function sameField(a: PlanField | null, b: PlanField): boolean {
+  if (!a) return false;
+  return 'row' in a ? 'row' in b && a.row === b.row && a.column === b.column : 'input' in b && a.input === b.input;
+}
+
+/**
+ * An error's message for the field it sits next to: the place ("tiers, row 2, column 2") is
+ * replaced by the field's own label, so the message reads in the user's words only.
+ */
+export function messageForField(error: PerfError, label: string, render: (error: PerfError, params: Params) => string): string {
+  const params: Record<string, Params[string]> = { ...error.params };
+  for (const key of ['where', 'what', 'name']) if (key in params) params[key] = label;
+  return render(error, params);
 }
 
 /** Engine results of one column call: numbers, or throw the first PerfError in it. */
@@ -214,16 +294,24 @@ function optionalCell(text: string): Cell {
  */
 export function evaluate(model: PlanModel): PlanEvaluation {
   const errors: string[] = [];
+  const problems: PlanProblem[] = [];
+  const rows = rowsOf(model);
+  const fail = (error: unknown) => {
+    const message = messageOf(error);
+    if (errors.includes(message)) return;
+    errors.push(message);
+    problems.push({ error, field: fieldOf(error, rows) });
+  };
   const { from, to } = previewRange(model);
   const xs = samplePoints(from, to);
-  const table = tableOf(rowsOf(model));
+  const table = tableOf(rows);
 
   if (model.mode === 'tiered') {
     let ys: number[] | null = null;
     try {
       ys = column(tiered(xs.map((x) => [x]), table, model.method));
     } catch (error) {
-      errors.push(messageOf(error));
+      fail(error);
     }
     let current: PreviewPoint | null = null;
     const amountCell = parseCell(model.amount);
@@ -232,15 +320,20 @@ export function evaluate(model: PlanModel): PlanEvaluation {
       const v = column(r)[0];
       current = { x: amountCell as number, y: v };
     } catch (error) {
-      const message = messageOf(error);
-      if (!errors.includes(message)) errors.push(message);
+      fail(error);
     }
-    if (errors.length > 0 || ys === null) return { ok: false, errors };
+    if (errors.length > 0 || ys === null) return { ok: false, errors, problems };
     const tiers = table.map(([threshold, rate]) => ({ threshold: threshold as number, rate: rate as number }));
+    const thresholds = tiers.map((t) => t.threshold).filter((x) => x > 0 && x <= to);
+    // Retroactive pay jumps at each threshold: draw the jump as a vertical step.
+    const jumpXs = model.method === 'retro' ? thresholds.flatMap((x) => [x - Math.max(1e-9, x * 1e-9), x]) : [];
+    const steps = jumpXs.length > 0 ? column(tiered(jumpXs.map((x) => [x]), table, model.method)).map((y, i) => ({ x: jumpXs[i], y })) : [];
     return {
       ok: true,
       preview: {
         points: xs.map((x, i) => ({ x, y: ys![i] })),
+        steps,
+        markers: { thresholds },
         current,
         spec: { kind: 'tiered', tiers, amount: amountCell as number, method: model.method },
       },
@@ -254,7 +347,7 @@ export function evaluate(model: PlanModel): PlanEvaluation {
   try {
     ys = column(payout(xs.map((x) => [x]), table, target, gate, cap));
   } catch (error) {
-    errors.push(messageOf(error));
+    fail(error);
   }
   let current: PreviewPoint | null = null;
   const att = parseCell(model.attainment);
@@ -262,15 +355,19 @@ export function evaluate(model: PlanModel): PlanEvaluation {
     const v = column(payout(att, table, target, gate, cap))[0];
     current = { x: att as number, y: v };
   } catch (error) {
-    const message = messageOf(error);
-    if (!errors.includes(message)) errors.push(message);
+    fail(error);
   }
-  if (errors.length > 0 || ys === null) return { ok: false, errors };
+  if (errors.length > 0 || ys === null) return { ok: false, errors, problems };
   const curve = table.map(([attainment, factor]) => ({ attainment: attainment as number, factor: factor as number }));
   const spec: PlanSpec = { kind: 'payout', curve, attainment: att as number, targetIncentive: target as number };
   if (typeof gate === 'number') spec.gate = gate;
   if (typeof cap === 'number') spec.cap = cap;
-  return { ok: true, preview: { points: xs.map((x, i) => ({ x, y: ys![i] })), current, spec } };
+  // The gate is a jump from nothing to the curve's payout: a vertical step on the chart.
+  const gateX = typeof gate === 'number' && gate > 0 && gate <= to ? gate : undefined;
+  const jumpXs = gateX === undefined ? [] : [gateX - Math.max(1e-9, gateX * 1e-9), gateX];
+  const steps = jumpXs.length > 0 ? column(payout(jumpXs.map((x) => [x]), table, target, gate, cap)).map((y, i) => ({ x: jumpXs[i], y })) : [];
+  const markers = { thresholds: [], gate: gateX, capPayout: typeof cap === 'number' && typeof target === 'number' ? cap * target : undefined };
+  return { ok: true, preview: { points: xs.map((x, i) => ({ x, y: ys![i] })), steps, markers, current, spec } };
 }
 
 /** Chart geometry: data → SVG coordinates inside a plot box. */
@@ -305,4 +402,20 @@ export function chartScale(points: readonly PreviewPoint[], frame: ChartFrame, c
   const path = points.map((p) => `${xOf(p.x).toFixed(1)},${yOf(p.y).toFixed(1)}`).join(' ');
   const ticks = (max: number) => [0, max / 2, max].map((v) => Number(v.toPrecision(12)));
   return { xMax, yMax, xOf, yOf, path, xTicks: ticks(xMax), yTicks: ticks(yMax) };
+}
+
+/** A stored plan draft that the builder can use. */
+export function isPlanModel(value: unknown): value is PlanModel {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Partial<PlanModel>;
+  const isRows = (rows: unknown) =>
+    Array.isArray(rows) && rows.length >= MIN_ROWS && rows.length <= MAX_ROWS && rows.every((r) => typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.x === 'string' && typeof r.y === 'string');
+  return (
+    (m.mode === 'tiered' || m.mode === 'payout') &&
+    (m.method === 'marginal' || m.method === 'retro') &&
+    isRows(m.tiers) &&
+    isRows(m.curve) &&
+    [m.amount, m.attainment, m.targetIncentive, m.gate, m.cap].every((v) => typeof v === 'string') &&
+    typeof m.nextId === 'number'
+  );
 }

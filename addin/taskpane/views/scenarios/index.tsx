@@ -14,37 +14,20 @@
  * base field, removing one returns focus to "Add selected cell as input". Results and errors
  * are announced through polite live regions.
  */
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle1,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, useId } from '@fluentui/react-components';
 import * as React from 'react';
-import type { ScenarioRun } from '../../../office/run-scenarios';
+import { SCENARIOS } from '../../../../i18n/pane-scenarios';
+import type { ScenarioRun, TornadoLabels } from '../../../office/run-scenarios';
+import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
+import { useDraft } from '../../drafts';
+import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import { readSelectedCell, readSelectedValues, runAndChart } from './excel-ops';
+import { issueText } from './issues';
 import {
   FIELDS,
   type Field as InputField,
   type InputRow,
-  MAX_INPUTS,
   type MonteCarloSummary,
   addressKey,
   createRow,
@@ -56,37 +39,37 @@ import {
   toSpec,
   validateScenario,
 } from './scenario-model';
-import { type ScenariosStrings, stringsFor } from './strings';
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM, maxWidth: '720px' },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  inputCard: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  cardHeader: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  fields: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
-  number: { fontVariantNumeric: 'tabular-nums', textAlign: 'end' },
-  numberHeader: { justifyContent: 'flex-end', textAlign: 'end' },
-  issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  status: { color: tokens.colorNeutralForeground2 },
-});
+type T = Translate<typeof SCENARIOS>;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function useFormat(locale: Locale) {
+/** The draft of a scenario: the output cell, the inputs and the pasted numbers. */
+interface ScenarioDraft {
+  output: string | null;
+  rows: InputRow[];
+  pasted: string;
+}
+
+const EMPTY_DRAFT: ScenarioDraft = { output: null, rows: [], pasted: '' };
+
+function isScenarioDraft(value: unknown): value is ScenarioDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const d = value as Partial<ScenarioDraft>;
+  const text = (v: unknown) => typeof v === 'string';
+  return (
+    (d.output === null || text(d.output)) &&
+    text(d.pasted) &&
+    Array.isArray(d.rows) &&
+    d.rows.every((r) => typeof r === 'object' && r !== null && [r.id, r.address, r.label, r.low, r.base, r.high].every(text))
+  );
+}
+
+function useFormat(locale: string) {
   return React.useMemo(() => new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }), [locale]);
 }
 
-type Notice = { intent: 'error' | 'warning'; text: string } | null;
+type NoticeState = { intent: 'error' | 'warning'; text: string } | null;
 type RunState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; run: ScenarioRun; sheet: string } | { kind: 'failed'; message: string };
 type McState =
   | { kind: 'idle' }
@@ -96,7 +79,7 @@ type McState =
 
 interface InputCardProps {
   row: InputRow;
-  t: ScenariosStrings;
+  t: T;
   disabled: boolean;
   flagged: ReadonlySet<string>;
   onChange: (id: string, patch: Partial<InputRow>) => void;
@@ -105,32 +88,33 @@ interface InputCardProps {
 }
 
 const InputCard = React.memo(function InputCard({ row, t, disabled, flagged, onChange, onRemove, baseRef }: InputCardProps) {
-  const styles = useStyles();
+  const l = useLayout();
   const headingId = useId('scn-input');
   const ref = React.useCallback((el: HTMLInputElement | null) => baseRef(row.id, el), [row.id, baseRef]);
   return (
-    <li className={styles.inputCard} role="group" aria-labelledby={headingId} data-input={row.address}>
-      <div className={styles.cardHeader}>
-        <Text weight="semibold" id={headingId}>
-          {t.inputGroup(row.address)}
+    <li className={l.card} role="group" aria-labelledby={headingId} data-input={row.address}>
+      <div className={l.row} style={{ alignItems: 'center', justifyContent: 'space-between' }}>
+        <Text weight="semibold" id={headingId} className={l.wrap}>
+          {t('inputGroup', { address: row.address })}
         </Text>
-        <Button size="small" aria-label={t.removeLabel(row.address)} disabled={disabled} onClick={() => onRemove(row.id)}>
-          {t.remove}
+        <Button size="small" className={l.noShrink} aria-label={t('removeLabel', { address: row.address })} disabled={disabled} onClick={() => onRemove(row.id)}>
+          {t('remove')}
         </Button>
       </div>
-      <Field label={t.labelField}>
-        <Input value={row.label} placeholder={row.address} disabled={disabled} onChange={(_, data) => onChange(row.id, { label: data.value })} />
+      <Field label={t('labelField')}>
+        <Input className={l.fill} value={row.label} placeholder={row.address} disabled={disabled} onChange={(_, data) => onChange(row.id, { label: data.value })} />
       </Field>
-      <div className={styles.fields}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: '8px' }}>
         {FIELDS.map((field: InputField) => {
           const bad = flagged.has(`${row.id}:${field}`);
           return (
-            <Field key={field} label={t.field[field]} validationState={bad ? 'error' : 'none'}>
+            <Field key={field} label={t(`field.${field}`)} validationState={bad ? 'error' : 'none'}>
               <Input
+                className={l.fill}
                 inputMode="decimal"
                 value={row[field]}
                 disabled={disabled}
-                aria-label={t.fieldLabel(field, row.address)}
+                aria-label={t('fieldLabel', { field: t(`field.${field}`), address: row.address })}
                 ref={field === 'base' ? ref : undefined}
                 onChange={(_, data) => onChange(row.id, { [field]: data.value })}
                 data-field={field}
@@ -144,20 +128,21 @@ const InputCard = React.memo(function InputCard({ row, t, disabled, flagged, onC
 });
 
 export default function ScenariosView({ locale, host }: ViewProps): React.JSX.Element {
-  const t = stringsFor(locale);
-  const styles = useStyles();
+  const t = React.useMemo(() => translatorFor(SCENARIOS, locale), [locale]);
+  const l = useLayout();
   const idPrefix = useId('scn');
-  const format = useFormat(locale);
+  const format = useFormat(host.numberLocale ?? locale);
   const inExcel = host.inExcel;
 
-  const [output, setOutput] = React.useState<string | null>(null);
-  const [rows, setRows] = React.useState<InputRow[]>([]);
-  const [notice, setNotice] = React.useState<Notice>(null);
+  const [draft, setDraft] = useDraft<ScenarioDraft>('scenarios', EMPTY_DRAFT, isScenarioDraft);
+  const { output, rows, pasted } = draft;
+  const setOutput = (value: string | null) => setDraft((d) => ({ ...d, output: value }));
+  const setRows = React.useCallback((next: (rows: InputRow[]) => InputRow[]) => setDraft((d) => ({ ...d, rows: next(d.rows) })), [setDraft]);
+  const setPasted = (value: string) => setDraft((d) => ({ ...d, pasted: value }));
+  const [notice, setNotice] = React.useState<NoticeState>(null);
   const [runState, setRunState] = React.useState<RunState>({ kind: 'idle' });
   const [attempted, setAttempted] = React.useState(false);
-  const [pasted, setPasted] = React.useState('');
   const [mc, setMc] = React.useState<McState>({ kind: 'idle' });
-  const nextId = React.useRef(1);
   const baseInputs = React.useRef(new Map<string, HTMLInputElement>());
   const addButton = React.useRef<HTMLButtonElement>(null);
   const focusNext = React.useRef<string | 'add' | null>(null);
@@ -170,7 +155,10 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
   });
 
   const issues = React.useMemo(() => validateScenario(output, rows), [output, rows]);
-  const flagged = React.useMemo(() => new Set(issues.flatMap((i) => (i.code === 'notNumber' ? [`${i.rowId}:${i.field}`] : 'rowId' in i && i.code !== 'duplicate' && i.code !== 'inputIsOutput' ? FIELDS.map((f) => `${i.rowId}:${f}`) : []))), [issues]);
+  const flagged = React.useMemo(
+    () => new Set(issues.flatMap((i) => (i.code === 'notNumber' ? [`${i.rowId}:${i.field}`] : 'rowId' in i && i.code !== 'duplicate' && i.code !== 'inputIsOutput' ? FIELDS.map((f) => `${i.rowId}:${f}`) : []))),
+    [issues],
+  );
   const busy = runState.kind === 'busy';
 
   const readCell = async (): Promise<{ address: string; value: unknown } | null> => {
@@ -178,12 +166,12 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
     try {
       const cell = await readSelectedCell();
       if (cell.cellCount !== 1 || !isSingleCell(cell.address)) {
-        setNotice({ intent: 'warning', text: t.selectionNotSingle(cell.address) });
+        setNotice({ intent: 'warning', text: t('selectionNotSingle', { address: cell.address }) });
         return null;
       }
       return cell;
     } catch (error) {
-      setNotice({ intent: 'error', text: t.readFailed(message(error)) });
+      setNotice({ intent: 'error', text: t('readFailed', { message: message(error) }) });
       return null;
     }
   };
@@ -199,27 +187,31 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
     const cell = await readCell();
     if (!cell) return;
     if (typeof cell.value !== 'number' || !Number.isFinite(cell.value)) {
-      setNotice({ intent: 'warning', text: t.selectionNotNumber(cell.address) });
+      setNotice({ intent: 'warning', text: t('selectionNotNumber', { address: cell.address }) });
       return;
     }
     if (rows.some((r) => addressKey(r.address) === addressKey(cell.address))) {
-      setNotice({ intent: 'warning', text: t.alreadyPicked(cell.address) });
+      setNotice({ intent: 'warning', text: t('alreadyPicked', { address: cell.address }) });
       return;
     }
-    const row = createRow(`in${nextId.current++}`, cell.address, cell.value);
+    const used = new Set(rows.map((r) => r.id));
+    let k = rows.length + 1;
+    while (used.has(`in${k}`)) k++;
+    const row = createRow(`in${k}`, cell.address, cell.value);
     focusNext.current = row.id;
     setRows((previous) => [...previous, row]);
     setRunState({ kind: 'idle' });
   };
 
-  const onChange = React.useCallback((id: string, patch: Partial<InputRow>) => {
-    setRows((previous) => previous.map((r) => (r.id === id ? { ...r, ...patch } : r)));
-  }, []);
+  const onChange = React.useCallback((id: string, patch: Partial<InputRow>) => setRows((previous) => previous.map((r) => (r.id === id ? { ...r, ...patch } : r))), [setRows]);
 
-  const onRemove = React.useCallback((id: string) => {
-    focusNext.current = 'add';
-    setRows((previous) => previous.filter((r) => r.id !== id));
-  }, []);
+  const onRemove = React.useCallback(
+    (id: string) => {
+      focusNext.current = 'add';
+      setRows((previous) => previous.filter((r) => r.id !== id));
+    },
+    [setRows],
+  );
 
   const baseRef = React.useCallback((id: string, el: HTMLInputElement | null) => {
     if (el) baseInputs.current.set(id, el);
@@ -231,7 +223,9 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
     if (!inExcel || busy || issues.length > 0) return;
     setRunState({ kind: 'busy' });
     try {
-      const { run, chart } = await runAndChart(toSpec(output, rows), t.sheetName, t.tornado);
+      const keys = ['base', 'input', 'lowChange', 'highChange', 'lowInput', 'highInput', 'lowOutput', 'highOutput', 'swing', 'title'] as const;
+      const labels = Object.fromEntries(keys.map((k) => [k, t(`tornado.${k}`)])) as unknown as TornadoLabels;
+      const { run, chart } = await runAndChart(toSpec(output, rows), t('sheetName'), labels);
       setRunState({ kind: 'done', run, sheet: chart.sheet });
     } catch (error) {
       setRunState({ kind: 'failed', message: message(error) });
@@ -244,25 +238,25 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
       const { address, values } = await readSelectedValues();
       const numbers = numbersFromRange(values);
       if (numbers.values.length === 0) {
-        setMc({ kind: 'failed', message: t.noNumbers });
+        setMc({ kind: 'failed', message: t('noNumbers') });
         return;
       }
       setMc({ kind: 'done', summary: summarize(numbers.values), source: address, skipped: numbers.skipped, invalid: [] });
     } catch (error) {
-      setMc({ kind: 'failed', message: t.mcFailed(message(error)) });
+      setMc({ kind: 'failed', message: t('mcFailed', { message: message(error) }) });
     }
   };
 
   const onSummarizePasted = () => {
     const { values, invalid } = parseNumberList(pasted);
     if (values.length === 0) {
-      setMc({ kind: 'failed', message: t.noNumbers });
+      setMc({ kind: 'failed', message: t('noNumbers') });
       return;
     }
     try {
       setMc({ kind: 'done', summary: summarize(values), skipped: 0, invalid });
     } catch (error) {
-      setMc({ kind: 'failed', message: t.mcFailed(message(error)) });
+      setMc({ kind: 'failed', message: t('mcFailed', { message: message(error) }) });
     }
   };
 
@@ -272,177 +266,135 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
   const showIssues = attempted && issues.length > 0;
 
   return (
-    <div className={styles.root} lang={locale} data-view="scenarios">
-      <header className={styles.section}>
-        <Subtitle1 as="h2" className={styles.heading}>
-          {t.title}
-        </Subtitle1>
-        <Text>{t.intro}</Text>
-        {!inExcel && (
-          <MessageBar intent="info" id={noteId} data-testid="scenarios-needs-excel">
-            <MessageBarBody>{t.needsExcel}</MessageBarBody>
-          </MessageBar>
-        )}
-      </header>
+    <ViewRoot view="scenarios" locale={locale} title={t('title')} intro={t('intro')}>
+      {!inExcel && (
+        <Notice intent="info" id={noteId} data-testid="scenarios-needs-excel">
+          {t('needsExcel')}
+        </Notice>
+      )}
 
-      <section className={styles.section} aria-labelledby={`${idPrefix}-output`}>
-        <Subtitle2 as="h3" id={`${idPrefix}-output`} className={styles.heading}>
-          {t.outputHeading}
-        </Subtitle2>
-        <Text>
-          {t.outputLabel}: <span data-output="">{output ?? t.outputNone}</span>
+      <Section heading={t('outputHeading')}>
+        <Text className={l.wrap}>
+          {t('outputLabel', { cell: '' })}
+          <span data-output="">{output ?? t('outputNone')}</span>
         </Text>
-        <div className={styles.actions}>
+        <Actions>
           <Button disabledFocusable={excelDisabled} aria-describedby={inExcel ? undefined : noteId} onClick={onUseOutput}>
-            {t.useOutput}
+            {t('useOutput')}
           </Button>
-        </div>
-      </section>
+        </Actions>
+      </Section>
 
-      <section className={styles.section} aria-labelledby={`${idPrefix}-inputs`}>
-        <Subtitle2 as="h3" id={`${idPrefix}-inputs`} className={styles.heading}>
-          {t.inputsHeading}
-        </Subtitle2>
-        <Caption1>{t.inputsHelp}</Caption1>
+      <Section heading={t('inputsHeading')} help={t('inputsHelp')}>
         {rows.length === 0 ? (
-          <Caption1>{t.noInputs}</Caption1>
+          <Caption1>{t('noInputs')}</Caption1>
         ) : (
-          <ol className={styles.list}>
+          <ol className={l.list}>
             {rows.map((row) => (
               <InputCard key={row.id} row={row} t={t} disabled={busy} flagged={showIssues ? flagged : EMPTY} onChange={onChange} onRemove={onRemove} baseRef={baseRef} />
             ))}
           </ol>
         )}
-        <div className={styles.actions}>
-          <Button
-            ref={addButton}
-            disabledFocusable={excelDisabled || rows.length >= MAX_INPUTS}
-            aria-describedby={inExcel ? undefined : noteId}
-            onClick={onAddInput}
-          >
-            {t.addInput}
+        <Actions>
+          <Button ref={addButton} disabledFocusable={excelDisabled} aria-describedby={inExcel ? undefined : noteId} onClick={onAddInput}>
+            {t('addInput')}
           </Button>
           <Button appearance="primary" disabledFocusable={excelDisabled} aria-describedby={inExcel ? undefined : noteId} onClick={onRun}>
-            {busy ? t.running : t.run}
+            {busy ? t('running') : t('run')}
           </Button>
-        </div>
+        </Actions>
         <div role="status" aria-live="polite">
-          {notice && (
-            <MessageBar intent={notice.intent}>
-              <MessageBarBody>{notice.text}</MessageBarBody>
-            </MessageBar>
-          )}
+          {notice && <Notice intent={notice.intent}>{notice.text}</Notice>}
           {showIssues && (
-            <MessageBar intent="error" layout="multiline" data-testid="scenario-issues">
-              <MessageBarBody>
-                <MessageBarTitle>{t.issuesTitle}</MessageBarTitle>
-                <ul className={styles.issues}>
-                  {issues.map((issue, k) => (
-                    <li key={k}>{t.issue(issue)}</li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent="error" title={t('issuesTitle')} data-testid="scenario-issues">
+              <ul className={l.wrap}>
+                {issues.map((issue, k) => (
+                  <li key={k}>{issueText(issue, t)}</li>
+                ))}
+              </ul>
+            </Notice>
           )}
-          {runState.kind === 'failed' && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{t.runFailed(runState.message)}</MessageBarBody>
-            </MessageBar>
-          )}
+          {runState.kind === 'failed' && <Notice intent="error">{t('runFailed', { message: runState.message })}</Notice>}
         </div>
-      </section>
+      </Section>
 
       {runState.kind === 'done' && (
-        <section className={styles.section} aria-labelledby={`${idPrefix}-results`} data-scenario-results="">
-          <Subtitle2 as="h3" id={`${idPrefix}-results`} className={styles.heading}>
-            {t.resultsHeading}
-          </Subtitle2>
-          <Text>{t.baseOutput(runState.run.output, format.format(runState.run.base))}</Text>
-          <Table size="small" aria-labelledby={`${idPrefix}-results`}>
+        <Section heading={t('resultsHeading')} data-scenario-results="">
+          <Text className={l.wrap}>{t('baseOutput', { output: runState.run.output, value: format.format(runState.run.base) })}</Text>
+          <Table size="small" className={l.table}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t.inputColumn}</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.numberHeader }}>{t.lowColumn}</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.numberHeader }}>{t.highColumn}</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.numberHeader }}>{t.swingColumn}</TableHeaderCell>
+                <TableHeaderCell>{t('inputColumn')}</TableHeaderCell>
+                <TableHeaderCell button={{ className: l.numberHeader }}>{t('lowColumn')}</TableHeaderCell>
+                <TableHeaderCell button={{ className: l.numberHeader }}>{t('highColumn')}</TableHeaderCell>
+                <TableHeaderCell button={{ className: l.numberHeader }}>{t('swingColumn')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {sorted.map((r) => (
                 <TableRow key={r.address} data-result={r.address}>
-                  <TableCell>{r.input}</TableCell>
-                  <TableCell className={styles.number}>{format.format(r.low)}</TableCell>
-                  <TableCell className={styles.number}>{format.format(r.high)}</TableCell>
-                  <TableCell className={styles.number} data-value={String(r.swing)}>
+                  <TableCell className={l.wrap}>{r.input}</TableCell>
+                  <TableCell className={l.number}>{format.format(r.low)}</TableCell>
+                  <TableCell className={l.number}>{format.format(r.high)}</TableCell>
+                  <TableCell className={l.number} data-value={String(r.swing)}>
                     {format.format(r.swing)}
                   </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-          <p className={styles.status} role="status" aria-live="polite">
-            {t.chartWritten(runState.sheet)} {sorted.length > 0 ? t.resultsAnnounce(sorted.length, sorted[0].input) : ''}
-          </p>
-        </section>
+          <LiveStatus atomic={false}>
+            {t('chartWritten', { sheet: runState.sheet })} {sorted.length > 0 ? t('resultsAnnounce', { count: sorted.length, top: sorted[0].input }) : ''}
+          </LiveStatus>
+        </Section>
       )}
 
-      <section className={styles.section} aria-labelledby={`${idPrefix}-mc`} data-mc="">
-        <Subtitle2 as="h3" id={`${idPrefix}-mc`} className={styles.heading}>
-          {t.mcHeading}
-        </Subtitle2>
-        <Caption1>{t.mcHelp}</Caption1>
-        <div className={styles.actions}>
+      <Section heading={t('mcHeading')} help={t('mcHelp')} data-mc="">
+        <Actions>
           <Button disabledFocusable={!inExcel || mc.kind === 'busy'} aria-describedby={inExcel ? undefined : noteId} onClick={onSummarizeSelection}>
-            {t.summarizeSelection}
+            {t('summarizeSelection')}
           </Button>
-        </div>
-        <Field label={t.pasteLabel} hint={t.pasteHelp}>
+        </Actions>
+        <Field label={t('pasteLabel')} hint={t('pasteHelp')}>
           <Textarea value={pasted} resize="vertical" rows={4} onChange={(_, data) => setPasted(data.value)} data-testid="mc-paste" />
         </Field>
-        <div className={styles.actions}>
+        <Actions>
           <Button disabledFocusable={pasted.trim() === ''} onClick={onSummarizePasted}>
-            {t.summarizePasted}
+            {t('summarizePasted')}
           </Button>
-        </div>
+        </Actions>
         <div role="status" aria-live="polite" aria-atomic="true">
-          {mc.kind === 'failed' && (
-            <MessageBar intent="error">
-              <MessageBarBody>{mc.message}</MessageBarBody>
-            </MessageBar>
-          )}
+          {mc.kind === 'failed' && <Notice intent="error">{mc.message}</Notice>}
           {mc.kind === 'done' && (
             <>
-              <Text block>
-                {mc.source ? `${t.source(mc.source)} · ` : ''}
-                {t.count(mc.summary.n)}
-              </Text>
-              {mc.skipped > 0 && <Caption1 block>{t.skipped(mc.skipped)}</Caption1>}
-              {mc.invalid.length > 0 && <Caption1 block>{t.invalidTokens(mc.invalid.slice(0, 5).join(' '))}</Caption1>}
+              <Text block>{mc.source ? t('sourceAndCount', { source: t('source', { address: mc.source }), count: t('count', { n: mc.summary.n }) }) : t('count', { n: mc.summary.n })}</Text>
+              {mc.skipped > 0 && <Caption1 block>{t('skipped', { n: mc.skipped })}</Caption1>}
+              {mc.invalid.length > 0 && <Caption1 block className={l.wrap}>{t('invalidTokens', { tokens: mc.invalid.slice(0, 5).join(' ') })}</Caption1>}
             </>
           )}
         </div>
         {mc.kind === 'done' && (
-          <Table size="small" aria-labelledby={`${idPrefix}-mc`} data-mc-summary="">
+          <Table size="small" className={l.table} data-mc-summary="">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t.statColumn}</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.numberHeader }}>{t.valueColumn}</TableHeaderCell>
+                <TableHeaderCell>{t('statColumn')}</TableHeaderCell>
+                <TableHeaderCell button={{ className: l.numberHeader }}>{t('valueColumn')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {mc.summary.stats.map((s) => (
-                <TableRow key={s.label} data-stat={s.label}>
-                  <TableCell>{t.stat[s.label]}</TableCell>
-                  <TableCell className={styles.number} data-value={s.value === null ? '' : String(s.value)}>
-                    {s.value === null ? '—' : format.format(s.value)}
+              {mc.summary.stats.map((stat) => (
+                <TableRow key={stat.label} data-stat={stat.label}>
+                  <TableCell>{t(`stat.${stat.label}`)}</TableCell>
+                  <TableCell className={l.number} data-value={stat.value === null ? '' : String(stat.value)}>
+                    {stat.value === null ? '—' : format.format(stat.value)}
                   </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         )}
-      </section>
-    </div>
+      </Section>
+    </ViewRoot>
   );
 }
 

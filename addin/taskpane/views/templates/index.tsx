@@ -1,69 +1,76 @@
 /**
  * Templates view: search (q, debounced) and category filter over GET {apiBase}/templates, a
- * list of titles in the pane's language, and a details panel (GET /templates/{id}: description,
- * tags, versions) with Download (a real link with the download attribute) and Insert into
- * workbook (Excel only: bytes → base64 → excel.ts integration point).
+ * list of titles with one line of description in the pane's language, and — when one is
+ * chosen — its details as a view of their own (GET /templates/{id}: description, tags,
+ * versions) with Back, focus moved to the heading, Download (saved under the title in the
+ * user's language) and Insert into workbook (Excel only, and only where this Excel can insert
+ * worksheets from a file; elsewhere "Download instead").
  *
  * Everything from the API is rendered as React text (never as HTML); links come from
  * safeHttpUrl, so only http(s) URLs become hrefs.
  */
-import { Body1, Button, Caption1, Field, Input, Select, Spinner, Subtitle2, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, Select, Spinner, Text, useId } from '@fluentui/react-components';
 import * as React from 'react';
-import { ApiClient, TEMPLATE_CATEGORIES, TemplateDetails, TemplateSummary, bytesToBase64, createApiClient, isAbortError, localizedText, templateDownloadUrl } from '../../api';
+import {
+  ApiClient,
+  TEMPLATE_CATEGORIES,
+  TemplateDetails,
+  TemplateSummary,
+  bytesToBase64,
+  createApiClient,
+  isAbortError,
+  localizedText,
+  templateDownloadUrl,
+} from '../../api';
 import { formatBytes, formatDate } from '../../components/format';
 import { pageUrl, useDebounced } from '../../components/hooks';
+import { Actions, Facts, Section, ViewRoot, useLayout } from '../../components/layout';
 import { ExcelOnlyNote, ProblemMessage } from '../../components/messages';
 import { insertTemplateInExcel } from '../../excel';
-import { type StringKey, type Translate, translator } from '../../locale';
-import type { Locale, ViewProps } from '../../view-contract';
+import { type Translate, translator } from '../../locale';
+import type { HostInfo, Locale, ViewProps } from '../../view-contract';
 
 const SEARCH_DEBOUNCE_MS = 300;
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalM + ' 0' },
-  heading: { margin: 0 },
-  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
-  grow: { flexGrow: 1, minWidth: '160px' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: { width: '100%', justifyContent: 'flex-start', textAlign: 'start', minHeight: '44px' },
-  itemText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', overflowWrap: 'anywhere' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  details: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  title: { margin: 0, overflowWrap: 'anywhere' },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
-  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  factValue: { margin: 0, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  tags: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  tag: {
-    padding: `0 ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusCircular,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: 'anywhere',
-  },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& th, & td': { textAlign: 'start', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}` } },
-  caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-});
+const CJK = /[\u3400-\u9fff]/;
+/** Tags that read the same in both languages: acronyms and numbers (KPI, ROI, 80/20, 360). */
+const NEUTRAL_TAG = /^[A-Z0-9&/.+-]+$/;
 
 type Loadable<T> = { status: 'loading'; data?: T } | { status: 'ready'; data: T } | { status: 'error'; error: unknown; data?: T };
 
 type InsertState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; sheets: string[] } | { kind: 'failed'; error: unknown };
 
 function categoryLabel(category: string, t: Translate): string {
-  return (TEMPLATE_CATEGORIES as readonly string[]).includes(category) ? t(`templates.category.${category}` as StringKey) : category;
+  if (category === '') return '';
+  const byKey = t as unknown as (key: string) => string;
+  return (TEMPLATE_CATEGORIES as readonly string[]).includes(category) ? byKey(`templates.category.${category}`) : t('templates.category.other');
+}
+
+/** A template's tags in the user's language: Chinese ones in zh-CN, the others in en-US, acronyms in both. */
+export function tagsFor(tags: readonly string[], locale: Locale): string[] {
+  return tags.filter((tag) => NEUTRAL_TAG.test(tag) || (locale === 'zh-CN' ? CJK.test(tag) : !CJK.test(tag)));
+}
+
+/** "Tiered commission v2.xlsx": the title in the user's language, safe as a file name. */
+export function templateFileName(title: string, version: number, t: Translate): string {
+  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'template';
+  return t('templates.fileName', { title: safe, version });
+}
+
+/** Saves bytes under `name` (a blob URL: the name is ours, not the server's header). */
+function saveBytes(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export default function TemplatesView({ locale, host, apiBase }: ViewProps): React.JSX.Element {
   const t = React.useMemo(() => translator(locale), [locale]);
-  const styles = useStyles();
+  const l = useLayout();
   const client = React.useMemo(() => createApiClient(apiBase), [apiBase]);
   const ids = { search: useId('tpl-search'), category: useId('tpl-category'), heading: useId('tpl-heading') };
 
@@ -73,6 +80,7 @@ export default function TemplatesView({ locale, host, apiBase }: ViewProps): Rea
   const [reload, setReload] = React.useState(0);
   const [list, setList] = React.useState<Loadable<TemplateSummary[]>>({ status: 'loading' });
   const [selectedId, setSelectedId] = React.useState<string | null>(null);
+  const lastOpened = React.useRef<string | null>(null);
 
   React.useEffect(() => {
     const controller = new AbortController();
@@ -86,57 +94,67 @@ export default function TemplatesView({ locale, host, apiBase }: ViewProps): Rea
     return () => controller.abort();
   }, [client, q, category, reload]);
 
+  // Back from the details: focus returns to the template that was open.
+  React.useEffect(() => {
+    if (selectedId !== null || lastOpened.current === null) return;
+    const id = lastOpened.current;
+    lastOpened.current = null;
+    document.querySelector<HTMLElement>(`[data-template-id="${CSS.escape(id)}"]`)?.focus();
+  }, [selectedId]);
+
+  const open = React.useCallback((id: string) => {
+    lastOpened.current = id;
+    setSelectedId(id);
+  }, []);
+
   const items = list.data ?? [];
   return (
-    <div className={styles.root} data-testid="templates-view">
-      <Subtitle2 as="h2" id={ids.heading} className={styles.heading}>
-        {t('templates.heading')}
-      </Subtitle2>
-      <div className={styles.filters} role="search" aria-labelledby={ids.heading}>
-        <Field label={t('templates.search.label')} className={styles.grow}>
-          <Input
-            id={ids.search}
-            type="search"
-            value={query}
-            placeholder={t('templates.search.placeholder')}
-            onChange={(_, data) => setQuery(data.value)}
-            data-testid="templates-search"
-          />
-        </Field>
-        <Field label={t('templates.category.label')}>
-          <Select id={ids.category} value={category} onChange={(_, data) => setCategory(data.value)} data-testid="templates-category">
-            <option value="">{t('templates.category.all')}</option>
-            {TEMPLATE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {categoryLabel(c, t)}
-              </option>
+    <ViewRoot view="templates" locale={locale} title={t('templates.heading')} testId="templates-view">
+      {selectedId && (
+        <TemplateDetailsPanel key={selectedId} id={selectedId} client={client} locale={locale} host={host} t={t} onBack={() => setSelectedId(null)} />
+      )}
+      <div className={l.section} hidden={selectedId !== null} data-testid="templates-browse">
+        <div className={l.actions} role="search" aria-label={t('templates.search.label')}>
+          <Field label={t('templates.search.label')} className={l.grow}>
+            <Input
+              id={ids.search}
+              type="search"
+              className={l.fill}
+              value={query}
+              placeholder={t('templates.search.placeholder')}
+              onChange={(_, data) => setQuery(data.value)}
+              data-testid="templates-search"
+            />
+          </Field>
+          <Field label={t('templates.category.label')} className={l.grow}>
+            <Select id={ids.category} className={l.fill} value={category} onChange={(_, data) => setCategory(data.value)} data-testid="templates-category">
+              <option value="">{t('templates.category.all')}</option>
+              {TEMPLATE_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {categoryLabel(c, t)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+
+        <div role="status" aria-live="polite" data-testid="templates-status">
+          {list.status === 'loading' && <Spinner size="tiny" labelPosition="after" label={t('templates.loading')} />}
+          {list.status === 'ready' && <Caption1>{items.length === 0 ? t('templates.empty') : t('templates.count', { count: items.length })}</Caption1>}
+        </div>
+        {list.status === 'error' && (
+          <ProblemMessage title={t('templates.loadFailed')} error={list.error} t={t} onRetry={() => setReload((n) => n + 1)} data-testid="templates-error" />
+        )}
+
+        {items.length > 0 && (
+          <ul className={l.list} aria-label={t('templates.list.label')} data-testid="templates-list">
+            {items.map((item) => (
+              <TemplateListItem key={item.id} item={item} locale={locale} t={t} selected={item.id === selectedId} onSelect={open} />
             ))}
-          </Select>
-        </Field>
+          </ul>
+        )}
       </div>
-
-      <div role="status" aria-live="polite" data-testid="templates-status">
-        {list.status === 'loading' && <Spinner size="tiny" labelPosition="after" label={t('templates.loading')} />}
-        {list.status === 'ready' && <Caption1>{items.length === 0 ? t('templates.empty') : t('templates.count', { count: items.length })}</Caption1>}
-      </div>
-      {list.status === 'error' && (
-        <ProblemMessage title={t('templates.loadFailed')} error={list.error} t={t} onRetry={() => setReload((n) => n + 1)} data-testid="templates-error" />
-      )}
-
-      {items.length > 0 && (
-        <ul className={styles.list} aria-label={t('templates.list.label')} data-testid="templates-list">
-          {items.map((item) => (
-            <TemplateListItem key={item.id} item={item} locale={locale} t={t} selected={item.id === selectedId} onSelect={setSelectedId} />
-          ))}
-        </ul>
-      )}
-
-      {selectedId ? (
-        <TemplateDetailsPanel key={selectedId} id={selectedId} client={client} locale={locale} inExcel={host.inExcel} t={t} />
-      ) : (
-        items.length > 0 && <Caption1 className={styles.muted}>{t('templates.details.none')}</Caption1>
-      )}
-    </div>
+    </ViewRoot>
   );
 }
 
@@ -149,20 +167,27 @@ interface TemplateListItemProps {
 }
 
 export const TemplateListItem = React.memo(function TemplateListItem({ item, locale, t, selected, onSelect }: TemplateListItemProps) {
-  const styles = useStyles();
+  const l = useLayout();
+  const description = localizedText(item.description, locale);
   return (
     <li>
       <Button
-        className={styles.item}
+        className={l.fill}
+        style={{ justifyContent: 'flex-start', textAlign: 'start', minHeight: '44px' }}
         appearance={selected ? 'secondary' : 'subtle'}
         aria-current={selected ? 'true' : undefined}
         onClick={() => onSelect(item.id)}
         data-testid={`template-item-${item.id}`}
         data-template-id={item.id}
       >
-        <span className={styles.itemText}>
+        <span className={l.wrap} style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', width: '100%' }}>
           <Body1 data-testid="template-item-title">{localizedText(item.title, locale)}</Body1>
-          <Caption1 className={styles.muted}>{categoryLabel(item.category, t)}</Caption1>
+          {description && (
+            <Caption1 className={l.oneLine} data-testid="template-item-description">
+              {description}
+            </Caption1>
+          )}
+          <Caption1 className={l.muted}>{categoryLabel(item.category, t)}</Caption1>
         </span>
       </Button>
     </li>
@@ -173,14 +198,16 @@ interface DetailsPanelProps {
   id: string;
   client: ApiClient;
   locale: Locale;
-  inExcel: boolean;
+  host: HostInfo;
   t: Translate;
+  onBack: () => void;
 }
 
-function TemplateDetailsPanel({ id, client, locale, inExcel, t }: DetailsPanelProps): React.JSX.Element {
-  const styles = useStyles();
+function TemplateDetailsPanel({ id, client, locale, host, t, onBack }: DetailsPanelProps): React.JSX.Element {
+  const l = useLayout();
   const [reload, setReload] = React.useState(0);
   const [details, setDetails] = React.useState<Loadable<TemplateDetails>>({ status: 'loading' });
+  const back = React.useRef<HTMLButtonElement>(null);
 
   React.useEffect(() => {
     const controller = new AbortController();
@@ -194,13 +221,26 @@ function TemplateDetailsPanel({ id, client, locale, inExcel, t }: DetailsPanelPr
     return () => controller.abort();
   }, [client, id, reload]);
 
+  // Until the heading exists, Back holds the focus (the list the user clicked in is gone).
+  React.useEffect(() => {
+    back.current?.focus();
+    window.scrollTo?.({ top: 0 });
+  }, []);
+
   return (
-    <section className={styles.details} aria-label={t('templates.details.label')} aria-busy={details.status === 'loading'} data-testid="template-details">
+    <section className={l.card} aria-label={t('templates.details.label')} aria-busy={details.status === 'loading'} data-testid="template-details">
+      <Actions>
+        <Button ref={back} size="small" appearance="subtle" onClick={onBack} data-testid="template-back">
+          ‹ {t('templates.details.back')}
+        </Button>
+      </Actions>
       {details.status === 'loading' && <Spinner size="tiny" labelPosition="after" label={t('templates.details.loading')} />}
       {details.status === 'error' && (
         <ProblemMessage title={t('templates.details.failed')} error={details.error} t={t} onRetry={() => setReload((n) => n + 1)} data-testid="template-details-error" />
       )}
-      {details.status === 'ready' && <TemplateDetailsBody template={details.data} client={client} locale={locale} inExcel={inExcel} t={t} />}
+      {details.status === 'ready' && (
+        <TemplateDetailsBody template={details.data} client={client} locale={locale} inExcel={host.inExcel} canInsert={host.canInsertSheets !== false} t={t} focusHeading />
+      )}
     </section>
   );
 }
@@ -210,24 +250,38 @@ interface DetailsBodyProps {
   client: Pick<ApiClient, 'apiBase' | 'downloadTemplate'>;
   locale: Locale;
   inExcel: boolean;
+  /** This Excel can insert worksheets from a file (default true). */
+  canInsert?: boolean;
   t: Translate;
   /** For tests: the page URL links resolve against. */
   baseUrl?: string;
+  /** Move focus to the title once shown (the details view does). */
+  focusHeading?: boolean;
 }
 
+type DownloadState = { kind: 'idle' } | { kind: 'busy'; version: number } | { kind: 'failed'; error: unknown };
+
 /** The details of one loaded template (exported for server-side rendering tests). */
-export function TemplateDetailsBody({ template, client, locale, inExcel, t, baseUrl }: DetailsBodyProps): React.JSX.Element {
-  const styles = useStyles();
+export function TemplateDetailsBody({ template, client, locale, inExcel, canInsert = true, t, baseUrl, focusHeading }: DetailsBodyProps): React.JSX.Element {
+  const l = useLayout();
   const ids = { title: useId('tpl-title'), note: useId('tpl-excel-note') };
+  const heading = React.useRef<HTMLHeadingElement>(null);
   const [insert, setInsert] = React.useState<InsertState>({ kind: 'idle' });
+  const [download, setDownload] = React.useState<DownloadState>({ kind: 'idle' });
   const base = baseUrl ?? pageUrl();
   const title = localizedText(template.title, locale);
   const description = localizedText(template.description, locale);
   const latest = templateDownloadUrl(client.apiBase, template, undefined, base);
   const versions = template.versions.length > 0 ? template.versions : [{ version: template.version, sizeBytes: template.sizeBytes, createdAt: template.updatedAt }];
+  const tags = tagsFor(template.tags, locale);
+  const insertable = inExcel && canInsert;
+
+  React.useEffect(() => {
+    if (focusHeading) heading.current?.focus();
+  }, [focusHeading]);
 
   const onInsert = async () => {
-    if (!inExcel || !latest || insert.kind === 'busy') return;
+    if (!insertable || !latest || insert.kind === 'busy') return;
     setInsert({ kind: 'busy' });
     try {
       const bytes = await client.downloadTemplate(latest);
@@ -238,86 +292,119 @@ export function TemplateDetailsBody({ template, client, locale, inExcel, t, base
     }
   };
 
+  /** A download link saves the bytes under the localized title (the server's file name is the id). */
+  const onDownload = (version: number, href: string) => async (event: React.MouseEvent) => {
+    event.preventDefault();
+    if (download.kind === 'busy') return;
+    setDownload({ kind: 'busy', version });
+    try {
+      saveBytes(await client.downloadTemplate(href), templateFileName(title, version, t));
+      setDownload({ kind: 'idle' });
+    } catch (error) {
+      setDownload({ kind: 'failed', error });
+    }
+  };
+
   return (
     <>
-      <Subtitle2 as="h3" id={ids.title} className={styles.title} data-testid="template-details-title">
+      <h3 ref={heading} id={ids.title} tabIndex={-1} className={l.heading} style={{ fontSize: '16px', fontWeight: 600 }} data-testid="template-details-title">
         {title}
-      </Subtitle2>
-      {description && <Body1 data-testid="template-details-description">{description}</Body1>}
-      <dl className={styles.facts}>
-        <dt className={styles.term}>{t('templates.details.category')}</dt>
-        <dd className={styles.factValue}>
-          {categoryLabel(template.category, t)}
-        </dd>
-        {template.updatedAt && (
-          <>
-            <dt className={styles.term}>{t('templates.details.updated')}</dt>
-            <dd className={styles.factValue}>
-              {formatDate(template.updatedAt, locale)}
-            </dd>
-          </>
-        )}
-      </dl>
-      {template.tags.length > 0 && (
-        <ul className={styles.tags} aria-label={t('templates.details.tags')} data-testid="template-details-tags">
-          {template.tags.map((tag) => (
-            <li key={tag} className={styles.tag}>
+      </h3>
+      {description && <Body1 className={l.wrap} data-testid="template-details-description">{description}</Body1>}
+      <Facts
+        facts={[
+          template.category !== '' ? { term: t('templates.details.category'), value: categoryLabel(template.category, t) } : null,
+          template.updatedAt ? { term: t('templates.details.updated'), value: formatDate(template.updatedAt, locale) } : null,
+        ]}
+      />
+      {tags.length > 0 && (
+        <ul className={l.actions} style={{ listStyleType: 'none', margin: 0, padding: 0 }} aria-label={t('templates.details.tags')} data-testid="template-details-tags">
+          {tags.map((tag) => (
+            <li key={tag} className={l.term} style={{ padding: '0 8px', borderRadius: '999px', background: '#f0f0f0' }}>
               {tag}
             </li>
           ))}
         </ul>
       )}
-      <table className={styles.table} data-testid="template-versions">
-        <caption className={styles.caption}>{t('templates.details.versions')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('templates.details.version')}</th>
-            <th scope="col">{t('templates.details.created')}</th>
-            <th scope="col">{t('templates.details.size')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => {
-            const href = templateDownloadUrl(client.apiBase, template, v.version, base);
-            return (
-              <tr key={v.version}>
-                <th scope="row">
-                  {href ? (
-                    <a href={href} download={`${template.id}-v${v.version}.xlsx`} aria-label={t('templates.downloadVersion', { version: v.version })}>
-                      v{v.version}
-                    </a>
-                  ) : (
-                    `v${v.version}`
-                  )}
-                </th>
-                <td>{formatDate(v.createdAt, locale)}</td>
-                <td>{formatBytes(v.sizeBytes, locale)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <div className={styles.actions}>
+      <Section heading={t('templates.details.versions')}>
+        <table className={l.table} data-testid="template-versions">
+          <thead>
+            <tr>
+              <th scope="col" className={l.term} style={{ textAlign: 'start' }}>
+                {t('templates.details.version')}
+              </th>
+              <th scope="col" className={l.term} style={{ textAlign: 'start' }}>
+                {t('templates.details.created')}
+              </th>
+              <th scope="col" className={l.term} style={{ textAlign: 'end' }}>
+                {t('templates.details.size')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => {
+              const href = templateDownloadUrl(client.apiBase, template, v.version, base);
+              const name = t('templates.versionName', { version: v.version });
+              return (
+                <tr key={v.version} className={l.factValue}>
+                  <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal' }}>
+                    {href ? (
+                      <a href={href} download={templateFileName(title, v.version, t)} aria-label={t('templates.downloadVersion', { version: v.version })} onClick={onDownload(v.version, href)}>
+                        {name}
+                      </a>
+                    ) : (
+                      name
+                    )}
+                  </th>
+                  <td className={l.wrap}>{formatDate(v.createdAt, locale)}</td>
+                  <td className={l.number}>{formatBytes(v.sizeBytes, locale)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Section>
+      <Actions>
         {latest && (
-          <Button as="a" href={latest} download={`${template.id}-v${template.version}.xlsx`} appearance="secondary" data-testid="template-download">
-            {t('templates.download')}
+          <Button
+            as="a"
+            href={latest}
+            download={templateFileName(title, template.version, t)}
+            appearance={insertable ? 'secondary' : 'primary'}
+            onClick={onDownload(template.version, latest)}
+            data-testid="template-download"
+          >
+            {download.kind === 'busy' ? t('templates.downloading') : inExcel && !canInsert ? t('templates.downloadInstead') : t('templates.download')}
           </Button>
         )}
-        <Button
-          appearance="primary"
-          disabledFocusable={!inExcel || !latest || insert.kind === 'busy'}
-          aria-describedby={inExcel ? undefined : ids.note}
-          onClick={onInsert}
-          data-testid="template-insert"
-        >
-          {insert.kind === 'busy' ? t('templates.inserting') : t('templates.insert')}
-        </Button>
-        {!inExcel && <ExcelOnlyNote id={ids.note} t={t} />}
-      </div>
+        {(!inExcel || canInsert) && (
+          <Button
+            appearance={insertable ? 'primary' : 'secondary'}
+            disabledFocusable={!insertable || !latest || insert.kind === 'busy'}
+            aria-describedby={inExcel ? undefined : ids.note}
+            onClick={onInsert}
+            data-testid="template-insert"
+          >
+            {insert.kind === 'busy' ? t('templates.inserting') : t('templates.insert')}
+          </Button>
+        )}
+      </Actions>
+      {!inExcel && <ExcelOnlyNote id={ids.note} t={t} />}
+      {inExcel && !canInsert && (
+        <Caption1 className={l.wrap} data-testid="template-cannot-insert">
+          {t('templates.cannotInsert')}
+        </Caption1>
+      )}
       <div role="status" aria-live="polite" data-testid="template-insert-status">
-        {insert.kind === 'done' && <Text data-testid="template-inserted">{t('templates.inserted', { title, sheets: insert.sheets.join(', ') })}</Text>}
+        {insert.kind === 'done' && (
+          <Text className={l.wrap} data-testid="template-inserted">
+            {t('templates.inserted', { title, sheets: insert.sheets.join(t('templates.list.separator')) })}
+          </Text>
+        )}
       </div>
       {insert.kind === 'failed' && <ProblemMessage title={t('templates.insertFailed')} error={insert.error} t={t} data-testid="template-insert-error" />}
+      {download.kind === 'failed' && <ProblemMessage title={t('templates.downloadFailed')} error={download.error} t={t} data-testid="template-download-error" />}
     </>
   );
 }
+

@@ -226,3 +226,19 @@ export function duplicateNames(model: AhpModel): string[] {
   }
   return model.criteria.map((c) => c.name.trim()).filter((name, i, all) => (seen.get(name.toLocaleLowerCase()) ?? 0) > 1 && all.findIndex((n) => n.toLocaleLowerCase() === name.toLocaleLowerCase()) === i);
 }
+
+/** A stored draft that is a usable model (2–15 named criteria, judgements on the scale between known ids). */
+export function isAhpModel(value: unknown): value is AhpModel {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Partial<AhpModel>;
+  if (!Array.isArray(m.criteria) || m.criteria.length < MIN_CRITERIA || m.criteria.length > MAX_CRITERIA) return false;
+  if (!m.criteria.every((c) => typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.name === 'string')) return false;
+  if (new Set(m.criteria.map((c) => c.id)).size !== m.criteria.length) return false;
+  if (typeof m.nextId !== 'number' || !Number.isInteger(m.nextId)) return false;
+  if (typeof m.judgements !== 'object' || m.judgements === null) return false;
+  const ids = new Set(m.criteria.map((c) => c.id));
+  return Object.entries(m.judgements).every(([key, v]) => {
+    const [a, b] = key.split('|');
+    return ids.has(a) && ids.has(b) && typeof v === 'number' && SAATY_SCALE.some((s) => Math.abs(s - v) <= 1e-9 * s);
+  });
+}

@@ -1,104 +1,105 @@
 /**
- * Weights view: the AHP wizard. Criteria (2–15), one labelled select per pair on Saaty's
- * 1–9 scale, and live results from the engine (eigenvector and geometric mean side by side,
- * λmax, CR with a warning naming the most inconsistent judgement at CR ≥ 0.1).
+ * Weights view: the AHP wizard for people who are not AHP experts. Criteria (2–15); for each
+ * pair, which matters more (A / Equal / B, native radio buttons) and how much more on Saaty's
+ * verbal scale (equally, slightly, strongly, very strongly, extremely, and the steps between);
+ * live results from the engine: one weight column in %, with the eigenvector and geometric
+ * mean weights, λmax and the consistency ratio under "Advanced". When judgements contradict
+ * each other (CR ≥ 0.1) a warning names, in the same words, the pair to revisit and what the
+ * other answers suggest instead.
  *
- * Keyboard: everything is a native input, select or button in reading order; adding a
+ * Keyboard: everything is a native input, radio, select or button in reading order; adding a
  * criterion focuses its name, removing one moves focus to a neighbour, and "Go to this
- * judgement" focuses the select to fix. A polite live region announces the new weights and
- * CR after each change. In a plain browser "Write to sheet" stays disabled with a note;
- * inside Excel it calls the integration point in ./write-to-sheet.
+ * judgement" focuses the pair to fix. A polite live region announces the new weights after
+ * each change. The criteria and judgements are kept as a draft (drafts.ts) across sessions.
+ * In a plain browser "Write to sheet" stays disabled with a note; inside Excel it calls
+ * ./write-to-sheet.
  *
  * Below the wizard, ./objective-panel computes Entropy / CRITIC weights from pasted data or
  * (inside Excel) the selected range.
  */
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Subtitle1,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import * as React from 'react';
-import type { Locale, ViewProps } from '../../view-contract';
+import { WEIGHTS } from '../../../../i18n/pane-weights';
+import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
+import { numberFormats } from '../../components/numbers';
+import { useDraft } from '../../drafts';
+import { type Translate, translatorFor } from '../../locale';
+import type { ViewProps } from '../../view-contract';
 import {
   AhpModel,
   AhpResult,
   CR_THRESHOLD,
   MAX_CRITERIA,
   MIN_CRITERIA,
-  SAATY_SCALE,
   addCriterion,
   canAdd,
   canRemove,
   compute,
   createModel,
   duplicateNames,
+  isAhpModel,
   pairKey,
   pairs,
-  parseScaleKey,
   removeCriterion,
   renameCriterion,
-  scaleKey,
   setJudgement,
   upperTriangle,
 } from './ahp-model';
-import { WeightsStrings, stringsFor } from './strings';
-import { writeAhpToSheet } from './write-to-sheet';
 import ObjectivePanel from './objective-panel';
+import { writeAhpToSheet } from './write-to-sheet';
+
+type T = Translate<typeof WEIGHTS>;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM, maxWidth: '720px' },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
-  criteriaList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  criterionRow: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
-  criterionField: { flexGrow: 1 },
-  pairList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  /** Long option texts must not widen the pane: the closed select clips, the list shows all. */
-  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
-  numberHeader: { justifyContent: 'flex-end', textAlign: 'end' },
-  warningText: { display: 'block', marginTop: tokens.spacingVerticalXS },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  number: { fontVariantNumeric: 'tabular-nums', textAlign: 'end' },
+  pair: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  sides: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  side: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minHeight: '28px', maxWidth: '100%', overflowWrap: 'anywhere', cursor: 'pointer' },
+  flagged: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteYellowBorderActive}`, outlineOffset: '4px', borderRadius: tokens.borderRadiusSmall },
+  bar: { height: '6px', backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall, display: 'inline-block' },
   barCell: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
-  bar: { height: '6px', backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
-  stats: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
-  status: { color: tokens.colorNeutralForeground2 },
 });
 
-function formatter(locale: Locale, digits: number): Intl.NumberFormat {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** The default names of a locale (the first three criteria of a new wizard). */
+function defaultNames(t: T): string[] {
+  return [t('defaultName1'), t('defaultName2'), t('defaultName3')];
 }
 
-/** Number formats of a locale (built once per locale: Intl constructors are not free). */
-function useFormats(locale: Locale) {
-  return React.useMemo(
-    () => ({
-      format4: formatter(locale, 4),
-      format3: formatter(locale, 3),
-      format2: formatter(locale, 2),
-      percent: new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-    }),
-    [locale],
-  );
+/** Criteria still named as `from` names them by default get `to`'s default names; same model if none. */
+function relabelDefaults(model: AhpModel, from: T, to: T): AhpModel {
+  let changed = false;
+  const fromDefaults = defaultNames(from);
+  const toDefaults = defaultNames(to);
+  const criteria = model.criteria.map((c, k) => {
+    let name: string | undefined;
+    if (c.name === fromDefaults[k] && toDefaults[k] !== undefined) name = toDefaults[k];
+    for (let p = 1; name === undefined && p <= MAX_CRITERIA; p++) if (c.name === from('criterionLabel', { position: p })) name = to('criterionLabel', { position: p });
+    if (name === undefined || name === c.name) return c;
+    changed = true;
+    return { ...c, name };
+  });
+  return changed ? { ...model, criteria } : model;
 }
+
+/** Intensity 1–9 and side of a_ij (a_ij ≥ 1: the row criterion wins). */
+function sideOf(value: number): { k: number; side: 'a' | 'equal' | 'b' } {
+  const k = value >= 1 ? Math.round(value) : Math.round(1 / value);
+  return { k, side: k === 1 ? 'equal' : value > 1 ? 'a' : 'b' };
+}
+
+/** "Cost is slightly more important than Speed" for a_ij = value. */
+export function judgementSentence(t: T, a: string, b: string, value: number): string {
+  const { k, side } = sideOf(value);
+  if (side === 'equal') return t('sentence.equal', { a, b });
+  const [more, less] = side === 'a' ? [a, b] : [b, a];
+  const level = t(`level.${k}` as 'level.3');
+  return k % 2 === 1 ? t('sentence.more', { more, less, level }) : t('sentence.between', { more, less, level });
+}
+
+type WriteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; address?: string } | { kind: 'failed'; message: string };
+const IDLE: WriteState = { kind: 'idle' };
+/** Any edit clears the last write's message (the sheet no longer matches the pane). */
+const toIdle = (state: WriteState): WriteState => (state.kind === 'busy' ? state : IDLE);
 
 interface CriterionRowProps {
   id: string;
@@ -106,7 +107,7 @@ interface CriterionRowProps {
   name: string;
   displayName: string;
   removable: boolean;
-  t: WeightsStrings;
+  t: T;
   onRename: (id: string, name: string) => void;
   onRemove: (id: string) => void;
   inputRef: (id: string, el: HTMLInputElement | null) => void;
@@ -114,15 +115,15 @@ interface CriterionRowProps {
 
 /** One criterion's name and Remove button; memoized like PairRow. */
 const CriterionRow = React.memo(function CriterionRow({ id, index, name, displayName, removable, t, onRename, onRemove, inputRef }: CriterionRowProps) {
-  const styles = useStyles();
+  const l = useLayout();
   const ref = React.useCallback((el: HTMLInputElement | null) => inputRef(id, el), [id, inputRef]);
   return (
-    <li className={styles.criterionRow}>
-      <Field className={styles.criterionField} label={t.criterionLabel(index + 1)}>
-        <Input value={name} ref={ref} onChange={(_, data) => onRename(id, data.value)} />
+    <li className={l.row}>
+      <Field className={l.grow} label={t('criterionLabel', { position: index + 1 })}>
+        <Input className={l.fill} value={name} ref={ref} onChange={(_, data) => onRename(id, data.value)} />
       </Field>
-      <Button aria-label={t.removeLabel(displayName)} disabled={!removable} onClick={() => onRemove(id)}>
-        {t.remove}
+      <Button className={l.noShrink} aria-label={t('removeLabel', { name: displayName })} disabled={!removable} onClick={() => onRemove(id)}>
+        {t('remove')}
       </Button>
     </li>
   );
@@ -133,68 +134,76 @@ interface PairRowProps {
   j: number;
   a: string;
   b: string;
-  valueKey: string;
-  selectId: string;
+  value: number;
+  idPrefix: string;
   flagged: boolean;
-  t: WeightsStrings;
+  t: T;
   onChange: (i: number, j: number, value: number) => void;
 }
 
 /** One judgement; memoized so a change re-renders one row, not all 105 at 15 criteria. */
-const PairRow = React.memo(function PairRow({ i, j, a, b, valueKey, selectId, flagged, t, onChange }: PairRowProps) {
-  const styles = useStyles();
+const PairRow = React.memo(function PairRow({ i, j, a, b, value, idPrefix, flagged, t, onChange }: PairRowProps) {
+  const l = useLayout();
+  const s = useStyles();
+  const { k, side } = sideOf(value);
+  const name = `${idPrefix}-${i}-${j}`;
+  const choose = (next: 'a' | 'equal' | 'b') => {
+    if (next === 'equal') return onChange(i, j, 1);
+    const intensity = k === 1 ? 3 : k;
+    onChange(i, j, next === 'a' ? intensity : 1 / intensity);
+  };
+  const radio = (which: 'a' | 'equal' | 'b', label: string) => (
+    <label className={s.side}>
+      <input type="radio" name={name} value={which} checked={side === which} onChange={() => choose(which)} data-side={which} />
+      <span>{label}</span>
+    </label>
+  );
   return (
-    <li data-pair={`${i + 1}-${j + 1}`}>
-      <Field label={t.pairLabel(a, b)} validationState={flagged ? 'warning' : 'none'} validationMessage={flagged ? t.mostInconsistentTag : undefined}>
+    <li data-pair={`${i + 1}-${j + 1}`} data-value={String(value)}>
+      <fieldset id={name} className={`${s.pair} ${flagged ? s.flagged : ''}`} data-flagged={flagged ? '' : undefined}>
+        <legend className={s.legend}>{t('pairLabel', { a, b })}</legend>
+        <div className={s.sides}>
+          {radio('a', a)}
+          {radio('equal', t('equal'))}
+          {radio('b', b)}
+        </div>
         <Select
-          className={styles.select}
-          id={selectId}
-          value={valueKey}
+          className={l.fill}
+          aria-label={`${t('pairLabel', { a, b })}: ${t('intensityLabel')}`}
+          disabled={side === 'equal'}
+          value={String(k)}
           onChange={(_, data) => {
-            const value = parseScaleKey(data.value);
-            if (value !== undefined) onChange(i, j, value);
+            const next = Number(data.value);
+            if (!(next >= 1 && next <= 9)) return;
+            onChange(i, j, side === 'b' ? 1 / next : next);
           }}
+          data-intensity=""
         >
-          {SAATY_SCALE.map((v) => (
-            <option key={scaleKey(v)} value={scaleKey(v)}>
-              {t.option(a, b, v)}
+          {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((level) => (
+            <option key={level} value={level}>
+              {t(`level.${level}` as 'level.3')}
             </option>
           ))}
         </Select>
-      </Field>
+        {flagged && <Caption1 className={l.wrap}>{t('revisitTag')}</Caption1>}
+      </fieldset>
     </li>
   );
 });
 
-/** Criteria still named as `from` names them by default get `to`'s default names; same model if none. */
-function relabelDefaults(model: AhpModel, from: WeightsStrings, to: WeightsStrings): AhpModel {
-  let changed = false;
-  const criteria = model.criteria.map((c, k) => {
-    let name: string | undefined;
-    if (c.name === from.defaultNames[k] && to.defaultNames[k] !== undefined) name = to.defaultNames[k];
-    for (let p = 1; name === undefined && p <= MAX_CRITERIA; p++) if (c.name === from.newName(p)) name = to.newName(p);
-    if (name === undefined || name === c.name) return c;
-    changed = true;
-    return { ...c, name };
-  });
-  return changed ? { ...model, criteria } : model;
-}
-
-type WriteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; address?: string } | { kind: 'failed'; message: string };
-const IDLE: WriteState = { kind: 'idle' };
-/** Any edit clears the last write's message (the sheet no longer matches the pane). */
-const toIdle = (state: WriteState): WriteState => (state.kind === 'busy' ? state : IDLE);
-
 export default function WeightsView({ locale, host }: ViewProps): React.JSX.Element {
-  const t = stringsFor(locale);
-  const styles = useStyles();
+  const t = React.useMemo(() => translatorFor(WEIGHTS, locale), [locale]);
+  const l = useLayout();
+  const s = useStyles();
   const idPrefix = useId('ahp');
-  const [model, setModel] = React.useState<AhpModel>(() => createModel(t.defaultNames));
+  const [model, setModel] = useDraft<AhpModel>('ahp', () => createModel(defaultNames(t)), isAhpModel);
   const [writeState, setWriteState] = React.useState<WriteState>(IDLE);
   const nameInputs = React.useRef(new Map<string, HTMLInputElement>());
   const addButton = React.useRef<HTMLButtonElement>(null);
   /** Criterion id whose name field gets focus after the next render (add / remove). */
   const focusNext = React.useRef<string | 'add' | null>(null);
+  const formats = numberFormats(host.numberLocale ?? locale);
+  const fixed = React.useMemo(() => ({ 4: new Intl.NumberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 }), 3: new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) }), [locale]);
 
   const computed = React.useMemo((): { result: AhpResult } | { error: string } => {
     try {
@@ -206,12 +215,12 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
   const result = 'result' in computed ? computed.result : null;
 
   // Switching the pane's language renames the criteria still carrying the default names.
-  const previousLocale = React.useRef(locale);
+  const previous = React.useRef(t);
   React.useEffect(() => {
-    const from = stringsFor(previousLocale.current);
-    previousLocale.current = locale;
+    const from = previous.current;
+    previous.current = t;
     if (from !== t) setModel((m) => relabelDefaults(m, from, t));
-  }, [locale, t]);
+  }, [t, setModel]);
 
   React.useEffect(() => {
     const target = focusNext.current;
@@ -220,40 +229,47 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
     else if (target) nameInputs.current.get(target)?.focus();
   });
 
-  const names = model.criteria.map((c, index) => (c.name.trim() === '' ? t.blankName(index + 1) : c.name.trim()));
+  const names = model.criteria.map((c, index) => (c.name.trim() === '' ? t('criterionLabel', { position: index + 1 }) : c.name.trim()));
   const duplicates = duplicateNames(model);
-  const { format4, format3, format2, percent } = useFormats(locale);
-  const selectId = (key: string) => `${idPrefix}-pair-${key.replace('|', '-')}`;
 
-  const onJudgement = React.useCallback((i: number, j: number, value: number) => {
-    setModel((m) => setJudgement(m, i, j, value));
-    setWriteState(toIdle);
-  }, []);
+  const onJudgement = React.useCallback(
+    (i: number, j: number, value: number) => {
+      setModel((m) => setJudgement(m, i, j, value));
+      setWriteState(toIdle);
+    },
+    [setModel],
+  );
 
   const onAdd = () => {
     if (!canAdd(model)) return;
-    const next = addCriterion(model, t.newName(model.criteria.length + 1));
+    const next = addCriterion(model, t('criterionLabel', { position: model.criteria.length + 1 }));
     focusNext.current = next.criteria[next.criteria.length - 1].id;
     setModel(next);
     setWriteState(toIdle);
   };
 
-  const onRemove = React.useCallback((id: string) => {
-    setModel((m) => {
-      const index = m.criteria.findIndex((c) => c.id === id);
-      const next = removeCriterion(m, id);
-      if (next === m) return m;
-      // Focus the criterion that moved into this place, else the new last one.
-      focusNext.current = next.criteria[Math.min(index, next.criteria.length - 1)].id;
-      return next;
-    });
-    setWriteState(toIdle);
-  }, []);
+  const onRemove = React.useCallback(
+    (id: string) => {
+      setModel((m) => {
+        const index = m.criteria.findIndex((c) => c.id === id);
+        const next = removeCriterion(m, id);
+        if (next === m) return m;
+        // Focus the criterion that moved into this place, else the new last one.
+        focusNext.current = next.criteria[Math.min(index, next.criteria.length - 1)].id;
+        return next;
+      });
+      setWriteState(toIdle);
+    },
+    [setModel],
+  );
 
-  const onRename = React.useCallback((id: string, name: string) => {
-    setModel((m) => renameCriterion(m, id, name));
-    setWriteState(toIdle);
-  }, []);
+  const onRename = React.useCallback(
+    (id: string, name: string) => {
+      setModel((m) => renameCriterion(m, id, name));
+      setWriteState(toIdle);
+    },
+    [setModel],
+  );
 
   const inputRef = React.useCallback((id: string, el: HTMLInputElement | null) => {
     if (el) nameInputs.current.set(id, el);
@@ -267,13 +283,14 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
 
   const worst = result && !result.consistent ? result.mostInconsistent : null;
   const worstKey = worst ? pairKey(model.criteria[worst.i].id, model.criteria[worst.j].id) : undefined;
+  const worstPair = worst ? t('pairLabel', { a: names[worst.i], b: names[worst.j] }) : '';
+  const separator = t('listSeparator');
 
   const summary = result
-    ? t.summary(
-        names.map((name, k) => `${name} ${percent.format(result.eigen[k])}`).join(t.listSeparator),
-        format3.format(result.cr),
-        worst ? t.verdictBad(names[worst.i], names[worst.j]) : t.verdictOk,
-      )
+    ? t('summary', {
+        weights: names.map((name, k) => t('weightShare', { name, weight: formats.percent(result.eigen[k]) })).join(separator),
+        verdict: worst ? t('verdictBad', { pair: worstPair }) : t('verdictOk'),
+      })
     : '';
 
   const canWrite = host.inExcel && result !== null && duplicates.length === 0 && writeState.kind !== 'busy';
@@ -288,7 +305,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
         upperTriangle: upperTriangle(model),
         matrix: result.matrix,
         expected: { eigen: result.eigen, geomean: result.geomean, cr: result.cr },
-        labels: t.sheetLabels,
+        labels: { corner: t('sheet.corner'), weight: t('sheet.weight'), cr: t('sheet.cr') },
       });
       setWriteState({ kind: 'done', address: written ? written.address : undefined });
     } catch (error) {
@@ -297,24 +314,13 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
   };
 
   const n = model.criteria.length;
-  const allPairs = pairs(model);
   const removable = canRemove(model);
+  const maxWeight = result ? Math.max(...result.eigen) : 1;
 
   return (
-    <div className={styles.root} lang={locale} data-view="weights">
-      <header className={styles.section}>
-        <Subtitle1 as="h2" className={styles.heading}>
-          {t.title}
-        </Subtitle1>
-        <Text>{t.intro}</Text>
-      </header>
-
-      <section className={styles.section} aria-labelledby={`${idPrefix}-criteria`}>
-        <Subtitle2 as="h3" id={`${idPrefix}-criteria`} className={styles.heading}>
-          {t.criteriaHeading}
-        </Subtitle2>
-        <Caption1>{t.criteriaHelp(MIN_CRITERIA, MAX_CRITERIA)}</Caption1>
-        <ol className={styles.criteriaList}>
+    <ViewRoot view="weights" locale={locale} title={t('title')} intro={t('intro')}>
+      <Section heading={t('criteriaHeading')} help={t('criteriaHelp', { min: MIN_CRITERIA, max: MAX_CRITERIA })}>
+        <ol className={l.list}>
           {model.criteria.map((c, index) => (
             <CriterionRow
               key={c.id}
@@ -330,136 +336,132 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
             />
           ))}
         </ol>
-        <div className={styles.actions}>
+        <Actions>
           <Button ref={addButton} disabledFocusable={!canAdd(model)} onClick={onAdd} aria-describedby={canAdd(model) ? undefined : `${idPrefix}-limit`}>
-            {t.add}
+            {t('add')}
           </Button>
-        </div>
-        {!canAdd(model) && <Caption1 id={`${idPrefix}-limit`}>{t.limitReached(MAX_CRITERIA)}</Caption1>}
-        {duplicates.length > 0 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t.duplicateNames(duplicates.join(t.listSeparator))}</MessageBarBody>
-          </MessageBar>
-        )}
-      </section>
+        </Actions>
+        {!canAdd(model) && <Caption1 id={`${idPrefix}-limit`}>{t('limitReached', { max: MAX_CRITERIA })}</Caption1>}
+        {duplicates.length > 0 && <Notice intent="warning">{t('duplicateNames', { names: duplicates.join(separator) })}</Notice>}
+      </Section>
 
-      <section className={styles.section} aria-labelledby={`${idPrefix}-judgements`}>
-        <Subtitle2 as="h3" id={`${idPrefix}-judgements`} className={styles.heading}>
-          {t.judgementsHeading}
-        </Subtitle2>
-        <Caption1>{t.judgementsHelp}</Caption1>
-        <ol className={styles.pairList}>
-          {allPairs.map((p) => (
-            <PairRow
-              key={p.key}
-              i={p.i}
-              j={p.j}
-              a={names[p.i]}
-              b={names[p.j]}
-              valueKey={scaleKey(p.value)}
-              selectId={selectId(p.key)}
-              flagged={p.key === worstKey}
-              t={t}
-              onChange={onJudgement}
-            />
+      <Section heading={t('judgementsHeading')} help={t('judgementsHelp')}>
+        <ol className={l.list} style={{ gap: '16px' }}>
+          {pairs(model).map((p) => (
+            <PairRow key={p.key} i={p.i} j={p.j} a={names[p.i]} b={names[p.j]} value={p.value} idPrefix={idPrefix} flagged={p.key === worstKey} t={t} onChange={onJudgement} />
           ))}
         </ol>
-        <div className={styles.actions}>
-          <Button onClick={onReset}>{t.resetJudgements}</Button>
-        </div>
-      </section>
+        <Actions>
+          <Button onClick={onReset}>{t('resetJudgements')}</Button>
+        </Actions>
+      </Section>
 
-      <section className={styles.section} aria-labelledby={`${idPrefix}-results`} data-ahp-results="">
-        <Subtitle2 as="h3" id={`${idPrefix}-results`} className={styles.heading}>
-          {t.resultsHeading}
-        </Subtitle2>
-        {'error' in computed && (
-          <MessageBar intent="error">
-            <MessageBarBody>{t.computeFailed(computed.error)}</MessageBarBody>
-          </MessageBar>
-        )}
+      <Section heading={t('resultsHeading')} data-ahp-results="">
+        {'error' in computed && <Notice intent="error">{t('computeFailed', { message: computed.error })}</Notice>}
         {result && (
           <>
-            <Table size="small" aria-labelledby={`${idPrefix}-results`}>
+            <Table size="small" className={l.table}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>{t.criterionColumn}</TableHeaderCell>
-                  <TableHeaderCell button={{ className: styles.numberHeader }}>{t.eigenColumn}</TableHeaderCell>
-                  <TableHeaderCell button={{ className: styles.numberHeader }}>{t.geomeanColumn}</TableHeaderCell>
+                  <TableHeaderCell>{t('criterionColumn')}</TableHeaderCell>
+                  <TableHeaderCell button={{ className: l.numberHeader }}>{t('weightColumn')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {model.criteria.map((c, k) => (
-                  <TableRow key={c.id} data-criterion={k + 1}>
-                    <TableCell>{names[k]}</TableCell>
-                    <TableCell className={styles.number} data-method="eigen" data-value={String(result.eigen[k])}>
-                      <span className={styles.barCell}>
-                        <span className={styles.bar} style={{ width: `${Math.round(result.eigen[k] * 60)}px` }} aria-hidden="true" />
-                        {format4.format(result.eigen[k])}
+                  <TableRow key={c.id}>
+                    <TableCell className={l.wrap}>{names[k]}</TableCell>
+                    <TableCell className={l.number} data-method="weight" data-value={String(result.eigen[k])}>
+                      <span className={s.barCell}>
+                        <span className={s.bar} style={{ width: `${Math.round((result.eigen[k] / maxWeight) * 48)}px` }} aria-hidden="true" />
+                        {formats.percent(result.eigen[k])}
                       </span>
-                    </TableCell>
-                    <TableCell className={styles.number} data-method="geomean" data-value={String(result.geomean[k])}>
-                      {format4.format(result.geomean[k])}
                     </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
-            <div className={styles.stats}>
-              <Text>
-                {t.lambdaMax} = <span data-value={String(result.lambdaMax)} data-stat="lambda-max">{format4.format(result.lambdaMax)}</span>
-              </Text>
-              <Text>
-                {t.crLabel} = <span data-value={String(result.cr)} data-stat="cr">{format3.format(result.cr)}</span>
-              </Text>
-            </div>
-            {n === 2 && <Caption1>{t.crTwo}</Caption1>}
-            {n > 2 && result.consistent && <Caption1>{t.crOk(format3.format(result.cr), format2.format(CR_THRESHOLD))}</Caption1>}
+            {n === 2 && <Caption1>{t('twoAlwaysConsistent')}</Caption1>}
+            {n > 2 && result.consistent && <Caption1>{t('consistent')}</Caption1>}
             {worst && worstKey && (
-              <MessageBar intent="warning" layout="multiline" data-ahp-warning="">
-                <MessageBarBody>
-                  <MessageBarTitle>{t.crWarningTitle(format3.format(result.cr), format2.format(CR_THRESHOLD))}</MessageBarTitle>
-                  <span className={styles.warningText}>
-                    {t.crWarningBody(names[worst.i], names[worst.j], scaleKey(worst.judged), format2.format(worst.implied), scaleKey(worst.suggested))}
-                  </span>
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={() => document.getElementById(selectId(worstKey))?.focus()}>{t.goToJudgement}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <Notice
+                intent="warning"
+                title={t('warningTitle')}
+                data-ahp-warning=""
+                actions={
+                  <Button
+                    onClick={() => {
+                      const fieldset = document.getElementById(`${idPrefix}-${worst.i}-${worst.j}`);
+                      (fieldset?.querySelector<HTMLInputElement>('input:checked') ?? fieldset?.querySelector<HTMLInputElement>('input'))?.focus();
+                    }}
+                  >
+                    {t('goToJudgement')}
+                  </Button>
+                }
+              >
+                {t('warningBody', {
+                  pair: worstPair,
+                  judged: judgementSentence(t, names[worst.i], names[worst.j], worst.judged),
+                  implied: judgementSentence(t, names[worst.i], names[worst.j], worst.suggested),
+                })}
+              </Notice>
             )}
+            <details className={l.details} data-ahp-advanced="">
+              <summary>{t('advanced')}</summary>
+              <div className={l.section}>
+                <Caption1 className={l.wrap}>{t('advancedHelp', { threshold: fixed[3].format(CR_THRESHOLD) })}</Caption1>
+                <Table size="small" className={l.table}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>{t('criterionColumn')}</TableHeaderCell>
+                      <TableHeaderCell button={{ className: l.numberHeader }}>{t('eigenColumn')}</TableHeaderCell>
+                      <TableHeaderCell button={{ className: l.numberHeader }}>{t('geomeanColumn')}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {model.criteria.map((c, k) => (
+                      <TableRow key={c.id}>
+                        <TableCell className={l.wrap}>{names[k]}</TableCell>
+                        <TableCell className={l.number} data-method="eigen" data-value={String(result.eigen[k])}>
+                          {fixed[4].format(result.eigen[k])}
+                        </TableCell>
+                        <TableCell className={l.number} data-method="geomean" data-value={String(result.geomean[k])}>
+                          {fixed[4].format(result.geomean[k])}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+                <Text>
+                  {t('lambdaMax')}: <span data-value={String(result.lambdaMax)} data-stat="lambda-max">{fixed[4].format(result.lambdaMax)}</span>
+                </Text>
+                <Text>
+                  {t('crLabel')}: <span data-value={String(result.cr)} data-stat="cr">{fixed[3].format(result.cr)}</span>
+                </Text>
+              </div>
+            </details>
           </>
         )}
-        <p className={styles.status} role="status" aria-live="polite" aria-atomic="true" data-ahp-summary="">
-          {summary}
-        </p>
-      </section>
+        <LiveStatus data-ahp-summary="">{summary}</LiveStatus>
+      </Section>
 
-      <section className={styles.section} aria-labelledby={`${idPrefix}-write`}>
-        <Subtitle2 as="h3" id={`${idPrefix}-write`} className={styles.heading}>
-          {t.writeHeading}
-        </Subtitle2>
-        <div className={styles.actions}>
+      <Section heading={t('writeHeading')}>
+        <Actions>
           <Button appearance="primary" disabledFocusable={!canWrite} aria-describedby={writeNoteId} onClick={onWrite}>
-            {writeState.kind === 'busy' ? t.writing : t.write}
+            {writeState.kind === 'busy' ? t('writing') : t('write')}
           </Button>
-        </div>
-        <Caption1 id={writeNoteId}>{!host.inExcel ? t.writeNeedsExcel : duplicates.length > 0 ? t.writeNeedsNames : t.formulasHint}</Caption1>
+        </Actions>
+        <Caption1 id={writeNoteId} className={l.wrap}>
+          {!host.inExcel ? t('writeNeedsExcel') : duplicates.length > 0 ? t('writeNeedsNames') : t('formulasHint')}
+        </Caption1>
         <div role="status" aria-live="polite">
-          {writeState.kind === 'done' && (
-            <MessageBar intent="success">
-              <MessageBarBody>{writeState.address ? `${t.written} (${writeState.address})` : t.written}</MessageBarBody>
-            </MessageBar>
-          )}
-          {writeState.kind === 'failed' && (
-            <MessageBar intent="error">
-              <MessageBarBody>{t.writeFailed(writeState.message)}</MessageBarBody>
-            </MessageBar>
-          )}
+          {writeState.kind === 'done' && <Notice intent="success">{writeState.address ? t('writtenAt', { address: writeState.address }) : t('written')}</Notice>}
+          {writeState.kind === 'failed' && <Notice intent="error">{t('writeFailed', { message: writeState.message })}</Notice>}
         </div>
-      </section>
+      </Section>
 
-      <ObjectivePanel locale={locale} inExcel={host.inExcel} t={t.objective} listSeparator={t.listSeparator} />
-    </div>
+      <ObjectivePanel locale={locale} inExcel={host.inExcel} t={t} />
+    </ViewRoot>
   );
 }
+

@@ -2,9 +2,10 @@
  * Objective weights (Entropy / CRITIC) for the Weights view, free of React and Office:
  * parsing pasted rows or a selected range's values into criterion labels + data, and the
  * weights — computed by the engine's `entropy` / `critic` (the same code as PERF.ENTROPY /
- * PERF.CRITIC in Excel), whose PerfError messages are passed through unchanged.
+ * PERF.CRITIC in Excel), whose PerfError comes back with its en-US message (the view renders it in the pane's language).
  */
 import type { Cell, Grid } from '../../../../engine/grid';
+import { PerfError } from '../../../../engine/errors';
 import { critic, entropy } from '../../../../engine/weights';
 
 export type ObjectiveMethod = 'entropy-minmax' | 'entropy-proportion' | 'critic';
@@ -84,7 +85,8 @@ export function parseDirections(text: string): Grid | null {
   return [items.map((s) => parseCell(s.replace('−', '-')))];
 }
 
-export type ObjectiveOutcome = { weights: number[] } | { error: string };
+/** The weights, or the engine's error: its en-US message, and the error itself to render in the pane's language. */
+export type ObjectiveOutcome = { weights: number[] } | { error: string; cause?: PerfError };
 
 /** The engine's weights for the table; an engine error's message comes back as it is. */
 export function computeObjective(method: ObjectiveMethod, data: Grid, directions: Grid | null): ObjectiveOutcome {
@@ -93,6 +95,9 @@ export function computeObjective(method: ObjectiveMethod, data: Grid, directions
       method === 'critic' ? critic(data, directions) : entropy(data, directions, method === 'entropy-proportion' ? 'proportion' : 'minmax');
     return { weights: result[0].map((v) => v as number) };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    const outcome: { error: string; cause?: PerfError } = { error: error instanceof Error ? error.message : String(error) };
+    // The error itself rides along (not enumerable: the outcome reads as the engine's message).
+    if (error instanceof PerfError) Object.defineProperty(outcome, 'cause', { value: error, enumerable: false });
+    return outcome;
   }
 }

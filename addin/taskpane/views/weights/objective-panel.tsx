@@ -4,29 +4,13 @@
  * the selected range. Parsing lives in ./objective-model; the numbers come from the engine
  * and its error messages are shown as they are. A polite live region announces the weights.
  */
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Grid } from '../../../../engine/grid';
+import { WEIGHTS } from '../../../../i18n/pane-weights';
+import { Actions, LiveStatus, Notice, Section, useLayout } from '../../components/layout';
+import { numberFormats } from '../../components/numbers';
+import type { Translate } from '../../locale';
 import type { Locale } from '../../view-contract';
 import {
   ObjectiveMethod,
@@ -38,23 +22,11 @@ import {
   parsePasted,
   toTable,
 } from './objective-model';
-import type { ObjectiveStrings } from './strings';
-
-const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  textarea: { fontFamily: tokens.fontFamilyMonospace },
-  number: { fontVariantNumeric: 'tabular-nums', textAlign: 'end' },
-  numberHeader: { justifyContent: 'flex-end', textAlign: 'end' },
-  status: { color: tokens.colorNeutralForeground2 },
-});
 
 export interface ObjectivePanelProps {
   locale: Locale;
   inExcel: boolean;
-  t: ObjectiveStrings;
-  listSeparator: string;
+  t: Translate<typeof WEIGHTS>;
 }
 
 type ReadState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message: string };
@@ -77,8 +49,8 @@ function toText(values: readonly (readonly unknown[])[]): string {
   return values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))).join('\t')).join('\n');
 }
 
-export default function ObjectivePanel({ locale, inExcel, t, listSeparator }: ObjectivePanelProps): React.JSX.Element {
-  const styles = useStyles();
+export default function ObjectivePanel({ locale, inExcel, t }: ObjectivePanelProps): React.JSX.Element {
+  const l = useLayout();
   const idPrefix = useId('objective');
   const [method, setMethod] = React.useState<ObjectiveMethod>('entropy-minmax');
   const [directionsText, setDirectionsText] = React.useState('');
@@ -87,23 +59,20 @@ export default function ObjectivePanel({ locale, inExcel, t, listSeparator }: Ob
   /** The selection's values as read (exact cells); dropped as soon as the text is edited. */
   const [rangeGrid, setRangeGrid] = React.useState<Grid | null>(null);
 
-  const methodName: Record<ObjectiveMethod, string> = {
-    'entropy-minmax': t.methodEntropyMinmax,
-    'entropy-proportion': t.methodEntropyProportion,
-    critic: t.methodCritic,
-  };
-
-  const table = React.useMemo(() => toTable(rangeGrid ?? parsePasted(dataText), t.columnLabel), [rangeGrid, dataText, t]);
+  const methodName = (m: ObjectiveMethod) => t(`objective.method.${m}` as 'objective.method.critic');
+  const columnLabel = React.useCallback((position: number) => t('objective.columnLabel', { position }), [t]);
+  const table = React.useMemo(() => toTable(rangeGrid ?? parsePasted(dataText), columnLabel), [rangeGrid, dataText, columnLabel]);
   const outcome = React.useMemo(
     () => (table.labels.length === 0 ? null : computeObjective(method, table.data, parseDirections(directionsText))),
     [method, table, directionsText],
   );
   const weights = outcome && 'weights' in outcome ? outcome.weights : null;
-
   const format4 = React.useMemo(() => new Intl.NumberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 }), [locale]);
-  const percent = React.useMemo(() => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }), [locale]);
+  const percent = numberFormats(locale).percent;
 
-  const summary = weights ? t.summary(methodName[method], table.labels.map((label, k) => `${label} ${percent.format(weights[k])}`).join(listSeparator)) : '';
+  const summary = weights
+    ? t('objective.summary', { method: methodName(method), weights: table.labels.map((label, k) => t('weightShare', { name: label, weight: percent(weights[k]) })).join(t('listSeparator')) })
+    : '';
 
   const onUseSelection = async () => {
     setReadState({ kind: 'busy' });
@@ -118,19 +87,16 @@ export default function ObjectivePanel({ locale, inExcel, t, listSeparator }: Ob
     }
   };
 
-  const headingId = `${idPrefix}-heading`;
   const tableId = `${idPrefix}-table`;
   const selectionNoteId = `${idPrefix}-selection-note`;
 
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-objective-weights="">
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
-        {t.heading}
-      </Subtitle2>
-      <Text>{t.intro}</Text>
+    <Section heading={t('objective.heading')} data-objective-weights="">
+      <Text className={l.wrap}>{t('objective.intro')}</Text>
 
-      <Field label={t.methodLabel}>
+      <Field label={t('objective.methodLabel')}>
         <Select
+          className={l.fill}
           value={method}
           onChange={(_, data) => {
             if (isObjectiveMethod(data.value)) setMethod(data.value);
@@ -138,67 +104,72 @@ export default function ObjectivePanel({ locale, inExcel, t, listSeparator }: Ob
         >
           {OBJECTIVE_METHODS.map((m) => (
             <option key={m} value={m}>
-              {methodName[m]}
+              {methodName(m)}
             </option>
           ))}
         </Select>
       </Field>
 
-      <Field label={t.directionsLabel} hint={t.directionsHint}>
-        <Input value={directionsText} placeholder="1, -1, 1" onChange={(_, data) => setDirectionsText(data.value)} />
+      <Field label={t('objective.directionsLabel')} hint={t('objective.directionsHint')}>
+        <Input className={l.fill} value={directionsText} placeholder="1, -1, 1" onChange={(_, data) => setDirectionsText(data.value)} />
       </Field>
 
-      <div className={styles.actions}>
+      <Actions>
         <Button disabledFocusable={!inExcel || readState.kind === 'busy'} aria-describedby={inExcel ? undefined : selectionNoteId} onClick={onUseSelection}>
-          {readState.kind === 'busy' ? t.reading : t.useSelection}
+          {readState.kind === 'busy' ? t('objective.reading') : t('objective.useSelection')}
         </Button>
-      </div>
-      {!inExcel && <Caption1 id={selectionNoteId}>{t.selectionNeedsExcel}</Caption1>}
-      {readState.kind === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t.readFailed(readState.message)}</MessageBarBody>
-        </MessageBar>
+      </Actions>
+      {!inExcel && (
+        <Caption1 id={selectionNoteId} className={l.wrap}>
+          {t('objective.selectionNeedsExcel')}
+        </Caption1>
       )}
+      {readState.kind === 'failed' && <Notice intent="error">{t('objective.readFailed', { message: readState.message })}</Notice>}
 
-      <Field label={t.pasteLabel} hint={t.pasteHint}>
-        <Textarea className={styles.textarea} resize="vertical" rows={6} value={dataText} onChange={(_, data) => {
+      <Field label={t('objective.pasteLabel')} hint={t('objective.pasteHint')}>
+        <Textarea
+          className={l.mono}
+          resize="vertical"
+          rows={6}
+          value={dataText}
+          onChange={(_, data) => {
             setDataText(data.value);
             setRangeGrid(null);
-          }} />
+          }}
+        />
       </Field>
 
-      {outcome === null && <Caption1>{t.noData}</Caption1>}
+      {outcome === null && <Caption1 className={l.wrap}>{t('objective.noData')}</Caption1>}
       {outcome && 'error' in outcome && (
-        <MessageBar intent="error" data-objective-error="">
-          <MessageBarBody>{t.computeFailed(outcome.error)}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" data-objective-error="">
+          {t('computeFailed', { message: outcome.cause ? outcome.cause.localized(locale) : outcome.error })}
+        </Notice>
       )}
       {weights && (
-        <Table size="small" aria-labelledby={tableId}>
-          <caption id={tableId} className={styles.status}>
-            {t.tableCaption(methodName[method])}
+        <Table size="small" className={l.table} aria-labelledby={tableId}>
+          <caption id={tableId} className={l.status}>
+            {t('objective.tableCaption', { method: methodName(method) })}
           </caption>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t.criterionColumn}</TableHeaderCell>
-              <TableHeaderCell button={{ className: styles.numberHeader }}>{t.weightColumn}</TableHeaderCell>
+              <TableHeaderCell>{t('criterionColumn')}</TableHeaderCell>
+              <TableHeaderCell button={{ className: l.numberHeader }}>{t('weightColumn')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {table.labels.map((label, k) => (
               <TableRow key={k}>
-                <TableCell>{label}</TableCell>
-                <TableCell className={styles.number} data-value={String(weights[k])}>
-                  {format4.format(weights[k])}
+                <TableCell className={l.wrap}>{label}</TableCell>
+                <TableCell className={l.number} data-value={String(weights[k])}>
+                  {percent(weights[k])}
+                  <span className={l.visuallyHidden}> ({format4.format(weights[k])})</span>
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      <p className={styles.status} role="status" aria-live="polite" aria-atomic="true" data-objective-summary="">
-        {summary}
-      </p>
-    </section>
+      <LiveStatus data-objective-summary="">{summary}</LiveStatus>
+    </Section>
   );
 }
