@@ -1,19 +1,28 @@
 /**
- * `perfplan calc BOOK.xlsx [--json] [-o OUT.xlsx] [--timeout SECONDS]`: recalculates a
- * workbook as Excel stored it (calc/) and prints every non-empty cell as JSON, or writes the
- * same package with the computed values cached (every other part copied byte for byte). The
- * work runs isolated (isolate.ts): limits and a time budget, never a crash.
+ * `perfplan calc BOOK.xlsx [--json] [-o OUT.xlsx] [--timeout SECONDS] [--lang zh-CN]`:
+ * recalculates a workbook as Excel stored it (calc/) and prints every non-empty cell as JSON,
+ * or writes the same package with the computed values cached (every other part copied byte
+ * for byte). The work runs isolated (isolate.ts): limits and a time budget, never a crash.
+ * One locale (--lang, else LC_ALL, LC_MESSAGES, LANG) decides every message it prints and the
+ * messages inside error cells.
  */
 import * as fs from 'fs';
 import { CalculatedBook, calcFile, writeCalculatedFile, writeJson } from '../calc/book';
+import { CLI } from '../i18n/cli';
+import { Locale, commandLineLocale } from '../i18n/locale';
+import { Phrase, phrase, render } from '../i18n/text';
 import { toAddress } from '../workbook/a1';
-import { EXIT, classify } from './exit-codes';
+import { EXIT, classify, commandLine } from './exit-codes';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, Task, runIsolated } from './isolate';
 import type { Io } from './io';
 
-export const CALC_USAGE = `  perfplan calc BOOK.xlsx --json          print every non-empty cell after calculation as JSON
-  perfplan calc BOOK.xlsx -o OUT.xlsx     write the workbook with computed values cached
-      --timeout SECONDS                   stop after this long (default ${DEFAULT_TIMEOUT_SECONDS})`;
+/** The lines of `perfplan --help` about calc, in `locale`. */
+export function calcUsage(locale: Locale): string {
+  return render(CLI.calcUsage, locale, { seconds: DEFAULT_TIMEOUT_SECONDS });
+}
+
+/** The calc lines of the usage in en-US. */
+export const CALC_USAGE = calcUsage('en-US');
 
 /** Where a task reports how many formula cells it is about to compute (named if it runs out of time). */
 export interface Progress {
@@ -21,18 +30,49 @@ export interface Progress {
 }
 
 /** `--timeout 30` / `--timeout=30` at args[i]: the seconds and how many arguments it took, or an error. */
-export function parseTimeout(args: string[], i: number): { seconds: number; used: number } | string | undefined {
+export function parseTimeout(args: string[], i: number): { seconds: number; used: number } | Phrase | undefined {
   const arg = args[i];
   if (arg !== '--timeout' && !arg.startsWith('--timeout=')) return undefined;
   const text = arg === '--timeout' ? args[i + 1] : arg.slice('--timeout='.length);
   const seconds = Number(text);
-  if (!text || !Number.isFinite(seconds) || seconds <= 0) return '--timeout needs a number of seconds greater than 0';
+  if (!text || !Number.isFinite(seconds) || seconds <= 0) return phrase(CLI.timeoutSeconds);
   return { seconds, used: arg === '--timeout' ? 2 : 1 };
+}
+
+/**
+ * `--lang zh-CN` / `--lang=zh-CN` at args[i]: the language tag and how many arguments it took,
+ * or an error (--lang with nothing after it).
+ */
+export function parseLang(args: string[], i: number): { lang: string; used: number } | Phrase | undefined {
+  const arg = args[i];
+  if (arg.startsWith('--lang=')) return { lang: arg.slice('--lang='.length), used: 1 };
+  if (arg !== '--lang') return undefined;
+  const lang = args[i + 1];
+  return lang ? { lang, used: 2 } : phrase(CLI.langNeeded);
+}
+
+/**
+ * The command line's one locale: its --lang when it has one, else the environment (LC_ALL,
+ * LC_MESSAGES, LANG). Read before the arguments are checked, so that even a usage error is
+ * said in the user's language.
+ */
+export function argumentsLocale(args: string[], env: Record<string, string | undefined> = process.env): Locale {
+  let lang: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const found = parseLang(args, i);
+    if (found && 'lang' in found) lang = found.lang;
+  }
+  return commandLineLocale(lang, env);
+}
+
+/** An error phrase, or a value: tells a parse result from its refusal. */
+export function isPhrase(value: unknown): value is Phrase {
+  return typeof value === 'object' && value !== null && 'text' in value;
 }
 
 type CalcArguments = Extract<Task, { command: 'calc' }> & { timeout: number };
 
-function parseCalc(args: string[]): CalcArguments | string {
+export function parseCalcArgs(args: string[], env: Record<string, string | undefined> = process.env): CalcArguments | Phrase {
   let book: string | undefined;
   let json = false;
   let output: string | undefined;
@@ -40,35 +80,40 @@ function parseCalc(args: string[]): CalcArguments | string {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const limit = parseTimeout(args, i);
-    if (typeof limit === 'string') return limit;
+    const lang = parseLang(args, i);
+    if (isPhrase(limit)) return limit;
+    if (isPhrase(lang)) return lang;
     if (limit) {
       timeout = limit.seconds;
       i += limit.used - 1;
-    } else if (arg === '--json') json = true;
+    } else if (lang) i += lang.used - 1;
+    else if (arg === '--json') json = true;
     else if (arg === '-o' || arg === '--output') {
       output = args[++i];
-      if (!output) return `${arg} needs a file name`;
-    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
-    else if (book) return `unexpected argument ${arg}`;
+      if (!output) return phrase(CLI.needsFileName, { option: arg });
+    } else if (arg.startsWith('-')) return phrase(CLI.unknownOption, { option: arg });
+    else if (book) return phrase(CLI.unexpectedArgument, { argument: arg });
     else book = arg;
   }
-  if (!book) return 'calc needs a workbook (BOOK.xlsx)';
+  if (!book) return phrase(CLI.calcNeedsBook);
   if (!json && !output) json = true;
-  return { command: 'calc', book, json, output, timeout };
+  return { command: 'calc', book, json, output, locale: argumentsLocale(args, env), timeout };
 }
 
-export async function calcCommand(args: string[], io: Io, usage: string): Promise<number> {
-  const options = parseCalc(args);
-  if (typeof options === 'string') {
-    io.err(`perfplan calc: ${options}\n\n${usage}\n`);
+/** `usage` renders the whole usage in a locale (main's, for a usage error). */
+export async function calcCommand(args: string[], io: Io, usage: (locale: Locale) => string): Promise<number> {
+  const locale = argumentsLocale(args);
+  const options = parseCalcArgs(args);
+  if (isPhrase(options)) {
+    io.err(`${commandLine('calc', options, locale)}\n${usage(locale)}\n`);
     return EXIT.usage;
   }
   if (!fs.existsSync(options.book)) {
-    io.err(`perfplan calc: cannot read ${options.book}: no such file\n`);
+    io.err(commandLine('calc', phrase(CLI.noSuchFile, { file: options.book }), locale));
     return EXIT.unreadable;
   }
   const { timeout, ...task } = options;
-  return runIsolated(task, io, { timeoutSeconds: timeout, memoryMb: DEFAULT_MEMORY_MB }, 'calc');
+  return runIsolated(task, io, { timeoutSeconds: timeout, memoryMb: DEFAULT_MEMORY_MB, locale }, 'calc');
 }
 
 /** The formula cells of a read workbook, for a progress report. */
@@ -89,14 +134,15 @@ export async function runCalcTask(task: Extract<Task, { command: 'calc' }>, io: 
   let book: CalculatedBook;
   try {
     book = await calcFile(task.book, {
+      locale: task.locale,
       onRead: (model) => {
         const { count, first } = formulaCells({ model });
         progress.formulas(count, first);
       },
     });
   } catch (error) {
-    const { code, message } = classify(error);
-    io.err(code === EXIT.unreadable ? `perfplan calc: cannot read ${task.book} as an .xlsx workbook (${message})\n` : `perfplan calc: ${message}\n`);
+    const { code, reason } = classify(error);
+    io.err(commandLine('calc', code === EXIT.unreadable ? phrase(CLI.notWorkbook, { file: task.book, reason }) : reason, task.locale));
     return code;
   }
   if (task.output) await writeCalculatedFile(book, task.output);

@@ -1,7 +1,12 @@
 /**
  * Exit statuses of `perfplan calc` and `perfplan explain` (README, "perfplan calc"), and how
- * an error maps to one. Users see a one-line message, never a stack trace.
+ * an error maps to one. Users see a one-line message in their locale, never a stack trace.
  */
+import { PerfError } from '../engine/errors';
+import { CLI } from '../i18n/cli';
+import { LocalizedError } from '../i18n/localized-error';
+import type { Locale } from '../i18n/locale';
+import { Phrase, phrase, render } from '../i18n/text';
 import { LimitError } from '../workbook/limits';
 import { WorkbookFormatError } from '../workbook/read';
 import { ZipFormatError } from '../workbook/zip';
@@ -20,14 +25,30 @@ export const EXIT = {
   internal: 5,
 } as const;
 
-/** The exit status and the message for an error thrown while reading or calculating. */
-export function classify(error: unknown): { code: number; message: string } {
+/**
+ * Anything thrown, as a phrase: a localized error's own text and parameters (LocalizedError,
+ * PerfError), otherwise its message as written (another program's, quoted in Chinese).
+ */
+export function reasonOf(error: unknown): Phrase {
+  if (error instanceof LocalizedError || error instanceof PerfError) return { text: error.text, params: error.params };
+  return phrase(CLI.foreign, { message: error instanceof Error ? error.message : String(error) });
+}
+
+/** The exit status for an error thrown while reading or calculating, and what to tell the user. */
+export function classify(error: unknown): { code: number; reason: Phrase } {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof LimitError) return { code: EXIT.overLimit, message: `over a limit: ${message}` };
+  if (error instanceof LimitError) return { code: EXIT.overLimit, reason: phrase(CLI.overLimit, { reason: reasonOf(error) }) };
   if (error instanceof RangeError && /call stack/i.test(message)) {
-    return { code: EXIT.overLimit, message: 'over a limit: the workbook nests formulas too deeply to calculate' };
+    return { code: EXIT.overLimit, reason: phrase(CLI.overLimit, { reason: phrase(CLI.nestsTooDeeply) }) };
   }
-  if (error instanceof RangeError && /string length|array length/i.test(message)) return { code: EXIT.overLimit, message: `over a limit: ${message}` };
-  if (error instanceof WorkbookFormatError || error instanceof ZipFormatError) return { code: EXIT.unreadable, message };
-  return { code: EXIT.internal, message: `internal error: ${message}` };
+  if (error instanceof RangeError && /string length|array length/i.test(message)) {
+    return { code: EXIT.overLimit, reason: phrase(CLI.overLimit, { reason: phrase(CLI.tooLong, { reason: message }) }) };
+  }
+  if (error instanceof WorkbookFormatError || error instanceof ZipFormatError) return { code: EXIT.unreadable, reason: reasonOf(error) };
+  return { code: EXIT.internal, reason: phrase(CLI.internal, { reason: reasonOf(error) }) };
+}
+
+/** "perfplan calc: <message>" and a newline: one line in `locale`, as every message of the command line reads. */
+export function commandLine(command: string, message: Phrase, locale: Locale): string {
+  return `perfplan ${command}: ${render(message.text, locale, message.params)}\n`;
 }

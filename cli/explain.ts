@@ -11,28 +11,35 @@ import { EXCEL_ERROR_CODES, ExcelErrorCode, PerfError } from '../engine/errors';
 import { ExplainAt, Explanation, explanationLines, formatNumber, stepFormula, stepLabel } from '../engine/explain';
 import { EXPLAINABLE_FUNCTIONS, explainCall, isExplainable } from '../catalog/explain';
 import type { Arg, Cell } from '../engine/grid';
+import { CLI, nameList } from '../i18n/cli';
 import { ERRORS } from '../i18n/errors';
 import { EXPLAIN } from '../i18n/explain';
 import { phrase } from '../i18n/glossary';
-import { DEFAULT_LOCALE, Locale, commandLineLocale, pickLocale } from '../i18n/locale';
+import { LocalizedError } from '../i18n/localized-error';
+import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
 import { Phrase, render } from '../i18n/text';
 import { CalculatedBook, calcFile } from '../calc/book';
 import { toTypedFormula } from '../workbook/formula-text';
 import type { Io } from './io';
-import { EXIT, classify } from './exit-codes';
+import { EXIT, classify, commandLine, reasonOf } from './exit-codes';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, Task, runIsolated } from './isolate';
-import { Progress, formulaCells, parseTimeout } from './calc';
+import { Progress, argumentsLocale, formulaCells, isPhrase, parseLang, parseTimeout } from './calc';
 import { parseAddress, toAddress } from '../workbook/a1';
 
-export const EXPLAIN_USAGE = `Usage:
-  perfplan explain BOOK.xlsx 'Sheet!C5' [--json] [--lang zh-CN]
-      explain one cell with a PERF formula step by step (inside a spilled range: that element).
-      --timeout SECONDS stops the work after this long (default ${DEFAULT_TIMEOUT_SECONDS}).
-      Supported: ${EXPLAINABLE_FUNCTIONS.map((f) => `PERF.${f}`).join(', ')}.`;
+/** The functions explain knows, as the formula names them. */
+const EXPLAINABLE = nameList(EXPLAINABLE_FUNCTIONS.map((f) => `PERF.${f}`));
+
+/** `perfplan explain`'s usage in `locale`. */
+export function explainUsage(locale: Locale): string {
+  return render(CLI.explainUsage, locale, { seconds: DEFAULT_TIMEOUT_SECONDS, functions: EXPLAINABLE });
+}
+
+/** The usage in en-US. */
+export const EXPLAIN_USAGE = explainUsage('en-US');
 
 /** A problem with what was asked (not a PERF formula, unsupported, bad target): exit 1. */
-export class ExplainRequestError extends Error {
-  constructor(message: string) {
+export class ExplainRequestError extends LocalizedError {
+  constructor(message: Phrase) {
     super(message);
     this.name = 'ExplainRequestError';
   }
@@ -48,31 +55,28 @@ export interface ExplainOptions {
   timeout: number;
 }
 
-export function parseExplainArgs(args: string[], env: Record<string, string | undefined> = process.env): ExplainOptions | string {
+export function parseExplainArgs(args: string[], env: Record<string, string | undefined> = process.env): ExplainOptions | Phrase {
   const positional: string[] = [];
   let json = false;
-  let lang: string | undefined;
   let timeout = DEFAULT_TIMEOUT_SECONDS;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const limit = parseTimeout(args, i);
-    if (typeof limit === 'string') return limit;
+    const lang = parseLang(args, i);
+    if (isPhrase(limit)) return limit;
+    if (isPhrase(lang)) return lang;
     if (limit) {
       timeout = limit.seconds;
       i += limit.used - 1;
-    } else if (arg === '--json') json = true;
-    else if (arg === '--lang') {
-      const value = args[++i];
-      if (!value) return '--lang needs a language (en-US or zh-CN)';
-      lang = value;
-    } else if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
-    else if (arg.startsWith('-') && arg.length > 1) return `unknown option ${arg}`;
+    } else if (lang) i += lang.used - 1;
+    else if (arg === '--json') json = true;
+    else if (arg.startsWith('-') && arg.length > 1) return phrase(CLI.unknownOption, { option: arg });
     else positional.push(arg);
   }
-  if (positional.length === 0) return 'explain needs a workbook (BOOK.xlsx) and a cell (Sheet!C5)';
-  if (positional.length === 1) return 'explain needs a cell to explain (Sheet!C5)';
-  if (positional.length > 2) return `unexpected argument ${positional[2]}`;
-  return { book: positional[0], target: positional[1], json, language: commandLineLocale(lang, env), timeout };
+  if (positional.length === 0) return phrase(CLI.explainNeedsBook);
+  if (positional.length === 1) return phrase(CLI.explainNeedsCell);
+  if (positional.length > 2) return phrase(CLI.unexpectedArgument, { argument: positional[2] });
+  return { book: positional[0], target: positional[1], json, language: argumentsLocale(args, env), timeout };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -102,16 +106,16 @@ export function resolveTarget(hf: HyperFormula, target: string): TargetCell {
   }
   const sheetId = sheet === undefined ? undefined : hf.getSheetId(sheet);
   if (sheetId === undefined) {
-    throw new ExplainRequestError(`no sheet named "${sheet}" (the workbook has ${hf.getSheetNames().map((n) => `"${n}"`).join(', ')})`);
+    throw new ExplainRequestError(phrase(CLI.noSheet, { sheet: String(sheet), sheets: nameList(hf.getSheetNames().map((n) => `"${n}"`)) }));
   }
   let parsed: { row: number; col: number };
   try {
     parsed = parseAddress(address);
   } catch {
-    throw new ExplainRequestError(`"${target}" is not a cell reference like Sheet!C5`);
+    throw new ExplainRequestError(phrase(CLI.notCellReference, { target }));
   }
   if (parsed.row < 1 || parsed.col < 1 || parsed.row > 1_048_576 || parsed.col > 16_384) {
-    throw new ExplainRequestError(`"${target}" is outside the sheet`);
+    throw new ExplainRequestError(phrase(CLI.outsideSheet, { target }));
   }
   return { sheet: hf.getSheetName(sheetId) ?? sheet, sheetId, row: parsed.row - 1, col: parsed.col - 1 };
 }
@@ -192,7 +196,7 @@ export function evaluateArgument(hf: HyperFormula, text: string, sheetId: number
   try {
     value = hf.calculateFormula(`=${text}`, sheetId);
   } catch (error) {
-    throw new ExplainRequestError(`cannot evaluate the argument ${text}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ExplainRequestError(phrase(CLI.cannotEvaluate, { argument: text, reason: reasonOf(error) }));
   }
   if (Array.isArray(value)) return value.map((row: unknown[]) => row.map(toCell));
   return toCell(value);
@@ -233,18 +237,16 @@ export function explainCell(book: CalculatedBook, target: string): CellExplanati
   const name = cellName(cell.sheet, cell.row, cell.col);
   // The formula whose value covers the cell: its own, or the anchor of the array it is part of.
   const result = book.calculation.resultCovering(cell.sheetId, cell.row + 1, cell.col + 1);
-  if (!result) throw new ExplainRequestError(`${name} holds no formula; select a cell with a PERF.* formula`);
+  if (!result) throw new ExplainRequestError(phrase(CLI.noFormula, { cell: name }));
   const anchor: SimpleCellAddress = { sheet: cell.sheetId, row: result.formula.row - 1, col: result.formula.col - 1 };
   // Shown as the user typed it; evaluated in the form HyperFormula computes.
   const formula = `=${toTypedFormula(result.formula.text)}`;
   const call = parsePerfCall(formula) ? parsePerfCall(result.translation.core ?? result.translation.text) : null;
   if (!call) {
-    throw new ExplainRequestError(`${name}: ${formula} is not a single PERF.* call; explain works on a cell whose formula is =PERF.NAME(…)`);
+    throw new ExplainRequestError(phrase(CLI.notPerfCall, { cell: name, formula }));
   }
   if (!isExplainable(call.name)) {
-    throw new ExplainRequestError(
-      `${name}: PERF.${call.name} has no step-by-step explanation; supported: ${EXPLAINABLE_FUNCTIONS.map((f) => `PERF.${f}`).join(', ')}`,
-    );
+    throw new ExplainRequestError(phrase(CLI.notExplainable, { cell: name, name: call.name, functions: EXPLAINABLE }));
   }
   const element = { row: cell.row - anchor.row, col: cell.col - anchor.col };
   const args = call.args.map((text) => evaluateArgument(hf, text, anchor.sheet));
@@ -311,17 +313,18 @@ export function explanationJson(result: CellExplanation, locale: Locale = DEFAUL
 }
 
 export async function explainCommand(args: string[], io: Io): Promise<number> {
+  const locale = argumentsLocale(args);
   const options = parseExplainArgs(args);
-  if (typeof options === 'string') {
-    io.err(`perfplan explain: ${options}\n\n${EXPLAIN_USAGE}\n`);
+  if (isPhrase(options)) {
+    io.err(`${commandLine('explain', options, locale)}\n${explainUsage(locale)}\n`);
     return EXIT.usage;
   }
   if (!fs.existsSync(options.book)) {
-    io.err(`perfplan explain: cannot read ${options.book}: no such file\n`);
+    io.err(commandLine('explain', phrase(CLI.noSuchFile, { file: options.book }), locale));
     return EXIT.unreadable;
   }
-  const task: Task = { command: 'explain', book: options.book, target: options.target, json: options.json, language: options.language };
-  return runIsolated(task, io, { timeoutSeconds: options.timeout, memoryMb: DEFAULT_MEMORY_MB }, 'explain');
+  const task: Task = { command: 'explain', book: options.book, target: options.target, json: options.json, locale: options.language };
+  return runIsolated(task, io, { timeoutSeconds: options.timeout, memoryMb: DEFAULT_MEMORY_MB, locale }, 'explain');
 }
 
 /** The work itself (inside the worker). */
@@ -330,14 +333,15 @@ export async function runExplainTask(task: Extract<Task, { command: 'explain' }>
   try {
     calculated = await calcFile(task.book, {
       allCells: true,
+      locale: task.locale,
       onRead: (model) => {
         const { count, first } = formulaCells({ model });
         progress.formulas(count, first);
       },
     });
   } catch (error) {
-    const { code, message } = classify(error);
-    io.err(code === EXIT.unreadable ? `perfplan explain: cannot read ${task.book} as an .xlsx workbook (${message})\n` : `perfplan explain: ${message}\n`);
+    const { code, reason } = classify(error);
+    io.err(commandLine('explain', code === EXIT.unreadable ? phrase(CLI.notWorkbook, { file: task.book, reason }) : reason, task.locale));
     return code;
   }
   let result: CellExplanation;
@@ -345,12 +349,12 @@ export async function runExplainTask(task: Extract<Task, { command: 'explain' }>
     result = explainCell(calculated, task.target);
   } catch (error) {
     if (error instanceof ExplainRequestError) {
-      io.err(`perfplan explain: ${error.message}\n`);
+      io.err(commandLine('explain', error.phrase, task.locale));
       return EXIT.usage;
     }
     throw error;
   }
-  const locale = pickLocale(task.language);
+  const { locale } = task;
   io.out(task.json ? `${JSON.stringify(explanationJson(result, locale))}\n` : explanationText(result, locale));
   return EXIT.calculated;
 }

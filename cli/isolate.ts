@@ -7,16 +7,31 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { EXIT } from './exit-codes';
+import { CLI, nameList } from '../i18n/cli';
+import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
+import { Phrase, formatNumber, phrase } from '../i18n/text';
+import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
 
-/** What the worker runs (see worker.ts). */
-export type Task = { command: 'calc'; book: string; json: boolean; output?: string } | { command: 'explain'; book: string; target: string; json: boolean; language: string };
+/** What the worker runs (see worker.ts); `locale` is the command line's, for everything the task says. */
+export type Task =
+  | { command: 'calc'; book: string; json: boolean; output?: string; locale: Locale }
+  | { command: 'explain'; book: string; target: string; json: boolean; locale: Locale };
 
 export interface Budget {
   timeoutSeconds: number;
   /** Heap ceiling of the worker (MB). */
   memoryMb: number;
+  /** The language of the messages about the budget (the task's); en-US when none. */
+  locale?: Locale;
+}
+
+/** "2,000 formula cells not computed (S!B1, S!B2, …)", or that the workbook was still being read. */
+function notComputed(formulas: { count: number; first: string[] } | undefined): Phrase {
+  if (!formulas) return phrase(CLI.stillReading);
+  const what = phrase(formulas.count === 1 ? CLI.notComputedOne : CLI.notComputed, { count: formatNumber(formulas.count) });
+  if (formulas.first.length === 0) return what;
+  return phrase(CLI.naming, { what, cells: nameList(formulas.first, formulas.count > formulas.first.length) });
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -49,12 +64,10 @@ export function runIsolated(task: Task, io: Io, budget: Budget, name: string): P
       clearTimeout(timer);
       resolve(code);
     };
+    const locale = budget.locale ?? DEFAULT_LOCALE;
     const timer = setTimeout(() => {
       void worker.terminate();
-      const cells = formulas
-        ? `${formulas.count.toLocaleString('en-US')} formula cell${formulas.count === 1 ? '' : 's'} not computed${formulas.first.length ? ` (${formulas.first.join(', ')}${formulas.count > formulas.first.length ? ', …' : ''})` : ''}`
-        : 'the workbook was still being read';
-      io.err(`perfplan ${name}: stopped after ${budget.timeoutSeconds} s (--timeout); ${cells}\n`);
+      io.err(commandLine(name, phrase(CLI.stopped, { seconds: budget.timeoutSeconds, cells: notComputed(formulas) }), locale));
       finish(EXIT.timedOut);
     }, budget.timeoutSeconds * 1000);
     worker.on('message', (message: WorkerMessage) => {
@@ -66,10 +79,10 @@ export function runIsolated(task: Task, io: Io, budget: Budget, name: string): P
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        io.err(`perfplan ${name}: over a limit: the workbook needs more than ${budget.memoryMb} MB of memory (PERFPLAN_MEMORY_MB)\n`);
+        io.err(commandLine(name, phrase(CLI.overLimit, { reason: phrase(CLI.memory, { megabytes: budget.memoryMb }) }), locale));
         finish(EXIT.overLimit);
       } else {
-        io.err(`perfplan ${name}: internal error: ${error.message}\n`);
+        io.err(commandLine(name, phrase(CLI.internal, { reason: phrase(CLI.foreign, { message: error.message }) }), locale));
         finish(EXIT.internal);
       }
     });

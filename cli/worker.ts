@@ -4,6 +4,9 @@ import { runCalcTask } from './calc';
 import { runExplainTask } from './explain';
 import type { Task, WorkerMessage } from './isolate';
 import type { Io } from './io';
+import { EXIT, commandLine, reasonOf } from './exit-codes';
+import { CLI } from '../i18n/cli';
+import { phrase } from '../i18n/text';
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const io: Io = { out: (text) => post({ type: 'out', text }), err: (text) => post({ type: 'err', text }) };
@@ -13,7 +16,7 @@ const progress = { formulas: (count: number, first: string[]) => post({ type: 'f
 (task.command === 'calc' ? runCalcTask(task, io, progress) : runExplainTask(task, io, progress)).then(
   (code: number) => post({ type: 'done', code }),
   (error: unknown) => {
-    io.err(`perfplan ${task.command}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    post({ type: 'done', code: 5 });
+    io.err(commandLine(task.command, phrase(CLI.internal, { reason: reasonOf(error) }), task.locale));
+    post({ type: 'done', code: EXIT.internal });
   },
 );
