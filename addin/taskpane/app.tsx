@@ -15,11 +15,6 @@
 import {
   Button,
   FluentProvider,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   Overflow,
   OverflowItem,
   Spinner,
@@ -288,24 +283,92 @@ function TabBar({ tabs, active, onSelect, t, className }: TabBarProps): React.JS
   );
 }
 
+/**
+ * "More ▾": a menu button listing the tabs that did not fit (WAI-ARIA menu button: Enter,
+ * Space or ArrowDown opens it and focuses the first item; arrows move; Escape closes and
+ * returns focus). Hand-made rather than Fluent's Menu, which would add its positioning
+ * library to the initial bundle.
+ */
 function MoreTabs({ tabs, onSelect, t }: { tabs: readonly TabDefinition[]; onSelect: (id: ViewId) => void; t: Translate }): React.JSX.Element | null {
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  const [open, setOpen] = React.useState(false);
+  const list = React.useRef<HTMLUListElement>(null);
+  const menuId = React.useId();
+
+  React.useEffect(() => {
+    if (!open) return;
+    list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const close = (event: MouseEvent) => {
+      if (!list.current?.contains(event.target as Node) && !ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open, ref]);
+
   if (!isOverflowing) return null;
+  const move = (event: React.KeyboardEvent<HTMLUListElement>) => {
+    const items = Array.from(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    } else if (event.key === 'Escape' || event.key === 'Tab') {
+      if (event.key === 'Escape') event.preventDefault();
+      setOpen(false);
+      ref.current?.focus();
+    }
+  };
+  const choose = (id: ViewId) => {
+    setOpen(false);
+    onSelect(id);
+  };
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button appearance="transparent" ref={ref} role="tab" aria-label={t('tabs.moreLabel', { count: overflowCount })} data-testid="tabs-more">
-          {t('tabs.more')} ▾
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
+    <span style={{ position: 'relative', display: 'inline-flex', flexShrink: 0 }}>
+      <Button
+        appearance="transparent"
+        ref={ref}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        aria-label={t('tabs.moreLabel', { count: overflowCount })}
+        onClick={() => setOpen((v) => !v)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+        data-testid="tabs-more"
+      >
+        {t('tabs.more')} ▾
+      </Button>
+      {open && (
+        <ul
+          ref={list}
+          id={menuId}
+          role="menu"
+          aria-label={t('tabs.moreLabel', { count: overflowCount })}
+          onKeyDown={move}
+          style={{
+            position: 'absolute',
+            top: '100%',
+            right: 0,
+            zIndex: 3,
+            margin: 0,
+            padding: '4px 0',
+            listStyleType: 'none',
+            minWidth: '160px',
+            background: tokens.colorNeutralBackground1,
+            boxShadow: tokens.shadow16,
+            borderRadius: tokens.borderRadiusMedium,
+          }}
+        >
           {tabs.map((tab) => (
-            <HiddenTabItem key={tab.id} tab={tab} onSelect={onSelect} t={t} />
+            <HiddenTabItem key={tab.id} tab={tab} onSelect={choose} t={t} />
           ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+        </ul>
+      )}
+    </span>
   );
 }
 
@@ -313,9 +376,21 @@ function HiddenTabItem({ tab, onSelect, t }: { tab: TabDefinition; onSelect: (id
   const visible = useIsOverflowItemVisible(tab.id);
   if (visible) return null;
   return (
-    <MenuItem onClick={() => onSelect(tab.id)} data-testid={`more-${tab.id}`}>
+    <li
+      role="menuitem"
+      tabIndex={-1}
+      onClick={() => onSelect(tab.id)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onSelect(tab.id);
+        }
+      }}
+      style={{ padding: '8px 16px', cursor: 'pointer', whiteSpace: 'nowrap' }}
+      data-testid={`more-${tab.id}`}
+    >
       {t(tab.label)}
-    </MenuItem>
+    </li>
   );
 }
 
