@@ -45,7 +45,7 @@ export const WORKBOOK = {
   },
   sheetMissingPart: { 'en-US': 'sheet "{sheet}" points to a missing part {part}', 'zh-CN': '工作表 "{sheet}" 指向不存在的部件 {part}' },
   noWorksheets: { 'en-US': 'the workbook has no worksheets', 'zh-CN': '工作簿中没有工作表' },
-  rowOutsideGrid: { 'en-US': 'sheet "{sheet}": row number {row} is outside Excel\'s grid', 'zh-CN': '工作表 "{sheet}"：行号 {row} 超出了 Excel 的网格' },
+  rowOutsideGrid: { 'en-US': 'sheet "{sheet}": row number {row} is outside Excel\'s grid', 'zh-CN': '工作表 "{sheet}"：行号 {row} 超出了 Excel 工作表的范围' },
   notCellReference: { 'en-US': 'sheet "{sheet}": "{ref}" is not a cell reference', 'zh-CN': '工作表 "{sheet}"："{ref}" 不是单元格引用' },
   cellNotClosed: { 'en-US': 'sheet "{sheet}": cell {ref} is not closed', 'zh-CN': '工作表 "{sheet}"：单元格 {ref} 未闭合' },
   cellAtRowNotClosed: { 'en-US': 'sheet "{sheet}": cell at row {row} is not closed', 'zh-CN': '工作表 "{sheet}"：第 {row} 行的某个单元格未闭合' },
