@@ -7,7 +7,8 @@
  *
  * Request bodies are streamed to the handler, never buffered here: each handler enforces its
  * own limit while reading (1 MiB JSON, 6 MiB uploads) and the host only cuts off a body past
- * `maxBodyBytes`. `X-Forwarded-*` / `Forwarded` headers reach the handlers only from the
+ * `maxBodyBytes`; a body left unread when the answer goes out closes its connection after
+ * the answer (`closeAfterAnswer`). `X-Forwarded-*` / `Forwarded` headers reach the handlers only from the
  * configured proxies' addresses; from anyone else they are dropped.
  */
 import { HttpRequest, HttpRequestInit, HttpResponse, InvocationContext } from '@azure/functions';
@@ -73,7 +74,7 @@ const tooLarge = (max: number) => new HttpProblem(413, 'Payload Too Large', `The
 /**
  * The request body as a web stream read on demand (nothing is read before the handler asks
  * for it), which fails with 413 as soon as more than `max` bytes arrived. Cancelling it only
- * stops reading: what happens to the rest is decided after the answer (`lingerOnUnreadBody`).
+ * stops reading: what happens to the rest is decided with the answer (`closeAfterAnswer`).
  */
 function streamedBody(req: http.IncomingMessage, max: number): ReadableStream<Uint8Array> {
   let size = 0;
@@ -117,22 +118,40 @@ function streamedBody(req: http.IncomingMessage, max: number): ReadableStream<Ui
   );
 }
 
-/** How long an answered request whose body was left unread keeps its connection. */
+/** How long a connection whose request body was left unread lingers after the answer. */
 const LINGER_MS = 2_000;
+/** How much of such a body is read meanwhile — and thrown away, never kept — so a caller still writing can finish. */
+const LINGER_DISCARD_BYTES = 1024 * 1024;
 
 /**
- * After answering a request whose body was not read to its end (refused early, or answered
- * before its body mattered): the rest is never read, but the connection stays open for a
- * moment — closing it at once makes the caller's next write fail before it has read the 413 —
- * then it is dropped. Nothing more is read or buffered meanwhile.
+ * Called before answering a request whose body was not read to its end (refused early, or
+ * answered before its body mattered). The answer says `Connection: close`, so the caller
+ * sends nothing more on this connection — reusing it would put the next request behind a
+ * body nobody reads — and the connection is closed as RFC 9112 § 9.6 asks: half-closed after
+ * the answer, what still arrives read and discarded (at most LINGER_DISCARD_BYTES), then
+ * dropped when the body ends, the caller closes, or LINGER_MS pass. Closing at once would
+ * reset a connection the caller is still writing to, and the reset can destroy the answer
+ * before the caller reads it.
+ *
+ * Node ends a `Connection: close` answer with `socket.destroySoon()` (end, then destroy);
+ * this connection's own destroySoon does the lingering close instead.
  */
-function lingerOnUnreadBody(req: http.IncomingMessage): void {
-  if (req.complete || req.destroyed) return;
-  req.removeAllListeners('data');
-  req.pause();
-  const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
-  timer.unref();
-  req.socket.once('close', () => clearTimeout(timer));
+function closeAfterAnswer(req: http.IncomingMessage): void {
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+    let discarded = 0;
+    req.removeAllListeners('data');
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > LINGER_DISCARD_BYTES) req.pause();
+    });
+    req.once('end', () => socket.destroy());
+    req.resume();
+  };
 }
 
 /** Matches a peer address against the configured proxies (IPv4-mapped IPv6 counts as IPv4). */
@@ -181,11 +200,15 @@ function decodeParam(value: string): string {
   }
 }
 
-async function send(res: http.ServerResponse, response: HttpResponse, extraHeaders: Record<string, string>): Promise<void> {
+async function send(req: http.IncomingMessage, res: http.ServerResponse, response: HttpResponse, extraHeaders: Record<string, string>): Promise<void> {
   const headers: Record<string, string> = { ...extraHeaders };
   response.headers.forEach((value, key) => (headers[key] = value));
   const body = response.body ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
   if (body.length > 0 && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) headers['Content-Length'] = String(body.length);
+  if (!req.complete) {
+    headers.Connection = 'close';
+    closeAfterAnswer(req);
+  }
   res.writeHead(response.status, headers);
   res.end(body);
 }
@@ -241,7 +264,7 @@ export function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
       const chosen = candidates.find((x) => x.c.route.methods.includes(method as never));
       if (!chosen) {
         const problem = new HttpProblem(405, 'Method Not Allowed', `${method} is not supported on ${url.pathname}.`, { headers: { Allow: methods.join(', ') } });
-        await send(res, new HttpResponse(problemResponse(problem)), cors);
+        await send(req, res, new HttpResponse(problemResponse(problem)), cors);
         return;
       }
       const params: Record<string, string> = {};
@@ -273,14 +296,12 @@ export function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
         logHandler: (level, ...args) => log(`[${level}] ${chosen.c.route.name}: ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}`),
       });
       const result = await chosen.c.route.handler(request, context);
-      await send(res, result instanceof HttpResponse ? result : new HttpResponse(result), cors);
-      lingerOnUnreadBody(req);
+      await send(req, res, result instanceof HttpResponse ? result : new HttpResponse(result), cors);
     } catch (error) {
       const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'Internal Server Error', 'The request could not be completed.');
       if (!(error instanceof HttpProblem)) log(`[error] host: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {
-        await send(res, new HttpResponse(problemResponse(problem)), cors);
-        lingerOnUnreadBody(req);
+        await send(req, res, new HttpResponse(problemResponse(problem)), cors);
       } else res.destroy();
     } finally {
       log(`${method} ${url.pathname}${url.search} → ${res.statusCode} (${Date.now() - started} ms)`);
