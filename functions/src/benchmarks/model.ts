@@ -12,8 +12,19 @@ export const DEFAULT_SEGMENT = 'all';
 
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 
-/** A metric or segment name: 1–100 characters, no control characters. */
-export const BenchmarkName = z.string().trim().min(1).max(100).regex(NO_CONTROL_CHARS, 'must not contain control characters');
+/** At most `max` characters as sent and under NFKC (names are compared in NFKC, where U+FDFA is 18 characters). */
+const nfkcAtMost = (max: number) => [(s: string) => s.normalize('NFKC').length <= max, `must be at most ${max} characters after Unicode compatibility normalization (NFKC)`] as const;
+
+/** A metric or segment name: 1–100 characters (also under NFKC), no control characters. */
+export const BenchmarkName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(NO_CONTROL_CHARS, 'must not contain control characters')
+  .refine(...nfkcAtMost(100));
+/** A period as sent ("2025", "2025-H1", "2025-Q3", "2025-07"; the registry checks the form): at most 32 characters, also under NFKC. */
+export const PeriodText = z.string().trim().min(1).max(32).regex(NO_CONTROL_CHARS, 'must not contain control characters').refine(...nfkcAtMost(32));
 /** A segment; missing, null or blank → "all". */
 const Segment = z
   .string()
@@ -73,7 +84,7 @@ export const ContributionInput = z.object({
   metric: BenchmarkName,
   segment: Segment,
   /** "2025", "2025-H1", "2025-Q3" or "2025-07" (checked by the registry). */
-  period: z.string().trim().min(1).max(32).regex(NO_CONTROL_CHARS, 'must not contain control characters'),
+  period: PeriodText,
   value: Finite,
   /** The contributing organization (Entra ID `tid`). */
   tid: z.string().trim().min(1).max(100).regex(NO_CONTROL_CHARS, 'must not contain control characters'),

@@ -45,6 +45,7 @@ import {
   OwnContribution,
   PEER_SOURCE,
   PeerRow,
+  PeriodText,
 } from './model';
 import { ContributionEntity, groupKey, QUOTA_ROW, QuotaEntity, releasePartition, ReleaseGroupEntity, tenantPartition } from './layout';
 import { defaultPeerRegistry, parsePeriod, PeerRegistry } from './registry';
@@ -568,7 +569,7 @@ export const PageParams = z.object({
 export const ListFilter = z.object({
   metric: BenchmarkName.optional(),
   segment: BenchmarkName.optional(),
-  period: z.string().trim().min(1).max(32).optional(),
+  period: PeriodText.optional(),
 });
 
 function toRow(e: BenchmarkEntity): BenchmarkRow {

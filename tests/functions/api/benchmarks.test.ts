@@ -80,6 +80,9 @@ describe('POST /api/benchmarks/query', () => {
     expect(wrongType.status).toBe(415);
     const badPercentile = await post('benchmarks/query', { queries: [{ metric: 'x', percentile: 120 }] });
     expect((await badPercentile.json()).errors[0].path).toBe('queries[0].percentile');
+    const grows = await post('benchmarks/query', { queries: [{ metric: '\uFDFA'.repeat(12) }] });
+    expect(grows.status).toBe(400);
+    expect((await grows.json()).errors[0]).toMatchObject({ path: 'queries[0].metric', message: expect.stringMatching(/NFKC/) });
   });
 });
 
@@ -103,6 +106,9 @@ describe('POST /api/benchmarks/contributions', () => {
     expect(await response.json()).toMatchObject({ status: 400, errors: [{ path: 'value', message: 'must be a number of unit "ratio" between 0 and 1' }] });
     const unknown = await contribute('org-extreme', 1, { metric: 'made_up', segment: 'nowhere', period: '2025' });
     expect((await unknown.json()).errors.map((e: { path: string }) => e.path)).toEqual(['metric']);
+    const grows = await contribute('org-extreme', 1, { metric: '\uFDFA'.repeat(12), segment: 'retail', period: '2025' });
+    expect(grows.status).toBe(400);
+    expect((await grows.json()).errors.map((e: { path: string }) => e.path)).toEqual(['metric']);
   });
 
   it('accepted → 202 with the canonical names, the unit and the next release time', async () => {
@@ -213,6 +219,10 @@ describe('GET /api/benchmarks — what readers see (issue 15: anonymous callers 
       ['continuationToken=forged', 'continuationToken'],
       ['mine=yes', 'mine'],
       [`metric=${'m'.repeat(101)}`, 'metric'],
+      // Names that grow under NFKC (12 characters, 216 in NFKC): a 400 naming the parameter, never a 500.
+      [`metric=${encodeURIComponent('\uFDFA'.repeat(12))}`, 'metric'],
+      [`segment=${encodeURIComponent('\uFDFA'.repeat(12))}`, 'segment'],
+      [`period=${encodeURIComponent('\uFDFA'.repeat(2))}`, 'period'],
     ]) {
       const { status, headers, text } = await getJson(`benchmarks?${query}`);
       expect([query, status]).toEqual([query, 400]);
