@@ -7,6 +7,7 @@ import { ALLOCATION } from './allocation';
 import { BENCHMARKS } from './benchmarks';
 import { CHANNELS } from './channels';
 import { COSTBENEFIT } from './costbenefit';
+import { CREDITING } from './crediting';
 import { PAYOUTS } from './payouts';
 import { SCORING } from './scoring';
 import { SIMULATION } from './simulation';
@@ -16,7 +17,7 @@ import { WEIGHTS } from './weights';
 export * from './types';
 export type { ArgumentInfo, Shape, ShapeRule } from './shapes';
 
-export const CATALOG: readonly CatalogFunction[] = [...WEIGHTS, ...SCORING, ...PAYOUTS, ...COSTBENEFIT, ...ALLOCATION, ...SIMULATION, ...CHANNELS, ...BENCHMARKS];
+export const CATALOG: readonly CatalogFunction[] = [...WEIGHTS, ...SCORING, ...PAYOUTS, ...CREDITING, ...COSTBENEFIT, ...ALLOCATION, ...SIMULATION, ...CHANNELS, ...BENCHMARKS];
 
 /** The add-in's custom-function namespace (manifest): PERF.TIERED. */
 export const NAMESPACE = 'PERF';

@@ -52,6 +52,23 @@ export function lengthOf(shape: Shape): number {
   return Math.max(shape.rows, shape.cols);
 }
 
+/** A column as long as the vector argument `index` (CREDIT: one credit per person). */
+export const columnAlong = (index: number): ShapeRule => (args) => column(lengthOf(args.shape(index)));
+
+/**
+ * QUOTASPLIT: one annual value → the shape of the weights; a column of n annual values →
+ * n × (number of weights); any other annual shape is refused (one cell for its #VALUE!).
+ */
+export function splitOver(annualIndex: number, weightsIndex: number): ShapeRule {
+  return (args) => {
+    const annual = args.shape(annualIndex);
+    const weights = args.shape(weightsIndex);
+    if (annual.rows === 1 && annual.cols === 1) return weights;
+    if (annual.cols === 1) return { rows: annual.rows, cols: lengthOf(weights) };
+    return { rows: 1, cols: 1 };
+  };
+}
+
 /** A fixed size. */
 export const fixed = (rows: number, cols: number): ShapeRule => () => ({ rows, cols });
 

@@ -13,11 +13,27 @@
  */
 import { explainAllocate } from './explain/allocation';
 import { explainPayback } from './explain/costbenefit';
+import { explainCredit } from './explain/crediting';
 import { explainPayout, explainTiered } from './explain/payouts';
+import { explainPool } from './explain/pool';
+import { explainQuotasplit } from './explain/quotas';
+import { explainRebate } from './explain/rebates';
 import { explainCurve, explainScorecard } from './explain/scoring';
 import { explainAhp } from './explain/weights';
 
 export type { ExplainAt, ExplainStep, ExplainStepKind, Explanation } from './explain/steps';
 export { ORIGIN, explanationAddsUp, formatNumber, formatPercent, sumOfAddSteps } from './explain/steps';
 export * from './explain/render';
-export { explainTiered, explainPayout, explainCurve, explainScorecard, explainAhp, explainPayback, explainAllocate };
+export {
+  explainTiered,
+  explainPayout,
+  explainCredit,
+  explainPool,
+  explainQuotasplit,
+  explainRebate,
+  explainCurve,
+  explainScorecard,
+  explainAhp,
+  explainPayback,
+  explainAllocate,
+};

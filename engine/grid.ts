@@ -190,6 +190,17 @@ export function vectorCells(arg: Arg, name: string): Cell[] {
   throw valueError(ERRORS.vectorShape, { name, shape: shapeText(grid.length, grid[0].length) });
 }
 
+/**
+ * A one-column or one-row range (or a scalar) as a column: rows of one cell. A column is used
+ * in place (deal lists run to a million rows), a row copied (Excel's rows are at most 16,384 cells).
+ */
+export function asColumn(arg: Arg, name: string): Grid {
+  const grid = toGrid(arg, name);
+  if (grid[0].length === 1) return grid;
+  if (grid.length === 1) return grid[0].map((cell) => [cell]);
+  throw valueError(ERRORS.vectorShape, { name, shape: shapeText(grid.length, grid[0].length) });
+}
+
 export function numberVector(arg: Arg, name: string): number[] {
   const cells = vectorCells(arg, name);
   const label = (i: number) => () => (cells.length === 1 ? name : itemPlace(name, i));

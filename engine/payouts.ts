@@ -44,10 +44,16 @@ export function readTiers(arg: Arg, name = 'tiers'): Tiers {
   rows.forEach(([, rate], r) => {
     if (rate < 0) throw numError(ERRORS.rateNegative, { where: rowPlace(name, r), got: rate });
   });
-  const thresholds = Float64Array.from(rows, (r) => r[0]);
-  const rates = Float64Array.from(rows, (r) => r[1]);
-  const base = new Float64Array(rows.length);
-  for (let i = 1; i < rows.length; i++) base[i] = base[i - 1] + rates[i - 1] * (thresholds[i] - thresholds[i - 1]);
+  return tiersOf(
+    Float64Array.from(rows, (r) => r[0]),
+    Float64Array.from(rows, (r) => r[1]),
+  );
+}
+
+/** Tiers from checked thresholds (ascending, the first 0) and rates (≥ 0): adds the base below each threshold. */
+export function tiersOf(thresholds: Float64Array, rates: Float64Array): Tiers {
+  const base = new Float64Array(thresholds.length);
+  for (let i = 1; i < thresholds.length; i++) base[i] = base[i - 1] + rates[i - 1] * (thresholds[i] - thresholds[i - 1]);
   return { thresholds, rates, base };
 }
 

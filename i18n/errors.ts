@@ -67,6 +67,49 @@ export const ERRORS = {
   // ---- Payouts ---------------------------------------------------------------------------
   firstThreshold: { 'en-US': '{where}: the first threshold must be 0; got {got}', 'zh-CN': '{where}：第一个门槛必须为 0；实际为 {got}' },
 
+  // ---- Crediting, pools, targets and rebates (CREDIT, POOL, QUOTASPLIT, REBATE) -----------
+  idNotText: {
+    'en-US': '{where} must be an id (text or a number); got {value}',
+    'zh-CN': '{where}必须是编号（文本或数字）；实际为{value}',
+  },
+  idRepeated: {
+    'en-US': '{where}: "{id}" is already listed in row {row}; ids must be unique',
+    'zh-CN': '{where}："{id}" 已在第 {row} 行列出；编号必须唯一',
+  },
+  idNotInPeople: { 'en-US': '{where}: "{id}" is not in people', 'zh-CN': '{where}："{id}" 不在 people 中' },
+  managersCycle: {
+    'en-US': '{where}: the reporting line runs in a circle ({cycle})',
+    'zh-CN': '{where}：汇报关系形成了循环（{cycle}）',
+  },
+  poolFloorsExceed: {
+    'en-US': 'floor: the floors need {need} in all, more than the pool {pool}',
+    'zh-CN': 'floor：保底合计需要 {need}，超过奖金池 {pool}',
+  },
+  poolSharesZero: {
+    'en-US': 'shares add up to 0, so the pool cannot be split in proportion',
+    'zh-CN': 'shares合计为 0，无法按比例分配奖金池',
+  },
+  annualShape: {
+    'en-US': 'annual must be a single value or one column (one row per region or person); got a {shape} range',
+    'zh-CN': 'annual必须是单个值或一列（每个区域或人员一行）；实际为 {shape} 区域',
+  },
+  notMultiple: {
+    'en-US': '{what} ({got}) is not a multiple of round_to ({step}), so the parts cannot add up to it',
+    'zh-CN': '{what}（{got}）不是 round_to（{step}）的整数倍，各部分无法恰好合计为该值',
+  },
+  ladderShape: {
+    'en-US': '{name} needs a header row of levels and a first column of thresholds (at least 2×2); got a {shape} range',
+    'zh-CN': '{name}需要一行级别表头和一列门槛（至少 2×2）；实际为 {shape} 区域',
+  },
+  levelRepeated: {
+    'en-US': '{where}: the level "{level}" is already in column {column}',
+    'zh-CN': '{where}：级别 "{level}" 已在第 {column} 列出现',
+  },
+  levelUnknown: {
+    'en-US': '{where}: "{level}" is not a level of ladder ({levels})',
+    'zh-CN': '{where}："{level}" 不是 ladder 中的级别（{levels}）',
+  },
+
   // ---- Scoring ---------------------------------------------------------------------------
   direction: {
     'en-US': '{what} must be 1 (higher is better) or -1 (lower is better); got {got}',

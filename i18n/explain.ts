@@ -26,6 +26,57 @@ export const EXPLAIN = {
   'tiered.retro': { 'en-US': 'Whole amount at tier {tier}’s rate', 'zh-CN': '全部金额按第 {tier} 档费率' },
   'tiered.result': { 'en-US': 'Commission', 'zh-CN': '佣金' },
 
+  // ---- REBATE (its tiers read as TIERED's) ---------------------------------------------------
+  'rebate.level': { 'en-US': 'Level "{level}", its column in ladder', 'zh-CN': '级别 "{level}"，在 ladder 中的列号' },
+  'rebate.result': { 'en-US': 'Rebate', 'zh-CN': '返利' },
+
+  // ---- CREDIT ------------------------------------------------------------------------------
+  'credit.dealCount': { 'en-US': 'Deal rows credited to "{id}" (people, row {row})', 'zh-CN': '归属于 "{id}" 的交易行数（people，第 {row} 行）' },
+  'credit.deal': { 'en-US': 'Own deal, row {row}', 'zh-CN': '本人交易，第 {row} 行' },
+  'credit.ownDeals': { 'en-US': 'Own deals ({count} rows)', 'zh-CN': '本人交易（{count} 行）' },
+  'credit.noDeals': { 'en-US': 'No deals of their own', 'zh-CN': '本人没有交易' },
+  'credit.rollUp': {
+    'en-US': 'Roll-up from "{id}" and everyone reporting to them ({people} in all)',
+    'zh-CN': '来自 "{id}" 及其全部下属的汇总（共 {people} 人）',
+  },
+  'credit.result': { 'en-US': 'Credit of "{id}"', 'zh-CN': '"{id}" 的业绩' },
+
+  // ---- POOL --------------------------------------------------------------------------------
+  'pool.pool': { 'en-US': 'Pool', 'zh-CN': '奖金池' },
+  'pool.share': { 'en-US': 'Share of item {item}', 'zh-CN': '第 {item} 项的份额' },
+  'pool.bounds': { 'en-US': 'Floor and cap', 'zh-CN': '保底与封顶' },
+  'pool.capsShort': {
+    'en-US': 'The caps add up to no more than the pool: everyone gets their cap',
+    'zh-CN': '封顶合计不超过奖金池：每人按封顶发放',
+  },
+  'pool.leftover': { 'en-US': 'Left in the pool', 'zh-CN': '留在奖金池中' },
+  'pool.lambda': {
+    'en-US': 'λ = (pool − amounts held at a floor or a cap) / shares paid in proportion',
+    'zh-CN': 'λ =（奖金池 − 按保底或封顶发放的金额）/ 按比例分配的份额合计',
+  },
+  'pool.noShare': { 'en-US': 'A share of 0 earns only the floor', 'zh-CN': '份额为 0，只发保底' },
+  'pool.capHit': { 'en-US': 'λ × share is above the cap: the cap binds', 'zh-CN': 'λ × 份额超过封顶：按封顶发放' },
+  'pool.floorHit': { 'en-US': 'λ × share is below the floor: the floor binds', 'zh-CN': 'λ × 份额低于保底：按保底发放' },
+  'pool.proportional': { 'en-US': 'λ × share', 'zh-CN': 'λ × 份额' },
+  'pool.atCap': { 'en-US': 'The cap', 'zh-CN': '封顶金额' },
+  'pool.atFloor': { 'en-US': 'The floor', 'zh-CN': '保底金额' },
+  'pool.result': { 'en-US': 'Share of the pool', 'zh-CN': '分得金额' },
+
+  // ---- QUOTASPLIT --------------------------------------------------------------------------
+  'quota.annual': { 'en-US': 'Annual target', 'zh-CN': '年度目标' },
+  'quota.weight': { 'en-US': 'Weight share of period {period}', 'zh-CN': '第 {period} 期的权重占比' },
+  'quota.exact': { 'en-US': 'Annual target × weight share', 'zh-CN': '年度目标 × 权重占比' },
+  'quota.floor': { 'en-US': 'Rounded down to a multiple of {step}', 'zh-CN': '向下取整为 {step} 的整数倍' },
+  'quota.extra': {
+    'en-US': 'One more {step}: remainder {rank} of the {extras} largest',
+    'zh-CN': '再加一个 {step}：余数排第 {rank} 位，在最大的 {extras} 个之内',
+  },
+  'quota.noExtra': {
+    'en-US': 'No more {step}: remainder {rank}, only the {extras} largest get one',
+    'zh-CN': '不再加 {step}：余数排第 {rank} 位，只有最大的 {extras} 个各加一个',
+  },
+  'quota.result': { 'en-US': 'Target for the period', 'zh-CN': '本期目标' },
+
   // ---- CURVE (and the curve part of PAYOUT) ------------------------------------------------
   'curve.x': { 'en-US': 'x', 'zh-CN': 'x' },
   'curve.mode.linear': { 'en-US': 'Mode (interpolate, clamped at both ends)', 'zh-CN': '模式（线性插值，两端取端点值）' },

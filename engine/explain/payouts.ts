@@ -7,6 +7,7 @@ import { Arg, broadcastElement, isBlankArg } from '../grid';
 import {
   NO_CAP,
   NO_GATE,
+  TierMethod,
   Tiers,
   cappedFactor,
   passesGate,
@@ -31,32 +32,41 @@ function tierRange({ thresholds }: Tiers, i: number) {
     : words('tiered.range.between', { from: fmt(thresholds[i]), to: fmt(thresholds[i + 1]) });
 }
 
-/** TIERED(amount, tiers, [method]): one slice per tier (marginal), or the reached rate × amount (retro). */
-export function explainTiered(amount: Arg, tiers: Arg, method: Arg, at: ExplainAt = ORIGIN): Explanation {
-  const value = resultAt(tiered(amount, tiers, method ?? null), at, 'TIERED');
-  const args = readTieredArgs(amount, tiers, method);
-  const x = broadcastElement(args.amounts, at.row, at.col)!;
-  const { reached, slices } = tieredWorking(args.tiers, x, args.method);
+/**
+ * The working of one amount on tiers (TIERED, and REBATE on its level's column): the method,
+ * the tier reached and one add step per slice; `parts` are the slices as the result sums them.
+ */
+export function tierSteps(tiers: Tiers, x: number, method: TierMethod): { steps: ExplainStep[]; parts: string[] } {
+  const { reached, slices } = tieredWorking(tiers, x, method);
   const steps: ExplainStep[] = [
-    info('tiered.amount', fmt(x), x),
-    info(args.method === 'marginal' ? 'tiered.method.marginal' : 'tiered.method.retro', args.method, 0),
-    info('tiered.reached', `${fmt(x)} ≥ ${fmt(args.tiers.thresholds[reached])}`, args.tiers.thresholds[reached], {
+    info(method === 'marginal' ? 'tiered.method.marginal' : 'tiered.method.retro', method, 0),
+    info('tiered.reached', `${fmt(x)} ≥ ${fmt(tiers.thresholds[reached])}`, tiers.thresholds[reached], {
       tier: reached + 1,
-      range: tierRange(args.tiers, reached),
+      range: tierRange(tiers, reached),
     }),
   ];
   const parts: string[] = [];
   for (const slice of slices) {
     // An empty slice above the first adds nothing worth a line (the amount sits on a threshold).
-    if (args.method === 'marginal' && slice.width === 0 && slice.tier > 0) continue;
+    if (method === 'marginal' && slice.width === 0 && slice.tier > 0) continue;
     const formula = `${fmt(slice.width)} × ${pct(slice.rate)}`;
     steps.push(
-      args.method === 'marginal'
-        ? add('tiered.slice', formula, slice.earned, { tier: slice.tier + 1, range: tierRange(args.tiers, slice.tier) })
+      method === 'marginal'
+        ? add('tiered.slice', formula, slice.earned, { tier: slice.tier + 1, range: tierRange(tiers, slice.tier) })
         : add('tiered.retro', formula, slice.earned, { tier: slice.tier + 1 }),
     );
     parts.push(fmt(slice.earned));
   }
+  return { steps, parts };
+}
+
+/** TIERED(amount, tiers, [method]): one slice per tier (marginal), or the reached rate × amount (retro). */
+export function explainTiered(amount: Arg, tiers: Arg, method: Arg, at: ExplainAt = ORIGIN): Explanation {
+  const value = resultAt(tiered(amount, tiers, method ?? null), at, 'TIERED');
+  const args = readTieredArgs(amount, tiers, method);
+  const x = broadcastElement(args.amounts, at.row, at.col)!;
+  const { steps, parts } = tierSteps(args.tiers, x, args.method);
+  steps.unshift(info('tiered.amount', fmt(x), x));
   steps.push(result('tiered.result', parts.join(' + '), value));
   return { function: 'TIERED', value, steps };
 }

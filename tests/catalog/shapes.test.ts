@@ -5,6 +5,8 @@
  */
 import { ArgumentInfo, CatalogFunction, Shape, ShapeRule, catalogFunction } from '../../catalog';
 import { DEFAULT_TRIALS, MAX_SAMPLE_CELLS, maxTrials, sim, simcorr } from '../../engine/simulation';
+import { credit as engineCredit } from '../../engine/crediting';
+import { quotasplit as engineQuotasplit } from '../../engine/quotas';
 
 /** The catalog's shape rule for a function that returns a range. */
 function shapeOf(id: string): ShapeRule {
@@ -58,4 +60,38 @@ test('SIMCORR: trials × variables within 200,000 cells (3 variables: at most 66
 test('SIMCORR with so many variables that even the default 1,000 trials is over the cap: one row', () => {
   // 201 variables × 1,000 default trials = 201,000 cells > 200,000
   expect(RESULT_SHAPES.SIMCORR(simcorrArgs(201, undefined))).toEqual({ rows: 1, cols: 201 });
+});
+
+describe('v2 result shapes follow what the engine returns', () => {
+  const shapeOfResult = (grid: unknown[][]): Shape => ({ rows: grid.length, cols: grid[0].length });
+  const info = (...shapes: Shape[]) => args(shapes, shapes.map(() => undefined));
+  const ones = (rows: number, cols: number) => Array.from({ length: rows }, () => new Array(cols).fill(1));
+
+  test('CREDIT: one row per person, whether people is a column or a row', () => {
+    const credit = shapeOf('CREDIT');
+    const deals = [['A'], ['B']];
+    expect(credit(info({ rows: 4, cols: 1 }, { rows: 2, cols: 1 }, { rows: 2, cols: 1 }))).toEqual({ rows: 4, cols: 1 });
+    expect(credit(info({ rows: 1, cols: 3 }, { rows: 2, cols: 1 }, { rows: 2, cols: 1 }))).toEqual({ rows: 3, cols: 1 });
+    expect(shapeOfResult(engineCredit([['A', 'B', 'C']], deals, [[1], [2]], null, null))).toEqual({ rows: 3, cols: 1 });
+  });
+
+  test('QUOTASPLIT: one annual value → the weights’ shape; n×1 annual values → n × weights; a row of annual values → one cell', () => {
+    const split = shapeOf('QUOTASPLIT');
+    const cases: [Shape, Shape][] = [
+      [one, { rows: 1, cols: 12 }],
+      [one, { rows: 4, cols: 1 }],
+      [{ rows: 5, cols: 1 }, { rows: 1, cols: 12 }],
+      [{ rows: 5, cols: 1 }, { rows: 4, cols: 1 }],
+    ];
+    for (const [annual, weights] of cases) {
+      const predicted = split(info(annual, weights));
+      expect(shapeOfResult(engineQuotasplit(ones(annual.rows, annual.cols), ones(weights.rows, weights.cols), null))).toEqual(predicted);
+    }
+    expect(split(info({ rows: 1, cols: 3 }, { rows: 1, cols: 12 }))).toEqual({ rows: 1, cols: 1 });
+  });
+
+  test('POOL: the shape of shares; REBATE: amount and level broadcast', () => {
+    expect(shapeOf('POOL')(info(one, { rows: 1, cols: 6 }))).toEqual({ rows: 1, cols: 6 });
+    expect(shapeOf('REBATE')(info({ rows: 7, cols: 1 }, { rows: 3, cols: 4 }, { rows: 1, cols: 3 }))).toEqual({ rows: 7, cols: 3 });
+  });
 });

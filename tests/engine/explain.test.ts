@@ -6,7 +6,29 @@
 import fc from 'fast-check';
 import { PerfError } from '../../engine/errors';
 import { Locale, pickLocale } from '../../i18n/locale';
-import { ExplainStep, Explanation, explainAhp, explainAllocate, explainCurve, explainPayback, explainPayout, explainScorecard, explainTiered, explanationAddsUp, explanationLines, formatNumber, formatPercent, stepFormula, stepLabel, stepText, sumOfAddSteps } from '../../engine/explain';
+import {
+  ExplainStep,
+  Explanation,
+  explainAhp,
+  explainAllocate,
+  explainCredit,
+  explainCurve,
+  explainPayback,
+  explainPayout,
+  explainPool,
+  explainQuotasplit,
+  explainRebate,
+  explainScorecard,
+  explainTiered,
+  explanationAddsUp,
+  explanationLines,
+  formatNumber,
+  formatPercent,
+  stepFormula,
+  stepLabel,
+  stepText,
+  sumOfAddSteps,
+} from '../../engine/explain';
 import { EXPLAINABLE_FUNCTIONS, explainCall } from '../../catalog/explain';
 import * as engine from '../../engine';
 import { expectPerfError } from '../support/errors';
@@ -462,9 +484,164 @@ describe('ALLOCATE', () => {
   });
 });
 
+describe('CREDIT', () => {
+  // The team of tests/engine/crediting.test.ts: Zhang → Li → Wang, Chen → Wang.
+  const PEOPLE = [['Wang'], ['Li'], ['Zhang'], ['Chen']];
+  const DEAL_PEOPLE = [['Wang'], ['Li'], ['Zhang'], ['Li'], ['Chen']];
+  const AMOUNTS = [[10_000], [8_000], [8_000], [-1_000], [5_000]];
+  const SHARES = [[1], [0.6], [0.4], [null], [1]];
+  const MANAGERS = [[null], ['Wang'], ['Li'], ['Wang']];
+  const all = engine.credit(PEOPLE, DEAL_PEOPLE, AMOUNTS, SHARES, MANAGERS);
+
+  it('a manager: own deals, then each direct report’s roll-up with the size of their team', () => {
+    const e = explainCredit(PEOPLE, DEAL_PEOPLE, AMOUNTS, SHARES, MANAGERS, { row: 0, col: 0 });
+    expectConsistent(e, cell(all, 0));
+    expect(e.value).toBe(22_000);
+    expect(adds(e).map((s) => [label(s), s.formula, s.amount])).toEqual([
+      ['Own deal, row 1', '10,000', 10_000],
+      ['Roll-up from "Li" and everyone reporting to them (2 in all)', '7,000', 7_000],
+      ['Roll-up from "Chen" and everyone reporting to them (1 in all)', '5,000', 5_000],
+    ]);
+    expect(explanationLines(e).at(-1)).toBe('= Credit of "Wang": 10,000 + 7,000 + 5,000 = 22,000');
+    expect(explanationLines(e, 'zh-CN')).toContain('+ 来自 "Li" 及其全部下属的汇总（共 2 人）：7,000');
+  });
+
+  it('a split deal and a return among one’s own deals: amount × share per row', () => {
+    const e = explainCredit(PEOPLE, DEAL_PEOPLE, AMOUNTS, SHARES, MANAGERS, { row: 1, col: 0 });
+    expectConsistent(e, cell(all, 1));
+    expect(adds(e).map((s) => s.formula)).toEqual(['8,000 × 60%', '-1,000', '3,200']);
+    expect(infos(e)[0].amount).toBe(2);
+    expect(label(infos(e)[0])).toBe('Deal rows credited to "Li" (people, row 2)');
+  });
+
+  it('no deals of one’s own; many deals are one step; no managers: no roll-up', () => {
+    const e = explainCredit([['A'], ['B']], [['A']], [[5]], null, null, { row: 1, col: 0 });
+    expectConsistent(e, 0);
+    expect(label(adds(e)[0])).toBe('No deals of their own');
+    const many = Array.from({ length: 30 }, (_, i) => [i + 1]);
+    const m = explainCredit([['A']], many.map(() => ['A']), many, null, null);
+    expectConsistent(m, 465);
+    expect(adds(m).map((s) => label(s))).toEqual(['Own deals (30 rows)']);
+  });
+
+  it('the call’s own errors: a cycle → #NUM!, a person outside the result → #VALUE!', () => {
+    expectPerfError(() => explainCredit([['A'], ['B']], [['A']], [[1]], null, [['B'], ['A']]), '#NUM!', /runs in a circle/);
+    expectPerfError(() => explainCredit(PEOPLE, DEAL_PEOPLE, AMOUNTS, SHARES, MANAGERS, { row: 4, col: 0 }), '#VALUE!', /outside its 4×1 result/);
+  });
+});
+
+describe('POOL', () => {
+  const SHARES = [[1], [2], [3], [4]];
+
+  it('λ from the pool and the shares paid in proportion; the cap binds for the top shares', () => {
+    // 1,000 over 1:2:3:4, cap 300 (tests/engine/pool.test.ts): the 3rd and 4th at 300, λ = 400 / 3.
+    const all = engine.pool(1000, SHARES, 300, null);
+    const inside = explainPool(1000, SHARES, 300, null, { row: 1, col: 0 });
+    expectConsistent(inside, cell(all, 1));
+    const lambda = infos(inside).find((s) => s.key === 'pool.lambda')!;
+    expect(lambda.formula).toBe('(1,000 − 600) / 3');
+    expect(lambda.amount).toBeCloseTo(400 / 3, 12);
+    expect(adds(inside).map((s) => s.key)).toEqual(['pool.proportional']);
+    const capped = explainPool(1000, SHARES, 300, null, { row: 3, col: 0 });
+    expectConsistent(capped, cell(all, 3));
+    expect(capped.steps.map((s) => s.key)).toContain('pool.capHit');
+    expect(adds(capped).map((s) => [s.key, s.amount])).toEqual([['pool.atCap', 300]]);
+    expect(explanationLines(capped)).toContain('· λ × share is above the cap: the cap binds: 133.33 × 4 = 533.33 > 300');
+    expect(explanationLines(capped, 'zh-CN')).toContain('+ 封顶金额：300');
+  });
+
+  it('the floor binds for a small share; a share of 0 earns only its floor', () => {
+    const all = engine.pool(1000, [[1], [1], [8]], null, 150);
+    const floored = explainPool(1000, [[1], [1], [8]], null, 150, { row: 0, col: 0 });
+    expectConsistent(floored, cell(all, 0));
+    expect(floored.steps.map((s) => s.key)).toEqual(['pool.pool', 'pool.share', 'pool.bounds', 'pool.lambda', 'pool.floorHit', 'pool.atFloor', 'pool.result']);
+    const none = explainPool(100, [[0], [1], [1]], null, [[10], [0], [0]], { row: 0, col: 0 });
+    expectConsistent(none, 10);
+    expect(none.steps.map((s) => s.key)).toContain('pool.noShare');
+  });
+
+  it('the caps hold less than the pool: everyone at their cap, the rest left in the pool; a row of shares', () => {
+    const e = explainPool(1000, [[1, 2, 3]], 200, null, { row: 0, col: 2 });
+    expectConsistent(e, 200);
+    expect(infos(e).find((s) => s.key === 'pool.leftover')!.amount).toBe(400);
+    expect(adds(e).map((s) => s.key)).toEqual(['pool.atCap']);
+  });
+
+  it('steps add up for any pool, shares and bounds (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 8 }).filter((s) => s.some((x) => x > 0)),
+        fc.option(fc.integer({ min: 10, max: 500 }), { nil: null }),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (shares, cap, floor, extra) => {
+          const grid = shares.map((s) => [s]);
+          const total = floor * shares.length + extra;
+          const all = engine.pool(total, grid, cap, floor);
+          shares.forEach((_, i) => expectConsistent(explainPool(total, grid, cap, floor, { row: i, col: 0 }), cell(all, i)));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the call’s own errors: floors above the pool → #NUM!', () => {
+    expectPerfError(() => explainPool(10, SHARES, null, 5), '#NUM!', /the floors need 20 in all/);
+  });
+});
+
+describe('QUOTASPLIT', () => {
+  it('rounded: the exact part, floored to a multiple, one more for the largest remainder', () => {
+    // 1,000 over 1:2:4 in tens (tests/engine/quotas.test.ts): 140, 290, 570.
+    const all = engine.quotasplit(1000, [[1, 2, 4]], 10);
+    const second = explainQuotasplit(1000, [[1, 2, 4]], 10, { row: 0, col: 1 });
+    expectConsistent(second, cell(all, 0, 1));
+    expect(adds(second).map((s) => [s.key, s.amount])).toEqual([['quota.floor', 280], ['quota.extra', 10]]);
+    expect(explanationLines(second)).toContain('+ One more 10: remainder 1 of the 1 largest: 10');
+    const third = explainQuotasplit(1000, [[1, 2, 4]], 10, { row: 0, col: 2 });
+    expectConsistent(third, cell(all, 0, 2));
+    expect(infos(third).map((s) => s.key)).toContain('quota.noExtra');
+    expect(explanationLines(third, 'zh-CN')).toContain('+ 向下取整为 10 的整数倍：570');
+  });
+
+  it('n×k: the element’s row is its annual target; unrounded: annual × weight share', () => {
+    const all = engine.quotasplit([[1000], [2000]], [[1, 2, 4]], 10);
+    expectConsistent(explainQuotasplit([[1000], [2000]], [[1, 2, 4]], 10, { row: 1, col: 0 }), cell(all, 1, 0));
+    const plain = explainQuotasplit(1200, [[1], [2], [3]], null, { row: 2, col: 0 });
+    expectConsistent(plain, 600);
+    expect(adds(plain).map((s) => s.formula)).toEqual(['1,200 × 3 / 6']);
+  });
+});
+
+describe('REBATE', () => {
+  const LADDER = [
+    ['', 'national', 'distributor', 'retail'],
+    [0, 0.01, 0.02, 0.03],
+    [100_000, 0.02, 0.03, 0.04],
+  ];
+
+  it('the level’s column, then TIERED’s working on it (retro by default, marginal on request)', () => {
+    const retro = explainRebate([[300_000]], LADDER, 'distributor', null);
+    expectConsistent(retro, cell(engine.rebate([[300_000]], LADDER, 'distributor', null)));
+    expect(label(retro.steps[1])).toBe('Level "distributor", its column in ladder');
+    expect(retro.steps[1].amount).toBe(3);
+    expect(adds(retro).map((s) => s.formula)).toEqual(['300,000 × 3%']);
+    const marginal = explainRebate([[300_000]], LADDER, 'distributor', '边际');
+    expectConsistent(marginal, cell(engine.rebate([[300_000]], LADDER, 'distributor', 'marginal')));
+    expect(adds(marginal).map((s) => s.formula)).toEqual(['100,000 × 2%', '200,000 × 3%']);
+  });
+
+  it('per-row levels; an unknown level is the element’s #N/A', () => {
+    const levels = [['retail'], ['national']];
+    const all = engine.rebate([[50_000], [150_000]], LADDER, levels, null);
+    expectConsistent(explainRebate([[50_000], [150_000]], LADDER, levels, null, { row: 1, col: 0 }), cell(all, 1));
+    expectPerfError(() => explainRebate([[1], [2]], LADDER, [['retail'], ['direct']], null, { row: 1, col: 0 }), '#N/A', /"direct" is not a level of ladder/);
+  });
+});
+
 describe('explainCall (dispatch by name, as the task pane and the CLI use it)', () => {
-  it('supports the seven functions, with or without the namespace, omitted arguments padded with null', () => {
-    expect([...EXPLAINABLE_FUNCTIONS].sort()).toEqual(['AHP', 'ALLOCATE', 'CURVE', 'PAYBACK', 'PAYOUT', 'SCORECARD', 'TIERED']);
+  it('supports the eleven functions, with or without the namespace, omitted arguments padded with null', () => {
+    expect([...EXPLAINABLE_FUNCTIONS].sort()).toEqual(['AHP', 'ALLOCATE', 'CREDIT', 'CURVE', 'PAYBACK', 'PAYOUT', 'POOL', 'QUOTASPLIT', 'REBATE', 'SCORECARD', 'TIERED']);
     const e = explainCall('perf.tiered', [[[35000]], TIERS]);
     expect(e.function).toBe('TIERED');
     expect(e.value).toBeCloseTo(1000, 9);
@@ -473,7 +650,7 @@ describe('explainCall (dispatch by name, as the task pane and the CLI use it)', 
   });
 
   it('an unsupported function or too many arguments → #VALUE!', () => {
-    expectPerfError(() => explainCall('SIM', ['normal', 0, 1]), '#VALUE!', /PERF\.SIM has no step-by-step explanation; supported: PERF\.TIERED/);
+    expectPerfError(() => explainCall('SIM', ['normal', 0, 1]), '#VALUE!', /PERF\.SIM has no step-by-step explanation; supported: .*PERF\.TIERED/);
     expectPerfError(() => explainCall('CURVE', [1, CURVE, null, 4]), '#VALUE!', /takes at most 3 arguments/);
   });
 
