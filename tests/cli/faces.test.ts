@@ -50,6 +50,16 @@ const DATA = [
   [9, 260, 0.4],
   [15, 150, 0.2],
 ];
+const LADDER = [
+  ['进货额', '总代', '分销', '零售'],
+  [0, 0.01, 0.02, 0.03],
+  [100000, 0.02, 0.03, 0.04],
+  [500000, 0.03, 0.04, 0.05],
+];
+const TEAM = col('Wang', 'Li', 'Zhang', 'Chen');
+const DEAL_PEOPLE = col('Wang', 'Li', 'Zhang', 'li ', 'Chen');
+const DEAL_AMOUNTS = col(10000, 8000, 8000, -1000, 5000);
+const DEAL_SHARES = col(1, 0.6, 0.4, null, 1);
 const CURVES3 = [
   [1000, 200, 0.8],
   [1500, 400, 1],
@@ -101,6 +111,32 @@ export const CASES: FaceCase[] = [
   { name: 'SIMCORR two variables', fn: 'SIMCORR', args: [[['normal', 10, 2, null], ['uniform', 0, 1, null]], [[1, 0.6], [0.6, 1]], 12, 3] },
   { name: 'SUMMARY', fn: 'SUMMARY', args: [col(3, 1, 4, 1, 5, 9, 2, 6, 5, 3)] },
   { name: 'PARETO', fn: 'PARETO', args: [col(500, 300, 100, 60, 40)] },
+  { name: 'TIERED marginal written in Chinese ("边际")', fn: 'TIERED', args: [col(10000, 35000, 80000), TIERS, '边际'] },
+  { name: 'TIERED retro written in Chinese, padded ("  追溯 ")', fn: 'TIERED', args: [col(35000), TIERS, '  追溯 '] },
+  { name: 'CURVE lookup written in Chinese ("查表")', fn: 'CURVE', args: [col(0.4, 0.9, 1.2), CURVE, '查表'] },
+  { name: 'AHP geomean written in Chinese ("几何平均")', fn: 'AHP', args: [AHP3, '几何平均'] },
+  { name: 'SIM normal written in Chinese ("正态")', fn: 'SIM', args: ['正态', 10, 2, null, 12, 5] },
+  { name: 'SIMCORR with Chinese distribution names', fn: 'SIMCORR', args: [[['正态', 10, 2, null], ['均匀', 0, 1, null]], [[1, 0.6], [0.6, 1]], 12, 3] },
+  { name: 'BLEND unknown method in Chinese → #VALUE! listing the methods', fn: 'BLEND', args: [col(0.5, 0.5), col(0.2, 0.8), 0.5, '加权'] },
+  { name: 'CREDIT split deals and a return, rolled up two levels', fn: 'CREDIT', args: [TEAM, DEAL_PEOPLE, DEAL_AMOUNTS, DEAL_SHARES, col(null, 'Wang', 'Li', 'Wang')] },
+  { name: 'CREDIT own deals only, numeric ids matching text', fn: 'CREDIT', args: [col(101, 102), col('101', 102, 101), col(5, 7, 11)] },
+  { name: 'CREDIT unknown deal person → #N/A naming the row', fn: 'CREDIT', args: [TEAM, col('Wang', 'Zhao'), col(1, 2)] },
+  { name: 'CREDIT reporting cycle → #NUM! naming it', fn: 'CREDIT', args: [TEAM, DEAL_PEOPLE, DEAL_AMOUNTS, null, col('Chen', 'Wang', 'Li', 'Zhang')] },
+  { name: 'CREDIT duplicate person → #VALUE!', fn: 'CREDIT', args: [col('A', 'B', 'a'), col('A'), col(1)] },
+  { name: 'POOL with a cap: the excess flows to the others', fn: 'POOL', args: [1000, col(1, 2, 3, 4), 300] },
+  { name: 'POOL with a cap vector and a floor, shares in a row', fn: 'POOL', args: [1000, row(1, 4, 5, 1), row(null, 600, 450, null), 100] },
+  { name: 'POOL caps below the pool: everyone at their cap', fn: 'POOL', args: [1000, col(1, 2, 3), 200] },
+  { name: 'POOL floors above the pool → #NUM!', fn: 'POOL', args: [100, col(1, 1, 1), null, 50] },
+  { name: 'POOL shares all 0 → #DIV/0!', fn: 'POOL', args: [100, col(0, 0)] },
+  { name: 'QUOTASPLIT n×k in tens, largest remainders', fn: 'QUOTASPLIT', args: [col(1000, 2000, 10), row(1, 2, 4), 10] },
+  { name: 'QUOTASPLIT cents over a row of weights', fn: 'QUOTASPLIT', args: [1234.56, row(3, 3, 4), 0.01] },
+  { name: 'QUOTASPLIT unrounded over a column of weights', fn: 'QUOTASPLIT', args: [1200, col(1, 2, 3)] },
+  { name: 'QUOTASPLIT a row not a multiple of round_to → #NUM! in that row', fn: 'QUOTASPLIT', args: [col(100, 105), row(1, 1), 10] },
+  { name: 'QUOTASPLIT weights summing to 0 → #DIV/0!', fn: 'QUOTASPLIT', args: [100, row(0, 0), 1] },
+  { name: 'REBATE retro by level per row (总代/分销/零售)', fn: 'REBATE', args: [col(300000, 600000, 50000), LADDER, col('分销', '总代', '零售')] },
+  { name: 'REBATE marginal written in Chinese, one level for all', fn: 'REBATE', args: [col(300000, 600000), LADDER, '分销', '边际'] },
+  { name: 'REBATE unknown level → #N/A in its cell', fn: 'REBATE', args: [col(300000, 1000), LADDER, col('直营', '零售')] },
+  { name: 'REBATE negative amount → #NUM! in its cell', fn: 'REBATE', args: [col(-5, 1000), LADDER, '总代'] },
   { name: 'CHANNELTIER with a rule override', fn: 'CHANNELTIER', args: [col(500, 300, 100, 60), col(0.05, 0.4, 0.1, 0.02), col(5, 4, 2, 6), col(-0.2, 0, 0, 0.01), col(-0.2, 0, 0, 0.01), [['min_roi', 2.5]]] },
 ];
 
