@@ -169,7 +169,17 @@ function anchorOf(reference: string, sheet: string): { sheet: string; row: numbe
 }
 
 function areaText(sheet: string, area: Area): string {
-  return absoluteRef(sheet, area);
+  return hyperFormulaReference(absoluteRef(sheet, area));
+}
+
+/**
+ * A reference as HyperFormula reads it: a sheet name with characters beyond ASCII quoted.
+ * Excel stores 团队!A1 unquoted (and so does absoluteRef); HyperFormula reads only '团队'!A1.
+ */
+function hyperFormulaReference(reference: string): string {
+  const { prefix, local } = splitSheetPrefix(reference);
+  if (!prefix || prefix.startsWith("'") || prefix.startsWith('[') || /^[\x21-\x7e]*$/.test(prefix)) return reference;
+  return `'${prefix.slice(0, -1).replace(/'/g, "''")}'!${local}`;
 }
 
 /** The area a lone reference or table reference argument denotes, if it is one. */
@@ -315,7 +325,7 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
             const found = referenceArea(t.text, ctx.place.sheet);
             if (found) ctx.checkReference(found.sheet, found.area, t.text);
           }
-          out.push(t.text);
+          out.push(hyperFormulaReference(t.text));
           break;
         }
         case 'spill':
