@@ -5,7 +5,8 @@
  * Every call acts for the caller's organization (token `tid`): readers see the built-ins,
  * shared templates and their own organization's; admins write only their organization's
  * (templates/model.ts `canRead`/`canWrite`). Query and route parameters are NFKC-normalized
- * and length-checked before use; anything out of bounds is a 400 naming the parameter.
+ * and length-checked before use; anything out of bounds is a 400 naming the parameter. The
+ * list is paged (`?top=`, `continuationToken`); an organization's storage has a quota (store.ts).
  */
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
@@ -24,6 +25,7 @@ import {
   freeText,
   publicMetadata,
 } from '../templates/model';
+import { MAX_TEMPLATE_PAGE_SIZE } from '../templates/store';
 import { parseTemplateUpload } from '../templates/upload';
 
 type Deps = () => Dependencies;
@@ -48,6 +50,16 @@ const ListQuery = z.object({
     .max(35)
     .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as en-US or zh-CN')
     .optional(),
+  // Paging: at most `top` templates per answer; `continuationToken` from the previous answer gets the next ones.
+  top: z
+    .string()
+    .max(10)
+    .normalize('NFKC')
+    .regex(/^\d+$/, `must be an integer from 1 to ${MAX_TEMPLATE_PAGE_SIZE}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= MAX_TEMPLATE_PAGE_SIZE, `must be an integer from 1 to ${MAX_TEMPLATE_PAGE_SIZE}`)
+    .optional(),
+  continuationToken: z.string().max(512).optional(),
 });
 
 const VersionQuery = z
@@ -118,9 +130,9 @@ export function templateHandlers(deps: Deps) {
   return {
     async list(request: HttpRequest): Promise<HttpResponseInit> {
       const who = await reader(request);
-      const { category, q } = parseQuery(ListQuery, queryOf(request, ['category', 'q', 'locale']));
-      const items = await deps().templates.list({ category, q }, who);
-      return json(200, { items: items.map((r) => view(request, r)) });
+      const { category, q, top, continuationToken } = parseQuery(ListQuery, queryOf(request, ['category', 'q', 'locale', 'top', 'continuationToken']));
+      const page = await deps().templates.listPage({ category, q }, who, { top, continuationToken });
+      return json(200, { items: page.items.map((r) => view(request, r)), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) });
     },
 
     async get(request: HttpRequest): Promise<HttpResponseInit> {

@@ -19,6 +19,12 @@
  * only /api/builtins writes as, for the app role Templates.Publisher) the built-ins. A template a reader cannot see is "not found" to it,
  * for writes too; creating an id anyone holds is 409 without saying whose.
  *
+ * Quota: an organization stores at most `quota.versionsPerOrganization` versions (default
+ * 1,000, each at most 5 MiB) over all its templates, deleted ones included (they keep their
+ * bytes); the next create or update is refused with 403 before anything is written. The count
+ * is taken before each write, so writes racing past it together can exceed it by their number.
+ * The built-ins (the seed) have no quota. Lists are paged by id (`listPage`, keyset).
+ *
  * Write order: blob first, then the version row, then the metadata row with an ETag
  * condition (insert-only on create; Replace with the ETag read up-front on update/remove).
  * The metadata write is the commit point and the only serialization point readers see:
@@ -41,7 +47,7 @@
  * the committed sha256 (a mismatch is a 500, never served).
  */
 import { createHash } from 'crypto';
-import { TableEntityResult } from '@azure/data-tables';
+import { odata, TableEntityResult } from '@azure/data-tables';
 import { BlockBlobClient } from '@azure/storage-blob';
 import { z } from 'zod';
 import { StorageClients } from '../storage/clients';
@@ -73,8 +79,27 @@ export interface TemplateStoreFaults {
   afterBlobWrite?: (at: { id: string; version: number }) => void | Promise<void>;
 }
 
+export interface TemplateQuota {
+  /** Versions an organization may store over all its templates (deleted ones included). */
+  versionsPerOrganization: number;
+}
+
+export const DEFAULT_TEMPLATE_QUOTA: TemplateQuota = Object.freeze({ versionsPerOrganization: 1000 });
+
+/** Page sizes of GET /api/templates (`?top=`). */
+export const DEFAULT_TEMPLATE_PAGE_SIZE = 200;
+export const MAX_TEMPLATE_PAGE_SIZE = 1000;
+
+export interface TemplatePage {
+  items: TemplateRecord[];
+  /** Present when more items follow: pass it back to get them. */
+  continuationToken?: string;
+}
+
 export interface TemplateStoreOptions {
   faults?: TemplateStoreFaults;
+  /** Per-organization storage quota (default DEFAULT_TEMPLATE_QUOTA). */
+  quota?: TemplateQuota;
   /**
    * How long the list of visible templates is reused (default 2,000 ms; 0 = never). Writes
    * through this store clear it at once; another instance's writes show within this time.
@@ -189,6 +214,7 @@ export class TemplateStore {
   private readonly now: () => Date;
   private readonly listCacheMs: number;
   private listCache: { at: number; rows: Promise<TemplateRecord[]> } | undefined;
+  readonly quota: TemplateQuota;
 
   constructor(
     private readonly clients: StorageClients,
@@ -196,6 +222,7 @@ export class TemplateStore {
   ) {
     this.faults = options.faults ?? {};
     this.listCacheMs = options.listCacheMs ?? 2_000;
+    this.quota = options.quota ?? DEFAULT_TEMPLATE_QUOTA;
     this.orphanGraceMs = options.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS;
     this.now = options.now ?? (() => new Date());
   }
@@ -226,6 +253,28 @@ export class TemplateStore {
         (!filter.category || record.category === filter.category) &&
         (!q || [record.id, record.title.en, record.title.zh, ...record.tags].some((s) => fold(s).includes(q))),
     );
+  }
+
+  /**
+   * One page of `list`, by id: at most `top` templates after the continuation token's id. The
+   * token names the last id sent, so a page never repeats or skips a template that existed
+   * throughout, whatever is added or removed meanwhile.
+   */
+  async listPage(
+    filter: TemplateListFilter = {},
+    reader: TemplateReader = ANONYMOUS_READER,
+    page: { top?: number; continuationToken?: string } = {},
+  ): Promise<TemplatePage> {
+    const top = page.top ?? DEFAULT_TEMPLATE_PAGE_SIZE;
+    if (!Number.isSafeInteger(top) || top < 1 || top > MAX_TEMPLATE_PAGE_SIZE) {
+      throw badRequest('The query parameters are invalid.', [{ path: 'top', message: `must be an integer from 1 to ${MAX_TEMPLATE_PAGE_SIZE}` }]);
+    }
+    const after = decodeListToken(page.continuationToken);
+    const matching = await this.list(filter, reader);
+    const start = after === undefined ? 0 : matching.findIndex((r) => r.id > after);
+    const items = start < 0 ? [] : matching.slice(start, start + top);
+    const more = start >= 0 && start + top < matching.length;
+    return { items, ...(more ? { continuationToken: encodeListToken(items[items.length - 1].id) } : {}) };
   }
 
   /** All visible templates sorted by id: one storage query shared by concurrent callers, reused briefly. */
@@ -345,6 +394,7 @@ export class TemplateStore {
       const id = meta.id;
       const found = await this.readMeta(id);
       if (found?.kind === 'committed') throw taken(id);
+      await this.checkQuota(writer);
 
       // A pending placeholder (left by an orphan recovery) is committed over with its ETag.
       const state: WriteState = { mode: 'create', id, n: 1, etag: found?.etag, claimed: false };
@@ -382,6 +432,7 @@ export class TemplateStore {
       const meta: TemplateMetadata = { ...parsed, id };
       const data = checkBytes(bytes);
       const current = await this.readCurrentForWrite(id, ifMatch, writer);
+      await this.checkQuota(writer);
 
       const state: WriteState = { mode: 'update', id, n: current.record.version + 1, etag: current.record.etag, claimed: false };
       const now = this.now().toISOString();
@@ -412,6 +463,23 @@ export class TemplateStore {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** 403 when the writer's organization already stores its quota of versions (built-ins: none). */
+  private async checkQuota(writer: TemplateWriter): Promise<void> {
+    if ('builtIn' in writer) return;
+    let stored = 0;
+    const rows = this.metaTable.listEntities<{ version?: number }>({
+      ...this.clients.op(),
+      queryOptions: { filter: odata`PartitionKey eq ${META_PARTITION} and owner eq ${writer.tenantId}`, select: ['version'] },
+    });
+    for await (const row of rows) stored += typeof row.version === 'number' ? row.version : 0;
+    const max = this.quota.versionsPerOrganization;
+    if (stored + 1 > max) {
+      throw forbidden(
+        `Your organization stores ${stored} template versions, its quota is ${max} (deleted templates keep theirs): nothing was written. Ask the operator to raise it.`,
+      );
+    }
+  }
 
   private async commit(entity: MetaEntity, etag: string): Promise<TemplateRecord> {
     try {
@@ -611,6 +679,28 @@ export class TemplateStore {
 }
 
 // ------------------------------------------------------------------ helpers
+
+const LIST_TOKEN = z.object({ v: z.literal(1), s: z.literal('templates'), a: z.string().regex(TEMPLATE_ID_RE) });
+
+function encodeListToken(lastId: string): string {
+  return Buffer.from(JSON.stringify({ v: 1, s: 'templates', a: lastId })).toString('base64url');
+}
+
+/** The id a continuation token continues after; 400 for anything this API did not issue. */
+function decodeListToken(token: string | undefined): string | undefined {
+  if (token === undefined || token === '') return undefined;
+  const invalid = () => badRequest('The continuation token is invalid.', [{ path: 'continuationToken', message: 'not a token this API issued' }]);
+  if (token.length > 512 || !/^[A-Za-z0-9_-]+$/.test(token)) throw invalid();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  const cursor = LIST_TOKEN.safeParse(parsed);
+  if (!cursor.success) throw invalid();
+  return cursor.data.a;
+}
 
 function checkBytes(bytes: Uint8Array): Buffer {
   if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) throw badRequest('The workbook file is empty.');

@@ -329,6 +329,73 @@ describe('tenant isolation: two organizations, anonymous readers and built-ins',
   });
 });
 
+describe('issue 15: paging on every list, a quota per organization', () => {
+  it('GET /api/templates is paged: ?top= and continuationToken walk every visible template once, in id order', async () => {
+    const all = ids(await (await read('templates')).json());
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    const seen: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await (await read(`templates?top=2${token ? `&continuationToken=${token}` : ''}`)).json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...ids(page));
+      token = page.continuationToken;
+      pages++;
+    } while (token && pages < 1000);
+    expect(seen).toEqual(all);
+    expect(pages).toBe(Math.ceil(all.length / 2));
+    // Filters apply before paging.
+    const filtered = await (await read('templates?category=incentive&top=1')).json();
+    expect(filtered.items).toHaveLength(1);
+    expect(filtered.items[0].category).toBe('incentive');
+  });
+
+  it('bad paging parameters → 400 naming the parameter', async () => {
+    const benchmarksToken = Buffer.from(JSON.stringify({ v: 1, s: 'rows', pk: 'a', rk: 'b' })).toString('base64url');
+    for (const [query, path] of [
+      ['top=0', 'top'],
+      ['top=1001', 'top'],
+      ['top=ten', 'top'],
+      ['continuationToken=forged!', 'continuationToken'],
+      [`continuationToken=${benchmarksToken}`, 'continuationToken'],
+    ]) {
+      const body = await expectProblem(await read(`templates?${query}`), 400);
+      expect([query, body.errors[0].path]).toEqual([query, path]);
+    }
+  });
+
+  it('an organization stores at most its quota of versions: the next create or update is 403 with nothing stored; deleted templates count; others are unaffected', async () => {
+    const quoted = await startApi({ templates: { quota: { versionsPerOrganization: 3 } } });
+    try {
+      const admin = await quoted.issuer.mintToken({ roles: ['Templates.Admin'], tid: 'org-quota' });
+      const other = await quoted.issuer.mintToken({ roles: ['Templates.Admin'], tid: 'org-other' });
+      const post = (id: string, token: string) => fetch(`${quoted.url}/templates`, { method: 'POST', headers: bearer(token), body: uploadForm(metadata(id), bytes) });
+      const put = async (id: string, token: string) => {
+        const etag = (await fetch(`${quoted.url}/templates/${id}`, { headers: bearer(token) })).headers.get('etag')!;
+        return fetch(`${quoted.url}/templates/${id}`, { method: 'PUT', headers: { ...bearer(token), 'If-Match': etag }, body: uploadForm(metadata(id), bytes) });
+      };
+      expect((await post('quota-one', admin)).status).toBe(201); // 1 version
+      expect((await put('quota-one', admin)).status).toBe(200); // 2
+      expect((await post('quota-two', admin)).status).toBe(201); // 3
+      const refused = await expectProblem(await post('quota-three', admin), 403, /quota is 3/);
+      expect(refused.detail).toMatch(/stores 3 template versions/);
+      expect((await fetch(`${quoted.url}/templates/quota-three`, { headers: bearer(admin) })).status).toBe(404);
+      await expectProblem(await put('quota-two', admin), 403, /quota/);
+      // Deleting keeps the versions (soft delete), so it frees nothing.
+      const etag = (await fetch(`${quoted.url}/templates/quota-two`, { headers: bearer(admin) })).headers.get('etag')!;
+      expect((await fetch(`${quoted.url}/templates/quota-two`, { method: 'DELETE', headers: { ...bearer(admin), 'If-Match': etag } })).status).toBe(204);
+      await expectProblem(await post('quota-four', admin), 403, /quota/);
+      // Another organization has its own quota; the built-ins (the seed) have none.
+      expect((await post('other-one', other)).status).toBe(201);
+      const builtIn = await fetch(`${quoted.url}/builtins/templates/quota-built-in`, { method: 'PUT', headers: bearer(quoted.publisher), body: uploadForm(metadata('quota-built-in'), bytes) });
+      expect(builtIn.status).toBe(201);
+    } finally {
+      await quoted.close();
+    }
+  });
+});
+
 describe('hostile URLs, parameters and text', () => {
   it('malformed percent-encoding is a 400 in the path and in the query (never a 500)', async () => {
     for (const path of ['templates/%', 'templates/%E0%A4%A', 'templates/%ZZ/download', 'templates?q=%', 'templates?q=%C3%28', 'templates/a-b-c/download?version=%']) {
