@@ -69,14 +69,13 @@ export const WEIGHTS = {
 
   advanced: { 'en-US': 'Advanced: eigenvector, geometric mean, consistency ratio', 'zh-CN': '高级：特征向量法、几何平均法、一致性比率' },
   advancedHelp: {
-    'en-US': 'The weights above are the eigenvector weights (what PERF.AHP returns). The geometric mean usually agrees to a point or two; PERF.AHP(…, "geomean") returns it. A consistency ratio below {threshold} means the judgements hang together.',
-    'zh-CN': '上方的权重是特征向量法的结果（即 PERF.AHP 的返回值）。几何平均法的结果通常相差不超过一两个百分点，可用 PERF.AHP(…, "geomean") 得到。一致性比率低于 {threshold} 表示各项判断前后一致。',
+    'en-US': 'The weights above are the eigenvector weights (what PERF.AHP returns). The geometric mean usually agrees to a point or two; PERF.AHP returns it when its second argument chooses it. A consistency ratio below {threshold} means the judgements hang together.',
+    'zh-CN': '上方的权重是特征向量法的结果（即 PERF.AHP 的返回值）。几何平均法的结果通常相差不超过一两个百分点，在 PERF.AHP 的第二个参数中选用即可得到。一致性比率低于 {threshold} 表示各项判断前后一致。',
   },
   eigenColumn: { 'en-US': 'Eigenvector', 'zh-CN': '特征向量法' },
   geomeanColumn: { 'en-US': 'Geometric mean', 'zh-CN': '几何平均法' },
   lambdaMax: { 'en-US': 'Largest eigenvalue λmax', 'zh-CN': '最大特征值 λmax' },
   crLabel: { 'en-US': 'Consistency ratio (CR)', 'zh-CN': '一致性比率（CR）' },
-  statValue: { 'en-US': '{label}: {value}', 'zh-CN': '{label}：{value}' },
 
   writeHeading: { 'en-US': 'Sheet', 'zh-CN': '工作表' },
   write: { 'en-US': 'Write to sheet', 'zh-CN': '写入工作表' },

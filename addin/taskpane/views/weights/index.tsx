@@ -21,7 +21,6 @@ import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, Ta
 import * as React from 'react';
 import { WEIGHTS } from '../../../../i18n/pane-weights';
 import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
-import { numberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
 import type { ViewProps } from '../../view-contract';
@@ -202,7 +201,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
   const addButton = React.useRef<HTMLButtonElement>(null);
   /** Criterion id whose name field gets focus after the next render (add / remove). */
   const focusNext = React.useRef<string | 'add' | null>(null);
-  const formats = numberFormats(host.numberLocale ?? locale);
+  const percent1 = React.useMemo(() => new Intl.NumberFormat(host.numberLocale ?? locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }), [host.numberLocale, locale]);
   const fixed = React.useMemo(() => ({ 4: new Intl.NumberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 }), 3: new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) }), [locale]);
 
   const computed = React.useMemo((): { result: AhpResult } | { error: string } => {
@@ -288,7 +287,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
 
   const summary = result
     ? t('summary', {
-        weights: names.map((name, k) => t('weightShare', { name, weight: formats.percent(result.eigen[k]) })).join(separator),
+        weights: names.map((name, k) => t('weightShare', { name, weight: percent1.format(result.eigen[k]) })).join(separator),
         verdict: worst ? t('verdictBad', { pair: worstPair }) : t('verdictOk'),
       })
     : '';
@@ -374,7 +373,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
                     <TableCell className={l.number} data-method="weight" data-value={String(result.eigen[k])}>
                       <span className={s.barCell}>
                         <span className={s.bar} style={{ width: `${Math.round((result.eigen[k] / maxWeight) * 48)}px` }} aria-hidden="true" />
-                        {formats.percent(result.eigen[k])}
+                        {percent1.format(result.eigen[k])}
                       </span>
                     </TableCell>
                   </TableRow>
