@@ -10,7 +10,9 @@
  *   - while build/ does not exist yet, static requests get 503 "run npm run build" rather
  *     than a bare 404, so the API side stays usable;
  *   - every response it makes itself carries a Content-Security-Policy and the usual security
- *     headers (SECURITY_HEADERS); proxied API responses get `nosniff` when the API sent none.
+ *     headers (SECURITY_HEADERS); proxied API responses get `nosniff` when the API sent none;
+ *   - the API gets this server's own X-Forwarded-Host/-Proto/-For; a caller's are dropped,
+ *     unless it is one of `trustedProxies` (then its are passed on).
  *
  * HTTPS is used when `https` ({key, cert}) is given — `npm start` gets them from
  * office-addin-dev-certs — else plain HTTP.
@@ -20,6 +22,7 @@ import * as http from 'http';
 import * as https from 'https';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
+import { proxyMatcher } from '../functions/src/local/host';
 
 export interface DevServerOptions {
   /** Folder with the built add-in (default "build", relative to the current directory). */
@@ -32,6 +35,12 @@ export interface DevServerOptions {
   apiTarget?: string;
   /** TLS key and certificate (PEM); plain HTTP without them. */
   https?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer };
+  /**
+   * Addresses or CIDR ranges of proxies in front of this server (e.g. a tunnel) whose
+   * X-Forwarded-Host/-Proto/-For are passed on to the API. From anyone else they are dropped
+   * and this server's own are sent. Default: none — this server is the edge.
+   */
+  trustedProxies?: string[];
   log?: (line: string) => void;
 }
 
@@ -171,6 +180,7 @@ export function startDevServer(options: DevServerOptions = {}): Promise<DevServe
   const protocol: 'http' | 'https' = options.https ? 'https' : 'http';
   // Keep-alive to the API host: one short-lived socket per request would be wasteful.
   const agent = target.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  const trusted = proxyMatcher(options.trustedProxies);
 
   function proxy(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
     const headers: http.OutgoingHttpHeaders = {};
@@ -181,14 +191,19 @@ export function startDevServer(options: DevServerOptions = {}): Promise<DevServe
       .filter(Boolean);
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined || HOP_BY_HOP.has(name) || connectionTokens.includes(name) || name === 'host') continue;
-      // This server is the edge: forwarding headers a browser (or anyone) sent are not passed on as if they were ours.
+      // Forwarding headers a browser (or anyone) sent are never passed on as if they were ours.
       if (name === 'forwarded' || name.startsWith('x-forwarded-')) continue;
       headers[name] = value;
     }
     headers.host = target.host;
-    headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
-    headers['x-forwarded-host'] = req.headers.host ?? '';
-    headers['x-forwarded-proto'] = protocol;
+    const peer = req.socket.remoteAddress ?? '';
+    const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(',')[0].trim() || undefined;
+    // Behind a configured proxy, the origin the caller used is the one that proxy names.
+    const viaProxy = trusted(peer);
+    const forwardedFor = viaProxy ? single(req.headers['x-forwarded-for']) : undefined;
+    headers['x-forwarded-for'] = forwardedFor ? `${forwardedFor}, ${peer}` : peer;
+    headers['x-forwarded-host'] = (viaProxy && single(req.headers['x-forwarded-host'])) || req.headers.host || '';
+    headers['x-forwarded-proto'] = (viaProxy && single(req.headers['x-forwarded-proto'])) || protocol;
 
     const upstream = requestUpstream(
       {

@@ -27,7 +27,8 @@
  * PERFPLAN_DATA_DIR (Azurite data folder, default .azurite), PERFPLAN_LOCAL_ISSUER_DIR (default
  * .perfplan/issuer; handed to the API explicitly), PERFPLAN_TOKEN (publishes instead of a local
  * publisher token, e.g. with PERFPLAN_AUTH_ISSUER set),
- * PERFPLAN_NO_HTTPS=1 (plain http), PERFPLAN_SKIP_BUILD=1 (use build/ as it is),
+ * PERFPLAN_ADDIN_TRUSTED_PROXIES (proxies in front of the add-in server whose X-Forwarded-*
+ * it passes on; default none), PERFPLAN_NO_HTTPS=1 (plain http), PERFPLAN_SKIP_BUILD=1 (use build/ as it is),
  * PERFPLAN_VERBOSE=1 (log every add-in file request too).
  */
 import { ChildProcess, spawn } from 'child_process';
@@ -388,6 +389,7 @@ async function main(): Promise<void> {
     hostname: '127.0.0.1',
     apiTarget: `http://127.0.0.1:${api.port}`,
     https: certs.https,
+    trustedProxies: (env.PERFPLAN_ADDIN_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     log: (line) => {
       if (verbose || line.startsWith('[')) say(`[addin] ${line}`);
     },

@@ -252,6 +252,31 @@ describe('/api proxy', () => {
     expect(echo.headers.forwarded).toBeUndefined();
   });
 
+  it('passes on X-Forwarded-* only from a configured proxy (trustedProxies), adding the proxy to X-Forwarded-For', async () => {
+    const behindProxy = await startDevServer({ root, port: 0, apiTarget: `http://127.0.0.1:${upstreamPort}`, trustedProxies: ['127.0.0.1', '::1'] });
+    const elsewhere = await startDevServer({ root, port: 0, apiTarget: `http://127.0.0.1:${upstreamPort}`, trustedProxies: ['10.0.0.0/8'] });
+    try {
+      const forwarded = { 'x-forwarded-host': 'perfplan.example.com', 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9', forwarded: 'host=evil.example' };
+      const trusted = JSON.parse((await raw(behindProxy.port, 'GET', '/api/templates', forwarded)).body.toString());
+      expect(trusted.headers['x-forwarded-host']).toBe('perfplan.example.com');
+      expect(trusted.headers['x-forwarded-proto']).toBe('https');
+      expect(trusted.headers['x-forwarded-for']).toMatch(/^203\.0\.113\.9, (::ffff:)?127\.0\.0\.1$/);
+      expect(trusted.headers.forwarded).toBeUndefined();
+      // The same headers from an address that is not a configured proxy are dropped.
+      const untrusted = JSON.parse((await raw(elsewhere.port, 'GET', '/api/templates', forwarded)).body.toString());
+      expect(untrusted.headers['x-forwarded-host']).toBe(`127.0.0.1:${elsewhere.port}`);
+      expect(untrusted.headers['x-forwarded-proto']).toBe('http');
+      expect(untrusted.headers['x-forwarded-for']).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+      // A trusted proxy that names nothing: this server's own values.
+      const bare = JSON.parse((await raw(behindProxy.port, 'GET', '/api/templates')).body.toString());
+      expect(bare.headers['x-forwarded-host']).toBe(`127.0.0.1:${behindProxy.port}`);
+      expect(bare.headers['x-forwarded-proto']).toBe('http');
+    } finally {
+      await behindProxy.close();
+      await elsewhere.close();
+    }
+  });
+
   it('passes POST bodies through unchanged (streamed) and keeps error statuses', async () => {
     const body = Buffer.alloc(3 * 1024 * 1024 + 17);
     for (let i = 0; i < body.length; i++) body[i] = (i * 31) % 251;
