@@ -189,6 +189,24 @@ describe('POOL — properties', () => {
     );
   });
 
+  it('large pools (past the first search’s sample of 256 breakpoints) equal the bisection too', () => {
+    const large = fc
+      .array(fc.record({ share: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 1000, noNaN: true })), cap: fc.oneof(fc.constant(Infinity), fc.integer({ min: 1, max: 5000 })), floor: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 300, maxLength: 1500 })
+      .filter((people) => people.some((p) => p.share > 0))
+      .chain((people) => {
+        const floors = people.map((p) => Math.floor(p.floor * (p.cap === Infinity ? 1000 : p.cap)));
+        const need = floors.reduce((a, b) => a + b, 0);
+        return fc.integer({ min: 0, max: 2_000_000 }).map((extra): Case => ({ pool: need + extra, shares: people.map((p) => p.share), caps: people.map((p) => p.cap), floors }));
+      });
+    fc.assert(
+      fc.property(large, (c) => {
+        const a = call(c);
+        bisected(c).forEach((x, i) => expect(Math.abs(a[i] - x)).toBeLessThanOrEqual(1e-6 * Math.max(1, x)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('is monotone in share: with one cap and one floor for all, a higher share never gets less', () => {
     fc.assert(
       fc.property(
