@@ -4,7 +4,7 @@
  *
  *   npm run bench                 everything
  *   npm run bench -- --quick      skip the slow native-formula HyperFormula runs
- *   npm run bench -- --only=api   one section (payout, sim, bundle, calc, api; comma-separated)
+ *   npm run bench -- --only=api   one section (payout, sim, v2, bundle, calc, api; comma-separated)
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,6 +15,7 @@ import { simulateInto } from '../engine';
 import { TARGET_INCENTIVE, asExcelRanges, engineRun, hyperFormulaNativeRun, makeData, typedArrayRun } from './payout-run';
 import { apiBenchmark } from './api';
 import { RESULT_COLUMNS, writePayoutWorkbook } from './payout-workbook';
+import { v2Functions } from './v2-functions';
 
 const ROOT = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -222,6 +223,7 @@ async function main(): Promise<void> {
   log('');
   if (wanted('payout')) payoutRun();
   if (wanted('sim')) simulation();
+  if (wanted('v2')) v2Functions(log, time);
   if (wanted('bundle')) bundleSize();
   if (wanted('calc')) await calcEndToEnd();
   if (wanted('api')) {
