@@ -76,19 +76,19 @@ export const CREDITING: CatalogFunction[] = [
     category: 'crediting',
     description: {
       'en-US': 'Dealer rebate on a ladder of thresholds with one column of rates per channel level.',
-      'zh-CN': '按渠道级别（总代/分销/零售…）的阶梯费率计算经销商返利。',
+      'zh-CN': '按渠道级别（总代/分销/零售…）的分档返利比例计算经销商返利。',
     },
     parameters: [
       range('amount', { 'en-US': 'Volumes (a cell or a range), not negative.', 'zh-CN': '进货额（单元格或区域），不得为负。' }),
       range('ladder', {
         'en-US': 'Header row: level names from the second cell; first column: thresholds from 0; body: rates.',
-        'zh-CN': '首行从第二格起为级别名称；首列从第二格起为门槛（从 0 开始递增）；其余为费率。',
+        'zh-CN': '首行从第二格起为级别名称；首列从第二格起为各档起点（从 0 开始严格递增）；其余为返利比例。',
       }),
       range('level', { 'en-US': 'Level of each amount, or one for all.', 'zh-CN': '每个金额对应的级别，或所有金额共用一个级别。' }),
       optional(
         choice('method', TIER_METHODS, {
           'en-US': '"retro" (default, whole amount at the reached rate) or "marginal" (each slice at its rate).',
-          'zh-CN': '"追溯"（默认，全部金额按达到的最高档费率）或 "边际"（每段金额按所在档费率）；也可写 "retro"、"marginal"。',
+          'zh-CN': '"追溯"（默认，全额累进：全部金额按达到的最高档比例）或 "边际"（超额累进：每段金额按所在档比例）；也可写 "retro"、"marginal"。',
         }),
       ),
     ],

@@ -99,7 +99,7 @@ export const ERRORS = {
   },
   ladderShape: {
     'en-US': '{name} needs a header row of levels and a first column of thresholds (at least 2×2); got a {shape} range',
-    'zh-CN': '{name}需要一行级别表头和一列门槛（至少 2×2）；实际为 {shape} 区域',
+    'zh-CN': '{name}需要一行级别表头和一列各档起点（至少 2×2）；实际为 {shape} 区域',
   },
   levelRepeated: {
     'en-US': '{where}: the level "{level}" is already in column {column}',

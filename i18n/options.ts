@@ -47,8 +47,11 @@ export function matchOption<T extends OptionCode>(text: string, allowed: readonl
   return allowed.find((code) => code === key || Object.values<string>(OPTION_NAMES[code]).some((name) => optionKey(name) === key));
 }
 
-/** The option's name in `locale`: what a builder writes into a workbook of that language. */
-export function optionName(code: OptionCode, locale: Locale): string {
+/**
+ * The option as a formula writes it in `locale` ("边际" in zh-CN): what a builder puts into a
+ * workbook of that language. (i18n/terms.ts OPTION_TERMS are the longer names screens show.)
+ */
+export function formulaOption(code: OptionCode, locale: Locale): string {
   return OPTION_NAMES[code][locale];
 }
 

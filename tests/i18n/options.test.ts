@@ -3,7 +3,7 @@
  * options"): every option has its code and a Chinese name, a name matches trimmed and in any
  * case, and messages list the accepted values in the reader's language.
  */
-import { OPTION_NAMES, OptionCode, matchOption, optionList, optionName } from '../../i18n/options';
+import { OPTION_NAMES, OptionCode, matchOption, optionList, formulaOption } from '../../i18n/options';
 import { render } from '../../i18n/text';
 import { chinese, englishWords } from './language-check';
 
@@ -29,8 +29,8 @@ describe('OPTION_NAMES', () => {
   it('holds exactly the spec’s options: the English code, and the Chinese name the spec gives', () => {
     expect(Object.keys(OPTION_NAMES).sort()).toEqual(Object.keys(SPEC).sort());
     for (const [code, zh] of Object.entries(SPEC)) {
-      expect(optionName(code as OptionCode, 'en-US')).toBe(code);
-      expect(optionName(code as OptionCode, 'zh-CN')).toBe(zh);
+      expect(formulaOption(code as OptionCode, 'en-US')).toBe(code);
+      expect(formulaOption(code as OptionCode, 'zh-CN')).toBe(zh);
     }
   });
 
