@@ -269,16 +269,18 @@ interface TabBarProps {
 function TabBar({ tabs, active, onSelect, t, className }: TabBarProps): React.JSX.Element {
   return (
     <Overflow minimumVisible={2} padding={8}>
-      <TabList className={className} selectedValue={active} onTabSelect={(_, data) => onSelect(data.value as ViewId)} aria-label={t('tabs.label')} data-testid="tabs">
-        {tabs.map((tab) => (
-          <OverflowItem key={tab.id} id={tab.id} priority={tab.id === active ? 2 : 1}>
-            <Tab value={tab.id} id={`pp-tab-${tab.id}`} aria-controls={`pp-panel-${tab.id}`} data-testid={`tab-${tab.id}`}>
-              {t(tab.label)}
-            </Tab>
-          </OverflowItem>
-        ))}
+      <div style={{ display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' }}>
+        <TabList className={className} selectedValue={active} onTabSelect={(_, data) => onSelect(data.value as ViewId)} aria-label={t('tabs.label')} data-testid="tabs">
+          {tabs.map((tab) => (
+            <OverflowItem key={tab.id} id={tab.id} priority={tab.id === active ? 2 : 1}>
+              <Tab value={tab.id} id={`pp-tab-${tab.id}`} aria-controls={`pp-panel-${tab.id}`} data-testid={`tab-${tab.id}`}>
+                {t(tab.label)}
+              </Tab>
+            </OverflowItem>
+          ))}
+        </TabList>
         <MoreTabs tabs={tabs} onSelect={onSelect} t={t} />
-      </TabList>
+      </div>
     </Overflow>
   );
 }

@@ -28,6 +28,8 @@ import {
   CRITERION_BOX,
   engineExpectation,
   focusedName,
+  focusedPair,
+  pairGroup,
   readShown,
   setCriteria,
   setJudgements,
@@ -74,6 +76,14 @@ const KNOWN_STANDALONE_ERRORS: RegExp[] = [];
 const unexpected = (errors: string[]) => errors.filter((e) => !KNOWN_STANDALONE_ERRORS.some((known) => known.test(e)));
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Selects a tab: by its tab when it is shown, else through the tab bar's "More" menu. */
+async function openTab(page: Page, id: string): Promise<void> {
+  const tab = page.getByTestId(`tab-${id}`);
+  if (await tab.isVisible()) return tab.click();
+  await page.getByTestId('tabs-more').click();
+  await page.getByTestId(`more-${id}`).click();
+}
 
 suite('task pane in Chromium (standalone, real API on Azurite)', () => {
   let api: ApiHarness;
@@ -164,9 +174,11 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       const warning = view.locator('[data-ahp-warning]');
       await warning.waitFor();
       expect(await warning.textContent()).toContain('Cost vs Quality');
-      expect(await summary(view)).toContain('most inconsistent judgement: Cost vs Quality');
+      // Issue 14: the warning speaks the verbal scale and names the pair to revisit (was "most inconsistent judgement: …").
+      expect(await warning.textContent()).toMatch(/you said Quality is between very strongly and extremely more important than Cost/);
+      expect(await summary(view)).toContain('revisit Cost vs Quality');
       await warning.getByRole('button', { name: 'Go to this judgement' }).click();
-      expect(await focusedName(page)).toBe('Cost vs Quality');
+      expect(await focusedPair(page)).toBe('Cost vs Quality');
       await screenshot(page, 'weights-view-inconsistent');
 
       // Write to sheet: disabled outside Excel, with the reason attached.
@@ -219,23 +231,30 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       await isTextbox('Criterion 4')();
       expect(await view.getByRole('textbox', { name: CRITERION_BOX }).count()).toBe(4);
 
-      // The judgements: Tab to each select, arrow keys to the value (the list starts at "1").
-      await tabUntil(page, (el) => el.tagName === 'SELECT', 'the first judgement');
+      // The judgements: Tab to each pair's radios (Equal is checked), an arrow key to a side
+      // (← the first criterion, → the second; the intensity starts at 3), Tab to the intensity
+      // select and arrow keys to the value (options 1 … 9).
+      await tabUntil(page, (el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'radio', 'the first judgement');
       const order = ['0,1', '0,2', '0,3', '1,2', '1,3', '2,3'];
-      const keys = ['9', '8', '7', '6', '5', '4', '3', '2', '1', '1/2', '1/3', '1/4', '1/5', '1/6', '1/7', '1/8', '1/9'];
       for (const [index, pair] of order.entries()) {
         const [i, j] = pair.split(',').map(Number);
-        expect(await focusedName(page)).toBe(EN.pair(NAMES[i], NAMES[j]));
-        const steps = keys.indexOf(JUDGEMENTS[pair]) - keys.indexOf('1');
+        expect(await focusedPair(page)).toBe(EN.pair(NAMES[i], NAMES[j]));
+        const [a, b] = JUDGEMENTS[pair].split('/');
         const before = await summary(view);
-        for (let s = 0; s < Math.abs(steps); s++) await page.keyboard.press(steps < 0 ? 'ArrowUp' : 'ArrowDown');
-        if (steps !== 0) await waitForSummaryChange(view, before);
+        await page.keyboard.press(b === undefined ? 'ArrowLeft' : 'ArrowRight');
+        await waitForSummaryChange(view, before);
+        await page.keyboard.press('Tab');
+        const steps = Number(b ?? a) - 3;
+        const now = await summary(view);
+        for (let k = 0; k < Math.abs(steps); k++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+        if (steps !== 0) await waitForSummaryChange(view, now);
         if (index < order.length - 1) await page.keyboard.press('Tab');
       }
       assertMatchesEngine(await readShown(view), engineExpectation(upperTriangleGrid(4, JUDGEMENTS)), 'keyboard-only');
       const live = view.getByRole('status').filter({ hasText: 'Weights:' });
       expect(await live.getAttribute('aria-live')).toBe('polite');
-      expect(await live.textContent()).toMatch(/^Weights: Cost \d+\.\d%, Speed \d+\.\d%, Risk \d+\.\d%, Quality \d+\.\d%\. CR /);
+      // Issue 14: the summary gives the weights in % and the verdict in words (was "… CR 0.123, consistent").
+      expect(await live.textContent()).toMatch(/^Weights: Cost \d+\.\d%, Speed \d+\.\d%, Risk \d+\.\d%, Quality \d+\.\d%\. (Consistent|Some judgements)/);
 
       // On to "Write to sheet": reachable by Tab (so its note is read) but disabled.
       await tabUntil(page, (el) => el.textContent === 'Write to sheet', '"Write to sheet"');
@@ -250,15 +269,17 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       const view = weightsView(page);
       expect(await page.evaluate(() => navigator.language)).toBe('zh-CN');
       await view.getByRole('heading', { name: 'AHP 权重' }).waitFor();
-      for (const name of ['指标', '两两比较判断', '权重', '工作表']) await view.getByRole('heading', { name, exact: true }).waitFor();
+      for (const name of ['指标', '哪个更重要？', '权重', '工作表']) await view.getByRole('heading', { name, exact: true }).waitFor();
       await view.getByRole('textbox', { name: '指标 1', exact: true }).waitFor();
       await view.getByRole('button', { name: '添加指标' }).waitFor();
       await view.getByRole('button', { name: '写入工作表' }).waitFor();
       const names = ['成本', '速度', '风险'];
       await setCriteria(view, names, (k) => `指标 ${k}`, /^添加指标$/);
       await setJudgements(view, names, { '0,1': '3' }, (a, b) => `${a} 与 ${b}`);
-      const select = view.getByRole('combobox', { name: '成本 与 速度', exact: true });
-      expect(await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toBe('成本 的重要性是 速度 的 3 倍（稍微重要）');
+      // Issue 14: the verbal scale, no "3 倍" and no stray spaces (was "成本 的重要性是 速度 的 3 倍（稍微重要）").
+      const pair = pairGroup(view, '成本 与 速度');
+      expect(await pair.locator('input[data-side="a"]').isChecked()).toBe(true);
+      expect(await pair.locator('select[data-intensity]').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toBe('稍微重要');
       assertMatchesEngine(await readShown(view), engineExpectation(upperTriangleGrid(3, { '0,1': '3' })), 'zh-CN');
       expect(await summary(view)).toMatch(/^权重：成本 /);
       await screenshot(page, 'weights-view-zh-CN');
@@ -268,7 +289,7 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       const { page, dialogs, errors } = await openHarness();
       const view = weightsView(page);
       await view.getByRole('textbox', { name: 'Criterion 1', exact: true }).fill(XSS_TITLE);
-      await view.getByRole('combobox', { name: `${XSS_TITLE} vs Profit margin`, exact: true }).waitFor();
+      await pairGroup(view, `${XSS_TITLE} vs Profit margin`).waitFor();
       await view.getByRole('cell', { name: XSS_TITLE, exact: true }).waitFor();
       expect(await page.locator('img[src="x"]').count()).toBe(0);
       await page.waitForTimeout(300);
@@ -300,7 +321,7 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       fs.writeFileSync(path.join(SCREENSHOT_DIR, 'timings.json'), JSON.stringify({ galleryFirstRenderMs: firstRenderMs }, null, 2));
       for (const id of ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks']) {
-        await page.getByTestId(`tab-${id}`).click();
+        await openTab(page, id); // a tab that does not fit is in the "More" menu
         const panel = page.getByTestId(`panel-${id}`);
         await panel.waitFor();
         await panel.locator('[data-testid="view-loading"]').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
@@ -456,11 +477,10 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       await page.keyboard.press('Enter');
       const view = weightsView(page);
       await view.waitFor({ timeout: 15_000 });
-      await tabUntil(page, (el) => el.tagName === 'SELECT', 'the first judgement of the wizard', 80);
-      expect(await focusedName(page)).toBe(EN.pair('Sales growth', 'Profit margin'));
+      await tabUntil(page, (el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'radio', 'the first judgement of the wizard', 80);
+      expect(await focusedPair(page)).toBe(EN.pair('Sales growth', 'Profit margin'));
       const before = await summary(view);
-      await page.keyboard.press('ArrowUp'); // 1 → 2
-      await page.keyboard.press('ArrowUp'); // 2 → 3
+      await page.keyboard.press('ArrowLeft'); // Equal → Sales growth matters more, slightly (3)
       await waitForSummaryChange(view, before);
       assertMatchesEngine(await readShown(view), engineExpectation(upperTriangleGrid(3, { '0,1': '3' })), 'shell, keyboard');
     });
@@ -477,7 +497,7 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       await page.getByRole('button', { name: 'English' }).click();
       await view.getByRole('heading', { name: 'AHP weights' }).waitFor({ timeout: 5000 });
       expect(await view.getByRole('textbox', { name: 'Criterion 1', exact: true }).inputValue()).toBe('Sales growth');
-      await view.getByRole('combobox', { name: 'Sales growth vs Profit margin', exact: true }).waitFor();
+      await pairGroup(view, 'Sales growth vs Profit margin').waitFor();
     });
   });
 });

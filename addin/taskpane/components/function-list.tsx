@@ -7,6 +7,7 @@ import { Caption1, Spinner } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Translate } from '../locale';
 import type { Locale } from '../view-contract';
+import { toGlossary } from '../../../i18n/terms';
 import { useLayout } from './layout';
 
 interface FunctionEntry {
@@ -48,7 +49,10 @@ export default function FunctionList({ locale, t }: { locale: Locale; t: Transla
       {state.items.map((f) => (
         <li key={f.name} className={l.wrap}>
           <code className={l.mono} translate="no">{`=PERF.${f.name}(${f.parameters.join(', ')})`}</code>
-          <Caption1 block>{f.description}</Caption1>
+          {/* The catalog's own description (catalog/), in the glossary's words. */}
+          <Caption1 block data-catalog-text="">
+            {toGlossary(f.description, locale)}
+          </Caption1>
         </li>
       ))}
     </ul>

@@ -11,7 +11,7 @@
 import type { Locale } from '../../../i18n/locale';
 import { offGlossary } from '../../../i18n/terms';
 
-const ZH_ALLOWED = new Set(['PerfPlan', 'Excel', 'English', 'Enter', 'CSV', 'HTTP', 'CRITIC', 'PERT', 'TRUE', 'FALSE', 'max', 'min', 'v', 'x', 'y', 'k', 'n', 's', 'e', 'λmax', 'P', 'kB', 'KB', 'MB', 'GB']);
+const ZH_ALLOWED = new Set(['PerfPlan', 'Excel', 'English', 'Enter', 'CSV', 'HTTP', 'CRITIC', 'PERT', 'TRUE', 'FALSE', 'max', 'min', 'v', 'x', 'y', 'k', 'n', 's', 'e', 'λmax', 'P', 'kB', 'KB', 'MB', 'GB', 'A', 'w']);
 
 export function isAllowedLatin(word: string): boolean {
   return ZH_ALLOWED.has(word) || /^PERF(\.[A-Z0-9_]+)?$/.test(word) || /^[A-Z]{2,8}\d*$/.test(word) || /^P\d+$/.test(word) || /^v\d+$/.test(word);

@@ -6,8 +6,11 @@
  *   [data-view="weights"]                      the view's root
  *   textbox  "Criterion k" / "指标 k"           criterion names
  *   button   "Add criterion" / "添加指标", "Remove <name>" / "删除<name>"
- *   combobox "<A> vs <B>" / "<A> 与 <B>"        one select per pair, option values "9" … "1/9"
- *   [data-method="eigen"|"geomean"][data-value] weights at full precision, row order
+ *   group "<A> vs <B>" / "<A> 与 <B>"           one fieldset per pair: radios A / Equal / B
+ *                                              ([data-side="a"|"equal"|"b"]) and a select of how
+ *                                              much more (option values "1" … "9")
+ *   [data-method="weight"][data-value]         the weights shown in %
+ *   [data-method="eigen"|"geomean"][data-value] weights at full precision, row order (Advanced)
  *   [data-stat="cr"][data-value]               the consistency ratio
  *   [data-ahp-warning]                         the CR ≥ 0.1 warning
  *   role=status [data-ahp-summary]             the aria-live summary
@@ -110,12 +113,30 @@ export async function setCriteria(view: Locator, names: string[], label: (k: num
   for (let k = 0; k < names.length; k++) await view.getByRole('textbox', { name: label(k + 1), exact: true }).fill(names[k]);
 }
 
-/** Chooses each judgement in its labelled select ("i,j" → option value). */
+/** The fieldset of one pair, found by its legend ("Cost vs Speed"). */
+export function pairGroup(view: Locator, label: string): Locator {
+  return view.getByRole('group', { name: label, exact: true });
+}
+
+/** Sets one judgement as a user does: which side matters more, then how much ("3" → A slightly, "1/3" → B slightly, "1" → equal). */
+export async function setJudgement(pair: Locator, key: string): Promise<void> {
+  const [a, b] = key.split('/');
+  if (key === '1') return pair.locator('input[data-side="equal"]').check();
+  await pair.locator(`input[data-side="${b === undefined ? 'a' : 'b'}"]`).check();
+  await pair.locator('select[data-intensity]').selectOption(b === undefined ? a : b);
+}
+
+/** Chooses each judgement in its labelled pair ("i,j" → Saaty key as a_ij). */
 export async function setJudgements(view: Locator, names: string[], judgements: Record<string, string>, pairLabel: (a: string, b: string) => string): Promise<void> {
   for (const [pair, key] of Object.entries(judgements)) {
     const [i, j] = pair.split(',').map(Number);
-    await view.getByRole('combobox', { name: pairLabel(names[i], names[j]), exact: true }).selectOption(key);
+    await setJudgement(pairGroup(view, pairLabel(names[i], names[j])), key);
   }
+}
+
+/** The legend of the pair holding the focused element ('' when focus is elsewhere). */
+export function focusedPair(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent?.trim() ?? '');
 }
 
 /** Presses Tab (at most `max` times) until `predicate` holds for the focused element; returns the presses used. */

@@ -44,7 +44,7 @@ function newest(p: string): number {
   return max;
 }
 
-const BUILD_INPUTS = ['addin', 'engine', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json', 'tsconfig.json'];
+const BUILD_INPUTS = ['addin', 'engine', 'i18n', 'catalog', 'adapters', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json', 'tsconfig.json'];
 
 export function buildIsStale(): boolean {
   const built = newest(path.join(PANE_BUILD_DIR, 'taskpane.html'));
@@ -88,7 +88,7 @@ const HARNESS_HTML = `<!DOCTYPE html>
 </html>
 `;
 
-const HARNESS_INPUTS = ['addin/taskpane/views/weights', 'addin/taskpane/view-contract.ts', 'addin/office', 'engine', 'tests/e2e/harness', 'tests/e2e/support/build.ts', 'package.json'];
+const HARNESS_INPUTS = ['addin/taskpane', 'addin/office', 'engine', 'i18n', 'tests/e2e/harness', 'tests/e2e/support/build.ts', 'package.json'];
 
 /** Builds the Weights view harness (production mode) into HARNESS_DIR unless it is newer than its sources. */
 export async function buildHarness(): Promise<{ dir: string; ms: number; built: boolean }> {

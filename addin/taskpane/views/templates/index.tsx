@@ -3,7 +3,7 @@
  * list of titles with one line of description in the pane's language, and — when one is
  * chosen — its details as a view of their own (GET /templates/{id}: description, tags,
  * versions) with Back, focus moved to the heading, Download (saved under the title in the
- * user's language) and Insert into workbook (Excel only, and only where this Excel can insert
+ * user's language once its bytes are fetched) and Insert into workbook (Excel only, and only where this Excel can insert
  * worksheets from a file; elsewhere "Download instead").
  *
  * Everything from the API is rendered as React text (never as HTML); links come from
@@ -56,17 +56,7 @@ export function templateFileName(title: string, version: number, t: Translate): 
   return t('templates.fileName', { title: safe, version });
 }
 
-/** Saves bytes under `name` (a blob URL: the name is ours, not the server's header). */
-function saveBytes(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export default function TemplatesView({ locale, host, apiBase }: ViewProps): React.JSX.Element {
   const t = React.useMemo(() => translator(locale), [locale]);
@@ -259,15 +249,12 @@ interface DetailsBodyProps {
   focusHeading?: boolean;
 }
 
-type DownloadState = { kind: 'idle' } | { kind: 'busy'; version: number } | { kind: 'failed'; error: unknown };
-
 /** The details of one loaded template (exported for server-side rendering tests). */
 export function TemplateDetailsBody({ template, client, locale, inExcel, canInsert = true, t, baseUrl, focusHeading }: DetailsBodyProps): React.JSX.Element {
   const l = useLayout();
   const ids = { title: useId('tpl-title'), note: useId('tpl-excel-note') };
   const heading = React.useRef<HTMLHeadingElement>(null);
   const [insert, setInsert] = React.useState<InsertState>({ kind: 'idle' });
-  const [download, setDownload] = React.useState<DownloadState>({ kind: 'idle' });
   const base = baseUrl ?? pageUrl();
   const title = localizedText(template.title, locale);
   const description = localizedText(template.description, locale);
@@ -280,6 +267,27 @@ export function TemplateDetailsBody({ template, client, locale, inExcel, canInse
     if (focusHeading) heading.current?.focus();
   }, [focusHeading]);
 
+  // The workbook is fetched as soon as the details show, so that "Download" becomes a plain link
+  // to its bytes, saved under the title in the user's language (the API names the file by its
+  // id). Until then, or if that fetch fails, the link is the API's own download.
+  const [saved, setSaved] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    if (!latest || typeof URL.createObjectURL !== 'function') return;
+    const controller = new AbortController();
+    let url: string | null = null;
+    client.downloadTemplate(latest, controller.signal).then(
+      (bytes) => {
+        url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+        setSaved(url);
+      },
+      () => undefined, // the link keeps the API's URL
+    );
+    return () => {
+      controller.abort();
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [client, latest]);
+
   const onInsert = async () => {
     if (!insertable || !latest || insert.kind === 'busy') return;
     setInsert({ kind: 'busy' });
@@ -289,19 +297,6 @@ export function TemplateDetailsBody({ template, client, locale, inExcel, canInse
       setInsert({ kind: 'done', sheets });
     } catch (error) {
       setInsert({ kind: 'failed', error });
-    }
-  };
-
-  /** A download link saves the bytes under the localized title (the server's file name is the id). */
-  const onDownload = (version: number, href: string) => async (event: React.MouseEvent) => {
-    event.preventDefault();
-    if (download.kind === 'busy') return;
-    setDownload({ kind: 'busy', version });
-    try {
-      saveBytes(await client.downloadTemplate(href), templateFileName(title, version, t));
-      setDownload({ kind: 'idle' });
-    } catch (error) {
-      setDownload({ kind: 'failed', error });
     }
   };
 
@@ -349,7 +344,7 @@ export function TemplateDetailsBody({ template, client, locale, inExcel, canInse
                 <tr key={v.version} className={l.factValue}>
                   <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal' }}>
                     {href ? (
-                      <a href={href} download={templateFileName(title, v.version, t)} aria-label={t('templates.downloadVersion', { version: v.version })} onClick={onDownload(v.version, href)}>
+                      <a href={href} download={templateFileName(title, v.version, t)} aria-label={t('templates.downloadVersion', { version: v.version })}>
                         {name}
                       </a>
                     ) : (
@@ -368,13 +363,12 @@ export function TemplateDetailsBody({ template, client, locale, inExcel, canInse
         {latest && (
           <Button
             as="a"
-            href={latest}
+            href={saved ?? latest}
             download={templateFileName(title, template.version, t)}
             appearance={insertable ? 'secondary' : 'primary'}
-            onClick={onDownload(template.version, latest)}
             data-testid="template-download"
           >
-            {download.kind === 'busy' ? t('templates.downloading') : inExcel && !canInsert ? t('templates.downloadInstead') : t('templates.download')}
+            {inExcel && !canInsert ? t('templates.downloadInstead') : t('templates.download')}
           </Button>
         )}
         {(!inExcel || canInsert) && (
@@ -403,7 +397,6 @@ export function TemplateDetailsBody({ template, client, locale, inExcel, canInse
         )}
       </div>
       {insert.kind === 'failed' && <ProblemMessage title={t('templates.insertFailed')} error={insert.error} t={t} data-testid="template-insert-error" />}
-      {download.kind === 'failed' && <ProblemMessage title={t('templates.downloadFailed')} error={download.error} t={t} data-testid="template-download-error" />}
     </>
   );
 }

@@ -1,0 +1,465 @@
+/**
+ * Issue 14 in a real browser (Debian Chromium + playwright-core, standalone pane, real API on
+ * Azurite): every view and state at 320 px and 500 px in en-US and zh-CN
+ *
+ *   - never scrolls sideways;
+ *   - shows no English (beyond an allow-list: function names, PERF, acronyms, units, numbers,
+ *     user data) to a zh-CN user and no Chinese to an en-US user, read from the rendered DOM;
+ *   - keeps to the finance glossary (i18n/terms.ts) in Chinese;
+ *   - has no serious or critical axe-core violations;
+ *
+ * and the pieces the issue asks for one by one: the sticky tab bar and its More menu, the
+ * one-line dismissible standalone note, the first-run card and the function list, template
+ * details as their own view with focus on the heading, finance-native numbers and the
+ * preview's size and gate step, errors next to their fields, benchmarks by name, the 10 s
+ * timeout, offline views, remembered drafts and language — and the AHP wizard's input latency
+ * at 15 criteria on a 4×-throttled CPU (measured and reported in test-results/e2e/timings.json).
+ *
+ * It also retakes the README's screenshots (docs/screenshots/).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DevServer, startDevServer } from '../../dev/dev-server';
+import { languageLeaks } from '../addin/support/language-scan';
+import { ApiHarness, seedOverHttp, startApi } from '../functions/support/api';
+import { pairGroup, setJudgements, weightsView } from './support/ahp-driver';
+import { chromiumAvailable, launchChromium, SCREENSHOT_DIR } from './support/browser';
+import { BuildOutcome, PANE_BUILD_DIR, REPO, buildHarness, ensureProductionBuild } from './support/build';
+
+const suite = chromiumAvailable() ? describe : describe.skip;
+
+type Lang = 'en-US' | 'zh-CN';
+const WIDTHS = [320, 500] as const;
+const LANGS: Lang[] = ['en-US', 'zh-CN'];
+const VIEWS = ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks'] as const;
+type ViewId = (typeof VIEWS)[number];
+
+/** The text a user meets on the page: visible text, labels, placeholders, titles, options. */
+async function shownText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const pageLang = document.documentElement.lang;
+    const skip = (el: Element | null): boolean => {
+      for (let e = el; e; e = e.parentElement) {
+        // Typed formulas (translate="no"), user data, and the catalog's own function descriptions
+        // (catalog/, checked by tests/addin/glossary.test.ts) are not the pane's words.
+        if (e.getAttribute('translate') === 'no' || e.hasAttribute('data-user-data') || e.hasAttribute('data-catalog-text')) return true;
+        const lang = e.getAttribute('lang');
+        if (lang && lang !== pageLang && e !== document.documentElement) return true;
+        if (e instanceof HTMLElement && e.hidden) return true;
+      }
+      return false;
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(el.tagName) || skip(el)) continue;
+      const text = (node.textContent ?? '').trim();
+      if (text) out.push(text);
+    }
+    for (const el of Array.from(document.querySelectorAll('[aria-label], [placeholder], [title], [alt]'))) {
+      if (skip(el)) continue;
+      for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
+        const value = el.getAttribute(name)?.trim();
+        if (value) out.push(value);
+      }
+    }
+    return out;
+  });
+}
+
+const leaks = languageLeaks;
+
+suite('task pane fits 320 px, speaks one language, keeps to the glossary (issue 14)', () => {
+  let api: ApiHarness;
+  let pane: DevServer | undefined;
+  let harness: DevServer | undefined;
+  let browser: Browser;
+  let build: BuildOutcome | undefined;
+  const contexts: BrowserContext[] = [];
+  const timings: Record<string, unknown> = {};
+  /** Template titles from the API (user data: shown as the API has them). */
+  let titles: string[] = [];
+
+  beforeAll(async () => {
+    api = await startApi();
+    await seedOverHttp(api);
+    const [paneBuild, harnessBuild] = await Promise.all([ensureProductionBuild(), buildHarness()]);
+    build = paneBuild;
+    const apiTarget = new URL(api.url).origin;
+    pane = await startDevServer({ root: PANE_BUILD_DIR, port: 0, apiTarget });
+    harness = await startDevServer({ root: harnessBuild.dir, port: 0, apiTarget });
+    browser = await launchChromium();
+    const items = ((await (await fetch(`${api.url}/templates`)).json()) as { items: { title: { en: string; zh: string }; description?: { en: string; zh: string } }[] }).items;
+    // Template titles and descriptions are the API's content (library/), shown as the API has them.
+    titles = items.flatMap((t) => [t.title.en, t.title.zh, t.description?.en ?? '', t.description?.zh ?? '']).filter(Boolean).sort((a, b) => b.length - a.length);
+  }, 420_000);
+
+  afterAll(async () => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, 'timings.json');
+    const previous = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+    fs.writeFileSync(file, JSON.stringify({ ...previous, ...timings }, null, 2));
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await pane?.close();
+    await harness?.close();
+    await api?.close();
+  });
+
+  async function open(options: { width?: number; lang?: Lang; query?: string; context?: BrowserContext } = {}): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
+    if (build?.error) throw new Error(`the production build failed:\n${build.error}`);
+    const lang = options.lang ?? 'en-US';
+    let context = options.context;
+    if (!context) {
+      context = await browser.newContext({ viewport: { width: options.width ?? 320, height: 800 }, locale: lang, acceptDownloads: true });
+      contexts.push(context);
+      await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.abort('internetdisconnected'));
+    }
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${pane!.origin}/taskpane.html${options.query ?? ''}`);
+    await page.getByTestId('app').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="app"]')?.getAttribute('data-host') === 'standalone');
+    return { page, errors, context };
+  }
+
+  async function openTab(page: Page, id: ViewId) {
+    const tab = page.getByTestId(`tab-${id}`);
+    if (await tab.isVisible()) await tab.click();
+    else {
+      await page.getByTestId('tabs-more').click();
+      await page.getByTestId(`more-${id}`).click();
+    }
+    const panel = page.getByTestId(`panel-${id}`);
+    await panel.locator('[data-view]').first().waitFor({ timeout: 20_000 });
+    return panel;
+  }
+
+  /** Scroll width, language, glossary and axe checks of the page as it is now. */
+  async function check(page: Page, lang: Lang, state: string, userData: string[] = []): Promise<string[]> {
+    const problems: string[] = [];
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    if (scrollWidth > innerWidth) problems.push(`${state}: scrolls sideways (${scrollWidth} px wide in ${innerWidth} px)`);
+    for (const leak of leaks(await shownText(page), lang, [...titles, ...userData])) problems.push(`${state}: ${leak}`);
+    // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex>) are Fluent's focus
+    // management, not content: they hand focus on at once and are left out.
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
+    for (const v of axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      problems.push(`${state}: axe ${v.impact} ${v.id} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+    }
+    return problems;
+  }
+
+  /** Puts a view into its interesting states, checking each. */
+  async function statesOf(page: Page, id: ViewId, lang: Lang, label: string): Promise<string[]> {
+    const panel = await openTab(page, id);
+    const problems = await check(page, lang, `${label} ${id}`);
+    const zh = lang === 'zh-CN';
+    if (id === 'templates') {
+      await panel.getByTestId('template-item-tiered-commission-plan').click();
+      await panel.getByTestId('template-details-title').waitFor({ timeout: 15_000 });
+      problems.push(...(await check(page, lang, `${label} template details`)));
+      await panel.getByTestId('template-back').click();
+    } else if (id === 'weights') {
+      const view = weightsView(page);
+      const names = zh ? ['销售增长', '利润率', '客户满意度'] : ['Sales growth', 'Profit margin', 'Customer satisfaction'];
+      await setJudgements(view, names, { '0,1': '9', '0,2': '1/9', '1,2': '9' }, zh ? (a, b) => `${a} 与 ${b}` : (a, b) => `${a} vs ${b}`);
+      await view.locator('[data-ahp-warning]').waitFor();
+      await view.locator('[data-ahp-advanced] > summary').click();
+      problems.push(...(await check(page, lang, `${label} weights inconsistent + advanced`, names)));
+    } else if (id === 'plan') {
+      const rate = panel.getByRole('textbox', { name: zh ? '提成比例 2' : 'Rate 2', exact: true });
+      await rate.fill('abc');
+      await panel.getByTestId('plan-errors').waitFor();
+      problems.push(...(await check(page, lang, `${label} plan error`, ['abc'])));
+      await rate.fill('4%');
+      await panel.getByRole('radio', { name: zh ? '奖金曲线' : 'Payout curve' }).check();
+      await panel.locator('[data-input="cap"]').fill('130%');
+      await panel.locator('[data-marker="cap"]').waitFor();
+      problems.push(...(await check(page, lang, `${label} payout curve`)));
+    } else if (id === 'scenarios') {
+      await panel.getByTestId('mc-paste').fill('1\n2\n3\n4\n5');
+      await panel.getByRole('button', { name: zh ? '汇总粘贴的数字' : 'Summarize pasted numbers' }).click();
+      await panel.locator('[data-mc-summary]').waitFor();
+      problems.push(...(await check(page, lang, `${label} Monte Carlo summary`)));
+    } else if (id === 'explain') {
+      await panel.getByTestId('explain-typed').click();
+      await panel.locator('[data-explain-steps]').waitFor();
+      problems.push(...(await check(page, lang, `${label} explained`)));
+      await panel.getByTestId('explain-formula').fill('=PERF.AHP({1,3;0.3333333,1}, "geomean")');
+      await panel.getByTestId('explain-typed').click();
+      await panel.locator('[data-step-key="ahp.result"]').first().waitFor();
+      problems.push(...(await check(page, lang, `${label} explained AHP`)));
+    } else if (id === 'benchmarks') {
+      await panel.getByTestId('benchmark-row').first().waitFor({ state: 'attached', timeout: 15_000 });
+      await panel.getByTestId('benchmarks-search').fill(zh ? '人工成本' : 'labour cost');
+      await panel.locator('[data-metric="labour_cost_share_max"]').waitFor({ timeout: 10_000 });
+      problems.push(...(await check(page, lang, `${label} benchmarks search`)));
+    }
+    return problems;
+  }
+
+  for (const lang of LANGS) {
+    for (const width of WIDTHS) {
+      test(`${lang} at ${width} px: every view and state fits, is in one language and passes axe`, async () => {
+        const { page, errors } = await open({ width, lang });
+        const label = `${lang} ${width}px`;
+        await page.getByTestId('first-run-functions').click();
+        await page.getByTestId('function-list').waitFor({ timeout: 10_000 });
+        const problems = await check(page, lang, `${label} first run + function list`);
+        for (const id of VIEWS) problems.push(...(await statesOf(page, id, lang, label)));
+        expect(problems).toEqual([]);
+        expect(errors).toEqual([]);
+      }, 240_000);
+    }
+  }
+
+  test('the shell at 320 px: a one-row sticky tab bar with a More menu, a one-line dismissible note, a first-run card', async () => {
+    const { page } = await open({ width: 320 });
+    const bar = page.getByTestId('tab-bar');
+    const barBox = (await bar.boundingBox())!;
+    expect(barBox.height).toBeLessThan(56); // one row
+    // The chrome above the content stays small: header, note and tab bar.
+    expect(barBox.y + barBox.height).toBeLessThan(800 * 0.2);
+    const note = page.getByTestId('standalone-note');
+    expect((await note.boundingBox())!.height).toBeLessThan(40); // one line
+    // More menu: the tabs that did not fit.
+    await page.getByTestId('tabs-more').click();
+    await page.getByTestId('more-benchmarks').click();
+    await page.getByTestId('panel-benchmarks').locator('[data-view]').waitFor();
+    // Sticky: scrolled down a long view, the tab bar is still at the top.
+    await openTab(page, 'weights');
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    await page.waitForTimeout(100);
+    expect(Math.round((await bar.boundingBox())!.y)).toBe(0);
+    // Dismissals are remembered.
+    await page.getByTestId('standalone-dismiss').click();
+    await page.getByTestId('first-run-dismiss').click();
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid="app"]')?.getAttribute('data-host') === 'standalone');
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('standalone-note').count()).toBe(0);
+    expect(await page.getByTestId('first-run').count()).toBe(0);
+  });
+
+  test('template details are a view of their own: focus on the heading, Back returns to the list', async () => {
+    const { page } = await open({ width: 320, lang: 'zh-CN' });
+    const panel = await openTab(page, 'templates');
+    const item = panel.getByTestId('template-item-tiered-commission-plan');
+    await item.waitFor({ timeout: 15_000 });
+    expect(await item.getByTestId('template-item-description').count()).toBe(1);
+    const descriptionBox = (await item.getByTestId('template-item-description').boundingBox())!;
+    expect(descriptionBox.height).toBeLessThan(24); // one line
+    await item.click();
+    const heading = panel.getByTestId('template-details-title');
+    await heading.waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'template-details-title');
+    expect((await heading.boundingBox())!.y).toBeLessThan(800); // in sight, not 1,500 px below
+    expect(await panel.getByTestId('templates-browse').isHidden()).toBe(true);
+    // The download carries the title in the user's language (once the bytes are fetched, the link is theirs).
+    await page.waitForFunction(() => document.querySelector('[data-testid="template-download"]')?.getAttribute('href')?.startsWith('blob:'), undefined, { timeout: 15_000 });
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), panel.getByTestId('template-download').click()]);
+    expect(file.suggestedFilename()).toMatch(/[\u4e00-\u9fff].* v\d+\.xlsx$/);
+    await panel.getByTestId('template-back').click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-template-id') === 'tiered-commission-plan');
+  });
+
+  test('finance-native numbers: 8%, ¥12,000 and 12,000 are understood; results in % and ¥; the preview at real size', async () => {
+    const { page } = await open({ width: 320 });
+    const panel = await openTab(page, 'plan');
+    await panel.getByRole('textbox', { name: 'Rate 2', exact: true }).fill('8 %');
+    await panel.getByRole('textbox', { name: 'Threshold 2', exact: true }).fill('¥100,000');
+    await panel.locator('[data-input="amount"]').fill('180,000');
+    await expect_(panel.getByTestId('plan-errors')).toHaveCount(0);
+    const current = await panel.getByTestId('plan-current').textContent();
+    expect(current).toMatch(/¥180,000: ¥\d{1,3}(,\d{3})*/);
+    // The chart is drawn at the width it is shown, its text 12 px.
+    const chart = panel.getByTestId('plan-chart');
+    const geometry = await chart.evaluate((svg) => ({
+      width: svg.getBoundingClientRect().width,
+      attr: Number(svg.getAttribute('width')),
+      font: Math.min(...Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize))),
+      rendered: Math.min(...Array.from(svg.querySelectorAll('text')).map((t) => t.getBoundingClientRect().height)),
+    }));
+    expect(Math.abs(geometry.width - geometry.attr)).toBeLessThan(1);
+    expect(geometry.font).toBeGreaterThanOrEqual(12);
+    expect(geometry.rendered).toBeGreaterThanOrEqual(12);
+    // Payout curve: the gate is a vertical step, gate and cap are dashed markers.
+    await panel.getByRole('radio', { name: 'Payout curve' }).check();
+    await panel.locator('[data-input="cap"]').fill('1.3');
+    await panel.locator('[data-marker="gate"]').waitFor();
+    await panel.locator('[data-marker="cap"]').waitFor();
+    const dashed = await panel.locator('[data-marker="gate"] line').getAttribute('stroke-dasharray');
+    expect(dashed).toBeTruthy();
+    const points = (await panel.locator('polyline[data-line]').getAttribute('points'))!.split(' ').map((p) => p.split(',').map(Number));
+    const vertical = points.some((p, k) => k > 0 && Math.abs(p[0] - points[k - 1][0]) < 0.2 && Math.abs(p[1] - points[k - 1][1]) > 5);
+    expect(vertical).toBe(true);
+    // An error sits next to its field, in the user's words.
+    await panel.locator('[data-input="targetIncentive"]').fill('-1');
+    const field = panel.locator('.fui-Field').filter({ has: page.locator('[data-input="targetIncentive"]') });
+    expect(await field.textContent()).toMatch(/Target incentive cannot be negative/);
+  });
+
+  test('benchmarks: names in both languages, partial Chinese search, areas, ratios in %, the honest label', async () => {
+    const { page } = await open({ width: 500, lang: 'zh-CN' });
+    const panel = await openTab(page, 'benchmarks');
+    await panel.getByTestId('benchmark-row').first().waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await panel.textContent()).toContain('方案文件中的建议默认值');
+    expect(await panel.locator('details[data-area]').count()).toBeGreaterThanOrEqual(5);
+    await panel.getByTestId('benchmarks-search').fill('人工');
+    const row = panel.locator('[data-metric="labour_cost_share_max"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('人工成本占营收比例上限');
+    expect(await row.getByTestId('benchmark-value').textContent()).toBe('30%');
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    timings.benchmarksPageHeightPx = height;
+  });
+
+  test('requests time out after 10 s with a translated message and Retry', async () => {
+    const { page } = await open({ width: 320, lang: 'zh-CN' });
+    const panel = await openTab(page, 'templates');
+    await page.route(/\/api\/templates\/tiered-commission-plan(\?|$)/, () => undefined); // never answers
+    const started = Date.now();
+    await panel.getByTestId('template-item-tiered-commission-plan').click();
+    const error = panel.getByTestId('template-details-error');
+    await error.waitFor({ timeout: 25_000 });
+    timings.detailsTimeoutMs = Date.now() - started;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
+    expect(await error.textContent()).toContain('10 秒内没有响应');
+    await page.unroute(/\/api\/templates\/tiered-commission-plan(\?|$)/);
+    await error.getByRole('button', { name: '重试' }).click();
+    await panel.getByTestId('template-details-title').waitFor({ timeout: 15_000 });
+  }, 60_000);
+
+  test('the views that compute locally are preloaded when idle and work offline', async () => {
+    const { page, context } = await open({ width: 500 });
+    await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /chunks\/view-/.test(e.name)).length >= 6, undefined, { timeout: 20_000 });
+    await context.setOffline(true);
+    try {
+      for (const id of ['weights', 'plan', 'scenarios', 'explain'] as const) {
+        const panel = await openTab(page, id);
+        expect([id, await panel.locator('[data-testid="view-error"]').count()]).toEqual([id, 0]);
+      }
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  test('drafts and the language are remembered (localStorage standalone)', async () => {
+    const { page, context } = await open({ width: 500 });
+    await page.getByTestId('lang-zh-CN').click();
+    let panel = await openTab(page, 'plan');
+    await panel.getByRole('textbox', { name: '提成比例 1', exact: true }).fill('3%');
+    panel = await openTab(page, 'weights');
+    await setJudgements(weightsView(page), ['销售增长', '利润率', '客户满意度'], { '0,1': '5' }, (a, b) => `${a} 与 ${b}`);
+    await page.waitForTimeout(600);
+    await page.close();
+    const again = await open({ context });
+    expect(await again.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    panel = await openTab(again.page, 'plan');
+    expect(await panel.getByRole('textbox', { name: '提成比例 1', exact: true }).inputValue()).toBe('3%');
+    await openTab(again.page, 'weights');
+    const pair = pairGroup(weightsView(again.page), '销售增长 与 利润率');
+    expect(await pair.locator('input[data-side="a"]').isChecked()).toBe(true);
+    expect(await pair.locator('select[data-intensity]').inputValue()).toBe('5');
+  });
+
+  test('AHP input latency at 15 criteria on a 4×-throttled CPU (measured)', async () => {
+    const context = await browser.newContext({ viewport: { width: 500, height: 900 }, locale: 'en-US' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${harness!.origin}/weights.html`);
+    const view = weightsView(page);
+    await view.waitFor();
+    for (let k = 4; k <= 15; k++) await view.getByRole('button', { name: /^Add criterion$/ }).click();
+    expect(await view.locator('fieldset').count()).toBe(105);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const measured = await page.evaluate(async () => {
+      const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const judgement: number[] = [];
+      const typing: number[] = [];
+      const sets = Array.from(document.querySelectorAll('fieldset'));
+      for (let k = 0; k < 20; k++) {
+        const radio = sets[(k * 7) % sets.length].querySelector<HTMLInputElement>(`input[data-side="${k % 2 ? 'b' : 'a'}"]`)!;
+        await frame();
+        const started = performance.now();
+        radio.click();
+        await frame();
+        judgement.push(performance.now() - started);
+      }
+      const input = document.querySelector<HTMLInputElement>('[data-view="weights"] input[type="text"], [data-view="weights"] input:not([type])')!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      for (let k = 0; k < 20; k++) {
+        await frame();
+        const started = performance.now();
+        setValue.call(input, `Criterion ${k}x`);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await frame();
+        typing.push(performance.now() - started);
+      }
+      return { judgement, typing };
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const stats = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return { median: Math.round(sorted[Math.floor(sorted.length / 2)]), p90: Math.round(sorted[Math.floor(sorted.length * 0.9)]), max: Math.round(sorted[sorted.length - 1]) };
+    };
+    timings.ahpLatency15Criteria4xCpu = { judgementMs: stats(measured.judgement), typingMs: stats(measured.typing), target: '< 50 ms' };
+    // eslint-disable-next-line no-console
+    console.log('AHP latency at 15 criteria, 4× CPU throttling:', JSON.stringify(timings.ahpLatency15Criteria4xCpu));
+    // The target is 50 ms; a shared 2-core test machine varies, so only a regression far past it fails.
+    expect(stats(measured.judgement).median).toBeLessThan(200);
+    expect(stats(measured.typing).median).toBeLessThan(200);
+  }, 120_000);
+
+  test('retakes the README screenshots (docs/screenshots)', async () => {
+    const dir = path.join(REPO, 'docs', 'screenshots');
+    fs.mkdirSync(dir, { recursive: true });
+    const shots: [Lang, ViewId, string][] = [
+      ['en-US', 'templates', 'templates.png'],
+      ['en-US', 'weights', 'weights.png'],
+      ['en-US', 'plan', 'plan.png'],
+      ['en-US', 'scenarios', 'scenarios.png'],
+      ['en-US', 'explain', 'explain.png'],
+      ['en-US', 'benchmarks', 'benchmarks.png'],
+      ['zh-CN', 'templates', 'templates-zh-CN.png'],
+    ];
+    for (const [lang, id, file] of shots) {
+      const { page } = await open({ width: 380, lang });
+      await page.getByTestId('standalone-dismiss').click();
+      await page.getByTestId('first-run-dismiss').click();
+      const panel = await openTab(page, id);
+      if (id === 'templates') await panel.getByTestId('templates-list').waitFor({ timeout: 15_000 });
+      if (id === 'benchmarks') {
+        await panel.getByTestId('benchmark-row').first().waitFor({ state: 'attached', timeout: 15_000 });
+        await panel.locator('details[data-area] > summary').first().click();
+      }
+      if (id === 'explain') await panel.getByTestId('explain-typed').click();
+      if (id === 'weights') await setJudgements(weightsView(page), ['Sales growth', 'Profit margin', 'Customer satisfaction'], { '0,1': '3', '0,2': '5', '1,2': '2' }, (a, b) => `${a} vs ${b}`);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(dir, file) });
+      expect(fs.statSync(path.join(dir, file)).size).toBeGreaterThan(5000);
+    }
+  }, 180_000);
+});
+
+/** A tiny locator count assertion (playwright's expect is not jest's). */
+function expect_(locator: { count(): Promise<number> }) {
+  return {
+    async toHaveCount(n: number) {
+      const deadline = Date.now() + 5000;
+      let count = await locator.count();
+      while (count !== n && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        count = await locator.count();
+      }
+      expect(count).toBe(n);
+    },
+  };
+}
