@@ -1,8 +1,9 @@
 /** Writing cells the way every template does: titles, header rows, inputs, formulas, widths. */
 import type ExcelJS from 'exceljs';
+import { languageOf, sayIn } from './language';
 import { TITLE_FONT, header, input } from './style';
-import { Label, bilingual } from './text';
-import type { Validation } from './validation';
+import type { Label } from './text';
+import { type Validation, inExcel } from './validation';
 
 /** A formula cell; buildTemplate() computes and caches its value. */
 export function formula(cell: ExcelJS.Cell, text: string, numFmt?: string): void {
@@ -10,16 +11,21 @@ export function formula(cell: ExcelJS.Cell, text: string, numFmt?: string): void
   if (numFmt) cell.numFmt = numFmt;
 }
 
+/** Puts `validation` on a cell, its words in the workbook's language. */
+export function validate(cell: ExcelJS.Cell, validation: Validation): void {
+  cell.dataValidation = inExcel(validation, languageOf(cell.worksheet.workbook));
+}
+
 /** A yellow input cell holding `value`, with its number format and validation. */
 export function inputCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, numFmt?: string, validation?: Validation): void {
   cell.value = value;
   input(cell, numFmt);
-  if (validation) cell.dataValidation = validation;
+  if (validation) validate(cell, validation);
 }
 
-/** A cell showing a label in both languages. */
+/** A cell showing a label in the workbook's language. */
 export function label(cell: ExcelJS.Cell, text: Label): void {
-  cell.value = bilingual(text);
+  cell.value = sayIn(cell.worksheet.workbook, text);
 }
 
 /** A bold label: a heading inside a sheet, a total. */

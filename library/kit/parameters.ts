@@ -1,13 +1,14 @@
 /**
  * Parameter blocks: one setting a row — its label, its value (a yellow, validated input, or a
- * formula computed from other settings), an optional note — and, where a rule of the digest
- * lives in the value, the rule → cell record pointing at it. A parameter with a name gets a
- * workbook name, so formulas read `AttainmentCap`, not `Inputs!$B$11`.
+ * formula computed from other settings), an optional note, where the number comes from (a plan
+ * rule, or an example to replace) — and, where a plan rule lives in the value, the rule → cell
+ * record pointing at it. A parameter with a name gets a workbook name, so formulas read
+ * `AttainmentCap`, not `Inputs!$B$11`.
  */
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
 import { formula, heading, inputCell, label } from './cells';
-import type { DigestRuleId, RuleCell } from './rules';
+import { type DigestRuleId, EXAMPLE_SOURCE, type RuleCell, ruleSource } from './rules';
 import type { Label } from './text';
 import type { Validation } from './validation';
 
@@ -26,15 +27,22 @@ export interface Parameter {
   name?: string;
   /** How the template's own code finds the row, where the workbook needs no name for it. */
   key?: string;
-  /** The digest rule whose number this value is. */
+  /** The plan rule whose number this value is; an input without one is an example. */
   rule?: DigestRuleId;
 }
 
-/** Where a block's columns are: label, value, note (A, B, C unless told otherwise). */
+/** Where an input's number comes from: its plan rule, or an example to replace. */
+export function parameterSource(parameter: Parameter): Label | undefined {
+  if (parameter.rule) return ruleSource(parameter.rule);
+  return parameter.formula === undefined && !parameter.fixed ? EXAMPLE_SOURCE : undefined;
+}
+
+/** Where a block's columns are: label, value, note (A, B, C unless told otherwise) and, when given, the source. */
 export interface BlockColumns {
   label: number;
   value: number;
   note: number;
+  source?: number;
 }
 const ABC: BlockColumns = { label: 1, value: 2, note: 3 };
 
@@ -79,6 +87,8 @@ export function writeParameters(workbook: ExcelJS.Workbook, block: ParameterBloc
     }
     label(sheet.getCell(r, columns.label), row.label);
     if (row.note !== undefined) label(sheet.getCell(r, columns.note), row.note);
+    const source = parameterSource(row);
+    if (columns.source !== undefined && source !== undefined) label(sheet.getCell(r, columns.source), source);
     const value = sheet.getCell(r, columns.value);
     if (row.formula !== undefined) formula(value, row.formula, row.format);
     else if (row.fixed) value.value = row.value ?? null;

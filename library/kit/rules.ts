@@ -1,70 +1,110 @@
 /**
- * Every quantitative rule of the domain digest (shared/domain/seed-rules.md), by id. Each
- * built-in template lists the rules it carries and the cell that carries each one; a test
- * checks that every rule here lives in at least one template cell, so none can vanish.
+ * Every quantitative rule of the marketing plan documents our users work by (the project's
+ * copy: docs/domain.md), by id: the rule in plain words in both languages, the plan document
+ * it comes from and, where the documents give it one, the role that owns it. Each built-in
+ * template lists the rules it carries and the cell that carries each one; a test checks that
+ * every rule here lives in at least one template cell, so none can vanish.
+ *
+ * A cell that carries a rule says where its number comes from — "plan rule: <the rule> — <the
+ * plan>" (ruleSource); every other input is an example to replace (EXAMPLE_SOURCE).
  */
-export const DIGEST_RULES = {
-  // §1 KPI weights and scorecards
-  'weights.online-individual-60': 'Online channels weight the individual conversion rate 60%.',
-  'weights.offline-team-70': 'Offline channels weight team collaboration completion 70%.',
-  'weights.dual-track-50-50': 'Dual-track bonus: 50% team attainment, 50% individual contribution.',
-  'weights.sales-rep-satisfaction-30': 'Sales representatives: customer satisfaction raised to 30%.',
-  'weights.bsc-50-30-20': 'Balanced scorecard: financial 50%, customer 30%, learning & growth 20%.',
-  'weights.quantitative-min-60': 'Quantitative KPIs weigh at least 60%.',
-  'scoring.360-review': 'Ability dimensions via 360° review (manager, peers, customers).',
-  'scoring.compliance-veto': 'A compliance breach zeroes the rating regardless of score.',
-  'scoring.response-times': 'First contact ≤ 2 h; e-commerce reply ≤ 30 s; key account solution ≤ 24 h.',
-  'scoring.response-ranking-20': 'The weekly response ranking counts 20% of the quarterly review.',
-  'scoring.effective-response-90': 'An effective response also needs a resolution rate ≥ 90%.',
-  'scoring.peak-relax-20': 'Response thresholds relax 20% in peak season.',
-  'scoring.monthly-milestone-20': 'Monthly milestone: month 1 = 20% of the annual target.',
-  'scoring.role-kpis': 'Twelve marketing roles, each with its own KPI set.',
-  'scoring.cac-within-5': 'Monthly CAC within ±5% of budget.',
-  'scoring.bounce-60': 'Landing pages with bounce > 60% are flagged.',
-  'scoring.complaints-4h': 'Complaint answers within 4 h.',
-  'scoring.feedback-50': 'At least 50 feedback items a month.',
-  'scoring.roadmap-30': 'At least 30% of common requests become roadmap items a quarter.',
-  'scoring.event-report-72h': 'Event wrap-up report within 72 h.',
-  // §2 Incentive payouts
-  'payouts.tiered-commission': 'Tiered commission: higher rates for higher attainment bands.',
-  'payouts.excess-profit-share': 'A share of profit above target goes to key contributors.',
-  'payouts.hit-product-award': 'E-commerce hit-product award: tiered commission on units of one product.',
-  'payouts.regional-penetration': 'Regional penetration award = new stores × retention rate.',
-  'payouts.ltv-bonus': 'Private-traffic channels: bonus tied to customer LTV, paid yearly.',
-  'payouts.new-region-2': 'Opening a new regional market: team award of 2% of team sales.',
-  'payouts.innovation-awards': 'Innovation award 5,000–20,000 CNY; idea awards 500–5,000 CNY.',
-  'payouts.incubation-20': 'A successful incubated project earns 20% of its gains.',
-  'payouts.risk-sharing': 'Exceed target → profit share; miss → performance pay cut pro rata.',
-  'payouts.price-band-5': 'Channel managers may move price within ±5%.',
-  'payouts.regional-budget-70-30': 'Regional agents spend 70% of local budget directly, 30% needs filing.',
-  'payouts.proration': 'Mid-period joiners are paid pro rata (transition, new roles).',
-  'payouts.draw': 'A recoverable draw supports new staff until earnings catch up.',
-  'payouts.clawback': 'Commission on cancelled deals is clawed back within a window.',
-  // §3 Cost-benefit and budget
-  'cost.labour-share-30': 'Labour cost ≤ 30% of the revenue a team creates.',
-  'cost.marketing-spend-15': 'Marketing spend within 15% of revenue.',
-  'cost.low-roi-3': 'A channel with ROI below 1:3 is low-efficiency.',
-  'cost.stop-roi-0.8': 'Projects with ROI below 0.8 two weeks running are stopped.',
-  'cost.automation-payback-6-12': 'Automation tools pay back in 6–12 months.',
-  'cost.flexible-staffing-15-30': 'Flexible staffing cuts fixed labour cost 15–30%.',
-  'cost.reorg-lift-20-45': 'Re-organisation lifts output 20–45%.',
-  'cost.transition-15-30': 'Transition: 1–3 months costing 15–30% of monthly labour cost.',
-  'cost.marginal-return-1': 'Optimal staffing: marginal return of labour cost = 1.',
-  'cost.ltv-private-3x': 'Private-domain LTV ≈ 3× public-domain; +5 pts retention lifts LTV 25–40%.',
-  'budget.reserve-15': 'A 15% budget reserve pool.',
-  'budget.alert-80-50': 'Alert when 80% of a budget is spent but conversion is at 50% of target.',
-  'budget.overrun-10': 'Cost review when a line is 10% over budget.',
-  'budget.roi-driven-allocation': 'ROI-prediction-driven allocation across channels.',
-  'budget.decision-rights': 'Decision rights: ≤ 5M squad lead, 5–20M director, > 20M management.',
-  // §4 Channels
-  'channels.pareto-80-20': 'Strategic channels: the top 20% bringing 80% of revenue.',
-  'channels.incubate-30': 'Channels growing > 30% a year get a 6-month incubation.',
-  'channels.exit-15': 'Channels declining > 15% two quarters running are cut back or exited.',
-  'channels.conversion-alert-15': 'Conversion fluctuating > 15% raises an alert.',
-  // §5 Team structure
-  'team.span-7': 'Span of control ≤ 7 direct reports.',
-  'team.spare-capacity-20': 'Keep 20% spare capacity for surges.',
+import { type Text, t } from './text';
+
+/** The plan documents, as a workbook names them to its reader. */
+export const PLANS = {
+  reorg: t('channel team re-organisation plan', '渠道营销团队分工优化方案'),
+  management: t('team management methods', '营销团队管理方法'),
+  performance: t('performance and channel expansion plan', '绩效提升与渠道拓展方案'),
+  roles: t('role responsibilities', '营销团队岗位职责'),
+  workRules: t('marketing work rules', '营销工作办法'),
+  /** The documents do not say which of them: the rule is theirs, the document unrecorded. */
+  plans: t('marketing plans', '营销方案'),
 } as const;
+export type PlanId = keyof typeof PLANS;
+
+/** Roles the documents give rules to. */
+export const ROLES = {
+  salesRep: t('sales representative', '销售代表'),
+  onlineTeams: t('online channel teams', '线上渠道团队'),
+  offlineTeams: t('offline channel teams', '线下渠道团队'),
+  accountManager: t('account manager', '客户经理'),
+  prSpecialist: t('PR specialist', '公关专员'),
+  brandManager: t('brand manager', '品牌经理'),
+  digitalMarketing: t('digital marketing specialist', '数字营销专员'),
+  channelManager: t('channel manager', '渠道经理'),
+  regionalAgents: t('regional agents', '区域代理'),
+} as const;
+export type RoleId = keyof typeof ROLES;
+
+export interface DigestRule {
+  /** The rule in plain words, as a reader of the workbook understands it. */
+  text: Text;
+  plan: PlanId;
+  role?: RoleId;
+}
+
+export const DIGEST_RULES = {
+  // KPI weights and scorecards
+  'weights.online-individual-60': { text: t('online channels weight the individual conversion rate 60%', '线上渠道个人转化率权重占60%'), plan: 'plans', role: 'onlineTeams' },
+  'weights.offline-team-70': { text: t('offline channels weight team collaboration 70%', '线下渠道团队协作完成度权重占70%'), plan: 'plans', role: 'offlineTeams' },
+  'weights.dual-track-50-50': { text: t('dual-track bonus: 50% team attainment, 50% individual contribution', '双轨制奖金：团队达成50%、个人贡献50%'), plan: 'plans' },
+  'weights.sales-rep-satisfaction-30': { text: t('customer satisfaction weighs 30% for sales representatives', '销售代表客户满意度权重提升至30%'), plan: 'plans', role: 'salesRep' },
+  'weights.bsc-50-30-20': { text: t('balanced scorecard: financial 50%, customer 30%, learning and growth 20%', '平衡计分卡：财务50%、客户30%、学习与成长20%'), plan: 'plans', role: 'salesRep' },
+  'weights.quantitative-min-60': { text: t('quantitative KPIs weigh at least 60%', '量化指标权重不低于60%'), plan: 'plans' },
+  'scoring.360-review': { text: t('ability is rated in a 360° review', '能力维度采用360度评估'), plan: 'plans' },
+  'scoring.compliance-veto': { text: t('a compliance breach vetoes the rating', '合规问题一票否决'), plan: 'workRules' },
+  'scoring.response-times': { text: t('first contact ≤ 2 h; e-commerce reply ≤ 30 s; key-account solution ≤ 24 h', '首次响应≤2小时；电商客服≤30秒；大客户方案≤24小时'), plan: 'plans' },
+  'scoring.response-ranking-20': { text: t('the weekly response ranking counts 20% of the quarterly review', '每周响应时效排名占季度考核20%'), plan: 'plans' },
+  'scoring.effective-response-90': { text: t('an effective response also needs a resolution rate of at least 90%', '有效响应须同时满足解决率不低于90%'), plan: 'plans' },
+  'scoring.peak-relax-20': { text: t('response thresholds relax 20% in peak season (Double 11)', '旺季（如双十一）响应时限放宽20%'), plan: 'plans' },
+  'scoring.monthly-milestone-20': { text: t('month 1 reaches 20% of the annual target', '首月完成年度目标的20%'), plan: 'plans' },
+  'scoring.role-kpis': { text: t('each marketing role has its own KPI set', '各营销岗位设置专属KPI'), plan: 'roles' },
+  'scoring.cac-within-5': { text: t('monthly customer acquisition cost within ±5% of budget', '月度获客成本控制在预算±5%以内'), plan: 'roles', role: 'digitalMarketing' },
+  'scoring.bounce-60': { text: t('landing pages with a bounce rate above 60% are flagged', '跳出率高于60%的落地页需优化'), plan: 'roles', role: 'digitalMarketing' },
+  'scoring.complaints-4h': { text: t('complaints answered within 4 hours', '投诉4小时内响应'), plan: 'roles' },
+  'scoring.feedback-50': { text: t('at least 50 valid feedback items a month', '每月收集有效反馈不少于50条'), plan: 'roles', role: 'accountManager' },
+  'scoring.roadmap-30': { text: t('at least 30% of common requests go into the product roadmap each quarter', '每季度推动30%以上共性需求纳入产品路线图'), plan: 'roles', role: 'accountManager' },
+  'scoring.event-report-72h': { text: t('wrap-up report within 72 hours after an event', '活动结束后72小时内完成结案报告'), plan: 'roles', role: 'prSpecialist' },
+  // Incentive payouts
+  'payouts.tiered-commission': { text: t('tiered commission: higher attainment bands earn higher rates', '阶梯式提成：达成越高费率越高'), plan: 'management' },
+  'payouts.excess-profit-share': { text: t('a share of profit above target goes to key contributors', '超额利润按比例分享给核心贡献者'), plan: 'plans' },
+  'payouts.hit-product-award': { text: t('e-commerce hit-product award: tiered commission on the units of one product', '电商爆款推广奖：按单品销量阶梯提成'), plan: 'plans' },
+  'payouts.regional-penetration': { text: t('regional penetration award = new stores × retention rate', '区域渗透奖 = 新开门店数 × 留存率'), plan: 'plans' },
+  'payouts.ltv-bonus': { text: t('private-traffic bonus tied to customer LTV, paid yearly', '私域奖金与客户终身价值挂钩，按年发放'), plan: 'plans' },
+  'payouts.new-region-2': { text: t('opening a new regional market: a team award of 2% of team sales', '开拓新区域市场：团队奖励为团队销售额的2%'), plan: 'plans' },
+  'payouts.innovation-awards': { text: t('innovation award 5,000–20,000 CNY; idea award 500–5,000 CNY', '创新奖5,000–20,000元；金点子奖500–5,000元'), plan: 'plans' },
+  'payouts.incubation-20': { text: t('a successful incubated project earns 20% of its gains', '成功孵化项目获得其收益的20%'), plan: 'plans' },
+  'payouts.risk-sharing': { text: t('risk-sharing: above target a profit share, below a pro-rata pay cut', '对赌：超额分享利润，未达标按比例扣减绩效'), plan: 'plans' },
+  'payouts.price-band-5': { text: t('channel managers may move prices within ±5%', '渠道经理可在±5%范围内调价'), plan: 'plans', role: 'channelManager' },
+  'payouts.regional-budget-70-30': { text: t('regional agents spend 70% of the local budget directly; 30% needs head-office filing', '区域代理可直接使用70%本地预算，30%须总部备案'), plan: 'plans', role: 'regionalAgents' },
+  'payouts.proration': { text: t('mid-period joiners are paid pro rata', '期中入职按在岗天数折算'), plan: 'plans' },
+  'payouts.draw': { text: t('a recoverable draw supports new staff until earnings catch up', '新人可追回预支'), plan: 'plans' },
+  'payouts.clawback': { text: t('commission on cancelled deals is clawed back within a window', '撤单佣金在追回期内追回'), plan: 'plans' },
+  // Cost-benefit and budget
+  'cost.labour-share-30': { text: t('labour cost ≤ 30% of the revenue a team creates', '人工成本不超过团队创造收入的30%'), plan: 'reorg' },
+  'cost.marketing-spend-15': { text: t('marketing spend within 15% of revenue', '营销费用控制在收入的15%以内'), plan: 'plans' },
+  'cost.low-roi-3': { text: t('a channel with ROI below 1:3 is low-efficiency', 'ROI低于1:3的渠道为低效渠道'), plan: 'plans' },
+  'cost.stop-roi-0.8': { text: t('projects with ROI below 0.8 two weeks running are stopped', '连续两周ROI低于0.8的项目叫停'), plan: 'plans' },
+  'cost.automation-payback-6-12': { text: t('automation tools pay back in 6–12 months', '自动化工具6–12个月回本'), plan: 'plans' },
+  'cost.flexible-staffing-15-30': { text: t('flexible staffing cuts fixed labour cost 15–30%', '灵活用工降低固定人工成本15–30%'), plan: 'plans' },
+  'cost.reorg-lift-20-45': { text: t('the re-organisation lifts output 20–45%', '分工优化提升产出20–45%'), plan: 'plans' },
+  'cost.transition-15-30': { text: t('1–3 months of adaptation costing 15–30% of monthly labour cost', '1–3个月适应期，成本为月人工成本的15–30%'), plan: 'plans' },
+  'cost.marginal-return-1': { text: t('optimal staffing: one more yuan of labour cost returns one yuan of revenue', '最优人员规模：边际人工成本回报为1'), plan: 'plans' },
+  'cost.ltv-private-3x': { text: t('private-domain LTV ≈ 3× public-domain', '私域客户终身价值约为公域的3倍'), plan: 'plans' },
+  'budget.reserve-15': { text: t('a 15% budget reserve pool', '预留15%预算池'), plan: 'plans' },
+  'budget.alert-80-50': { text: t('alert when 80% of a budget is spent but conversion is at 50% of target', '预算花费达80%而转化仅达目标50%时预警'), plan: 'plans' },
+  'budget.overrun-10': { text: t('cost review when a line is 10% over budget', '单项超预算10%启动成本复核'), plan: 'plans' },
+  'budget.roi-driven-allocation': { text: t('budgets follow predicted ROI across channels', '按ROI预测在渠道间分配预算'), plan: 'plans' },
+  'budget.decision-rights': { text: t('decision rights: ≤ 5M squad lead, 5–20M director, > 20M management', '决策权限：500万以下小组负责人，500万–2000万总监，2000万以上管理层'), plan: 'plans' },
+  // Channels
+  'channels.pareto-80-20': { text: t('strategic channels: the top 20% that bring 80% of revenue', '战略渠道：贡献80%收入的前20%渠道'), plan: 'plans' },
+  'channels.incubate-30': { text: t('channels growing more than 30% a year get a 6-month incubation', '年增长超过30%的新兴渠道给予6个月孵化期'), plan: 'plans' },
+  'channels.exit-15': { text: t('channels declining more than 15% two quarters running are cut back or exited', '连续两季度下滑超过15%的渠道收缩或退出'), plan: 'plans' },
+  'channels.conversion-alert-15': { text: t('conversion moving more than 15% raises an alert', '转化率波动超过15%触发预警'), plan: 'plans' },
+  // Team structure
+  'team.span-7': { text: t('span of control at most 7 direct reports', '管理幅度不超过7名直接下属'), plan: 'plans' },
+  'team.spare-capacity-20': { text: t('keep 20% spare capacity for surges', '保留20%富余产能应对突发需求'), plan: 'plans' },
+} as const satisfies Record<string, DigestRule>;
 
 export type DigestRuleId = keyof typeof DIGEST_RULES;
 
@@ -74,3 +114,13 @@ export interface RuleCell {
   sheet: string;
   cell: string;
 }
+
+/** "plan rule: <the rule> — <the plan>", in both languages. */
+export function ruleSource(id: DigestRuleId): Text {
+  const rule: DigestRule = DIGEST_RULES[id];
+  const plan = PLANS[rule.plan];
+  return t(`plan rule: ${rule.text['en-US']} — ${plan['en-US']}`, `方案规则：${rule.text['zh-CN']}——${plan['zh-CN']}`);
+}
+
+/** What every input that is not a plan rule says about itself. */
+export const EXAMPLE_SOURCE = t('example — replace with yours', '示例——请替换为贵司数据');

@@ -4,6 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { RuleCell } from './rules';
+import type { Language } from './text';
 
 /** The metadata the API stores and lists (its own shape: `{ en, zh }` titles). */
 export interface TemplateMetadata {
@@ -19,7 +20,7 @@ export interface ChartSpec {
   /** Sheet the chart is drawn on. */
   sheet: string;
   type: 'column' | 'bar' | 'line' | 'pie' | 'doughnut' | 'scatter';
-  /** Shown above the chart; bilingual, e.g. "Payout by person 个人奖金". */
+  /** Shown above the chart, in the workbook's language. */
   title: string;
   /** Category labels (x axis), an absolute reference: "Summary!$A$2:$A$7". */
   categories: string;
@@ -28,12 +29,29 @@ export interface ChartSpec {
   anchor: { from: string; to: string };
 }
 
+/**
+ * How a template shows that it grows with its data: one row typed at the end of a table (values
+ * by column name, in the workbook's language) must change these cells ("Sheet!A1") once the
+ * workbook is recalculated, with no formula edited.
+ */
+export interface Growth {
+  table: string;
+  row: Record<string, number | string | boolean | null>;
+  changes: string[];
+}
+
 export interface BuiltInTemplate {
   metadata: TemplateMetadata;
-  /** The digest rules this template carries, and the cell carrying each. */
+  /** The workbook's language: one locale, or both side by side (templates not yet split). */
+  language: Language;
+  /** The template's id in every language it is published in (en-US's id). */
+  family: string;
+  /** The plan rules this template carries, and the cell carrying each. */
   rules: RuleCell[];
   /** Charts drawn on the built workbook (Summary sheets, where a picture helps). */
   charts?: ChartSpec[];
+  /** One growth per table of the workbook. */
+  growth?: Growth[];
   /** Writes the sheets; formulas are computed and cached afterwards by buildTemplate(). */
   build(workbook: ExcelJS.Workbook): void;
 }

@@ -6,7 +6,7 @@ import { channelTiering } from './channel-tiering';
 import { monteCarloRoi } from './monte-carlo-roi';
 import { reorgCostBenefit } from './reorg-cost-benefit';
 import { ROLE_SCORECARDS } from './role-scorecards';
-import { tieredCommission } from './tiered-commission';
+import { tieredCommission, tieredCommissionZh } from './tiered-commission';
 import type { BuiltInTemplate } from '../kit/types';
 
 export { buildTemplate } from '../kit/build';
@@ -15,6 +15,7 @@ export { buildTemplate } from '../kit/build';
 export const BUILT_IN_TEMPLATES: BuiltInTemplate[] = [
   channelTeamIncentive,
   tieredCommission,
+  tieredCommissionZh,
   balancedScorecard,
   reorgCostBenefit,
   budgetAllocation,

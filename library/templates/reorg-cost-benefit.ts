@@ -234,7 +234,7 @@ function writeStaffing(workbook: ExcelJS.Workbook): void {
     ],
   });
   headerRow(staff, 5, [t('Headcount', '人数'), t('Labour cost', '人工成本'), LABEL.revenue, t('Marginal return', '边际回报'), t('Labour share', '人工占比'), t('Check', '检查')]);
-  const heads: Validation = { type: 'whole', operator: 'greaterThan', formulae: [0], showErrorMessage: true, error: '> 0, ascending 递增' };
+  const heads: Validation = { type: 'whole', operator: 'greaterThan', allowBlank: false, formulae: [0], error: '> 0, ascending 递增' };
   inputBlock(staff, STAFF_FIRST, STAFFING, [{ col: 1, format: '0', validation: heads }, { col: 3, ...KIND.money }]);
   STAFFING.forEach((_, i) => {
     const r = STAFF_FIRST + i;

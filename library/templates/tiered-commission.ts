@@ -1,15 +1,28 @@
 /**
- * Tiered commission plan (階梯式提成, seed rules §2): a six-tier table, marginal or
- * retroactive, a sales team whose commission spills from one PERF.TIERED formula, and a
- * summary that compares both methods.
+ * Tiered commission plan (阶梯式提成): the plan tiers on attainment of the performance target
+ * (业绩目标达成率), marginal or retroactive; each salesperson's commission spills from one
+ * PERF.TIERED over the whole team table. An amount-tiered table is kept beside it, labelled as
+ * the example it is (tiers on the sales amount), and the summary compares both methods.
  */
 import type ExcelJS from 'exceljs';
+import { columnLetters } from '../../workbook/a1';
 import {
-  CNY, LABEL, PERCENT, columnWidths, defineTemplate, formula, headerRow, inputBlock, nonNegative, oneOf, percentBetween, resultColumn, sheetTitle, summaryLines, t,
-  writeParameters,
+  CNY, EXAMPLE_SOURCE, LABEL, PERCENT, type ParameterBlock, type Words, columnWidths, defineTemplates, growingTables, nonNegative, oneOf, option, parameterRules,
+  percentBetween, ruleSource, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource, writeParameters, writeTable,
 } from '../kit';
 
-export const TIERS: [number, number][] = [
+/** The plan's tiers on attainment: [attainment from, rate on that slice of sales]. */
+export const ATTAINMENT_TIERS: [number, number][] = [
+  [0, 0.02],
+  [0.6, 0.03],
+  [0.8, 0.045],
+  [1, 0.06],
+  [1.2, 0.08],
+  [1.5, 0.1],
+];
+
+/** The example tiers on the sales amount: [CNY from, rate]. */
+export const AMOUNT_TIERS: [number, number][] = [
   [0, 0.02],
   [50_000, 0.03],
   [100_000, 0.045],
@@ -18,81 +31,157 @@ export const TIERS: [number, number][] = [
   [500_000, 0.1],
 ];
 
-export const SALES: [string, number][] = [
-  ['Chen Jing 陈静', 42_000],
-  ['Li Wei 李伟', 128_500],
-  ['Wang Fang 王芳', 236_000],
-  ['Zhang Min 张敏', 388_000],
-  ['Liu Yang 刘洋', 512_750],
-  ['Zhao Lei 赵磊', 95_300],
-  ['Sun Li 孙丽', 0],
-  ['Zhou Tao 周涛', 760_000],
+/** [name en, name zh, performance target, sales]. */
+export const TEAM: [string, string, number, number][] = [
+  ['Chen Jing', '陈静', 200_000, 42_000],
+  ['Li Wei', '李伟', 150_000, 128_500],
+  ['Wang Fang', '王芳', 250_000, 236_000],
+  ['Zhang Min', '张敏', 350_000, 388_000],
+  ['Liu Yang', '刘洋', 400_000, 512_750],
+  ['Zhao Lei', '赵磊', 150_000, 95_300],
+  ['Sun Li', '孙丽', 120_000, 0],
+  ['Zhou Tao', '周涛', 400_000, 760_000],
 ];
 
-const LAST = 1 + SALES.length; // Team rows 2..9
+const SHEETS = { plan: t('Plan', '方案'), team: t('Team', '团队'), summary: t('Summary', '汇总') };
 
-export const tieredCommission = defineTemplate({
+const tiers = (w: Words, name: ReturnType<typeof t>, at: string, from: ReturnType<typeof t>, fromFormat: string, rows: number) =>
+  tableLayout(
+    {
+      name,
+      sheet: w.say(SHEETS.plan),
+      at,
+      rows,
+      columns: [
+        { key: 'from', name: from, format: fromFormat, validation: nonNegative },
+        { key: 'rate', name: t('Rate', '费率'), format: PERCENT, validation: percentBetween() },
+      ],
+    },
+    w.locale,
+  );
+
+function layout(w: Words) {
+  const sheet = { plan: w.say(SHEETS.plan), team: w.say(SHEETS.team), summary: w.say(SHEETS.summary) };
+  const attainmentTiers = tiers(w, t('AttainmentTiers', '达成率档位'), 'A7', t('Attainment from', '达成率下限'), PERCENT, ATTAINMENT_TIERS.length);
+  const amountTiers = tiers(w, t('AmountTiers', '金额档位'), 'D7', t('Sales from', '销售额下限'), CNY, AMOUNT_TIERS.length);
+  const people = tableLayout(
+    {
+      name: t('People', '人员'),
+      sheet: sheet.team,
+      at: 'A4',
+      rows: TEAM.length,
+      totalsRow: true,
+      columns: [
+        { key: 'name', name: LABEL.name, totals: { label: LABEL.total } },
+        { key: 'target', name: t('Target', '业绩目标'), format: CNY, validation: nonNegative, totals: 'sum' },
+        { key: 'sales', name: t('Sales', '销售额'), format: CNY, validation: nonNegative, totals: 'sum' },
+      ],
+    },
+    w.locale,
+  );
+  const col = { attainment: people.next, commission: people.next + 1, rate: people.next + 2, amountExample: people.next + 3 };
+  /** A result spill beside the table, from any sheet: Team!E5#. */
+  const spill = (c: number) => `${sheet.team}!${columnLetters(c)}${people.firstRow}#`;
+  const methodBlock: ParameterBlock = {
+    sheet: sheet.plan,
+    firstRow: 3,
+    columns: { label: 1, value: 2, note: 3, source: 4 },
+    rows: [
+      {
+        name: 'CommissionMethod',
+        label: t('Method', '计算方法'),
+        value: w.say(option('marginal')),
+        validation: oneOf([option('marginal'), option('retro')], t('marginal or retro', '边际或追溯'), t('Method', '计算方法')),
+        note: t('marginal: each slice at its band\'s rate; retro: all sales at the rate reached', '边际：每段按所在档费率；追溯：全部按达到的档位费率'),
+      },
+    ],
+  };
+  return { ...w, sheet, attainmentTiers, amountTiers, people, col, spill, methodBlock };
+}
+type Layout = ReturnType<typeof layout>;
+
+/** The commission of each person under the plan tiers, with `method` (a cell, or an option in quotes). */
+const commission = (L: Layout, method: string) => `PERF.TIERED(${L.spill(L.col.attainment)},${L.attainmentTiers.name},${method})*${L.people.col('target')}`;
+
+function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
+  const plan = workbook.addWorksheet(L.sheet.plan);
+  columnWidths(plan, [20, 16, 56, 20, 14]);
+  sheetTitle(plan, t('Tiered commission plan', '阶梯式提成方案'));
+  writeParameters(workbook, L.methodBlock);
+  writeTable(workbook, L.attainmentTiers, ATTAINMENT_TIERS.map(([from, rate]) => ({ from, rate })));
+  tableSource(workbook, L.attainmentTiers, ruleSource('payouts.tiered-commission'));
+  writeTable(workbook, L.amountTiers, AMOUNT_TIERS.map(([from, rate]) => ({ from, rate })));
+  tableSource(workbook, L.amountTiers, t('Example: tiers on the sales amount instead — replace with yours', '示例：按销售额分档——请替换为贵司数据'));
+}
+
+function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
+  const team = workbook.addWorksheet(L.sheet.team);
+  columnWidths(team, [20, 16, 16, 14, 16, 14, 22]);
+  sheetTitle(team, t('Sales team', '销售团队'));
+  writeTable(workbook, L.people, TEAM.map(([en, zh, target, sales]) => ({ name: L.say(t(en, zh)), target, sales })));
+  tableSource(workbook, L.people, EXAMPLE_SOURCE);
+  const { people, col } = L;
+  spillColumns(workbook, people, [
+    { col: col.attainment, header: t('Attainment', '达成率'), formula: `PERF.ATTAIN(${people.col('sales')},${people.col('target')})`, format: PERCENT },
+    { col: col.commission, header: t('Commission', '提成'), formula: commission(L, 'CommissionMethod'), format: CNY },
+    { col: col.rate, header: t('Effective rate', '实际费率'), formula: `IF(${people.col('sales')}>0,${L.spill(col.commission)}/${people.col('sales')},0)`, format: PERCENT },
+    { col: col.amountExample, header: t('On amount (example)', '按金额分档（示例）'), formula: `PERF.TIERED(${people.col('sales')},${L.amountTiers.name},CommissionMethod)`, format: CNY },
+  ]);
+}
+
+function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
+  const summary = workbook.addWorksheet(L.sheet.summary);
+  columnWidths(summary, [44, 18]);
+  sheetTitle(summary, t('Summary', '汇总'));
+  const sum = (c: number) => `SUM(${L.spill(c)})`;
+  summaryLines(summary, 3, [
+    { label: t('Total target', '业绩目标合计'), formula: L.people.total('target'), format: CNY },
+    { label: t('Total sales', '销售总额'), formula: L.people.total('sales'), format: CNY },
+    { label: t('Team attainment', '团队达成率'), formula: 'IF(B3>0,B4/B3,0)', format: PERCENT },
+    { label: t('Total commission (plan method)', '提成合计（方案方法）'), formula: sum(L.col.commission), format: CNY },
+    { label: t('Total commission, marginal', '边际法合计'), formula: `SUM(${commission(L, `"${L.say(option('marginal'))}"`)})`, format: CNY },
+    { label: t('Total commission, retro', '追溯法合计'), formula: `SUM(${commission(L, `"${L.say(option('retro'))}"`)})`, format: CNY },
+    { label: t('Commission cost / sales', '提成成本率'), formula: 'IF(B4>0,B6/B4,0)', format: PERCENT },
+    { label: t('Example: total on amount tiers', '示例：按金额分档合计'), formula: sum(L.col.amountExample), format: CNY },
+  ]);
+}
+
+const tiered = defineTemplates({
   id: 'tiered-commission-plan',
   category: 'incentive',
   title: t('Tiered commission plan', '阶梯式提成方案'),
   description: t(
-    'Six commission tiers applied marginally (each slice at its own rate) or retroactively (the whole amount at the reached rate), per salesperson and in total.',
-    '六档提成：按边际（每段按本档费率）或追溯（全额按达到的档位费率）计算每位销售的提成及合计。',
+    'Commission tiered on attainment of the performance target, marginal (each slice at its own rate) or retroactive (all sales at the rate reached), per salesperson and in total, with an amount-tiered example beside it.',
+    '按业绩目标达成率分档的阶梯提成：边际（每段按本档费率）或追溯（全部销售额按达到的档位费率），计算每位销售的提成及合计，并附按销售额分档的示例。',
   ),
-  tags: ['commission', 'tiers', 'sales', '提成', '阶梯'],
-  instructions: {
-    purpose: t('commission per salesperson from a tiered rate table.', '按阶梯费率表计算每位销售的提成。'),
+  tags: ['commission', 'tiers', 'sales', 'attainment', '提成', '阶梯', '达成率'],
+  layout,
+  instructions: (L) => ({
+    purpose: t('commission per salesperson from tiers on attainment of the performance target.', '按业绩目标达成率分档计算每位销售的提成。'),
     steps: [
-      t('Edit the yellow cells: tier thresholds and rates (Plan!A5:B10), the method (Plan!B2), names and sales (Team!A2:B9).', '编辑黄色单元格：档位门槛与费率（Plan!A5:B10）、计算方法（Plan!B2）、姓名与销售额（Team!A2:B9）。'),
       t(
-        'Method "marginal": each slice of sales earns its own tier rate, like income tax. "retro": the whole amount earns the rate of the highest tier reached.',
-        '方法 "marginal"：每段销售额按所在档费率计算（类似个税）；"retro"：全额按达到的最高档费率计算。',
+        `Edit the yellow cells: the method (${L.sheet.plan}!B3), the attainment tiers (table AttainmentTiers), and each person's target and sales (table People on ${L.sheet.team}).`,
+        `编辑黄色单元格：计算方法（${L.sheet.plan}!B3）、达成率档位（表格“达成率档位”），以及每人的业绩目标与销售额（${L.sheet.team} 表中的表格“人员”）。`,
       ),
       t(
-        'Outputs: Team!C2 spills one commission per person (=PERF.TIERED); Team!D2 the effective rate; Summary shows totals for both methods.',
-        '输出：Team!C2 按人溢出提成（=PERF.TIERED）；Team!D2 为实际费率；Summary 显示两种方法的合计。',
+        'Attainment = sales ÷ target (=PERF.ATTAIN). Commission = target × PERF.TIERED(attainment, tiers, method): "marginal" pays each slice of attainment at its own band\'s rate, like income tax; "retro" pays all sales at the rate of the band reached.',
+        `达成率 = 销售额 ÷ 业绩目标（=PERF.ATTAIN）。提成 = 业绩目标 × PERF.TIERED(达成率, 档位, 方法)："${option('marginal')['zh-CN']}"按每段达成率所在档的费率计算（类似个税）；"${option('retro')['zh-CN']}"按达到的档位费率计算全部销售额。`,
       ),
+      t(
+        'The amount tiers (table AmountTiers) are an example of the other way to tier, on the sales amount; the plan tiers on attainment.',
+        '金额档位（表格“金额档位”）是另一种分档方式（按销售额）的示例；方案按达成率分档。',
+      ),
+      growingTables([L.people.name, L.attainmentTiers.name, L.amountTiers.name]),
     ],
-  },
-  rules: [{ rule: 'payouts.tiered-commission', sheet: 'Plan', cell: 'A5' }],
+  }),
+  rules: (L) => [{ rule: 'payouts.tiered-commission', sheet: L.sheet.plan, cell: `A${L.attainmentTiers.firstRow}` }],
   sheets: [writePlan, writeTeam, writeSummary],
-  names: { CommissionTiers: 'Plan!$A$5:$B$10', CommissionMethod: 'Plan!$B$2', TeamSales: `Team!$B$2:$B$${LAST}` },
+  growth: (L) => [
+    { table: L.people.name, row: { [L.people.header('name')]: L.say(t('Xu Lin', '许琳')), [L.people.header('target')]: 300_000, [L.people.header('sales')]: 330_000 }, changes: [`${L.sheet.summary}!B4`, `${L.sheet.summary}!B6`] },
+    { table: L.attainmentTiers.name, row: { [L.attainmentTiers.header('from')]: 1.8, [L.attainmentTiers.header('rate')]: 0.12 }, changes: [`${L.sheet.summary}!B6`] },
+    { table: L.amountTiers.name, row: { [L.amountTiers.header('from')]: 700_000, [L.amountTiers.header('rate')]: 0.12 }, changes: [`${L.sheet.summary}!B10`] },
+  ],
 });
 
-function writePlan(workbook: ExcelJS.Workbook): void {
-  const plan = workbook.addWorksheet('Plan');
-  columnWidths(plan, [18, 14]);
-  sheetTitle(plan, t('Tiered commission plan', '阶梯式提成方案'));
-  writeParameters(workbook, {
-    sheet: 'Plan',
-    firstRow: 2,
-    rows: [{ label: t('Method', '方法'), value: 'marginal', validation: oneOf(['marginal', 'retro'], 'marginal or retro', 'Method') }],
-  });
-  headerRow(plan, 4, [t('Threshold', '门槛 (CNY)'), t('Rate', '费率')]);
-  inputBlock(plan, 5, TIERS, [
-    { col: 1, format: CNY, validation: nonNegative },
-    { col: 2, format: PERCENT, validation: percentBetween() },
-  ]);
-}
-
-function writeTeam(workbook: ExcelJS.Workbook): void {
-  const team = workbook.addWorksheet('Team');
-  columnWidths(team, [22, 16, 16, 14]);
-  headerRow(team, 1, [LABEL.name, t('Sales', '销售额'), t('Commission', '提成'), t('Effective rate', '实际费率')]);
-  inputBlock(team, 2, SALES, [{ col: 1 }, { col: 2, format: CNY }]);
-  resultColumn(team, { col: 3, first: 2, last: LAST, formula: `PERF.TIERED(B2:B${LAST},Plan!A5:B10,Plan!B2)`, format: CNY });
-  for (let r = 2; r <= LAST; r++) formula(team.getCell(r, 4), `IF(B${r}>0,C${r}/B${r},0)`, PERCENT);
-}
-
-function writeSummary(workbook: ExcelJS.Workbook): void {
-  const summary = workbook.addWorksheet('Summary');
-  columnWidths(summary, [36, 18]);
-  headerRow(summary, 1, [LABEL.measure, LABEL.value]);
-  summaryLines(summary, 2, [
-    { label: t('Total sales', '销售总额'), formula: `SUM(Team!B2:B${LAST})`, format: CNY },
-    { label: t('Total commission (plan method)', '提成合计（方案方法）'), formula: `SUM(Team!C2:C${LAST})`, format: CNY },
-    { label: t('Total commission, marginal', '边际法合计'), formula: `SUM(PERF.TIERED(Team!B2:B${LAST},Plan!A5:B10,"marginal"))`, format: CNY },
-    { label: t('Total commission, retro', '追溯法合计'), formula: `SUM(PERF.TIERED(Team!B2:B${LAST},Plan!A5:B10,"retro"))`, format: CNY },
-    { label: t('Commission cost / sales', '提成成本率'), formula: 'IF(B2>0,B3/B2,0)', format: PERCENT },
-  ]);
-}
+export const tieredCommission = tiered['en-US'];
+export const tieredCommissionZh = tiered['zh-CN'];

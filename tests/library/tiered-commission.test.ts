@@ -1,39 +1,69 @@
 /**
- * The built-in tiered-commission template (seed rules §2 payouts.tiered-commission): its
- * outputs equal a hand computation of the same tiers, marginal and retroactive. The contract
+ * The built-in tiered-commission template. Plan rule (team management methods): the tiered
+ * commission tiers on attainment of the performance target (业绩目标达成率) — commission =
+ * target × the tiered value of attainment, so each slice of sales earns its band's rate; the
+ * amount-tiered table beside it is an example. Every number is recomputed here from the tier
+ * tables, marginal and retroactive, in the English and the Chinese workbook alike. The contract
  * every template keeps is tested once for all of them (contract.test.ts).
  */
-import { SALES, TIERS, tieredCommission } from '../../library/templates/tiered-commission';
-import { builtBeforeAll, names } from './support/built';
+import { AMOUNT_TIERS, ATTAINMENT_TIERS, TEAM, tieredCommission, tieredCommissionZh } from '../../library/templates/tiered-commission';
+import { builtBeforeAll, storedFormula } from './support/built';
+import { expectClose } from './support/close';
 
-/** Marginal and retro commission computed directly from the tier table. */
-function byHand(amount: number, method: 'marginal' | 'retro'): number {
-  let commission = 0;
+/** Marginal and retro value of `x` on a (from, rate) tier table. */
+function tiered(x: number, tiers: [number, number][], method: 'marginal' | 'retro'): number {
+  let value = 0;
   let reached = 0;
-  TIERS.forEach(([threshold, rate], i) => {
-    const next = i + 1 < TIERS.length ? TIERS[i + 1][0] : Infinity;
-    if (amount >= threshold) reached = rate;
-    commission += Math.max(0, Math.min(amount, next) - threshold) * rate;
+  tiers.forEach(([from, rate], i) => {
+    const next = i + 1 < tiers.length ? tiers[i + 1][0] : Infinity;
+    if (x >= from) reached = rate;
+    value += Math.max(0, Math.min(x, next) - from) * rate;
   });
-  return method === 'marginal' ? commission : amount * reached;
+  return method === 'marginal' ? value : x * reached;
 }
 
-describe('template: tiered-commission-plan', () => {
-  const book = builtBeforeAll(tieredCommission);
+const commission = ([, , target, sales]: (typeof TEAM)[number], method: 'marginal' | 'retro') => target * tiered(sales / target, ATTAINMENT_TIERS, method);
+const total = (method: 'marginal' | 'retro') => TEAM.reduce((s, person) => s + commission(person, method), 0);
+
+describe.each([
+  ['tiered-commission-plan', tieredCommission, 'Team', 'Summary', 'Plan'],
+  ['tiered-commission-plan-zh', tieredCommissionZh, '团队', '汇总', '方案'],
+] as const)('template: %s', (_id, template, team, summary, plan) => {
+  const book = builtBeforeAll(template);
   const { json } = book;
 
-  it('spills one marginal commission per salesperson, equal to the hand computation', () => {
-    SALES.forEach(([, sales], i) => expect(json[`Team!C${2 + i}`]).toBeCloseTo(byHand(sales, 'marginal'), 6));
+  it('pays each person target × the attainment tiers (marginal: each slice of sales at its band\'s rate)', () => {
+    TEAM.forEach((person, i) => {
+      expectClose(json[`${team}!D${5 + i}`], person[3] / person[2]);
+      expectClose(json[`${team}!E${5 + i}`], commission(person, 'marginal'));
+      expectClose(json[`${team}!F${5 + i}`], person[3] > 0 ? commission(person, 'marginal') / person[3] : 0);
+    });
+    // Zhou Tao, 760,000 on a 400,000 target (190%): 400,000 × (60%×2% + 20%×3% + 20%×4.5% + 20%×6% + 30%×8% + 40%×10%) = 41,200.
+    expectClose(json[`${team}!E12`], 41_200);
   });
 
-  it('summarizes both methods', () => {
-    const total = (method: 'marginal' | 'retro') => SALES.reduce((s, [, sales]) => s + byHand(sales, method), 0);
-    expect(json['Summary!B3']).toBeCloseTo(total('marginal'), 6);
-    expect(json['Summary!B4']).toBeCloseTo(total('marginal'), 6);
-    expect(json['Summary!B5']).toBeCloseTo(total('retro'), 6);
+  it('keeps the amount-tiered example beside it, labelled as such', () => {
+    TEAM.forEach(([, , , sales], i) => expectClose(json[`${team}!G${5 + i}`], tiered(sales, AMOUNT_TIERS, 'marginal')));
+    expect(String(json[`${plan}!D6`])).toMatch(/^(Example|示例)/);
   });
 
-  it('names its key inputs', () => {
-    expect(names(book)).toEqual(expect.arrayContaining(['CommissionTiers', 'CommissionMethod', 'TeamSales']));
+  it('summarizes the team and both methods', () => {
+    expectClose(json[`${summary}!B3`], TEAM.reduce((s, p) => s + p[2], 0));
+    expectClose(json[`${summary}!B4`], TEAM.reduce((s, p) => s + p[3], 0));
+    expectClose(json[`${summary}!B6`], total('marginal'));
+    expectClose(json[`${summary}!B7`], total('marginal'));
+    expectClose(json[`${summary}!B8`], total('retro'));
+    expectClose(json[`${summary}!B10`], TEAM.reduce((s, p) => s + tiered(p[3], AMOUNT_TIERS, 'marginal'), 0));
+  });
+
+  it('says where its numbers come from: the tiers are the plan rule, the team an example', () => {
+    expect(String(json[`${plan}!A6`])).toMatch(/^(plan rule: tiered commission|方案规则：阶梯式提成)/);
+    expect(String(json[`${team}!A3`])).toMatch(/^(example — replace with yours|示例——请替换为贵司数据)$/);
+    expect(String(json[`${plan}!D3`])).toMatch(/^(example — replace with yours|示例——请替换为贵司数据)$/);
+  });
+
+  it('reads the whole table: one PERF.TIERED over the People column, the method a dropdown in the workbook\'s language', () => {
+    expect(storedFormula(book, team, 'G5')).toMatch(/^_xldudf_PERF_TIERED\((People\[Sales\]|人员\[销售额\]),(AmountTiers|金额档位),CommissionMethod\)$/);
+    expect(json[`${plan}!B3`]).toBe(team === 'Team' ? 'marginal' : '边际');
   });
 });
