@@ -15,6 +15,7 @@ import type { Cell } from '../engine/grid';
 import type { PerfError } from '../engine/errors';
 import type { Locale } from '../i18n';
 import { CALC } from '../i18n/calc';
+import { localizeHyperFormulaMessage } from '../i18n/hyperformula';
 import { DEFAULT_LOCALE } from '../i18n/locale';
 import { formatNumber, phrase, render } from '../i18n/text';
 import { DATA, EXCEL_ONLY_ERRORS, FIT, SIZE, excelCompatPlugin, excelCompatTranslations } from './excel-functions/plugin';
@@ -90,15 +91,19 @@ export interface CalcSettings {
 
 const VALID_EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', ...EXCEL_ONLY_ERRORS]);
 
-/** A HyperFormula value → what Excel would show (errors as Excel's codes; our own messages in `locale`). */
+/**
+ * A HyperFormula value → what Excel would show: errors as Excel's codes, their messages in
+ * `locale` — ours rendered so already, HyperFormula's translated (i18n/hyperformula.ts).
+ */
 export function resultValue(value: HfCellValue, locale: Locale = DEFAULT_LOCALE): ResultValue {
   if (value === null || value === undefined) return null;
   if (value instanceof DetailedCellError) {
     const message = value.message ?? '';
     if (value.value === '#ERROR!' && EXCEL_ONLY_ERRORS.includes(message)) return { error: message, message: '' };
-    if (VALID_EXCEL_ERRORS.has(value.value)) return { error: value.value, message };
+    // HyperFormula's own messages ("Value cannot be coerced to number.") in `locale` too.
+    if (VALID_EXCEL_ERRORS.has(value.value)) return { error: value.value, message: localizeHyperFormulaMessage(message, locale) };
     if (value.value === '#CYCLE!') return { error: '#NUM!', message: render(CALC.circular, locale) };
-    return { error: '#VALUE!', message: message || value.value };
+    return { error: '#VALUE!', message: message ? localizeHyperFormulaMessage(message, locale) : value.value };
   }
   return value as number | string | boolean;
 }

@@ -14,6 +14,7 @@ import type { Arg, Cell } from '../engine/grid';
 import { CLI, nameList } from '../i18n/cli';
 import { ERRORS } from '../i18n/errors';
 import { EXPLAIN } from '../i18n/explain';
+import { hyperFormulaPhrase, localizeHyperFormulaMessage } from '../i18n/hyperformula';
 import { phrase } from '../i18n/glossary';
 import { LocalizedError } from '../i18n/localized-error';
 import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
@@ -183,7 +184,10 @@ function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (value instanceof DetailedCellError) {
     const code = (EXCEL_ERROR_CODES as readonly string[]).includes(value.value) ? (value.value as ExcelErrorCode) : '#VALUE!';
-    return value.message ? new PerfError(code, value.message) : new PerfError(code, ERRORS.inputCellHolds, { code: value.value });
+    if (!value.message) return new PerfError(code, ERRORS.inputCellHolds, { code: value.value });
+    // HyperFormula's own message as its text, so that it is said in the output's locale.
+    const known = hyperFormulaPhrase(value.message);
+    return known ? new PerfError(code, known.text, known.params) : new PerfError(code, value.message);
   }
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);
@@ -222,9 +226,9 @@ export interface CellExplanation {
   error?: PerfError;
 }
 
-function cellValueOf(hf: HyperFormula, address: SimpleCellAddress): CellExplanation['cellValue'] {
+function cellValueOf(hf: HyperFormula, address: SimpleCellAddress, locale: Locale): CellExplanation['cellValue'] {
   const value = hf.getCellValue(address);
-  if (value instanceof DetailedCellError) return { error: value.value, message: value.message ?? '' };
+  if (value instanceof DetailedCellError) return { error: value.value, message: localizeHyperFormulaMessage(value.message ?? '', locale) };
   if (value === null || value === undefined) return null;
   return value as number | string | boolean;
 }
@@ -256,7 +260,7 @@ export function explainCell(book: CalculatedBook, target: string): CellExplanati
     element,
     formula,
     function: call.name,
-    cellValue: cellValueOf(hf, address),
+    cellValue: cellValueOf(hf, address, book.calculation.settings.locale ?? DEFAULT_LOCALE),
   };
   try {
     return { ...base, explanation: explainCall(call.name, args, element) };

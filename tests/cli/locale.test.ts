@@ -12,7 +12,7 @@ import { promisify } from 'util';
 import { main } from '../../cli/main';
 import { chinese } from '../i18n/language-check';
 import { englishIn } from '../i18n/typed-as-is';
-import { num, storedWorkbook } from '../support/stored-workbook';
+import { num, storedWorkbook, text } from '../support/stored-workbook';
 import { tempDir } from '../support/workbook';
 
 jest.setTimeout(180_000);
@@ -39,6 +39,11 @@ const ERROR_CELLS = [
   f('B6', '_xlfn.LAMBDA(_xlpm.x,_xlpm.x)'),
   f('B7', '_xlfn.SINGLE(A1:A2)'),
   f('B8', 'Sheet1:Sheet3!A1'),
+  // HyperFormula's own messages: a coercion error, an unknown name, and one passed through a PERF function.
+  text('A3', 'abc'),
+  f('B9', 'A3+1'),
+  f('B10', 'PLAN_TOTAL*2'),
+  f('B11', '_xldudf_PERF_TIERED(B9,C1:D3)'),
 ];
 
 const ENGLISH = {
@@ -50,6 +55,9 @@ const ENGLISH = {
   'S!B6': { error: '#NAME?', message: 'perfplan calc does not support LAMBDA' },
   'S!B7': { error: '#VALUE!', message: 'the range does not intersect the formula’s row or column' },
   'S!B8': { error: '#NAME?', message: 'perfplan calc does not support 3-D references (Sheet1:Sheet3!A1)' },
+  'S!B9': { error: '#VALUE!', message: 'Value cannot be coerced to number.' },
+  'S!B10': { error: '#NAME?', message: 'Named expression PLAN_TOTAL not recognized.' },
+  'S!B11': { error: '#VALUE!', message: 'Value cannot be coerced to number.' },
 };
 
 const CHINESE = {
@@ -61,6 +69,9 @@ const CHINESE = {
   'S!B6': { error: '#NAME?', message: 'perfplan calc 不支持 LAMBDA' },
   'S!B7': { error: '#VALUE!', message: '该区域与公式所在的行或列不相交' },
   'S!B8': { error: '#NAME?', message: 'perfplan calc 不支持三维引用（Sheet1:Sheet3!A1）' },
+  'S!B9': { error: '#VALUE!', message: '该值无法转换为数字' },
+  'S!B10': { error: '#NAME?', message: '无法识别名称 PLAN_TOTAL' },
+  'S!B11': { error: '#VALUE!', message: '该值无法转换为数字' },
 };
 
 type Json = Record<string, unknown>;
@@ -237,6 +248,9 @@ describe('perfplan explain speaks the same locale', () => {
       const explained = await run(['explain', book, 'S!B1', '--json']);
       expect(explained.code).toBe(0);
       expect(JSON.parse(explained.out).error).toEqual({ error: '#NUM!', message: 'amount不能为负；实际为 -5' });
+      // HyperFormula's message in an argument, and in the cell, in Chinese too.
+      const coerced = JSON.parse((await run(['explain', book, 'S!B11', '--json'])).out);
+      expect([coerced.error, coerced.cellValue]).toEqual([CHINESE['S!B11'], CHINESE['S!B11']]);
       const notPerf = await run(['explain', book, 'S!B5']);
       expect(notPerf.code).toBe(1);
       expect(notPerf.err).toBe('perfplan explain: S!B5：=CONCAT("a","b") 不是单个 PERF.* 调用；explain 只解释公式为 =PERF.NAME(…) 的单元格\n');
@@ -253,6 +267,8 @@ describe('perfplan explain speaks the same locale', () => {
       expect(notPerf.err).toBe('perfplan explain: S!B5: =CONCAT("a","b") is not a single PERF.* call; explain works on a cell whose formula is =PERF.NAME(…)\n');
       const explained = await run(['explain', book, 'S!B1', '--json', '--lang=en-US']);
       expect(JSON.parse(explained.out).error).toEqual({ error: '#NUM!', message: 'amount cannot be negative; got -5' });
+      const coerced = JSON.parse((await run(['explain', book, 'S!B11', '--json', '--lang', 'en-US'])).out);
+      expect([coerced.error, coerced.cellValue]).toEqual([ENGLISH['S!B11'], ENGLISH['S!B11']]);
     });
   });
 });
