@@ -88,6 +88,29 @@ describe('BenchmarkStore rows', () => {
     expect(await store.list()).toHaveLength(3);
   });
 
+  test('only what differs from storage is written: the same rows sent again leave every row untouched', async () => {
+    const clients = clientsFor(connectionString);
+    const store = new BenchmarkStore(clients, { now: () => new Date('2025-01-02T03:04:05.000Z') });
+    const dated = seed.map((row) => ({ ...row, updatedAt: '2025-01-01T00:00:00.000Z' }));
+    await store.upsertRows(dated);
+    // The table's own Timestamp changes on every write of a row.
+    const stamps = async () => {
+      const out: Record<string, string> = {};
+      for await (const e of clients.tables.benchmarks.listEntities()) out[`${e.partitionKey}/${e.rowKey}`] = String(e.timestamp);
+      return out;
+    };
+    const first = await stamps();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await store.upsertRows(dated)).toBe(3);
+    expect(await stamps()).toEqual(first);
+    // One row changed: only that row is written.
+    await store.upsertRows([{ ...dated[0], value: 0.13 }, dated[1], dated[2]]);
+    const after = await stamps();
+    const changed = Object.keys(first).filter((k) => after[k] !== first[k]);
+    expect(changed).toEqual([`${nameKey('attrition')}/${nameKey('all')}`]);
+    expect((await store.find('attrition'))?.value).toBe(0.13);
+  });
+
   test('many rows in one partition go in batches of ≤ 100', async () => {
     const store = new BenchmarkStore(clientsFor(connectionString));
     const rows = Array.from({ length: 250 }, (_, i) => ({ metric: 'big', segment: `s${i}`, unit: '#', value: i, n: 1, source: 'test' }));
