@@ -5,11 +5,13 @@
  * 50 connections for 10 s each (autocannon in a separate process), beside a bare node:http
  * server returning the same bytes in the same run. Storage is a real Azurite.
  *
- * Then every route under load (`routesUnderLoad`): 50 connections for 20 s per route, reads
- * and writes alike (each writer on its own templates, so a 412 would be a bug), from a load
- * generator in its own process (bench/load-worker.ts): requests, p50/p99/max,
+ * Then every route under load (`routesUnderLoad`, issue 15's load test): 50 connections for
+ * 20 s per route, reads and writes alike (each writer on its own templates, so a 412 would be a
+ * bug), the publisher's /api/builtins routes, and anonymous endless bodies (413 after 1 MiB),
+ * from a load generator in its own process (bench/load-worker.ts): requests, p50/p99/max,
  * errors (failed connections and unexpected statuses) and the API process's memory — heap
- * after a full GC before and after each route, and RSS — to show it stays flat.
+ * after a full GC before and after each route, RSS before, after and at most — to show it
+ * stays flat.
  */
 import ExcelJS from 'exceljs';
 import { execFile } from 'child_process';
@@ -184,6 +186,9 @@ const LOAD_LABELS: Record<LoadRoute, string> = {
   update: 'PUT /api/templates/{id} (If-Match, one template per connection)',
   create: 'POST /api/templates (a new id per request)',
   delete: 'DELETE /api/templates/{id} (If-Match; each after an unmeasured POST)',
+  builtinTemplate: 'PUT /api/builtins/templates/{id} (publisher, one built-in per connection, a new version each time)',
+  builtinBenchmarks: 'PUT /api/builtins/benchmarks (publisher, the seeded rows again: nothing changed, nothing written)',
+  oversized: 'POST /api/benchmarks/query, anonymous, endless chunked body (413 after 1 MiB)',
 };
 
 async function routesUnderLoad(
@@ -201,6 +206,7 @@ async function routesUnderLoad(
   const { deps } = setup;
   const issuer = await loadOrCreateLocalIssuer(setup.issuerDir);
   const admin = await issuer.mintToken({ roles: ['Templates.Admin'], tid: 'load-admins', expiresIn: '2h' });
+  const publisher = await issuer.mintToken({ roles: ['Templates.Publisher'], tid: 'load-publisher', sub: 'perfplan-seed', expiresIn: '2h' });
   const contributors = await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => issuer.mintToken({ tid: `load-org-${i}`, expiresIn: '2h' })));
   const small = await smallWorkbook();
   const updateTargets: LoadSpec['updateTargets'] = [];
@@ -211,14 +217,18 @@ async function routesUnderLoad(
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-load-'));
   const workbookFile = path.join(work, 'small.xlsx');
   fs.writeFileSync(workbookFile, small);
+  const otherWorkbookFile = path.join(work, 'small-other.xlsx');
+  fs.writeFileSync(otherWorkbookFile, await smallWorkbook(2));
+  const builtinRowsBody = JSON.stringify({ rows: loadBenchmarkRows() });
 
   log(`### Every route under load: ${CONNECTIONS} connections for ${setup.seconds} s each`);
   log('');
   log('A load generator in its own process keeps 50 keep-alive connections busy for the whole run; writers work on their own templates, so every answer but the expected one counts as an error. Memory is the API process (local host + handlers; Azurite is its own process): heap after a full GC before → after the run, and RSS before → max.');
   log('');
-  log('| route | requests | req/s | p50 ms | p99 ms | max ms | errors | statuses | heap after GC MB | RSS MB |');
+  log('| route | requests | req/s | p50 ms | p99 ms | max ms | errors | statuses | heap after GC MB | RSS MB before → after (max) |');
   log('|---|---:|---:|---:|---:|---:|---:|---|---|---|');
-  const routes: LoadRoute[] = ['health', 'list', 'details', 'download', 'benchmarks', 'query', 'contribute', 'update', 'create', 'delete'];
+  const routes: LoadRoute[] = ['health', 'list', 'details', 'download', 'benchmarks', 'query', 'contribute', 'update', 'create', 'delete', 'builtinTemplate', 'builtinBenchmarks', 'oversized'];
+  const rssFirst = process.memoryUsage().rss;
   let totalErrors = 0;
   const heapGrowth: number[] = [];
   try {
@@ -229,6 +239,9 @@ async function routesUnderLoad(
         seconds: setup.seconds,
         connections: CONNECTIONS,
         admin,
+        publisher,
+        otherWorkbookFile,
+        builtinRowsBody,
         contributors,
         updateTargets,
         workbookFile,
@@ -245,7 +258,7 @@ async function routesUnderLoad(
         .join(' ');
       const mb = (n: number) => (n / 1e6).toFixed(0);
       log(
-        `| ${LOAD_LABELS[route]} | ${r.requests} | ${Math.round(r.requests / r.seconds)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(0)} | ${errors} | ${statuses} | ${mb(memory.heapBefore)} → ${mb(memory.heapAfter)} | ${mb(memory.rssBefore)} → max ${mb(memory.rssMax)} |`,
+        `| ${LOAD_LABELS[route]} | ${r.requests} | ${Math.round(r.requests / r.seconds)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(0)} | ${errors} | ${statuses} | ${mb(memory.heapBefore)} → ${mb(memory.heapAfter)} | ${mb(memory.rssBefore)} → ${mb(memory.rssAfter)} (${mb(memory.rssMax)}) |`,
       );
     }
   } finally {
@@ -254,10 +267,11 @@ async function routesUnderLoad(
   log('');
   log(`- errors over all routes: ${totalErrors} (target 0)`);
   log(`- heap after GC, largest growth over one route: ${(Math.max(...heapGrowth) / 1e6).toFixed(1)} MB (target: flat — no growth with the number of requests)`);
+  log(`- API process RSS: ${(rssFirst / 1e6).toFixed(0)} MB before the first route, ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB after the last`);
 }
 
 /** The API process's memory around `run`: heap after a full GC before and after, RSS before and its maximum while running. */
-async function measureMemory<T>(run: () => Promise<T>): Promise<{ result: T; heapBefore: number; heapAfter: number; rssBefore: number; rssMax: number }> {
+async function measureMemory<T>(run: () => Promise<T>): Promise<{ result: T; heapBefore: number; heapAfter: number; rssBefore: number; rssAfter: number; rssMax: number }> {
   const gc = (global as unknown as { gc?: () => void }).gc;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -269,7 +283,7 @@ async function measureMemory<T>(run: () => Promise<T>): Promise<{ result: T; hea
     // Let what the last requests left behind (sockets, caches that expire in 2–5 s) go.
     await new Promise((r) => setTimeout(r, 6000));
     gc?.();
-    return { result, heapBefore, heapAfter: process.memoryUsage().heapUsed, rssBefore, rssMax };
+    return { result, heapBefore, heapAfter: process.memoryUsage().heapUsed, rssBefore, rssAfter: process.memoryUsage().rss, rssMax };
   } finally {
     clearInterval(sampler);
   }
@@ -285,9 +299,9 @@ function runLoadWorker(spec: LoadSpec, work: string): Promise<LoadReport> {
 }
 
 
-async function smallWorkbook(): Promise<Buffer> {
+async function smallWorkbook(factor = 1): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Plan');
-  for (let r = 1; r <= 50; r++) sheet.addRow([`Person ${r}`, r * 100, { formula: `B${r}*0.1` }]);
+  for (let r = 1; r <= 50; r++) sheet.addRow([`Person ${r}`, r * 100 * factor, { formula: `B${r}*0.1` }]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -9,7 +9,20 @@
 import * as fs from 'fs';
 import * as http from 'http';
 
-export type LoadRoute = 'health' | 'list' | 'details' | 'download' | 'benchmarks' | 'query' | 'contribute' | 'update' | 'create' | 'delete';
+export type LoadRoute =
+  | 'health'
+  | 'list'
+  | 'details'
+  | 'download'
+  | 'benchmarks'
+  | 'query'
+  | 'contribute'
+  | 'update'
+  | 'create'
+  | 'delete'
+  | 'builtinTemplate'
+  | 'builtinBenchmarks'
+  | 'oversized';
 
 export interface LoadSpec {
   /** e.g. http://localhost:7071/api */
@@ -18,6 +31,12 @@ export interface LoadSpec {
   seconds: number;
   connections: number;
   admin: string;
+  /** App role Templates.Publisher: the seed's identity, the only caller of /api/builtins. */
+  publisher: string;
+  /** A second workbook: the publisher alternates the two, so every PUT of a built-in stores a new version. */
+  otherWorkbookFile: string;
+  /** `{rows: [...]}` for PUT /api/builtins/benchmarks (the seeded rows). */
+  builtinRowsBody: string;
   /** One contributor token per connection (each its own organization, each with its own quota). */
   contributors: string[];
   /** Per-connection templates for `update`, with their current ETags. */
@@ -52,7 +71,14 @@ export const EXPECTED: Record<LoadRoute, number[]> = {
   update: [200],
   create: [201],
   delete: [204],
+  builtinTemplate: [200, 201],
+  builtinBenchmarks: [200],
+  // An endless body from an anonymous caller: refused once 1 MiB has been read.
+  oversized: [413],
 };
+
+/** What `oversized` streams (chunked, no Content-Length): twice the 1 MiB JSON limit. */
+const OVERSIZED_BYTES = 2 * 1024 * 1024;
 
 export function loadMetadata(id: string) {
   return { id, title: { en: `Load ${id}`, zh: `压测 ${id}` }, description: { en: '', zh: '' }, category: 'budget' as const, tags: ['load'] };
@@ -85,26 +111,60 @@ export async function loadWorker(spec: LoadSpec): Promise<LoadReport> {
   let errors = 0;
   let unexpected = 0;
 
-  const send = (method: string, route: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<Answer> =>
+  const send = (method: string, route: string, headers: Record<string, string> = {}, body?: Buffer | string, chunked = false): Promise<Answer> =>
     new Promise((resolve, reject) => {
+      let answered = false;
       const req = http.request(
-        { host: base.hostname, port: base.port, method, path: `${base.pathname}/${route}`, headers: { ...headers, ...(body ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}) }, agent, timeout: 30_000 },
+        {
+          host: base.hostname,
+          port: base.port,
+          method,
+          path: `${base.pathname}/${route}`,
+          headers: { ...headers, ...(body && !chunked ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}) },
+          agent,
+          timeout: 30_000,
+        },
         (res) => {
+          answered = true;
           res.resume(); // read the whole body: a download is measured to its last byte
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag }));
+          res.on('end', () => {
+            resolve({ status: res.statusCode ?? 0, etag: res.headers.etag });
+            if (chunked) req.destroy(); // the rest of an endless body is never sent
+          });
           res.on('error', reject);
         },
       );
       req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', reject);
-      req.end(body);
+      req.on('error', (error) => (answered ? undefined : reject(error)));
+      if (!chunked) {
+        req.end(body);
+        return;
+      }
+      // Chunked, in 64 KiB writes, until the answer comes (a server that reads it all would get every byte).
+      const bytes = Buffer.from(body ?? '');
+      let at = 0;
+      const pump = () => {
+        while (!answered && at < bytes.length) {
+          const chunk = bytes.subarray(at, at + 64 * 1024);
+          at += chunk.length;
+          if (!req.write(chunk)) {
+            req.once('drain', pump);
+            return;
+          }
+        }
+        if (!answered) req.end();
+      };
+      pump();
     });
 
   const admin = { Authorization: `Bearer ${spec.admin}` };
   const form = { ...admin, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` };
+  const publisherForm = { Authorization: `Bearer ${spec.publisher}`, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` };
+  const otherWorkbook = fs.readFileSync(spec.otherWorkbookFile);
+  const oversized = Buffer.alloc(OVERSIZED_BYTES, 0x20);
   let counter = 0;
   /** One measured request of the route for connection `c` (with its state). */
-  const step: (c: number, state: { etag?: string }) => Promise<Answer> = (c, state) => {
+  const step: (c: number, state: { etag?: string; flip?: boolean }) => Promise<Answer> = (c, state) => {
     switch (spec.route) {
       case 'health':
         return send('GET', 'health');
@@ -134,6 +194,16 @@ export async function loadWorker(spec: LoadSpec): Promise<LoadReport> {
       }
       case 'create':
         return send('POST', 'templates', form, multipart(loadMetadata(`load-create-${c}-${counter++}`), workbook));
+      case 'builtinTemplate': {
+        // Each connection publishes its own built-in; alternating bytes make every PUT after the first an update.
+        const id = `load-builtin-${c}`;
+        state.flip = !state.flip;
+        return send('PUT', `builtins/templates/${id}`, publisherForm, multipart(loadMetadata(id), state.flip ? workbook : otherWorkbook));
+      }
+      case 'builtinBenchmarks':
+        return send('PUT', 'builtins/benchmarks', { 'Content-Type': 'application/json', Authorization: `Bearer ${spec.publisher}` }, spec.builtinRowsBody);
+      case 'oversized':
+        return send('POST', 'benchmarks/query', { 'Content-Type': 'application/json' }, oversized, true);
       case 'delete':
         throw new Error('delete is measured in deleteStep');
     }
@@ -153,7 +223,7 @@ export async function loadWorker(spec: LoadSpec): Promise<LoadReport> {
   const end = started + spec.seconds * 1000;
   await Promise.all(
     Array.from({ length: spec.connections }, async (_, c) => {
-      const state: { etag?: string } = {};
+      const state: { etag?: string; flip?: boolean } = {};
       while (Date.now() < end) {
         let id: string | undefined;
         let etag: string | undefined;
