@@ -87,7 +87,7 @@ function RowEditor({ row, index, t, locale, tiered, removable, problems, onChang
       <Field className={l.grow} label={yLabel} validationState={yError ? 'error' : 'none'} validationMessage={yError}>
         <Input className={l.fill} inputMode="decimal" value={row.y} onChange={(_, d) => onChange(row.id, 'y', d.value)} />
       </Field>
-      <Button className={l.noShrink} style={{ marginTop: '26px' }} disabledFocusable={!removable} onClick={() => onRemove(row.id)} aria-label={t('removeRow', { row: n })}>
+      <Button className={l.noShrink} style={{ marginTop: '26px', minWidth: '32px' }} disabledFocusable={!removable} onClick={() => onRemove(row.id)} aria-label={t('removeRow', { row: n })}>
         ×
       </Button>
     </li>
