@@ -30,7 +30,8 @@ export interface LoadSpec {
   route: LoadRoute;
   seconds: number;
   connections: number;
-  admin: string;
+  /** One admin token per connection, each of its own organization (an organization's storage quota is not what this measures). */
+  admins: string[];
   /** App role Templates.Publisher: the seed's identity, the only caller of /api/builtins. */
   publisher: string;
   /** A second workbook: the publisher alternates the two, so every PUT of a built-in stores a new version. */
@@ -157,8 +158,8 @@ export async function loadWorker(spec: LoadSpec): Promise<LoadReport> {
       pump();
     });
 
-  const admin = { Authorization: `Bearer ${spec.admin}` };
-  const form = { ...admin, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` };
+  const admin = (c: number) => ({ Authorization: `Bearer ${spec.admins[c]}` });
+  const form = (c: number) => ({ ...admin(c), 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` });
   const publisherForm = { Authorization: `Bearer ${spec.publisher}`, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` };
   const otherWorkbook = fs.readFileSync(spec.otherWorkbookFile);
   const oversized = Buffer.alloc(OVERSIZED_BYTES, 0x20);
@@ -187,13 +188,13 @@ export async function loadWorker(spec: LoadSpec): Promise<LoadReport> {
         );
       case 'update': {
         const target = spec.updateTargets[c];
-        return send('PUT', `templates/${target.id}`, { ...form, 'If-Match': state.etag ?? target.etag }, multipart(loadMetadata(target.id), workbook)).then((a) => {
+        return send('PUT', `templates/${target.id}`, { ...form(c), 'If-Match': state.etag ?? target.etag }, multipart(loadMetadata(target.id), workbook)).then((a) => {
           if (a.status === 200) state.etag = a.etag;
           return a;
         });
       }
       case 'create':
-        return send('POST', 'templates', form, multipart(loadMetadata(`load-create-${c}-${counter++}`), workbook));
+        return send('POST', 'templates', form(c), multipart(loadMetadata(`load-create-${c}-${counter++}`), workbook));
       case 'builtinTemplate': {
         // Each connection publishes its own built-in; alternating bytes make every PUT after the first an update.
         const id = `load-builtin-${c}`;
@@ -209,8 +210,8 @@ export async function loadWorker(spec: LoadSpec): Promise<LoadReport> {
     }
   };
   /** The unmeasured POST of the fresh template a measured DELETE then removes. */
-  const deleteStep = async (id: string): Promise<Answer | undefined> => {
-    const created = await send('POST', 'templates', form, multipart(loadMetadata(id), workbook));
+  const deleteStep = async (c: number, id: string): Promise<Answer | undefined> => {
+    const created = await send('POST', 'templates', form(c), multipart(loadMetadata(id), workbook));
     if (created.status !== 201 || !created.etag) {
       statuses[`POST ${created.status}`] = (statuses[`POST ${created.status}`] ?? 0) + 1;
       unexpected++;
@@ -229,7 +230,7 @@ export async function loadWorker(spec: LoadSpec): Promise<LoadReport> {
         let etag: string | undefined;
         if (spec.route === 'delete') {
           const fresh = `load-delete-${c}-${counter++}`;
-          const created = await deleteStep(fresh).catch(() => {
+          const created = await deleteStep(c, fresh).catch(() => {
             errors++;
             return undefined;
           });
@@ -239,7 +240,7 @@ export async function loadWorker(spec: LoadSpec): Promise<LoadReport> {
         }
         const t0 = process.hrtime.bigint();
         try {
-          const answer = id ? await send('DELETE', `templates/${id}`, { ...admin, 'If-Match': etag! }) : await step(c, state);
+          const answer = id ? await send('DELETE', `templates/${id}`, { ...admin(c), 'If-Match': etag! }) : await step(c, state);
           latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
           statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
           if (!EXPECTED[spec.route].includes(answer.status)) unexpected++;
