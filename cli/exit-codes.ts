@@ -8,7 +8,7 @@ import { LocalizedError } from '../i18n/localized-error';
 import type { Locale } from '../i18n/locale';
 import { Phrase, phrase, render } from '../i18n/text';
 import { LimitError } from '../workbook/limits';
-import { WorkbookFormatError } from '../workbook/read';
+import { WorkbookFormatError } from '../workbook/format-error';
 import { ZipFormatError } from '../workbook/zip';
 
 export const EXIT = {

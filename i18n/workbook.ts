@@ -37,12 +37,13 @@ export const WORKBOOK = {
     'zh-CN': '部件 {name} 解压后为 {got} 字节，而不是其文件头所写的 {size} 字节',
   },
 
-  // ---- The package and its parts (read.ts, package.ts, tables.ts, xml.ts, a1.ts) --------------
+  // ---- The package and its parts (read.ts, package.ts, tables.ts, xml.ts, a1.ts; exit 2) -------
   noWorkbookPart: { 'en-US': 'the package has no workbook part (is it an .xlsx file?)', 'zh-CN': '包中没有工作簿部件（这是 .xlsx 文件吗？）' },
   macroEnabled: {
     'en-US': 'macro-enabled workbooks (.xlsm) are not supported: save it as .xlsx (Excel Workbook) first',
     'zh-CN': '不支持启用宏的工作簿（.xlsm）：请先在 Excel 中另存为 .xlsx（Excel 工作簿）',
   },
+  sheetNoName: { 'en-US': '{part} lists a sheet without a name', 'zh-CN': '{part} 中列出的某个工作表没有名称' },
   sheetMissingPart: { 'en-US': 'sheet "{sheet}" points to a missing part {part}', 'zh-CN': '工作表 "{sheet}" 指向不存在的部件 {part}' },
   noWorksheets: { 'en-US': 'the workbook has no worksheets', 'zh-CN': '工作簿中没有工作表' },
   rowOutsideGrid: { 'en-US': 'sheet "{sheet}": row number {row} is outside Excel\'s grid', 'zh-CN': '工作表 "{sheet}"：行号 {row} 超出了 Excel 工作表的范围' },
@@ -53,8 +54,21 @@ export const WORKBOOK = {
     'en-US': 'sheet "{sheet}": cell at row {row}, column {column} uses shared formula {index} before its master',
     'zh-CN': '工作表 "{sheet}"：第 {row} 行第 {column} 列的单元格在共享公式 {index} 的主单元格之前就使用了它',
   },
+  sheetNoSheetData: { 'en-US': 'sheet "{sheet}" has no <sheetData> in {part}', 'zh-CN': '工作表 "{sheet}" 的部件 {part} 中没有 <sheetData>' },
   notTablePart: { 'en-US': '{part} is not a table part', 'zh-CN': '{part} 不是表格部件' },
+  tableNoName: { 'en-US': 'table part {part} has no name', 'zh-CN': '表格部件 {part} 没有名称' },
+  tableBadRef: {
+    'en-US': 'table part {part}: the cells it covers, "{ref}", are not a cell range',
+    'zh-CN': '表格部件 {part}：其覆盖的单元格 "{ref}" 不是单元格区域',
+  },
+  tableBadRowCount: { 'en-US': 'table part {part}: "{value}" is not a number of rows', 'zh-CN': '表格部件 {part}："{value}" 不是有效的行数' },
+  arrayBadRef: {
+    'en-US': 'sheet "{sheet}": the array formula in {cell} covers "{ref}", which is not a cell range',
+    'zh-CN': '工作表 "{sheet}"：{cell} 中的数组公式覆盖 "{ref}"，这不是单元格区域',
+  },
   unclosedElement: { 'en-US': 'unclosed <{element}> element', 'zh-CN': '<{element}> 元素未闭合' },
+  /** XML that is not well-formed, with the part it is in: "xl/workbook.xml: unclosed <definedName> element". */
+  inPart: { 'en-US': '{part}: {reason}', 'zh-CN': '{part}：{reason}' },
   notCellAddress: { 'en-US': 'not a cell address: {address}', 'zh-CN': '不是单元格地址：{address}' },
 
   // ---- Writing values back (patch.ts, dynamic-arrays.ts, excel-form.ts) ----------------------

@@ -5,9 +5,9 @@
  * `sheetMetadata` relationship — written exactly as Excel 365 writes them
  * (reference: XlsxWriter's dynamic_array01.xlsx, saved by Excel).
  */
-import { LocalizedError } from '../i18n/localized-error';
 import { phrase } from '../i18n/text';
 import { WORKBOOK } from '../i18n/workbook';
+import { WorkbookFormatError } from './format-error';
 import { REL_BASE, isRelationship, readRelationships, relationshipsXml, relsPathOf } from './package';
 import { dynamicArrayCellMetadata } from './read';
 import type { ZipArchive, ZipCodec } from './zip';
@@ -35,7 +35,7 @@ export function ensureDynamicArrayMetadata(zip: ZipArchive, codec: ZipCodec, wor
     const dynamic = [...dynamicArrayCellMetadata(zip.text(existing.target, codec))];
     if (dynamic.length > 0) return { cm: Math.min(...dynamic), parts };
     // Metadata of another kind only (rich values): not ours to merge into; refuse clearly.
-    throw new LocalizedError(phrase(WORKBOOK.foreignCellMetadata, { part: existing.target }));
+    throw new WorkbookFormatError(phrase(WORKBOOK.foreignCellMetadata, { part: existing.target }));
   }
   const folder = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
   const metadataPart = `${folder}metadata.xml`;

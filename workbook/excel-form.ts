@@ -10,7 +10,6 @@
  * Our templates and test fixtures are written with exceljs and finished here; values and
  * spill sizes are filled in afterwards by calculating (calc/book.ts).
  */
-import { LocalizedError } from '../i18n/localized-error';
 import { phrase } from '../i18n/text';
 import { WORKBOOK } from '../i18n/workbook';
 import { AddinIdentity, TASKPANES_CONTENT_TYPE, TASKPANES_PART, WEBEXTENSION_CONTENT_TYPE, WEBEXTENSION_PART, WEBEXTENSION_RELATIONSHIP, WEBEXTENSION_TASKPANES_RELATIONSHIP, customFunctionIdsIn, taskpanesXml, webextensionXml } from './addin-binding';
@@ -19,6 +18,7 @@ import { toStoredFormula } from './formula-text';
 import { isRelationship, readRelationships, relationshipsXml, relsPathOf, workbookPartName } from './package';
 import { setAttribute } from './patch';
 import { columnNumber } from './a1';
+import { WorkbookFormatError } from './format-error';
 import { shiftFormula } from './references';
 import { decodeEntities, escapeText } from './xml';
 import { ZipArchive, ZipCodec, ZipOutput, writeZip } from './zip';
@@ -106,7 +106,7 @@ function convertWorkbook(xml: string, namespaces: readonly string[], stored: str
     out = out.replace(calcPr[0], `<${calcPr[1]}${attrs}/>`);
   } else {
     const after = /<\/(?:\w+:)?definedNames>/.exec(out) ?? /<\/(?:\w+:)?sheets>/.exec(out);
-    if (!after) throw new LocalizedError(phrase(WORKBOOK.noSheets));
+    if (!after) throw new WorkbookFormatError(phrase(WORKBOOK.noSheets));
     out = out.slice(0, after.index + after[0].length) + `<calcPr calcId="${EXCEL_365_CALC_ID}"/>` + out.slice(after.index + after[0].length);
   }
   return out;

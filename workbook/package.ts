@@ -3,9 +3,9 @@
  * Relationship types are matched by their last path segment so that both transitional
  * (schemas.openxmlformats.org) and strict (purl.oclc.org) packages are understood.
  */
-import { LocalizedError } from '../i18n/localized-error';
 import { phrase } from '../i18n/text';
 import { WORKBOOK } from '../i18n/workbook';
+import { WorkbookFormatError, inPart } from './format-error';
 import { attributes, elements, escapeAttribute } from './xml';
 import type { ZipArchive, ZipCodec } from './zip';
 
@@ -47,10 +47,10 @@ export function readRelationships(zip: ZipArchive, codec: ZipCodec, part: string
   if (!zip.has(path)) return [];
   const xml = zip.text(path, codec);
   const out: Relationship[] = [];
-  for (const { tag } of elements(xml, 'Relationship')) {
+  for (const { tag } of inPart(path, () => [...elements(xml, 'Relationship')])) {
     const a = attributes(tag.attributesText);
     const external = a.TargetMode === 'External';
-    out.push({ id: a.Id, type: a.Type ?? '', target: external ? a.Target : resolvePartName(part, a.Target ?? ''), external });
+    out.push({ id: a.Id, type: a.Type ?? '', target: external ? a.Target ?? '' : resolvePartName(part, a.Target ?? ''), external });
   }
   return out;
 }
@@ -72,7 +72,7 @@ export function workbookPartName(zip: ZipArchive, codec: ZipCodec): string {
   const main = readRelationships(zip, codec, '').find((r) => isRelationship(r, 'officeDocument'));
   if (main && zip.has(main.target)) return main.target;
   if (zip.has('xl/workbook.xml')) return 'xl/workbook.xml';
-  throw new LocalizedError(phrase(WORKBOOK.noWorkbookPart));
+  throw new WorkbookFormatError(phrase(WORKBOOK.noWorkbookPart));
 }
 
 /** Content type overrides by part name (no leading "/"), and defaults by extension. */
@@ -82,16 +82,18 @@ export interface ContentTypes {
 }
 
 export function readContentTypes(zip: ZipArchive, codec: ZipCodec): ContentTypes {
-  const xml = zip.text('[Content_Types].xml', codec);
+  const part = '[Content_Types].xml';
+  const xml = zip.text(part, codec);
   const overrides = new Map<string, string>();
   const defaults = new Map<string, string>();
-  for (const { tag } of elements(xml, 'Override')) {
+  // An entry without its part name or extension says nothing about any part: skipped.
+  for (const { tag } of inPart(part, () => [...elements(xml, 'Override')])) {
     const a = attributes(tag.attributesText);
-    overrides.set(a.PartName.replace(/^\//, '').toLowerCase(), a.ContentType);
+    if (a.PartName !== undefined && a.ContentType !== undefined) overrides.set(a.PartName.replace(/^\//, '').toLowerCase(), a.ContentType);
   }
-  for (const { tag } of elements(xml, 'Default')) {
+  for (const { tag } of inPart(part, () => [...elements(xml, 'Default')])) {
     const a = attributes(tag.attributesText);
-    defaults.set(a.Extension.toLowerCase(), a.ContentType);
+    if (a.Extension !== undefined && a.ContentType !== undefined) defaults.set(a.Extension.toLowerCase(), a.ContentType);
   }
   return { overrides, defaults };
 }

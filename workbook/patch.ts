@@ -4,10 +4,10 @@
  * cells of a spill their values, and cells a spill no longer covers lose their stale value.
  * Formula text, styles, attributes and every other element are copied as they were.
  */
-import { LocalizedError } from '../i18n/localized-error';
 import { phrase } from '../i18n/text';
 import { WORKBOOK } from '../i18n/workbook';
 import { Area, contains, toAddress } from './a1';
+import { WorkbookFormatError } from './format-error';
 import { encodeXstring, escapeAttribute, escapeText, nextTag, Tag } from './xml';
 
 /** A value as Excel caches it. */
@@ -164,7 +164,7 @@ export function patchSheetXml(xml: string, patch: SheetPatch): string {
     for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) if (tag.name === 'sheetData' && !tag.closing) return tag;
     return null;
   })();
-  if (!dataOpen) throw new LocalizedError(phrase(WORKBOOK.noSheetData));
+  if (!dataOpen) throw new WorkbookFormatError(phrase(WORKBOOK.noSheetData));
   const prefix = prefixOf(xml, dataOpen);
   const out: string[] = [xml.slice(0, dataOpen.start)];
   let maxRow = 0;
@@ -277,7 +277,7 @@ export function patchSheetXml(xml: string, patch: SheetPatch): string {
     out.push(`<${name}${rowAttrs}>${pieces.join('')}</${name}>`);
     at = rowClose;
   }
-  throw new LocalizedError(phrase(WORKBOOK.noSheetDataEnd));
+  throw new WorkbookFormatError(phrase(WORKBOOK.noSheetDataEnd));
 }
 
 function updateDimension(xml: string, minRow: number, minCol: number, maxRow: number, maxCol: number): string {

@@ -4,15 +4,15 @@
  * results, defined names with their scope, and Excel Tables. No exceljs: one pass of a
  * tag scanner per part.
  */
-import { Area, MAX_COLUMNS, MAX_ROWS, columnNumber, parseArea, toAddress } from './a1';
+import { Area, CellAddressError, MAX_COLUMNS, MAX_ROWS, columnNumber, parseArea, toAddress } from './a1';
+import { WorkbookFormatError, XmlFormatError, inPart } from './format-error';
 import { LIMITS, LimitError } from './limits';
 import { ContentTypes, contentTypeOf, isRelationship, readContentTypes, readRelationships, workbookPartName } from './package';
 import { shiftFormula } from './references';
 import { TableModel, readTable } from './tables';
-import { attribute, attributes, decodeEntities, decodeXstring, elementBody, elements, escapeText, nextTag, stringItemText, textContent } from './xml';
+import { Tag, attribute, attributes, decodeEntities, decodeXstring, elementBody, elements, escapeText, nextTag, stringItemText, textContent } from './xml';
 import { ZipArchive, ZipCodec } from './zip';
-import { LocalizedError } from '../i18n/localized-error';
-import { Phrase, formatNumber, phrase } from '../i18n/text';
+import { formatNumber, phrase } from '../i18n/text';
 import { WORKBOOK } from '../i18n/workbook';
 
 /** An error value as a cell holds it: "#N/A", "#DIV/0!", … */
@@ -78,13 +78,8 @@ export interface ReadOptions {
   maxPartBytes?: number;
 }
 
-/** A workbook that cannot be read as an .xlsx (the message says why; texts: i18n/workbook.ts). */
-export class WorkbookFormatError extends LocalizedError {
-  constructor(message: Phrase) {
-    super(message);
-    this.name = 'WorkbookFormatError';
-  }
-}
+/** A workbook that cannot be read as an .xlsx (format-error.ts; exported here, where readers have always found it). */
+export { WorkbookFormatError };
 
 const MACRO_CONTENT = /macroEnabled|vbaProject/i;
 
@@ -101,31 +96,36 @@ export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: Rea
     throw new WorkbookFormatError(phrase(WORKBOOK.macroEnabled));
   }
   const workbookXml = zip.text(part, codec, limit);
+  // The workbook part's XML is read here, whole, so that an error in it names the part.
+  const sheetEntries = inPart(part, () => [...elements(workbookXml, 'sheet')].map(({ tag }) => attributes(tag.attributesText)));
+  const nameEntries = inPart(part, () => [...elements(workbookXml, 'definedName')]);
   const rels = readRelationships(zip, codec, part);
   const relById = new Map(rels.map((r) => [r.id, r]));
 
   const sharedStringsRel = rels.find((r) => isRelationship(r, 'sharedStrings'));
-  const sharedStrings = sharedStringsRel && zip.has(sharedStringsRel.target) ? readSharedStrings(zip.text(sharedStringsRel.target, codec, limit)) : [];
+  const sharedStrings =
+    sharedStringsRel && zip.has(sharedStringsRel.target) ? inPart(sharedStringsRel.target, () => readSharedStrings(zip.text(sharedStringsRel.target, codec, limit))) : [];
   const metadataRel = rels.find((r) => isRelationship(r, 'sheetMetadata'));
-  const dynamicCm = metadataRel && zip.has(metadataRel.target) ? dynamicArrayCellMetadata(zip.text(metadataRel.target, codec, limit)) : new Set<number>();
+  const dynamicCm =
+    metadataRel && zip.has(metadataRel.target) ? inPart(metadataRel.target, () => dynamicArrayCellMetadata(zip.text(metadataRel.target, codec, limit))) : new Set<number>();
 
   const sheets: SheetModel[] = [];
-  for (const { tag } of elements(workbookXml, 'sheet')) {
-    const a = attributes(tag.attributesText);
+  for (const a of sheetEntries) {
     const rel = relById.get(a.id);
     if (!rel || !isRelationship(rel, 'worksheet')) continue; // chart sheets and dialog sheets hold no cells
+    if (!a.name) throw new WorkbookFormatError(phrase(WORKBOOK.sheetNoName, { part }));
     if (!zip.has(rel.target)) throw new WorkbookFormatError(phrase(WORKBOOK.sheetMissingPart, { sheet: a.name, part: rel.target }));
     const sheetRels = readRelationships(zip, codec, rel.target);
     const tables = sheetRels
       .filter((r) => isRelationship(r, 'table') && zip.has(r.target))
       .map((r) => readTable(zip.text(r.target, codec, limit), a.name, r.target));
-    const cells = readSheetCells(zip.text(rel.target, codec, limit), sharedStrings, dynamicCm, a.name, budget);
+    const cells = inPart(rel.target, () => readSheetCells(zip.text(rel.target, codec, limit), sharedStrings, dynamicCm, a.name, rel.target, budget));
     sheets.push({ name: a.name, part: rel.target, state: (a.state as SheetModel['state']) ?? 'visible', ...cells, tables });
   }
   if (sheets.length === 0) throw new WorkbookFormatError(phrase(WORKBOOK.noWorksheets));
 
   const definedNames: DefinedName[] = [];
-  for (const { tag, body } of elements(workbookXml, 'definedName')) {
+  for (const { tag, body } of nameEntries) {
     const a = attributes(tag.attributesText);
     const local = a.localSheetId === undefined ? undefined : Number(a.localSheetId);
     // localSheetId counts every <sheet>, chart sheets included; map it to our worksheet list.
@@ -244,18 +244,36 @@ interface SharedMaster {
 }
 
 /** One worksheet part → its stored values and formulas. */
-function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<number>, sheetName: string, budget: { cells: number }): Pick<SheetModel, 'rows' | 'formulas'> {
+/** The `<sheetData>` start tag of a worksheet part (every worksheet has one, ECMA-376 CT_Worksheet). */
+function sheetDataTag(xml: string): Tag | null {
+  for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) if (tag.name === 'sheetData' && !tag.closing) return tag;
+  return null;
+}
+
+function readSheetCells(
+  xml: string,
+  sharedStrings: string[],
+  dynamicCm: Set<number>,
+  sheetName: string,
+  part: string,
+  budget: { cells: number },
+): Pick<SheetModel, 'rows' | 'formulas'> {
   const rows: CellValue[][] = [];
   const formulas: FormulaCell[] = [];
   const shared = new Map<string, SharedMaster>();
-  const dataStart = xml.indexOf('sheetData');
-  if (dataStart < 0) return { rows, formulas };
+  const data = sheetDataTag(xml);
+  if (!data) throw new WorkbookFormatError(phrase(WORKBOOK.sheetNoSheetData, { sheet: sheetName, part }));
+  if (data.selfClosing) return { rows, formulas };
   let row = 0;
   let col = 0;
-  let at = xml.lastIndexOf('<', dataStart);
+  let at = data.end;
+  let closed = false;
   for (let tag = nextTag(xml, at); tag; tag = nextTag(xml, at)) {
     at = tag.end;
-    if (tag.name === 'sheetData' && (tag.closing || tag.selfClosing)) break;
+    if (tag.name === 'sheetData' && (tag.closing || tag.selfClosing)) {
+      closed = true;
+      break;
+    }
     if (tag.closing) continue;
     if (tag.name === 'row') {
       const r = attribute(tag.attributesText, 'r');
@@ -354,6 +372,8 @@ function readSheetCells(xml: string, sharedStrings: string[], dynamicCm: Set<num
       if (formula) formulas.push({ ...formula, cached: value });
     }
   }
+  // A part cut off inside its cells: what follows (maybe formulas) is missing, not empty.
+  if (!closed) throw new XmlFormatError(phrase(WORKBOOK.unclosedElement, { element: 'sheetData' }));
   return { rows, formulas };
 }
 
@@ -395,13 +415,23 @@ function readFormula(
   }
   if (t === 'array') {
     const refText = attribute(attrs, 'ref');
-    const ref = refText ? parseArea(refText.replace(/\$/g, '')) : { top: row, left: col, bottom: row, right: col };
+    const ref = refText ? arrayArea(refText, sheetName, row, col) : { top: row, left: col, bottom: row, right: col };
     const dynamic = cm !== undefined && dynamicCm.has(Number(cm));
     return { row, col, text, kind: dynamic ? 'dynamic' : 'array', ref };
   }
   if (t === 'dataTable') return undefined; // what-if data tables: their cells hold Excel's values
   if (text === '') return undefined;
   return { row, col, text, kind: 'plain' };
+}
+
+/** The area an array formula's `ref` names; a WorkbookFormatError when it names none. */
+function arrayArea(refText: string, sheetName: string, row: number, col: number): Area {
+  try {
+    return parseArea(refText.replace(/\$/g, ''));
+  } catch (error) {
+    if (error instanceof CellAddressError) throw new WorkbookFormatError(phrase(WORKBOOK.arrayBadRef, { sheet: sheetName, cell: toAddress(row, col), ref: refText }));
+    throw error;
+  }
 }
 
 export { columnNumber };

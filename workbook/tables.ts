@@ -4,7 +4,8 @@
  * `Team[[Q1]:[Q4]]`, `Team[#Totals]`, `Team` and, inside the table, `[Sales]` — resolved to
  * the A1 areas they denote (ECMA-376 Part 1, §18.17.2 and §18.5).
  */
-import { Area, areaRef, contains, parseArea, quoteSheetName, toAddress } from './a1';
+import { Area, CellAddressError, areaRef, contains, parseArea, quoteSheetName, toAddress } from './a1';
+import { WorkbookFormatError, inPart } from './format-error';
 import { attributes, decodeEntities, decodeXstring, elements } from './xml';
 import { LocalizedError } from '../i18n/localized-error';
 import { Phrase, phrase } from '../i18n/text';
@@ -30,10 +31,38 @@ export interface TableModel {
   columns: TableColumn[];
 }
 
+/** A table part (xl/tables/tableN.xml) → its model; a WorkbookFormatError for a part that is not one. */
 export function readTable(xml: string, sheet: string, part: string): TableModel {
+  return inPart(part, () => tableOf(xml, sheet, part));
+}
+
+/** A header or totals row count: a whole number of rows, 0 or more (absent: `absent`). */
+function rowCount(text: string | undefined, absent: number, part: string): number {
+  if (text === undefined) return absent;
+  const count = Number(text);
+  if (text.trim() === '' || !Number.isInteger(count) || count < 0) throw new WorkbookFormatError(phrase(WORKBOOK.tableBadRowCount, { part, value: text }));
+  return count;
+}
+
+/** The cells a table covers (its `ref`). */
+function tableArea(ref: string | undefined, part: string): Area {
+  try {
+    if (ref !== undefined) return parseArea(ref.replace(/\$/g, ''));
+  } catch (error) {
+    if (!(error instanceof CellAddressError)) throw error;
+  }
+  throw new WorkbookFormatError(phrase(WORKBOOK.tableBadRef, { part, ref: ref ?? '' }));
+}
+
+function tableOf(xml: string, sheet: string, part: string): TableModel {
   const root = [...elements(xml, 'table')][0];
-  if (!root) throw new LocalizedError(phrase(WORKBOOK.notTablePart, { part }));
+  if (!root) throw new WorkbookFormatError(phrase(WORKBOOK.notTablePart, { part }));
   const a = attributes(root.tag.attributesText);
+  const name = a.displayName ?? a.name;
+  if (!name) throw new WorkbookFormatError(phrase(WORKBOOK.tableNoName, { part }));
+  const ref = tableArea(a.ref, part);
+  const headerRowCount = rowCount(a.headerRowCount, 1, part);
+  const totalsRowCount = rowCount(a.totalsRowCount, 0, part);
   const columns: TableColumn[] = [];
   for (const { tag, body } of elements(root.body, 'tableColumn')) {
     const c = attributes(tag.attributesText);
@@ -47,15 +76,7 @@ export function readTable(xml: string, sheet: string, part: string): TableModel 
       totalsRowLabel: c.totalsRowLabel,
     });
   }
-  return {
-    name: a.displayName ?? a.name,
-    sheet,
-    part,
-    ref: parseArea(a.ref.replace(/\$/g, '')),
-    headerRowCount: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount),
-    totalsRowCount: a.totalsRowCount === undefined ? 0 : Number(a.totalsRowCount),
-    columns,
-  };
+  return { name, sheet, part, ref, headerRowCount, totalsRowCount, columns };
 }
 
 /** The rows of a table's parts. */

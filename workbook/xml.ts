@@ -5,7 +5,7 @@
  * Element names are compared without their namespace prefix (`<x:c>` is `<c>`): some
  * producers prefix the main namespace.
  */
-import { LocalizedError } from '../i18n/localized-error';
+import { XmlFormatError } from './format-error';
 import { phrase } from '../i18n/text';
 import { WORKBOOK } from '../i18n/workbook';
 
@@ -204,7 +204,7 @@ export function elementBody(xml: string, open: Tag): { bodyStart: number; bodyEn
     else if (!tag.selfClosing) depth++;
     if (depth === 0) return { bodyStart: open.end, bodyEnd: tag.start, end: tag.end };
   }
-  throw new LocalizedError(phrase(WORKBOOK.unclosedElement, { element: open.name }));
+  throw new XmlFormatError(phrase(WORKBOOK.unclosedElement, { element: open.name }));
 }
 
 /** Every element named `name` (any depth) as [tag, body text]. */

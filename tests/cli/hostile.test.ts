@@ -1,7 +1,8 @@
 /**
  * `perfplan calc` and `explain` against workbooks built to hurt them (issue 15's probe): each
  * either calculates at the cost of its data, or stops with a one-line message and its own exit
- * status — 3 over a limit, 4 out of time — never a crash or a stack trace. Everything Excel
+ * status — 2 what cannot be read as a workbook, 3 over a limit, 4 out of time — never a crash
+ * or a stack trace. Everything Excel
  * itself accepts must still work (Microsoft, "Excel specifications and limits": 8,192
  * characters in a formula, 64 levels of nesting, 32,767 characters in a cell).
  */
@@ -10,6 +11,9 @@ import * as path from 'path';
 import { main } from '../../cli/main';
 import { num, storedWorkbook, text } from '../support/stored-workbook';
 import { tempDir } from '../support/workbook';
+import { nodeCodec } from '../../workbook/node-codec';
+import { ZipArchive, ZipOutput, writeZip } from '../../workbook/zip';
+import { englishIn } from '../i18n/typed-as-is';
 
 function f(ref: string, formula: string, extra = ''): string {
   const escaped = formula.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -111,6 +115,86 @@ describe('what is over a limit stops with exit status 3 and says what and where'
       expect(err).toMatch(message);
       noStackTrace(err);
     }
+  });
+});
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const TABLE = `<table xmlns="${MAIN}" id="1" name="T" displayName="T" ref="A1:A2"><tableColumns count="1"><tableColumn id="1" name="A"/></tableColumns></table>`;
+
+/** A stored workbook with parts replaced (text) or taken out (null). */
+function damaged(name: string, changes: Record<string, string | null>, tables: string[] = []): string {
+  const zip = ZipArchive.read(storedWorkbook({ sheets: [{ name: 'S', cells: [num('A1', 1), f('B1', '_xldudf_PERF_NORMALIZE(A1)')], tables }] }));
+  const items: ZipOutput[] = zip.entries
+    .filter((entry) => changes[entry.name] !== null)
+    .map((entry) => (typeof changes[entry.name] === 'string' ? { name: entry.name, data: changes[entry.name] as string } : { name: entry.name, copy: entry }));
+  const file = path.join(tempDir('perfplan-hostile-'), `${name}.xlsx`);
+  fs.writeFileSync(file, writeZip(items, nodeCodec));
+  return file;
+}
+
+const sheetXml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}">${body}</worksheet>`;
+
+describe('what cannot be read as a workbook stops with exit status 2 and says what, where', () => {
+  it.each([
+    ['a zip with no workbook part', () => damaged('no-workbook', { 'xl/workbook.xml': null, '_rels/.rels': null }), /the package has no workbook part/],
+    [
+      'a worksheet cut off inside its cells (an unclosed element)',
+      () => damaged('cut-off', { 'xl/worksheets/sheet1.xml': `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c>` }),
+      /\(xl\/worksheets\/sheet1\.xml: unclosed <sheetData> element\)/,
+    ],
+    [
+      'an unclosed element in the workbook part',
+      () =>
+        damaged('unclosed-name', {
+          'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="x">S!A1</definedNames></workbook>`,
+        }),
+      /\(xl\/workbook\.xml: unclosed <definedName> element\)/,
+    ],
+    ['a table part that is not a table', () => damaged('not-a-table', { 'xl/tables/table1.xml': '<?xml version="1.0"?><notATable/>' }, [TABLE]), /\(xl\/tables\/table1\.xml is not a table part\)/],
+    [
+      'a table part whose cells are no range',
+      () => damaged('table-ref', { 'xl/tables/table1.xml': TABLE.replace('ref="A1:A2"', 'ref="junk"') }, [TABLE]),
+      /\(table part xl\/tables\/table1\.xml: the cells it covers, "junk", are not a cell range\)/,
+    ],
+    ['a table part without a name', () => damaged('table-name', { 'xl/tables/table1.xml': TABLE.replace(' name="T" displayName="T"', '') }, [TABLE]), /\(table part xl\/tables\/table1\.xml has no name\)/],
+    [
+      'a table part with a header row count that is no number',
+      () => damaged('table-count', { 'xl/tables/table1.xml': TABLE.replace('ref="A1:A2"', 'ref="A1:A2" headerRowCount="one"') }, [TABLE]),
+      /\(table part xl\/tables\/table1\.xml: "one" is not a number of rows\)/,
+    ],
+    [
+      'a worksheet without <sheetData>',
+      () => damaged('no-sheet-data', { 'xl/worksheets/sheet1.xml': sheetXml('<row r="1"><c r="B1"><f>1+1</f></c></row>') }),
+      /\(sheet "S" has no <sheetData> in xl\/worksheets\/sheet1\.xml\)/,
+    ],
+    [
+      'an array formula over something that is no range',
+      () => damaged('array-ref', { 'xl/worksheets/sheet1.xml': sheetXml('<sheetData><row r="1"><c r="B1"><f t="array" ref="nonsense">1+1</f></c></row></sheetData>') }),
+      /\(sheet "S": the array formula in B1 covers "nonsense", which is not a cell range\)/,
+    ],
+    [
+      'a sheet without a name',
+      () => damaged('sheet-name', { 'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet sheetId="1" r:id="rId1"/></sheets></workbook>` }),
+      /\(xl\/workbook\.xml lists a sheet without a name\)/,
+    ],
+  ])('%s', async (_, build, message) => {
+    const file = build();
+    const out = path.join(path.dirname(file), 'out.xlsx');
+    for (const command of [['calc', file, '--json'], ['calc', file, '-o', out], ['explain', file, 'S!B1', '--json']]) {
+      const result = await run([...command, '--lang', 'en-US']);
+      expect([command[0], result.code, result.out]).toEqual([command[0], 2, '']);
+      expect(result.err).toMatch(new RegExp(`^perfplan ${command[0]}: cannot read .* as an \\.xlsx workbook \\(`));
+      expect(result.err).toMatch(message);
+      noStackTrace(result.err);
+      // In Chinese too, with nothing English but what the file holds as it is.
+      const zh = await run([...command, '--lang', 'zh-CN']);
+      expect(zh.code).toBe(2);
+      expect(zh.err).toMatch(new RegExp(`^perfplan ${command[0]}: 无法将 `));
+      expect(englishIn(zh.err.replace(/^perfplan \w+: /, ''))).toEqual([]);
+      noStackTrace(zh.err);
+    }
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
 

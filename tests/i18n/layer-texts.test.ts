@@ -67,6 +67,7 @@ const PHRASE_SAMPLES: Record<string, Params> = {
   'CLI.cannotEvaluate': { reason: phrase(CLI.foreign, { message: 'Parsing error' }) },
   'CLI.stopped': { cells: phrase(CLI.naming, { what: phrase(CLI.notComputed, { count: '2,000' }), cells: nameList(['S!B1', 'S!B2'], true) }) },
   'WORKBOOK.zipDoesNotInflate': { reason: phrase(WORKBOOK.zlibError, { code: -3 }) },
+  'WORKBOOK.inPart': { reason: phrase(WORKBOOK.unclosedElement, { element: 'definedName' }) },
 };
 
 function sampleParams(key: string, text: Text): Params {
