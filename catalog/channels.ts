@@ -20,7 +20,7 @@ export const CHANNELS: CatalogFunction[] = [
   {
     id: 'CHANNELTIER',
     category: 'channels',
-    description: { 'en-US': 'Channel tier: exit-review, low-roi, strategic, incubate or maintain.', 'zh-CN': '渠道分级：exit-review（退出评估）、low-roi（低 ROI）、strategic（战略）、incubate（孵化）或 maintain（维持）。' },
+    description: { 'en-US': 'Channel tier: exit-review, low-roi, strategic, incubate or maintain.', 'zh-CN': '渠道分级：返回 "exit-review"（退出评估）、"low-roi"（低 ROI）、"strategic"（战略）、"incubate"（孵化）或 "maintain"（维持）。' },
     parameters: [
       range('revenue', { 'en-US': 'Revenue per channel.', 'zh-CN': '各渠道收入。' }),
       range('growth', { 'en-US': 'Yearly growth per channel.', 'zh-CN': '各渠道年增长率。' }),

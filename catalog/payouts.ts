@@ -11,7 +11,7 @@ export const PAYOUTS: CatalogFunction[] = [
     description: { 'en-US': 'Tiered commission on an amount.', 'zh-CN': '按阶梯计算提成。' },
     parameters: [
       range('amount', { 'en-US': 'Amounts (a cell or a range), not negative.', 'zh-CN': '金额（单元格或区域），不得为负。' }),
-      range('tiers', { 'en-US': 'Two columns: threshold (ascending, first 0) and rate.', 'zh-CN': '两列：门槛（递增，第一个为 0）和提成比例。' }),
+      range('tiers', { 'en-US': 'Two columns: threshold (ascending, first 0) and rate.', 'zh-CN': '两列：起点（递增，第一个为 0）和提成比例。' }),
       optional(
         choice('method', engine.TIER_METHODS, {
           'en-US': '"marginal" (default, each slice at its rate) or "retro" (whole amount at the reached rate).',
@@ -27,13 +27,13 @@ export const PAYOUTS: CatalogFunction[] = [
   {
     id: 'PAYOUT',
     category: 'payouts',
-    description: { 'en-US': 'Incentive payout on a payout curve with gate and cap.', 'zh-CN': '按奖金曲线计算激励发放额，支持门槛和封顶。' },
+    description: { 'en-US': 'Incentive payout on a payout curve with gate and cap.', 'zh-CN': '按奖金曲线计算奖金，支持门槛和封顶。' },
     parameters: [
       range('attainment', { 'en-US': 'Attainment values (a cell or a range).', 'zh-CN': '达成率（单元格或区域）。' }),
-      range('curve', { 'en-US': 'Two columns: attainment (ascending) and payout factor.', 'zh-CN': '两列：达成率（递增）和发放系数。' }),
-      range('target_incentive', { 'en-US': 'Target incentive amount.', 'zh-CN': '目标激励金额。' }),
+      range('curve', { 'en-US': 'Two columns: attainment (ascending) and payout factor.', 'zh-CN': '两列：达成率（递增）和奖金系数。' }),
+      range('target_incentive', { 'en-US': 'Target incentive amount.', 'zh-CN': '目标奖金。' }),
       optional(range('gate', { 'en-US': 'Attainment below which nothing is paid (default 0).', 'zh-CN': '门槛：达成率低于此值时不发放（默认 0）。' })),
-      optional(range('cap', { 'en-US': 'Maximum payout factor (blank = none).', 'zh-CN': '发放系数上限（封顶；留空 = 不封顶）。' })),
+      optional(range('cap', { 'en-US': 'Maximum payout factor (blank = none).', 'zh-CN': '奖金系数上限（封顶；留空 = 不封顶）。' })),
     ],
     result: { kind: 'range', shape: broadcast(0, 2, 3, 4) },
     call: engine.payout,
@@ -101,7 +101,7 @@ export const PAYOUTS: CatalogFunction[] = [
   {
     id: 'DRAW',
     category: 'payouts',
-    description: { 'en-US': 'Pay per period against a draw.', 'zh-CN': '在预支/保底（draw）制度下计算每期实发金额。' },
+    description: { 'en-US': 'Pay per period against a draw.', 'zh-CN': '在预支（保底）制度下计算每期实发金额。' },
     parameters: [
       range('earned', { 'en-US': 'Earnings by period (a row or a column).', 'zh-CN': '各期实际挣得的收入（一行或一列）。' }),
       value('draw', { 'en-US': 'Guaranteed draw per period.', 'zh-CN': '每期保证发放的预支/保底金额。' }),

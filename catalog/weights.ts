@@ -19,7 +19,7 @@ export const WEIGHTS: CatalogFunction[] = [
   {
     id: 'AHP',
     category: 'weights',
-    description: { 'en-US': 'AHP weights from a pairwise comparison matrix (Saaty 1–9 scale). Stack several experts\' matrices to aggregate them by geometric mean.', 'zh-CN': '层次分析法（AHP）：根据两两比较判断矩阵（Saaty 1–9 标度）计算权重。可将多位专家的判断矩阵上下堆叠，按几何平均汇总。' },
+    description: { 'en-US': 'AHP weights from a pairwise comparison matrix (Saaty 1–9 scale). Stack several experts\' matrices to aggregate them by geometric mean.', 'zh-CN': '层次分析法（AHP）：根据两两比较判断矩阵（1–9 标度）计算权重。可将多位专家的判断矩阵上下堆叠，按几何平均汇总。' },
     parameters: [
       range('matrix', { 'en-US': 'n×n reciprocal matrix (blank lower triangle = reciprocals), or k stacked matrices.', 'zh-CN': 'n×n 互反判断矩阵（下三角留空则自动取上三角的倒数），或上下堆叠的 k 个矩阵。' }),
       optional(choice('method', engine.AHP_METHODS, { 'en-US': '"eigen" (default) or "geomean".', 'zh-CN': '"特征向量"（默认，特征向量法）或 "几何平均"（几何平均法）；也可写 "eigen"、"geomean"。' })),

@@ -56,7 +56,7 @@ export const ERRORS = {
   notFraction: { 'en-US': '{name} must be between 0 and 1; got {got}', 'zh-CN': '{name}必须介于 0 和 1 之间；实际为 {got}' },
   before: { 'en-US': '{later} ({laterValue}) is before {earlier} ({earlierValue})', 'zh-CN': '{later}（{laterValue}）早于 {earlier}（{earlierValue}）' },
   notGreater: { 'en-US': '{first} ({firstValue}) cannot be greater than {second} ({secondValue})', 'zh-CN': '{first}（{firstValue}）不能大于 {second}（{secondValue}）' },
-  rateNegative: { 'en-US': '{where}: a rate cannot be negative; got {got}', 'zh-CN': '{where}：费率不能为负；实际为 {got}' },
+  rateNegative: { 'en-US': '{where}: a rate cannot be negative; got {got}', 'zh-CN': '{where}：比例不能为负；实际为 {got}' },
   weightNegativeInRow: { 'en-US': '{where}: a weight cannot be negative; got {got}', 'zh-CN': '{where}：权重不能为负；实际为 {got}' },
   rowLabelBlank: { 'en-US': '{where}: the label is blank', 'zh-CN': '{where}：标签为空' },
   sumOverflow: {
@@ -137,7 +137,7 @@ export const ERRORS = {
   valuesSumZero: { 'en-US': 'values sum to 0', 'zh-CN': 'values合计为 0' },
   randomIndexRange: {
     'en-US': 'the random index is tabulated for 1 to {max} criteria; got {got}',
-    'zh-CN': '随机一致性指标只列出 1 至 {max} 个准则的值；实际为 {got}',
+    'zh-CN': '随机一致性指标只列出 1 至 {max} 个指标的值；实际为 {got}',
   },
   comparisonNotPositive: {
     'en-US': '{where} is {got}; pairwise comparisons must be greater than 0',
@@ -145,7 +145,7 @@ export const ERRORS = {
   },
   comparisonDiagonal: {
     'en-US': '{where} is {got}; the diagonal compares a criterion with itself and must be 1',
-    'zh-CN': '{where}为 {got}；对角线是准则与自身的比较，必须为 1',
+    'zh-CN': '{where}为 {got}；对角线是指标与自身的比较，必须为 1',
   },
   comparisonUpperBlank: {
     'en-US': '{where} is blank; fill the upper triangle (the diagonal and the lower triangle may be left blank)',
@@ -156,7 +156,7 @@ export const ERRORS = {
     'zh-CN': '{lowerAt}（{lower}）不是 {upperAt}（{upper}）的倒数：二者乘积为 {product}；a_ij·a_ji 必须在 1% 误差内等于 1',
   },
   matrixBlank: { 'en-US': '{name} is blank; a pairwise comparison matrix is required', 'zh-CN': '{name}为空；需要一个两两比较矩阵' },
-  tooManyCriteria: { 'en-US': '{name} has {columns} columns; AHP compares at most {max} criteria', 'zh-CN': '{name}有 {columns} 列；AHP 最多比较 {max} 个准则' },
+  tooManyCriteria: { 'en-US': '{name} has {columns} columns; AHP compares at most {max} criteria', 'zh-CN': '{name}有 {columns} 列；AHP 最多比较 {max} 个指标' },
   matrixShape: {
     'en-US': "{name} must be n×n, or k experts' n×n matrices stacked (k·n rows × n columns); got a {shape} range",
     'zh-CN': '{name}必须是 n×n 矩阵，或 k 位专家的 n×n 矩阵上下堆叠（k·n 行 × n 列）；实际为 {shape} 区域',
@@ -170,15 +170,15 @@ export const ERRORS = {
   proportionNegative: { 'en-US': '{where} is negative ({got}); "proportion" needs values ≥ 0', 'zh-CN': '{where}为负（{got}）；"proportion" 要求数值 ≥ 0' },
   entropyConstant: {
     'en-US': 'data: every column is constant, so entropy cannot tell the criteria apart',
-    'zh-CN': 'data：每一列都是常数，熵权法无法区分各准则',
+    'zh-CN': 'data：每一列都是常数，熵权法无法区分各指标',
   },
   criticConstant: {
     'en-US': 'data: every column is constant, so CRITIC cannot tell the criteria apart',
-    'zh-CN': 'data：每一列都是常数，CRITIC 无法区分各准则',
+    'zh-CN': 'data：每一列都是常数，CRITIC 无法区分各指标',
   },
   criticUninformative: {
     'en-US': 'data: no criterion carries CRITIC information (a single varying column, or columns perfectly correlated)',
-    'zh-CN': 'data：没有任何准则带有 CRITIC 信息（只有一列有变化，或各列完全相关）',
+    'zh-CN': 'data：没有任何指标带有 CRITIC 信息（只有一列有变化，或各列完全相关）',
   },
   rankRange: {
     'en-US': '{where} is {got}; ranks must be whole numbers from 1 to {count} (the number of ranks)',
@@ -186,7 +186,7 @@ export const ERRORS = {
   },
   blendSumZero: {
     'en-US': 'subjective and objective: no criterion has weight in both, so the multiplicative blend sums to 0',
-    'zh-CN': 'subjective 和 objective：没有任何准则在两者中都有权重，乘法组合的合计为 0',
+    'zh-CN': 'subjective 和 objective：没有任何指标在两者中都有权重，乘法组合的合计为 0',
   },
   blendShapes: {
     'en-US': 'objective has {count} items but subjective has {otherCount}; the shapes must match',

@@ -17,14 +17,14 @@ export const EXPLAIN = {
 
   // ---- TIERED ------------------------------------------------------------------------------
   'tiered.amount': { 'en-US': 'Amount', 'zh-CN': '金额' },
-  'tiered.method.marginal': { 'en-US': 'Method (each slice at its own tier’s rate)', 'zh-CN': '方法（累进：每段按所在档位费率计算）' },
-  'tiered.method.retro': { 'en-US': 'Method (the whole amount at the reached tier’s rate)', 'zh-CN': '方法（全额：全部金额按达到档位的费率计算）' },
+  'tiered.method.marginal': { 'en-US': 'Method (each slice at its own tier’s rate)', 'zh-CN': '方法（超额累进：每段按所在档的比例计算）' },
+  'tiered.method.retro': { 'en-US': 'Method (the whole amount at the reached tier’s rate)', 'zh-CN': '方法（全额累进：全部金额按达到档的比例计算）' },
   'tiered.range.between': { 'en-US': '{from} to {to}', 'zh-CN': '{from} 至 {to}' },
   'tiered.range.above': { 'en-US': '{from} and above', 'zh-CN': '{from} 及以上' },
   'tiered.reached': { 'en-US': 'Reached tier {tier} ({range})', 'zh-CN': '达到第 {tier} 档（{range}）' },
   'tiered.slice': { 'en-US': 'Tier {tier} ({range})', 'zh-CN': '第 {tier} 档（{range}）' },
-  'tiered.retro': { 'en-US': 'Whole amount at tier {tier}’s rate', 'zh-CN': '全部金额按第 {tier} 档费率' },
-  'tiered.result': { 'en-US': 'Commission', 'zh-CN': '佣金' },
+  'tiered.retro': { 'en-US': 'Whole amount at tier {tier}’s rate', 'zh-CN': '全部金额按第 {tier} 档的比例' },
+  'tiered.result': { 'en-US': 'Commission', 'zh-CN': '提成' },
 
   // ---- REBATE (its tiers read as TIERED's) ---------------------------------------------------
   'rebate.level': { 'en-US': 'Level "{level}", its column in ladder', 'zh-CN': '级别 "{level}"，在 ladder 中的列号' },
@@ -101,11 +101,11 @@ export const EXPLAIN = {
   'payout.belowGate': { 'en-US': 'Payout below the gate', 'zh-CN': '门槛以下的奖金' },
   'payout.gateDefaultPassed': { 'en-US': 'Gate (default 0) passed', 'zh-CN': '通过门槛（默认 0）' },
   'payout.gatePassed': { 'en-US': 'Gate passed', 'zh-CN': '通过门槛' },
-  'payout.factor': { 'en-US': 'Payout factor from the curve', 'zh-CN': '曲线得出的支付系数' },
+  'payout.factor': { 'en-US': 'Payout factor from the curve', 'zh-CN': '曲线得出的奖金系数' },
   'payout.noCap': { 'en-US': 'No cap', 'zh-CN': '无上限' },
   'payout.capBinds': { 'en-US': 'Cap binds (the factor is capped)', 'zh-CN': '触及上限（系数封顶）' },
   'payout.capDoesNotBind': { 'en-US': 'Cap does not bind', 'zh-CN': '未触及上限' },
-  'payout.amount': { 'en-US': 'Target incentive × payout factor', 'zh-CN': '目标奖金 × 支付系数' },
+  'payout.amount': { 'en-US': 'Target incentive × payout factor', 'zh-CN': '目标奖金 × 奖金系数' },
   'payout.result': { 'en-US': 'Payout', 'zh-CN': '奖金' },
 
   // ---- SCORECARD ---------------------------------------------------------------------------
@@ -122,7 +122,7 @@ export const EXPLAIN = {
   'scorecard.result': { 'en-US': 'Score', 'zh-CN': '得分' },
 
   // ---- AHP ---------------------------------------------------------------------------------
-  'ahp.criterion': { 'en-US': 'Criterion {criterion} of {n}', 'zh-CN': '第 {criterion} 个准则（共 {n} 个）' },
+  'ahp.criterion': { 'en-US': 'Criterion {criterion} of {n}', 'zh-CN': '第 {criterion} 个指标（共 {n} 个）' },
   'ahp.experts': {
     'en-US': '{k} experts aggregated by element-wise geometric mean (AIJ)',
     'zh-CN': '{k} 位专家的判断矩阵按元素几何平均聚合（AIJ）',
@@ -147,7 +147,7 @@ export const EXPLAIN = {
     'en-US': 'Consistency ratio CR = CI / RI({n}) (below 0.1 is usually acceptable)',
     'zh-CN': '一致性比率 CR = CI / RI({n})（小于 0.1 通常可接受）',
   },
-  'ahp.result': { 'en-US': 'Weight of criterion {criterion} ({method})', 'zh-CN': '第 {criterion} 个准则的权重（{method}）' },
+  'ahp.result': { 'en-US': 'Weight of criterion {criterion} ({method})', 'zh-CN': '第 {criterion} 个指标的权重（{method}）' },
 
   // ---- PAYBACK -----------------------------------------------------------------------------
   'payback.rate': { 'en-US': 'Discount rate per period', 'zh-CN': '每期折现率' },

@@ -1,7 +1,7 @@
 /**
  * The Explain view in en-US and zh-CN side by side. The steps themselves and the functions'
  * errors come from the language layer's explain and error catalogs (explain.ts, errors.ts);
- * option keywords inside them ("marginal", "geomean") are named with terms.ts OPTION_TERMS.
+ * an option inside them ("marginal", "边际") is shown by its screen name (options.ts).
  */
 import type { Text } from './text';
 

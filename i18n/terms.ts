@@ -5,9 +5,8 @@
  * the synonyms PerfPlan used to mix in and must not appear again (tests/addin/glossary.test.ts
  * checks every pane text and the rendered pane against them).
  *
- * Also here: the option words the PERF functions take as arguments ("marginal", "geomean"),
- * so that a screen can name the option in the user's language while the formula keeps the
- * keyword Excel needs.
+ * The option words the PERF functions take as arguments ("marginal", "边际") and their names
+ * on screen are in i18n/options.ts, which names marginal / retro by the terms below.
  */
 import type { Locale } from './locale';
 import type { Text } from './text';
@@ -38,6 +37,18 @@ export const TERMS = {
   cap: { 'en-US': 'cap', 'zh-CN': '封顶' },
   amount: { 'en-US': 'amount', 'zh-CN': '金额' },
   bonus: { 'en-US': 'bonus', 'zh-CN': '奖金' },
+  /** Dealer rebates by channel level (REBATE). */
+  rebate: { 'en-US': 'rebate', 'zh-CN': '返利' },
+  /** The share of a volume paid as rebate inside a tier (a rebate's rate, as 提成比例 is a commission's). */
+  rebateRate: { 'en-US': 'rebate rate', 'zh-CN': '返利比例' },
+  channelLevel: { 'en-US': 'level', 'zh-CN': '级别' },
+  /** A shared bonus pool (POOL) and what bounds each person's part of it. */
+  pool: { 'en-US': 'bonus pool', 'zh-CN': '奖金池' },
+  share: { 'en-US': 'share', 'zh-CN': '份额' },
+  floor: { 'en-US': 'floor', 'zh-CN': '保底' },
+  /** Target breakdown (QUOTASPLIT). */
+  annualTarget: { 'en-US': 'annual target', 'zh-CN': '年度目标' },
+  seasonality: { 'en-US': 'seasonality', 'zh-CN': '季节性' },
 
   // ---- Weights -----------------------------------------------------------------------------
   /** What is weighted: a KPI or any other yardstick. "准则" is the textbook word; users say 指标. */
@@ -72,48 +83,6 @@ export const TERMS = {
 } as const satisfies Record<string, Term>;
 
 export type TermKey = keyof typeof TERMS;
-
-/**
- * The option keywords of the PERF functions (the words a formula takes in quotes) and what
- * they are called on screen. The keyword itself stays in formulas; screens show the name.
- */
-export const OPTION_TERMS = {
-  marginal: { 'en-US': 'marginal', 'zh-CN': '超额累进' },
-  retro: { 'en-US': 'retroactive', 'zh-CN': '全额累进' },
-  linear: { 'en-US': 'interpolated', 'zh-CN': '线性插值' },
-  lookup: { 'en-US': 'banded lookup', 'zh-CN': '查表' },
-  eigen: { 'en-US': 'eigenvector', 'zh-CN': '特征向量法' },
-  geomean: { 'en-US': 'geometric mean', 'zh-CN': '几何平均法' },
-  minmax: { 'en-US': 'min-max normalization', 'zh-CN': '极差标准化' },
-  proportion: { 'en-US': 'proportions of column totals', 'zh-CN': '按列合计的比重' },
-  normal: { 'en-US': 'normal', 'zh-CN': '正态分布' },
-  uniform: { 'en-US': 'uniform', 'zh-CN': '均匀分布' },
-  triangular: { 'en-US': 'triangular', 'zh-CN': '三角分布' },
-  lognormal: { 'en-US': 'lognormal', 'zh-CN': '对数正态分布' },
-} as const satisfies Record<string, Text>;
-
-export type OptionKeyword = keyof typeof OPTION_TERMS;
-
-/** The on-screen name of a function option keyword; other text comes back unchanged. */
-export function optionName(keyword: string, locale: Locale): string {
-  const key = keyword.trim().toLowerCase();
-  return Object.prototype.hasOwnProperty.call(OPTION_TERMS, key) ? OPTION_TERMS[key as OptionKeyword][locale] : keyword;
-}
-
-/**
- * `text` (rendered by another catalog: the engine's errors, the explain steps) in the
- * glossary's words: each avoided synonym is replaced by its term. The pane renders those
- * texts through this until the catalogs themselves use the glossary's words.
- */
-export function toGlossary(text: string, locale: Locale): string {
-  let out = text;
-  for (const entry of Object.values(TERMS) as Term[]) {
-    for (const avoided of entry.avoid?.[locale] ?? []) {
-      out = typeof avoided === 'string' ? out.split(avoided).join(entry[locale]) : out.replace(new RegExp(avoided.source, avoided.flags.includes('g') ? avoided.flags : `${avoided.flags}g`), entry[locale]);
-    }
-  }
-  return out;
-}
 
 /** The avoided synonyms that occur in `text` for `locale` ([] when it keeps to the glossary). */
 export function offGlossary(text: string, locale: Locale): { term: TermKey; found: string }[] {

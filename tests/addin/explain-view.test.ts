@@ -21,7 +21,7 @@ import {
   parseReference,
   splitTopLevel,
 } from '../../addin/taskpane/views/explain/formula-args';
-import { problemText } from '../../addin/taskpane/views/explain';
+import { paneStepLabel, paneStepText, problemText } from '../../addin/taskpane/views/explain';
 import { translatorFor } from '../../addin/taskpane/locale';
 import { EXPLAIN_VIEW } from '../../i18n/pane-explain';
 
@@ -142,7 +142,7 @@ describe('explaining a typed formula', () => {
     const adds = explanation.steps.filter((s) => s.kind === 'add');
     expect(adds.map((s) => s.formula)).toEqual(['20,000 × 2%', '20,000 × 4%', '55,000 × 6%']);
     expect(stepLabel(adds[2], 'zh-CN')).toContain('第 3 档');
-    expect(explanationLines(explanation, 'zh-CN').at(-1)).toBe('= 佣金：400 + 800 + 3,300 = 4,500');
+    expect(explanationLines(explanation, 'zh-CN').at(-1)).toBe('= 提成：400 + 800 + 3,300 = 4,500');
     expect(explanation).toEqual(explainCall('TIERED', [95000, tiers, 'marginal']));
   });
 
@@ -169,6 +169,21 @@ describe('explaining a typed formula', () => {
     expect(reason('=PERF.TIERED(A1, {0,0.02})')).toBe('needsExcel:A1');
     expect(reason('=PERF.TIERED(1000*2, {0,0.02})')).toBe('nested:1000*2');
     expect(() => explainableCall('=PERF.TIERED(1,2)')).not.toThrow();
+  });
+
+  it('an option is shown by its screen name, written in either language; a level named like an option is the user’s word', () => {
+    for (const written of ['"marginal"', '"边际"', '" MARGINAL "']) {
+      const { explanation } = explainFormulaText(`=PERF.TIERED(95000, {0,0.02;20000,0.04}, ${written})`);
+      const method = explanation.steps.find((s) => s.key === 'tiered.method.marginal')!;
+      expect(paneStepText(method, 'zh-CN')).toBe('超额累进');
+      expect(paneStepText(method, 'en-US')).toBe('marginal');
+    }
+    const { explanation: ahp } = explainFormulaText('=PERF.AHP({1,3;0.3333333,1}, "几何平均")');
+    expect(paneStepLabel(ahp.steps.find((s) => s.key === 'ahp.result')!, 'zh-CN')).toBe('第 1 个指标的权重（几何平均法）');
+    // REBATE: the level is the user's own name, even when it reads like an option.
+    const { explanation: rebate } = explainFormulaText('=PERF.REBATE(150000, {"","linear";0,0.01;100000,0.03}, "linear", "追溯")');
+    expect(paneStepLabel(rebate.steps.find((s) => s.key === 'rebate.level')!, 'zh-CN')).toContain('"linear"');
+    expect(rebate.value).toBeCloseTo(150000 * 0.03, 9);
   });
 
   it("throws the function's own error as a PerfError", () => {

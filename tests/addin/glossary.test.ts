@@ -6,10 +6,11 @@
  *   - every view, rendered (server side) in zh-CN, shows no English outside the allow-list
  *     (function names, PERF, acronyms, units, numbers, user data), and in en-US no Chinese;
  *     every seeded benchmark row renders fully in the user's language;
- *   - the texts the pane takes from other catalogs (engine errors, explain steps) reach the
- *     pane in the glossary's words (toGlossary), and no NEW off-glossary term appears in the
- *     rest of the language layer, the function descriptions or the templates — the ones
- *     listed in KNOWN_ELSEWHERE are for their owners to reword.
+ *   - the texts the pane takes from other catalogs (engine errors, explain steps, function
+ *     descriptions) keep to the glossary themselves, and no NEW off-glossary term appears in
+ *     the templates — the ones listed in KNOWN_ELSEWHERE are for their owners to reword;
+ *   - each text option has one entry (i18n/options.ts) with its formula names and its screen
+ *     names, the screen names of marginal / retro being the glossary's.
  *
  * The browser does the same scan on the live DOM of every view and state at 320 and 500 px
  * (tests/e2e/pane-fit.e2e.test.ts).
@@ -28,7 +29,9 @@ import ScenariosView from '../../addin/taskpane/views/scenarios';
 import TemplatesView, { TemplateDetailsBody } from '../../addin/taskpane/views/templates';
 import WeightsView from '../../addin/taskpane/views/weights';
 import type { ViewProps } from '../../addin/taskpane/view-contract';
+import { CATALOG } from '../../catalog';
 import { metadataFiles } from '../../catalog/metadata';
+import { DEFAULT_TIER_RULES } from '../../engine/channels';
 import { ERRORS } from '../../i18n/errors';
 import { EXPLAIN } from '../../i18n/explain';
 import type { Locale } from '../../i18n/locale';
@@ -38,9 +41,10 @@ import { EXPLAIN_VIEW } from '../../i18n/pane-explain';
 import { PLAN } from '../../i18n/pane-plan';
 import { SCENARIOS } from '../../i18n/pane-scenarios';
 import { WEIGHTS } from '../../i18n/pane-weights';
-import { TERMS, offGlossary, optionName, toGlossary } from '../../i18n/terms';
+import { OPTIONS, type OptionCode, formulaOption, namedOption, screenOption } from '../../i18n/options';
+import { TERMS, offGlossary } from '../../i18n/terms';
 import type { Text } from '../../i18n/text';
-import { languageLeaks, markupTexts } from './support/language-scan';
+import { isAllowedLatin, languageLeaks, markupTexts } from './support/language-scan';
 
 const ROOT = resolve(__dirname, '..', '..');
 const LOCALES: Locale[] = ['en-US', 'zh-CN'];
@@ -78,21 +82,45 @@ describe('the glossary', () => {
     }
   });
 
-  it('finds the synonyms issue 14 found mixed in, and rewrites them to the glossary', () => {
+  it('finds the synonyms issue 14 found mixed in', () => {
     expect(offGlossary('佣金按费率计算，级距与支付系数', 'zh-CN').map((h) => h.found).sort()).toEqual(['佣金', '支付系数', '级距', '费率'].sort());
     expect(offGlossary('方法（累进：…）', 'zh-CN').map((h) => h.term)).toEqual(['marginal']);
     expect(offGlossary('超额累进与全额累进', 'zh-CN')).toEqual([]);
-    expect(toGlossary('= 佣金：400 + 800', 'zh-CN')).toBe('= 提成：400 + 800');
-    expect(toGlossary('第 1 个准则的权重', 'zh-CN')).toBe('第 1 个指标的权重');
-    expect(toGlossary('方法（累进：每段按所在档位费率计算）', 'zh-CN')).toBe('方法（超额累进：每段按所在档位提成比例计算）');
+  });
+});
+
+describe('the text options: one table with the names formulas take and the names screens show', () => {
+  it('screens name marginal / retro by the glossary (超额累进 / 全额累进) while formulas write 边际 / 追溯', () => {
+    expect(screenOption('marginal', 'zh-CN')).toBe(TERMS.marginal['zh-CN']);
+    expect(screenOption('retro', 'zh-CN')).toBe(TERMS.retroactive['zh-CN']);
+    expect(formulaOption('marginal', 'zh-CN')).toBe('边际');
+    expect(formulaOption('retro', 'zh-CN')).toBe('追溯');
+    expect(formulaOption('retro', 'en-US')).toBe('retro');
   });
 
-  it('names the function options in the user language (the formula keeps the keyword)', () => {
-    expect(optionName('marginal', 'zh-CN')).toBe('超额累进');
-    expect(optionName('retro', 'zh-CN')).toBe('全额累进');
-    expect(optionName('geomean', 'zh-CN')).toBe('几何平均法');
-    expect(optionName('lookup', 'en-US')).toBe('banded lookup');
-    expect(optionName('something else', 'zh-CN')).toBe('something else');
+  it('an option given in any language, padded or in any case, is shown by its screen name; other text is left alone', () => {
+    expect(namedOption('marginal', 'zh-CN')).toBe('超额累进');
+    expect(namedOption(' 追溯 ', 'zh-CN')).toBe('全额累进');
+    expect(namedOption('GEOMEAN', 'zh-CN')).toBe('几何平均法');
+    expect(namedOption('几何平均', 'en-US')).toBe('geometric mean');
+    expect(namedOption('lookup', 'en-US')).toBe('banded lookup');
+    expect(namedOption('multiplicative', 'zh-CN')).toBe('乘法合成');
+    expect(namedOption('pert', 'zh-CN')).toBe('PERT 分布');
+    expect(namedOption('something else', 'zh-CN')).toBe('something else');
+  });
+
+  it('every screen name keeps to the glossary, reads as its language and differs from every other option’s', () => {
+    const seen = new Map<string, string>();
+    for (const [code, names] of Object.entries(OPTIONS) as [OptionCode, (typeof OPTIONS)[OptionCode]][]) {
+      expect({ code, off: offGlossary(names.screen['zh-CN'], 'zh-CN') }).toEqual({ code, off: [] });
+      expect({ code, leaks: languageLeaks([names.screen['zh-CN']], 'zh-CN') }).toEqual({ code, leaks: [] });
+      expect({ code, leaks: languageLeaks([names.screen['en-US']], 'en-US') }).toEqual({ code, leaks: [] });
+      for (const locale of LOCALES) {
+        const earlier = seen.get(`${locale}:${names.screen[locale]}`);
+        expect({ code, sameAs: earlier }).toEqual({ code, sameAs: undefined });
+        seen.set(`${locale}:${names.screen[locale]}`, code);
+      }
+    }
   });
 });
 
@@ -183,31 +211,11 @@ describe('no English reaches a zh-CN user, no Chinese an en-US user (rendered vi
 // The rest of the language layer
 
 /**
- * Off-glossary words in catalogs the pane does not own, as they stand: each is for its owner to
- * reword (the pane shows these texts through toGlossary meanwhile). A new one fails the test.
+ * Off-glossary words in the templates (library/, the templates helper's to reword), as they
+ * stand. The pane's own catalogs, the engine's errors and explain steps and the function
+ * descriptions have none. A new one fails the test.
  */
-const KNOWN_ELSEWHERE = new Set([
-  'errors:rateNegative:费率',
-  'errors:randomIndexRange:准则',
-  'errors:comparisonDiagonal:准则',
-  'errors:tooManyCriteria:准则',
-  'errors:entropyConstant:准则',
-  'errors:criticConstant:准则',
-  'errors:criticUninformative:准则',
-  'errors:blendSumZero:准则',
-  'explain:tiered.method.marginal:费率',
-  'explain:tiered.method.marginal:累进',
-  'explain:tiered.method.retro:费率',
-  'explain:tiered.retro:费率',
-  'explain:tiered.result:佣金',
-  'explain:payout.factor:支付系数',
-  'explain:payout.amount:支付系数',
-  'explain:ahp.criterion:准则',
-  'explain:ahp.result:准则',
-  'functions:REBATE:费率',
-  'library:library/templates/channel-team-incentive.ts:佣金',
-  'library:library/templates/tiered-commission.ts:费率',
-]);
+const KNOWN_ELSEWHERE = new Set(['library:library/templates/channel-team-incentive.ts:佣金', 'library:library/templates/tiered-commission.ts:费率']);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -217,12 +225,22 @@ function files(dir: string): string[] {
 }
 
 describe('the rest of the language layer', () => {
-  it('reaches the pane in the glossary’s words (engine errors and explain steps through toGlossary)', () => {
+  it('reaches the pane in the glossary’s words as it is (engine errors, explain steps, function descriptions)', () => {
     for (const [name, catalog] of [['errors', ERRORS], ['explain', EXPLAIN]] as const) {
       for (const [key, text] of Object.entries(catalog as Record<string, Text>)) {
-        expect({ id: `${name}:${key}`, left: offGlossary(toGlossary(text['zh-CN'], 'zh-CN'), 'zh-CN') }).toEqual({ id: `${name}:${key}`, left: [] });
+        expect({ id: `${name}:${key}`, off: offGlossary(text['zh-CN'], 'zh-CN') }).toEqual({ id: `${name}:${key}`, off: [] });
       }
     }
+  });
+
+  it('function descriptions in Chinese have no English prose: only names typed as they are (arguments, functions, quoted values, symbols)', () => {
+    const zh = JSON.parse(metadataFiles()['functions-zh-cn.json']) as { functions: { id: string; description?: string; parameters?: { name: string; description?: string }[] }[] };
+    const typed = new Set([...CATALOG.flatMap((f) => f.parameters.map((p) => p.name)), ...CATALOG.map((f) => f.id), ...Object.keys(DEFAULT_TIER_RULES), 'p1', 'p2', 'p3', 't', 'm']);
+    const prose = (text: string) =>
+      (text.replace(/"[^"]*"/g, ' ').match(/[A-Za-z][A-Za-z0-9_-]*/g) ?? []).filter((word) => !typed.has(word) && !isAllowedLatin(word) && !/^[a-zA-Z]$/.test(word));
+    const found: string[] = [];
+    for (const f of zh.functions) for (const text of [f.description ?? '', ...(f.parameters ?? []).map((p) => p.description ?? '')]) for (const word of prose(text)) found.push(`${f.id}: ${word}`);
+    expect(found).toEqual([]);
   });
 
   it('has no off-glossary term beyond the known ones (errors, explain steps, function descriptions, templates)', () => {

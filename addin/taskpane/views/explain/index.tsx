@@ -6,9 +6,9 @@
  * explainer (./excel-explain). Everywhere, a formula box explains a typed formula whose
  * arguments are values or array constants (./formula-args), so it works in a browser.
  *
- * Steps and the function's errors are rendered by the language layer in the view's locale;
- * option keywords inside them ("marginal", "geomean") are shown by their names
- * (i18n/terms.ts OPTION_TERMS) and other catalogs' words in the glossary's (toGlossary).
+ * Steps and the function's errors are rendered by the language layer in the view's locale
+ * (its catalogs keep to the glossary); an option a formula was given ("marginal", "边际") is
+ * shown by its screen name (i18n/options.ts: 超额累进).
  *
  * Keyboard: native buttons and an input in reading order; Enter in the formula box explains
  * it. The working is an ordered list inside a labelled region; a polite live region
@@ -21,7 +21,7 @@ import { EXPLAINABLE_FUNCTIONS } from '../../../../catalog/explain';
 import { ExplainStep, Explanation, STEP_MARKERS, formatNumber, stepText } from '../../../../engine/explain';
 import { EXPLAIN } from '../../../../i18n/explain';
 import { EXPLAIN_EXAMPLE, EXPLAIN_VIEW } from '../../../../i18n/pane-explain';
-import { optionName, toGlossary } from '../../../../i18n/terms';
+import { namedOption } from '../../../../i18n/options';
 import { type Params, render } from '../../../../i18n/text';
 import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { type Translate, translatorFor } from '../../locale';
@@ -53,21 +53,24 @@ function shownValue(value: unknown): string {
   return typeof value === 'number' ? formatNumber(value) : String(value);
 }
 
-/** Parameters with option keywords named in `locale` ("geomean" → 几何平均法). */
+/** The parameters of a step that hold a function's option (the rest — levels, ids — are the user's words). */
+const OPTION_PARAMS = new Set(['method', 'mode', 'normalize', 'distribution']);
+
+/** Parameters with their options named in `locale` ("geomean" → 几何平均法). */
 function namedOptions(params: Params | undefined, locale: Locale): Params | undefined {
   if (!params) return params;
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? optionName(v, locale) : v]));
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && OPTION_PARAMS.has(k) ? namedOption(v, locale) : v]));
 }
 
-/** A step's label in `locale`, options named, in the glossary's words. */
+/** A step's label in `locale`, its options named. */
 export function paneStepLabel(s: ExplainStep, locale: Locale): string {
-  return toGlossary(render(EXPLAIN[s.key], locale, namedOptions(s.params, locale)), locale);
+  return render(EXPLAIN[s.key], locale, namedOptions(s.params, locale));
 }
 
-/** A step's formula text in `locale`: an option keyword ("marginal") is shown by its name. */
+/** A step's formula text in `locale`: a formula that is an option ("marginal") is shown by its name. */
 export function paneStepText(s: ExplainStep, locale: Locale): string {
-  const formula = typeof s.formula === 'string' ? optionName(s.formula, locale) : { ...s.formula, params: namedOptions(s.formula.params, locale) };
-  return toGlossary(stepText({ ...s, formula } as ExplainStep, locale), locale);
+  const formula = typeof s.formula === 'string' ? namedOption(s.formula, locale) : { ...s.formula, params: namedOptions(s.formula.params, locale) };
+  return stepText({ ...s, formula } as ExplainStep, locale);
 }
 
 /** What the announcement / problem bar says. */
@@ -128,7 +131,7 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
 
   const excelNoteId = `${idPrefix}-excel-note`;
   const stepsId = `${idPrefix}-steps`;
-  const functionError = (error: PerfError) => t('functionError', { code: error.code, message: toGlossary(error.localized(locale), locale) });
+  const functionError = (error: PerfError) => t('functionError', { code: error.code, message: error.localized(locale) });
 
   let announcement = '';
   if (outcome.kind === 'explained') announcement = t('total', { value: formatNumber(outcome.explanation.value) });
