@@ -1,10 +1,15 @@
 /**
  * `npm start`: the whole of PerfPlan on one machine.
  *
- *   1. builds the add-in (webpack, development mode) when build/ is missing or older than
- *      its sources;
- *   2. gets the HTTPS development certificate (office-addin-dev-certs), or says loudly that
- *      it falls back to plain HTTP (Excel loads add-ins only over https);
+ *   1. builds the add-in when build/ is missing, older than its sources or of the other mode:
+ *      the production build (what users get: minified, no source maps, initial JS within its
+ *      budget) unless asked for development with `npm start -- --dev` or PERFPLAN_DEV=1
+ *      (webpack development mode, source maps);
+ *   2. HTTPS whenever a certificate exists (dev/https.ts): office-addin-dev-certs' certificate,
+ *      its CA installed by it, by us (root on Debian: the system store), or — printed — by one
+ *      command the developer runs; plain HTTP only when no certificate can be made at all, said
+ *      loudly (Excel loads add-ins only over https). build/manifest.xml then names the origin
+ *      actually served;
  *   3. starts Azurite with its data on disk in .azurite/ (git-ignored), so data survives
  *      restarts;
  *   4. serves the API on http://localhost:7071/api (anonymous reads, local token issuer,
@@ -28,7 +33,10 @@
  * .perfplan/issuer; handed to the API explicitly), PERFPLAN_TOKEN (publishes instead of a local
  * publisher token, e.g. with PERFPLAN_AUTH_ISSUER set),
  * PERFPLAN_ADDIN_TRUSTED_PROXIES (proxies in front of the add-in server whose X-Forwarded-*
- * it passes on; default none), PERFPLAN_NO_HTTPS=1 (plain http), PERFPLAN_SKIP_BUILD=1 (use build/ as it is),
+ * it passes on; default none), PERFPLAN_DEV=1 (development build, as --dev),
+ * PERFPLAN_NO_HTTPS=1 (plain http), PERFPLAN_TRUST_CA=0 (never install the development CA),
+ * PERFPLAN_SKIP_BUILD=1 (use build/ as it is), PERFPLAN_BUILD_DIR (the folder built into and
+ * served, default build/),
  * PERFPLAN_VERBOSE=1 (log every add-in file request too).
  */
 import { ChildProcess, spawn } from 'child_process';
@@ -49,14 +57,16 @@ import {
   startAzurite,
 } from './azurite';
 import { DevServer, startDevServer } from './dev-server';
+import { HttpsDecision, decideHttps, systemHttpsEnvironment } from './https';
 import { loadOrCreateLocalIssuer } from './local-issuer';
 import { findRepoRoot } from './paths';
 import { localPublisherToken } from './token';
 
 const ROOT = findRepoRoot(__dirname);
-const BUILD_DIR = path.join(ROOT, 'build');
-/** What the webpack build reads: when any is newer than the build, rebuild. */
-const BUILD_SOURCES = ['addin', 'engine', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json'];
+/** The folder the add-in is built into and served from (PERFPLAN_BUILD_DIR, default build/). */
+const BUILD_DIR = path.resolve(process.env.PERFPLAN_BUILD_DIR?.trim() || path.join(ROOT, 'build'));
+/** What the webpack build reads (every folder its bundles import from, and its configuration): when any is newer than the build, rebuild. */
+const BUILD_SOURCES = ['addin', 'adapters', 'catalog', 'engine', 'i18n', 'workbook', 'assets', 'manifest.xml', 'webpack.config.js', 'tsconfig.json', 'package.json'];
 /** What the build must contain (the manifest names these). */
 const BUILD_OUTPUTS = ['taskpane.html', 'functions.js', 'functions.json', 'functions-zh-cn.json', 'manifest.xml'];
 /** The origin the manifest's URLs point at. */
@@ -108,9 +118,20 @@ function newestMtime(target: string, skip: (name: string) => boolean = () => fal
   return newest;
 }
 
-/** Why build/ must be (re)built, or null when it is up to date. */
-export function buildStaleReason(root: string = ROOT): string | null {
-  const build = path.join(root, 'build');
+export type BuildMode = 'production' | 'development';
+
+/** The mode build/ was made in: webpack.config.js writes source maps in development mode only. */
+export function builtMode(build: string): BuildMode {
+  return fs.existsSync(path.join(build, 'taskpane.js.map')) ? 'development' : 'production';
+}
+
+/** The build `npm start` serves: production unless `--dev` or PERFPLAN_DEV=1. */
+export function wantedBuildMode(argv: readonly string[], environment: NodeJS.ProcessEnv): BuildMode {
+  return argv.includes('--dev') || isTrue(environment.PERFPLAN_DEV) ? 'development' : 'production';
+}
+
+/** Why `build` must be (re)built from the sources under `root` for `mode`, or null when it is up to date. */
+export function buildStaleReason(root: string = ROOT, mode: BuildMode = 'production', build: string = path.join(root, 'build')): string | null {
   if (!fs.existsSync(build)) return 'build/ does not exist yet';
   let oldestOutput = Infinity;
   for (const file of BUILD_OUTPUTS) {
@@ -124,7 +145,14 @@ export function buildStaleReason(root: string = ROOT): string | null {
   for (const source of BUILD_SOURCES) {
     if (newestMtime(path.join(root, source), skip) > oldestOutput) return `${source} changed since the last build`;
   }
+  const made = builtMode(build);
+  if (made !== mode) return `build/ is a ${made} build and ${mode} was asked for`;
   return null;
+}
+
+/** The dev manifest with its origin replaced by the one actually served (nothing else changes). */
+export function manifestFor(xml: string, origin: string): string {
+  return xml.split(MANIFEST_DEV_ORIGIN).join(origin);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,21 +199,21 @@ async function shutdown(code: number, reason: string): Promise<never> {
 // ---------------------------------------------------------------------------------------------
 // Steps
 
-async function buildAddin(): Promise<void> {
+async function buildAddin(mode: BuildMode): Promise<void> {
   if (isTrue(env.PERFPLAN_SKIP_BUILD)) {
-    info(`PERFPLAN_SKIP_BUILD is set: serving build/ as it is${fs.existsSync(BUILD_DIR) ? '' : ' (it does not exist: add-in files will answer 503 until you run "npm run build:dev")'}`);
+    info(`PERFPLAN_SKIP_BUILD is set: serving build/ as it is${fs.existsSync(BUILD_DIR) ? '' : ' (it does not exist: add-in files will answer 503 until you run "npm run build")'}`);
     return;
   }
-  const reason = buildStaleReason();
+  const reason = buildStaleReason(ROOT, mode, BUILD_DIR);
   if (!reason) {
-    info('add-in build is up to date (build/)');
+    info(`add-in build is up to date (build/, ${mode})`);
     return;
   }
-  info(`building the add-in (${reason}): npx webpack --mode development`);
+  info(`building the add-in (${reason}): npx webpack --mode ${mode}${mode === 'production' ? ' (npm start -- --dev for a development build)' : ''}`);
   // `npx webpack` without npx: the local webpack's own launcher, through this node binary
   // (works the same on Windows, where npx is a .cmd script).
   const webpackBin = require.resolve('webpack/bin/webpack.js', { paths: [ROOT] });
-  building = spawn(process.execPath, [webpackBin, '--mode', 'development'], { cwd: ROOT, stdio: 'inherit', windowsHide: true });
+  building = spawn(process.execPath, [webpackBin, '--mode', mode, '--output-path', BUILD_DIR], { cwd: ROOT, stdio: 'inherit', windowsHide: true });
   const child = building;
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
@@ -196,43 +224,51 @@ async function buildAddin(): Promise<void> {
   if (code !== 0) throw new Error(`the add-in build failed (webpack exited with ${code}); fix the errors above and run npm start again`);
 }
 
-interface HttpsDecision {
-  https?: { key: Buffer; cert: Buffer; ca?: Buffer };
-  reason?: string;
-}
-
-async function httpsCertificates(): Promise<HttpsDecision> {
-  if (isTrue(env.PERFPLAN_NO_HTTPS)) return { reason: 'PERFPLAN_NO_HTTPS is set' };
-  if (isTrue(env.CI)) return { reason: 'CI is set (certificates are not installed on CI machines)' };
-  info('getting the HTTPS development certificate (office-addin-dev-certs; the first time it installs a');
-  info('"Developer CA for Microsoft Office Add-ins" and may ask for your password)…');
-  try {
-    // Loaded only here: it is a dev tool (and reports usage data), not needed otherwise.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const devCerts = require('office-addin-dev-certs') as typeof import('office-addin-dev-certs');
-    const options = await devCerts.getHttpsServerOptions();
-    return { https: { key: options.key, cert: options.cert, ca: options.ca } };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { reason: `office-addin-dev-certs failed: ${message.split('\n').filter(Boolean).slice(0, 3).join(' ')}` };
-  }
-}
-
-function httpFallbackNotice(reason: string, addinPort: number): void {
+function httpFallbackNotice(reason: string, origin: string): void {
   const bar = '!'.repeat(100);
   for (const line of [
     bar,
     `!! HTTPS is OFF — ${reason}.`,
-    `!! The add-in is served over plain http://localhost:${addinPort} instead.`,
-    '!! Excel (desktop and on the web) loads add-ins only over https, and the manifest points at',
-    `!! ${MANIFEST_DEV_ORIGIN}/: sideloading needs the development certificates. Install them with`,
-    '!!     npx office-addin-dev-certs install',
-    '!! (it may ask for your password), then run npm start again without PERFPLAN_NO_HTTPS / CI.',
+    `!! The add-in is served over plain ${origin} instead, and build/manifest.xml points there.`,
+    '!! Excel (desktop and on the web) loads add-ins only over https: sideloading needs a certificate.',
+    '!! Run npm start again without PERFPLAN_NO_HTTPS to make one (office-addin-dev-certs).',
     '!! The API and the task pane page still work from a browser, curl or the tests.',
     bar,
   ]) {
     warn(line);
   }
+}
+
+/** What the HTTPS decision means for the developer, in a few lines. */
+function httpsNotice(decision: HttpsDecision, origin: string): void {
+  for (const note of decision.notes) info(note);
+  if (decision.protocol === 'http') {
+    httpFallbackNotice(decision.reason, origin);
+    return;
+  }
+  if (decision.trusted) return;
+  warn(`HTTPS with a development certificate this machine does not trust yet. To trust it, run once:`);
+  warn(`    ${decision.trustCommand}`);
+  warn('(browsers with their own certificate store, such as Firefox, need it imported there too), or open');
+  warn(`${origin}/ once in the browser you sideload from and accept the certificate.`);
+}
+
+/**
+ * The manifest to sideload: manifest.xml itself when the add-in is served where it points
+ * (https://localhost:3000); otherwise build/manifest.xml — the file the add-in server serves —
+ * rewritten to the origin actually served (plain http, another port).
+ */
+function writeServedManifest(origin: string): string {
+  const source = path.join(ROOT, 'manifest.xml');
+  const served = path.join(BUILD_DIR, 'manifest.xml');
+  if (fs.existsSync(BUILD_DIR)) {
+    const xml = manifestFor(fs.readFileSync(source, 'utf8'), origin);
+    if (!fs.existsSync(served) || fs.readFileSync(served, 'utf8') !== xml) fs.writeFileSync(served, xml);
+  }
+  if (origin === MANIFEST_DEV_ORIGIN) return source;
+  if (!fs.existsSync(served)) warn(`note: manifest.xml loads the add-in from ${MANIFEST_DEV_ORIGIN}/, not ${origin}/, and build/ does not exist to hold one that points here`);
+  else info(`build/manifest.xml points at ${origin}/ (manifest.xml itself at ${MANIFEST_DEV_ORIGIN}/)`);
+  return served;
 }
 
 /** A clearer message for "port taken". */
@@ -330,13 +366,14 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(env.PERFPLAN_DATA_DIR?.trim() || defaultAzuriteLocation(ROOT));
 
   // 1. The add-in build.
-  await buildAddin();
+  await buildAddin(wantedBuildMode(process.argv.slice(2), env));
   if (stopping) return;
 
-  // 2. HTTPS for the add-in (before anything runs: it may prompt for a password).
-  const certs = await httpsCertificates();
+  // 2. HTTPS for the add-in (before anything runs: office-addin-dev-certs may prompt for a password).
+  if (!isTrue(env.PERFPLAN_NO_HTTPS)) info('getting the HTTPS development certificate (office-addin-dev-certs; the first time it may ask for your password)…');
+  const tls = await decideHttps(systemHttpsEnvironment(env));
   if (stopping) return;
-  const protocol = certs.https ? 'https' : 'http';
+  const protocol = tls.protocol;
   const addinOrigin = `${protocol}://localhost:${addinPort}`;
 
   // 3. Storage.
@@ -388,7 +425,7 @@ async function main(): Promise<void> {
     port: addinPort,
     hostname: '127.0.0.1',
     apiTarget: `http://127.0.0.1:${api.port}`,
-    https: certs.https,
+    https: tls.protocol === 'https' ? tls.https : undefined,
     trustedProxies: (env.PERFPLAN_ADDIN_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     log: (line) => {
       if (verbose || line.startsWith('[')) say(`[addin] ${line}`);
@@ -396,12 +433,9 @@ async function main(): Promise<void> {
   }));
   if (stopping) return;
 
-  // 6. Tell the developer what is where.
-  if (!certs.https) httpFallbackNotice(certs.reason ?? 'no certificate', addinPort);
-  if (devServer.origin !== MANIFEST_DEV_ORIGIN) {
-    warn(`note: the manifest loads the add-in from ${MANIFEST_DEV_ORIGIN}/, not ${devServer.origin}/: Excel will not find this server.`);
-  }
-  const manifest = path.join(ROOT, 'manifest.xml');
+  // 6. The manifest names what is served, then tell the developer what is where.
+  const manifest = writeServedManifest(devServer.origin);
+  httpsNotice(tls, devServer.origin);
   const issuerOverride = env.PERFPLAN_LOCAL_ISSUER_DIR?.trim();
   const tokenEnv = issuerOverride ? `PERFPLAN_LOCAL_ISSUER_DIR=${JSON.stringify(issuerOverride)} ` : '';
   const tokenCommand = auth.local
@@ -424,6 +458,11 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
+  const unknown = process.argv.slice(2).filter((a) => a !== '--dev');
+  if (unknown.length > 0) {
+    warn(`unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.join(' ')}: npm start [-- --dev]`);
+    process.exit(1);
+  }
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => void shutdown(0, signal));
   }

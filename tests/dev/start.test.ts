@@ -1,7 +1,16 @@
 /**
  * Smoke test of `npm start` (dev/start.ts, run exactly as package.json's "start" script runs
- * it) as a real child process: free ports, a temp Azurite data folder and issuer folder, plain
- * HTTP and no webpack build.
+ * it) as a real child process: free ports, a temp Azurite data folder, issuer folder and home
+ * folder (office-addin-dev-certs keeps its certificates there), and a build folder holding
+ * what the manifest names (no webpack build; PERFPLAN_TRUST_CA=0, so this machine's trust
+ * store is never touched).
+ *
+ *   HTTPS:     office-addin-dev-certs generates its certificate but cannot install its CA here
+ *              (root without sudo): the add-in is served over https all the same, with that
+ *              certificate, and the one command that trusts it is printed; the served manifest
+ *              and every URL in it answer over https (fetched trusting only that CA).
+ *   http:      only when asked (PERFPLAN_NO_HTTPS, the second start): the manifest served then
+ *              points at the http origin actually served.
  *
  *   1st start: storage is seeded over HTTP (the publisher route, a local publisher token);
  *              the API lists `tiered-commission-plan`; its download
@@ -16,6 +25,7 @@
 import { ChildProcess, spawn } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import * as https from 'https';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
@@ -89,12 +99,71 @@ interface Running {
   azuritePid: number;
   apiUrl: string;
   addinOrigin: string;
+  /** The add-in server's port (its origin as the manifest names it: <protocol>://localhost:<port>). */
+  addinPort: number;
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 const started: Running[] = [];
 
-async function startPerfPlan(dataDir: string, issuerDir: string): Promise<Running> {
+/** office-addin-dev-certs' CA in the test's home folder: the only CA the https requests below trust. */
+const devCa = () => fs.readFileSync(path.join(home, '.office-addin-dev-certs', 'ca.crt'));
+
+/**
+ * fetch for the add-in's origin: over https it trusts the development CA and nothing else
+ * (Node's fetch takes no CA), over http it is fetch itself.
+ */
+async function addinFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  if (!url.startsWith('https:')) return fetch(url, init);
+  const request = new Request(url, init);
+  const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, key) => (headers[key] = value));
+  return new Promise((resolve, reject) => {
+    const req = https.request(url, { method: request.method, headers: { ...headers, ...(body ? { 'content-length': String(body.length) } : {}) }, ca: devCa(), agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const out = new Headers();
+        for (const [key, value] of Object.entries(res.headers)) if (value !== undefined) out.set(key, Array.isArray(value) ? value.join(', ') : value);
+        const status = res.statusCode ?? 0;
+        resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers: out }));
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** What the add-in's manifest names, as npm start serves it (no webpack: the files as they are, the pane's page from its source). */
+function addinBuild(dir: string): void {
+  fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
+  for (const icon of fs.readdirSync(path.join(ROOT, 'assets'))) fs.copyFileSync(path.join(ROOT, 'assets', icon), path.join(dir, 'assets', icon));
+  fs.copyFileSync(path.join(ROOT, 'addin', 'taskpane', 'taskpane.html'), path.join(dir, 'taskpane.html'));
+  for (const file of ['functions.json', 'functions-zh-cn.json']) fs.copyFileSync(path.join(ROOT, 'dist', file), path.join(dir, file));
+  fs.writeFileSync(path.join(dir, 'functions.js'), '// the custom functions bundle (npm run build)\n');
+  fs.copyFileSync(path.join(ROOT, 'manifest.xml'), path.join(dir, 'manifest.xml'));
+}
+
+/** Every URL the served manifest names, each on the origin actually served and each answering 200. */
+async function expectManifestServed(running: Running): Promise<void> {
+  const origin = `${new URL(running.addinOrigin).protocol}//localhost:${running.addinPort}`;
+  const served = await addinFetch(`${running.addinOrigin}/manifest.xml`);
+  expect(served.status).toBe(200);
+  const xml = await served.text();
+  expect(xml).toBe(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8').split('https://localhost:3000').join(origin));
+  const urls = [...new Set(xml.match(/https?:\/\/[^"<\s]+/g)!.filter((u) => /localhost|127\.0\.0\.1/.test(u)))];
+  expect(urls.length).toBeGreaterThan(5);
+  for (const url of urls) {
+    expect(url.startsWith(origin)).toBe(true);
+    const res = await addinFetch(url.replace('//localhost:', '//127.0.0.1:'));
+    expect([url, res.status]).toEqual([url, 200]);
+    await res.arrayBuffer();
+  }
+}
+
+async function startPerfPlan(dataDir: string, issuerDir: string, options: { https: boolean }): Promise<Running> {
   const [api, addin, blob, table, queue] = await freePorts(5);
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) {
@@ -109,8 +178,13 @@ async function startPerfPlan(dataDir: string, issuerDir: string): Promise<Runnin
     PERFPLAN_AZURITE_QUEUE_PORT: String(queue),
     PERFPLAN_DATA_DIR: dataDir,
     PERFPLAN_LOCAL_ISSUER_DIR: issuerDir,
-    PERFPLAN_NO_HTTPS: '1',
     PERFPLAN_SKIP_BUILD: '1',
+    PERFPLAN_BUILD_DIR: buildDir,
+    // office-addin-dev-certs keeps its files under the home folder; this machine's trust store stays untouched.
+    HOME: home,
+    USERPROFILE: home,
+    PERFPLAN_TRUST_CA: '0',
+    ...(options.https ? {} : { PERFPLAN_NO_HTTPS: '1' }),
   });
   const child = spawn(process.execPath, startCommand(), {
     cwd: ROOT,
@@ -121,7 +195,8 @@ async function startPerfPlan(dataDir: string, issuerDir: string): Promise<Runnin
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const running: Running = { child, output: () => output, azuritePid: 0, apiUrl: `http://127.0.0.1:${api}/api`, addinOrigin: `http://127.0.0.1:${addin}`, exit };
+  const protocol = options.https ? 'https' : 'http';
+  const running: Running = { child, output: () => output, azuritePid: 0, apiUrl: `http://127.0.0.1:${api}/api`, addinOrigin: `${protocol}://127.0.0.1:${addin}`, addinPort: addin, exit };
   started.push(running);
 
   const deadline = Date.now() + 90_000;
@@ -152,7 +227,7 @@ async function stopWith(running: Running, signal: NodeJS.Signals): Promise<{ cod
 }
 
 async function getJson(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: any }> {
-  const res = await fetch(url, init);
+  const res = await addinFetch(url, init);
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }
@@ -160,11 +235,17 @@ async function getJson(url: string, init?: RequestInit): Promise<{ status: numbe
 let work: string;
 let dataDir: string;
 let issuerDir: string;
+let buildDir: string;
+let home: string;
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-start-'));
   dataDir = path.join(work, 'azurite');
   issuerDir = path.join(work, 'issuer');
+  buildDir = path.join(work, 'build');
+  home = path.join(work, 'home');
+  fs.mkdirSync(home);
+  addinBuild(buildDir);
 });
 
 afterAll(async () => {
@@ -178,8 +259,8 @@ afterAll(async () => {
 
 describe('npm start', () => {
   it('runs everything, seeds once, proxies /api, and stops cleanly on SIGINT and SIGTERM', async () => {
-    // ---- first start: empty storage is seeded
-    const first = await startPerfPlan(dataDir, issuerDir);
+    // ---- first start: empty storage is seeded; HTTPS with the generated certificate
+    const first = await startPerfPlan(dataDir, issuerDir, { https: true });
     const out = first.output();
     expect(out).toMatch(/seeding the built-in templates/);
     expect(out).toMatch(/seeded templates: \d+ created, 0 updated, 0 unchanged; benchmark rows: \d+/);
@@ -187,11 +268,20 @@ describe('npm start', () => {
     expect(out).toMatch(/PUT \/api\/builtins\/templates\/tiered-commission-plan\b.*\b201\b/);
     expect(out).toMatch(/PUT \/api\/builtins\/benchmarks\b.*\b200\b/);
     expect(out).toContain(`http://localhost:${new URL(first.apiUrl).port}/api`);
-    expect(out).toContain(`http://localhost:${new URL(first.addinOrigin).port}/taskpane.html`);
+    expect(out).toContain(`https://localhost:${first.addinPort}/taskpane.html`);
     expect(out).toContain('npm run token -- --role admin');
-    expect(out).toMatch(/Upload My Add-in/);
+    expect(out).toMatch(/Upload My Add-in → .*build[\\/]manifest\.xml/);
     expect(out).toContain('npm run sideload');
-    expect(out).toMatch(/HTTPS is OFF/);
+    // office-addin-dev-certs made the certificate but could not install its CA (no sudo here, or CI): HTTPS anyway, and how to trust it.
+    expect(out).not.toMatch(/HTTPS is OFF/);
+    expect(out).toMatch(/does not trust yet/);
+    expect(out).toContain(path.join(home, '.office-addin-dev-certs', 'ca.crt'));
+    const pane = await addinFetch(`${first.addinOrigin}/taskpane.html`);
+    expect(pane.status).toBe(200);
+    expect(pane.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(pane.headers.get('content-security-policy')).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com/);
+    expect(await pane.text()).toContain('<title>PerfPlan</title>');
+    await expectManifestServed(first);
     expect(isAlive(first.azuritePid)).toBe(true);
     expect(fs.existsSync(dataDir)).toBe(true);
     expect(fs.existsSync(path.join(issuerDir, 'jwks.json'))).toBe(true);
@@ -209,24 +299,14 @@ describe('npm start', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(item.sha256);
     expect(bytes.length).toBe(item.sizeBytes);
 
-    // The same API through the add-in's origin (the dev server's /api proxy).
+    // The same API through the add-in's origin (the dev server's /api proxy, over https).
     const proxied = await getJson(`${first.addinOrigin}/api/templates`);
     expect(proxied.status).toBe(200);
     expect(proxied.body.items.map((t: { id: string; sha256: string }) => [t.id, t.sha256])).toEqual(
       list.body.items.map((t: { id: string; sha256: string }) => [t.id, t.sha256]),
     );
-    const proxiedBytes = Buffer.from(await (await fetch(`${first.addinOrigin}/api/templates/${TEMPLATE_ID}/download`)).arrayBuffer());
+    const proxiedBytes = Buffer.from(await (await addinFetch(`${first.addinOrigin}/api/templates/${TEMPLATE_ID}/download`)).arrayBuffer());
     expect(createHash('sha256').update(proxiedBytes).digest('hex')).toBe(item.sha256);
-
-    // Static files: served from build/ when it exists, else the 503 "run npm run build".
-    const pane = await fetch(`${first.addinOrigin}/taskpane.html`);
-    if (fs.existsSync(path.join(ROOT, 'build', 'taskpane.html'))) {
-      expect(pane.status).toBe(200);
-      expect(pane.headers.get('content-type')).toMatch(/^text\/html/);
-    } else {
-      expect(pane.status).toBe(503);
-    }
-    await pane.arrayBuffer();
 
     // The seeded template is built in: read-only, even for an admin (through the proxy, as the add-in would).
     const issuer = await loadOrCreateLocalIssuer(issuerDir);
@@ -239,19 +319,19 @@ describe('npm start', () => {
     const anonymousDelete = await fetch(`${first.apiUrl}/templates/${TEMPLATE_ID}`, { method: 'DELETE', headers: { 'If-Match': etag! } });
     expect(anonymousDelete.status).toBe(401);
     await anonymousDelete.arrayBuffer();
-    const builtInDelete = await fetch(`${first.addinOrigin}/api/templates/${TEMPLATE_ID}`, { method: 'DELETE', headers: { ...auth, 'If-Match': etag! } });
+    const builtInDelete = await addinFetch(`${first.addinOrigin}/api/templates/${TEMPLATE_ID}`, { method: 'DELETE', headers: { ...auth, 'If-Match': etag! } });
     expect(builtInDelete.status).toBe(403);
     await builtInDelete.arrayBuffer();
 
     // The admin publishes two templates of its own organization, and deletes one.
     for (const id of [OWN_ID, GONE_ID]) {
-      const published = await fetch(`${first.addinOrigin}/api/templates`, { method: 'POST', headers: auth, body: templateForm(id, bytes) });
+      const published = await addinFetch(`${first.addinOrigin}/api/templates`, { method: 'POST', headers: auth, body: templateForm(id, bytes) });
       expect(published.status).toBe(201);
       // Links name the add-in's origin: the proxy on this machine is trusted to say so.
-      expect((await published.json()).downloadUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${new URL(first.addinOrigin).port}/api/templates/`));
+      expect((await published.json()).downloadUrl).toMatch(new RegExp(`^https://127\\.0\\.0\\.1:${first.addinPort}/api/templates/`));
     }
     const own = await getJson(`${first.apiUrl}/templates/${GONE_ID}`, { headers: auth });
-    const deleted = await fetch(`${first.addinOrigin}/api/templates/${GONE_ID}`, { method: 'DELETE', headers: { ...auth, 'If-Match': own.headers.get('etag')! } });
+    const deleted = await addinFetch(`${first.addinOrigin}/api/templates/${GONE_ID}`, { method: 'DELETE', headers: { ...auth, 'If-Match': own.headers.get('etag')! } });
     expect(deleted.status).toBe(204);
     await deleted.arrayBuffer();
     const lastWrite = Date.now();
@@ -282,8 +362,10 @@ describe('npm start', () => {
     expect(isAlive(first.azuritePid)).toBe(false);
     expect(first.output()).toMatch(/stopped/);
 
-    // ---- second start on the same data: no re-seed, the deletion persisted
-    const second = await startPerfPlan(dataDir, issuerDir);
+    // ---- second start on the same data: no re-seed, the deletion persisted; plain http only because it was asked for
+    const second = await startPerfPlan(dataDir, issuerDir, { https: false });
+    expect(second.output()).toMatch(/HTTPS is OFF — PERFPLAN_NO_HTTPS is set/);
+    await expectManifestServed(second);
     expect(second.output()).toMatch(/not seeding/);
     expect(second.output()).not.toMatch(/seeding the built-in templates/);
     expect(second.azuritePid).not.toBe(first.azuritePid);
