@@ -22,6 +22,8 @@ import { DATA, EXCEL_ONLY_ERRORS, FIT, SIZE, excelCompatPlugin, excelCompatTrans
 import { CalculationHooks, buildingWith, cellKey, hooksOf, registerHooks } from './hooks';
 import { LiveCells } from './live-cells';
 import { TranslateContext, Translation, translateFormula, unsupportedFormula } from './translate';
+import { tokenizeFormula } from '../workbook/formula-text';
+import { referenceArea } from '../workbook/references';
 
 export const HYPERFORMULA_CONFIG = {
   licenseKey: 'gpl-v3',
@@ -428,6 +430,7 @@ export class Calculation {
       },
       dataArgument: this.settings.allCells ? undefined : (name, area) => this.dataArgument(name, area),
       occupiedParts: (name, area) => this.occupiedParts(name, area),
+      namedArea: (name, formulaSheet) => this.namedArea(name, formulaSheet),
       checkReference: (name, area, text) => this.checkReference(name, area, text, place),
     };
   }
@@ -500,6 +503,23 @@ export class Calculation {
       line.length = end;
     }
     return content;
+  }
+
+  /** Defined names that stand for one area, by scope (a sheet index, or -1 for the workbook) and name. */
+  private namedAreas?: Map<string, { sheet: string; area: Area }>;
+
+  /** The area a defined name stands for on `formulaSheet` (its sheet's name first, then the workbook's). */
+  private namedArea(name: string, formulaSheet: string): { sheet: string; area: Area } | undefined {
+    if (!this.namedAreas) {
+      this.namedAreas = new Map();
+      for (const defined of this.model.definedNames) {
+        const tokens = tokenizeFormula(defined.text).filter((token) => token.kind !== 'space');
+        const found = tokens.length === 1 && tokens[0].kind === 'reference' ? referenceArea(tokens[0].text, '') : undefined;
+        if (found && found.sheet) this.namedAreas.set(`${defined.sheetIndex ?? -1}|${defined.name.toLowerCase()}`, found);
+      }
+    }
+    const key = name.toLowerCase();
+    return this.namedAreas.get(`${this.sheetIndex(formulaSheet)}|${key}`) ?? this.namedAreas.get(`-1|${key}`);
   }
 
   private namedExpressions(): { name: string; expression: string; scope?: number }[] {

@@ -46,6 +46,12 @@ export interface TranslateContext {
   occupiedParts?(sheet: string, area: Area): Area[] | undefined;
   /** Refuses (LimitError) a reference the engine would have to walk cell by cell beyond the limit. */
   checkReference?(sheet: string, area: Area, text: string): void;
+  /**
+   * A defined name that stands for one area, seen from the formula's sheet: that area, so it is
+   * written in place of the name. HyperFormula sizes an array (TRANSPOSE(Name), a PERF result
+   * shaped by its arguments) only from references it can see.
+   */
+  namedArea?(name: string, sheet: string): { sheet: string; area: Area } | undefined;
 }
 
 /** Aggregates whose result does not change when blank cells are left out of a range. */
@@ -302,6 +308,11 @@ export function translateFormula(stored: string, ctx: TranslateContext): Transla
           const table = ctx.tables.find((tb) => tb.name.toLowerCase() === t.text.toLowerCase());
           if (table) {
             out.push(areaText(table.sheet, resolveStructuredReference(table.name, ctx.tables, ctx.place).area));
+            break;
+          }
+          const named = ctx.namedArea?.(t.text, ctx.place.sheet);
+          if (named) {
+            out.push(areaText(named.sheet, named.area));
             break;
           }
           out.push(t.text);

@@ -180,8 +180,9 @@ class ExcelCompatPlugin extends FunctionPlugin {
       hooksOf((this as unknown as { dependencyGraph: object }).dependencyGraph)?.recordSize(cellKey(sheet, row, col), rows, cols);
       // Given one cell, HyperFormula expects a single value (the next round gives the real size).
       if (value instanceof SimpleRangeValue && (givenRows as number) * (givenCols as number) === 1) return value.data[0][0];
-      // HyperFormula pads a smaller result but cannot cut a larger one; the next round gives the real size.
-      if (value instanceof SimpleRangeValue && (rows > (givenRows as number) || cols > (givenCols as number))) {
+      // HyperFormula pads a smaller result but cannot cut a larger one (nor an add-in's whole-call error padded
+      // to the size its arguments predict); the next round gives the real size.
+      if (value instanceof SimpleRangeValue && (value.data.length > (givenRows as number) || (value.data[0]?.length ?? 0) > (givenCols as number))) {
         return SimpleRangeValue.onlyValues(value.data.slice(0, givenRows as number).map((line) => line.slice(0, givenCols as number)) as never);
       }
       return value;
