@@ -9,13 +9,14 @@ import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
 import { formula, heading, inputCell, label } from './cells';
 import { type DigestRuleId, EXAMPLE_SOURCE, type RuleCell, ruleSource } from './rules';
-import type { Label } from './text';
+import { sayIn } from './language';
+import type { Label, Text } from './text';
 import type { Validation } from './validation';
 
 export interface Parameter {
   label: Label;
-  /** An input the user edits … */
-  value?: ExcelJS.CellValue;
+  /** An input the user edits (a Text shows in the workbook's language) … */
+  value?: ExcelJS.CellValue | Text;
   /** … or a value computed from other settings (not yellow, not validated). */
   formula?: string;
   /** A value shown but not meant to be edited (no fill, no validation). */
@@ -76,6 +77,15 @@ export function parameterRules(block: ParameterBlock): RuleCell[] {
   return block.rows.flatMap((row, i) => ('label' in row && row.rule ? [{ rule: row.rule, sheet: block.sheet, cell: valueCell(block, i) }] : []));
 }
 
+function isText(value: unknown): value is Text {
+  return typeof value === 'object' && value !== null && 'en-US' in value && 'zh-CN' in value;
+}
+
+/** A parameter's value as the cell holds it: a Text in the workbook's language. */
+function cellValue(workbook: ExcelJS.Workbook, value: Parameter['value']): ExcelJS.CellValue {
+  return isText(value) ? sayIn(workbook, value) : (value ?? null);
+}
+
 export function writeParameters(workbook: ExcelJS.Workbook, block: ParameterBlock): void {
   const sheet = workbook.getWorksheet(block.sheet)!;
   const columns = block.columns ?? ABC;
@@ -91,8 +101,8 @@ export function writeParameters(workbook: ExcelJS.Workbook, block: ParameterBloc
     if (columns.source !== undefined && source !== undefined) label(sheet.getCell(r, columns.source), source);
     const value = sheet.getCell(r, columns.value);
     if (row.formula !== undefined) formula(value, row.formula, row.format);
-    else if (row.fixed) value.value = row.value ?? null;
-    else inputCell(value, row.value ?? null, row.format, row.validation);
+    else if (row.fixed) value.value = cellValue(workbook, row.value);
+    else inputCell(value, cellValue(workbook, row.value), row.format, row.validation);
     if (row.name) workbook.definedNames.add(`${block.sheet}!$${columnLetters(columns.value)}$${r}`, row.name);
   });
 }

@@ -28,7 +28,8 @@ export interface TableColumn<K extends string = string> {
   /** The header: the column's name in structured references. */
   name: Label;
   format?: string;
-  validation?: Validation;
+  /** One validation for the column, or one per cell (a rule that names its own cell, "F5"). */
+  validation?: Validation | ((cell: string) => Validation);
   /** A calculated column: its formula, from the table's own references (t.row('sales')…). */
   calculated?: (table: TableLayout<K>) => string;
   /** The totals-row cell: a function over the column, or a label. */
@@ -129,6 +130,13 @@ export class TableLayout<K extends string = string> {
 
   /** The whole table as workbook/ writes it. */
   spec(): TableSpec {
+    for (const column of this.definition.columns) {
+      // A totals cell reads its column unqualified ([Sales]), as Excel writes it; LibreOffice (7.4) cannot parse that
+      // form when the name holds a space or punctuation, so such columns are totalled outside the table.
+      if (typeof column.totals === 'string' && !/^[\p{L}\p{N}_°]+$/u.test(this.header(column.key))) {
+        throw new Error(`table ${this.name}: the totals cell of "${this.header(column.key)}" would not open in LibreOffice; name the column in one word or total it outside the table (SUM(${this.col(column.key)}))`);
+      }
+    }
     const bottom = this.totalsRow ?? this.lastRow;
     const area: Area = { top: this.headerRow, left: this.left, bottom, right: this.right };
     return {
@@ -178,7 +186,7 @@ export function writeTable<K extends string>(workbook: ExcelJS.Workbook, table: 
     rows.forEach((values, r) => {
       const cell = sheet.getCell(table.firstRow + r, col);
       if (column.calculated) formula(cell, spec.columns[i].calculated!, column.format);
-      else inputCell(cell, values[column.key] ?? null, column.format, column.validation);
+      else inputCell(cell, values[column.key] ?? null, column.format, typeof column.validation === 'function' ? column.validation(cell.address) : column.validation);
     });
     if (table.totalsRow !== undefined && column.totals !== undefined) {
       const cell = sheet.getCell(table.totalsRow, col);

@@ -1,7 +1,7 @@
 /** The built-in template library, and the one way to build a template's bytes (kit/build.ts). */
-import { balancedScorecard } from './balanced-scorecard';
+import { balancedScorecard, balancedScorecardZh } from './balanced-scorecard';
 import { budgetAllocation } from './budget-allocation';
-import { channelTeamIncentive } from './channel-team-incentive';
+import { channelTeamIncentive, channelTeamIncentiveZh } from './channel-team-incentive';
 import { channelTiering } from './channel-tiering';
 import { monteCarloRoi } from './monte-carlo-roi';
 import { reorgCostBenefit } from './reorg-cost-benefit';
@@ -14,9 +14,11 @@ export { buildTemplate } from '../kit/build';
 /** The library, in the order the gallery shows it. */
 export const BUILT_IN_TEMPLATES: BuiltInTemplate[] = [
   channelTeamIncentive,
+  channelTeamIncentiveZh,
   tieredCommission,
   tieredCommissionZh,
   balancedScorecard,
+  balancedScorecardZh,
   reorgCostBenefit,
   budgetAllocation,
   monteCarloRoi,

@@ -54,7 +54,7 @@ const tiers = (w: Words, name: ReturnType<typeof t>, at: string, from: ReturnTyp
       rows,
       columns: [
         { key: 'from', name: from, format: fromFormat, validation: nonNegative },
-        { key: 'rate', name: t('Rate', '费率'), format: PERCENT, validation: percentBetween() },
+        { key: 'rate', name: t('Rate', '提成比例'), format: PERCENT, validation: percentBetween() },
       ],
     },
     w.locale,
@@ -62,8 +62,8 @@ const tiers = (w: Words, name: ReturnType<typeof t>, at: string, from: ReturnTyp
 
 function layout(w: Words) {
   const sheet = { plan: w.say(SHEETS.plan), team: w.say(SHEETS.team), summary: w.say(SHEETS.summary) };
-  const attainmentTiers = tiers(w, t('AttainmentTiers', '达成率档位'), 'A7', t('Attainment from', '达成率下限'), PERCENT, ATTAINMENT_TIERS.length);
-  const amountTiers = tiers(w, t('AmountTiers', '金额档位'), 'D7', t('Sales from', '销售额下限'), CNY, AMOUNT_TIERS.length);
+  const attainmentTiers = tiers(w, t('AttainmentTiers', '达成率档位'), 'A7', t('Attainment from', '达成率起点'), PERCENT, ATTAINMENT_TIERS.length);
+  const amountTiers = tiers(w, t('AmountTiers', '金额档位'), 'D7', t('Sales from', '销售额起点'), CNY, AMOUNT_TIERS.length);
   const people = tableLayout(
     {
       name: t('People', '人员'),
@@ -92,7 +92,7 @@ function layout(w: Words) {
         label: t('Method', '计算方法'),
         value: w.say(option('marginal')),
         validation: oneOf([option('marginal'), option('retro')], t('marginal or retro', '边际或追溯'), t('Method', '计算方法')),
-        note: t('marginal: each slice at its band\'s rate; retro: all sales at the rate reached', '边际：每段按所在档费率；追溯：全部按达到的档位费率'),
+        note: t('marginal: each slice at its tier\'s rate; retro: all sales at the rate of the tier reached', '边际（超额累进）：每段按所在档的提成比例；追溯（全额累进）：全部按达到的档的提成比例'),
       },
     ],
   };
@@ -106,7 +106,7 @@ const commission = (L: Layout, method: string) => `PERF.TIERED(${L.spill(L.col.a
 function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
   const plan = workbook.addWorksheet(L.sheet.plan);
   columnWidths(plan, [20, 16, 56, 20, 14]);
-  sheetTitle(plan, t('Tiered commission plan', '阶梯式提成方案'));
+  sheetTitle(plan, t('Tiered commission plan', '分档提成方案'));
   writeParameters(workbook, L.methodBlock);
   writeTable(workbook, L.attainmentTiers, ATTAINMENT_TIERS.map(([from, rate]) => ({ from, rate })));
   tableSource(workbook, L.attainmentTiers, ruleSource('payouts.tiered-commission'));
@@ -124,7 +124,7 @@ function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
   spillColumns(workbook, people, [
     { col: col.attainment, header: t('Attainment', '达成率'), formula: `PERF.ATTAIN(${people.col('sales')},${people.col('target')})`, format: PERCENT },
     { col: col.commission, header: t('Commission', '提成'), formula: commission(L, 'CommissionMethod'), format: CNY },
-    { col: col.rate, header: t('Effective rate', '实际费率'), formula: `IF(${people.col('sales')}>0,${L.spill(col.commission)}/${people.col('sales')},0)`, format: PERCENT },
+    { col: col.rate, header: t('Effective rate', '实际提成比例'), formula: `IF(${people.col('sales')}>0,${L.spill(col.commission)}/${people.col('sales')},0)`, format: PERCENT },
     { col: col.amountExample, header: t('On amount (example)', '按金额分档（示例）'), formula: `PERF.TIERED(${people.col('sales')},${L.amountTiers.name},CommissionMethod)`, format: CNY },
   ]);
 }
@@ -149,10 +149,10 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
 const tiered = defineTemplates({
   id: 'tiered-commission-plan',
   category: 'incentive',
-  title: t('Tiered commission plan', '阶梯式提成方案'),
+  title: t('Tiered commission plan', '分档提成方案'),
   description: t(
     'Commission tiered on attainment of the performance target, marginal (each slice at its own rate) or retroactive (all sales at the rate reached), per salesperson and in total, with an amount-tiered example beside it.',
-    '按业绩目标达成率分档的阶梯提成：边际（每段按本档费率）或追溯（全部销售额按达到的档位费率），计算每位销售的提成及合计，并附按销售额分档的示例。',
+    '按业绩目标达成率分档提成：边际（超额累进，每段按本档提成比例）或追溯（全额累进，全部销售额按达到的档的提成比例），计算每位销售的提成及合计，并附按销售额分档的示例。',
   ),
   tags: ['commission', 'tiers', 'sales', 'attainment', '提成', '阶梯', '达成率'],
   layout,
@@ -165,7 +165,7 @@ const tiered = defineTemplates({
       ),
       t(
         'Attainment = sales ÷ target (=PERF.ATTAIN). Commission = target × PERF.TIERED(attainment, tiers, method): "marginal" pays each slice of attainment at its own band\'s rate, like income tax; "retro" pays all sales at the rate of the band reached.',
-        `达成率 = 销售额 ÷ 业绩目标（=PERF.ATTAIN）。提成 = 业绩目标 × PERF.TIERED(达成率, 档位, 方法)："${option('marginal')['zh-CN']}"按每段达成率所在档的费率计算（类似个税）；"${option('retro')['zh-CN']}"按达到的档位费率计算全部销售额。`,
+        `达成率 = 销售额 ÷ 业绩目标（=PERF.ATTAIN）。提成 = 业绩目标 × PERF.TIERED(达成率, 档位, 方法)："${option('marginal')['zh-CN']}"（超额累进）每段达成率按所在档的提成比例计算（类似个税）；"${option('retro')['zh-CN']}"（全额累进）全部销售额按达到的档的提成比例计算。`,
       ),
       t(
         'The amount tiers (table AmountTiers) are an example of the other way to tier, on the sales amount; the plan tiers on attainment.',

@@ -57,7 +57,7 @@ describe.each([
   });
 
   it('says where its numbers come from: the tiers are the plan rule, the team an example', () => {
-    expect(String(json[`${plan}!A6`])).toMatch(/^(plan rule: tiered commission|方案规则：阶梯式提成)/);
+    expect(String(json[`${plan}!A6`])).toMatch(/^(plan rule: tiered commission on attainment of the performance target|方案规则：阶梯式提成按业绩目标达成率分档)/);
     expect(String(json[`${team}!A3`])).toMatch(/^(example — replace with yours|示例——请替换为贵司数据)$/);
     expect(String(json[`${plan}!D3`])).toMatch(/^(example — replace with yours|示例——请替换为贵司数据)$/);
   });
