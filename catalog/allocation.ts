@@ -1,6 +1,5 @@
 /** Allocation (预算分配): catalog entries (see types.ts for what each field feeds). */
 import * as engine from '../engine/allocation';
-import { explainAllocate } from '../engine/explain';
 import { column } from './shapes';
 import { CatalogFunction, optional, range, value } from './types';
 
@@ -29,7 +28,7 @@ export const ALLOCATION: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: (a) => column(a.shape(1).rows) },
     call: engine.allocate,
-    explain: (a, at) => explainAllocate(a[0], a[1], a[2], a[3], at),
+    explain: 'explainAllocate',
     readme: { example: '=PERF.ALLOCATE(850000, C2:E5)', result: 'budget split maximizing response' },
   },
 ];

@@ -1,6 +1,5 @@
 /** Cost-benefit (成本效益): catalog entries (see types.ts for what each field feeds). */
 import * as engine from '../engine/costbenefit';
-import { explainPayback } from '../engine/explain';
 import { broadcast, column, lengthOf } from './shapes';
 import { CatalogFunction, optional, range, value } from './types';
 
@@ -15,7 +14,7 @@ export const COSTBENEFIT: CatalogFunction[] = [
     ],
     result: { kind: 'number' },
     call: engine.payback,
-    explain: (a, at) => explainPayback(a[0], a[1], at),
+    explain: 'explainPayback',
     readme: { example: '=PERF.PAYBACK(B2:B10, 0.08)', result: 'payback period' },
   },
   {

@@ -3,7 +3,6 @@
  * entries (see types.ts for what each field feeds).
  */
 import { credit } from '../engine/crediting';
-import { explainCredit, explainPool, explainQuotasplit, explainRebate } from '../engine/explain';
 import { TIER_METHODS } from '../engine/payouts';
 import { pool } from '../engine/pool';
 import { quotasplit } from '../engine/quotas';
@@ -33,7 +32,7 @@ export const CREDITING: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: columnAlong(0) },
     call: credit,
-    explain: (a, at) => explainCredit(a[0], a[1], a[2], a[3], a[4], at),
+    explain: 'explainCredit',
     readme: { example: '=PERF.CREDIT(A2:A40, Deals!B2:B5000, Deals!C2:C5000, Deals!D2:D5000, B2:B40)', result: 'credit per person, rolled up to managers' },
   },
   {
@@ -51,7 +50,7 @@ export const CREDITING: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: sameAs(1) },
     call: pool,
-    explain: (a, at) => explainPool(a[0], a[1], a[2], a[3], at),
+    explain: 'explainPool',
     readme: { example: '=PERF.POOL(500000, D2:D60, 30000)', result: 'bonus pool by share, capped excess to the others' },
   },
   {
@@ -68,7 +67,7 @@ export const CREDITING: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: splitOver(0, 1) },
     call: quotasplit,
-    explain: (a, at) => explainQuotasplit(a[0], a[1], a[2], at),
+    explain: 'explainQuotasplit',
     readme: { example: '=PERF.QUOTASPLIT(B2:B9, Season!B1:M1, 1000)', result: 'targets by period, adding up exactly' },
   },
   {
@@ -94,7 +93,7 @@ export const CREDITING: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: broadcast(0, 2) },
     call: rebate,
-    explain: (a, at) => explainRebate(a[0], a[1], a[2], a[3], at),
+    explain: 'explainRebate',
     readme: { example: '=PERF.REBATE(C2:C80, Ladder!A1:D6, B2:B80)', result: 'dealer rebate by channel level (retro or `"marginal"`)' },
   },
 ];

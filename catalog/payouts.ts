@@ -1,6 +1,5 @@
 /** Payouts (激励): catalog entries (see types.ts for what each field feeds). */
 import * as engine from '../engine/payouts';
-import { explainPayout, explainTiered } from '../engine/explain';
 import { broadcast, sameAs } from './shapes';
 import { CatalogFunction, choice, optional, range, value } from './types';
 
@@ -21,7 +20,7 @@ export const PAYOUTS: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: broadcast(0) },
     call: engine.tiered,
-    explain: (a, at) => explainTiered(a[0], a[1], a[2], at),
+    explain: 'explainTiered',
     readme: { example: '=PERF.TIERED(B2:B200, Tiers!A2:B7)', result: 'tiered commission (marginal or `"retro"`)' },
   },
   {
@@ -37,7 +36,7 @@ export const PAYOUTS: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: broadcast(0, 2, 3, 4) },
     call: engine.payout,
-    explain: (a, at) => explainPayout(a[0], a[1], a[2], a[3], a[4], at),
+    explain: 'explainPayout',
     readme: { example: '=PERF.PAYOUT(G2:G50, Curve!A2:B6, 20000, 0.8, 2)', result: 'payout on a curve' },
   },
   {

@@ -1,6 +1,5 @@
 /** Scoring (评分): catalog entries (see types.ts for what each field feeds). */
 import * as engine from '../engine/scoring';
-import { explainCurve, explainScorecard } from '../engine/explain';
 import { broadcast, column } from './shapes';
 import { CatalogFunction, choice, optional, range, value } from './types';
 
@@ -34,7 +33,7 @@ export const SCORING: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: broadcast(0) },
     call: engine.curve,
-    explain: (a, at) => explainCurve(a[0], a[1], a[2], at),
+    explain: 'explainCurve',
     readme: { example: '=PERF.CURVE(D2:D50, Curve!A2:B6)', result: 'curve value (linear or `"lookup"`)' },
   },
   {
@@ -51,7 +50,7 @@ export const SCORING: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: (a) => column(a.shape(0).rows) },
     call: engine.scorecard,
-    explain: (a, at) => explainScorecard(a[0], a[1], a[2], a[3], a[4], a[5], at),
+    explain: 'explainScorecard',
     readme: { example: '=PERF.SCORECARD(B2:F50, B1:F1, Weights!B2:F2,, 1.2)', result: 'one weighted score per person' },
   },
   {

@@ -3,11 +3,14 @@
  * metadata (functions.json in both languages), the Excel and HyperFormula adapters, the
  * README's function table and the spec's signature lines are all derived from it.
  */
-import type { ExplainAt, Explanation } from '../engine/explain';
+import type * as EngineExplain from '../engine/explain';
 import type { Arg, ResultGrid } from '../engine/grid';
 import type { Text } from '../i18n';
 import type { OptionCode } from '../i18n/options';
 import type { ShapeRule } from './shapes';
+
+/** An explainer of engine/explain.ts by its export name: explainTiered. */
+export type ExplainerName = Extract<keyof typeof EngineExplain, `explain${string}`>;
 
 export type Category = 'weights' | 'scoring' | 'payouts' | 'crediting' | 'costbenefit' | 'allocation' | 'simulation' | 'channels' | 'benchmarks';
 
@@ -36,8 +39,12 @@ interface Common {
 export interface EngineFunction extends Common {
   result: { kind: 'range'; shape: ShapeRule } | { kind: 'number' };
   call: (...args: Arg[]) => ResultGrid | number;
-  /** "Explain this cell": the working behind element `at` of the result, from the same arguments. */
-  explain?: (args: Arg[], at: ExplainAt) => Explanation;
+  /**
+   * "Explain this cell": the engine's explainer (an export of engine/explain.ts), called with
+   * the same arguments, one per parameter, then the element `at` of the result (catalog/explain.ts).
+   * Named rather than imported, so the custom functions' bundle carries no explain code.
+   */
+  explain?: ExplainerName;
 }
 
 /** A function answered by a service (PERF.BENCHMARK): each adapter supplies how it asks. */

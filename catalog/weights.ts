@@ -1,6 +1,5 @@
 /** Weights (权重): catalog entries (see types.ts for what each field feeds). */
 import * as engine from '../engine/weights';
-import { explainAhp } from '../engine/explain';
 import { broadcast, column } from './shapes';
 import { CatalogFunction, choice, optional, range, value } from './types';
 
@@ -26,7 +25,7 @@ export const WEIGHTS: CatalogFunction[] = [
     ],
     result: { kind: 'range', shape: (a) => column(a.shape(0).cols) },
     call: engine.ahp,
-    explain: (a, at) => explainAhp(a[0], a[1], at),
+    explain: 'explainAhp',
     readme: { example: '=PERF.AHP(B2:F6)', result: 'AHP weights (eigenvector or `"geomean"`); stacked matrices = several experts' },
   },
   {

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { INITIAL_JS_BUDGET_BYTES, describeBudget, gzippedSize, localScripts, measureBuild } from '../../dev/bundle-budget';
+import { EXPLAIN } from '../../i18n/explain';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -56,5 +57,13 @@ describe('the production build', () => {
     expect(pane.scripts.map((s) => s.file)).toEqual(expect.arrayContaining(['functions.js', 'taskpane.js']));
     // The sizes are in the failure message: which script grew, and by how much.
     expect(describeBudget(pages)).not.toMatch(/OVER BUDGET/);
+    // The custom functions carry no "Explain this cell" code: the catalog names its explainers
+    // and only catalog/explain.ts (the pane's Explain view, the CLI) imports them.
+    const functions = fs.readFileSync(path.join(build, 'functions.js'), 'utf8');
+    const explainTexts = Object.values(EXPLAIN)
+      .map((text) => text['en-US'])
+      .filter((text) => text.length >= 32); // long enough to be explain's own words, not the glossary's
+    expect(explainTexts.length).toBeGreaterThan(20);
+    expect(explainTexts.filter((text) => functions.includes(text))).toEqual([]);
   }, 300_000);
 });
