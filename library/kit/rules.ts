@@ -31,6 +31,7 @@ export const ROLES = {
   prSpecialist: t('PR specialist', '公关专员'),
   brandManager: t('brand manager', '品牌经理'),
   digitalMarketing: t('digital marketing specialist', '数字营销专员'),
+  contentPlanner: t('content planner', '内容策划'),
   channelManager: t('channel manager', '渠道经理'),
   regionalAgents: t('regional agents', '区域代理'),
 } as const;
@@ -61,7 +62,6 @@ export const DIGEST_RULES = {
     plan: 'workRules',
   },
   'scoring.first-contact-2h': { text: t('first customer contact within 2 hours', '首次联系客户不超过2小时'), plan: 'plans', role: 'salesRep' },
-  'scoring.response-times': { text: t('first contact ≤ 2 h; e-commerce reply ≤ 30 s; key-account solution ≤ 24 h', '首次响应≤2小时；电商客服≤30秒；大客户方案≤24小时'), plan: 'plans' },
   'scoring.response-ranking-20': { text: t('the weekly response ranking counts 20% of the quarterly review', '每周响应时效排名占季度考核20%'), plan: 'plans' },
   'scoring.effective-response-90': { text: t('an effective response also needs a resolution rate of at least 90%', '有效响应须同时满足解决率不低于90%'), plan: 'plans' },
   'scoring.peak-relax-20': { text: t('response thresholds relax 20% in peak season (Double 11)', '旺季（如双十一）响应时限放宽20%'), plan: 'plans' },
@@ -74,6 +74,10 @@ export const DIGEST_RULES = {
   'scoring.feedback-50': { text: t('at least 50 valid feedback items a month', '每月收集有效反馈不少于50条'), plan: 'roles', role: 'accountManager' },
   'scoring.roadmap-30': { text: t('at least 30% of common requests go into the product roadmap each quarter', '每季度推动30%以上共性需求纳入产品路线图'), plan: 'roles', role: 'accountManager' },
   'scoring.event-report-72h': { text: t('wrap-up report within 72 hours after an event', '活动结束后72小时内完成结案报告'), plan: 'roles', role: 'prSpecialist' },
+  'scoring.pr-response-2h': { text: t('graded response to negative news starts within 2 hours', '负面舆情2小时内启动分级响应'), plan: 'roles', role: 'prSpecialist' },
+  'scoring.brand-alert-30min': { text: t('alert on negative sentiment within 30 minutes', '负面舆情30分钟内预警响应'), plan: 'roles', role: 'brandManager' },
+  'scoring.content-replies': { text: t('ordinary bad reviews answered within 24 hours, major sentiment within 1 hour', '一般差评24小时内回复，重大舆情1小时内响应'), plan: 'roles', role: 'contentPlanner' },
+  'scoring.channel-conflict-bonus': { text: t('resolving channel conflicts is a special bonus item, not a weighted KPI', '渠道冲突处理为专项加分项，不作为加权指标'), plan: 'plans', role: 'channelManager' },
   // Incentive payouts
   'payouts.tiered-commission': { text: t('tiered commission on attainment of the performance target: higher tiers earn higher rates', '阶梯式提成按业绩目标达成率分档，达成越高提成比例越高'), plan: 'management' },
   'payouts.excess-profit-share': { text: t('a share of profit above target goes to key contributors', '超额利润按比例分享给核心贡献者'), plan: 'plans' },

@@ -5,7 +5,7 @@ import { channelTeamIncentive, channelTeamIncentiveZh } from './channel-team-inc
 import { channelTiering } from './channel-tiering';
 import { monteCarloRoi } from './monte-carlo-roi';
 import { reorgCostBenefit } from './reorg-cost-benefit';
-import { ROLE_SCORECARDS } from './role-scorecards';
+import { ROLE_VARIANTS } from './role-scorecards';
 import { tieredCommission, tieredCommissionZh } from './tiered-commission';
 import type { BuiltInTemplate } from '../kit/types';
 
@@ -23,5 +23,5 @@ export const BUILT_IN_TEMPLATES: BuiltInTemplate[] = [
   budgetAllocation,
   monteCarloRoi,
   channelTiering,
-  ...ROLE_SCORECARDS,
+  ...ROLE_VARIANTS.flatMap((v) => [v['en-US'], v['zh-CN']]),
 ];

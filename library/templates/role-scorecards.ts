@@ -1,11 +1,11 @@
 /**
- * The twelve marketing-role KPI scorecards (seed rules §1, "each deserves a scorecard
- * template"), in the digest's order: each role is a data file (roles/*.json) built by the one
- * role-scorecard builder.
+ * The twelve marketing-role KPI scorecards ("each deserves a scorecard template"), in the
+ * documents' order: each role is a data file (roles/*.json) built by the one role-scorecard
+ * builder, in English and in Chinese.
  */
 import { type RoleDefinition, roleScorecard } from './role-scorecard';
 import { parseRoleFile } from './role-scorecard/role-file';
-import type { BuiltInTemplate } from '../kit';
+import type { TemplateVariants } from '../kit';
 import accountManager from './roles/account-manager.json';
 import brandManager from './roles/brand-manager.json';
 import channelManager from './roles/channel-manager.json';
@@ -34,7 +34,8 @@ const ROLE_FILES: Record<string, unknown> = {
   'training-development': trainingDevelopment,
 };
 
-/** The role definitions, in the digest's order. */
+/** The role definitions, in the documents' order. */
 export const ROLE_DEFINITIONS: RoleDefinition[] = Object.entries(ROLE_FILES).map(([name, json]) => parseRoleFile(json, `roles/${name}.json`));
 
-export const ROLE_SCORECARDS: BuiltInTemplate[] = ROLE_DEFINITIONS.map(roleScorecard);
+/** Each role's scorecard in both languages. */
+export const ROLE_VARIANTS: TemplateVariants[] = ROLE_DEFINITIONS.map(roleScorecard);

@@ -21,7 +21,7 @@ import { BUILT_IN_TEMPLATES, buildTemplate } from '../../library/templates';
 import { DIGEST_RULES, DigestRuleId, INSTRUCTIONS, WITHOUT_ADDIN } from '../../library/kit';
 import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check';
 import { ApiHarness, seedOverHttp, startApi } from '../functions/support/api';
-import { addinDependentCells } from './support/addin-dependence';
+import { uncomputableInLibreOffice } from './support/libreoffice';
 import { BuiltTemplate, built } from './support/built';
 import { calcBytes, toJson } from '../../calc/book';
 import { appendTableRow } from '../../workbook/table-rows';
@@ -268,14 +268,14 @@ function shownValue(text: string): number | string {
 }
 
 (office ? it : it.skip)(
-  'LibreOffice shows the cached value of every formula cell, except the add-in calls it cannot compute and the arrays reading them (it recalculates array formulas on load)',
+  'LibreOffice shows the cached value of every formula cell, except the add-in calls and spill references it cannot compute and the arrays reading them (it recalculates array formulas on load)',
   () => {
     const dir = tempDir('perfplan-csv-');
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
     const mismatches: string[] = [];
     let compared = 0;
     for (const [id, { bytes, model }] of library) {
-      const dependent = addinDependentCells(model);
+      const dependent = uncomputableInLibreOffice(model);
       const file = path.join(dir, `${id}.xlsx`);
       fs.writeFileSync(file, bytes);
       // Every sheet to CSV in UTF-8 (filter options: "," "\"" UTF-8, all sheets = -1).
@@ -299,8 +299,8 @@ function shownValue(text: string): number | string {
                 continue;
               }
               const expected = typeof cached === 'object' ? cached.error : typeof cached === 'boolean' ? (cached ? 'TRUE' : 'FALSE') : cached ?? '';
-              // An array formula reading add-in results is recalculated by LibreOffice, which has no add-in: an error,
-              // unless the cell's value does not need them (IF(veto, 0, …)); never another number.
+              // LibreOffice recalculates array formulas; one that calls the add-in, reads a spill (_xlfn.ANCHORARRAY)
+              // or reads either shows an error there, unless its value does not need them (IF(veto, 0, …)); never another number.
               if (f.kind !== 'plain' && dependent.has(`${sheet.name}!${toAddress(r, c)}`) && typeof shown === 'string' && /^(#|Err:)/.test(shown)) continue;
               const same = typeof expected === 'number' && typeof shown === 'number' ? Math.abs(expected - shown) <= 1e-12 * Math.max(1, Math.abs(expected)) : expected === shown;
               if (!same) mismatches.push(`${where} (${f.text}): ours ${JSON.stringify(expected)}, LibreOffice ${JSON.stringify(shown)}`);

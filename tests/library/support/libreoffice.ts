@@ -1,8 +1,8 @@
 /**
- * Which formula cells of a stored workbook take their value from an add-in call: the calls
- * themselves, the cells they spill over, and every formula reading those (by address, spill
- * reference, structured reference or defined name), transitively. A spreadsheet program without
- * the add-in (LibreOffice) cannot compute any of them.
+ * Which formula cells of a stored workbook LibreOffice (7.4) cannot compute: the add-in calls (it
+ * has no add-in) and the formulas with a spill reference (_xlfn.ANCHORARRAY: it has no dynamic
+ * arrays) — with the cells they spill over — and every formula reading those (by address, spill
+ * reference, structured reference or defined name), transitively.
  */
 import { Area, overlaps, parseAddress, toAddress } from '../../../workbook/a1';
 import { tokenizeFormula } from '../../../workbook/formula-text';
@@ -15,9 +15,9 @@ interface Place {
   area: Area;
 }
 
-/** "Sheet!A1" keys of every formula cell (spill anchors and the cells they cover) that depends on an add-in call. */
-export function addinDependentCells(model: WorkbookModel, namespaces: readonly string[] = ['PERF']): Set<string> {
-  const addin = new RegExp(`_xldudf_(?:${namespaces.join('|')})_`, 'i');
+/** "Sheet!A1" keys of every formula cell (spill anchors and the cells they cover) that LibreOffice cannot compute. */
+export function uncomputableInLibreOffice(model: WorkbookModel, namespaces: readonly string[] = ['PERF']): Set<string> {
+  const unknown = new RegExp(`_xldudf_(?:${namespaces.join('|')})_|_xlfn\\.ANCHORARRAY\\(`, 'i');
   const tables = model.sheets.flatMap((s) => s.tables);
   const formulas = model.sheets.flatMap((sheet) =>
     sheet.formulas.map((f) => ({ sheet: sheet.name, f, area: f.ref ?? { top: f.row, left: f.col, bottom: f.row, right: f.col } })),
@@ -58,7 +58,7 @@ export function addinDependentCells(model: WorkbookModel, namespaces: readonly s
     return places;
   };
 
-  const dependent = new Set(formulas.filter(({ f }) => addin.test(f.text)));
+  const dependent = new Set(formulas.filter(({ f }) => unknown.test(f.text)));
   const inputs = new Map(formulas.map((x) => [x, reads(x.sheet, x.f.text, x.f.row, x.f.col)]));
   for (let changed = true; changed; ) {
     changed = false;
