@@ -26,7 +26,7 @@ import { languageLeaks } from '../addin/support/language-scan';
 import { ApiHarness, seedOverHttp, startApi } from '../functions/support/api';
 import { pairGroup, setJudgements, weightsView } from './support/ahp-driver';
 import { chromiumAvailable, launchChromium, SCREENSHOT_DIR } from './support/browser';
-import { BuildOutcome, PANE_BUILD_DIR, REPO, buildHarness, ensureProductionBuild } from './support/build';
+import { BuildOutcome, REPO, buildHarness, ensureProductionBuild } from './support/build';
 
 const suite = chromiumAvailable() ? describe : describe.skip;
 
@@ -89,7 +89,7 @@ suite('task pane fits 320 px, speaks one language, keeps to the glossary (issue 
     const [paneBuild, harnessBuild] = await Promise.all([ensureProductionBuild(), buildHarness()]);
     build = paneBuild;
     const apiTarget = new URL(api.url).origin;
-    pane = await startDevServer({ root: PANE_BUILD_DIR, port: 0, apiTarget });
+    pane = await startDevServer({ root: paneBuild.dir, port: 0, apiTarget });
     harness = await startDevServer({ root: harnessBuild.dir, port: 0, apiTarget });
     browser = await launchChromium();
     const items = ((await (await fetch(`${api.url}/templates`)).json()) as { items: { title: { en: string; zh: string }; description?: { en: string; zh: string } }[] }).items;

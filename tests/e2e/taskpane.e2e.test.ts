@@ -3,7 +3,7 @@
  * playwright-core, against the REAL local API (route table + local host, storage on the
  * shared Azurite, seeded with the built-in templates) behind the add-in dev server
  * (dev/dev-server.ts), which serves a production webpack build (support/build.ts: the build/
- * config, output to test-results/e2e-build/) and proxies same-origin /api.
+ * config, output to a folder of its own under test-results/e2e-builds/) and proxies same-origin /api.
  * The pane runs standalone (no Office host).
  *
  * Two targets:
@@ -40,7 +40,7 @@ import {
   weightsView,
 } from './support/ahp-driver';
 import { chromiumAvailable, CHROMIUM, launchChromium, screenshot, SCREENSHOT_DIR } from './support/browser';
-import { BuildOutcome, PANE_BUILD_DIR, SHELL_FILES, buildHarness, ensureProductionBuild, shellPresent } from './support/build';
+import { BuildOutcome, SHELL_FILES, buildHarness, ensureProductionBuild, shellPresent } from './support/build';
 
 const HAVE_CHROMIUM = chromiumAvailable();
 const HAVE_SHELL = shellPresent();
@@ -114,7 +114,7 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
         (build ? (build.error ? `production build FAILED after ${build.ms} ms` : build.built ? `production build in ${build.ms} ms` : 'production build up to date') : 'no shell yet, pane not built'),
     );
     harness = await startDevServer({ root: harnessBuild.dir, port: 0, apiTarget });
-    if (HAVE_SHELL) pane = await startDevServer({ root: PANE_BUILD_DIR, port: 0, apiTarget });
+    if (HAVE_SHELL && build) pane = await startDevServer({ root: build.dir, port: 0, apiTarget });
     browser = await launchChromium();
   }, 420_000);
 
@@ -344,9 +344,13 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       return found.first();
     }
 
-    /** The innermost list item / row / article showing `text`. */
-    function templateItem(page: Page, text: string): Locator {
-      return page.locator('li, [role="listitem"], [role="row"], article, [role="article"]').filter({ hasText: text }).last();
+    /**
+     * The innermost list item / row / article showing `text` (anywhere in it), or with
+     * `exact`, those with an element whose whole text is `text` (its title).
+     */
+    function templateItem(page: Page, text: string, options: { exact?: boolean } = {}): Locator {
+      const items = page.locator('li, [role="listitem"], [role="row"], article, [role="article"]');
+      return options.exact ? items.filter({ has: page.getByText(text, { exact: true }) }) : items.filter({ hasText: text }).last();
     }
 
     async function searchBox(page: Page): Promise<Locator> {
@@ -409,13 +413,19 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
     shellTest("a downloaded template's bytes equal the API's (sha256)", async () => {
       const { page } = await openPane();
       await (await tab(page, /Templates|模板/)).click();
-      const item = templateItem(page, 'Tiered commission plan');
-      await item.waitFor({ timeout: 15_000 });
+      // The English edition by its exact title: the gallery also lists the Chinese edition, titled
+      // "Tiered commission plan (Chinese workbook)" in English (id tiered-commission-plan-zh,
+      // sorted right after it), whose bytes differ. A substring match with .last() opened that one.
+      const title = 'Tiered commission plan';
+      const item = templateItem(page, title, { exact: true });
+      await item.first().waitFor({ timeout: 15_000 });
+      expect(await item.count()).toBe(1);
       await item.getByRole('button').first().click(); // opens the template's details
       const details = page.getByRole('region', { name: /Template details|模板详情/ });
       await details.waitFor({ timeout: 15_000 }).catch(() => {
         throw new Error('clicking a template shows no details region (role "region", name /Template details|模板详情/)');
       });
+      await details.getByRole('heading', { name: title, exact: true }).waitFor({ timeout: 15_000 });
       const download = /^(Download|下载)$/;
       const button = details.getByRole('link', { name: download }).or(details.getByRole('button', { name: download })).first();
       await button.waitFor({ timeout: 15_000 }).catch(() => {

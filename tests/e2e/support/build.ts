@@ -2,12 +2,19 @@
  * What the browser tests load:
  *
  *   - the add-in's production build (`npx webpack --mode production`, the very config of
- *     build/), written to test-results/e2e-build/ rather than build/: tests/addin/build.test.ts
+ *     build/), written under test-results/e2e-builds/ rather than build/: tests/addin/build.test.ts
  *     rebuilds build/ (webpack `clean: true`) in the same jest run, and serving a folder another
  *     worker is wiping would make these tests flaky. Rebuilt only when a source is newer than
- *     its taskpane.html (PERFPLAN_E2E_REBUILD=1 forces it);
+ *     the current build (PERFPLAN_E2E_REBUILD=1 forces it);
  *   - a test-only page with the Weights view alone (harness/weights-harness.tsx), so the AHP
  *     wizard can be tested whatever state the shell is in.
+ *
+ * Both browser suites run at once in separate jest workers and call these. So that neither
+ * serves a folder the other is writing: a build goes to a folder of its own
+ * (e2e-builds/pane-<time>-<pid>), a pointer file names the current one once it is complete,
+ * and one build runs at a time (a lock folder, taken with mkdir): the second suite waits, then
+ * finds the build fresh and serves the same folder. A suite serves the folder it was given
+ * (BuildOutcome.dir), which no later build touches; builds older than a day are removed.
  */
 import { execFile } from 'child_process';
 import * as fs from 'fs';
@@ -16,9 +23,8 @@ import webpack from 'webpack';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const RESULTS_DIR = path.join(REPO, 'test-results');
-/** The production build the pane tests serve (same webpack config as build/). */
-export const PANE_BUILD_DIR = path.join(RESULTS_DIR, 'e2e-build');
-export const HARNESS_DIR = path.join(RESULTS_DIR, 'e2e-harness');
+/** Where the builds of the pane and of the harness go, one folder per build. */
+export const BUILDS_DIR = path.join(RESULTS_DIR, 'e2e-builds');
 
 /** The new task pane shell; the shell tests run only once it exists. */
 export const SHELL_FILES = ['addin/taskpane/app.tsx'];
@@ -44,33 +50,124 @@ function newest(p: string): number {
   return max;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `work` holding the lock `name` (a folder under BUILDS_DIR, created atomically by
+ * mkdir). A lock whose holder has died, or that is older than `staleMs`, is taken over.
+ */
+async function withLock<T>(name: string, work: () => Promise<T>, staleMs = 10 * 60_000): Promise<T> {
+  fs.mkdirSync(BUILDS_DIR, { recursive: true });
+  const lock = path.join(BUILDS_DIR, `${name}.lock`);
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder = NaN;
+      try {
+        holder = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+      } catch {
+        // the holder has created the folder but not yet written its pid
+      }
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if ((Number.isInteger(holder) && holder > 0 && !alive(holder)) || age > staleMs) fs.rmSync(lock, { recursive: true, force: true });
+      else await sleep(500);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** The folder the pointer `name` names, when it exists. */
+function current(name: string): string | undefined {
+  try {
+    const dir = path.join(BUILDS_DIR, fs.readFileSync(path.join(BUILDS_DIR, `${name}.current`), 'utf8').trim());
+    return fs.existsSync(dir) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Points `name` at `dir` (written aside, then renamed over the pointer: never half-written). */
+function publish(name: string, dir: string): void {
+  const pointer = path.join(BUILDS_DIR, `${name}.current`);
+  const temporary = `${pointer}.${process.pid}`;
+  fs.writeFileSync(temporary, path.basename(dir));
+  fs.renameSync(temporary, pointer);
+}
+
+/** A new, empty folder for one build of `name`. */
+function freshDir(name: string): string {
+  const dir = path.join(BUILDS_DIR, `${name}-${Date.now().toString(36)}-${process.pid}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Removes the builds of `name` older than a day, but never the current one. */
+function prune(name: string): void {
+  const keep = current(name);
+  for (const entry of fs.readdirSync(BUILDS_DIR)) {
+    const dir = path.join(BUILDS_DIR, entry);
+    if (!entry.startsWith(`${name}-`) || dir === keep) continue;
+    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    if (stat?.isDirectory() && Date.now() - stat.mtimeMs > 24 * 3600_000) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const BUILD_INPUTS = ['addin', 'engine', 'i18n', 'catalog', 'adapters', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json', 'tsconfig.json'];
 
+/** Whether the current pane build is older than a source (or missing). */
 export function buildIsStale(): boolean {
-  const built = newest(path.join(PANE_BUILD_DIR, 'taskpane.html'));
+  const dir = current('pane');
+  const built = dir ? newest(path.join(dir, 'taskpane.html')) : 0;
   if (built === 0) return true;
   return BUILD_INPUTS.some((input) => newest(path.join(REPO, input)) > built);
 }
 
 export interface BuildOutcome {
+  /** The folder to serve (the build this call made or found). */
+  dir: string;
   built: boolean;
   ms: number;
   /** webpack's output when it failed. */
   error?: string;
 }
 
-/** `npx webpack --mode production --output-path test-results/e2e-build` when that build is older than its sources. */
+/** `npx webpack --mode production` into a folder of its own, when the current build is older than its sources. */
 export async function ensureProductionBuild(): Promise<BuildOutcome> {
-  const force = process.env.PERFPLAN_E2E_REBUILD === '1';
-  if (!force && !buildIsStale()) return { built: false, ms: 0 };
-  const started = Date.now();
-  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [REPO] });
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, '--mode', 'production', '--output-path', PANE_BUILD_DIR], { cwd: REPO, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
-      const ms = Date.now() - started;
-      if (error) resolve({ built: false, ms, error: `${error.message}\n${stdout}\n${stderr}`.slice(-8000) });
-      else resolve({ built: true, ms });
+  return withLock('pane', async () => {
+    const existing = current('pane');
+    if (existing && process.env.PERFPLAN_E2E_REBUILD !== '1' && !buildIsStale()) return { dir: existing, built: false, ms: 0 };
+    const started = Date.now();
+    const dir = freshDir('pane');
+    const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [REPO] });
+    const outcome = await new Promise<BuildOutcome>((resolve) => {
+      execFile(process.execPath, [cli, '--mode', 'production', '--output-path', dir], { cwd: REPO, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
+        const ms = Date.now() - started;
+        if (error) resolve({ dir, built: false, ms, error: `${error.message}\n${stdout}\n${stderr}`.slice(-8000) });
+        else resolve({ dir, built: true, ms });
+      });
     });
+    if (!outcome.error) {
+      publish('pane', dir);
+      prune('pane');
+    }
+    return outcome;
   });
 }
 
@@ -90,40 +187,46 @@ const HARNESS_HTML = `<!DOCTYPE html>
 
 const HARNESS_INPUTS = ['addin/taskpane', 'addin/office', 'engine', 'i18n', 'tests/e2e/harness', 'tests/e2e/support/build.ts', 'package.json'];
 
-/** Builds the Weights view harness (production mode) into HARNESS_DIR unless it is newer than its sources. */
+/** Builds the Weights view harness (production mode) into a folder of its own unless the current one is newer than its sources. */
 export async function buildHarness(): Promise<{ dir: string; ms: number; built: boolean }> {
-  const started = Date.now();
-  const existing = newest(path.join(HARNESS_DIR, 'weights-harness.js'));
-  if (process.env.PERFPLAN_E2E_REBUILD !== '1' && existing > 0 && fs.existsSync(path.join(HARNESS_DIR, 'weights.html')) && !HARNESS_INPUTS.some((input) => newest(path.join(REPO, input)) > existing)) {
-    return { dir: HARNESS_DIR, ms: 0, built: false };
-  }
-  const compiler = webpack({
-    mode: 'production',
-    context: REPO,
-    devtool: false,
-    entry: { 'weights-harness': path.join(__dirname, '..', 'harness', 'weights-harness.tsx') },
-    output: { path: HARNESS_DIR, filename: '[name].js', clean: true },
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: require.resolve('ts-loader', { paths: [REPO] }),
-          options: { transpileOnly: true, compilerOptions: { module: 'es2020', jsx: 'react-jsx', sourceMap: false } },
-        },
-      ],
-    },
-    performance: { hints: false },
-  });
-  await new Promise<void>((resolve, reject) => {
-    compiler.run((error, stats) => {
-      compiler.close(() => undefined);
-      if (error) return reject(error);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true, errorDetails: true })));
-      resolve();
+  return withLock('harness', async () => {
+    const started = Date.now();
+    const existing = current('harness');
+    const builtAt = existing ? newest(path.join(existing, 'weights-harness.js')) : 0;
+    if (existing && process.env.PERFPLAN_E2E_REBUILD !== '1' && builtAt > 0 && fs.existsSync(path.join(existing, 'weights.html')) && !HARNESS_INPUTS.some((input) => newest(path.join(REPO, input)) > builtAt)) {
+      return { dir: existing, ms: 0, built: false };
+    }
+    const dir = freshDir('harness');
+    const compiler = webpack({
+      mode: 'production',
+      context: REPO,
+      devtool: false,
+      entry: { 'weights-harness': path.join(__dirname, '..', 'harness', 'weights-harness.tsx') },
+      output: { path: dir, filename: '[name].js', clean: true },
+      resolve: { extensions: ['.tsx', '.ts', '.js'] },
+      module: {
+        rules: [
+          {
+            test: /\.tsx?$/,
+            exclude: /node_modules/,
+            loader: require.resolve('ts-loader', { paths: [REPO] }),
+            options: { transpileOnly: true, compilerOptions: { module: 'es2020', jsx: 'react-jsx', sourceMap: false } },
+          },
+        ],
+      },
+      performance: { hints: false },
     });
+    await new Promise<void>((resolve, reject) => {
+      compiler.run((error, stats) => {
+        compiler.close(() => undefined);
+        if (error) return reject(error);
+        if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true, errorDetails: true })));
+        resolve();
+      });
+    });
+    fs.writeFileSync(path.join(dir, 'weights.html'), HARNESS_HTML);
+    publish('harness', dir);
+    prune('harness');
+    return { dir, ms: Date.now() - started, built: true };
   });
-  fs.writeFileSync(path.join(HARNESS_DIR, 'weights.html'), HARNESS_HTML);
-  return { dir: HARNESS_DIR, ms: Date.now() - started, built: true };
 }
