@@ -658,9 +658,10 @@ describe('template details', () => {
     expect(html).toContain('commission');
     const download = tagOf(html, 'template-download');
     expect(download).toMatch(/^<a /);
-    expect(download).toContain('href="https://localhost:3000/api/templates/tiered-commission/download?version=2"');
+    // ?locale=: when the browser saves the API's answer itself, the API names it the same way.
+    expect(download).toContain('href="https://localhost:3000/api/templates/tiered-commission/download?version=2&amp;locale=en-US"');
     expect(download).toContain('download="Tiered commission v2.xlsx"'); // the title in the user's language (issue 14)
-    expect(html).toContain('href="https://localhost:3000/api/templates/tiered-commission/download?version=1"');
+    expect(html).toContain('href="https://localhost:3000/api/templates/tiered-commission/download?version=1&amp;locale=en-US"');
     expect(html).toContain('download="Tiered commission v1.xlsx"');
   });
 
@@ -680,6 +681,7 @@ describe('template details', () => {
 
   it('renders in Chinese', () => {
     const html = render(false, 'zh-CN');
+    expect(tagOf(html, 'template-download')).toContain('download?version=2&amp;locale=zh-CN"');
     expect(html).toContain('阶梯提成');
     expect(html).toContain('六个阶梯。');
     expect(html).toContain('插入到工作簿');
@@ -689,7 +691,7 @@ describe('template details', () => {
   it('an unsafe downloadUrl never becomes an href', () => {
     const html = render(true, 'en-US', details({ downloadUrl: 'javascript:alert(1)' }));
     expect(html).not.toContain('javascript:');
-    expect(tagOf(html, 'template-download')).toContain('href="https://localhost:3000/api/templates/tiered-commission/download"');
+    expect(tagOf(html, 'template-download')).toContain('href="https://localhost:3000/api/templates/tiered-commission/download?locale=en-US"');
   });
 });
 

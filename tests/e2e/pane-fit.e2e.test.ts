@@ -262,7 +262,8 @@ suite('task pane fits 320 px, speaks one language, keeps to the glossary (issue 
     expect((await heading.boundingBox())!.y).toBeLessThan(800); // in sight, not 1,500 px below
     expect(await panel.getByTestId('templates-browse').isHidden()).toBe(true);
     // The download carries the title in the user's language: the link's own name, which the
-    // browser uses once the link points at the fetched bytes (blob:) rather than the API.
+    // browser uses once the link points at the fetched bytes (blob:), and the API's
+    // Content-Disposition filename* (the link's ?locale=) while it still points at the API.
     const link = panel.getByTestId('template-download');
     expect(await link.getAttribute('download')).toMatch(/^[\u4e00-\u9fff].* v\d+\.xlsx$/);
     const blob = await page
@@ -270,8 +271,12 @@ suite('task pane fits 320 px, speaks one language, keeps to the glossary (issue 
       .then(() => true, () => false);
     timings.templateDownloadIsNamedBlob = blob;
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), link.click()]);
-    if (blob) expect(file.suggestedFilename()).toMatch(/[\u4e00-\u9fff].* v\d+\.xlsx$/);
-    else expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(file.suggestedFilename()).toBe(await link.getAttribute('download'));
+    // A version's link always points at the API: the API names the file the same way.
+    const version = panel.getByRole('link', { name: '下载第 1 版' });
+    const [old] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), version.click()]);
+    expect(old.suggestedFilename()).toBe(await version.getAttribute('download'));
+    expect(old.suggestedFilename()).toMatch(/^[\u4e00-\u9fff].* v1\.xlsx$/);
     await panel.getByTestId('template-back').click();
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-template-id') === 'tiered-commission-plan');
   });

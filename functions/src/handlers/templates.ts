@@ -103,6 +103,56 @@ function apiUrl(request: HttpRequest, publicOrigins: string[], path: string): st
   return `${origin}/api/${path}`;
 }
 
+/**
+ * The language a download is named in: `?locale=` when given (the pane sends its own), else the
+ * caller's Accept-Language (its most preferred of Chinese and English), else English.
+ */
+export function downloadLanguage(locale: string | undefined, acceptLanguage: string | null): 'en' | 'zh' {
+  if (locale) return /^zh\b/i.test(locale) ? 'zh' : 'en';
+  const ranges = (acceptLanguage ?? '')
+    .slice(0, 500)
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p)).find(Boolean);
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q[1]) : 1, index };
+    })
+    .filter((r) => r.q > 0 && (/^zh\b/.test(r.tag) || /^en\b/.test(r.tag)))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranges[0]?.tag.startsWith('zh') ? 'zh' : 'en';
+}
+
+/** Characters RFC 5987's attr-char allows besides letters and digits. */
+const ATTR_CHAR = /[A-Za-z0-9!#$&+\-.^_`|~]/;
+
+/** `value` as an RFC 5987 ext-value: UTF-8, every byte outside attr-char percent-encoded. */
+export function rfc5987(value: string): string {
+  let out = "UTF-8''";
+  for (const byte of Buffer.from(value, 'utf8')) {
+    const char = String.fromCharCode(byte);
+    out += byte < 0x80 && ATTR_CHAR.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/**
+ * Content-Disposition of a download (RFC 6266): the file is named "<title> v<version>.xlsx" in
+ * the caller's language — the name the pane saves it under — as `filename*` (RFC 5987, UTF-8, so
+ * Chinese titles survive), with the ASCII `filename="<id>-v<version>.xlsx"` beside it for clients
+ * that do not read `filename*`. Characters no file system takes, and controls, become spaces;
+ * the pane's own name for the file (addin/taskpane/views/templates) is made the same way.
+ */
+export function downloadDisposition(id: string, version: number, title: string): string {
+  const cleaned = title
+    // Bidirectional controls too: they could make "…xlsx.exe" read as something else.
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // At most 120 characters, counted by code point so that no surrogate pair is cut in two.
+  const safe = Array.from(cleaned).slice(0, 120).join('').trim() || id;
+  return `attachment; filename="${id}-v${version}.xlsx"; filename*=${rfc5987(`${safe} v${version}.xlsx`)}`;
+}
+
 function requiredIfMatch(request: HttpRequest): string {
   const ifMatch = request.headers.get('if-match');
   if (!ifMatch) throw preconditionRequired('Send If-Match with the ETag from GET /api/templates/{id}.');
@@ -146,7 +196,7 @@ export function templateHandlers(deps: Deps) {
     async download(request: HttpRequest): Promise<HttpResponseInit> {
       const who = await reader(request);
       const id = routeId(request);
-      const { version } = parseQuery(z.object({ version: VersionQuery.optional() }), queryOf(request, ['version']));
+      const { version, locale } = parseQuery(z.object({ version: VersionQuery.optional(), locale: ListQuery.shape.locale }), queryOf(request, ['version', 'locale']));
       const found = await deps().templates.download(id, version, who);
       if (!found) throw notFound(version ? `Template "${id}" has no version ${version}.` : `No template "${id}".`);
       if (found.record.deleted) throw gone(`Template "${id}" was deleted.`);
@@ -154,6 +204,8 @@ export function templateHandlers(deps: Deps) {
       const headers = {
         ETag: etag,
         'Cache-Control': 'private, max-age=0, must-revalidate',
+        // The file's name follows Accept-Language (unless ?locale= says): caches must keep them apart.
+        Vary: 'Accept-Language',
       };
       const ifNoneMatch = request.headers.get('if-none-match');
       if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
@@ -165,7 +217,7 @@ export function templateHandlers(deps: Deps) {
         headers: {
           ...headers,
           'Content-Type': XLSX_CONTENT_TYPE,
-          'Content-Disposition': `attachment; filename="${id}-v${found.version}.xlsx"`,
+          'Content-Disposition': downloadDisposition(id, found.version, found.record.title[downloadLanguage(locale, request.headers.get('accept-language'))]),
           'Content-Length': String(found.bytes.length),
           // A workbook is never rendered inline, nor sniffed into something that would be.
           'X-Content-Type-Options': 'nosniff',

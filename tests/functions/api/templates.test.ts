@@ -75,13 +75,48 @@ describe('publishing and reading', () => {
     const response = await read('templates/commission-plan/download');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="commission-plan-v1.xlsx"');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="commission-plan-v1.xlsx"; filename*=UTF-8''Template%20commission-plan%20v1.xlsx`);
     const body = Buffer.from(await response.arrayBuffer());
     expect(sha256(body)).toBe(sha256(bytes));
     const etag = response.headers.get('etag')!;
     expect(etag).toBe(`"${sha256(bytes)}"`);
     const again = await read('templates/commission-plan/download?version=1', api.admin, { 'If-None-Match': etag });
     expect(again.status).toBe(304);
+  });
+
+  it("download names (RFC 6266): the title in the caller's language as filename* (UTF-8, RFC 5987), the id as the ASCII filename", async () => {
+    const title = { en: 'Dealer rebate: "East/South" (draft)', zh: '经销商返利：华东/华南 “草案” *试行*' };
+    expect((await create('dealer-rebate-names', api.admin, bytes, { title })).status).toBe(201);
+    /** The two names of a Content-Disposition, parsed as a browser does (filename* wins). */
+    const names = (header: string | null) => {
+      const ascii = /;\s*filename="([^"]*)"/.exec(header ?? '')?.[1];
+      const ext = /;\s*filename\*=UTF-8''([A-Za-z0-9!#$&+\-.^_`|~%]+)\s*(?:;|$)/.exec(header ?? '')?.[1];
+      return { ascii, utf8: ext === undefined ? undefined : decodeURIComponent(ext) };
+    };
+    const cases: [string, Record<string, string>, string][] = [
+      // The full-width colon and quotes are kept; '/' and '*' are not file-name characters.
+      ['templates/dealer-rebate-names/download?locale=zh-CN', {}, '经销商返利：华东 华南 “草案” 试行 v1.xlsx'],
+      ['templates/dealer-rebate-names/download', { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' }, '经销商返利：华东 华南 “草案” 试行 v1.xlsx'],
+      ['templates/dealer-rebate-names/download', { 'Accept-Language': 'fr-FR, en-GB;q=0.7, zh;q=0.5' }, 'Dealer rebate East South (draft) v1.xlsx'],
+      ['templates/dealer-rebate-names/download?version=1&locale=en-US', { 'Accept-Language': 'zh-CN' }, 'Dealer rebate East South (draft) v1.xlsx'],
+      ['templates/dealer-rebate-names/download', {}, 'Dealer rebate East South (draft) v1.xlsx'],
+    ];
+    for (const [path, headers, expected] of cases) {
+      const response = await read(path, api.admin, headers);
+      expect(response.status).toBe(200);
+      const header = response.headers.get('content-disposition');
+      // A header value is bytes: nothing outside ASCII is sent raw.
+      expect(header).toMatch(/^[\x20-\x7e]+$/);
+      expect([path, headers, names(header)]).toEqual([path, headers, { ascii: 'dealer-rebate-names-v1.xlsx', utf8: expected }]);
+      expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
+    }
+    // Every byte outside RFC 5987's attr-char is percent-encoded (quotes, parentheses, spaces, '*').
+    const header = (await read('templates/dealer-rebate-names/download?locale=zh-CN')).headers.get('content-disposition')!;
+    expect(header).toContain("filename*=UTF-8''%E7%BB%8F%E9%94%80%E5%95%86%E8%BF%94%E5%88%A9");
+    expect(/filename\*=(\S+)/.exec((await read('templates/dealer-rebate-names/download')).headers.get('content-disposition')!)![1]).toBe(
+      "UTF-8''Dealer%20rebate%20East%20South%20%28draft%29%20v1.xlsx",
+    );
+    await expectProblem(await read('templates/dealer-rebate-names/download?locale=not%20a%20tag'), 400);
   });
 
   it('404 for an unknown id, an unknown version and an invalid id; 400 for a bad version', async () => {

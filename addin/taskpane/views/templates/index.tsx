@@ -56,6 +56,18 @@ export function templateFileName(title: string, version: number, t: Translate): 
   return t('templates.fileName', { title: safe, version });
 }
 
+/**
+ * A download URL that also says the pane's language (`?locale=`), so that when the browser saves
+ * the API's answer itself (before the pane has the bytes, or for an older version) the API names
+ * the file as templateFileName does: "<title> v<n>.xlsx" in the user's language.
+ */
+export function namedDownloadUrl(url: string | null, locale: Locale): string | null {
+  if (!url) return null;
+  const named = new URL(url);
+  named.searchParams.set('locale', locale);
+  return named.href;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export default function TemplatesView({ locale, host, apiBase }: ViewProps): React.JSX.Element {
@@ -258,7 +270,7 @@ export function TemplateDetailsBody({ template, client, locale, inExcel, canInse
   const base = baseUrl ?? pageUrl();
   const title = localizedText(template.title, locale);
   const description = localizedText(template.description, locale);
-  const latest = templateDownloadUrl(client.apiBase, template, undefined, base);
+  const latest = namedDownloadUrl(templateDownloadUrl(client.apiBase, template, undefined, base), locale);
   const versions = template.versions.length > 0 ? template.versions : [{ version: template.version, sizeBytes: template.sizeBytes, createdAt: template.updatedAt }];
   const tags = tagsFor(template.tags, locale);
   const insertable = inExcel && canInsert;
@@ -338,7 +350,7 @@ export function TemplateDetailsBody({ template, client, locale, inExcel, canInse
           </thead>
           <tbody>
             {versions.map((v) => {
-              const href = templateDownloadUrl(client.apiBase, template, v.version, base);
+              const href = namedDownloadUrl(templateDownloadUrl(client.apiBase, template, v.version, base), locale);
               const name = t('templates.versionName', { version: v.version });
               return (
                 <tr key={v.version} className={l.factValue}>
