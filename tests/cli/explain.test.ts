@@ -246,7 +246,7 @@ describe('perfplan explain', () => {
     const text = capture.stdout();
     expect(text).toContain('Sales Team!F3（Sales Team!F2 溢出数组的第 2 行）');
     expect(text).toContain('+ 第 2 档（20,000 至 50,000）：15,000 × 4% = 600');
-    expect(text).toContain('= 佣金：400 + 600 = 1,000');
+    expect(text).toContain('= 提成：400 + 600 = 1,000');
   });
 
   it('LANG=zh_CN.UTF-8 without --lang: the same Chinese; --lang wins over the environment', async () => {
