@@ -7,9 +7,9 @@
  * messages inside error cells.
  */
 import * as fs from 'fs';
-import { CalculatedBook, calcFile, writeCalculatedFile, writeJson } from '../calc/book';
-import { CLI } from '../i18n/cli';
-import { Locale, commandLineLocale } from '../i18n/locale';
+import type { CalculatedBook } from '../calc/book';
+import { CLI, argumentsLocale as localeOfArguments } from '../i18n/cli';
+import type { Locale } from '../i18n/locale';
 import { Phrase, phrase, render } from '../i18n/text';
 import { toAddress } from '../workbook/a1';
 import { EXIT, classify, commandLine } from './exit-codes';
@@ -53,16 +53,11 @@ export function parseLang(args: string[], i: number): { lang: string; used: numb
 
 /**
  * The command line's one locale: its --lang when it has one, else the environment (LC_ALL,
- * LC_MESSAGES, LANG). Read before the arguments are checked, so that even a usage error is
- * said in the user's language.
+ * LC_MESSAGES, LANG) — i18n/cli.ts argumentsLocale, which every command uses. Read before the
+ * arguments are checked, so that even a usage error is said in the user's language.
  */
 export function argumentsLocale(args: string[], env: Record<string, string | undefined> = process.env): Locale {
-  let lang: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const found = parseLang(args, i);
-    if (found && 'lang' in found) lang = found.lang;
-  }
-  return commandLineLocale(lang, env);
+  return localeOfArguments(args, env);
 }
 
 /** An error phrase, or a value: tells a parse result from its refusal. */
@@ -129,8 +124,9 @@ export function formulaCells(book: Pick<CalculatedBook, 'model'>): { count: numb
   return { count, first };
 }
 
-/** The work itself (inside the worker). */
+/** The work itself (inside the worker; the calculator is loaded there, never by the command line's own thread). */
 export async function runCalcTask(task: Extract<Task, { command: 'calc' }>, io: Io, progress: Progress): Promise<number> {
+  const { calcFile, writeCalculatedFile, writeJson } = await import('../calc/book');
   let book: CalculatedBook;
   try {
     book = await calcFile(task.book, {

@@ -10,21 +10,25 @@
  *
  * Templates: missing → created; changed (different bytes) → a new version; unchanged or
  * deleted by an operator → left alone. Benchmark rows are upserted by (metric, segment).
+ * Messages follow the command line's locale (--lang, else LC_ALL, LC_MESSAGES, LANG; texts in
+ * i18n/cli.ts); a refusal is quoted as the API or the request put it.
  */
 import { localPublisherToken, PUBLISHER_ROLE } from '../dev/token';
-import { publishBuiltIns, PublishError } from '../library/publish';
+import { CLI, argumentsLocale } from '../i18n/cli';
+import type { Locale } from '../i18n/locale';
+import { Phrase, phrase, render } from '../i18n/text';
+import { reasonOf } from './exit-codes';
 import type { Io } from './io';
 
 export const DEFAULT_API_URL = 'http://localhost:7071/api';
 
-export const SEED_USAGE = `Usage: perfplan seed [--api URL]
+/** `perfplan seed --help` in `locale`. */
+export function seedUsage(locale: Locale): string {
+  return render(CLI.seedUsage, locale, { api: DEFAULT_API_URL, role: PUBLISHER_ROLE });
+}
 
-Publishes the built-in templates and the benchmark rows to the API, over HTTP.
-  --api   the API's base URL (default: PERFPLAN_API_URL, else ${DEFAULT_API_URL})
-
-The caller needs the app role ${PUBLISHER_ROLE}: PERFPLAN_TOKEN holds its bearer token.
-Without PERFPLAN_TOKEN a token is minted by the local development issuer (.perfplan/issuer,
-or PERFPLAN_LOCAL_ISSUER_DIR), which only a local API (npm start) trusts.`;
+/** The usage in en-US. */
+export const SEED_USAGE = seedUsage('en-US');
 
 export interface SeedCommandOptions {
   env?: NodeJS.ProcessEnv;
@@ -38,39 +42,47 @@ function isLocal(url: URL): boolean {
   return LOCAL_HOSTS.has(url.hostname.toLowerCase()) || url.hostname.toLowerCase().endsWith('.localhost');
 }
 
-function parseSeedArgs(args: string[], env: NodeJS.ProcessEnv): { api: URL } | { help: true } | string {
+function parseSeedArgs(args: string[], env: NodeJS.ProcessEnv): { api: URL } | { help: true } | Phrase {
   let api = env.PERFPLAN_API_URL?.trim() || DEFAULT_API_URL;
   for (let i = 0; i < args.length; i++) {
     const raw = args[i];
     if (raw === '--help' || raw === '-h') return { help: true };
     if (raw === '--api' || raw.startsWith('--api=')) {
       const value = raw === '--api' ? args[++i] : raw.slice('--api='.length);
-      if (!value) return '--api needs a URL';
+      if (!value) return phrase(CLI.apiNeedsUrl);
       api = value;
       continue;
     }
-    return raw.startsWith('-') ? `unknown option ${raw}` : `unexpected argument ${raw}`;
+    // The language was read before the arguments (argumentsLocale).
+    if (raw.startsWith('--lang=')) continue;
+    if (raw === '--lang') {
+      if (!args[++i]) return phrase(CLI.langNeeded);
+      continue;
+    }
+    return raw.startsWith('-') ? phrase(CLI.unknownOption, { option: raw }) : phrase(CLI.unexpectedArgument, { argument: raw });
   }
   let url: URL;
   try {
     url = new URL(api);
   } catch {
-    return `"${api}" is not a URL (expected something like ${DEFAULT_API_URL})`;
+    return phrase(CLI.notUrl, { api, example: DEFAULT_API_URL });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `the API URL must be http or https, got "${api}"`;
-  if (url.username || url.password) return 'the API URL must not carry credentials (use PERFPLAN_TOKEN)';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return phrase(CLI.urlScheme, { api });
+  if (url.username || url.password) return phrase(CLI.urlCredentials);
   return { api: url };
 }
 
 export async function seedCommand(args: string[], io: Io, options: SeedCommandOptions = {}): Promise<number> {
   const env = options.env ?? process.env;
+  const locale = argumentsLocale(args, env);
+  const say = (message: Phrase) => `perfplan seed: ${render(message.text, locale, message.params)}\n`;
   const parsed = parseSeedArgs(args, env);
-  if (typeof parsed === 'string') {
-    io.err(`perfplan seed: ${parsed}\n\n${SEED_USAGE}\n`);
+  if ('text' in parsed) {
+    io.err(`${say(parsed)}\n${seedUsage(locale)}\n`);
     return 1;
   }
   if ('help' in parsed) {
-    io.out(`${SEED_USAGE}\n`);
+    io.out(`${seedUsage(locale)}\n`);
     return 0;
   }
   const api = parsed.api.href.replace(/\/+$/, '');
@@ -79,39 +91,38 @@ export async function seedCommand(args: string[], io: Io, options: SeedCommandOp
   if (given) token = given.replace(/^Bearer\s+/i, '');
   else {
     if (!isLocal(parsed.api)) {
-      io.err(
-        `perfplan seed: PERFPLAN_TOKEN is not set. Without it the token comes from the local development issuer, ` +
-          `which only a local API trusts, and ${api} is not local. Set PERFPLAN_TOKEN to a token with the app role ${PUBLISHER_ROLE} for that API.\n`,
-      );
+      io.err(say(phrase(CLI.seedNotLocal, { api, role: PUBLISHER_ROLE })));
       return 2;
     }
     try {
       token = await localPublisherToken({ env, root: options.root });
     } catch (error) {
-      io.err(`perfplan seed: no PERFPLAN_TOKEN, and no local token: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.err(say(phrase(CLI.seedNoLocalToken, { reason: reasonOf(error) })));
       return 2;
     }
   }
 
+  // The template library is loaded only to publish it (not for --help or a refused argument).
+  const { publishBuiltIns, PublishError } = await import('../library/publish');
   try {
-    await publishBuiltIns({ api, token, log: (line) => io.out(`${line}\n`) });
+    const report = await publishBuiltIns({ api, token });
+    const deleted = report.leftDeleted.length ? phrase(CLI.seededDeleted, { count: report.leftDeleted.length }) : '';
+    const seeded = phrase(CLI.seeded, { created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length, deleted, rows: report.benchmarkRows });
+    io.out(`${render(seeded.text, locale, seeded.params)}\n`);
     return 0;
   } catch (error) {
-    io.err(`perfplan seed: ${error instanceof Error ? error.message : String(error)}\n${hint(error, api, !!given)}`);
+    // The refusal as the API (or the request) put it; what to do about it in the user's words.
+    const advice = error instanceof PublishError ? hint(error, api, !!given) : undefined;
+    io.err(`${say(reasonOf(error))}${advice ? `${render(advice.text, locale, advice.params)}\n` : ''}`);
     return 2;
   }
 }
 
 /** What to do about a refusal, in one more line. */
-function hint(error: unknown, api: string, tokenGiven: boolean): string {
-  if (!(error instanceof PublishError)) return '';
-  if (error.status === undefined) return `Is the API running at ${api}? (npm start serves one at ${DEFAULT_API_URL}; or pass --api URL)\n`;
-  if (error.status === 401) {
-    return tokenGiven
-      ? `The API did not accept PERFPLAN_TOKEN: it must be a current token from the issuer ${api} trusts.\n`
-      : `The API did not accept the local development token: only a local API whose key folder is this one trusts it (PERFPLAN_LOCAL_ISSUER_DIR); otherwise set PERFPLAN_TOKEN.\n`;
-  }
-  if (error.status === 403) return `The token lacks the app role ${PUBLISHER_ROLE}.\n`;
-  if (error.status === 404) return `No /builtins routes at ${api}: is it a PerfPlan API of this version, and does the URL end in /api?\n`;
-  return '';
+function hint(error: { status?: number }, api: string, tokenGiven: boolean): Phrase | undefined {
+  if (error.status === undefined) return phrase(CLI.seedNoAnswer, { api, local: DEFAULT_API_URL });
+  if (error.status === 401) return tokenGiven ? phrase(CLI.seedTokenRejected, { api }) : phrase(CLI.seedLocalRejected);
+  if (error.status === 403) return phrase(CLI.seedNoRole, { role: PUBLISHER_ROLE });
+  if (error.status === 404) return phrase(CLI.seedNoRoutes, { api });
+  return undefined;
 }

@@ -3,7 +3,8 @@
  * (generating its key pair under .perfplan/issuer/ on first use). The API verifies these
  * tokens exactly as it verifies Entra ID tokens; there is no way to mint tokens for an
  * external issuer. Development only: cli/main.ts dispatches `perfplan token` here, and
- * `perfplan seed` asks for a publisher token here when PERFPLAN_TOKEN is not set.
+ * `perfplan seed` asks for a publisher token here when PERFPLAN_TOKEN is not set. Its messages
+ * are the command line's (i18n/cli.ts), in its locale: --lang, else LC_ALL, LC_MESSAGES, LANG.
  */
 import { authConfigFromEnv, LOCAL_ISSUER } from '../functions/src/auth/config';
 import type { AuthConfig } from '../functions/src/auth/config';
@@ -11,6 +12,10 @@ import { ADMIN_ROLE, PUBLISHER_ROLE } from '../functions/src/auth/verify';
 import { DEFAULT_DEV_SUBJECT, DEFAULT_DEV_TENANT, DEFAULT_EXPIRES_IN, loadOrCreateLocalIssuer } from './local-issuer';
 import type { LocalIssuer } from './local-issuer';
 import { findRepoRoot } from './paths';
+import { CLI, argumentsLocale } from '../i18n/cli';
+import type { Locale } from '../i18n/locale';
+import { LocalizedError } from '../i18n/localized-error';
+import { Phrase, phrase, render } from '../i18n/text';
 
 export { ADMIN_ROLE, PUBLISHER_ROLE };
 
@@ -21,18 +26,13 @@ export const ROLE_ALIASES: Readonly<Record<string, string | undefined>> = {
   reader: undefined,
 };
 
-export const TOKEN_USAGE = `Usage:
-  perfplan token [--role admin|publisher|reader|<AppRole>] [--tid TENANT] [--sub USER] [--expires 1h]
+/** `perfplan token --help` in `locale`. */
+export function tokenUsage(locale: Locale): string {
+  return render(CLI.tokenUsage, locale, { admin: ADMIN_ROLE, publisher: PUBLISHER_ROLE, tenant: DEFAULT_DEV_TENANT, subject: DEFAULT_DEV_SUBJECT, expires: DEFAULT_EXPIRES_IN });
+}
 
-Prints a fresh local development bearer token on stdout.
-  --role     admin → roles ["${ADMIN_ROLE}"]; publisher → roles ["${PUBLISHER_ROLE}"] (the
-             seed's identity); reader → no roles (default); any other value is used as an app
-             role name. Repeat to combine roles.
-  --tid      organization (tenant) id, default "${DEFAULT_DEV_TENANT}"
-  --sub      user (subject), default "${DEFAULT_DEV_SUBJECT}"
-  --expires  lifetime such as 30m, 1h, 8h (default ${DEFAULT_EXPIRES_IN}, at most 24h)
-
-Example: curl -H "Authorization: Bearer $(npm run -s token -- --role admin)" ...`;
+/** The usage in en-US. */
+export const TOKEN_USAGE = tokenUsage('en-US');
 
 /** Where the command writes (structurally the CLI's Io; dev/ does not import cli/). */
 export interface TokenIo {
@@ -53,16 +53,20 @@ export interface TokenCommandOptions {
 export async function localIssuerFor(options: TokenCommandOptions = {}): Promise<{ issuer: LocalIssuer; config: AuthConfig }> {
   const config = authConfigFromEnv(options.env ?? process.env, { cwd: options.root ?? findRepoRoot() });
   if (!config.local || config.issuer !== LOCAL_ISSUER) {
-    throw new Error(
-      `PERFPLAN_AUTH_ISSUER is set to ${config.issuer}; dev tokens come only from the local issuer. ` +
-        'Unset it for local development, or get a real token from Entra ID.',
-    );
+    throw new LocalizedError(phrase(CLI.issuerConfigured, { issuer: config.issuer }));
   }
   try {
     return { issuer: await loadOrCreateLocalIssuer(config.local.dir), config };
   } catch (error) {
-    throw new Error(`cannot use the local issuer in ${config.local.dir}: ${error instanceof Error ? error.message : error}`);
+    // The file system's (or the key files') own words, quoted in Chinese; ours in the user's language.
+    throw new LocalizedError(phrase(CLI.issuerUnusable, { dir: config.local.dir, reason: reasonOf(error) }));
   }
+}
+
+/** Anything thrown, as a phrase: a localized error's own, another's message quoted (cli/exit-codes.ts reasonOf; dev/ does not import cli/). */
+function reasonOf(error: unknown): Phrase {
+  if (error instanceof LocalizedError) return error.phrase;
+  return phrase(CLI.foreign, { message: error instanceof Error ? error.message : String(error) });
 }
 
 /** A short-lived local token with the publisher role (what `perfplan seed` and `npm start` publish with). */
@@ -99,7 +103,7 @@ interface TokenOptions {
   help: boolean;
 }
 
-function parseTokenArgs(args: string[]): TokenOptions | string {
+function parseTokenArgs(args: string[]): TokenOptions | Phrase {
   const roles: string[] = [];
   let tid = DEFAULT_DEV_TENANT;
   let sub = DEFAULT_DEV_SUBJECT;
@@ -107,26 +111,32 @@ function parseTokenArgs(args: string[]): TokenOptions | string {
   for (let i = 0; i < args.length; i++) {
     const raw = args[i];
     if (raw === '--help' || raw === '-h') return { roles, tid, sub, expiresIn, help: true };
+    // The language was read before the arguments (argumentsLocale); checked as calc and seed check it.
+    if (raw.startsWith('--lang=')) continue;
+    if (raw === '--lang') {
+      if (!args[++i]) return phrase(CLI.langNeeded);
+      continue;
+    }
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const flag = eq > 0 ? raw.slice(0, eq) : raw;
     if (!['--role', '--tid', '--sub', '--expires'].includes(flag)) {
-      return raw.startsWith('-') ? `unknown option ${raw}` : `unexpected argument ${raw}`;
+      return raw.startsWith('-') ? phrase(CLI.unknownOption, { option: raw }) : phrase(CLI.unexpectedArgument, { argument: raw });
     }
     const value = eq > 0 ? raw.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '') return `${flag} needs a value`;
+    if (value === undefined || value === '') return phrase(CLI.needsValue, { option: flag });
     if (flag === '--role') {
       const alias = value.toLowerCase();
       const role = Object.prototype.hasOwnProperty.call(ROLE_ALIASES, alias) ? ROLE_ALIASES[alias] : value;
       if (role !== undefined) {
-        if (!ROLE.test(role)) return `invalid role "${value}"`;
+        if (!ROLE.test(role)) return phrase(CLI.invalidRole, { role: value });
         if (!roles.includes(role)) roles.push(role);
       }
     } else if (flag === '--tid') tid = value;
     else if (flag === '--sub') sub = value;
     else {
       const seconds = lifetimeSeconds(value);
-      if (seconds === undefined || seconds <= 0) return `--expires needs a duration such as 30m or 1h, got "${value}"`;
-      if (seconds > MAX_LIFETIME_SECONDS) return '--expires must be at most 24h';
+      if (seconds === undefined || seconds <= 0) return phrase(CLI.expiresDuration, { value });
+      if (seconds > MAX_LIFETIME_SECONDS) return phrase(CLI.expiresAtMost);
       expiresIn = seconds;
     }
   }
@@ -134,20 +144,22 @@ function parseTokenArgs(args: string[]): TokenOptions | string {
 }
 
 export async function tokenCommand(args: string[], io: TokenIo, options: TokenCommandOptions = {}): Promise<number> {
+  const locale = argumentsLocale(args, options.env ?? process.env);
+  const say = (message: Phrase) => `perfplan token: ${render(message.text, locale, message.params)}\n`;
   const parsed = parseTokenArgs(args);
-  if (typeof parsed === 'string') {
-    io.err(`perfplan token: ${parsed}\n\n${TOKEN_USAGE}\n`);
+  if ('text' in parsed) {
+    io.err(`${say(parsed)}\n${tokenUsage(locale)}\n`);
     return 1;
   }
   if (parsed.help) {
-    io.out(`${TOKEN_USAGE}\n`);
+    io.out(`${tokenUsage(locale)}\n`);
     return 0;
   }
   let local;
   try {
     local = await localIssuerFor(options);
   } catch (error) {
-    io.err(`perfplan token: ${error instanceof Error ? error.message : error}\n`);
+    io.err(say(reasonOf(error)));
     return 2;
   }
   const { issuer, config } = local;
@@ -161,8 +173,6 @@ export async function tokenCommand(args: string[], io: TokenIo, options: TokenCo
   });
   io.out(`${token}\n`);
   const expires = new Date(Date.now() + parsed.expiresIn * 1000).toISOString();
-  io.err(
-    `perfplan token: sub=${parsed.sub} tid=${parsed.tid} roles=[${parsed.roles.join(', ')}] expires ${expires} (issuer ${config.issuer})\n`,
-  );
+  io.err(say(phrase(CLI.tokenMinted, { sub: parsed.sub, tid: parsed.tid, roles: parsed.roles.join(', '), expires, issuer: config.issuer })));
   return 0;
 }

@@ -1,14 +1,18 @@
 /**
- * What the `perfplan` command line prints (cli/), in en-US and zh-CN side by side: usage,
- * argument errors, the exit-status messages of calc and explain, and explain's request
- * errors. One locale decides all of it: --lang, else LC_ALL, LC_MESSAGES, LANG
- * (i18n/locale.ts commandLineLocale). The en-US templates are the messages exactly as they
- * have always read.
+ * What the `perfplan` command line prints (cli/, and dev/token.ts, which it dispatches to), in
+ * en-US and zh-CN side by side: usage, argument errors, the exit-status messages of calc and
+ * explain, explain's request errors, seed's and token's messages, and the bin's own
+ * (cli/bin/perfplan.js). One locale decides all of it: --lang, else LC_ALL, LC_MESSAGES, LANG
+ * (argumentsLocale below, on i18n/locale.ts commandLineLocale). The en-US templates are the
+ * messages exactly as they have always read.
  *
  * Command lines, options (--timeout), metavariables (BOOK.xlsx, SECONDS), file and sheet
- * names stay as they are typed. A `reason` is a message of its own (a LocalizedError's, in
- * the same locale) or another program's, kept as it was written.
+ * names, URLs, environment variables and app role names stay as they are typed. A `reason`
+ * is a message of its own (a LocalizedError's, in the same locale) or another program's, kept
+ * as it was written.
  */
+import BIN from './cli-bin.json';
+import { Locale, commandLineLocale } from './locale';
 import type { Text } from './text';
 
 export const CLI = {
@@ -106,7 +110,134 @@ memory, simulation samples), 4 the time budget (--timeout) ran out, 5 an interna
     'zh-CN': '{cell}：PERF.{name} 没有逐步解释；支持：{functions}',
   },
   cannotEvaluate: { 'en-US': 'cannot evaluate the argument {argument}: {reason}', 'zh-CN': '无法计算参数 {argument}：{reason}' },
+
+  // ---- The bin (cli/bin/perfplan.js) -----------------------------------------------------------
+  /**
+   * Said before anything is compiled, so the bin reads it from i18n/cli-bin.json (plain JSON,
+   * no build needed); here it is one of the command line's texts like any other.
+   */
+  notBuilt: BIN.notBuilt,
+
+  // ---- perfplan seed (cli/seed.ts) -------------------------------------------------------------
+  seedUsage: {
+    'en-US': `Usage: perfplan seed [--api URL]
+
+Publishes the built-in templates and the benchmark rows to the API, over HTTP.
+  --api   the API's base URL (default: PERFPLAN_API_URL, else {api})
+  --lang  the language of these messages: en-US or zh-CN (default: LANG)
+
+The caller needs the app role {role}: PERFPLAN_TOKEN holds its bearer token.
+Without PERFPLAN_TOKEN a token is minted by the local development issuer (.perfplan/issuer,
+or PERFPLAN_LOCAL_ISSUER_DIR), which only a local API (npm start) trusts.`,
+    'zh-CN': `用法：perfplan seed [--api URL]
+
+通过 HTTP 将内置模板和基准数据行发布到 API。
+  --api   API 的基础 URL（默认：PERFPLAN_API_URL，否则为 {api}）
+  --lang  这些消息的语言：en-US 或 zh-CN（默认按 LANG 决定）
+
+调用方需要应用角色 {role}：PERFPLAN_TOKEN 存放它的持有者令牌。
+未设置 PERFPLAN_TOKEN 时，由本地开发颁发者（".perfplan/issuer" 或 PERFPLAN_LOCAL_ISSUER_DIR）
+签发令牌，只有本地 API（"npm start"）信任它。`,
+  },
+  apiNeedsUrl: { 'en-US': '--api needs a URL', 'zh-CN': '--api 需要一个 URL' },
+  notUrl: { 'en-US': '"{api}" is not a URL (expected something like {example})', 'zh-CN': '"{api}" 不是 URL（应形如 {example}）' },
+  urlScheme: { 'en-US': 'the API URL must be http or https, got "{api}"', 'zh-CN': 'API 的 URL 必须以 "http" 或 "https" 开头；实际为 "{api}"' },
+  urlCredentials: { 'en-US': 'the API URL must not carry credentials (use PERFPLAN_TOKEN)', 'zh-CN': 'API 的 URL 不能包含凭据（请使用 PERFPLAN_TOKEN）' },
+  seedNotLocal: {
+    'en-US':
+      'PERFPLAN_TOKEN is not set. Without it the token comes from the local development issuer, which only a local API trusts, and {api} is not local. Set PERFPLAN_TOKEN to a token with the app role {role} for that API.',
+    'zh-CN': '未设置 PERFPLAN_TOKEN。没有它时，令牌来自本地开发颁发者，只有本地 API 信任它，而 {api} 不是本地 API。请将 PERFPLAN_TOKEN 设为该 API 的、具有应用角色 {role} 的令牌。',
+  },
+  seedNoLocalToken: { 'en-US': 'no PERFPLAN_TOKEN, and no local token: {reason}', 'zh-CN': '没有 PERFPLAN_TOKEN，也无法得到本地令牌：{reason}' },
+  /** `deleted` is seededDeleted, or nothing when no template was left deleted. */
+  seeded: {
+    'en-US': 'seeded templates: {created} created, {updated} updated, {unchanged} unchanged{deleted}; benchmark rows: {rows}',
+    'zh-CN': '已发布模板：新建 {created} 个，更新 {updated} 个，未变 {unchanged} 个{deleted}；基准数据：{rows} 行',
+  },
+  seededDeleted: { 'en-US': ', {count} left deleted', 'zh-CN': '，{count} 个保持删除' },
+  seedNoAnswer: {
+    'en-US': 'Is the API running at {api}? (npm start serves one at {local}; or pass --api URL)',
+    'zh-CN': 'API 是否正在 {api} 运行？（"npm start" 会在 {local} 提供一个；也可以用 --api URL 指定）',
+  },
+  seedTokenRejected: {
+    'en-US': 'The API did not accept PERFPLAN_TOKEN: it must be a current token from the issuer {api} trusts.',
+    'zh-CN': 'API 不接受 PERFPLAN_TOKEN：它必须是 {api} 所信任的颁发者签发的、仍然有效的令牌。',
+  },
+  seedLocalRejected: {
+    'en-US': 'The API did not accept the local development token: only a local API whose key folder is this one trusts it (PERFPLAN_LOCAL_ISSUER_DIR); otherwise set PERFPLAN_TOKEN.',
+    'zh-CN': 'API 不接受本地开发令牌：只有使用同一密钥文件夹的本地 API 才信任它（PERFPLAN_LOCAL_ISSUER_DIR）；否则请设置 PERFPLAN_TOKEN。',
+  },
+  seedNoRole: { 'en-US': 'The token lacks the app role {role}.', 'zh-CN': '该令牌缺少应用角色 {role}。' },
+  seedNoRoutes: {
+    'en-US': 'No /builtins routes at {api}: is it a PerfPlan API of this version, and does the URL end in /api?',
+    'zh-CN': '{api} 上没有 "/builtins" 路由：它是这个版本的 PerfPlan API 吗？URL 是否以 "/api" 结尾？',
+  },
+
+  // ---- perfplan token (dev/token.ts) -----------------------------------------------------------
+  tokenUsage: {
+    'en-US': `Usage:
+  perfplan token [--role admin|publisher|reader|<AppRole>] [--tid TENANT] [--sub USER] [--expires 1h]
+
+Prints a fresh local development bearer token on stdout.
+  --role     admin → roles ["{admin}"]; publisher → roles ["{publisher}"] (the
+             seed's identity); reader → no roles (default); any other value is used as an app
+             role name. Repeat to combine roles.
+  --tid      organization (tenant) id, default "{tenant}"
+  --sub      user (subject), default "{subject}"
+  --expires  lifetime such as 30m, 1h, 8h (default {expires}, at most 24h)
+  --lang     the language of these messages: en-US or zh-CN (default: LANG)
+
+Example: curl -H "Authorization: Bearer $(npm run -s token -- --role admin)" ...`,
+    'zh-CN': `用法：
+  perfplan token [--role admin|publisher|reader|<AppRole>] [--tid TENANT] [--sub USER] [--expires 1h]
+
+在标准输出上打印一个新的本地开发持有者令牌。
+  --role     admin → 角色 ["{admin}"]；publisher → 角色 ["{publisher}"]（seed 使用的
+             身份）；reader → 没有角色（默认）；其他值按应用角色名使用。可重复以组合多个角色。
+  --tid      组织（租户）ID，默认 "{tenant}"
+  --sub      用户（主体），默认 "{subject}"
+  --expires  有效期，如 30m、1h、8h（默认 {expires}，最长 24h）
+  --lang     这些消息的语言：en-US 或 zh-CN（默认按 LANG 决定）
+
+示例：curl -H "Authorization: Bearer $(npm run -s token -- --role admin)" ...`,
+  },
+  needsValue: { 'en-US': '{option} needs a value', 'zh-CN': '{option} 需要一个值' },
+  invalidRole: { 'en-US': 'invalid role "{role}"', 'zh-CN': '无效的角色 "{role}"' },
+  expiresDuration: { 'en-US': '--expires needs a duration such as 30m or 1h, got "{value}"', 'zh-CN': '--expires 需要一个时长，如 30m 或 1h；实际为 "{value}"' },
+  expiresAtMost: { 'en-US': '--expires must be at most 24h', 'zh-CN': '--expires 最长为 24h' },
+  issuerConfigured: {
+    'en-US': 'PERFPLAN_AUTH_ISSUER is set to {issuer}; dev tokens come only from the local issuer. Unset it for local development, or get a real token from Entra ID.',
+    'zh-CN': 'PERFPLAN_AUTH_ISSUER 设为了 "{issuer}"；开发令牌只能来自本地颁发者。本地开发时请取消该设置，或从 Entra ID 获取正式令牌。',
+  },
+  issuerUnusable: { 'en-US': 'cannot use the local issuer in {dir}: {reason}', 'zh-CN': '无法使用 "{dir}" 中的本地颁发者：{reason}' },
+  tokenMinted: {
+    'en-US': 'sub={sub} tid={tid} roles=[{roles}] expires {expires} (issuer {issuer})',
+    'zh-CN': '主体 "{sub}"，组织 "{tid}"，角色 [{roles}]，到期 {expires}（颁发者 "{issuer}"）',
+  },
 } as const satisfies Record<string, Text>;
+
+/**
+ * The language tag of `--lang X` / `--lang=X` among a command's arguments (the last one
+ * given), or undefined; a `--lang` with nothing after it names none.
+ */
+export function langArgument(args: readonly string[]): string | undefined {
+  let lang: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
+    else if (arg === '--lang' && args[i + 1]) lang = args[++i];
+  }
+  return lang;
+}
+
+/**
+ * The command line's one locale: the arguments' --lang when they have one, else the
+ * environment (LC_ALL, LC_MESSAGES, LANG). Every perfplan command decides with it, before
+ * its arguments are checked, so that even a usage error is said in the user's language.
+ */
+export function argumentsLocale(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Locale {
+  return commandLineLocale(langArgument(args), env);
+}
 
 /** Names (functions, sheets, cells) as a list inside a message: "a, b" / "a、b". */
 export function nameList(names: readonly string[], more = false): Text {

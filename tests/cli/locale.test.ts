@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import { main } from '../../cli/main';
+import { seedCommand } from '../../cli/seed';
+import { tokenCommand } from '../../dev/token';
 import { chinese } from '../i18n/language-check';
 import { englishIn } from '../i18n/typed-as-is';
 import { num, storedWorkbook, text } from '../support/stored-workbook';
@@ -269,6 +271,83 @@ describe('perfplan explain speaks the same locale', () => {
       expect(JSON.parse(explained.out).error).toEqual({ error: '#NUM!', message: 'amount cannot be negative; got -5' });
       const coerced = JSON.parse((await run(['explain', book, 'S!B11', '--json', '--lang', 'en-US'])).out);
       expect([coerced.error, coerced.cellValue]).toEqual([ENGLISH['S!B11'], ENGLISH['S!B11']]);
+    });
+  });
+});
+
+describe('perfplan seed and perfplan token speak the same locale', () => {
+  let root: string;
+  beforeAll(() => {
+    root = tempDir('perfplan-locale-');
+  });
+
+  async function seed(args: string[], env: NodeJS.ProcessEnv) {
+    let out = '';
+    let err = '';
+    const code = await seedCommand(args, { out: (t) => (out += t), err: (t) => (err += t) }, { env, root });
+    return { code, out, err };
+  }
+
+  async function token(args: string[], env: NodeJS.ProcessEnv) {
+    let out = '';
+    let err = '';
+    const code = await tokenCommand(args, { out: (t) => (out += t), err: (t) => (err += t) }, { env, root });
+    return { code, out, err };
+  }
+
+  it('seed, LANG=zh_CN.UTF-8: usage, argument errors and a refusal before any request in Chinese; --lang en-US as always', async () => {
+    const zh = { LANG: 'zh_CN.UTF-8' };
+    const help = await seed(['--help'], zh);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^用法：perfplan seed \[--api URL\]\n/);
+    expectChineseUsage(help.out);
+    for (const [args, line] of [
+      [['--bogus'], 'perfplan seed: 未知选项 --bogus'],
+      [['--api', 'ftp://host/api'], 'perfplan seed: API 的 URL 必须以 "http" 或 "https" 开头；实际为 "ftp://host/api"'],
+      [['--api'], 'perfplan seed: --api 需要一个 URL'],
+    ] as const) {
+      const refused = await seed([...args], zh);
+      expect(refused.code).toBe(1);
+      expect(refused.err.split('\n')[0]).toBe(line);
+      expectChineseUsage(refused.err);
+    }
+    const notLocal = await seed(['--api=https://perfplan.example.com/api'], zh);
+    expect(notLocal.code).toBe(2);
+    expectChineseOnly([notLocal.err.replace(/^perfplan seed: /, '')]);
+    expect(notLocal.err).toMatch(/^perfplan seed: 未设置 PERFPLAN_TOKEN。.*https:\/\/perfplan\.example\.com\/api 不是本地 API。.*Templates\.Publisher/);
+    const english = await seed(['--api=https://perfplan.example.com/api', '--lang', 'en-US'], zh);
+    expect(english.err).toMatch(/^perfplan seed: PERFPLAN_TOKEN is not set\. Without it the token comes from the local development issuer/);
+    expectEnglishOnly([english.err]);
+    expect((await seed(['--help'], {})).out).toMatch(/^Usage: perfplan seed \[--api URL\]\n/);
+  });
+
+  it('token, LANG=zh_CN.UTF-8: usage errors, a production issuer and the minted token\'s summary in Chinese', async () => {
+    const zh = { LANG: 'zh_CN.UTF-8' };
+    const bad = await token(['--expires', 'soon'], zh);
+    expect([bad.code, bad.out]).toEqual([1, '']);
+    expect(bad.err.split('\n')[0]).toBe('perfplan token: --expires 需要一个时长，如 30m 或 1h；实际为 "soon"');
+    expectChineseUsage(bad.err);
+    const noLanguage = await token(['--lang'], zh);
+    expect([noLanguage.code, noLanguage.err.split('\n')[0]]).toEqual([1, 'perfplan token: --lang 需要一种语言（en-US 或 zh-CN）']);
+    const production = await token(['--role', 'admin'], { ...zh, PERFPLAN_AUTH_ISSUER: 'https://login.microsoftonline.com/t/v2.0', PERFPLAN_AUTH_AUDIENCE: 'api://perfplan' });
+    expect([production.code, production.out]).toEqual([2, '']);
+    expect(production.err).toBe('perfplan token: PERFPLAN_AUTH_ISSUER 设为了 "https://login.microsoftonline.com/t/v2.0"；开发令牌只能来自本地颁发者。本地开发时请取消该设置，或从 Entra ID 获取正式令牌。\n');
+    const minted = await token(['--role', 'admin'], zh);
+    expect(minted.code).toBe(0);
+    expect(minted.out.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(minted.err).toMatch(/^perfplan token: 主体 "perfplan-dev-user"，组织 "perfplan-dev-org"，角色 \[Templates\.Admin\]，到期 \S+（颁发者 "perfplan-local"）\n$/);
+    const english = await token(['--role', 'admin', '--lang=en-US'], zh);
+    expect(english.err).toMatch(/^perfplan token: sub=perfplan-dev-user tid=perfplan-dev-org roles=\[Templates\.Admin\] expires \S+ \(issuer perfplan-local\)\n$/);
+  });
+
+  it('seed and token through perfplan itself follow LANG too', async () => {
+    await withLocale({ LANG: 'zh_CN.UTF-8' }, async () => {
+      const seedHelp = await run(['seed', '--help']);
+      expect(seedHelp.out).toMatch(/^用法：perfplan seed/);
+      const tokenUsage = await run(['token', '--bogus']);
+      expect([tokenUsage.code, tokenUsage.err.split('\n')[0]]).toEqual([1, 'perfplan token: 未知选项 --bogus']);
+      const unknown = await run(['bogus']);
+      expect(unknown.err.split('\n')[0]).toBe('perfplan: 未知命令 "bogus"');
     });
   });
 });

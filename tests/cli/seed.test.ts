@@ -81,6 +81,17 @@ describe('perfplan seed', () => {
     expect(err).toMatch(/Is the API running at http:\/\/127\.0\.0\.1:\d+\/api\?/);
   });
 
+  it('--lang zh-CN (or LANG): the summary and the hint in Chinese, the API\'s refusal quoted as it put it', async () => {
+    const done = await seed(['--api', api.url, '--lang', 'zh-CN'], { PERFPLAN_TOKEN: api.publisher });
+    expect({ code: done.code, err: done.err }).toEqual({ code: 0, err: '' });
+    expect(done.out).toMatch(new RegExp(`^已发布模板：新建 0 个，更新 0 个，未变 ${BUILT_IN_TEMPLATES.length} 个；基准数据：\\d+ 行\\n$`));
+    const refused = await seed(['--api', api.url], { PERFPLAN_TOKEN: api.admin, LANG: 'zh_CN.UTF-8' });
+    expect(refused.code).toBe(2);
+    const [first, advice] = refused.err.split('\n');
+    expect(first).toMatch(/^perfplan seed: "PUT \/builtins\/templates\/[\w-]+: HTTP 403 — .*"$/);
+    expect(advice).toBe('该令牌缺少应用角色 Templates.Publisher。');
+  });
+
   it('usage: --help exits 0; unknown options, a missing or bad URL exit 1', async () => {
     const help = await seed(['--help'], {});
     expect(help.code).toBe(0);

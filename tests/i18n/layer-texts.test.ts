@@ -57,6 +57,23 @@ const SAMPLES: Record<string, Params[string]> = {
   sheets: nameList(['"Sales"', '"Tiers"']),
   what: phrase(CLI.notComputed, { count: '2,000' }),
   cells: '5,000,000',
+  // perfplan seed and token: URLs, app roles, defaults and values as they are typed or stored.
+  api: 'http://localhost:7071/api',
+  example: 'http://localhost:7071/api',
+  local: 'http://localhost:7071/api',
+  role: 'Templates.Publisher',
+  admin: 'Templates.Admin',
+  publisher: 'Templates.Publisher',
+  roles: 'Templates.Admin, Benchmarks.Contribute',
+  tenant: 'perfplan-dev-org',
+  tid: 'perfplan-dev-org',
+  subject: 'perfplan-dev-user',
+  sub: 'perfplan-dev-user',
+  issuer: 'perfplan-local',
+  dir: '/home/dev/PerfPlan/.perfplan/issuer',
+  expires: '2026-12-06T15:00:00.000Z',
+  value: 'soon',
+  deleted: phrase(CLI.seededDeleted, { count: 1 }),
 };
 
 /** Where the code passes a phrase for `reason` or `cells`: the phrase it passes. */
@@ -67,6 +84,8 @@ const PHRASE_SAMPLES: Record<string, Params> = {
   'CLI.cannotEvaluate': { reason: phrase(CLI.foreign, { message: 'Parsing error' }) },
   'CLI.stopped': { cells: phrase(CLI.naming, { what: phrase(CLI.notComputed, { count: '2,000' }), cells: nameList(['S!B1', 'S!B2'], true) }) },
   'WORKBOOK.zipDoesNotInflate': { reason: phrase(WORKBOOK.zlibError, { code: -3 }) },
+  'CLI.seedNoLocalToken': { reason: phrase(CLI.issuerConfigured, { issuer: 'https://login.microsoftonline.com/t/v2.0' }) },
+  'CLI.issuerUnusable': { reason: phrase(CLI.foreign, { message: "EACCES: permission denied, mkdir '/x'" }) },
   'WORKBOOK.inPart': { reason: phrase(WORKBOOK.unclosedElement, { element: 'definedName' }) },
 };
 
@@ -192,7 +211,8 @@ describe('the workbook reader, the calculator and the command line speak in keys
   const FILES = [
     ...fs.readdirSync(path.join(ROOT, 'workbook')).filter((f) => f.endsWith('.ts') && !NOT_YET.has(f)).map((f) => `workbook/${f}`),
     ...fs.readdirSync(path.join(ROOT, 'calc'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => `calc/${f}`),
-    ...['calc', 'explain', 'isolate', 'exit-codes', 'main', 'worker'].map((f) => `cli/${f}.ts`),
+    ...['calc', 'explain', 'isolate', 'exit-codes', 'main', 'worker', 'seed'].map((f) => `cli/${f}.ts`),
+    'dev/token.ts',
   ];
 
   it('no English sentence is passed to an error, a cell error or the user\'s streams (only texts of i18n/)', () => {

@@ -12,10 +12,16 @@ import { englishWords } from './language-check';
  * (BOOK.xlsx, xl/worksheets/sheet1.xml), quoted input ('Sheet!C5'), cell references
  * (Sheet1:Sheet3!A1), names in upper case (functions, error codes, metavariables, formats:
  * CONCAT, SECONDS, ZIP, OLE), Excel's storage prefixes (_xlfn.); the command words and role
- * names typed on the command line; the names of formats and programs; XMATCH's argument names;
- * and the names the tests give a table and its column (Team, Bonus), as a user named them.
+ * names typed on the command line (admin, publisher, reader) and the API's app role names
+ * (Templates.Publisher); the names of formats, programs and services (curl, Entra ID);
+ * XMATCH's argument names; and the names the tests give a table and its column (Team, Bonus),
+ * as a user named them.
  */
-export const TYPED_AS_IS = new Set(['explain', 'seed', 'token', 'admin', 'help', 'zlib', 'Deflate', 'JavaScript', 'match_mode', 'search_mode', 'Team', 'Bonus']);
+export const TYPED_AS_IS = new Set([
+  'explain', 'seed', 'token', 'admin', 'publisher', 'reader', 'help',
+  'zlib', 'Deflate', 'JavaScript', 'curl', 'Entra',
+  'match_mode', 'search_mode', 'Team', 'Bonus',
+]);
 
 export function englishIn(zh: string): string[] {
   const rest = zh
@@ -24,7 +30,8 @@ export function englishIn(zh: string): string[] {
     .replace(/<\/?[\w:]+>/g, ' ')
     .replace(/\S*\.(?:xlsx|xlsm|xls|xml)\b/g, ' ')
     .replace(/'[^']*'/g, ' ')
-    .replace(/[\w.:]*!\$?[A-Z]+\$?\d*(?::\$?[A-Z]+\$?\d*)?/g, ' ');
+    .replace(/[\w.:]*!\$?[A-Z]+\$?\d*(?::\$?[A-Z]+\$?\d*)?/g, ' ')
+    .replace(/\b[A-Z][A-Za-z]*(?:\.[A-Z][A-Za-z]*)+\b/g, ' ');
   return englishWords(rest).filter((word) => !/^[A-Z][A-Z0-9_.]*$/.test(word) && !/^_xl/.test(word) && !TYPED_AS_IS.has(word));
 }
 
