@@ -4,17 +4,17 @@
  *   perfplan explain BOOK.xlsx 'Sheet!C5' [--json] [--lang zh-CN]
  *   perfplan token [--role admin|publisher|reader] …   (local dev tokens for the API; dev/token.ts)
  *   perfplan seed [--api URL]                (built-in templates and benchmarks, over HTTP)
+ *
+ * Each command's module is loaded when it runs: `perfplan calc` and `explain` never load the
+ * template library, the seed or the development code (seed and token bring library/, dev/ and
+ * functions/'s auth along; tests/cli/module-graph.test.ts holds the calc path to that).
  */
-import { CLI } from '../i18n/cli';
+import { CLI, argumentsLocale } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
 import { phrase, render } from '../i18n/text';
-import { argumentsLocale, calcCommand, calcUsage } from './calc';
+import { calcUsage } from './calc';
 import { EXIT, reasonOf } from './exit-codes';
-import { explainCommand } from './explain';
 import { Io, processIo } from './io';
-import { seedCommand } from './seed';
-// Development tokens come from dev/ (cli → dev is allowed; dev never imports cli).
-import { tokenCommand } from '../dev/token';
 
 /** `perfplan --help` in `locale`. */
 export function usage(locale: Locale): string {
@@ -26,17 +26,27 @@ export const USAGE = usage('en-US');
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
+  const locale = argumentsLocale(rest, process.env);
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(`${usage(argumentsLocale(rest))}\n`);
+    io.out(`${usage(locale)}\n`);
     return command ? 0 : 1;
   }
-  if (command === 'calc') return calcCommand(rest, io, usage);
-  if (command === 'explain') return explainCommand(rest, io);
-  if (command === 'token') return tokenCommand(rest, io);
-  if (command === 'seed') return seedCommand(rest, io);
-  const locale = argumentsLocale(rest);
+  if (command === 'calc') return (await import('./calc')).calcCommand(rest, io, usage);
+  if (command === 'explain') return (await import('./explain')).explainCommand(rest, io);
+  // Development tokens come from dev/ (cli → dev is allowed; dev never imports cli).
+  if (command === 'token') return (await import('../dev/token')).tokenCommand(rest, io);
+  if (command === 'seed') return (await import('./seed')).seedCommand(rest, io);
   io.err(`perfplan: ${render(CLI.unknownCommand, locale, { command })}\n\n${usage(locale)}\n`);
   return EXIT.usage;
+}
+
+/**
+ * The one line for a failure of perfplan itself (exit 5), in the command line's locale; the
+ * stack only when asked for (PERFPLAN_DEBUG=1). The bin (cli/bin/perfplan.js) prints it too.
+ */
+export function crashLine(error: unknown, argv: string[], env: Record<string, string | undefined> = process.env): string {
+  const reason = error instanceof Error && env.PERFPLAN_DEBUG ? phrase(CLI.foreign, { message: String(error.stack) }) : reasonOf(error);
+  return `perfplan: ${render(CLI.internal, argumentsLocale(argv, env), { reason })}\n`;
 }
 
 if (require.main === module) {
@@ -45,9 +55,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error) => {
-      // One line for users; the stack only when asked for (PERFPLAN_DEBUG=1).
-      const reason = error instanceof Error && process.env.PERFPLAN_DEBUG ? phrase(CLI.foreign, { message: String(error.stack) }) : reasonOf(error);
-      process.stderr.write(`perfplan: ${render(CLI.internal, argumentsLocale(process.argv.slice(2)), { reason })}\n`);
+      process.stderr.write(crashLine(error, process.argv.slice(2)));
       process.exitCode = EXIT.internal;
     },
   );

@@ -1,7 +1,5 @@
 /** The worker side of isolate.ts: runs one task and reports through messages. */
 import { parentPort, workerData } from 'worker_threads';
-import { runCalcTask } from './calc';
-import { runExplainTask } from './explain';
 import type { Task, WorkerMessage } from './isolate';
 import type { Io } from './io';
 import { EXIT, commandLine, reasonOf } from './exit-codes';
@@ -13,7 +11,13 @@ const io: Io = { out: (text) => post({ type: 'out', text }), err: (text) => post
 const task = workerData as Task;
 const progress = { formulas: (count: number, first: string[]) => post({ type: 'formulas', count, first }) };
 
-(task.command === 'calc' ? runCalcTask(task, io, progress) : runExplainTask(task, io, progress)).then(
+/** One task, its module loaded for it alone (calc never loads explain's). */
+async function run(): Promise<number> {
+  if (task.command === 'calc') return (await import('./calc')).runCalcTask(task, io, progress);
+  return (await import('./explain')).runExplainTask(task, io, progress);
+}
+
+run().then(
   (code: number) => post({ type: 'done', code }),
   (error: unknown) => {
     io.err(commandLine(task.command, phrase(CLI.internal, { reason: reasonOf(error) }), task.locale));
