@@ -9,27 +9,15 @@
  *
  * One margin: 20 px on both sides (Microsoft's add-in layout guidance), set here once.
  *
- * Keyboard: the TabList is one tab stop; arrow keys move between tabs and Enter/Space selects
- * (Fluent's TabList). Each panel is a focusable role="tabpanel" labelled by its tab.
+ * Keyboard: the tab list is one tab stop; arrow keys move between tabs and Enter/Space selects
+ * (WAI-ARIA tabs, components/tab-bar.tsx — hand-made rather than Fluent's TabList + Overflow to
+ * keep the initial JavaScript within its budget). Each panel is a focusable role="tabpanel"
+ * labelled by its tab.
  */
-import {
-  Button,
-  FluentProvider,
-  Overflow,
-  OverflowItem,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  ToggleButton,
-  makeStyles,
-  tokens,
-  useIsOverflowItemVisible,
-  useOverflowMenu,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { Button, FluentProvider, Spinner, Text, ToggleButton, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
 import { Actions, Notice } from './components/layout';
+import { TabBar } from './components/tab-bar';
 import { readDraft, writeDraft } from './drafts';
 import { workbookCultureInExcel } from './excel';
 import type { HostDetection } from './host';
@@ -93,7 +81,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  tabs: { flexWrap: 'nowrap', minWidth: 0, overflow: 'hidden' },
   panel: { outlineOffset: '2px', minWidth: 0 },
   loading: { paddingTop: tokens.spacingVerticalL, justifyContent: 'flex-start' },
   firstRun: { marginTop: tokens.spacingVerticalM },
@@ -189,6 +176,8 @@ export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHo
   const host = React.useMemo<HostInfo>(() => ({ inExcel, canInsertSheets, numberLocale }), [inExcel, canInsertSheets, numberLocale]);
   const viewProps = React.useMemo<ViewProps>(() => ({ locale, host, apiBase }), [locale, host, apiBase]);
 
+  const tabItems = React.useMemo(() => tabs.map((tab) => ({ id: tab.id, label: t(tab.label) })), [tabs, t]);
+
   const dismissBanner = () => {
     setBannerDismissed(true);
     void writeDraft(SHELL_DRAFTS.bannerDismissed, true);
@@ -232,7 +221,14 @@ export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHo
       )}
 
       <nav className={styles.nav} aria-label={t('tabs.label')} data-testid="tab-bar">
-        <TabBar tabs={tabs} active={active} onSelect={select} t={t} className={styles.tabs} />
+        <TabBar
+          tabs={tabItems}
+          active={active}
+          onSelect={select}
+          label={t('tabs.label')}
+          moreText={t('tabs.more')}
+          moreLabel={(count) => t('tabs.moreLabel', { count })}
+        />
       </nav>
 
       {firstRun && <FirstRunCard t={t} locale={locale} onDismiss={dismissFirstRun} className={styles.firstRun} stepsClass={styles.steps} />}
@@ -254,145 +250,6 @@ export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHo
           </div>
         ))}
     </FluentProvider>
-  );
-}
-
-interface TabBarProps {
-  tabs: readonly TabDefinition[];
-  active: ViewId;
-  onSelect: (id: ViewId) => void;
-  t: Translate;
-  className: string;
-}
-
-/** One row of tabs; those that do not fit go into a "More" menu at the end of the row. */
-function TabBar({ tabs, active, onSelect, t, className }: TabBarProps): React.JSX.Element {
-  return (
-    <Overflow minimumVisible={2} padding={8}>
-      <div style={{ display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' }}>
-        <TabList className={className} selectedValue={active} onTabSelect={(_, data) => onSelect(data.value as ViewId)} aria-label={t('tabs.label')} data-testid="tabs">
-          {tabs.map((tab) => (
-            <OverflowItem key={tab.id} id={tab.id} priority={tab.id === active ? 2 : 1}>
-              <Tab value={tab.id} id={`pp-tab-${tab.id}`} aria-controls={`pp-panel-${tab.id}`} data-testid={`tab-${tab.id}`}>
-                {t(tab.label)}
-              </Tab>
-            </OverflowItem>
-          ))}
-        </TabList>
-        <MoreTabs tabs={tabs} onSelect={onSelect} t={t} />
-      </div>
-    </Overflow>
-  );
-}
-
-/**
- * "More ▾": a menu button listing the tabs that did not fit (WAI-ARIA menu button: Enter,
- * Space or ArrowDown opens it and focuses the first item; arrows move; Escape closes and
- * returns focus). Hand-made rather than Fluent's Menu, which would add its positioning
- * library to the initial bundle.
- */
-function MoreTabs({ tabs, onSelect, t }: { tabs: readonly TabDefinition[]; onSelect: (id: ViewId) => void; t: Translate }): React.JSX.Element | null {
-  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
-  const [open, setOpen] = React.useState(false);
-  const list = React.useRef<HTMLUListElement>(null);
-  const menuId = React.useId();
-
-  React.useEffect(() => {
-    if (!open) return;
-    list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const close = (event: MouseEvent) => {
-      if (!list.current?.contains(event.target as Node) && !ref.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open, ref]);
-
-  if (!isOverflowing) return null;
-  const move = (event: React.KeyboardEvent<HTMLUListElement>) => {
-    const items = Array.from(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
-    } else if (event.key === 'Escape' || event.key === 'Tab') {
-      if (event.key === 'Escape') event.preventDefault();
-      setOpen(false);
-      ref.current?.focus();
-    }
-  };
-  const choose = (id: ViewId) => {
-    setOpen(false);
-    onSelect(id);
-  };
-  return (
-    <span style={{ position: 'relative', display: 'inline-flex', flexShrink: 0 }}>
-      <Button
-        appearance="transparent"
-        ref={ref}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        aria-label={t('tabs.moreLabel', { count: overflowCount })}
-        onClick={() => setOpen((v) => !v)}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') {
-            event.preventDefault();
-            setOpen(true);
-          }
-        }}
-        data-testid="tabs-more"
-      >
-        {t('tabs.more')} ▾
-      </Button>
-      {open && (
-        <ul
-          ref={list}
-          id={menuId}
-          role="menu"
-          aria-label={t('tabs.moreLabel', { count: overflowCount })}
-          onKeyDown={move}
-          style={{
-            position: 'absolute',
-            top: '100%',
-            right: 0,
-            zIndex: 3,
-            margin: 0,
-            padding: '4px 0',
-            listStyleType: 'none',
-            minWidth: '160px',
-            background: tokens.colorNeutralBackground1,
-            boxShadow: tokens.shadow16,
-            borderRadius: tokens.borderRadiusMedium,
-          }}
-        >
-          {tabs.map((tab) => (
-            <HiddenTabItem key={tab.id} tab={tab} onSelect={choose} t={t} />
-          ))}
-        </ul>
-      )}
-    </span>
-  );
-}
-
-function HiddenTabItem({ tab, onSelect, t }: { tab: TabDefinition; onSelect: (id: ViewId) => void; t: Translate }): React.JSX.Element | null {
-  const visible = useIsOverflowItemVisible(tab.id);
-  if (visible) return null;
-  return (
-    <li
-      role="menuitem"
-      tabIndex={-1}
-      onClick={() => onSelect(tab.id)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          onSelect(tab.id);
-        }
-      }}
-      style={{ padding: '8px 16px', cursor: 'pointer', whiteSpace: 'nowrap' }}
-      data-testid={`more-${tab.id}`}
-    >
-      {t(tab.label)}
-    </li>
   );
 }
 
