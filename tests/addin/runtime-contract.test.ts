@@ -192,6 +192,10 @@ const VALID_CALLS: Record<string, unknown[]> = {
   simcorr: [[['normal', 10, 2, null], ['uniform', 0, 1, null]], [[1, 0.6], [0.6, 1]], 40, 3],
   summary: [col(1, 2, 3, 4, 5)],
   pareto: [col(50, 30, 15, 5), 0.8, 0.95],
+  credit: [col('li', 'wang', 'zhao'), col('li', 'wang', 'wang', 'zhao'), col(1000, 2000, -500, 3000), col(1, 0.5, null, 1), col(null, 'li', 'li')],
+  pool: [500000, col(3, 2, 1), 200000, null],
+  quotasplit: [col(120000, 60000), row(1, 1, 1.5, 2), 100],
+  rebate: [col(50000, 250000), [['from', 'distributor', 'retail'], [0, 0.01, 0.005], [100000, 0.02, 0.01]], col('distributor', 'retail'), null],
   channeltier: [col(500, 300, 100, 50), col(0.1, 0.5, 0.05, -0.2), col(4, 3, 2, 5), col(0.02, -0.2, 0.1, 0), col(0.05, -0.18, 0.1, 0.01), null],
 };
 
