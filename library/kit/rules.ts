@@ -33,6 +33,9 @@ export const ROLES = {
   digitalMarketing: t('digital marketing specialist', '数字营销专员'),
   contentPlanner: t('content planner', '内容策划'),
   channelManager: t('channel manager', '渠道经理'),
+  ecommerceDesk: t('e-commerce service desk', '电商客服'),
+  keyAccountManager: t('key-account manager', '大客户经理'),
+  sharedTeams: t('sales, operations and supply chain', '销售、运营与供应链'),
   regionalAgents: t('regional agents', '区域代理'),
 } as const;
 export type RoleId = keyof typeof ROLES;
@@ -91,6 +94,8 @@ export const DIGEST_RULES = {
   'payouts.risk-sharing': { text: t('risk-sharing: above target a profit share, below a pro-rata pay cut', '对赌：超额分享利润，未达标按比例扣减绩效'), plan: 'plans' },
   'payouts.price-band-5': { text: t('channel managers may move prices within ±5%', '渠道经理可在±5%范围内调价'), plan: 'plans', role: 'channelManager' },
   'payouts.regional-budget-70-30': { text: t('regional agents spend 70% of the local budget directly; 30% needs head-office filing', '区域代理可直接使用70%本地预算，30%须总部备案'), plan: 'plans', role: 'regionalAgents' },
+  'payouts.shared-commission': { text: t('sales, operations and supply chain share one commission on the sales they make together, and one bonus pool', '销售、运营与供应链三方共享业绩提成与共享奖金池'), plan: 'plans', role: 'sharedTeams' },
+  'payouts.cross-department-points': { text: t('cross-department points convert to training or leave', '跨部门协作积分可兑换培训或假期'), plan: 'plans' },
   // Cost-benefit and budget
   'cost.labour-share-30': { text: t('labour cost ≤ 30% of the revenue a team creates', '人工成本不超过团队创造收入的30%'), plan: 'reorg' },
   'cost.marketing-spend-15': { text: t('marketing spend within 15% of revenue', '营销费用控制在收入的15%以内'), plan: 'plans' },
@@ -111,6 +116,12 @@ export const DIGEST_RULES = {
   'channels.pareto-80-20': { text: t('strategic channels: the top 20% that bring 80% of revenue', '战略渠道：贡献80%收入的前20%渠道'), plan: 'plans' },
   'channels.incubate-30': { text: t('channels growing more than 30% a year get a 6-month incubation', '年增长超过30%的新兴渠道给予6个月孵化期'), plan: 'plans' },
   'channels.exit-15': { text: t('channels declining more than 15% two quarters running are cut back or exited', '连续两季度下滑超过15%的渠道收缩或退出'), plan: 'plans' },
+  'channels.dealer-price-levels': { text: t('stepped dealer prices by channel level: general agent, distributor, retail', '按渠道级别（总代/分销/零售）设置阶梯价格'), plan: 'roles', role: 'channelManager' },
+  'channels.quarterly-rebates': { text: t('quarterly rebates and over-target rewards for dealers', '经销商季度返利与超额奖励'), plan: 'roles', role: 'channelManager' },
+  'channels.group-leader-rebates': { text: t('group leaders earn rebates on their own tiers', '团长按不同等级享受不同返利'), plan: 'roles', role: 'channelManager' },
+  'channels.intermediary-commission-3': { text: t('intermediaries earn 3% commission per order', '中间人每单获得3%佣金'), plan: 'roles', role: 'channelManager' },
+  'channels.price-deposit-50000': { text: t('a 50,000 CNY price deposit per dealer, part of it forfeited on a price violation', '每个经销商缴纳5万元价格保证金，违反价格规定扣除部分保证金'), plan: 'roles', role: 'channelManager' },
+  'channels.supply-suspension-3': { text: t('a price violation also suspends supply for 3 months', '违反价格规定同时停止供货3个月'), plan: 'roles', role: 'channelManager' },
   'channels.conversion-alert-15': { text: t('conversion moving more than 15% raises an alert', '转化率波动超过15%触发预警'), plan: 'plans' },
   // Team structure
   'team.span-7': { text: t('span of control at most 7 direct reports', '管理幅度不超过7名直接下属'), plan: 'plans' },

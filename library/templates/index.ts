@@ -3,8 +3,12 @@ import { balancedScorecard, balancedScorecardZh } from './balanced-scorecard';
 import { budgetAllocation } from './budget-allocation';
 import { channelTeamIncentive, channelTeamIncentiveZh } from './channel-team-incentive';
 import { channelTiering } from './channel-tiering';
+import { dealerRebatePlan, dealerRebatePlanZh } from './dealer-rebate';
 import { monteCarloRoi } from './monte-carlo-roi';
 import { reorgCostBenefit } from './reorg-cost-benefit';
+import { sharedCommissionPool, sharedCommissionPoolZh } from './shared-pool';
+import { targetBreakdownTemplate, targetBreakdownTemplateZh } from './target-breakdown';
+import { teamCreditingRollup, teamCreditingRollupZh } from './team-crediting';
 import { ROLE_VARIANTS } from './role-scorecards';
 import { tieredCommission, tieredCommissionZh } from './tiered-commission';
 import type { BuiltInTemplate } from '../kit/types';
@@ -23,5 +27,13 @@ export const BUILT_IN_TEMPLATES: BuiltInTemplate[] = [
   budgetAllocation,
   monteCarloRoi,
   channelTiering,
+  dealerRebatePlan,
+  dealerRebatePlanZh,
+  sharedCommissionPool,
+  sharedCommissionPoolZh,
+  targetBreakdownTemplate,
+  targetBreakdownTemplateZh,
+  teamCreditingRollup,
+  teamCreditingRollupZh,
   ...ROLE_VARIANTS.flatMap((v) => [v['en-US'], v['zh-CN']]),
 ];

@@ -199,9 +199,9 @@ describe.each(BUILT_IN_TEMPLATES.map((t) => [t.metadata.id, t] as const))('%s', 
   });
 });
 
-it('has at least 19 templates with unique ids, covering every category; each written in one language comes in English and in Chinese', () => {
+it('has at least 23 templates (families: an en and a zh variant count once) with unique ids, covering every category; each written in one language comes in English and in Chinese', () => {
   const ids = BUILT_IN_TEMPLATES.map((t) => t.metadata.id);
-  expect(new Set(BUILT_IN_TEMPLATES.map((t) => t.family)).size).toBeGreaterThanOrEqual(19);
+  expect(new Set(BUILT_IN_TEMPLATES.map((t) => t.family)).size).toBeGreaterThanOrEqual(23);
   const split = BUILT_IN_TEMPLATES.filter((t) => t.language !== 'bilingual');
   expect(split.map((t) => `${t.family} ${t.language}`).sort()).toEqual([...new Set(split.map((t) => t.family))].flatMap((f) => [`${f} en-US`, `${f} zh-CN`]).sort());
   expect(new Set(ids).size).toBe(ids.length);

@@ -1,0 +1,216 @@
+/**
+ * Cross-department shared commission and bonus pool (三方共享业绩提成、共享奖金池): sales,
+ * operations and supply chain share the commission on the deals they close together — each deal
+ * listed once per person with that person's share, credited by one =PERF.CREDIT over the team —
+ * and one bonus pool, split by score × base salary with a cap and a floor by one =PERF.POOL (a
+ * capped person's excess flows to the others). Cross-department points convert to training hours
+ * or days of leave.
+ */
+import type ExcelJS from 'exceljs';
+import { columnLetters } from '../../workbook/a1';
+import {
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type ParameterBlock, type Text, type Words, columnWidths, defineTemplates, growingTables, nonNegative, oneOf, parameterRules,
+  percentBetween, positive, ruleSource, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource, writeParameters, writeTable,
+} from '../kit';
+
+export const DEPARTMENTS = { sales: t('Sales', '销售'), operations: t('Operations', '运营'), supply: t('Supply chain', '供应链') } as const;
+export type Department = keyof typeof DEPARTMENTS;
+
+/** [name en, name zh, department, score, base salary, cross-department points]. */
+export const PEOPLE: [string, string, Department, number, number, number][] = [
+  ['Gao Yuan', '高远', 'sales', 1.3, 25_000, 12],
+  ['Lin Na', '林娜', 'sales', 1.05, 18_000, 30],
+  ['He Jun', '何军', 'sales', 0.5, 6_000, 0],
+  ['Ma Lan', '马兰', 'operations', 1.1, 16_000, 25],
+  ['Guo Peng', '郭鹏', 'operations', 0.9, 14_000, 8],
+  ['Tang Yi', '唐怡', 'operations', 1.0, 12_000, 40],
+  ['Feng Rui', '冯锐', 'supply', 1.15, 15_000, 18],
+  ['Cao Xin', '曹欣', 'supply', 0.95, 13_000, 5],
+  ['Deng Hui', '邓慧', 'supply', 0.85, 11_000, 22],
+];
+
+/** [deal, amount, [person index, share]…]: one row per person on the deal. */
+export const DEALS: [string, number, [number, number][]][] = [
+  ['D-3101', 1_200_000, [[0, 0.5], [3, 0.3], [6, 0.2]]],
+  ['D-3102', 800_000, [[1, 0.5], [4, 0.3], [7, 0.2]]],
+  ['D-3103', 450_000, [[2, 0.5], [5, 0.3], [8, 0.2]]],
+  ['D-3104', 2_000_000, [[0, 0.25], [1, 0.25], [3, 0.3], [6, 0.2]]],
+];
+
+const SHEETS = { plan: t('Plan', '方案'), team: t('Team', '团队'), deals: t('Deals', '订单'), summary: t('Summary', '汇总') };
+
+function layout(w: Words) {
+  const sheet = { plan: w.say(SHEETS.plan), team: w.say(SHEETS.team), deals: w.say(SHEETS.deals), summary: w.say(SHEETS.summary) };
+  const settings: ParameterBlock = {
+    sheet: sheet.plan,
+    firstRow: 3,
+    columns: { label: 1, value: 2, note: 4, source: 3 },
+    rows: [
+      { name: 'CommissionRate', label: t('Shared commission rate on credited sales', '共享业绩提成比例'), value: 0.02, format: PERCENT, validation: percentBetween() },
+      { name: 'BonusPool', label: t('Shared bonus pool (CNY)', '共享奖金池（元）'), value: 300_000, format: CNY, validation: nonNegative },
+      { name: 'PoolCap', label: t('Cap per person (CNY)', '每人封顶（元）'), value: 50_000, format: CNY, validation: nonNegative, note: t('a capped person\'s excess goes to the others', '超出封顶的部分分给其他人') },
+      { name: 'PoolFloor', label: t('Floor per person (CNY)', '每人保底（元）'), value: 8_000, format: CNY, validation: nonNegative },
+      { name: 'TrainingHoursPerPoint', label: t('Training hours per point', '每积分兑换培训学时'), value: 1, format: '0.0', validation: nonNegative, rule: 'payouts.cross-department-points' },
+      { name: 'PointsPerLeaveDay', label: t('Points for one day of leave', '兑换一天假期所需积分'), value: 10, format: INT, validation: positive },
+    ],
+  };
+  const people = tableLayout(
+    {
+      name: t('People', '人员'),
+      sheet: sheet.team,
+      at: 'A4',
+      rows: PEOPLE.length,
+      columns: [
+        { key: 'name', name: LABEL.name },
+        { key: 'department', name: t('Department', '部门'), validation: oneOf(Object.values(DEPARTMENTS), t('sales, operations or supply chain', '销售、运营或供应链'), t('Department', '部门')) },
+        { key: 'score', name: LABEL.score, format: PERCENT, validation: nonNegative },
+        { key: 'base', name: t('Base salary', '基本工资'), format: CNY, validation: nonNegative },
+        { key: 'points', name: t('Points', '协作积分'), format: INT, validation: nonNegative },
+        { key: 'share', name: t('Pool share', '奖金池份额'), format: CNY, calculated: (p) => `${p.row('score')}*${p.row('base')}` },
+        { key: 'hours', name: t('or training hours', '或培训学时'), format: '0.0', calculated: (p) => `${p.row('points')}*TrainingHoursPerPoint` },
+        { key: 'leave', name: t('or leave days', '或假期天数'), format: '0.0', calculated: (p) => `${p.row('points')}/PointsPerLeaveDay` },
+      ],
+    },
+    w.locale,
+  );
+  const deals = tableLayout(
+    {
+      name: t('Deals', '订单'),
+      sheet: sheet.deals,
+      at: 'A4',
+      rows: DEALS.reduce((n, [, , rows]) => n + rows.length, 0),
+      totalsRow: true,
+      columns: [
+        { key: 'deal', name: t('Deal', '订单号'), totals: { label: LABEL.total } },
+        { key: 'person', name: t('Person', '人员') },
+        { key: 'amount', name: t('Amount', '订单金额'), format: CNY, validation: nonNegative },
+        { key: 'share', name: t('Share', '分成比例'), format: PERCENT, validation: percentBetween() },
+        { key: 'credited', name: t('Credited', '归属业绩'), format: CNY, calculated: (d) => `${d.row('amount')}*${d.row('share')}`, totals: 'sum' },
+      ],
+    },
+    w.locale,
+  );
+  const col = { credit: people.next, commission: people.next + 1, pool: people.next + 2, place: people.next + 3, total: people.next + 4 };
+  const spill = (c: number) => `${sheet.team}!${columnLetters(c)}${people.firstRow}#`;
+  return { ...w, sheet, settings, people, deals, col, spill };
+}
+type Layout = ReturnType<typeof layout>;
+
+const AT_CAP = t('at the cap', '已封顶');
+const AT_FLOOR = t('at the floor', '保底');
+const BY_SHARE = t('by share', '按份额');
+
+function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
+  const plan = workbook.addWorksheet(L.sheet.plan);
+  columnWidths(plan, [44, 16, 60, 44]);
+  sheetTitle(plan, t('Shared commission and bonus pool', '三方共享提成与奖金池'));
+  writeParameters(workbook, L.settings);
+  const note = plan.getCell(10, 1);
+  note.value = L.say(ruleSource('payouts.shared-commission'));
+  note.font = { italic: true };
+}
+
+function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
+  const sheet = workbook.addWorksheet(L.sheet.team);
+  columnWidths(sheet, [16, 14, 10, 14, 12, 14, 16, 14, 16, 16, 16, 14, 16]);
+  sheetTitle(sheet, t('Sales, operations and supply chain', '销售、运营与供应链'));
+  writeTable(workbook, L.people, PEOPLE.map(([en, zh, department, score, base, points]) => ({ name: L.say(t(en, zh)), department: L.say(DEPARTMENTS[department]), score, base, points })));
+  tableSource(workbook, L.people, EXAMPLE_SOURCE);
+  const { people, col, spill } = L;
+  const pool = spill(col.pool);
+  spillColumns(workbook, people, [
+    { col: col.credit, header: t('Credited sales', '归属业绩'), formula: `PERF.CREDIT(${people.col('name')},${L.deals.col('person')},${L.deals.col('amount')},${L.deals.col('share')})`, format: CNY },
+    { col: col.commission, header: t('Shared commission', '共享提成'), formula: `${spill(col.credit)}*CommissionRate`, format: CNY },
+    { col: col.pool, header: t('Pool bonus', '奖金池分配'), formula: `PERF.POOL(BonusPool,${people.col('share')},PoolCap,PoolFloor)`, format: CNY },
+    { col: col.place, header: t('Pool', '分配方式'), formula: `IF(${pool}>=PoolCap-0.005,"${L.say(AT_CAP)}",IF(${pool}<=PoolFloor+0.005,"${L.say(AT_FLOOR)}","${L.say(BY_SHARE)}"))` },
+    { col: col.total, header: t('Commission + bonus', '提成与奖金合计'), formula: `${spill(col.commission)}+${pool}`, format: CNY },
+  ]);
+}
+
+function writeDeals(workbook: ExcelJS.Workbook, L: Layout): void {
+  const sheet = workbook.addWorksheet(L.sheet.deals);
+  columnWidths(sheet, [14, 16, 16, 12, 16]);
+  sheetTitle(sheet, t('Deals closed together: one row per person on the deal', '共同完成的订单：每单每人一行'));
+  const rows = DEALS.flatMap(([deal, amount, credited]) => credited.map(([i, share]) => ({ deal, person: L.say(t(PEOPLE[i][0], PEOPLE[i][1])), amount, share })));
+  writeTable(workbook, L.deals, rows);
+  tableSource(workbook, L.deals, t(`Example — replace with yours (shares here: sales 50%, operations 30%, supply chain 20%)`, '示例——请替换为贵司数据（此处分成：销售50%、运营30%、供应链20%）'));
+}
+
+function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
+  const summary = workbook.addWorksheet(L.sheet.summary);
+  columnWidths(summary, [44, 18]);
+  sheetTitle(summary, t('Summary', '汇总'));
+  const { people, col, spill } = L;
+  const byDepartment = (label: (d: Text) => Text, c: number) =>
+    (Object.keys(DEPARTMENTS) as Department[]).map((d) => ({ label: label(DEPARTMENTS[d]), formula: `SUMPRODUCT((${people.col('department')}="${L.say(DEPARTMENTS[d])}")*${spill(c)})`, format: CNY }));
+  summaryLines(summary, 3, [
+    { label: t('Credited sales (all deals × shares)', '归属业绩合计（订单 × 分成）'), formula: L.deals.total('credited'), format: CNY },
+    { label: t('Credited to the team', '归属到团队的业绩'), formula: `SUM(${spill(col.credit)})`, format: CNY },
+    { label: t('Shared commission', '共享提成合计'), formula: `SUM(${spill(col.commission)})`, format: CNY },
+    ...byDepartment((d) => t(`  of which ${d['en-US']}`, `  其中${d['zh-CN']}`), col.commission),
+    { label: t('Bonus pool', '奖金池'), formula: 'BonusPool', format: CNY },
+    { label: t('Bonus paid out', '奖金池已分配'), formula: `SUM(${spill(col.pool)})`, format: CNY },
+    ...byDepartment((d) => t(`  of which ${d['en-US']}`, `  其中${d['zh-CN']}`), col.pool),
+    { label: t('People at the cap', '封顶人数'), formula: `COUNTIF(${spill(col.place)},"${L.say(AT_CAP)}")`, format: INT },
+    { label: t('People at the floor', '保底人数'), formula: `COUNTIF(${spill(col.place)},"${L.say(AT_FLOOR)}")`, format: INT },
+    { label: t('Points: training hours, or', '积分：可兑换培训学时'), formula: `SUM(${people.col('hours')})`, format: '0.0' },
+    { label: t('Points: days of leave', '积分：或可兑换假期天数'), formula: `SUM(${people.col('leave')})`, format: '0.0' },
+  ]);
+}
+
+const sharedPool = defineTemplates({
+  id: 'shared-commission-pool',
+  category: 'incentive',
+  title: t('Cross-department shared commission and bonus pool', '跨部门共享提成与奖金池'),
+  description: t(
+    'Sales, operations and supply chain share the commission on the deals they close together (each deal credited to its people by share, PERF.CREDIT) and one bonus pool split by score × base salary within a cap and a floor (PERF.POOL: a capped person\'s excess goes to the others); cross-department points convert to training hours or leave.',
+    '销售、运营与供应链三方共享共同完成订单的业绩提成（按分成比例归属到人，PERF.CREDIT），并按得分 × 基本工资分配共享奖金池，受封顶与保底约束（PERF.POOL：封顶者的超出部分分给其他人）；跨部门协作积分可兑换培训学时或假期。',
+  ),
+  tags: ['commission', 'bonus pool', 'cross-department', 'crediting', '共享提成', '奖金池', '跨部门'],
+  layout,
+  instructions: (L) => ({
+    purpose: t(
+      'one commission and one bonus pool shared by sales, operations and supply chain: who is credited with what, what each earns, who hits the cap.',
+      '销售、运营与供应链共享的一份提成和一个奖金池：每人归属多少业绩、各得多少、谁已封顶。',
+    ),
+    steps: [
+      t(
+        `Edit the yellow cells: the rate, the pool, its cap and floor and the point conversions (${L.sheet.plan}!B3:B8), the people (table ${L.people.name}) and the deals (table ${L.deals.name}: one row per person on a deal, with that person's share).`,
+        `编辑黄色单元格：提成比例、奖金池及其封顶与保底、积分兑换（${L.sheet.plan}!B3:B8），人员（表格“${L.people.name}”）与订单（表格“${L.deals.name}”：每单每人一行，填写该人的分成比例）。`,
+      ),
+      t(
+        `Credited sales = PERF.CREDIT(people, deal people, amounts, shares): each person's share of every deal they worked on. Shared commission = credited sales × the rate.`,
+        `归属业绩 = PERF.CREDIT(人员, 订单人员, 金额, 分成比例)：每人在其参与的每笔订单中的份额之和。共享提成 = 归属业绩 × 提成比例。`,
+      ),
+      t(
+        'Pool bonus = PERF.POOL(pool, score × base salary, cap, floor): everyone gets the same multiple of their share, except that nobody goes above the cap or below the floor; what a capped person does not take is shared among the others, so the pool is always paid out in full (unless everyone is capped).',
+        '奖金池分配 = PERF.POOL(奖金池, 得分 × 基本工资, 封顶, 保底)：每人按份额同比例分配，但不高于封顶、不低于保底；封顶者未领取的部分由其他人分享，因此奖金池总是全额分配（除非所有人都封顶）。',
+      ),
+      t('Cross-department points convert to training hours or to days of leave, at the rates on the Plan sheet.', '跨部门协作积分按方案表的比例兑换培训学时或假期天数。'),
+      growingTables([L.people.name, L.deals.name]),
+    ],
+  }),
+  rules: (L) => [...parameterRules(L.settings), { rule: 'payouts.shared-commission', sheet: L.sheet.plan, cell: 'A10' }],
+  sheets: [writePlan, writeTeam, writeDeals, writeSummary],
+  growth: (L) => [
+    {
+      table: L.people.name,
+      row: {
+        [L.people.header('name')]: L.say(t('Xu Lin', '许琳')),
+        [L.people.header('department')]: L.say(DEPARTMENTS.operations),
+        [L.people.header('score')]: 1.2,
+        [L.people.header('base')]: 20_000,
+        [L.people.header('points')]: 10,
+      },
+      changes: [`${L.sheet.summary}!B16`, `${L.sheet.summary}!B17`],
+    },
+    {
+      table: L.deals.name,
+      row: { [L.deals.header('deal')]: 'D-3105', [L.deals.header('person')]: L.say(t(PEOPLE[2][0], PEOPLE[2][1])), [L.deals.header('amount')]: 300_000, [L.deals.header('share')]: 1 },
+      changes: [`${L.sheet.summary}!B3`, `${L.sheet.summary}!B5`, `${L.sheet.summary}!B6`],
+    },
+  ],
+});
+
+export const sharedCommissionPool = sharedPool['en-US'];
+export const sharedCommissionPoolZh = sharedPool['zh-CN'];
