@@ -7,6 +7,11 @@
  * idle (so the views that compute locally keep working offline), and kept mounted (hidden)
  * afterwards so their state survives tab switches.
  *
+ * Initial JavaScript (issue 14 item 10, at most 150 KB gzipped with functions.js, see
+ * dev/bundle-budget.ts): what shows before any view — the tab bar, the spinner, a failed view's
+ * error bar — is hand-made with Fluent's tokens and Button rather than TabList, Overflow,
+ * Spinner or MessageBar, and the first-run card is a lazy chunk of its own.
+ *
  * One margin: 20 px on both sides (Microsoft's add-in layout guidance), set here once.
  *
  * Keyboard: the tab list is one tab stop; arrow keys move between tabs and Enter/Space selects
@@ -14,9 +19,9 @@
  * keep the initial JavaScript within its budget). Each panel is a focusable role="tabpanel"
  * labelled by its tab.
  */
-import { Button, FluentProvider, Spinner, Text, ToggleButton, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, mergeClasses, tokens, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
-import { Actions, Notice } from './components/layout';
+import type { FirstRunProps } from './components/first-run';
 import { TabBar } from './components/tab-bar';
 import { readDraft, writeDraft } from './drafts';
 import { workbookCultureInExcel } from './excel';
@@ -44,7 +49,17 @@ export const TABS: readonly TabDefinition[] = [
   { id: 'benchmarks', label: 'tab.benchmarks', load: () => import(/* webpackChunkName: "view-benchmarks" */ './views/benchmarks') },
 ];
 
-const FunctionList = React.lazy(() => import(/* webpackChunkName: "function-list" */ './components/function-list'));
+/**
+ * The first-run card is a lazy chunk (with its message bar): it shows once per user. Should
+ * its chunk not load (offline), the pane simply goes without it.
+ */
+const FirstRunCard = React.lazy(
+  (): Promise<{ default: React.ComponentType<FirstRunProps> }> =>
+    import(/* webpackChunkName: "first-run" */ './components/first-run').catch((error: unknown) => {
+      console.warn('PerfPlan: the first-run card could not load', error);
+      return { default: () => null };
+    }),
+);
 
 export const DEFAULT_TAB: ViewId = 'templates';
 
@@ -69,7 +84,7 @@ const useStyles = makeStyles({
   title: { flexGrow: 1, margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400, minWidth: 0 },
   lang: { display: 'inline-flex', gap: tokens.spacingHorizontalXXS, flexShrink: 0 },
   banner: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
-  bannerText: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
+  bannerText: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   nav: {
     position: 'sticky',
     top: 0,
@@ -82,9 +97,39 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   panel: { outlineOffset: '2px', minWidth: 0 },
-  loading: { paddingTop: tokens.spacingVerticalL, justifyContent: 'flex-start' },
-  firstRun: { marginTop: tokens.spacingVerticalM },
-  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  loading: { paddingTop: tokens.spacingVerticalL },
+  spinner: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground1, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  ring: {
+    flexShrink: 0,
+    width: '20px',
+    height: '20px',
+    boxSizing: 'border-box',
+    borderRadius: tokens.borderRadiusCircular,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke2}`,
+    borderTopColor: tokens.colorBrandStroke1,
+    animationName: { from: { transform: 'rotate(0deg)' }, to: { transform: 'rotate(360deg)' } },
+    animationDuration: '1s',
+    animationIterationCount: 'infinite',
+    animationTimingFunction: 'linear',
+    '@media (prefers-reduced-motion: reduce)': { animationDuration: '3s' },
+  },
+  error: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorStatusDangerBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+    minWidth: 0,
+  },
+  errorTitle: { flexGrow: 1, minWidth: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
 });
 
 export interface AppProps {
@@ -194,26 +239,28 @@ export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHo
         <h1 className={styles.title}>{t('app.title')}</h1>
         <div className={styles.lang} role="group" aria-label={t('lang.group')}>
           {LOCALES.map((option) => (
-            <ToggleButton
+            // A Button with aria-pressed: Fluent's ToggleButton looks the same here (primary when
+            // pressed) and would add its own styles to the initial JavaScript.
+            <Button
               key={option}
               size="small"
               lang={option}
-              checked={locale === option}
+              aria-pressed={locale === option}
               appearance={locale === option ? 'primary' : 'secondary'}
               onClick={() => chooseLocale(option)}
               data-testid={`lang-${option}`}
             >
               {translate(option, `lang.${option}`)}
-            </ToggleButton>
+            </Button>
           ))}
         </div>
       </header>
 
       {detection && !inExcel && !bannerDismissed && (
         <div className={styles.banner} role="note" data-testid="standalone-note">
-          <Text className={styles.bannerText} title={t('standalone.banner')}>
+          <span className={styles.bannerText} title={t('standalone.banner')}>
             {t('standalone.banner')}
-          </Text>
+          </span>
           <Button size="small" appearance="subtle" aria-label={t('standalone.dismiss')} onClick={dismissBanner} data-testid="standalone-dismiss">
             ✕
           </Button>
@@ -231,7 +278,11 @@ export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHo
         />
       </nav>
 
-      {firstRun && <FirstRunCard t={t} locale={locale} onDismiss={dismissFirstRun} className={styles.firstRun} stepsClass={styles.steps} />}
+      {firstRun && (
+        <React.Suspense fallback={null}>
+          <FirstRunCard t={t} locale={locale} onDismiss={dismissFirstRun} loading={<Loading label={t('functions.loading')} />} />
+        </React.Suspense>
+      )}
 
       {tabs
         .filter((tab) => visited.has(tab.id))
@@ -253,44 +304,16 @@ export function App({ initialLocale, apiBase, initialTab = DEFAULT_TAB, detectHo
   );
 }
 
-interface FirstRunProps {
-  t: Translate;
-  locale: Locale;
-  onDismiss: () => void;
-  className: string;
-  stepsClass: string;
-}
-
-/** What to do first: insert a template, change its inputs, type =PERF. — with the function list. */
-function FirstRunCard({ t, locale, onDismiss, className, stepsClass }: FirstRunProps): React.JSX.Element {
-  const [showFunctions, setShowFunctions] = React.useState(false);
+/**
+ * A spinner and its label (role="status"): drawn here rather than with Fluent's Spinner, which
+ * would add its styles to the initial JavaScript for what shows while a chunk loads.
+ */
+function Loading({ label, className, testId }: { label: string; className?: string; testId?: string }): React.JSX.Element {
+  const styles = useStyles();
   return (
-    <div className={className} data-testid="first-run">
-      <Notice
-        intent="info"
-        title={t('firstRun.title')}
-        actions={
-          <Button size="small" onClick={onDismiss} data-testid="first-run-dismiss">
-            {t('firstRun.dismiss')}
-          </Button>
-        }
-      >
-        <ol className={stepsClass}>
-          <li>{t('firstRun.insert')}</li>
-          <li>{t('firstRun.inputs')}</li>
-          <li>{t('firstRun.formula')}</li>
-        </ol>
-        <Actions>
-          <Button size="small" appearance="transparent" aria-expanded={showFunctions} onClick={() => setShowFunctions((v) => !v)} data-testid="first-run-functions">
-            {showFunctions ? t('firstRun.hideFunctions') : t('firstRun.functions')}
-          </Button>
-        </Actions>
-        {showFunctions && (
-          <React.Suspense fallback={<Spinner size="tiny" label={t('functions.loading')} />}>
-            <FunctionList locale={locale} t={t} />
-          </React.Suspense>
-        )}
-      </Notice>
+    <div role="status" className={mergeClasses(styles.spinner, className)} data-testid={testId}>
+      <span className={styles.ring} aria-hidden="true" />
+      <span>{label}</span>
     </div>
   );
 }
@@ -302,7 +325,7 @@ function ViewSlot({ load, props, t, loadingClass }: { load: () => Promise<ViewMo
   const View = React.useMemo(() => React.lazy(load), [load, attempt]);
   return (
     <ViewErrorBoundary t={t} attempt={attempt} onRetry={() => setAttempt((n) => n + 1)}>
-      <React.Suspense fallback={<Spinner className={loadingClass} size="small" labelPosition="after" label={t('view.loading')} data-testid="view-loading" />}>
+      <React.Suspense fallback={<Loading className={loadingClass} label={t('view.loading')} testId="view-loading" />}>
         <View {...props} />
       </React.Suspense>
     </ViewErrorBoundary>
@@ -333,20 +356,23 @@ class ViewErrorBoundary extends React.Component<BoundaryProps, { error: unknown;
 
   override render(): React.ReactNode {
     if (!this.state.error) return this.props.children;
-    const { t, onRetry } = this.props;
-    return (
-      <div style={{ marginTop: tokens.spacingVerticalM }}>
-        <Notice
-          intent="error"
-          title={t('view.loadFailed')}
-          data-testid="view-error"
-          actions={
-            <Button size="small" onClick={onRetry}>
-              {t('view.retry')}
-            </Button>
-          }
-        />
-      </div>
-    );
+    return <ViewError title={this.props.t('view.loadFailed')} retry={this.props.t('view.retry')} onRetry={this.props.onRetry} />;
   }
+}
+
+/**
+ * A view that failed (its chunk did not load, or it threw): an error bar with a retry. Drawn
+ * here rather than with the views' Notice (Fluent's MessageBar), which is not in the initial
+ * JavaScript — and which, when the network is what failed, could not be fetched either.
+ */
+function ViewError({ title, retry, onRetry }: { title: string; retry: string; onRetry: () => void }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div role="alert" className={styles.error} data-testid="view-error">
+      <span className={styles.errorTitle}>{title}</span>
+      <Button size="small" onClick={onRetry}>
+        {retry}
+      </Button>
+    </div>
+  );
 }
