@@ -17,6 +17,8 @@
  * reference ("Sales!C2" is written as =Sales!C2). Optional arguments that are not given are
  * left out of the formula (PAYOUT(…,B7,,B8) when only the cap is given).
  */
+import type { Locale } from '../../i18n/locale';
+import { formulaOption } from '../../i18n/options';
 import { cellAddress, qualify, rangeAddress } from './a1';
 import { resolveAnchor } from './locate';
 
@@ -76,6 +78,12 @@ export interface WritePlanOptions {
   labels?: Partial<PlanLabels>;
   /** Number format of the rate column (tiered plans); default "0.0%". */
   rateFormat?: string;
+  /**
+   * The workbook's language, for a text option as a formula writes it (TIERED's method:
+   * "边际" in a Chinese workbook, "marginal" elsewhere; both are understood everywhere).
+   * Default en-US.
+   */
+  optionLocale?: Locale;
 }
 
 export interface PlanAddresses {
@@ -119,13 +127,13 @@ interface Layout {
   formula: (table: string, cells: Record<string, string>) => string;
 }
 
-function layout(spec: PlanSpec, labels: PlanLabels): Layout {
+function layout(spec: PlanSpec, labels: PlanLabels, optionLocale: Locale): Layout {
   if (spec.kind === 'tiered') {
     if (!Array.isArray(spec.tiers) || spec.tiers.length === 0) throw new Error('A tiered plan needs at least one tier');
     if (spec.method !== undefined && spec.method !== 'marginal' && spec.method !== 'retro') {
       throw new Error(`Unknown TIERED method "${String(spec.method)}" (use "marginal" or "retro")`);
     }
-    const method = spec.method;
+    const method = spec.method === undefined ? undefined : formulaOption(spec.method, optionLocale);
     return {
       header: [labels.threshold, labels.rate],
       rows: spec.tiers.map((tier, i) => [finite(tier.threshold, `Tier ${i + 1}'s threshold`), finite(tier.rate, `Tier ${i + 1}'s rate`)]),
@@ -167,7 +175,7 @@ export async function writePlan(
   options: WritePlanOptions = {},
 ): Promise<PlanAddresses> {
   const labels = { ...PLAN_LABELS, ...options.labels };
-  const plan = layout(spec, labels);
+  const plan = layout(spec, labels, options.optionLocale ?? 'en-US');
   const { sheet, sheetName, row, col } = await resolveAnchor(context, options.at);
 
   const k = plan.rows.length;
