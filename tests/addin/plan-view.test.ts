@@ -188,7 +188,7 @@ test('chart scale maps the points into the frame', () => {
 
 test('both locales define every string', () => {
   for (const [key, text] of Object.entries(PLAN)) expect({ key, locales: Object.keys(text).sort() }).toEqual({ key, locales: ['en-US', 'zh-CN'] });
-  expect(Object.keys(PLAN).filter((k) => k.startsWith('sheet.')).length).toBe(10);
+  expect(Object.keys(PLAN).filter((k) => k.startsWith('sheet.')).length).toBe(24);
   expect(translatorFor(PLAN, 'zh-CN')('write')).toBe('写入工作表');
 });
 

@@ -24,7 +24,9 @@ import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import {
   MAX_ROWS,
+  PLAN_MODES,
   PlanField,
+  PlanMode,
   PlanModel,
   PlanPreview,
   PlanProblem,
@@ -43,6 +45,7 @@ import {
   sameField,
   updateRow,
 } from './plan-model';
+import { PoolPanel, QuotaPanel, RebatePanel, formulaLocale } from './v2-panels';
 import { writePlanToSheet } from './write-to-sheet';
 
 type T = Translate<typeof PLAN>;
@@ -156,7 +159,7 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
     try {
       const keys = ['threshold', 'rate', 'amount', 'commission', 'attainment', 'factor', 'targetIncentive', 'gate', 'cap', 'payout'] as const;
       const labels = Object.fromEntries(keys.map((k) => [k, t(`sheet.${k}`)])) as Record<(typeof keys)[number], string>;
-      const written = await writePlanToSheet({ spec: preview.spec, labels });
+      const written = await writePlanToSheet({ spec: preview.spec, labels, optionLocale: formulaLocale(host, locale) });
       setWriteState({ kind: 'done', address: written ? written.address : undefined });
     } catch (error) {
       setWriteState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -172,102 +175,121 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
     );
   };
 
+  const v2 = model.mode === 'rebate' || model.mode === 'pool' || model.mode === 'quota';
+  const intro = model.mode === 'rebate' ? t('introRebate') : model.mode === 'pool' ? t('introPool') : model.mode === 'quota' ? t('introQuota') : t('intro');
+
   return (
-    <ViewRoot view="plan" locale={locale} title={t('title')} intro={t('intro')}>
+    <ViewRoot view="plan" locale={locale} title={t('title')} intro={intro}>
       <Field label={t('modeLabel')}>
-        <RadioGroup layout="horizontal" style={{ flexWrap: 'wrap' }} value={model.mode} onChange={(_, d) => change((m) => ({ ...m, mode: d.value === 'payout' ? 'payout' : 'tiered' }))}>
+        <RadioGroup
+          layout="horizontal"
+          style={{ flexWrap: 'wrap' }}
+          value={model.mode}
+          onChange={(_, d) => change((m) => ({ ...m, mode: PLAN_MODES.includes(d.value as PlanMode) ? (d.value as PlanMode) : 'tiered' }))}
+        >
           <Radio value="tiered" label={t('modeTiered')} />
           <Radio value="payout" label={t('modePayout')} />
+          <Radio value="rebate" label={t('modeRebate')} />
+          <Radio value="pool" label={t('modePool')} />
+          <Radio value="quota" label={t('modeQuota')} />
         </RadioGroup>
       </Field>
 
-      <Section heading={tiered ? t('tiersHeading') : t('curveHeading')} help={tiered ? t('tiersHelp') : t('curveHelp')}>
-        <ol className={l.list}>
-          {rows.map((row, index) => (
-            <RowEditor
-              key={row.id}
-              row={row}
-              index={index}
-              t={t}
-              locale={locale}
-              tiered={tiered}
-              removable={canRemoveRow(model)}
-              problems={problems}
-              onChange={onRowChange}
-              onRemove={onRemove}
-              inputRef={inputRef}
-            />
-          ))}
-        </ol>
-        <Actions>
-          <Button ref={addButton} disabledFocusable={!canAddRow(model)} onClick={onAdd} aria-describedby={canAddRow(model) ? undefined : `${idPrefix}-limit`}>
-            {t('addRow')}
-          </Button>
-        </Actions>
-        {!canAddRow(model) && <Caption1 id={`${idPrefix}-limit`}>{t('rowLimit', { max: MAX_ROWS })}</Caption1>}
-      </Section>
+      {model.mode === 'rebate' && <RebatePanel locale={locale} host={host} t={t} formats={formats} />}
+      {model.mode === 'pool' && <PoolPanel locale={locale} host={host} t={t} formats={formats} />}
+      {model.mode === 'quota' && <QuotaPanel locale={locale} host={host} t={t} formats={formats} />}
+      {!v2 && (
+        <>
 
-      <div className={l.section}>
-        {tiered ? (
-          <>
-            <Field label={t('methodLabel')}>
-              <Select className={l.fill} value={model.method} onChange={(_, d) => change((m) => ({ ...m, method: d.value as TierMethod }))}>
-                <option value="marginal">{t('methodMarginal')}</option>
-                <option value="retro">{t('methodRetro')}</option>
-              </Select>
-            </Field>
-            {input(t('amountLabel'), 'amount')}
-          </>
-        ) : (
-          <>
-            {input(t('attainmentLabel'), 'attainment')}
-            {input(t('targetIncentiveLabel'), 'targetIncentive')}
-            {input(t('gateLabel'), 'gate', t('gateHint'))}
-            {input(t('capLabel'), 'cap', t('capHint'))}
-          </>
-        )}
-      </div>
+          <Section heading={tiered ? t('tiersHeading') : t('curveHeading')} help={tiered ? t('tiersHelp') : t('curveHelp')}>
+            <ol className={l.list}>
+              {rows.map((row, index) => (
+                <RowEditor
+                  key={row.id}
+                  row={row}
+                  index={index}
+                  t={t}
+                  locale={locale}
+                  tiered={tiered}
+                  removable={canRemoveRow(model)}
+                  problems={problems}
+                  onChange={onRowChange}
+                  onRemove={onRemove}
+                  inputRef={inputRef}
+                />
+              ))}
+            </ol>
+            <Actions>
+              <Button ref={addButton} disabledFocusable={!canAddRow(model)} onClick={onAdd} aria-describedby={canAddRow(model) ? undefined : `${idPrefix}-limit`}>
+                {t('addRow')}
+              </Button>
+            </Actions>
+            {!canAddRow(model) && <Caption1 id={`${idPrefix}-limit`}>{t('rowLimit', { max: MAX_ROWS })}</Caption1>}
+          </Section>
 
-      {!evaluation.ok && (
-        <div role="alert" data-testid="plan-errors">
-          <Notice intent="error" title={t('invalidTitle')}>
-            {general.length > 0 ? (
-              <ul className={l.wrap}>
-                {general.map((p, k) => (
-                  <li key={k}>{p.error instanceof PerfError ? p.error.localized(locale) : p.error instanceof Error ? p.error.message : String(p.error)}</li>
-                ))}
-              </ul>
+          <div className={l.section}>
+            {tiered ? (
+              <>
+                <Field label={t('methodLabel')}>
+                  <Select className={l.fill} value={model.method} onChange={(_, d) => change((m) => ({ ...m, method: d.value as TierMethod }))}>
+                    <option value="marginal">{t('methodMarginal')}</option>
+                    <option value="retro">{t('methodRetro')}</option>
+                  </Select>
+                </Field>
+                {input(t('amountLabel'), 'amount')}
+              </>
             ) : (
-              t('fieldsInvalid')
+              <>
+                {input(t('attainmentLabel'), 'attainment')}
+                {input(t('targetIncentiveLabel'), 'targetIncentive')}
+                {input(t('gateLabel'), 'gate', t('gateHint'))}
+                {input(t('capLabel'), 'cap', t('capHint'))}
+              </>
             )}
-          </Notice>
-        </div>
+          </div>
+
+          {!evaluation.ok && (
+            <div role="alert" data-testid="plan-errors">
+              <Notice intent="error" title={t('invalidTitle')}>
+                {general.length > 0 ? (
+                  <ul className={l.wrap}>
+                    {general.map((p, k) => (
+                      <li key={k}>{p.error instanceof PerfError ? p.error.localized(locale) : p.error instanceof Error ? p.error.message : String(p.error)}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  t('fieldsInvalid')
+                )}
+              </Notice>
+            </div>
+          )}
+
+          <Section heading={t('previewHeading')}>
+            {preview && <Chart preview={preview} xAxis={xAxis} yAxis={yAxis} t={t} formats={formats} tiered={tiered} />}
+            <Text aria-live="polite" className={l.wrap} data-testid="plan-current">
+              {preview?.current ? t('currentValue', { what: yAxis, at: showX(preview.current.x), value: formats.money(preview.current.y) }) : ''}
+            </Text>
+          </Section>
+
+          <Section heading={t('writeHeading')} help={t('formulasHint')}>
+            <Actions>
+              <Button appearance="primary" disabledFocusable={!canWrite} onClick={onWrite} aria-describedby={canWrite ? undefined : writeNoteId}>
+                {writeState.kind === 'busy' ? t('writing') : t('write')}
+              </Button>
+            </Actions>
+            {!host.inExcel && (
+              <Caption1 id={writeNoteId} className={l.wrap}>
+                {t('writeNeedsExcel')}
+              </Caption1>
+            )}
+            {host.inExcel && !preview && <Caption1 id={writeNoteId}>{t('writeNeedsValid')}</Caption1>}
+            <div aria-live="polite">
+              {writeState.kind === 'done' && <Notice intent="success">{writeState.address ? t('writtenAt', { address: writeState.address }) : t('written')}</Notice>}
+              {writeState.kind === 'failed' && <Notice intent="error">{t('writeFailed', { message: writeState.message })}</Notice>}
+            </div>
+          </Section>
+        </>
       )}
-
-      <Section heading={t('previewHeading')}>
-        {preview && <Chart preview={preview} xAxis={xAxis} yAxis={yAxis} t={t} formats={formats} tiered={tiered} />}
-        <Text aria-live="polite" className={l.wrap} data-testid="plan-current">
-          {preview?.current ? t('currentValue', { what: yAxis, at: showX(preview.current.x), value: formats.money(preview.current.y) }) : ''}
-        </Text>
-      </Section>
-
-      <Section heading={t('writeHeading')} help={t('formulasHint')}>
-        <Actions>
-          <Button appearance="primary" disabledFocusable={!canWrite} onClick={onWrite} aria-describedby={canWrite ? undefined : writeNoteId}>
-            {writeState.kind === 'busy' ? t('writing') : t('write')}
-          </Button>
-        </Actions>
-        {!host.inExcel && (
-          <Caption1 id={writeNoteId} className={l.wrap}>
-            {t('writeNeedsExcel')}
-          </Caption1>
-        )}
-        {host.inExcel && !preview && <Caption1 id={writeNoteId}>{t('writeNeedsValid')}</Caption1>}
-        <div aria-live="polite">
-          {writeState.kind === 'done' && <Notice intent="success">{writeState.address ? t('writtenAt', { address: writeState.address }) : t('written')}</Notice>}
-          {writeState.kind === 'failed' && <Notice intent="error">{t('writeFailed', { message: writeState.message })}</Notice>}
-        </div>
-      </Section>
     </ViewRoot>
   );
 }

@@ -19,7 +19,9 @@ import { parseAmountValue } from '../../components/numbers';
 import { payout, tiered } from '../../../../engine/payouts';
 import type { PlanSpec } from '../../../office/write-plan';
 
-export type PlanMode = 'tiered' | 'payout';
+/** tiered / payout are built here; rebate / pool / quota (catalog v2) are v2-model.ts's. */
+export type PlanMode = 'tiered' | 'payout' | 'rebate' | 'pool' | 'quota';
+export const PLAN_MODES: readonly PlanMode[] = ['tiered', 'payout', 'rebate', 'pool', 'quota'];
 export type TierMethod = 'marginal' | 'retro';
 
 /** Number of intervals of the preview: PREVIEW_STEPS + 1 sample points. */
@@ -411,7 +413,7 @@ export function isPlanModel(value: unknown): value is PlanModel {
   const isRows = (rows: unknown) =>
     Array.isArray(rows) && rows.length >= MIN_ROWS && rows.length <= MAX_ROWS && rows.every((r) => typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.x === 'string' && typeof r.y === 'string');
   return (
-    (m.mode === 'tiered' || m.mode === 'payout') &&
+    PLAN_MODES.includes(m.mode as PlanMode) &&
     (m.method === 'marginal' || m.method === 'retro') &&
     isRows(m.tiers) &&
     isRows(m.curve) &&

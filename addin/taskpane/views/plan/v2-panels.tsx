@@ -1,0 +1,656 @@
+/**
+ * The Plan builder's catalog-v2 modes (issue 11, item 3), each a panel of the Plan view with
+ * its own draft:
+ *
+ *   - RebatePanel: the levels, a level × threshold grid of rebate rates, the volume and the
+ *     method; the preview gives each level's rebate and effective rate at that volume;
+ *   - PoolPanel: the pool, a cap and a floor per person, the people and their shares; the
+ *     preview gives each one's amount and who is held by the cap or the floor;
+ *   - QuotaPanel: annual targets by region or person, twelve seasonality weights and a rounding
+ *     step; the preview gives a target's months and quarters.
+ *
+ * Every number comes from the engine (v2-model.ts), as PERF.REBATE / PERF.POOL /
+ * PERF.QUOTASPLIT compute it in Excel. "Write to sheet" (Excel only) writes the inputs and the
+ * PERF formula at the selection (addin/office/write-rebate, write-pool, write-quota); a text
+ * option is written as the workbook's language reads it ("追溯" in a Chinese workbook).
+ * Names typed by the user are user data (data-user-data), shown as typed.
+ */
+import { Button, Caption1, Field, Input, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import * as React from 'react';
+import { PerfError } from '../../../../engine/errors';
+import type { PLAN } from '../../../../i18n/pane-plan';
+import { type Params, render } from '../../../../i18n/text';
+import { Actions, Notice, Section, useLayout } from '../../components/layout';
+import type { NumberFormats } from '../../components/numbers';
+import { useDraft } from '../../drafts';
+import type { Translate } from '../../locale';
+import type { HostInfo, Locale } from '../../view-contract';
+import {
+  MAX_LADDER_ROWS,
+  MAX_LEVELS,
+  MAX_PEOPLE,
+  MAX_TARGETS,
+  MONTHS,
+  addLadderRow,
+  addLevel,
+  createPoolModel,
+  createQuotaModel,
+  createRebateModel,
+  evaluatePool,
+  evaluateQuota,
+  evaluateRebate,
+  isPoolModel,
+  isQuotaModel,
+  isRebateModel,
+  removeLadderRow,
+  removeLevel,
+  type PoolModel,
+  type QuotaModel,
+  type RebateMethod,
+  type RebateModel,
+} from './v2-model';
+import { type PlanSheetResult, writePoolToSheet, writeQuotaToSheet, writeRebateToSheet } from './write-to-sheet';
+
+type T = Translate<typeof PLAN>;
+
+export interface V2PanelProps {
+  locale: Locale;
+  host: HostInfo;
+  t: T;
+  formats: NumberFormats;
+}
+
+const useStyles = makeStyles({
+  grid: { width: '100%', tableLayout: 'fixed', borderCollapse: 'collapse' },
+  gridCell: { padding: `${tokens.spacingVerticalXXS} 2px`, verticalAlign: 'middle', minWidth: 0 },
+  colHead: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, textAlign: 'start', overflowWrap: 'anywhere', padding: `0 2px ${tokens.spacingVerticalXXS}` },
+  removeCol: { width: '36px' },
+  months: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(72px, 1fr))', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  preview: { width: '100%', tableLayout: 'fixed', borderCollapse: 'collapse', fontVariantNumeric: 'tabular-nums' },
+  previewCell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere', textAlign: 'start' },
+  previewNumber: { textAlign: 'end' },
+  quarterRow: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
+  capped: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+type WriteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; address?: string } | { kind: 'failed'; message: string };
+
+/** The workbook's language for text options: Excel's culture when known, else the pane's. */
+export function formulaLocale(host: HostInfo, locale: Locale): Locale {
+  if (!host.numberLocale) return locale;
+  return /^zh\b/i.test(host.numberLocale) ? 'zh-CN' : 'en-US';
+}
+
+/** The engine's argument names, as the panels label those inputs. */
+function argumentLabels(t: T): Record<string, string> {
+  return {
+    ladder: t('ladderHeading'),
+    amount: t('volumeLabel'),
+    level: t('levelColumn'),
+    method: t('methodLabel'),
+    pool: t('poolLabel'),
+    shares: t('shareColumn'),
+    cap: t('placeCap'),
+    floor: t('placeFloor'),
+    annual: t('targetsHeading'),
+    weights: t('seasonalityHeading'),
+    round_to: t('sheet.roundTo'),
+  };
+}
+
+/** `params` with every argument name (at any depth of its phrases) replaced by its label. */
+function relabel(params: Params, labels: Record<string, string>): Params {
+  const out: Record<string, Params[string]> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(labels, value)) out[key] = labels[value];
+    else if (typeof value === 'object' && value !== null && 'text' in value) out[key] = { text: value.text, params: value.params ? relabel(value.params, labels) : undefined };
+    else out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * A problem in the user's words: an engine error rendered in the pane's language with the
+ * arguments it names ("ladder, row 2, column 2") called by their labels on screen.
+ */
+export function problemMessage(problem: unknown, locale: Locale, t: T): string {
+  if (problem instanceof PerfError) return render(problem.text, locale, relabel(problem.params, argumentLabels(t)));
+  return problem instanceof Error ? problem.message : String(problem);
+}
+
+/** The engine's or a writer's problems, in the user's language. */
+function Problems({ problems, locale, t }: { problems: unknown[]; locale: Locale; t: T }): React.JSX.Element {
+  const l = useLayout();
+  return (
+    <div role="alert" data-testid="plan-errors">
+      <Notice intent="error" title={t('invalidTitle')}>
+        <ul className={l.wrap}>
+          {problems.map((p, k) => (
+            <li key={k}>{problemMessage(p, locale, t)}</li>
+          ))}
+        </ul>
+      </Notice>
+    </div>
+  );
+}
+
+/** The "Sheet" section: Write to sheet (Excel only, a valid plan), its note and outcome. */
+function WriteSection({ host, t, valid, hint, write, resetKey }: { host: HostInfo; t: T; valid: boolean; hint: string; write: () => Promise<PlanSheetResult>; resetKey: unknown }): React.JSX.Element {
+  const l = useLayout();
+  const noteId = useId('pp-v2-write-note');
+  const [state, setState] = React.useState<WriteState>({ kind: 'idle' });
+  React.useEffect(() => setState((s) => (s.kind === 'busy' ? s : { kind: 'idle' })), [resetKey]);
+  const canWrite = host.inExcel && valid && state.kind !== 'busy';
+  const onWrite = async () => {
+    if (!canWrite) return;
+    setState({ kind: 'busy' });
+    try {
+      const written = await write();
+      setState({ kind: 'done', address: written.address });
+    } catch (error) {
+      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <Section heading={t('writeHeading')} help={hint}>
+      <Actions>
+        <Button appearance="primary" disabledFocusable={!canWrite} onClick={onWrite} aria-describedby={canWrite ? undefined : noteId} data-testid="plan-write">
+          {state.kind === 'busy' ? t('writing') : t('write')}
+        </Button>
+      </Actions>
+      {!host.inExcel && (
+        <Caption1 id={noteId} className={l.wrap}>
+          {t('writeNeedsExcel')}
+        </Caption1>
+      )}
+      {host.inExcel && !valid && <Caption1 id={noteId}>{t('writeNeedsValid')}</Caption1>}
+      <div aria-live="polite">
+        {state.kind === 'done' && <Notice intent="success">{state.address ? t('writtenV2', { address: state.address }) : t('written')}</Notice>}
+        {state.kind === 'failed' && <Notice intent="error">{t('writeFailed', { message: state.message })}</Notice>}
+      </div>
+    </Section>
+  );
+}
+
+/** A number input with a visible label. */
+function NumberField({ label, value, onChange, hint, testId }: { label: string; value: string; onChange: (value: string) => void; hint?: string; testId?: string }): React.JSX.Element {
+  const l = useLayout();
+  return (
+    <Field label={label} hint={hint}>
+      <Input className={l.fill} inputMode="decimal" value={value} onChange={(_, d) => onChange(d.value)} data-input={testId} />
+    </Field>
+  );
+}
+
+/** Focus moves to the element registered under `key` after the next render (adding / removing rows). */
+function useFocusAfterRender(): [React.MutableRefObject<string | null>, (key: string) => (el: HTMLElement | null) => void] {
+  const next = React.useRef<string | null>(null);
+  const elements = React.useRef(new Map<string, HTMLElement>());
+  React.useEffect(() => {
+    const key = next.current;
+    next.current = null;
+    if (key) elements.current.get(key)?.focus();
+  });
+  const register = React.useCallback(
+    (key: string) => (el: HTMLElement | null) => {
+      if (el) elements.current.set(key, el);
+      else elements.current.delete(key);
+    },
+    [],
+  );
+  return [next, register];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rebate ladder
+
+export function RebatePanel({ locale, host, t, formats }: V2PanelProps): React.JSX.Element {
+  const l = useLayout();
+  const s = useStyles();
+  const [model, setModel] = useDraft<RebateModel>('plan-rebate', () => createRebateModel(locale === 'zh-CN'), isRebateModel);
+  const evaluation = React.useMemo(() => evaluateRebate(model), [model]);
+  const [focusNext, register] = useFocusAfterRender();
+  const levelName = (k: number) => model.levels[k].trim() || t('newLevel', { level: k + 1 });
+  const preview = evaluation.ok ? evaluation.preview : null;
+
+  const write = () =>
+    writeRebateToSheet(preview!.spec, {
+      labels: { threshold: t('sheet.ladderThreshold'), volume: t('sheet.volume'), level: t('sheet.level'), rebate: t('sheet.rebate') },
+      optionLocale: formulaLocale(host, locale),
+    });
+
+  return (
+    <>
+      <Section heading={t('levelColumn')}>
+        <ol className={l.list}>
+          {model.levels.map((name, k) => (
+            <li key={k} className={l.row} data-level={k + 1}>
+              <Field className={l.grow} label={t('levelName', { level: k + 1 })}>
+                <Input
+                  className={l.fill}
+                  value={name}
+                  ref={register(`level${k}`)}
+                  data-user-data=""
+                  onChange={(_, d) => setModel((m) => ({ ...m, levels: m.levels.map((x, j) => (j === k ? d.value : x)) }))}
+                />
+              </Field>
+              <Button
+                className={l.noShrink}
+                style={{ minWidth: '32px' }}
+                disabledFocusable={model.levels.length <= 1}
+                aria-label={t('removeLevel', { level: k + 1 })}
+                onClick={() => {
+                  focusNext.current = 'addLevel';
+                  setModel((m) => removeLevel(m, k));
+                }}
+              >
+                ×
+              </Button>
+            </li>
+          ))}
+        </ol>
+        <Actions>
+          <Button
+            ref={register('addLevel')}
+            disabledFocusable={model.levels.length >= MAX_LEVELS}
+            onClick={() => {
+              focusNext.current = `level${model.levels.length}`;
+              setModel((m) => addLevel(m, t('newLevel', { level: m.levels.length + 1 })));
+            }}
+          >
+            {t('addLevel')}
+          </Button>
+        </Actions>
+      </Section>
+
+      <Section heading={t('ladderHeading')} help={t('ladderHelp')}>
+        <table className={s.grid} data-testid="rebate-ladder">
+          <thead>
+            <tr>
+              <th scope="col" className={s.colHead}>
+                {t('ladderThresholdColumn')}
+              </th>
+              {model.levels.map((_, k) => (
+                <th key={k} scope="col" className={s.colHead} data-user-data="">
+                  {levelName(k)}
+                </th>
+              ))}
+              <td className={s.removeCol} />
+            </tr>
+          </thead>
+          <tbody>
+            {model.rows.map((row, r) => (
+              <tr key={r} data-ladder-row={r + 1}>
+                <td className={s.gridCell}>
+                  <Input
+                    className={l.fill}
+                    inputMode="decimal"
+                    value={row.threshold}
+                    ref={register(`threshold${r}`)}
+                    aria-label={t('ladderThreshold', { row: r + 1 })}
+                    onChange={(_, d) => setModel((m) => ({ ...m, rows: m.rows.map((x, j) => (j === r ? { ...x, threshold: d.value } : x)) }))}
+                  />
+                </td>
+                {row.rates.map((rate, k) => (
+                  <td key={k} className={s.gridCell}>
+                    <Input
+                      className={l.fill}
+                      inputMode="decimal"
+                      value={rate}
+                      aria-label={t('ladderRate', { level: levelName(k), row: r + 1 })}
+                      data-rate={`${r + 1}-${k + 1}`}
+                      onChange={(_, d) => setModel((m) => ({ ...m, rows: m.rows.map((x, j) => (j === r ? { ...x, rates: x.rates.map((y, i) => (i === k ? d.value : y)) } : x)) }))}
+                    />
+                  </td>
+                ))}
+                <td className={s.gridCell}>
+                  <Button
+                    style={{ minWidth: '32px' }}
+                    disabledFocusable={model.rows.length <= 1}
+                    aria-label={t('removeThreshold', { row: r + 1 })}
+                    onClick={() => {
+                      focusNext.current = 'addThreshold';
+                      setModel((m) => removeLadderRow(m, r));
+                    }}
+                  >
+                    ×
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Actions>
+          <Button
+            ref={register('addThreshold')}
+            disabledFocusable={model.rows.length >= MAX_LADDER_ROWS}
+            onClick={() => {
+              focusNext.current = `threshold${model.rows.length}`;
+              setModel(addLadderRow);
+            }}
+          >
+            {t('addThreshold')}
+          </Button>
+        </Actions>
+      </Section>
+
+      <div className={l.section}>
+        <Field label={t('methodLabel')}>
+          <Select className={l.fill} value={model.method} onChange={(_, d) => setModel((m) => ({ ...m, method: d.value as RebateMethod }))} data-input="rebate-method">
+            <option value="retro">{t('rebateMethodRetro')}</option>
+            <option value="marginal">{t('rebateMethodMarginal')}</option>
+          </Select>
+        </Field>
+        <NumberField label={t('volumeLabel')} value={model.volume} onChange={(v) => setModel((m) => ({ ...m, volume: v }))} testId="volume" />
+      </div>
+
+      {!evaluation.ok && <Problems problems={evaluation.problems} locale={locale} t={t} />}
+
+      <Section heading={t('previewHeading')}>
+        {preview && (
+          <>
+            <table className={s.preview} data-testid="rebate-preview">
+              <caption className={l.visuallyHidden}>{t('rebateTableCaption', { volume: formats.money(preview.volume) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={s.previewCell}>
+                    {t('levelColumn')}
+                  </th>
+                  <th scope="col" className={`${s.previewCell} ${s.previewNumber}`}>
+                    {t('rebateColumn')}
+                  </th>
+                  <th scope="col" className={`${s.previewCell} ${s.previewNumber}`}>
+                    {t('effectiveRateColumn')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.levels.map((p, k) => (
+                  <tr key={k} data-rebate-level={p.level} data-value={String(p.rebate)}>
+                    <th scope="row" className={s.previewCell} data-user-data="">
+                      {p.level}
+                    </th>
+                    <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.money(p.rebate)}</td>
+                    <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.percent(p.effectiveRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Text className={l.wrap} aria-live="polite">
+              {t('rebateReached', { volume: formats.money(preview.volume), threshold: formats.money(preview.levels[0]?.reached ?? 0) })}
+            </Text>
+          </>
+        )}
+      </Section>
+
+      <WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintRebate')} write={write} resetKey={model} />
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bonus pool
+
+export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX.Element {
+  const l = useLayout();
+  const s = useStyles();
+  const [model, setModel] = useDraft<PoolModel>('plan-pool', () => createPoolModel(locale === 'zh-CN'), isPoolModel);
+  const evaluation = React.useMemo(() => evaluatePool(model), [model]);
+  const [focusNext, register] = useFocusAfterRender();
+  const preview = evaluation.ok ? evaluation.preview : null;
+  const capped = preview ? preview.people.filter((p) => p.place === 'cap') : [];
+  const setPerson = (i: number, field: 'name' | 'share', value: string) => setModel((m) => ({ ...m, people: m.people.map((p, j) => (j === i ? { ...p, [field]: value } : p)) }));
+
+  const write = () =>
+    writePoolToSheet(preview!.spec, {
+      labels: { pool: t('sheet.pool'), cap: t('sheet.poolCap'), floor: t('sheet.poolFloor'), name: t('sheet.name'), share: t('sheet.share'), amount: t('sheet.poolAmount') },
+    });
+
+  return (
+    <>
+      <div className={l.section}>
+        <NumberField label={t('poolLabel')} value={model.pool} onChange={(v) => setModel((m) => ({ ...m, pool: v }))} testId="pool" />
+        <NumberField label={t('poolCapLabel')} value={model.cap} onChange={(v) => setModel((m) => ({ ...m, cap: v }))} testId="pool-cap" />
+        <NumberField label={t('poolFloorLabel')} value={model.floor} onChange={(v) => setModel((m) => ({ ...m, floor: v }))} testId="pool-floor" />
+      </div>
+
+      <Section heading={t('peopleHeading')} help={t('peopleHelp')}>
+        <ol className={l.list}>
+          {model.people.map((p, i) => (
+            <li key={i} className={l.row} style={{ alignItems: 'flex-end' }} data-person={i + 1}>
+              <Field className={l.grow} label={t('personName', { row: i + 1 })}>
+                <Input className={l.fill} value={p.name} ref={register(`name${i}`)} data-user-data="" onChange={(_, d) => setPerson(i, 'name', d.value)} />
+              </Field>
+              <Field className={l.grow} label={t('personShare', { row: i + 1 })}>
+                <Input className={l.fill} inputMode="decimal" value={p.share} onChange={(_, d) => setPerson(i, 'share', d.value)} />
+              </Field>
+              <Button
+                className={l.noShrink}
+                style={{ minWidth: '32px' }}
+                disabledFocusable={model.people.length <= 1}
+                aria-label={t('removePerson', { row: i + 1 })}
+                onClick={() => {
+                  focusNext.current = 'addPerson';
+                  setModel((m) => (m.people.length <= 1 ? m : { ...m, people: m.people.filter((_, j) => j !== i) }));
+                }}
+              >
+                ×
+              </Button>
+            </li>
+          ))}
+        </ol>
+        <Actions>
+          <Button
+            ref={register('addPerson')}
+            disabledFocusable={model.people.length >= MAX_PEOPLE}
+            onClick={() => {
+              focusNext.current = `name${model.people.length}`;
+              setModel((m) => (m.people.length >= MAX_PEOPLE ? m : { ...m, people: [...m.people, { name: '', share: m.people[m.people.length - 1]?.share ?? '' }] }));
+            }}
+          >
+            {t('addPerson')}
+          </Button>
+        </Actions>
+      </Section>
+
+      {!evaluation.ok && <Problems problems={evaluation.problems} locale={locale} t={t} />}
+
+      <Section heading={t('previewHeading')}>
+        {preview && (
+          <>
+            <Text className={`${l.wrap} ${capped.length > 0 ? s.capped : ''}`} aria-live="polite" data-testid="pool-capped">
+              {capped.length === 0 ? t('poolCappedNone') : t('poolCapped', { count: capped.length, names: capped.map((p) => p.name || t('personName', { row: preview.people.indexOf(p) + 1 })).join(t('listSeparator')) })}
+            </Text>
+            <table className={s.preview} data-testid="pool-preview">
+              <caption className={l.visuallyHidden}>{t('poolTableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={s.previewCell}>
+                    {t('nameColumn')}
+                  </th>
+                  <th scope="col" className={`${s.previewCell} ${s.previewNumber}`}>
+                    {t('shareColumn')}
+                  </th>
+                  <th scope="col" className={`${s.previewCell} ${s.previewNumber}`}>
+                    {t('amountColumn')}
+                  </th>
+                  <th scope="col" className={s.previewCell}>
+                    {t('placeColumn')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.people.map((p, i) => (
+                  <tr key={i} data-pool-place={p.place} data-value={String(p.amount)}>
+                    <th scope="row" className={s.previewCell} data-user-data="">
+                      {p.name || t('personName', { row: i + 1 })}
+                    </th>
+                    <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.number(p.share)}</td>
+                    <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.money(p.amount)}</td>
+                    <td className={`${s.previewCell} ${p.place === 'cap' ? s.capped : ''}`}>{p.place === 'cap' ? t('placeCap') : p.place === 'floor' ? t('placeFloor') : t('placeShare')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Caption1 className={l.wrap}>
+              {preview.leftover > 0.005 ? t('poolLeftover', { leftover: formats.money(preview.leftover) }) : t('poolPaid', { paid: formats.money(preview.paid), pool: formats.money(preview.spec.pool as number) })}
+            </Caption1>
+          </>
+        )}
+      </Section>
+
+      <WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintPool')} write={write} resetKey={model} />
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target breakdown
+
+export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JSX.Element {
+  const l = useLayout();
+  const s = useStyles();
+  const [model, setModel] = useDraft<QuotaModel>('plan-quota', () => createQuotaModel(locale === 'zh-CN'), isQuotaModel);
+  const evaluation = React.useMemo(() => evaluateQuota(model), [model]);
+  const [focusNext, register] = useFocusAfterRender();
+  const [shown, setShown] = React.useState(0);
+  const preview = evaluation.ok ? evaluation.preview : null;
+  const target = preview ? preview.targets[Math.min(shown, preview.targets.length - 1)] : null;
+  const month = (m: number) => t(`month.${m + 1}` as 'month.1');
+  const quarter = (q: number) => t(`quarter.${q + 1}` as 'quarter.1');
+  const setTarget = (i: number, field: 'name' | 'annual', value: string) => setModel((m) => ({ ...m, targets: m.targets.map((x, j) => (j === i ? { ...x, [field]: value } : x)) }));
+  const targetName = (name: string, i: number) => name || t('targetName', { row: i + 1 });
+
+  const write = () =>
+    writeQuotaToSheet(preview!.spec, {
+      labels: {
+        weight: t('sheet.weight'),
+        roundTo: t('sheet.roundTo'),
+        name: t('sheet.targetName'),
+        annual: t('sheet.annual'),
+        months: Array.from({ length: MONTHS }, (_, m) => month(m)),
+        quarters: [0, 1, 2, 3].map(quarter),
+      },
+    });
+
+  return (
+    <>
+      <Section heading={t('targetsHeading')} help={t('targetsHelp')}>
+        <ol className={l.list}>
+          {model.targets.map((x, i) => (
+            <li key={i} className={l.row} style={{ alignItems: 'flex-end' }} data-target={i + 1}>
+              <Field className={l.grow} label={t('targetName', { row: i + 1 })}>
+                <Input className={l.fill} value={x.name} ref={register(`target${i}`)} data-user-data="" onChange={(_, d) => setTarget(i, 'name', d.value)} />
+              </Field>
+              <Field className={l.grow} label={t('targetAnnual', { row: i + 1 })}>
+                <Input className={l.fill} inputMode="decimal" value={x.annual} onChange={(_, d) => setTarget(i, 'annual', d.value)} />
+              </Field>
+              <Button
+                className={l.noShrink}
+                style={{ minWidth: '32px' }}
+                disabledFocusable={model.targets.length <= 1}
+                aria-label={t('removeTarget', { row: i + 1 })}
+                onClick={() => {
+                  focusNext.current = 'addTarget';
+                  setModel((m) => (m.targets.length <= 1 ? m : { ...m, targets: m.targets.filter((_, j) => j !== i) }));
+                }}
+              >
+                ×
+              </Button>
+            </li>
+          ))}
+        </ol>
+        <Actions>
+          <Button
+            ref={register('addTarget')}
+            disabledFocusable={model.targets.length >= MAX_TARGETS}
+            onClick={() => {
+              focusNext.current = `target${model.targets.length}`;
+              setModel((m) => (m.targets.length >= MAX_TARGETS ? m : { ...m, targets: [...m.targets, { name: '', annual: m.targets[m.targets.length - 1]?.annual ?? '' }] }));
+            }}
+          >
+            {t('addTarget')}
+          </Button>
+        </Actions>
+      </Section>
+
+      <Section heading={t('seasonalityHeading')} help={t('seasonalityHelp')}>
+        <div className={s.months}>
+          {model.weights.map((w, m) => (
+            <Field key={m} label={month(m)}>
+              <Input
+                className={l.fill}
+                inputMode="decimal"
+                value={w}
+                data-month={m + 1}
+                onChange={(_, d) => setModel((x) => ({ ...x, weights: x.weights.map((y, k) => (k === m ? d.value : y)) }))}
+              />
+            </Field>
+          ))}
+        </div>
+        <NumberField label={t('roundToLabel')} hint={t('roundToHint')} value={model.roundTo} onChange={(v) => setModel((m) => ({ ...m, roundTo: v }))} testId="round-to" />
+      </Section>
+
+      {!evaluation.ok && <Problems problems={evaluation.problems} locale={locale} t={t} />}
+
+      <Section heading={t('previewHeading')}>
+        {preview && target && (
+          <>
+            {preview.targets.length > 1 && (
+              <Field label={t('showTarget')}>
+                <Select className={l.fill} value={String(Math.min(shown, preview.targets.length - 1))} onChange={(_, d) => setShown(Number(d.value))} data-input="quota-shown">
+                  {preview.targets.map((x, i) => (
+                    <option key={i} value={String(i)} data-user-data="">
+                      {targetName(x.name, i)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+            <table className={s.preview} data-testid="quota-preview">
+              <caption className={l.visuallyHidden}>{t('quotaTableCaption', { name: targetName(target.name, preview.targets.indexOf(target)) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={s.previewCell}>
+                    {t('periodColumn')}
+                  </th>
+                  <th scope="col" className={`${s.previewCell} ${s.previewNumber}`}>
+                    {t('targetColumn')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {[0, 1, 2, 3].map((q) => (
+                  <React.Fragment key={q}>
+                    {[0, 1, 2].map((k) => {
+                      const m = 3 * q + k;
+                      return (
+                        <tr key={m} data-month={m + 1} data-value={String(target.months[m])}>
+                          <th scope="row" className={s.previewCell} style={{ fontWeight: 'normal' }}>
+                            {month(m)}
+                          </th>
+                          <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.money(target.months[m])}</td>
+                        </tr>
+                      );
+                    })}
+                    <tr className={s.quarterRow} data-quarter={q + 1} data-value={String(target.quarters[q])}>
+                      <th scope="row" className={s.previewCell}>
+                        {quarter(q)}
+                      </th>
+                      <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.money(target.quarters[q])}</td>
+                    </tr>
+                  </React.Fragment>
+                ))}
+              </tbody>
+            </table>
+            <Caption1 className={l.wrap} aria-live="polite">
+              {t('quotaCheck', { total: formats.money(target.months.reduce((a, b) => a + b, 0)) })}
+            </Caption1>
+          </>
+        )}
+      </Section>
+
+      <WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintQuota')} write={write} resetKey={model} />
+    </>
+  );
+}
