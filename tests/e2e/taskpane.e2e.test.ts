@@ -495,6 +495,83 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       assertMatchesEngine(await readShown(view), engineExpectation(upperTriangleGrid(3, { '0,1': '3' })), 'shell, keyboard');
     });
 
+    // The tab bar is hand-made (addin/taskpane/components/tab-bar.tsx, for the initial-JS budget):
+    // WAI-ARIA tabs with manual activation, and a More menu for the tabs that do not fit.
+    shellTest('the tab bar: one tab stop, arrows / Home / End move focus, Enter or Space selects, the rest are in the More menu', async () => {
+      const { page, errors } = await openPane();
+      await tab(page, /Templates/);
+      const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+      const tabState = () =>
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll<HTMLElement>('[role="tablist"] [role="tab"]')).map((el) => ({
+            id: el.dataset.testid!.replace(/^tab-/, ''),
+            shown: el.getClientRects().length > 0,
+            selected: el.getAttribute('aria-selected'),
+            tabIndex: el.tabIndex,
+            controls: el.getAttribute('aria-controls'),
+          })),
+        );
+      const ids = ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks'];
+
+      let tabs = await tabState();
+      expect(tabs.map((t) => t.id)).toEqual(ids);
+      expect(tabs.map((t) => t.controls)).toEqual(ids.map((id) => `pp-panel-${id}`));
+      expect(tabs.map((t) => [t.selected, t.tabIndex])).toEqual(ids.map((id) => (id === 'templates' ? ['true', 0] : ['false', -1])));
+      const shown = tabs.filter((t) => t.shown).map((t) => t.id);
+      const hidden = tabs.filter((t) => !t.shown).map((t) => t.id);
+      // At 420 px not all six fit: the first ones are on the row, the rest in order in the menu.
+      expect(shown.length).toBeGreaterThanOrEqual(2);
+      expect(hidden.length).toBeGreaterThan(0);
+      expect([...shown, ...hidden]).toEqual(ids);
+      const bar = (await page.getByTestId('tab-bar').boundingBox())!;
+      for (const id of shown) {
+        const box = (await page.getByTestId(`tab-${id}`).boundingBox())!;
+        expect({ id, right: Math.round(box.x + box.width) <= Math.round(bar.x + bar.width) }).toEqual({ id, right: true });
+      }
+
+      // One tab stop: Tab reaches the selected tab; arrows move along the shown tabs, wrapping.
+      await tabUntil(page, (el) => el.getAttribute('role') === 'tab', 'the tab list');
+      expect(await focusedId()).toBe('tab-templates');
+      await page.keyboard.press('End');
+      expect(await focusedId()).toBe(`tab-${shown[shown.length - 1]}`);
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedId()).toBe('tab-templates');
+      await page.keyboard.press('ArrowLeft');
+      expect(await focusedId()).toBe(`tab-${shown[shown.length - 1]}`);
+      await page.keyboard.press('Home');
+      expect(await focusedId()).toBe('tab-templates');
+      // Moving focus does not select (manual activation); Space does.
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedId()).toBe('tab-weights');
+      expect(await page.getByTestId('tab-weights').getAttribute('aria-selected')).toBe('false');
+      await page.keyboard.press('Space');
+      await page.getByTestId('panel-weights').waitFor();
+      tabs = await tabState();
+      expect(tabs.filter((t) => t.selected === 'true').map((t) => [t.id, t.tabIndex])).toEqual([['weights', 0]]);
+      expect(await page.getByTestId('panel-templates').isHidden()).toBe(true);
+
+      // The More menu by keyboard: Tab from the tab list reaches it; ArrowDown opens it on its
+      // first item; End, then Enter opens the last tab, which then shows on the row.
+      await page.keyboard.press('Tab');
+      expect(await focusedId()).toBe('tabs-more');
+      await page.keyboard.press('ArrowDown');
+      expect(await focusedId()).toBe(`more-${hidden[0]}`);
+      expect(await page.getByRole('menuitem').allTextContents()).toHaveLength(hidden.length);
+      await page.keyboard.press('Escape');
+      expect(await focusedId()).toBe('tabs-more');
+      expect(await page.getByRole('menu').count()).toBe(0);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      expect(await focusedId()).toBe(`more-${hidden[hidden.length - 1]}`);
+      await page.keyboard.press('Enter');
+      const last = hidden[hidden.length - 1];
+      await page.getByTestId(`panel-${last}`).waitFor();
+      tabs = await tabState();
+      expect(tabs.find((t) => t.id === last)).toMatchObject({ shown: true, selected: 'true', tabIndex: 0 });
+      expect(tabs.filter((t) => t.shown).length).toBeGreaterThanOrEqual(2);
+      expect(unexpected(errors)).toEqual([]);
+    });
+
     shellTest('zh-CN renders Chinese labels', async () => {
       const { page } = await openPane({ locale: 'zh-CN' });
       await tab(page, /模板/);
