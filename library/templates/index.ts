@@ -2,7 +2,7 @@
 import { balancedScorecard, balancedScorecardZh } from './balanced-scorecard';
 import { budgetAllocation } from './budget-allocation';
 import { channelTeamIncentive, channelTeamIncentiveZh } from './channel-team-incentive';
-import { channelTiering } from './channel-tiering';
+import { channelTiering, channelTieringZh } from './channel-tiering';
 import { dealerRebatePlan, dealerRebatePlanZh } from './dealer-rebate';
 import { monteCarloRoi } from './monte-carlo-roi';
 import { reorgCostBenefit } from './reorg-cost-benefit';
@@ -27,6 +27,7 @@ export const BUILT_IN_TEMPLATES: BuiltInTemplate[] = [
   budgetAllocation,
   monteCarloRoi,
   channelTiering,
+  channelTieringZh,
   dealerRebatePlan,
   dealerRebatePlanZh,
   sharedCommissionPool,

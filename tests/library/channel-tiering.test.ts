@@ -1,13 +1,18 @@
 /**
- * The built-in channel-tiering template (seed rules §4 channels, §3 ROI 1:3): Pareto classes
- * and tiers equal the spec's rules applied by the test itself, also after the rules table is
- * edited; the alerts and summary counts hold. The contract every template keeps is tested once
- * for all of them (contract.test.ts).
+ * The built-in channel-tiering template (plan rules: strategic channels are the top 20% bringing
+ * 80% of revenue, incubation above 30% growth, exit review after two quarters down 15%, ROI below
+ * 1:3 is low-efficiency, conversion swings over 15% alert): Pareto classes and tiers equal the
+ * rules applied by the test itself, also after the rules table is edited; the alerts and summary
+ * counts hold; a Chinese workbook names the tiers in Chinese (战略/孵化/维持/低效/退出评估). The
+ * contract every template keeps is tested once for all of them (contract.test.ts).
  */
 import ExcelJS from 'exceljs';
 import { calcBytes, toJson } from '../../calc/book';
-import { CHANNELS, CONVERSION_ALERT, INCUBATION_MONTHS, PARETO_B_SHARE, TIERS, TIER_RULES, channelTiering } from '../../library/templates/channel-tiering';
-import { bilingual } from '../../library/kit';
+import { ALERT, CHANNELS, CONVERSION_ALERT, INCUBATION_MONTHS, PARETO_B_SHARE, TIERS, TIER_RULES, channelTiering, channelTieringZh } from '../../library/templates/channel-tiering';
+import { nodeCodec } from '../../workbook/node-codec';
+import { patchSheetXml } from '../../workbook/patch';
+import { readWorkbookModel } from '../../workbook/read';
+import { ZipArchive, writeZip } from '../../workbook/zip';
 import { builtBeforeAll, names, ruleValues } from './support/built';
 
 interface Rules {
@@ -18,8 +23,8 @@ interface Rules {
 }
 
 const DEFAULT_RULES = Object.fromEntries(TIER_RULES.map(([name, value]) => [name, value])) as unknown as Rules;
-const rows = CHANNELS.map((_, i) => 2 + i);
-const revenue = CHANNELS.map((c) => c[2]);
+const rows = CHANNELS.map((_, i) => 4 + i);
+const revenue = CHANNELS.map((c) => c[3]);
 const total = revenue.reduce((s, x) => s + x, 0);
 
 /** Share of revenue held by the channels ranked above each one (descending, ties in input order). */
@@ -43,7 +48,7 @@ function paretoClasses(values: number[], a: number, b: number): string[] {
 /** CHANNELTIER, first match wins: exit-review, low-roi, strategic (Pareto A), incubate, maintain. */
 function tiers(rules: Rules): string[] {
   const classes = paretoClasses(revenue, rules.strategic_share, 1);
-  return CHANNELS.map(([, , , growth, roi, prevQ, lastQ], i) => {
+  return CHANNELS.map(([, , , , growth, roi, prevQ, lastQ], i) => {
     if (prevQ <= -rules.exit_decline && lastQ <= -rules.exit_decline) return 'exit-review';
     if (roi < rules.min_roi) return 'low-roi';
     if (classes[i] === 'A') return 'strategic';
@@ -52,13 +57,16 @@ function tiers(rules: Rules): string[] {
   });
 }
 
-describe('template: channel-tiering', () => {
-  const book = builtBeforeAll(channelTiering);
+describe.each([
+  ['channel-tiering', channelTiering, 'en-US', { rules: 'Rules', channels: 'Channels', summary: 'Summary' }],
+  ['channel-tiering-zh', channelTieringZh, 'zh-CN', { rules: '规则', channels: '渠道', summary: '汇总' }],
+] as const)('template: %s', (_id, template, locale, S) => {
+  const book = builtBeforeAll(template);
   const { json } = book;
 
   it('channels.pareto-80-20: PERF.PARETO classes equal the cumulative-share rule (A up to and including the channel crossing 80%)', () => {
     const expected = paretoClasses(revenue, DEFAULT_RULES.strategic_share, PARETO_B_SHARE);
-    expect(rows.map((r) => json[`Channels!L${r}`])).toEqual(expected);
+    expect(rows.map((r) => json[`${S.channels}!M${r}`])).toEqual(expected);
     // the sample is a real 80/20 case: a third of the channels bring over 80% of revenue
     const aRevenue = revenue.filter((_, i) => expected[i] === 'A').reduce((s, x) => s + x, 0);
     expect(aRevenue / total).toBeGreaterThanOrEqual(0.8);
@@ -67,41 +75,40 @@ describe('template: channel-tiering', () => {
 
   it('channels.exit-15, cost.low-roi-3, channels.incubate-30: PERF.CHANNELTIER tiers equal the spec\'s first-match rules, and the sample shows every tier', () => {
     const expected = tiers(DEFAULT_RULES);
-    expect(rows.map((r) => json[`Channels!M${r}`])).toEqual(expected);
+    expect(rows.map((r) => json[`${S.channels}!N${r}`])).toEqual(expected);
     expect(new Set(expected)).toEqual(new Set(TIERS.map(([key]) => key)));
     // first match wins: a Pareto-A channel with ROI below 1:3 is low-roi, not strategic
     const douyin = CHANNELS.findIndex(([name]) => name.startsWith('Douyin'));
-    expect([json[`Channels!L${rows[douyin]}`], json[`Channels!M${rows[douyin]}`]]).toEqual(['A', 'low-roi']);
+    expect([json[`${S.channels}!M${rows[douyin]}`], json[`${S.channels}!N${rows[douyin]}`], json[`${S.channels}!O${rows[douyin]}`]]).toEqual(['A', 'low-roi', locale === 'en-US' ? 'Low ROI' : '低效']);
   });
 
   it('the rules table is live: edited thresholds give the tiers the same rules compute', async () => {
     const edited: Rules = { exit_decline: 0.1, min_roi: 2.5, strategic_share: 0.6, incubate_growth: 0.5 };
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(book.bytes as never);
-    const sheet = workbook.getWorksheet('Rules')!;
-    TIER_RULES.forEach(([name], i) => {
-      expect(sheet.getCell(4 + i, 1).value).toBe(name);
-      sheet.getCell(4 + i, 2).value = edited[name as keyof Rules];
-    });
-    const after = toJson(await calcBytes(Buffer.from(await workbook.xlsx.writeBuffer())));
+    const zip = ZipArchive.read(book.bytes);
+    const part = readWorkbookModel(zip, nodeCodec).sheets.find((s) => s.name === S.rules)!.part;
+    TIER_RULES.forEach(([name], i) => expect(json[`${S.rules}!A${4 + i}`]).toBe(name));
+    const writes = TIER_RULES.map(([name], i) => ({ row: 4 + i, col: 2, value: edited[name as keyof Rules] }));
+    const patched = writeZip(zip.entries.map((e) => (e.name === part ? { name: e.name, data: patchSheetXml(zip.text(e.name, nodeCodec), { writes, clear: [] }) } : { name: e.name, copy: e })), nodeCodec);
+    const after = toJson(await calcBytes(patched));
     const expected = tiers(edited);
     expect(expected).not.toEqual(tiers(DEFAULT_RULES));
-    expect(rows.map((r) => after[`Channels!M${r}`])).toEqual(expected);
-    expect(rows.map((r) => after[`Channels!L${r}`])).toEqual(paretoClasses(revenue, edited.strategic_share, PARETO_B_SHARE));
+    expect(rows.map((r) => after[`${S.channels}!N${r}`])).toEqual(expected);
+    expect(rows.map((r) => after[`${S.channels}!M${r}`])).toEqual(paretoClasses(revenue, edited.strategic_share, PARETO_B_SHARE));
   });
 
   it('channels.conversion-alert-15: conversion moving more than 15% raises an alert; incubating channels get 6 months', () => {
     const tier = tiers(DEFAULT_RULES);
-    CHANNELS.forEach(([, , rev, , , , , convPrev, convLast], i) => {
+    CHANNELS.forEach(([, , , rev, , , , , convPrev, convLast], i) => {
       const r = rows[i];
       const change = convLast / convPrev - 1;
-      expect(json[`Channels!J${r}`]).toBeCloseTo(change, 12);
-      expect(json[`Channels!K${r}`]).toBe(Math.abs(change) > CONVERSION_ALERT ? 'alert 预警' : 'ok 正常');
-      expect(json[`Channels!N${r}`]).toBeCloseTo(rev / total, 12);
-      expect(json[`Channels!O${r}`]).toBe(bilingual(TIERS.find(([key]) => key === tier[i])![2]));
-      expect(json[`Channels!P${r}`]).toBe(tier[i] === 'incubate' ? INCUBATION_MONTHS : 0);
+      const [, name, action] = TIERS.find(([key]) => key === tier[i])!;
+      expect(json[`${S.channels}!J${r}`]).toBeCloseTo(change, 12);
+      expect(json[`${S.channels}!K${r}`]).toBe(Math.abs(change) > CONVERSION_ALERT ? ALERT[locale] : 'OK');
+      expect(json[`${S.channels}!L${r}`]).toBeCloseTo(rev / total, 12);
+      expect([json[`${S.channels}!O${r}`], json[`${S.channels}!P${r}`]]).toEqual([name[locale], action[locale]]);
+      expect(json[`${S.channels}!Q${r}`]).toBe(tier[i] === 'incubate' ? INCUBATION_MONTHS : 0);
     });
-    expect(rows.filter((r) => json[`Channels!K${r}`] === 'alert 预警').length).toBeGreaterThan(0);
+    expect(rows.filter((r) => json[`${S.channels}!K${r}`] === ALERT[locale]).length).toBeGreaterThan(0);
   });
 
   it('Summary counts channels and revenue per tier and per Pareto class', () => {
@@ -109,43 +116,44 @@ describe('template: channel-tiering', () => {
     const classes = paretoClasses(revenue, DEFAULT_RULES.strategic_share, PARETO_B_SHARE);
     const sumWhere = (labels: string[], key: string) => revenue.filter((_, i) => labels[i] === key).reduce((s, x) => s + x, 0);
     TIERS.forEach(([key], i) => {
-      expect(json[`Summary!A${2 + i}`]).toBe(key);
-      expect(json[`Summary!C${2 + i}`]).toBe(tier.filter((t) => t === key).length);
-      expect(json[`Summary!D${2 + i}`]).toBeCloseTo(sumWhere(tier, key), 6);
-      expect(json[`Summary!E${2 + i}`]).toBeCloseTo(sumWhere(tier, key) / total, 12);
+      expect([json[`${S.summary}!A${2 + i}`], json[`${S.summary}!B${2 + i}`]]).toEqual([key, TIERS[i][1][locale]]);
+      expect(json[`${S.summary}!C${2 + i}`]).toBe(tier.filter((t) => t === key).length);
+      expect(json[`${S.summary}!D${2 + i}`]).toBeCloseTo(sumWhere(tier, key), 6);
+      expect(json[`${S.summary}!E${2 + i}`]).toBeCloseTo(sumWhere(tier, key) / total, 12);
     });
-    expect([json['Summary!C7'], json['Summary!D7']]).toEqual([CHANNELS.length, total]);
+    expect([json[`${S.summary}!C7`], json[`${S.summary}!D7`]]).toEqual([CHANNELS.length, total]);
     ['A', 'B', 'C'].forEach((key, i) => {
-      expect(json[`Summary!C${10 + i}`]).toBe(classes.filter((c) => c === key).length);
-      expect(json[`Summary!D${10 + i}`]).toBeCloseTo(sumWhere(classes, key), 6);
+      expect(json[`${S.summary}!C${10 + i}`]).toBe(classes.filter((c) => c === key).length);
+      expect(json[`${S.summary}!D${10 + i}`]).toBeCloseTo(sumWhere(classes, key), 6);
     });
-    expect(json['Summary!B15']).toBeCloseTo(classes.filter((c) => c === 'A').length / CHANNELS.length, 12);
-    expect(json['Summary!B16']).toBeCloseTo(sumWhere(classes, 'A') / total, 12);
-    const alerts = CHANNELS.filter((c) => Math.abs(c[8] / c[7] - 1) > CONVERSION_ALERT).length;
-    expect(json['Summary!B17']).toBe(alerts);
-    expect(json['Summary!B18']).toBeCloseTo(sumWhere(tier, 'exit-review'), 6);
+    expect(json[`${S.summary}!B15`]).toBeCloseTo(classes.filter((c) => c === 'A').length / CHANNELS.length, 12);
+    expect(json[`${S.summary}!B16`]).toBeCloseTo(sumWhere(classes, 'A') / total, 12);
+    const alerts = CHANNELS.filter((c) => Math.abs(c[9] / c[8] - 1) > CONVERSION_ALERT).length;
+    expect(json[`${S.summary}!B17`]).toBe(alerts);
+    expect(json[`${S.summary}!B18`]).toBeCloseTo(sumWhere(tier, 'exit-review'), 6);
   });
 
-  it('colours each tier by conditional formatting: strategic green, incubate blue, maintain grey, low-roi amber, exit-review red', async () => {
+  it('colours each tier by conditional formatting, as the table grows: strategic green, incubate blue, maintain grey, low-roi amber, exit-review red', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(book.bytes as never);
     type Rule = { formulae: string[]; style: { fill: { bgColor: { argb: string } } } };
-    const formats = (workbook.getWorksheet('Channels') as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
-    const tierColumn = formats.find((cf) => cf.ref === 'M2:M13')!;
-    const colours = Object.fromEntries(tierColumn.rules.map((rule) => [rule.formulae[0], rule.style.fill.bgColor.argb]));
+    const formats = (workbook.getWorksheet(S.channels) as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
+    const tierColumns = formats.find((cf) => cf.ref === 'N4:P115')!;
+    const colours = Object.fromEntries(tierColumns.rules.map((rule) => [rule.formulae[0], rule.style.fill.bgColor.argb]));
     expect(colours).toEqual({
-      '$M2="strategic"': 'FFC6EFCE', // green
-      '$M2="incubate"': 'FFDDEBF7', // blue
-      '$M2="maintain"': 'FFEDEDED', // grey
-      '$M2="low-roi"': 'FFFFEB9C', // amber
-      '$M2="exit-review"': 'FFFFC7CE', // red
+      '$N4="strategic"': 'FFC6EFCE', // green
+      '$N4="incubate"': 'FFDDEBF7', // blue
+      '$N4="maintain"': 'FFEDEDED', // grey
+      '$N4="low-roi"': 'FFFFEB9C', // amber
+      '$N4="exit-review"': 'FFFFC7CE', // red
     });
-    expect(formats.some((cf) => cf.ref === 'J2:K13' && cf.rules[0].formulae[0] === 'ABS($J2)>Rules!$B$12')).toBe(true);
+    expect(formats.some((cf) => cf.ref === 'J4:K115' && cf.rules[0].formulae[0] === `ABS($J4)>${S.rules}!$B$12`)).toBe(true);
   });
 
   it('carries its rules in the rules table (the digest\'s numbers) and names its key inputs', () => {
     const rules = { 'channels.exit-15': 0.15, 'cost.low-roi-3': 3, 'channels.pareto-80-20': 0.8, 'channels.incubate-30': 0.3, 'channels.conversion-alert-15': 0.15 };
-    expect(ruleValues(channelTiering, book)).toEqual(rules);
-    expect(names(book)).toEqual(expect.arrayContaining(['ChannelTierRules', 'ParetoBShare', 'IncubationMonths', 'ConversionAlertLine', 'ChannelData', 'ChannelRevenue']));
+    expect(ruleValues(template, book)).toEqual(rules);
+    expect(names(book)).toEqual(expect.arrayContaining(['ChannelTierRules', 'ParetoBShare', 'IncubationMonths', 'ConversionAlertLine']));
+    expect(json[`${S.channels}!A2`]).toBe(locale === 'en-US' ? 'example — replace with yours' : '示例——请替换为贵司数据');
   });
 });
