@@ -181,6 +181,30 @@ suite('task pane fits 320 px, speaks one language, keeps to the glossary (issue 
       await panel.locator('[data-input="cap"]').fill('130%');
       await panel.locator('[data-marker="cap"]').waitFor();
       problems.push(...(await check(page, lang, `${label} payout curve`)));
+      // Catalog v2 (issue 11): the rebate ladder, the bonus pool and the target breakdown.
+      await panel.getByRole('radio', { name: zh ? '返利阶梯' : 'Rebate ladder' }).check();
+      await panel.getByTestId('rebate-preview').waitFor();
+      await panel.getByRole('button', { name: zh ? '添加级别' : 'Add level' }).click();
+      await panel.getByRole('button', { name: zh ? '添加起点' : 'Add threshold' }).click();
+      expect(await panel.locator('[data-rate]').count()).toBe(16); // 4 thresholds × 4 levels
+      await panel.locator('[data-rebate-level]').nth(3).waitFor();
+      problems.push(...(await check(page, lang, `${label} rebate ladder, 4 levels`, zh ? ['级别 4'] : ['Level 4'])));
+      await panel.locator('[data-rate="1-1"]').fill('abc');
+      await panel.getByTestId('plan-errors').waitFor();
+      // The message names the grid by its label, not PERF.REBATE's argument ("ladder").
+      expect(await panel.getByTestId('plan-errors').textContent()).toContain(zh ? '返利阶梯' : 'Rebate ladder');
+      problems.push(...(await check(page, lang, `${label} rebate ladder error`, ['abc'])));
+      await panel.locator('[data-rate="1-1"]').fill('1%');
+      await panel.getByRole('radio', { name: zh ? '奖金池' : 'Bonus pool' }).check();
+      await panel.locator('[data-pool-place="cap"]').first().waitFor();
+      expect(await panel.getByTestId('pool-capped').textContent()).toContain(zh ? '销售部' : 'Sales');
+      problems.push(...(await check(page, lang, `${label} bonus pool`)));
+      await panel.getByRole('radio', { name: zh ? '目标分解' : 'Target breakdown' }).check();
+      await panel.locator('[data-quarter="4"]').waitFor();
+      await panel.locator('[data-input="quota-shown"]').selectOption('1');
+      await panel.getByRole('caption').or(panel.locator('caption')).first().waitFor({ state: 'attached' });
+      problems.push(...(await check(page, lang, `${label} target breakdown`)));
+      await panel.getByRole('radio', { name: zh ? '分档提成' : 'Tiered commission' }).check();
     } else if (id === 'scenarios') {
       await panel.getByTestId('mc-paste').fill('1\n2\n3\n4\n5');
       await panel.getByRole('button', { name: zh ? '汇总粘贴的数字' : 'Summarize pasted numbers' }).click();
@@ -390,45 +414,75 @@ suite('task pane fits 320 px, speaks one language, keeps to the glossary (issue 
     await view.waitFor();
     for (let k = 4; k <= 15; k++) await view.getByRole('button', { name: /^Add criterion$/ }).click();
     expect(await view.locator('fieldset').count()).toBe(105);
+    // Input latency as browsers define it (Event Timing, what INP reports): from the input to
+    // the next paint after its handlers ran, for real clicks and key presses.
+    await page.evaluate(() => {
+      const w = window as unknown as { __events: { name: string; duration: number; id: number }[] };
+      w.__events = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEventTiming & { interactionId: number })[]) w.__events.push({ name: e.name, duration: e.duration, id: e.interactionId });
+      }).observe({ type: 'event', durationThreshold: 0 } as PerformanceObserverInit);
+    });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const measured = await page.evaluate(async () => {
+    const sets = view.locator('fieldset');
+    for (let k = 0; k < 20; k++) {
+      const radio = sets.nth((k * 7) % 105).locator(`input[data-side="${k % 2 ? 'b' : 'a'}"]`);
+      await radio.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(100);
+      await radio.click();
+      await page.waitForTimeout(100);
+    }
+    await view.getByRole('textbox', { name: 'Criterion 1', exact: true }).click();
+    for (let k = 0; k < 20; k++) {
+      await page.keyboard.type('x');
+      await page.waitForTimeout(100);
+    }
+    await page.waitForTimeout(300);
+    const events = await page.evaluate(() => (window as unknown as { __events: { name: string; duration: number; id: number }[] }).__events);
+    /** Each interaction's latency: the longest of its events (pointer / mouse / click, or key / input). */
+    const interactions = (names: string[]) => {
+      const byId = new Map<number, number>();
+      for (const e of events) if (e.id && names.includes(e.name)) byId.set(e.id, Math.max(byId.get(e.id) ?? 0, e.duration));
+      return [...byId.values()];
+    };
+    // The figure this test reported before: a script's click to the frame after it.
+    const scripted = await page.evaluate(async () => {
       const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const judgement: number[] = [];
-      const typing: number[] = [];
-      const sets = Array.from(document.querySelectorAll('fieldset'));
+      const out: number[] = [];
+      const all = Array.from(document.querySelectorAll('fieldset'));
       for (let k = 0; k < 20; k++) {
-        const radio = sets[(k * 7) % sets.length].querySelector<HTMLInputElement>(`input[data-side="${k % 2 ? 'b' : 'a'}"]`)!;
+        const radio = all[(k * 11) % all.length].querySelector<HTMLInputElement>(`input[data-side="${k % 2 ? 'a' : 'b'}"]`)!;
         await frame();
         const started = performance.now();
         radio.click();
         await frame();
-        judgement.push(performance.now() - started);
+        out.push(performance.now() - started);
       }
-      const input = document.querySelector<HTMLInputElement>('[data-view="weights"] input[type="text"], [data-view="weights"] input:not([type])')!;
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-      for (let k = 0; k < 20; k++) {
-        await frame();
-        const started = performance.now();
-        setValue.call(input, `Criterion ${k}x`);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await frame();
-        typing.push(performance.now() - started);
-      }
-      return { judgement, typing };
+      return out;
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const stats = (xs: number[]) => {
       const sorted = [...xs].sort((a, b) => a - b);
-      return { median: Math.round(sorted[Math.floor(sorted.length / 2)]), p90: Math.round(sorted[Math.floor(sorted.length * 0.9)]), max: Math.round(sorted[sorted.length - 1]) };
+      return { n: sorted.length, median: Math.round(sorted[Math.floor(sorted.length / 2)]), p90: Math.round(sorted[Math.floor(sorted.length * 0.9)]), max: Math.round(sorted[sorted.length - 1]) };
     };
-    timings.ahpLatency15Criteria4xCpu = { judgementMs: stats(measured.judgement), typingMs: stats(measured.typing), target: '< 50 ms' };
+    const judgement = interactions(['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click']);
+    const typing = interactions(['keydown', 'keypress', 'keyup', 'beforeinput', 'input']);
+    expect(judgement.length).toBeGreaterThanOrEqual(18);
+    expect(typing.length).toBeGreaterThanOrEqual(18);
+    timings.ahpLatency15Criteria4xCpu = {
+      judgementMs: stats(judgement),
+      typingMs: stats(typing),
+      scriptedJudgementToNextFrameMs: stats(scripted),
+      measure: 'Event Timing: input to the next paint after its handlers (INP), real clicks and key presses',
+      target: '< 50 ms',
+    };
     // eslint-disable-next-line no-console
     console.log('AHP latency at 15 criteria, 4× CPU throttling:', JSON.stringify(timings.ahpLatency15Criteria4xCpu));
-    // The target is 50 ms; on a shared 2-core machine running both browser suites at once the median
-    // reached 164 ms, so only a regression far past the target fails here (the figures are reported).
-    expect(stats(measured.judgement).median).toBeLessThan(400);
-    expect(stats(measured.typing).median).toBeLessThan(400);
+    // The target is 50 ms, reported above; on a shared 2-core machine running both browser suites
+    // at once the figures double or triple, so only a regression far past the target fails here.
+    expect(stats(judgement).median).toBeLessThan(400);
+    expect(stats(typing).median).toBeLessThan(400);
   }, 120_000);
 
   test('retakes the README screenshots (docs/screenshots)', async () => {

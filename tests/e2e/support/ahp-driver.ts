@@ -61,6 +61,8 @@ export function weightsView(page: Page): Locator {
 }
 
 export async function readShown(view: Locator): Promise<ShownResult> {
+  // The results follow the judgements a frame later (useDeferredValue): wait until they caught up.
+  await view.locator('[data-ahp-pending]').waitFor({ state: 'detached', timeout: 5000 });
   const values = (method: string) =>
     view.locator(`[data-method="${method}"]`).evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
   const texts = (method: string) => view.locator(`[data-method="${method}"]`).evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()));

@@ -10,7 +10,12 @@
  * Keyboard: everything is a native input, radio, select or button in reading order; adding a
  * criterion focuses its name, removing one moves focus to a neighbour, and "Go to this
  * judgement" focuses the pair to fix. A polite live region announces the new weights after
- * each change. The criteria and judgements are kept as a draft (drafts.ts) across sessions.
+ * each change.
+ *
+ * Speed at 15 criteria (105 pairs): a pair and a criterion row are memoized, the results are
+ * rendered from a deferred copy of the model (useDeferredValue), and a pair off screen is not
+ * laid out (content-visibility), so an input costs one pair's render and layout; the weights
+ * follow in the next frames. The criteria and judgements are kept as a draft (drafts.ts) across sessions.
  * In a plain browser "Write to sheet" stays disabled with a note; inside Excel it calls
  * ./write-to-sheet.
  *
@@ -50,6 +55,12 @@ import { writeAhpToSheet } from './write-to-sheet';
 type T = Translate<typeof WEIGHTS>;
 
 const useStyles = makeStyles({
+  /**
+   * A pair off screen is not laid out or painted (its size is remembered once it was), and
+   * what changes inside one pair is laid out inside it: at 15 criteria a judgement would
+   * otherwise lay out all 105 pairs.
+   */
+  pairItem: { contentVisibility: 'auto', containIntrinsicSize: 'auto 100px' },
   pair: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   sides: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
@@ -158,7 +169,7 @@ const PairRow = React.memo(function PairRow({ i, j, a, b, value, idPrefix, flagg
     </label>
   );
   return (
-    <li data-pair={`${i + 1}-${j + 1}`} data-value={String(value)}>
+    <li className={s.pairItem} data-pair={`${i + 1}-${j + 1}`} data-value={String(value)}>
       <fieldset id={name} className={`${s.pair} ${flagged ? s.flagged : ''}`} data-flagged={flagged ? '' : undefined}>
         <legend className={s.legend}>{t('pairLabel', { a, b })}</legend>
         <div className={s.sides}>
@@ -201,16 +212,19 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
   const addButton = React.useRef<HTMLButtonElement>(null);
   /** Criterion id whose name field gets focus after the next render (add / remove). */
   const focusNext = React.useRef<string | 'add' | null>(null);
-  const percent1 = React.useMemo(() => new Intl.NumberFormat(host.numberLocale ?? locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }), [host.numberLocale, locale]);
-  const fixed = React.useMemo(() => ({ 4: new Intl.NumberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 }), 3: new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) }), [locale]);
 
-  const computed = React.useMemo((): { result: AhpResult } | { error: string } => {
+  // The judgements and names answer at once; the weights, the warning and the summary follow
+  // from a deferred copy of the model, rendered by React when the input has been painted (and
+  // interrupted by the next input). At 15 criteria that keeps a click or a keystroke to one
+  // radio group or one name field, not the 105 pairs and both result tables.
+  const deferred = React.useDeferredValue(model);
+  const computed = React.useMemo((): Computed => {
     try {
-      return { result: compute(model) };
+      return { result: compute(deferred) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [model]);
+  }, [deferred]);
   const result = 'result' in computed ? computed.result : null;
 
   // Switching the pane's language renames the criteria still carrying the default names.
@@ -228,7 +242,10 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
     else if (target) nameInputs.current.get(target)?.focus();
   });
 
-  const names = model.criteria.map((c, index) => (c.name.trim() === '' ? t('criterionLabel', { position: index + 1 }) : c.name.trim()));
+  const names = namesOf(model, t);
+  const shownNames = React.useMemo(() => namesOf(deferred, t), [deferred, t]);
+  /** The names the pairs show, by criterion id (from the deferred model; a new criterion's own until then). */
+  const pairNames = React.useMemo(() => new Map(deferred.criteria.map((c, k) => [c.id, shownNames[k]])), [deferred, shownNames]);
   const duplicates = duplicateNames(model);
 
   const onJudgement = React.useCallback(
@@ -281,29 +298,23 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
   };
 
   const worst = result && !result.consistent ? result.mostInconsistent : null;
-  const worstKey = worst ? pairKey(model.criteria[worst.i].id, model.criteria[worst.j].id) : undefined;
-  const worstPair = worst ? t('pairLabel', { a: names[worst.i], b: names[worst.j] }) : '';
+  const worstKey = worst ? pairKey(deferred.criteria[worst.i].id, deferred.criteria[worst.j].id) : undefined;
   const separator = t('listSeparator');
-
-  const summary = result
-    ? t('summary', {
-        weights: names.map((name, k) => t('weightShare', { name, weight: percent1.format(result.eigen[k]) })).join(separator),
-        verdict: worst ? t('verdictBad', { pair: worstPair }) : t('verdictOk'),
-      })
-    : '';
 
   const canWrite = host.inExcel && result !== null && duplicates.length === 0 && writeState.kind !== 'busy';
   const writeNoteId = `${idPrefix}-write-note`;
 
   const onWrite = async () => {
-    if (!result || !canWrite) return;
+    if (!canWrite) return;
     setWriteState({ kind: 'busy' });
     try {
+      // From the model as it is now (the results on screen may be a frame behind).
+      const now = compute(model);
       const written = await writeAhpToSheet({
         criteria: names,
         upperTriangle: upperTriangle(model),
-        matrix: result.matrix,
-        expected: { eigen: result.eigen, geomean: result.geomean, cr: result.cr },
+        matrix: now.matrix,
+        expected: { eigen: now.eigen, geomean: now.geomean, cr: now.cr },
         labels: { corner: t('sheet.corner'), weight: t('sheet.weight'), cr: t('sheet.cr') },
       });
       setWriteState({ kind: 'done', address: written ? written.address : undefined });
@@ -312,9 +323,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
     }
   };
 
-  const n = model.criteria.length;
   const removable = canRemove(model);
-  const maxWeight = result ? Math.max(...result.eigen) : 1;
 
   return (
     <ViewRoot view="weights" locale={locale} title={t('title')} intro={t('intro')}>
@@ -347,7 +356,18 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
       <Section heading={t('judgementsHeading')} help={t('judgementsHelp')}>
         <ol className={l.list} style={{ gap: '16px' }}>
           {pairs(model).map((p) => (
-            <PairRow key={p.key} i={p.i} j={p.j} a={names[p.i]} b={names[p.j]} value={p.value} idPrefix={idPrefix} flagged={p.key === worstKey} t={t} onChange={onJudgement} />
+            <PairRow
+              key={p.key}
+              i={p.i}
+              j={p.j}
+              a={pairNames.get(model.criteria[p.i].id) ?? names[p.i]}
+              b={pairNames.get(model.criteria[p.j].id) ?? names[p.j]}
+              value={p.value}
+              idPrefix={idPrefix}
+              flagged={p.key === worstKey}
+              t={t}
+              onChange={onJudgement}
+            />
           ))}
         </ol>
         <Actions>
@@ -355,94 +375,10 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
         </Actions>
       </Section>
 
-      <Section heading={t('resultsHeading')} data-ahp-results="">
-        {'error' in computed && <Notice intent="error">{t('computeFailed', { message: computed.error })}</Notice>}
-        {result && (
-          <>
-            <Table size="small" className={l.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('criterionColumn')}</TableHeaderCell>
-                  <TableHeaderCell button={{ className: l.numberHeader }}>{t('weightColumn')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {model.criteria.map((c, k) => (
-                  <TableRow key={c.id}>
-                    <TableCell className={l.wrap}>{names[k]}</TableCell>
-                    <TableCell className={l.number} data-method="weight" data-value={String(result.eigen[k])}>
-                      <span className={s.barCell}>
-                        <span className={s.bar} style={{ width: `${Math.round((result.eigen[k] / maxWeight) * 48)}px` }} aria-hidden="true" />
-                        {percent1.format(result.eigen[k])}
-                      </span>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            {n === 2 && <Caption1>{t('twoAlwaysConsistent')}</Caption1>}
-            {n > 2 && result.consistent && <Caption1>{t('consistent')}</Caption1>}
-            {worst && worstKey && (
-              <Notice
-                intent="warning"
-                title={t('warningTitle')}
-                data-ahp-warning=""
-                actions={
-                  <Button
-                    onClick={() => {
-                      const fieldset = document.getElementById(`${idPrefix}-${worst.i}-${worst.j}`);
-                      (fieldset?.querySelector<HTMLInputElement>('input:checked') ?? fieldset?.querySelector<HTMLInputElement>('input'))?.focus();
-                    }}
-                  >
-                    {t('goToJudgement')}
-                  </Button>
-                }
-              >
-                {t('warningBody', {
-                  pair: worstPair,
-                  judged: judgementSentence(t, names[worst.i], names[worst.j], worst.judged),
-                  implied: judgementSentence(t, names[worst.i], names[worst.j], worst.suggested),
-                })}
-              </Notice>
-            )}
-            <details className={l.details} data-ahp-advanced="">
-              <summary>{t('advanced')}</summary>
-              <div className={l.section}>
-                <Caption1 className={l.wrap}>{t('advancedHelp', { threshold: fixed[3].format(CR_THRESHOLD) })}</Caption1>
-                <Table size="small" className={l.table}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t('criterionColumn')}</TableHeaderCell>
-                      <TableHeaderCell button={{ className: l.numberHeader }}>{t('eigenColumn')}</TableHeaderCell>
-                      <TableHeaderCell button={{ className: l.numberHeader }}>{t('geomeanColumn')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {model.criteria.map((c, k) => (
-                      <TableRow key={c.id}>
-                        <TableCell className={l.wrap}>{names[k]}</TableCell>
-                        <TableCell className={l.number} data-method="eigen" data-value={String(result.eigen[k])}>
-                          {fixed[4].format(result.eigen[k])}
-                        </TableCell>
-                        <TableCell className={l.number} data-method="geomean" data-value={String(result.geomean[k])}>
-                          {fixed[4].format(result.geomean[k])}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-                <Text>
-                  {t('lambdaMax')}: <span data-value={String(result.lambdaMax)} data-stat="lambda-max">{fixed[4].format(result.lambdaMax)}</span>
-                </Text>
-                <Text>
-                  {t('crLabel')}: <span data-value={String(result.cr)} data-stat="cr">{fixed[3].format(result.cr)}</span>
-                </Text>
-              </div>
-            </details>
-          </>
-        )}
-        <LiveStatus data-ahp-summary="">{summary}</LiveStatus>
-      </Section>
+      {/* Busy while the results are a frame behind the judgements (the memoized results do not re-render for this). */}
+      <div aria-busy={deferred !== model} data-ahp-pending={deferred !== model ? '' : undefined} style={{ minWidth: 0 }}>
+        <AhpResults computed={computed} criteria={deferred.criteria} names={shownNames} idPrefix={idPrefix} locale={locale} numberLocale={host.numberLocale} separator={separator} t={t} />
+      </div>
 
       <Section heading={t('writeHeading')}>
         <Actions>
@@ -459,8 +395,141 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
         </div>
       </Section>
 
-      <ObjectivePanel locale={locale} inExcel={host.inExcel} t={t} />
+      <MemoObjectivePanel locale={locale} inExcel={host.inExcel} t={t} />
     </ViewRoot>
   );
 }
 
+type Computed = { result: AhpResult } | { error: string };
+
+/** The criteria's names as shown: a blank name is "Criterion 3". */
+function namesOf(model: AhpModel, t: T): string[] {
+  return model.criteria.map((c, index) => (c.name.trim() === '' ? t('criterionLabel', { position: index + 1 }) : c.name.trim()));
+}
+
+/** Stands alone below the wizard: it never changes with a judgement. */
+const MemoObjectivePanel = React.memo(ObjectivePanel);
+
+interface AhpResultsProps {
+  computed: Computed;
+  criteria: AhpModel['criteria'];
+  names: readonly string[];
+  idPrefix: string;
+  locale: ViewProps['locale'];
+  numberLocale?: string;
+  separator: string;
+  t: T;
+}
+
+/**
+ * The weights in %, the warning naming the pair to revisit, the Advanced tables and the
+ * announced summary — of the deferred model (memoized: an input alone does not render it).
+ */
+const AhpResults = React.memo(function AhpResults({ computed, criteria, names, idPrefix, locale, numberLocale, separator, t }: AhpResultsProps) {
+  const l = useLayout();
+  const s = useStyles();
+  const percent1 = React.useMemo(() => new Intl.NumberFormat(numberLocale ?? locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }), [numberLocale, locale]);
+  const fixed = React.useMemo(() => ({ 4: new Intl.NumberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 }), 3: new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) }), [locale]);
+  const result = 'result' in computed ? computed.result : null;
+  const worst = result && !result.consistent ? result.mostInconsistent : null;
+  const worstKey = worst ? pairKey(criteria[worst.i].id, criteria[worst.j].id) : undefined;
+  const worstPair = worst ? t('pairLabel', { a: names[worst.i], b: names[worst.j] }) : '';
+  const summary = result
+    ? t('summary', {
+        weights: names.map((name, k) => t('weightShare', { name, weight: percent1.format(result.eigen[k]) })).join(separator),
+        verdict: worst ? t('verdictBad', { pair: worstPair }) : t('verdictOk'),
+      })
+    : '';
+  const n = criteria.length;
+  const maxWeight = result ? Math.max(...result.eigen) : 1;
+  return (
+    <Section heading={t('resultsHeading')} data-ahp-results="">
+      {'error' in computed && <Notice intent="error">{t('computeFailed', { message: computed.error })}</Notice>}
+      {result && (
+        <>
+          <Table size="small" className={l.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('criterionColumn')}</TableHeaderCell>
+                <TableHeaderCell button={{ className: l.numberHeader }}>{t('weightColumn')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {criteria.map((c, k) => (
+                <TableRow key={c.id}>
+                  <TableCell className={l.wrap}>{names[k]}</TableCell>
+                  <TableCell className={l.number} data-method="weight" data-value={String(result.eigen[k])}>
+                    <span className={s.barCell}>
+                      <span className={s.bar} style={{ width: `${Math.round((result.eigen[k] / maxWeight) * 48)}px` }} aria-hidden="true" />
+                      {percent1.format(result.eigen[k])}
+                    </span>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {n === 2 && <Caption1>{t('twoAlwaysConsistent')}</Caption1>}
+          {n > 2 && result.consistent && <Caption1>{t('consistent')}</Caption1>}
+          {worst && worstKey && (
+            <Notice
+              intent="warning"
+              title={t('warningTitle')}
+              data-ahp-warning=""
+              actions={
+                <Button
+                  onClick={() => {
+                    const fieldset = document.getElementById(`${idPrefix}-${worst.i}-${worst.j}`);
+                    (fieldset?.querySelector<HTMLInputElement>('input:checked') ?? fieldset?.querySelector<HTMLInputElement>('input'))?.focus();
+                  }}
+                >
+                  {t('goToJudgement')}
+                </Button>
+              }
+            >
+              {t('warningBody', {
+                pair: worstPair,
+                judged: judgementSentence(t, names[worst.i], names[worst.j], worst.judged),
+                implied: judgementSentence(t, names[worst.i], names[worst.j], worst.suggested),
+              })}
+            </Notice>
+          )}
+          <details className={l.details} data-ahp-advanced="">
+            <summary>{t('advanced')}</summary>
+            <div className={l.section}>
+              <Caption1 className={l.wrap}>{t('advancedHelp', { threshold: fixed[3].format(CR_THRESHOLD) })}</Caption1>
+              <Table size="small" className={l.table}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('criterionColumn')}</TableHeaderCell>
+                    <TableHeaderCell button={{ className: l.numberHeader }}>{t('eigenColumn')}</TableHeaderCell>
+                    <TableHeaderCell button={{ className: l.numberHeader }}>{t('geomeanColumn')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {criteria.map((c, k) => (
+                    <TableRow key={c.id}>
+                      <TableCell className={l.wrap}>{names[k]}</TableCell>
+                      <TableCell className={l.number} data-method="eigen" data-value={String(result.eigen[k])}>
+                        {fixed[4].format(result.eigen[k])}
+                      </TableCell>
+                      <TableCell className={l.number} data-method="geomean" data-value={String(result.geomean[k])}>
+                        {fixed[4].format(result.geomean[k])}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              <Text>
+                {t('lambdaMax')}: <span data-value={String(result.lambdaMax)} data-stat="lambda-max">{fixed[4].format(result.lambdaMax)}</span>
+              </Text>
+              <Text>
+                {t('crLabel')}: <span data-value={String(result.cr)} data-stat="cr">{fixed[3].format(result.cr)}</span>
+              </Text>
+            </div>
+          </details>
+        </>
+      )}
+      <LiveStatus data-ahp-summary="">{summary}</LiveStatus>
+    </Section>
+  );
+});
