@@ -3,7 +3,7 @@
  * layout). Every partition key here starts with "|", which nameKey() never produces, so none
  * can collide with the pre-registry rows keyed by group.
  */
-import { nameKey } from './model';
+import { Contribution, nameKey } from './model';
 
 /** `|t|{key(tid)}`: one organization's contributions and its quota counter. */
 export const TENANT_PARTITION_PREFIX = '|t|';
@@ -22,16 +22,9 @@ export const releasePartition = (releaseId: string) => `${RELEASE_PARTITION_PREF
 export const groupKey = (metric: string, segment: string, period: string) => `${nameKey(metric)}|${nameKey(segment)}|${nameKey(period)}`;
 
 /** One organization's latest value for one group. */
-export interface ContributionEntity {
+export interface ContributionEntity extends Contribution {
   partitionKey: string;
   rowKey: string;
-  metric: string;
-  segment: string;
-  period: string;
-  unit: string;
-  value: number;
-  tid: string;
-  updatedAt: string;
   /** Quota window (release window start) that `submissions` counts in. */
   window: string;
   submissions: number;

@@ -97,20 +97,22 @@ export interface Page<T> {
   continuationToken?: string;
 }
 
-interface BenchmarkEntity {
+/** Every item of a listing, reading its pages one after another from the first. */
+async function allPages<T>(read: (continuationToken: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await read(token);
+    out.push(...page.items);
+    token = page.continuationToken;
+  } while (token);
+  return out;
+}
+
+/** A published row as stored: PK = key(metric), RK = key(segment). */
+interface BenchmarkEntity extends BenchmarkRow {
   partitionKey: string;
   rowKey: string;
-  metric: string;
-  segment: string;
-  unit: string;
-  value?: number;
-  p25?: number;
-  p50?: number;
-  p75?: number;
-  p90?: number;
-  n: number;
-  source: string;
-  updatedAt: string;
 }
 
 const OPTIONAL_NUMBERS = ['value', 'p25', 'p50', 'p75', 'p90'] as const;
@@ -265,15 +267,8 @@ export class BenchmarkStore {
   }
 
   /** Published (seeded) rows, optionally for one metric and/or segment (case-insensitive), in key order. */
-  async list(filter: BenchmarkFilter = {}): Promise<BenchmarkRow[]> {
-    const out: BenchmarkRow[] = [];
-    let token: string | undefined;
-    do {
-      const page = await this.listRows(filter, { top: MAX_PAGE_SIZE, continuationToken: token });
-      out.push(...page.items);
-      token = page.continuationToken;
-    } while (token);
-    return out;
+  list(filter: BenchmarkFilter = {}): Promise<BenchmarkRow[]> {
+    return allPages((continuationToken) => this.listRows(filter, { top: MAX_PAGE_SIZE, continuationToken }));
   }
 
   /** One page of seeded rows. */
@@ -471,15 +466,8 @@ export class BenchmarkStore {
   }
 
   /** Every published peer row matching the filter (all pages). */
-  async peerRows(filter: BenchmarkFilter = {}): Promise<PeerRow[]> {
-    const out: PeerRow[] = [];
-    let token: string | undefined;
-    do {
-      const page = await this.listPeers(filter, { top: MAX_PAGE_SIZE, continuationToken: token });
-      out.push(...page.items);
-      token = page.continuationToken;
-    } while (token);
-    return out;
+  peerRows(filter: BenchmarkFilter = {}): Promise<PeerRow[]> {
+    return allPages((continuationToken) => this.listPeers(filter, { top: MAX_PAGE_SIZE, continuationToken }));
   }
 
   /** The most recent period with published figures for (metric, segment), or undefined. */
