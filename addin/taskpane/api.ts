@@ -10,6 +10,7 @@
  * - Responses are checked and normalized: items that are not objects are dropped, optional
  *   fields get defaults, numbers must be finite. Text stays text: rendering is React's job.
  */
+import type { BenchmarkRow } from '../../functions/src/benchmarks/model';
 import { type Locale, type Translate } from './locale';
 
 /** How long a request may take before the pane gives up with a translated message and Retry. */
@@ -49,17 +50,11 @@ export interface TemplateDetails extends TemplateSummary {
   versions: TemplateVersion[];
 }
 
-export interface Benchmark {
-  metric: string;
-  segment: string;
-  unit: string;
-  value?: number;
-  p25?: number;
-  p50?: number;
-  p75?: number;
-  p90?: number;
-  n: number;
-  source: string;
+/**
+ * A row of GET /benchmarks: the published row the API declares (a type only, so no server code
+ * reaches the pane's bundle), read leniently — a missing `updatedAt` is tolerated.
+ */
+export interface Benchmark extends Omit<BenchmarkRow, 'updatedAt'> {
   updatedAt?: string;
   /** Peer rows (from contributions) carry their period. */
   period?: string;
