@@ -67,8 +67,8 @@ export function nextTag(xml: string, from: number): Tag | null {
   return null;
 }
 
-/** Index just past the ">" closing a tag whose name ends at `from` (quotes may hold ">"). */
-function tagEnd(xml: string, from: number): number {
+/** Index just past the ">" closing the tag that `from` is inside (quotes may hold ">"), or -1. */
+export function tagEnd(xml: string, from: number): number {
   let quote = 0;
   for (let i = from; i < xml.length; i++) {
     const c = xml.charCodeAt(i);

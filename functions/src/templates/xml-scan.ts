@@ -10,6 +10,7 @@
  * comments and CDATA are recognised, quoted `>` inside attributes does not end a tag, and
  * entities are decoded in attributes and text.
  */
+import { tagEnd } from '../../../workbook/xml';
 
 /** Longest single construct (tag, comment, declaration) held while waiting for its end. */
 export const MAX_CONSTRUCT_CHARS = 1024 * 1024;
@@ -32,19 +33,6 @@ export class XmlStructureError extends Error {
     super(message);
     this.name = 'XmlStructureError';
   }
-}
-
-/** Index just past the `>` closing a tag whose name starts at `from` (quotes may hold `>`), or -1. */
-function tagEnd(xml: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < xml.length; i++) {
-    const c = xml.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return i + 1;
-  }
-  return -1;
 }
 
 const NAME_END = /[\s/>]/;
