@@ -2,6 +2,8 @@
  * The `perfplan` command line. Commands:
  *   perfplan calc BOOK.xlsx [--json] [-o OUT.xlsx] [--lang zh-CN]
  *   perfplan explain BOOK.xlsx 'Sheet!C5' [--json] [--lang zh-CN]
+ *   perfplan compare A.xlsx B.xlsx --key "Team[Name]" --value "Team[Payout]" [--json] [-o diff.xlsx]
+ *   perfplan export BOOK.xlsx --map payroll.json --out payroll.csv|payroll.xlsx
  *   perfplan token [--role admin|publisher|reader] …   (local dev tokens for the API; dev/token.ts)
  *   perfplan seed [--api URL]                (built-in templates and benchmarks, over HTTP)
  *
@@ -11,6 +13,7 @@
  */
 import { CLI, argumentsLocale } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
+import { OUTPUTS } from '../i18n/outputs';
 import { phrase, render } from '../i18n/text';
 import { calcUsage } from './calc';
 import { EXIT, reasonOf } from './exit-codes';
@@ -18,7 +21,7 @@ import { Io, processIo } from './io';
 
 /** `perfplan --help` in `locale`. */
 export function usage(locale: Locale): string {
-  return render(CLI.usage, locale, { calc: calcUsage(locale) });
+  return render(CLI.usage, locale, { calc: calcUsage(locale), outputs: render(OUTPUTS.helpLines, locale) });
 }
 
 /** The usage in en-US. */
@@ -33,6 +36,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   if (command === 'calc') return (await import('./calc')).calcCommand(rest, io, usage);
   if (command === 'explain') return (await import('./explain')).explainCommand(rest, io);
+  if (command === 'compare') return (await import('./compare')).compareCommand(rest, io);
+  if (command === 'export') return (await import('./export')).exportCommand(rest, io);
   // Development tokens come from dev/ (cli → dev is allowed; dev never imports cli).
   if (command === 'token') return (await import('../dev/token')).tokenCommand(rest, io);
   if (command === 'seed') return (await import('./seed')).seedCommand(rest, io);

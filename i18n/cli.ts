@@ -21,6 +21,7 @@ export const CLI = {
     'en-US': `Usage:
 {calc}
   perfplan explain BOOK.xlsx 'Sheet!C5'   explain a PERF cell step by step (--json, --lang zh-CN)
+{outputs}
   perfplan seed [--api URL]                publish built-in templates and benchmarks to the API
   perfplan token --role admin              print a local dev token for the API (perfplan token --help)
   perfplan --help
@@ -31,6 +32,7 @@ memory, simulation samples), 4 the time budget (--timeout) ran out, 5 an interna
     'zh-CN': `用法：
 {calc}
   perfplan explain BOOK.xlsx 'Sheet!C5'   逐步解释一个 PERF 单元格（--json、--lang zh-CN）
+{outputs}
   perfplan seed [--api URL]                将内置模板和基准数据发布到 API
   perfplan token --role admin              打印一个用于 API 的本地开发令牌（perfplan token --help）
   perfplan --help

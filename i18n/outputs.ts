@@ -15,10 +15,14 @@ export const OUTPUTS = {
   // ---- Usage ---------------------------------------------------------------------------------
   /** The lines `perfplan --help` shows for compare and export. */
   helpLines: {
-    'en-US': `  perfplan compare A.xlsx B.xlsx --key "Team[Name]" --value "Team[Payout]"   plan A against plan B, person by person
-  perfplan export BOOK.xlsx --map payroll.json --out payroll.csv          payroll columns as CSV (UTF-8 with BOM) or .xlsx`,
-    'zh-CN': `  perfplan compare A.xlsx B.xlsx --key "Team[Name]" --value "Team[Payout]"   逐人对比方案 A 与方案 B
-  perfplan export BOOK.xlsx --map payroll.json --out payroll.csv          导出工资表列：CSV（带 BOM 的 UTF-8）或 .xlsx`,
+    'en-US': `  perfplan compare A.xlsx B.xlsx --key "Team[Name]" --value "Team[Payout]" [--json] [-o diff.xlsx]
+      plan A against plan B, person by person: Δ, joiners, leavers, totals, plan ceilings
+  perfplan export BOOK.xlsx --map payroll.json --out payroll.csv|payroll.xlsx
+      payroll columns from the workbook, as CSV (UTF-8 with a BOM) or .xlsx, totals checked to the cent`,
+    'zh-CN': `  perfplan compare A.xlsx B.xlsx --key "Team[Name]" --value "Team[Payout]" [--json] [-o diff.xlsx]
+      逐人对比方案 A 与方案 B：Δ、新加入与已离开的人员、合计、方案上限
+  perfplan export BOOK.xlsx --map payroll.json --out payroll.csv|payroll.xlsx
+      从工作簿导出工资表各列：CSV（带 BOM 的 UTF-8）或 .xlsx，合计核对到分`,
   },
   compareUsage: {
     'en-US': `Usage:
