@@ -3,6 +3,8 @@
  * to rows (errors and blanks refused, listed), amounts to the cent as Excel's ROUND gives them,
  * the file's total against the workbook's, and CSV as RFC 4180 writes it, UTF-8 with a BOM.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import {
   ColumnSource, PayrollMap, centsText, cellText, checkTotal, csvField, numberText, parseCsv, parsePayrollMap, payrollRows, toCents, toCsv, UTF8_BOM,
 } from '../../calc/payroll';
@@ -47,6 +49,16 @@ describe('the map', () => {
     ['a sheet name Excel refuses', { ...EXAMPLE, sheet: 'a/b' }, { kind: 'sheetName' }],
   ])('refuses %s', (_, json, problem) => {
     expect(parsePayrollMap(json)).toEqual(problem);
+  });
+
+  it('the example in docs/examples/payroll-map.json, shown in the README, is a valid map', () => {
+    const root = path.join(__dirname, '..', '..');
+    const example = JSON.parse(fs.readFileSync(path.join(root, 'docs', 'examples', 'payroll-map.json'), 'utf8'));
+    expect(parsePayrollMap(example)).toMatchObject({ sheet: '工资表', totalColumn: '应发金额', totalFrom: 'People[[#Totals],[Payout]]' });
+    // The README shows the same map, an object per line.
+    const compact = (o: Record<string, unknown>) => `{ ${Object.entries(o).map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')} }`;
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const line of [...example.columns.map(compact), `"total": ${compact(example.total)}`]) expect(readme).toContain(line);
   });
 
   it('two amount columns with "total": {"column", "from"} name which one is checked, against which cell', () => {
