@@ -1,0 +1,71 @@
+/**
+ * A people table in Excel's storage form, for the statements tests: sheet `sheet` holds the
+ * table `table` at A1 (header row 1, one data row per person), results beside it — a dynamic
+ * array spilled over the people's rows (`spill`), or one formula per row (`perRow`) — and
+ * whatever other sheets the case needs (tiers, curves, deals). Built on stored-workbook.ts:
+ * formulas are written as Excel stores them (_xldudf_PERF_…, table references as typed).
+ */
+import { StoredSheet, storedWorkbook, text } from './stored-workbook';
+
+export type Typed = string | number | boolean | null;
+
+export interface PeopleBookSpec {
+  sheet?: string;
+  table?: string;
+  columns: string[];
+  rows: Typed[][];
+  /** Result columns beside the table, each a header and either one spilled formula or a formula per row (given the sheet row). */
+  results: { header: string | string[]; spill?: string; cols?: number; perRow?: (row: number, index: number) => string }[];
+  others?: StoredSheet[];
+  names?: { name: string; text: string }[];
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function letter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function typedCell(ref: string, value: Typed): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
+  if (typeof value === 'boolean') return `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
+  return text(ref, value);
+}
+
+/** The package bytes. */
+export function peopleBook(spec: PeopleBookSpec): Uint8Array {
+  const sheet = spec.sheet ?? 'Team';
+  const table = spec.table ?? 'Team';
+  const n = spec.rows.length;
+  const cells: string[] = [];
+  spec.columns.forEach((name, c) => cells.push(text(`${letter(c + 1)}1`, name)));
+  spec.rows.forEach((row, r) => row.forEach((value, c) => cells.push(typedCell(`${letter(c + 1)}${r + 2}`, value))));
+  let col = spec.columns.length + 1;
+  for (const result of spec.results) {
+    const headers = Array.isArray(result.header) ? result.header : [result.header];
+    const width = result.cols ?? headers.length;
+    headers.forEach((h, i) => cells.push(text(`${letter(col + i)}1`, h)));
+    if (result.spill) {
+      const ref = `${letter(col)}2:${letter(col + width - 1)}${n + 1}`;
+      cells.push(`<c r="${letter(col)}2" cm="1"><f t="array" ref="${ref}">${escapeXml(result.spill)}</f><v>0</v></c>`);
+    }
+    if (result.perRow) {
+      for (let r = 0; r < n; r++) cells.push(`<c r="${letter(col)}${r + 2}" cm="1"><f t="array" ref="${letter(col)}${r + 2}">${escapeXml(result.perRow(r + 2, r))}</f><v>0</v></c>`);
+    }
+    col += width;
+  }
+  const last = letter(spec.columns.length);
+  const tableXml =
+    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="${escapeXml(table)}" displayName="${escapeXml(table)}" ref="A1:${last}${n + 1}" totalsRowShown="0">` +
+    `<autoFilter ref="A1:${last}${n + 1}"/><tableColumns count="${spec.columns.length}">` +
+    spec.columns.map((name, i) => `<tableColumn id="${i + 1}" name="${escapeXml(name)}"/>`).join('') +
+    `</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
+  return storedWorkbook({
+    sheets: [{ name: sheet, cells: cells.filter(Boolean), tables: [tableXml] }, ...(spec.others ?? [])],
+    dynamicArrays: true,
+    names: spec.names,
+  });
+}

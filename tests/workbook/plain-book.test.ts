@@ -1,0 +1,54 @@
+/**
+ * workbook/plain-book.ts: a workbook of values written as Excel 365 writes one — the format
+ * checker finds nothing to say, the reader reads back every value (shared strings, numbers,
+ * booleans, characters XML cannot carry), sheet names and text are escaped.
+ */
+import { checkExcelForm } from '../../workbook/format-check';
+import { nodeCodec } from '../../workbook/node-codec';
+import { plainWorkbook } from '../../workbook/plain-book';
+import { readWorkbookModel } from '../../workbook/read';
+import { ZipArchive } from '../../workbook/zip';
+
+describe('a plain workbook', () => {
+  const bytes = plainWorkbook(
+    [
+      {
+        name: 'Statement & <more>',
+        rows: [
+          [{ value: 'Title', style: 'title' }],
+          [],
+          [{ value: 'Payout', style: 'bold' }, { value: 1234.5, style: 'money' }, { value: true }],
+          [null, { value: '<img src=x>' }, { value: ' padded \u0001 ' }],
+          [{ value: 'Title' }, { value: 0.25, style: 'number' }, { value: Infinity }],
+        ],
+        widths: [30, 12],
+      },
+      { name: '结算单', rows: [[{ value: '激励薪酬结算单' }]] },
+    ],
+    nodeCodec,
+  );
+
+  it('passes the format checker', () => {
+    expect(checkExcelForm(bytes, nodeCodec)).toEqual([]);
+  });
+
+  it('reads back as written', () => {
+    const model = readWorkbookModel(ZipArchive.read(bytes), nodeCodec);
+    expect(model.sheets.map((s) => s.name)).toEqual(['Statement & <more>', '结算单']);
+    const [first, second] = model.sheets;
+    expect(first.rows[1][1]).toBe('Title');
+    expect(first.rows[2]).toBeUndefined();
+    expect(first.rows[3].slice(1)).toEqual(['Payout', 1234.5, true]);
+    expect(first.rows[4].slice(2)).toEqual(['<img src=x>', ' padded \u0001 ']);
+    expect(first.rows[5].slice(1)).toEqual(['Title', 0.25, 'Infinity']);
+    expect(first.formulas).toEqual([]);
+    expect(second.rows[1][1]).toBe('激励薪酬结算单');
+    expect(model.calcId).toBe(191029);
+  });
+
+  it('gives money cells the CNY format', () => {
+    const zip = ZipArchive.read(bytes);
+    expect(zip.text('xl/styles.xml', nodeCodec)).toContain('formatCode="&quot;¥&quot;#,##0.00"');
+    expect(zip.text('xl/worksheets/sheet1.xml', nodeCodec)).toContain('<c r="B3" s="4"><v>1234.5</v></c>');
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * A workbook of values only — text, numbers, a few styles — written as Excel 365 writes one:
+ * shared strings, a styles part with the number formats used, column widths, wrapped text
+ * where asked, `<calcPr calcId="191029"/>`. For outputs that are documents rather than models
+ * (`perfplan statements --format xlsx`), written by the thousand: no exceljs round trip, one
+ * small package per call. The format checker (format-check.ts) accepts what it writes.
+ */
+import { toAddress } from './a1';
+import { EXCEL_365_CALC_ID } from './excel-form';
+import { REL_BASE } from './package';
+import { encodeXstring, escapeAttribute, escapeText } from './xml';
+import { ZipCodec, writeZip } from './zip';
+
+/** How a cell looks: plain, bold, a heading, the title, an amount (with the book's money format), a bold amount, wrapped text. */
+export type PlainStyle = 'plain' | 'bold' | 'heading' | 'title' | 'money' | 'moneyBold' | 'wrap' | 'number';
+
+export interface PlainCell {
+  value: string | number | boolean | null;
+  style?: PlainStyle;
+}
+
+export interface PlainSheet {
+  /** At most 31 characters, none of []:*?/\ (Excel's rule for sheet names). */
+  name: string;
+  rows: (PlainCell | null)[][];
+  /** Column widths in characters, from column A. */
+  widths?: number[];
+}
+
+export interface PlainBookOptions {
+  /** The number format of 'money' cells; default "¥"#,##0.00 (CNY). */
+  moneyFormat?: string;
+}
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
+/** cellXfs index of each style (styles.xml below, in this order). */
+const XF: Record<PlainStyle, number> = { plain: 0, bold: 1, heading: 2, title: 3, money: 4, moneyBold: 5, wrap: 6, number: 7 };
+
+function stylesXml(moneyFormat: string): string {
+  const fonts =
+    '<fonts count="4"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+    '<font><b/><sz val="12"/><name val="Calibri"/><family val="2"/></font>' +
+    '<font><b/><sz val="16"/><name val="Calibri"/><family val="2"/></font></fonts>';
+  const xfs = [
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+    '<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+    '<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>',
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
+    '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+  ];
+  return (
+    `${HEADER}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="${escapeAttribute(moneyFormat)}"/></numFmts>${fonts}` +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+  );
+}
+
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  readonly items: string[] = [];
+  count = 0;
+  of(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.items.length;
+      this.items.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+  xml(): string {
+    const items = this.items.map((t) => `<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ''}>${escapeText(encodeXstring(t))}</t></si>`).join('');
+    return `${HEADER}<sst xmlns="${MAIN}" count="${this.count}" uniqueCount="${this.items.length}">${items}</sst>`;
+  }
+}
+
+function cellXml(ref: string, cell: PlainCell, strings: SharedStrings): string {
+  const style = cell.style && cell.style !== 'plain' ? ` s="${XF[cell.style]}"` : '';
+  const { value } = cell;
+  if (value === null || value === '') return style ? `<c r="${ref}"${style}/>` : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : cellXml(ref, { ...cell, value: String(value) }, strings);
+  if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${style} t="s"><v>${strings.of(value)}</v></c>`;
+}
+
+function sheetXml(sheet: PlainSheet, strings: SharedStrings): string {
+  const rows: string[] = [];
+  let right = 1;
+  sheet.rows.forEach((line, i) => {
+    const cells = line.map((cell, c) => (cell ? cellXml(toAddress(i + 1, c + 1), cell, strings) : '')).join('');
+    right = Math.max(right, line.length);
+    if (cells) rows.push(`<row r="${i + 1}">${cells}</row>`);
+  });
+  const widths = sheet.widths?.length ? `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
+  const dimension = `A1:${toAddress(Math.max(1, sheet.rows.length), right)}`;
+  return `${HEADER}<worksheet xmlns="${MAIN}" xmlns:r="${REL_BASE}"><dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${widths}<sheetData>${rows.join('')}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+}
+
+/** The package bytes of a workbook holding `sheets`. */
+export function plainWorkbook(sheets: readonly PlainSheet[], codec: ZipCodec, options: PlainBookOptions = {}): Uint8Array {
+  const strings = new SharedStrings();
+  const sheetParts = sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(sheet, strings) }));
+  const n = sheets.length;
+  const overrides = [
+    `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>`,
+    ...sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`),
+    `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>`,
+    `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>`,
+  ].join('');
+  const types = `${HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides}</Types>`;
+  const relsNs = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const rootRels = `${HEADER}<Relationships xmlns="${relsNs}"><Relationship Id="rId1" Type="${REL_BASE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+  const workbookRels =
+    `${HEADER}<Relationships xmlns="${relsNs}">` +
+    sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_BASE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+    `<Relationship Id="rId${n + 1}" Type="${REL_BASE}/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rId${n + 2}" Type="${REL_BASE}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+  const workbook =
+    `${HEADER}<workbook xmlns="${MAIN}" xmlns:r="${REL_BASE}"><bookViews><workbookView/></bookViews><sheets>` +
+    sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+    `</sheets><calcPr calcId="${EXCEL_365_CALC_ID}"/></workbook>`;
+  return writeZip(
+    [
+      { name: '[Content_Types].xml', data: types },
+      { name: '_rels/.rels', data: rootRels },
+      { name: 'xl/workbook.xml', data: workbook },
+      { name: 'xl/_rels/workbook.xml.rels', data: workbookRels },
+      ...sheetParts,
+      { name: 'xl/styles.xml', data: stylesXml(options.moneyFormat ?? '"¥"#,##0.00') },
+      { name: 'xl/sharedStrings.xml', data: strings.xml() },
+    ],
+    codec,
+  );
+}
