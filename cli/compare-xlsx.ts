@@ -33,7 +33,7 @@ export async function comparisonWorkbook(report: CompareReport, locale: Locale):
   workbook.creator = 'PerfPlan';
   const sheetName = say(OUTPUTS.compareSheet);
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const tableName = say(OUTPUTS.compareTable);
+  const tableName = sheetName;
   const names = columnNames(report, locale);
   const [, a, b, delta] = names.map(structuredColumn);
   const row = (column: string) => `${tableName}[[#This Row],[${column}]]`;

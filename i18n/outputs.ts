@@ -150,10 +150,9 @@ cannot be read or the file cannot be written, 3 over a limit, 4 out of time, 5 a
   ceilingLine: { 'en-US': '  {label} — {book}: {verdict}', 'zh-CN': '  {label} — {book}：{verdict}' },
   /** The words of a cell's value inside a message. */
   valueBlank: { 'en-US': 'blank', 'zh-CN': '空白' },
-  /** Sheet names and headings of the comparison workbook (-o). */
+  /** Sheet names and headings of the comparison workbook (-o); the table is named as its sheet. */
   compareSheet: { 'en-US': 'Comparison', 'zh-CN': '对比' },
   summarySheet: { 'en-US': 'Summary', 'zh-CN': '汇总' },
-  compareTable: { 'en-US': 'Comparison', 'zh-CN': '对比表' },
   totalRow: { 'en-US': 'Total', 'zh-CN': '合计' },
   summaryWhat: { 'en-US': 'What', 'zh-CN': '项目' },
   summaryValue: { 'en-US': 'Value', 'zh-CN': '数值' },

@@ -120,6 +120,6 @@ export function englishForZh(text: string, englishIn: (zh: string) => string[]):
   const rest = text
     .replace(/\S*\.(?:json|csv|txt)\b/g, ' ')
     .replace(/[\w\u4e00-\u9fff]+\[[^\]\s]+\]/g, ' ')
-    .replace(/\bPlan(?:Ceiling|Actual)_\w+/g, ' ');
+    .replace(/\bPlan(?:Ceiling|Actual)_[\w\u3400-\u9fff]*/g, ' ');
   return englishIn(rest).filter((word) => !['compare', 'export'].includes(word));
 }
