@@ -67,13 +67,14 @@ export function isPhrase(value: unknown): value is Phrase {
 
 type CalcArguments = Extract<Task, { command: 'calc' }> & { timeout: number };
 
-export function parseCalcArgs(args: string[], env: Record<string, string | undefined> = process.env): CalcArguments | Phrase {
-  let book: string | undefined;
-  let json = false;
-  let output: string | undefined;
+/**
+ * Reads a command's arguments left to right: --timeout and --lang as every calculating command
+ * takes them, each other argument through `other`, which returns how many of the arguments
+ * after it it took too (nothing: none) or an error. The first error ends the reading.
+ */
+export function readArguments(args: string[], other: (arg: string, i: number) => number | Phrase | void): { timeout: number } | Phrase {
   let timeout = DEFAULT_TIMEOUT_SECONDS;
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
     const limit = parseTimeout(args, i);
     const lang = parseLang(args, i);
     if (isPhrase(limit)) return limit;
@@ -82,33 +83,63 @@ export function parseCalcArgs(args: string[], env: Record<string, string | undef
       timeout = limit.seconds;
       i += limit.used - 1;
     } else if (lang) i += lang.used - 1;
-    else if (arg === '--json') json = true;
+    else {
+      const taken = other(args[i], i);
+      if (isPhrase(taken)) return taken;
+      i += taken ?? 0;
+    }
+  }
+  return { timeout };
+}
+
+export function parseCalcArgs(args: string[], env: Record<string, string | undefined> = process.env): CalcArguments | Phrase {
+  let book: string | undefined;
+  let json = false;
+  let output: string | undefined;
+  const read = readArguments(args, (arg, i) => {
+    if (arg === '--json') json = true;
     else if (arg === '-o' || arg === '--output') {
-      output = args[++i];
-      if (!output) return phrase(CLI.needsFileName, { option: arg });
+      output = args[i + 1];
+      return output ? 1 : phrase(CLI.needsFileName, { option: arg });
     } else if (arg.startsWith('-')) return phrase(CLI.unknownOption, { option: arg });
     else if (book) return phrase(CLI.unexpectedArgument, { argument: arg });
     else book = arg;
-  }
+  });
+  if (isPhrase(read)) return read;
   if (!book) return phrase(CLI.calcNeedsBook);
   if (!json && !output) json = true;
-  return { command: 'calc', book, json, output, locale: argumentsLocale(args, env), timeout };
+  return { command: 'calc', book, json, output, locale: argumentsLocale(args, env), timeout: read.timeout };
 }
 
-/** `usage` renders the whole usage in a locale (main's, for a usage error). */
-export async function calcCommand(args: string[], io: Io, usage: (locale: Locale) => string): Promise<number> {
+/**
+ * Runs a command on a workbook in the isolated worker, within its --timeout: a usage error
+ * (with the command's usage after it) or a missing book is said first, in the command line's
+ * locale.
+ */
+export async function runOnBook<Options extends { book: string; timeout: number }>(
+  command: Task['command'],
+  args: string[],
+  io: Io,
+  parse: (args: string[]) => Options | Phrase,
+  usage: (locale: Locale) => string,
+  task: (options: Options) => Task,
+): Promise<number> {
   const locale = argumentsLocale(args);
-  const options = parseCalcArgs(args);
+  const options = parse(args);
   if (isPhrase(options)) {
-    io.err(`${commandLine('calc', options, locale)}\n${usage(locale)}\n`);
+    io.err(`${commandLine(command, options, locale)}\n${usage(locale)}\n`);
     return EXIT.usage;
   }
   if (!fs.existsSync(options.book)) {
-    io.err(commandLine('calc', phrase(CLI.noSuchFile, { file: options.book }), locale));
+    io.err(commandLine(command, phrase(CLI.noSuchFile, { file: options.book }), locale));
     return EXIT.unreadable;
   }
-  const { timeout, ...task } = options;
-  return runIsolated(task, io, { timeoutSeconds: timeout, memoryMb: DEFAULT_MEMORY_MB, locale }, 'calc');
+  return runIsolated(task(options), io, { timeoutSeconds: options.timeout, memoryMb: DEFAULT_MEMORY_MB, locale }, command);
+}
+
+/** `usage` renders the whole usage in a locale (main's, for a usage error). */
+export function calcCommand(args: string[], io: Io, usage: (locale: Locale) => string): Promise<number> {
+  return runOnBook('calc', args, io, parseCalcArgs, usage, ({ timeout, ...task }) => task);
 }
 
 /** The formula cells of a read workbook, for a progress report. */
@@ -124,12 +155,22 @@ export function formulaCells(book: Pick<CalculatedBook, 'model'>): { count: numb
   return { count, first };
 }
 
-/** The work itself (inside the worker; the calculator is loaded there, never by the command line's own thread). */
-export async function runCalcTask(task: Extract<Task, { command: 'calc' }>, io: Io, progress: Progress): Promise<number> {
-  const { calcFile, writeCalculatedFile, writeJson } = await import('../calc/book');
-  let book: CalculatedBook;
+/**
+ * The task's workbook calculated (inside the worker), its formula cells reported to `progress`
+ * first — or the exit status, the failure said in one line (a file that is no workbook: exit 2).
+ * The calculator is loaded here, never by the command line's own thread.
+ */
+export async function calculateForTask(
+  command: Task['command'],
+  task: { book: string; locale: Locale },
+  io: Io,
+  progress: Progress,
+  options: { allCells?: boolean } = {},
+): Promise<CalculatedBook | number> {
+  const { calcFile } = await import('../calc/book');
   try {
-    book = await calcFile(task.book, {
+    return await calcFile(task.book, {
+      ...options,
       locale: task.locale,
       onRead: (model) => {
         const { count, first } = formulaCells({ model });
@@ -138,9 +179,16 @@ export async function runCalcTask(task: Extract<Task, { command: 'calc' }>, io: 
     });
   } catch (error) {
     const { code, reason } = classify(error);
-    io.err(commandLine('calc', code === EXIT.unreadable ? phrase(CLI.notWorkbook, { file: task.book, reason }) : reason, task.locale));
+    io.err(commandLine(command, code === EXIT.unreadable ? phrase(CLI.notWorkbook, { file: task.book, reason }) : reason, task.locale));
     return code;
   }
+}
+
+/** The work itself (inside the worker). */
+export async function runCalcTask(task: Extract<Task, { command: 'calc' }>, io: Io, progress: Progress): Promise<number> {
+  const book = await calculateForTask('calc', task, io, progress);
+  if (typeof book === 'number') return book;
+  const { writeCalculatedFile, writeJson } = await import('../calc/book');
   if (task.output) await writeCalculatedFile(book, task.output);
   if (task.json) {
     writeJson(book, io.out);

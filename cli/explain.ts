@@ -5,7 +5,6 @@
  * offset) is parsed as one top-level PERF.NAME(args…) call, every argument is evaluated with
  * HyperFormula and handed to the engine's explainer exactly as Excel would pass it.
  */
-import * as fs from 'fs';
 import { DetailedCellError, HyperFormula, SimpleCellAddress } from 'hyperformula';
 import { EXCEL_ERROR_CODES, ExcelErrorCode, PerfError } from '../engine/errors';
 import { ExplainAt, Explanation, explanationLines, formatNumber, stepFormula, stepLabel } from '../engine/explain';
@@ -19,12 +18,12 @@ import { phrase } from '../i18n/glossary';
 import { LocalizedError } from '../i18n/localized-error';
 import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
 import { Phrase, render } from '../i18n/text';
-import { CalculatedBook, calcFile } from '../calc/book';
+import type { CalculatedBook } from '../calc/book';
 import { toTypedFormula } from '../workbook/formula-text';
 import type { Io } from './io';
-import { EXIT, classify, commandLine, reasonOf } from './exit-codes';
-import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, Task, runIsolated } from './isolate';
-import { Progress, argumentsLocale, formulaCells, isPhrase, parseLang, parseTimeout } from './calc';
+import { EXIT, commandLine, reasonOf } from './exit-codes';
+import { DEFAULT_TIMEOUT_SECONDS, Task } from './isolate';
+import { Progress, argumentsLocale, calculateForTask, isPhrase, readArguments, runOnBook } from './calc';
 import { parseAddress, toAddress } from '../workbook/a1';
 
 /** The functions explain knows, as the formula names them. */
@@ -59,25 +58,16 @@ export interface ExplainOptions {
 export function parseExplainArgs(args: string[], env: Record<string, string | undefined> = process.env): ExplainOptions | Phrase {
   const positional: string[] = [];
   let json = false;
-  let timeout = DEFAULT_TIMEOUT_SECONDS;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const limit = parseTimeout(args, i);
-    const lang = parseLang(args, i);
-    if (isPhrase(limit)) return limit;
-    if (isPhrase(lang)) return lang;
-    if (limit) {
-      timeout = limit.seconds;
-      i += limit.used - 1;
-    } else if (lang) i += lang.used - 1;
-    else if (arg === '--json') json = true;
+  const read = readArguments(args, (arg) => {
+    if (arg === '--json') json = true;
     else if (arg.startsWith('-') && arg.length > 1) return phrase(CLI.unknownOption, { option: arg });
     else positional.push(arg);
-  }
+  });
+  if (isPhrase(read)) return read;
   if (positional.length === 0) return phrase(CLI.explainNeedsBook);
   if (positional.length === 1) return phrase(CLI.explainNeedsCell);
   if (positional.length > 2) return phrase(CLI.unexpectedArgument, { argument: positional[2] });
-  return { book: positional[0], target: positional[1], json, language: argumentsLocale(args, env), timeout };
+  return { book: positional[0], target: positional[1], json, language: argumentsLocale(args, env), timeout: read.timeout };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -316,38 +306,20 @@ export function explanationJson(result: CellExplanation, locale: Locale = DEFAUL
   return { ...rest, value: explanation.value, steps };
 }
 
-export async function explainCommand(args: string[], io: Io): Promise<number> {
-  const locale = argumentsLocale(args);
-  const options = parseExplainArgs(args);
-  if (isPhrase(options)) {
-    io.err(`${commandLine('explain', options, locale)}\n${explainUsage(locale)}\n`);
-    return EXIT.usage;
-  }
-  if (!fs.existsSync(options.book)) {
-    io.err(commandLine('explain', phrase(CLI.noSuchFile, { file: options.book }), locale));
-    return EXIT.unreadable;
-  }
-  const task: Task = { command: 'explain', book: options.book, target: options.target, json: options.json, locale: options.language };
-  return runIsolated(task, io, { timeoutSeconds: options.timeout, memoryMb: DEFAULT_MEMORY_MB, locale }, 'explain');
+export function explainCommand(args: string[], io: Io): Promise<number> {
+  return runOnBook('explain', args, io, parseExplainArgs, explainUsage, (options) => ({
+    command: 'explain',
+    book: options.book,
+    target: options.target,
+    json: options.json,
+    locale: options.language,
+  }));
 }
 
 /** The work itself (inside the worker). */
 export async function runExplainTask(task: Extract<Task, { command: 'explain' }>, io: Io, progress: Progress): Promise<number> {
-  let calculated: CalculatedBook;
-  try {
-    calculated = await calcFile(task.book, {
-      allCells: true,
-      locale: task.locale,
-      onRead: (model) => {
-        const { count, first } = formulaCells({ model });
-        progress.formulas(count, first);
-      },
-    });
-  } catch (error) {
-    const { code, reason } = classify(error);
-    io.err(commandLine('explain', code === EXIT.unreadable ? phrase(CLI.notWorkbook, { file: task.book, reason }) : reason, task.locale));
-    return code;
-  }
+  const calculated = await calculateForTask('explain', task, io, progress, { allCells: true });
+  if (typeof calculated === 'number') return calculated;
   let result: CellExplanation;
   try {
     result = explainCell(calculated, task.target);
