@@ -16,7 +16,24 @@ import type { Io } from './io';
 /** What the worker runs (see worker.ts); `locale` is the command line's, for everything the task says. */
 export type Task =
   | { command: 'calc'; book: string; json: boolean; output?: string; locale: Locale }
-  | { command: 'explain'; book: string; target: string; json: boolean; locale: Locale };
+  | { command: 'explain'; book: string; target: string; json: boolean; locale: Locale }
+  | StatementsTask;
+
+/** `perfplan statements` (cli/statements.ts): the options it was given, as the worker needs them. */
+export interface StatementsTask {
+  command: 'statements';
+  book: string;
+  out: string;
+  format: 'html' | 'pdf' | 'xlsx';
+  people: string;
+  payout?: string;
+  id?: string;
+  role?: string;
+  period?: string;
+  /** Chromium, for --format pdf (PERFPLAN_CHROMIUM, else /usr/bin/chromium). */
+  chromium: string;
+  locale: Locale;
+}
 
 export interface Budget {
   timeoutSeconds: number;

@@ -2,6 +2,7 @@
  * The `perfplan` command line. Commands:
  *   perfplan calc BOOK.xlsx [--json] [-o OUT.xlsx] [--lang zh-CN]
  *   perfplan explain BOOK.xlsx 'Sheet!C5' [--json] [--lang zh-CN]
+ *   perfplan statements BOOK.xlsx --people "Team[Name]" --out DIR [--format html|pdf|xlsx] [--lang zh-CN]
  *   perfplan compare A.xlsx B.xlsx --key "Team[Name]" --value "Team[Payout]" [--json] [-o diff.xlsx]
  *   perfplan export BOOK.xlsx --map payroll.json --out payroll.csv|payroll.xlsx
  *   perfplan token [--role admin|publisher|reader] …   (local dev tokens for the API; dev/token.ts)
@@ -14,6 +15,7 @@
 import { CLI, argumentsLocale } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
 import { OUTPUTS } from '../i18n/outputs';
+import { STATEMENTS } from '../i18n/statements';
 import { phrase, render } from '../i18n/text';
 import { calcUsage } from './calc';
 import { EXIT, reasonOf } from './exit-codes';
@@ -21,7 +23,7 @@ import { Io, processIo } from './io';
 
 /** `perfplan --help` in `locale`. */
 export function usage(locale: Locale): string {
-  return render(CLI.usage, locale, { calc: calcUsage(locale), outputs: render(OUTPUTS.helpLines, locale) });
+  return render(CLI.usage, locale, { calc: calcUsage(locale), outputs: `${render(STATEMENTS.helpLine, locale)}\n${render(OUTPUTS.helpLines, locale)}` });
 }
 
 /** The usage in en-US. */
@@ -36,6 +38,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   if (command === 'calc') return (await import('./calc')).calcCommand(rest, io, usage);
   if (command === 'explain') return (await import('./explain')).explainCommand(rest, io);
+  if (command === 'statements') return (await import('./statements')).statementsCommand(rest, io);
   if (command === 'compare') return (await import('./compare')).compareCommand(rest, io);
   if (command === 'export') return (await import('./export')).exportCommand(rest, io);
   // Development tokens come from dev/ (cli → dev is allowed; dev never imports cli).

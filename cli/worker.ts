@@ -14,6 +14,7 @@ const progress = { formulas: (count: number, first: string[]) => post({ type: 'f
 /** One task, its module loaded for it alone (calc never loads explain's). */
 async function run(): Promise<number> {
   if (task.command === 'calc') return (await import('./calc')).runCalcTask(task, io, progress);
+  if (task.command === 'statements') return (await import('./statements-task')).runStatementsTask(task, io, progress);
   return (await import('./explain')).runExplainTask(task, io, progress);
 }
 

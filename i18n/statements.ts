@@ -15,8 +15,10 @@ export const STATEMENTS = {
   // ---- Usage ---------------------------------------------------------------------------------
   /** The line `perfplan --help` shows for statements. */
   helpLine: {
-    'en-US': '  perfplan statements BOOK.xlsx --people "Team[Name]" --out DIR     one statement per person (html, pdf, xlsx)',
-    'zh-CN': '  perfplan statements BOOK.xlsx --people "Team[Name]" --out DIR     为每人生成一份结算单（html、pdf、xlsx）',
+    'en-US': `  perfplan statements BOOK.xlsx --people "Team[Name]" --out DIR [--format html|pdf|xlsx]
+      one statement per person: inputs, each result with its steps, totals ('perfplan statements --help')`,
+    'zh-CN': `  perfplan statements BOOK.xlsx --people "Team[Name]" --out DIR [--format html|pdf|xlsx]
+      为每人生成一份结算单：输入数据、每个结果及其计算过程、合计（'perfplan statements --help'）`,
   },
   usage: {
     'en-US': `Usage:

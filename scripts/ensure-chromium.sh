@@ -4,7 +4,9 @@
 #     `npx playwright install`);
 #   - a Chinese (CJK) font, so the zh-CN pages and the README's Chinese screenshot render
 #     characters rather than empty boxes: Debian's fonts-wqy-microhei (small), or
-#     fonts-noto-cjk when that is the one the archive has.
+#     fonts-noto-cjk when that is the one the archive has;
+#   - pdftotext (Debian's poppler-utils), with which tests/cli/statements.test.ts reads back the
+#     text of a PDF statement (`perfplan statements --format pdf` prints with this Chromium).
 #
 #   scripts/ensure-chromium.sh        # run by `npm test` (pretest) and `npm run test:e2e`
 #
@@ -42,6 +44,11 @@ if have_cjk_font; then
 else
   cjk_missing=1
 fi
+if command -v pdftotext >/dev/null 2>&1; then
+  echo "ensure-chromium: pdftotext (poppler-utils) already installed."
+else
+  missing+=(poppler-utils)
+fi
 
 if [ "${#missing[@]}" -eq 0 ] && [ "$cjk_missing" -eq 0 ]; then
   echo "ensure-chromium: nothing to do."
@@ -56,13 +63,13 @@ if [ "$(id -u)" != "0" ]; then
   fonts=""
   [ "$cjk_missing" -eq 1 ] && fonts="${CJK_PACKAGES[0]}"
   echo "ensure-chromium: install it yourself with: sudo apt-get update && sudo apt-get install -y ${missing[*]:-} $fonts"
-  [ "${#missing[@]}" -gt 0 ] && echo "ensure-chromium: the browser tests (tests/e2e) will be skipped."
+  [[ " ${missing[*]:-} " == *" chromium "* ]] && echo "ensure-chromium: the browser tests (tests/e2e) will be skipped."
   exit 0
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "ensure-chromium: missing $wanted, and apt-get is not available (not Debian/Ubuntu); skipping."
-  [ "${#missing[@]}" -gt 0 ] && echo "ensure-chromium: the browser tests (tests/e2e) will be skipped."
+  [[ " ${missing[*]:-} " == *" chromium "* ]] && echo "ensure-chromium: the browser tests (tests/e2e) will be skipped."
   exit 0
 fi
 
@@ -81,12 +88,15 @@ install() {
   return 1
 }
 
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "ensure-chromium: running: apt-get install -y chromium"
-  if ! install chromium; then
-    echo "ensure-chromium: apt-get install chromium failed; skipping (the browser tests will be skipped)." >&2
+for package in "${missing[@]}"; do
+  echo "ensure-chromium: running: apt-get install -y $package"
+  if ! install "$package"; then
+    case "$package" in
+      chromium) echo "ensure-chromium: apt-get install chromium failed; skipping (the browser tests will be skipped)." >&2 ;;
+      *) echo "ensure-chromium: apt-get install $package failed; skipping (the statements test will not extract PDF text)." >&2 ;;
+    esac
   fi
-fi
+done
 
 if [ "$cjk_missing" -eq 1 ]; then
   for package in "${CJK_PACKAGES[@]}"; do

@@ -1,0 +1,102 @@
+/**
+ * `perfplan statements BOOK.xlsx --people "Team[Name]" --out DIR [--format html|pdf|xlsx]
+ * [--period "2025-07"] [--payout "Team[Payout]"] [--id COLUMN] [--role COLUMN] [--lang zh-CN]
+ * [--timeout SECONDS]` (issue 12 item 1): one statement per person. This is the command line's
+ * side — the arguments, the book and the browser checked before any work — and the work runs
+ * isolated as calc's does (isolate.ts; statements-task.ts in the worker: one calculation, the
+ * model of calc/statements.ts, the files written, one browser for every PDF).
+ */
+import * as fs from 'fs';
+import { CLI, argumentsLocale } from '../i18n/cli';
+import type { Locale } from '../i18n/locale';
+import { STATEMENTS } from '../i18n/statements';
+import { Phrase, phrase, render } from '../i18n/text';
+import { isPhrase, parseLang, parseTimeout } from './calc';
+import { EXIT, commandLine } from './exit-codes';
+import type { Io } from './io';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, StatementsTask, runIsolated } from './isolate';
+import { chromiumPath, isExecutable } from './statements-pdf';
+
+/** `perfplan statements`'s usage in `locale`. */
+export function statementsUsage(locale: Locale): string {
+  return render(STATEMENTS.usage, locale, { seconds: DEFAULT_TIMEOUT_SECONDS });
+}
+
+export type StatementsArguments = StatementsTask & { timeout: number };
+
+const FORMATS = ['html', 'pdf', 'xlsx'] as const;
+const VALUED = ['--people', '--out', '-o', '--format', '--period', '--payout', '--id', '--role'] as const;
+
+export function parseStatementsArgs(args: string[], env: Record<string, string | undefined> = process.env): StatementsArguments | Phrase {
+  let book: string | undefined;
+  let timeout = DEFAULT_TIMEOUT_SECONDS;
+  const values: Partial<Record<(typeof VALUED)[number], string>> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const limit = parseTimeout(args, i);
+    const lang = parseLang(args, i);
+    if (isPhrase(limit)) return limit;
+    if (isPhrase(lang)) return lang;
+    if (limit) {
+      timeout = limit.seconds;
+      i += limit.used - 1;
+      continue;
+    }
+    if (lang) {
+      i += lang.used - 1;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const option = (eq > 0 && arg.startsWith('-') ? arg.slice(0, eq) : arg) as (typeof VALUED)[number];
+    if ((VALUED as readonly string[]).includes(option)) {
+      const value = eq > 0 && arg.startsWith('-') ? arg.slice(eq + 1) : args[++i];
+      if (value === undefined || value === '') return phrase(STATEMENTS.needsValue, { option });
+      values[option === '-o' ? '--out' : option] = value;
+    } else if (arg.startsWith('-') && arg.length > 1) return phrase(CLI.unknownOption, { option: arg });
+    else if (book) return phrase(CLI.unexpectedArgument, { argument: arg });
+    else book = arg;
+  }
+  const people = values['--people'];
+  const out = values['--out'];
+  if (!book || !people || !out) return phrase(STATEMENTS.needsArguments);
+  const format = (values['--format'] ?? 'html').toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) return phrase(STATEMENTS.format, { format: values['--format']! });
+  return {
+    command: 'statements',
+    book,
+    out,
+    format: format as StatementsTask['format'],
+    people,
+    payout: values['--payout'],
+    id: values['--id'],
+    role: values['--role'],
+    period: values['--period'],
+    chromium: chromiumPath(env),
+    locale: argumentsLocale(args, env),
+    timeout,
+  };
+}
+
+export async function statementsCommand(args: string[], io: Io): Promise<number> {
+  const locale = argumentsLocale(args, process.env);
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`${statementsUsage(locale)}\n`);
+    return EXIT.calculated;
+  }
+  const options = parseStatementsArgs(args);
+  if (isPhrase(options)) {
+    io.err(`${commandLine('statements', options, locale)}\n${statementsUsage(locale)}\n`);
+    return EXIT.usage;
+  }
+  if (!fs.existsSync(options.book)) {
+    io.err(commandLine('statements', phrase(CLI.noSuchFile, { file: options.book }), locale));
+    return EXIT.unreadable;
+  }
+  // No browser, no PDF: said before a workbook is calculated for nothing.
+  if (options.format === 'pdf' && !isExecutable(options.chromium)) {
+    io.err(commandLine('statements', phrase(STATEMENTS.noChromium, { path: options.chromium }), locale));
+    return EXIT.usage;
+  }
+  const { timeout, ...task } = options;
+  return runIsolated(task, io, { timeoutSeconds: timeout, memoryMb: DEFAULT_MEMORY_MB, locale }, 'statements');
+}
