@@ -71,7 +71,7 @@ function layout(w: Words) {
         note: t('retro: the whole quarter at the rate reached (usual for rebates); marginal: each slice at its own rate', '追溯（全额累进）：全季进货额按达到的档位比例（返利通常如此）；边际（超额累进）：每段按所在档比例'),
       },
       { name: 'OverTargetRate', label: t('Over-target reward (share of purchases above target)', '超额奖励（超出目标部分的比例）'), value: 0.02, format: PERCENT, validation: percentBetween(), rule: 'channels.quarterly-rebates' },
-      { name: 'IntermediaryCommission', label: t('Intermediary commission per order', '中间人每单佣金比例'), value: 0.03, format: PERCENT, validation: percentBetween(), rule: 'channels.intermediary-commission-3' },
+      { name: 'IntermediaryCommission', label: t('Intermediary commission per order', '中间人每单居间费比例'), value: 0.03, format: PERCENT, validation: percentBetween(), rule: 'channels.intermediary-commission-3' },
       { name: 'PriceDeposit', label: t('Price deposit per dealer (CNY)', '每个经销商价格保证金（元）'), value: 50_000, format: CNY, validation: nonNegative, rule: 'channels.price-deposit-50000' },
       { name: 'ForfeitPerViolation', label: t('Deposit forfeited per price violation (CNY)', '每次价格违规扣除保证金（元）'), value: 10_000, format: CNY, validation: nonNegative },
       { name: 'SuspensionMonths', label: t('Supply suspension after a violation (months)', '违规后停止供货（月）'), value: 3, format: INT, validation: wholeBetween(0, 24), rule: 'channels.supply-suspension-3' },
@@ -124,7 +124,7 @@ function layout(w: Words) {
         { key: 'order', name: t('Order', '订单号'), totals: { label: LABEL.total } },
         { key: 'intermediary', name: t('Intermediary', '中间人') },
         { key: 'amount', name: t('Amount', '金额'), format: CNY, validation: nonNegative, totals: 'sum' },
-        { key: 'commission', name: t('Commission', '佣金'), format: CNY, calculated: (o) => `${o.row('amount')}*IntermediaryCommission`, totals: 'sum' },
+        { key: 'commission', name: t('Commission', '居间费'), format: CNY, calculated: (o) => `${o.row('amount')}*IntermediaryCommission`, totals: 'sum' },
       ],
     },
     w.locale,
@@ -200,7 +200,7 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
     { label: t('Deposits held', '保证金应收合计'), formula: `ROWS(${dealers.col('dealer')})*PriceDeposit`, format: CNY },
     { label: t('Deposits forfeited', '已扣保证金'), formula: `B11-SUM(${dealers.col('deposit')})`, format: CNY },
     { label: t('Dealers with supply suspended', '停止供货的经销商'), formula: `COUNTIF(${dealers.col('violations')},">0")`, format: INT },
-    { label: t('Intermediary commission', '中间人佣金合计'), formula: orders.total('commission'), format: CNY },
+    { label: t('Intermediary commission', '中间人居间费合计'), formula: orders.total('commission'), format: CNY },
   ]);
 }
 
@@ -210,14 +210,14 @@ const dealerRebate = defineTemplates({
   title: t('Dealer price ladder and quarterly rebates', '经销商价格体系与季度返利'),
   description: t(
     'Stepped dealer prices by channel level (general agent, distributor, retail, group leader), a quarterly rebate ladder per level (PERF.REBATE, retro or marginal), over-target rewards, the 50,000 CNY price deposit with its deductions and the 3-month supply suspension, and the 3% intermediary commission per order.',
-    '按渠道级别（总代/分销/零售/团长）设置阶梯进货价，按级别分档计算季度返利（PERF.REBATE，追溯或边际），超额奖励，5万元价格保证金及违规扣除、停止供货3个月，以及中间人每单3%佣金。',
+    '按渠道级别（总代/分销/零售/团长）设置阶梯进货价，按级别分档计算季度返利（PERF.REBATE，追溯或边际），超额奖励，5万元价格保证金及违规扣除、停止供货3个月，以及中间人每单3%居间费。',
   ),
   tags: ['dealers', 'rebate', 'price ladder', 'channel', '经销商', '返利', '价格体系', '保证金'],
   layout,
   instructions: (L) => ({
     purpose: t(
       'the quarter of a dealer network: what each dealer pays at its channel level, its quarterly rebate and over-target reward, what a price violation costs, and what intermediaries earn.',
-      '经销商网络的一个季度：各经销商按渠道级别的进货价、季度返利与超额奖励、价格违规的代价，以及中间人的佣金。',
+      '经销商网络的一个季度：各经销商按渠道级别的进货价、季度返利与超额奖励、价格违规的代价，以及中间人的居间费。',
     ),
     steps: [
       t(
@@ -236,7 +236,7 @@ const dealerRebate = defineTemplates({
         'A price violation forfeits part of the dealer\'s price deposit (per violation, down to nothing) and suspends its supply for the months set on the Plan sheet.',
         '每次价格违规扣除经销商部分价格保证金（扣完为止），并按方案表设定的月数停止供货。',
       ),
-      t('Intermediaries earn their commission on each order they bring (table Orders, its totals row).', '中间人按其促成的每笔订单获得佣金（订单表格及其合计行）。'),
+      t('Intermediaries earn their commission on each order they bring (table Orders, its totals row).', '中间人按其促成的每笔订单获得居间费（订单表格及其合计行）。'),
       growingTables([L.dealers.name, L.ladder.name, L.orders.name]),
     ],
   }),

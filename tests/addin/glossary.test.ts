@@ -53,6 +53,10 @@ const h = React.createElement;
 const CATALOGS: Record<string, Readonly<Record<string, Text>>> = { PANE, WEIGHTS, PLAN, SCENARIOS, EXPLAIN_VIEW, AREAS, METRICS, SEGMENTS, UNITS };
 /** Texts that read the same in both languages (names, version and percentile labels, patterns). */
 const NEUTRAL = new Set([
+  // a dash for "held by neither cap nor floor", the same sign in both languages
+  'PLAN:placeShare',
+  // the list separator: '、' in Chinese is punctuation, not a word
+  'PLAN:listSeparator',
   'PANE:meta.lang',
   'PANE:meta.title',
   'PANE:app.title',
