@@ -9,7 +9,7 @@ import { Area, contains, toAddress } from '../workbook/a1';
 import { nodeCodec } from '../workbook/node-codec';
 import { CachedValue, CellWrite, SheetPatch, patchSheetXml } from '../workbook/patch';
 import { CellValue, WorkbookModel, readWorkbookModel } from '../workbook/read';
-import { ZipArchive, ZipOutput, writeZip } from '../workbook/zip';
+import { ZipArchive, rewriteZip } from '../workbook/zip';
 import { CalcSettings, Calculation, ResultValue } from './calculate';
 import { ensureDynamicArrayMetadata } from '../workbook/dynamic-arrays';
 
@@ -186,17 +186,7 @@ export function calculatedBytes(book: CalculatedBook, options: WriteOptions = {}
     if (patch.writes.length === 0 && patch.clear.length === 0) continue;
     replaced.set(part, patchSheetXml(book.zip.text(part, nodeCodec), patch));
   }
-  const items: ZipOutput[] = [];
-  for (const entry of book.zip.entries) {
-    const text = replaced.get(entry.name);
-    if (text === undefined) items.push({ name: entry.name, copy: entry });
-    else {
-      items.push({ name: entry.name, data: text, time: entry.time, date: entry.date });
-      replaced.delete(entry.name);
-    }
-  }
-  for (const [name, text] of replaced) items.push({ name, data: text });
-  return writeZip(items, nodeCodec);
+  return rewriteZip(book.zip, replaced, nodeCodec, { keepDates: true });
 }
 
 export async function writeCalculatedFile(book: CalculatedBook, out: string): Promise<void> {

@@ -21,7 +21,7 @@ import { columnNumber } from './a1';
 import { WorkbookFormatError } from './format-error';
 import { shiftFormula } from './references';
 import { decodeEntities, escapeText } from './xml';
-import { ZipArchive, ZipCodec, ZipOutput, writeZip } from './zip';
+import { ZipArchive, ZipCodec, rewriteZip } from './zip';
 
 export interface ExcelFormOptions {
   /** The add-in whose namespace(s) the workbook calls; no binding is written without one. */
@@ -169,12 +169,5 @@ export function toExcelForm(bytes: Uint8Array, codec: ZipCodec, options: ExcelFo
   }
   replaced.set('[Content_Types].xml', contentTypes);
 
-  const items: ZipOutput[] = zip.entries.map((entry) => {
-    const text = replaced.get(entry.name);
-    if (text === undefined) return { name: entry.name, copy: entry };
-    replaced.delete(entry.name);
-    return { name: entry.name, data: text };
-  });
-  for (const [name, text] of replaced) items.push({ name, data: text });
-  return writeZip(items, codec);
+  return rewriteZip(zip, replaced, codec);
 }

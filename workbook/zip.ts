@@ -155,16 +155,9 @@ export type ZipOutput = { name: string; copy: ZipEntry } | { name: string; data:
 const FIXED_DOS_TIME = 0;
 const FIXED_DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1;
 
-interface Prepared {
+/** An entry as it is written: its name encoded, its bytes as stored. */
+interface Prepared extends Omit<ZipEntry, 'name'> {
   nameBytes: Uint8Array;
-  method: number;
-  crc32: number;
-  compressedSize: number;
-  size: number;
-  time: number;
-  date: number;
-  flags: number;
-  raw: Uint8Array;
 }
 
 function prepare(item: ZipOutput, codec: ZipCodec): Prepared {
@@ -177,6 +170,23 @@ function prepare(item: ZipOutput, codec: ZipCodec): Prepared {
   const data = typeof item.data === 'string' ? encoder.encode(item.data) : item.data;
   const raw = codec.deflateRaw(data);
   return { nameBytes, method: 8, crc32: codec.crc32(data) >>> 0, compressedSize: raw.length, size: data.length, time: item.time ?? FIXED_DOS_TIME, date: item.date ?? FIXED_DOS_DATE, flags: nameFlag, raw };
+}
+
+/**
+ * `zip` written again with some parts replaced or added: every other entry is copied as stored
+ * and keeps its place, as does a replaced part; added parts follow in `parts`' order. New text
+ * gets the fixed date, unless `keepDates` keeps a replaced part's own.
+ */
+export function rewriteZip(zip: ZipArchive, parts: ReadonlyMap<string, string | Uint8Array>, codec: ZipCodec, options: { keepDates?: boolean } = {}): Uint8Array {
+  const pending = new Map(parts);
+  const items: ZipOutput[] = zip.entries.map((entry) => {
+    const data = pending.get(entry.name);
+    if (data === undefined) return { name: entry.name, copy: entry };
+    pending.delete(entry.name);
+    return options.keepDates ? { name: entry.name, data, time: entry.time, date: entry.date } : { name: entry.name, data };
+  });
+  for (const [name, data] of pending) items.push({ name, data });
+  return writeZip(items, codec);
 }
 
 /** Writes a zip archive with the entries in the order given. */
