@@ -5,13 +5,13 @@
  *   npx ts-node --transpile-only scripts/make-icons.ts
  *
  * No image library: shapes are rasterized with 4×4 supersampling and written as RGBA PNG
- * (signature, IHDR, IDAT, IEND, each chunk with its CRC-32) using node's zlib. The output is
- * deterministic, so re-running the script reproduces the committed files byte for byte
- * (tests/addin/manifest.test.ts checks that).
+ * (signature, IHDR, IDAT, IEND, each chunk with its CRC-32), node's zlib deflating and
+ * computing the CRCs. The output is deterministic, so re-running the script reproduces the
+ * committed files byte for byte (tests/addin/manifest.test.ts checks that).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
 /** 16/32/80: ribbon (bt:Image); 32: IconUrl; 64: HighResolutionIconUrl; 128: store listings. */
 export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
@@ -87,23 +87,6 @@ export function renderIcon(size: number): Uint8Array {
     }
   }
   return pixels;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (ISO-HDLC, the one PNG uses) of `bytes`. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Uint8Array): Buffer {
