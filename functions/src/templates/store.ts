@@ -631,9 +631,7 @@ export class TemplateStore {
         await upload({ ifMatch: etag });
         return;
       } catch (err) {
-        if (isConditionFailed(err)) throw busy(state);
-        if (isNotFound(err)) continue;
-        throw err;
+        rethrowUnlessGone(err, state);
       }
     }
     throw busy(state);
@@ -669,9 +667,7 @@ export class TemplateStore {
         await this.versionTable.updateEntity(entity, 'Replace', { ...this.clients.op(), etag: existing.etag });
         return;
       } catch (err) {
-        if (isConditionFailed(err)) throw busy(state);
-        if (isNotFound(err)) continue;
-        throw err;
+        rethrowUnlessGone(err, state);
       }
     }
     throw busy(state);
@@ -715,6 +711,15 @@ const busy = ({ mode, id }: WriteState) =>
   mode === 'create'
     ? conflict(`Another upload of template '${id}' is in progress; retry shortly.`)
     : preconditionFailed(`Another update of template '${id}' is in progress; reload it and retry.`);
+
+/**
+ * A conditional replace that failed: lost to another writer → busy; its target gone meanwhile →
+ * returns, so that the write is tried again; anything else is rethrown.
+ */
+function rethrowUnlessGone(err: unknown, state: WriteState): void {
+  if (isConditionFailed(err)) throw busy(state);
+  if (!isNotFound(err)) throw err;
+}
 
 const integrityFailure = () => new HttpProblem(500, 'Internal Server Error', 'The stored workbook failed its integrity check.');
 const corruptRow = () => new HttpProblem(500, 'Internal Server Error', 'A stored template record is unreadable.');
