@@ -46,15 +46,19 @@ export const ORIGIN: ExplainAt = { row: 0, col: 0 };
 // Numbers as the formulas show them (the same in en-US and zh-CN)
 // ---------------------------------------------------------------------------------------
 
+// One formatter per range, made once: toLocaleString builds a new one on every call, which
+// dominates explaining a thousand statements.
+const LARGE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const MEDIUM = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const SMALL = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
 /** A readable number: "15,000", "1,050.5", "3.1416", "0.08333". */
 export function formatNumber(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? '∞' : '-∞';
   if (n === 0) return '0';
   const a = Math.abs(n);
-  const options: Intl.NumberFormatOptions =
-    a >= 100 ? { maximumFractionDigits: 2 } : a >= 1 ? { maximumFractionDigits: 4 } : { maximumSignificantDigits: 4 };
-  return n.toLocaleString('en-US', options);
+  return (a >= 100 ? LARGE : a >= 1 ? MEDIUM : SMALL).format(n);
 }
 
 /** A ratio as a percentage: 0.07 → "7%", 1.0833 → "108.33%". */
