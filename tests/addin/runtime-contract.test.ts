@@ -18,6 +18,7 @@ import { createPerfPlugin } from '../../adapters/hyperformula/plugin';
 import { CATALOG, EngineFunction, catalogFunction } from '../../catalog';
 import * as engine from '../../engine';
 import { installCustomFunctionsRuntime } from '../support/custom-functions-runtime';
+import { AHP3, CURVE, CURVES3, DATA, TIERS, col, row } from '../support/fixtures';
 
 installCustomFunctionsRuntime();
 
@@ -119,35 +120,6 @@ describe('the same examples in perfplan calc (HyperFormula with the PERF plugin)
 
 // ---------------------------------------------------------------------------------------------
 // Property: no PERF function ever hands Excel a non-finite number.
-
-const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
-const row = (...values: unknown[]): unknown[][] => [values];
-const TIERS = [
-  [0, 0.02],
-  [20000, 0.04],
-  [50000, 0.06],
-];
-const CURVE = [
-  [0.5, 0],
-  [1, 1],
-  [1.5, 2],
-];
-const AHP3 = [
-  [1, 3, 5],
-  [null, 1, 2],
-  [null, null, 1],
-];
-const DATA = [
-  [10, 200, 0.3],
-  [12, 180, 0.5],
-  [9, 260, 0.4],
-  [15, 150, 0.2],
-];
-const CURVES3 = [
-  [1000, 200, 0.8],
-  [1500, 400, 1],
-  [800, 100, 0.6],
-];
 
 /** A valid call of every function (export name → arguments); the property mutates its numbers. */
 const VALID_CALLS: Record<string, unknown[]> = {

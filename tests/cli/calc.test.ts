@@ -12,6 +12,7 @@ import { main } from '../../cli/main';
 import { nodeCodec } from '../../workbook/node-codec';
 import { readWorkbookModel } from '../../workbook/read';
 import { ZipArchive } from '../../workbook/zip';
+import { SALES_TEAM, TIERS } from '../support/fixtures';
 import { putGrid, saveWorkbook, tempDir } from '../support/workbook';
 
 const run = promisify(execFile);
@@ -22,18 +23,10 @@ async function writeCommissionBook(file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const tiers = workbook.addWorksheet('Tiers');
   putGrid(tiers, 1, 1, [['threshold', 'rate']]);
-  putGrid(tiers, 2, 1, [
-    [0, 0.02],
-    [20000, 0.04],
-    [50000, 0.06],
-  ]);
+  putGrid(tiers, 2, 1, TIERS);
   const people = workbook.addWorksheet('Sales Team');
   putGrid(people, 1, 1, [['name', 'sales', 'kpi1', 'kpi2', 'kpi3', 'commission', 'score', 'double']]);
-  putGrid(people, 2, 1, [
-    ['Li', 10000, 110, 90, 130],
-    ['Wang', 35000, 80, 100, 95],
-    ['Zhao', 80000, 100, 100, 100],
-  ]);
+  putGrid(people, 2, 1, SALES_TEAM);
   putGrid(people, 6, 1, [['targets', null, 100, 100, 100]]);
   putGrid(people, 7, 1, [['weights', null, 50, 30, 20]]);
   // Spills: one PERF formula per column of results.

@@ -10,6 +10,7 @@ import * as path from 'path';
 import { CalcJson } from '../../calc/book';
 import { parsePerfCall } from '../../cli/explain';
 import { main } from '../../cli/main';
+import { SALES_TEAM, TIERS } from '../support/fixtures';
 import { putGrid, saveWorkbook, tempDir } from '../support/workbook';
 
 const formula = (text: string) => ({ formula: text }) as ExcelJS.CellValue;
@@ -18,11 +19,7 @@ async function writePlanBook(file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const tiers = workbook.addWorksheet('Tiers');
   putGrid(tiers, 1, 1, [['threshold', 'rate']]);
-  putGrid(tiers, 2, 1, [
-    [0, 0.02],
-    [20000, 0.04],
-    [50000, 0.06],
-  ]);
+  putGrid(tiers, 2, 1, TIERS);
   putGrid(tiers, 1, 4, [['attainment', 'factor']]);
   putGrid(tiers, 2, 4, [
     [0.5, 0],
@@ -33,11 +30,7 @@ async function writePlanBook(file: string): Promise<void> {
 
   const team = workbook.addWorksheet('Sales Team');
   putGrid(team, 1, 1, [['name', 'sales', 'kpi1', 'kpi2', 'kpi3', 'commission', 'score', 'payout', 'factor']]);
-  putGrid(team, 2, 1, [
-    ['Li', 10000, 110, 90, 130],
-    ['Wang', 35000, 80, 100, 95],
-    ['Zhao', 80000, 100, 100, 100],
-  ]);
+  putGrid(team, 2, 1, SALES_TEAM);
   putGrid(team, 6, 1, [['targets', null, 100, 100, 100]]);
   putGrid(team, 7, 1, [['weights', null, 50, 30, 20]]);
   putGrid(team, 8, 1, [['directions', null, 1, -1, 1]]);

@@ -14,6 +14,7 @@ import { PerfError } from '../../engine/errors';
 import { CalcJson, JsonCell, calcFile, toJson } from '../../calc/book';
 import { toAddress } from '../../workbook/a1';
 import { CellInput, putGrid, saveWorkbook, tempDir } from '../support/workbook';
+import { AHP3, CURVE, CURVES3, DATA, TIERS, col, row } from '../support/fixtures';
 
 installCustomFunctionsRuntime();
 
@@ -26,30 +27,6 @@ interface FaceCase {
   args: ArgInput[];
 }
 
-const col = (...values: CellInput[]): CellInput[][] => values.map((v) => [v]);
-const row = (...values: CellInput[]): CellInput[][] => [values];
-
-const TIERS = [
-  [0, 0.02],
-  [20000, 0.04],
-  [50000, 0.06],
-];
-const CURVE = [
-  [0.5, 0],
-  [1, 1],
-  [1.5, 2],
-];
-const AHP3 = [
-  [1, 3, 5],
-  [null, 1, 2],
-  [null, null, 1],
-];
-const DATA = [
-  [10, 200, 0.3],
-  [12, 180, 0.5],
-  [9, 260, 0.4],
-  [15, 150, 0.2],
-];
 const LADDER = [
   ['进货额', '总代', '分销', '零售'],
   [0, 0.01, 0.02, 0.03],
@@ -60,11 +37,6 @@ const TEAM = col('Wang', 'Li', 'Zhang', 'Chen');
 const DEAL_PEOPLE = col('Wang', 'Li', 'Zhang', 'li ', 'Chen');
 const DEAL_AMOUNTS = col(10000, 8000, 8000, -1000, 5000);
 const DEAL_SHARES = col(1, 0.6, 0.4, null, 1);
-const CURVES3 = [
-  [1000, 200, 0.8],
-  [1500, 400, 1],
-  [800, 100, 0.6],
-];
 
 export const CASES: FaceCase[] = [
   { name: 'NORMALIZE a row', fn: 'NORMALIZE', args: [row(1, 3, 4)] },

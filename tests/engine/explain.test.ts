@@ -32,12 +32,8 @@ import {
 import { EXPLAINABLE_FUNCTIONS, explainCall } from '../../catalog/explain';
 import * as engine from '../../engine';
 import { expectPerfError } from '../support/errors';
+import { TIERS } from '../support/fixtures';
 
-const TIERS = [
-  [0, 0.02],
-  [20000, 0.04],
-  [50000, 0.06],
-];
 const CURVE = [
   [0.5, 0],
   [0.8, 0.5],
