@@ -6,7 +6,7 @@
  * workbook is validated exactly like an upload; rows are upserted by (metric, segment), all or
  * nothing.
  */
-import { ApiHarness, bearer, metadata, startApi, uploadForm, workbookBytes } from '../support/api';
+import { ApiHarness, bearer, expectProblem, metadata, startApi, uploadForm, workbookBytes } from '../support/api';
 
 let api: ApiHarness;
 let bytes: Buffer;
@@ -16,16 +16,6 @@ beforeAll(async () => {
   bytes = await workbookBytes('built in');
 });
 afterAll(() => api.close());
-
-async function expectProblem(response: Response, status: number, detail?: RegExp) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = await response.json();
-  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-  if (detail) expect(body.detail).toMatch(detail);
-  expect(JSON.stringify(body)).not.toMatch(/at .+\(.+:\d+:\d+\)|AccountKey|Eby8vdM|devstoreaccount1|\/work\/|node_modules/);
-  return body;
-}
 
 const publish = (id: string, token: string | null = api.publisher, content: Buffer = bytes, meta: Record<string, unknown> = metadata(id)) =>
   fetch(`${api.url}/builtins/templates/${id}`, { method: 'PUT', headers: token ? bearer(token) : {}, body: uploadForm(meta, content) });

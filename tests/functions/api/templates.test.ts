@@ -8,7 +8,7 @@ import { createHash } from 'crypto';
 import * as http from 'http';
 import { LocalHost, startLocalHost } from '../../../functions/src/local/host';
 import { routeTable } from '../../../functions/src/routes';
-import { ApiHarness, bearer, metadata, startApi, uploadForm, workbookBytes } from '../support/api';
+import { ApiHarness, bearer, expectProblem, metadata, startApi, uploadForm, workbookBytes } from '../support/api';
 
 let api: ApiHarness;
 let bytes: Buffer;
@@ -20,17 +20,6 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-async function expectProblem(response: Response, status: number, detail?: RegExp) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = await response.json();
-  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-  if (detail) expect(body.detail).toMatch(detail);
-  // No internals: no stack traces, storage keys, connection strings or paths.
-  expect(JSON.stringify(body)).not.toMatch(/at .+\(.+:\d+:\d+\)|AccountKey|Eby8vdM|devstoreaccount1|\/work\/|node_modules/);
-  return body;
-}
 
 async function create(id: string, token = api.admin, content = bytes, overrides: Record<string, unknown> = {}) {
   return fetch(`${api.url}/templates`, { method: 'POST', headers: bearer(token), body: uploadForm(metadata(id, overrides), content) });

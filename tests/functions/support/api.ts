@@ -99,3 +99,18 @@ export function uploadForm(meta: unknown, bytes: Buffer, filename = 'book.xlsx')
 export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
 }
+
+/**
+ * Expects a problem+json answer (RFC 9457) with `status` (and a detail matching `detail`) that
+ * shows no internals — no stack traces, storage keys, connection strings or paths — and returns
+ * its body.
+ */
+export async function expectProblem(response: Response, status: number, detail?: RegExp) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  const body = await response.json();
+  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+  if (detail) expect(body.detail).toMatch(detail);
+  expect(JSON.stringify(body)).not.toMatch(/at .+\(.+:\d+:\d+\)|AccountKey|Eby8vdM|devstoreaccount1|\/work\/|node_modules/);
+  return body;
+}
