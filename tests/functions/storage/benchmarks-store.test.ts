@@ -10,23 +10,15 @@ import { PeerRegistry } from '../../../functions/src/benchmarks/registry';
 import { releaseCommand } from '../../../functions/src/benchmarks/release-command';
 import { describeRelease, registerBenchmarkRelease } from '../../../functions/src/benchmarks/timer';
 import type { Dependencies } from '../../../functions/src/dependencies';
-import { startAzurite, testStorage } from '../support/azurite';
-import { clientsFor, expectSanitized, problemOf } from './helpers';
+import { startAzurite } from '../support/azurite';
+import { clientsFor, expectSanitized, fileStorage, problemOf } from './helpers';
 
-let connectionString: string;
-let release: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ connectionString, release } = await testStorage());
-});
-afterAll(async () => {
-  await release?.();
-});
+const storage = fileStorage();
 
 /** A store on fresh tables with a clock the test moves. */
 function storeWithClock(start: string, options: ConstructorParameters<typeof BenchmarkStore>[1] = {}) {
   const clock = { now: new Date(start) };
-  const clients = clientsFor(connectionString);
+  const clients = clientsFor(storage.connectionString);
   const store = new BenchmarkStore(clients, { now: () => clock.now, ...options });
   return { store, clients, clock, at: (iso: string) => (clock.now = new Date(iso)) };
 }
@@ -39,7 +31,7 @@ const seed = [
 
 describe('BenchmarkStore rows', () => {
   test('upsertRows, list, find (segment defaults to all; names match case-insensitively)', async () => {
-    const store = new BenchmarkStore(clientsFor(connectionString), { now: () => new Date('2025-01-02T03:04:05.000Z') });
+    const store = new BenchmarkStore(clientsFor(storage.connectionString), { now: () => new Date('2025-01-02T03:04:05.000Z') });
     expect(await store.isEmpty()).toBe(true);
     expect(await store.upsertRows(seed)).toBe(3);
     expect(await store.isEmpty()).toBe(false);
@@ -80,7 +72,7 @@ describe('BenchmarkStore rows', () => {
   });
 
   test('re-upserting a row replaces it (absent fields disappear)', async () => {
-    const store = new BenchmarkStore(clientsFor(connectionString));
+    const store = new BenchmarkStore(clientsFor(storage.connectionString));
     await store.upsertRows(seed);
     await store.upsertRows([{ metric: 'attrition', segment: 'Retail', unit: 'ratio', value: 0.2, n: 7, source: 'Update', updatedAt: '2025-06-01' }]);
     const row = await store.find('attrition', 'retail');
@@ -89,7 +81,7 @@ describe('BenchmarkStore rows', () => {
   });
 
   test('only what differs from storage is written: the same rows sent again leave every row untouched', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     const store = new BenchmarkStore(clients, { now: () => new Date('2025-01-02T03:04:05.000Z') });
     const dated = seed.map((row) => ({ ...row, updatedAt: '2025-01-01T00:00:00.000Z' }));
     await store.upsertRows(dated);
@@ -112,14 +104,14 @@ describe('BenchmarkStore rows', () => {
   });
 
   test('many rows in one partition go in batches of ≤ 100', async () => {
-    const store = new BenchmarkStore(clientsFor(connectionString));
+    const store = new BenchmarkStore(clientsFor(storage.connectionString));
     const rows = Array.from({ length: 250 }, (_, i) => ({ metric: 'big', segment: `s${i}`, unit: '#', value: i, n: 1, source: 'test' }));
     expect(await store.upsertRows(rows)).toBe(250);
     expect(await store.list({ metric: 'big' })).toHaveLength(250);
   });
 
   test('invalid rows → 400, nothing written', async () => {
-    const store = new BenchmarkStore(clientsFor(connectionString));
+    const store = new BenchmarkStore(clientsFor(storage.connectionString));
     const bad = await problemOf(
       store.upsertRows([
         seed[0],

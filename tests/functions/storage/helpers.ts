@@ -3,7 +3,27 @@ import { randomBytes } from 'crypto';
 import { HttpProblem } from '../../../functions/src/http/problem';
 import { createStorageClients, StorageClients, StorageOptions } from '../../../functions/src/storage/clients';
 import type { TemplateMetadataInput } from '../../../functions/src/templates/model';
-import { uniquePrefix } from '../support/azurite';
+import { testStorage, uniquePrefix } from '../support/azurite';
+
+/**
+ * Storage for the whole test file (../support/azurite.ts testStorage): taken before its tests,
+ * released after them. Call it at the top of the file; read `connectionString` in the tests.
+ */
+export function fileStorage(): { readonly connectionString: string } {
+  let storage: Awaited<ReturnType<typeof testStorage>> | undefined;
+  beforeAll(async () => {
+    storage = await testStorage();
+  });
+  afterAll(async () => {
+    await storage?.release();
+  });
+  return {
+    get connectionString() {
+      if (!storage) throw new Error('the storage is taken in beforeAll');
+      return storage.connectionString;
+    },
+  };
+}
 
 export function clientsFor(connectionString: string, extra: Partial<StorageOptions> = {}): StorageClients {
   return createStorageClients({

@@ -3,14 +3,9 @@
  * this instance's writes are visible at once, another instance's within listCacheMs.
  */
 import { TemplateStore } from '../../../functions/src/templates/store';
-import { testStorage } from '../support/azurite';
-import { clientsFor, metadata, workbookBytes } from './helpers';
+import { clientsFor, fileStorage, metadata, workbookBytes } from './helpers';
 
-let storage: Awaited<ReturnType<typeof testStorage>>;
-beforeAll(async () => {
-  storage = await testStorage();
-});
-afterAll(() => storage.release());
+const storage = fileStorage();
 
 it('concurrent lists share one query; this instance sees its own writes immediately', async () => {
   const clients = clientsFor(storage.connectionString);

@@ -4,20 +4,12 @@
 import { createHash } from 'crypto';
 import { TemplateStore, versionBlobName } from '../../../functions/src/templates/store';
 import { StorageClients } from '../../../functions/src/storage/clients';
-import { startAzurite, testStorage } from '../support/azurite';
-import { clientsFor, expectSanitized, metadata, problemOf, workbookBytes } from './helpers';
+import { startAzurite } from '../support/azurite';
+import { clientsFor, expectSanitized, fileStorage, metadata, problemOf, workbookBytes } from './helpers';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-let connectionString: string;
-let release: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ connectionString, release } = await testStorage());
-});
-afterAll(async () => {
-  await release?.();
-});
+const storage = fileStorage();
 
 async function blobNames(clients: StorageClients, id: string): Promise<string[]> {
   const names: string[] = [];
@@ -29,7 +21,7 @@ describe('TemplateStore basics', () => {
   let clients: StorageClients;
   let store: TemplateStore;
   beforeEach(() => {
-    clients = clientsFor(connectionString);
+    clients = clientsFor(storage.connectionString);
     store = new TemplateStore(clients);
   });
 
@@ -207,7 +199,7 @@ describe('TemplateStore basics', () => {
 
 describe('TemplateStore concurrency', () => {
   test('20 parallel updates with the same If-Match: one wins, nineteen 412, one new version', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     const store = new TemplateStore(clients);
     const v1 = await store.create(metadata('race'), workbookBytes());
     const payloads = Array.from({ length: 20 }, (_, i) => workbookBytes(1000 + i));
@@ -236,7 +228,7 @@ describe('TemplateStore concurrency', () => {
   });
 
   test('20 parallel identical updates (same bytes, same If-Match): still exactly one commit', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     const store = new TemplateStore(clients);
     const v1 = await store.create(metadata('race-same'), workbookBytes());
     const bytes = workbookBytes();
@@ -250,7 +242,7 @@ describe('TemplateStore concurrency', () => {
   });
 
   test('10 parallel creates of one id: one 201-worthy record, the rest 409', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     const store = new TemplateStore(clients);
     const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.create(metadata('first-come'), workbookBytes(500 + i))));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -272,7 +264,7 @@ describe('TemplateStore crash consistency', () => {
     });
 
   test('create: a crash after the blob leaves nothing visible; the retry succeeds', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     const bytes = workbookBytes();
     await expect(crashing(clients).create(metadata('crashy'), bytes)).rejects.toBeInstanceOf(Crash);
 
@@ -290,7 +282,7 @@ describe('TemplateStore crash consistency', () => {
   });
 
   test('update: a crash after the blob keeps the old version current; the retry (same ETag) succeeds', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     const store = new TemplateStore(clients);
     const v1bytes = workbookBytes();
     const v1 = await store.create(metadata('crashy-update'), v1bytes);
@@ -310,7 +302,7 @@ describe('TemplateStore crash consistency', () => {
   });
 
   test('a crash after the version row is invisible too (uncommitted version rows are ignored)', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     const store = new TemplateStore(clients);
     const v1 = await store.create(metadata('row-crash'), workbookBytes());
     let crashAfterRow = true;
@@ -338,7 +330,7 @@ describe('TemplateStore crash consistency', () => {
   });
 
   test('a young orphan with other bytes blocks (409 create / 412 update); an old one is overwritten', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     const grace = 1000;
     await expect(crashing(clients, { orphanGraceMs: grace }).create(metadata('orphaned'), workbookBytes())).rejects.toBeInstanceOf(Crash);
     const store = new TemplateStore(clients, { orphanGraceMs: grace });
@@ -389,7 +381,7 @@ describe('TemplateStore: a writer stalled past the grace period', () => {
   // leftover blob but before the fast one commits. Without the claim the slow writer would
   // commit metadata (sha256 of its bytes) over the fast writer's bytes.
   test('update: a writer stalled past the grace period cannot commit over a replaced blob', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     const store = new TemplateStore(clients);
     const v1 = await store.create(metadata('stalled'), workbookBytes());
 
@@ -423,7 +415,7 @@ describe('TemplateStore: a writer stalled past the grace period', () => {
   });
 
   test('create: a writer stalled past the grace period cannot commit over a replaced blob', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     const store = new TemplateStore(clients);
     const slow = stalling(clients, 0);
     const slowCreate = slow.store.create(metadata('stalled-new'), workbookBytes());
@@ -448,7 +440,7 @@ describe('TemplateStore: a writer stalled past the grace period', () => {
   });
 
   test('a claim left behind by a crashed recoverer is invisible and recoverable', async () => {
-    const clients = clientsFor(connectionString);
+    const clients = clientsFor(storage.connectionString);
     // 1st writer crashes after its blob; 2nd (after the grace period) claims, replaces the blob, crashes too.
     await expect(
       new TemplateStore(clients, { faults: { afterBlobWrite: () => Promise.reject(new Error('crash 1')) } }).create(metadata('twice-crashed'), workbookBytes()),
@@ -523,7 +515,7 @@ describe('TemplateStore tenancy', () => {
   let clients: StorageClients;
   let store: TemplateStore;
   beforeEach(() => {
-    clients = clientsFor(connectionString);
+    clients = clientsFor(storage.connectionString);
     store = new TemplateStore(clients);
   });
   const orgA = { tenantId: 'org-a' };
