@@ -4,7 +4,7 @@
  *
  *   npm run bench                 everything
  *   npm run bench -- --quick      skip the slow native-formula HyperFormula runs
- *   npm run bench -- --only=api   one section (payout, sim, v2, bundle, calc, api; comma-separated)
+ *   npm run bench -- --only=api   one section (payout, sim, v2, bundle, calc, statements, api; comma-separated)
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -16,6 +16,7 @@ import { TARGET_INCENTIVE, asExcelRanges, engineRun, hyperFormulaNativeRun, make
 import { apiBenchmark } from './api';
 import { RESULT_COLUMNS, writePayoutWorkbook } from './payout-workbook';
 import { v2Functions } from './v2-functions';
+import { statementsBenchmark } from './statements';
 
 const ROOT = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -226,6 +227,11 @@ async function main(): Promise<void> {
   if (wanted('v2')) v2Functions(log, time);
   if (wanted('bundle')) bundleSize();
   if (wanted('calc')) await calcEndToEnd();
+  if (wanted('statements')) {
+    // The command runs the compiled CLI: compile what is in the tree now (emitted even where a file has type errors).
+    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+    await statementsBenchmark(log);
+  }
   if (wanted('api')) {
     log('## API on loopback (autocannon, 50 connections, 10 s per run)');
     log('');
