@@ -7,6 +7,7 @@
  * a missing browser and an unreadable workbook have their statuses; messages in zh-CN.
  */
 import { execFileSync } from 'child_process';
+import { chromium } from 'playwright-core';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -65,8 +66,11 @@ describe('perfplan statements', () => {
           ['E002', '<img src=x onerror=alert(1)>', 'Rep', 80000],
           ['E003', 'Zhao Lei', 'Lead', 10000],
         ],
-        results: [{ header: 'Commission', spill: '_xldudf_PERF_TIERED(Team[Sales],Tiers!A2:B4)' }],
-        others: [tiers],
+        results: [
+          { header: 'Attainment', spill: 'Team[Sales]/Tiers!D1' },
+          { header: 'Commission', spill: '_xldudf_PERF_TIERED(Team[Sales],Tiers!A2:B4)' },
+        ],
+        others: [{ ...tiers, cells: [...tiers.cells, num('D1', 40000)] }],
       }),
     );
     chinese = path.join(dir, '方案.xlsx');
@@ -77,8 +81,11 @@ describe('perfplan statements', () => {
         table: '人员',
         columns: ['工号', '姓名', '岗位', '销售额'],
         rows: [['E001', '李伟', '销售代表', 35000], ['E002', '王芳', '组长', 80000]],
-        results: [{ header: '提成', spill: '_xldudf_PERF_TIERED(人员[销售额],档位!A2:B4)' }],
-        others: [{ ...tiers, name: '档位' }],
+        results: [
+          { header: '达成率', spill: '人员[销售额]/档位!D1' },
+          { header: '提成', spill: '_xldudf_PERF_TIERED(人员[销售额],档位!A2:B4)' },
+        ],
+        others: [{ ...tiers, name: '档位', cells: [...tiers.cells, num('D1', 40000)] }],
       }),
     );
     withErrors = path.join(dir, 'errors.xlsx');
@@ -137,6 +144,27 @@ describe('perfplan statements', () => {
     expect(text).toContain('李伟');
     expect(text).toContain('¥1,000.00');
     expect(text).toContain('应发合计');
+  });
+
+  (hasChromium ? it : it.skip)('retakes the README\'s pictures of a real statement, en-US and zh-CN (docs/screenshots)', async () => {
+    const shots = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+    const pages: [string, string, string, string][] = [
+      [book, 'Team[Name]', 'en-US', 'E001-Li_Wei.html'],
+      [chinese, '人员[姓名]', 'zh-CN', 'E001-李伟.html'],
+    ];
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 820, height: 600 }, deviceScaleFactor: 1 });
+      for (const [workbook, people, lang, file] of pages) {
+        const out = path.join(dir, `shot-${lang}`);
+        expect((await run(workbook, '--people', people, '--out', out, '--period', '2025-07', '--lang', lang)).code).toBe(0);
+        await page.setContent(fs.readFileSync(path.join(out, file), 'utf8'), { waitUntil: 'load' });
+        fs.mkdirSync(shots, { recursive: true });
+        await page.screenshot({ path: path.join(shots, `statement-${lang}.png`), fullPage: true });
+      }
+    } finally {
+      await browser.close();
+    }
   });
 
   it('people whose payout is an error get no statement, are listed, and the exit status is 1', async () => {
