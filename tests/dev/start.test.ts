@@ -26,13 +26,13 @@ import { ChildProcess, spawn } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as https from 'https';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { loadOrCreateLocalIssuer } from '../../dev/local-issuer';
 import { desktopCommand, webSideloadInstructions } from '../../dev/sideload';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/src/auth/config';
 import { ADMIN_ROLE } from '../../functions/src/auth/verify';
+import { freePorts } from '../functions/support/azurite';
 
 jest.setTimeout(240_000);
 
@@ -63,25 +63,6 @@ function templateForm(id: string, bytes: Buffer): FormData {
   form.set('metadata', JSON.stringify({ id, title: { en: id, zh: id }, description: { en: '', zh: '' }, category: 'incentive' }));
   form.set('file', new Blob([new Uint8Array(bytes)]), `${id}.xlsx`);
   return form;
-}
-
-async function freePorts(count: number): Promise<number[]> {
-  const servers: net.Server[] = [];
-  try {
-    const ports: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const server = net.createServer();
-      servers.push(server);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve());
-      });
-      ports.push((server.address() as net.AddressInfo).port);
-    }
-    return ports;
-  } finally {
-    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
-  }
 }
 
 function isAlive(pid: number): boolean {
