@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CalcJson } from '../../calc/book';
-import { parsePerfCall } from '../../cli/explain';
+import { parsePerfCall } from '../../calc/explain-cell';
 import { main } from '../../cli/main';
 import { SALES_TEAM, TIERS } from '../support/fixtures';
 import { putGrid, saveWorkbook, tempDir } from '../support/workbook';
