@@ -65,6 +65,8 @@ export const DIGEST_RULES = {
     plan: 'workRules',
   },
   'scoring.first-contact-2h': { text: t('first customer contact within 2 hours', '首次联系客户不超过2小时'), plan: 'plans', role: 'salesRep' },
+  'scoring.ecommerce-reply-30s': { text: t('the e-commerce service desk replies within 30 seconds', '电商客服响应不超过30秒'), plan: 'reorg', role: 'ecommerceDesk' },
+  'scoring.key-account-24h': { text: t('the key-account manager provides a solution within 24 hours', '大客户经理24小时内提供解决方案'), plan: 'reorg', role: 'keyAccountManager' },
   'scoring.response-ranking-20': { text: t('the weekly response ranking counts 20% of the quarterly review', '每周响应时效排名占季度考核20%'), plan: 'plans' },
   'scoring.effective-response-90': { text: t('an effective response also needs a resolution rate of at least 90%', '有效响应须同时满足解决率不低于90%'), plan: 'plans' },
   'scoring.peak-relax-20': { text: t('response thresholds relax 20% in peak season (Double 11)', '旺季（如双十一）响应时限放宽20%'), plan: 'plans' },

@@ -1,11 +1,11 @@
 /** The built-in template library, and the one way to build a template's bytes (kit/build.ts). */
 import { balancedScorecard, balancedScorecardZh } from './balanced-scorecard';
-import { budgetAllocation } from './budget-allocation';
+import { budgetAllocation, budgetAllocationZh } from './budget-allocation';
 import { channelTeamIncentive, channelTeamIncentiveZh } from './channel-team-incentive';
 import { channelTiering, channelTieringZh } from './channel-tiering';
 import { dealerRebatePlan, dealerRebatePlanZh } from './dealer-rebate';
-import { monteCarloRoi } from './monte-carlo-roi';
-import { reorgCostBenefit } from './reorg-cost-benefit';
+import { monteCarloRoi, monteCarloRoiZh } from './monte-carlo-roi';
+import { reorgCostBenefit, reorgCostBenefitZh } from './reorg-cost-benefit';
 import { sharedCommissionPool, sharedCommissionPoolZh } from './shared-pool';
 import { targetBreakdownTemplate, targetBreakdownTemplateZh } from './target-breakdown';
 import { teamCreditingRollup, teamCreditingRollupZh } from './team-crediting';
@@ -24,8 +24,11 @@ export const BUILT_IN_TEMPLATES: BuiltInTemplate[] = [
   balancedScorecard,
   balancedScorecardZh,
   reorgCostBenefit,
+  reorgCostBenefitZh,
   budgetAllocation,
+  budgetAllocationZh,
   monteCarloRoi,
+  monteCarloRoiZh,
   channelTiering,
   channelTieringZh,
   dealerRebatePlan,

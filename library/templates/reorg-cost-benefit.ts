@@ -1,14 +1,17 @@
 /**
- * Re-organisation cost-benefit (渠道团队分工优化 成本效益, seed rules §3 and §5): cost ceilings,
- * the hidden transition cost, automation payback, flexible staffing, output lift, a
- * three-year benefit-cost ratio, the staffing optimum where marginal return falls to 1,
- * span-of-control and spare-capacity checks, the decision-rights band of the investment and
- * a weekly stop-loss check for the private-domain pilot.
+ * Re-organisation cost-benefit (渠道团队分工优化 成本效益): cost ceilings, the hidden transition
+ * cost, automation payback, flexible staffing, output lift, a three-year benefit-cost ratio, the
+ * staffing optimum where marginal return falls to 1 (a Staffing table: one row per headcount),
+ * span-of-control and spare-capacity checks, the decision-rights band of the investment, the
+ * service levels the re-organisation gives to roles (e-commerce reply ≤ 30 s for the e-commerce
+ * service desk, key-account solution ≤ 24 h for the key-account manager) and a weekly stop-loss
+ * check for the private-domain pilot (a Pilot table: one row per week). In English and Chinese.
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, INT, LABEL, PERCENT, Parameter, ParameterBlock, Text, Validation, columnWidths, decimalBetween, defineTemplate, formula, heading, headerRow,
-  highlightBelow, inputBlock, inputCell, label, parameterRows, parameterRules, sheetTitle, summaryLines, t, writeParameters,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Parameter, type ParameterBlock, type Text, type Validation, type Words, columnWidths, decimalBetween, defineNames,
+  defineTemplates, formula, growingTables, heading, headerRow, highlightBelow, inputCell, label, parameterRows, parameterRules, sheetTitle, summaryLines, t, tableLayout,
+  tableSource, writeParameters, writeTable,
 } from '../kit';
 
 /** What kind of number an input is: its format and the range it is checked against. */
@@ -27,10 +30,7 @@ function field(key: string, text: Text, value: number, kind: Kind, note?: Text):
 }
 
 /** Inputs sheet, top to bottom, under group headings. */
-const INPUTS: ParameterBlock = {
-  sheet: 'Inputs',
-  firstRow: 3,
-  rows: [
+const INPUT_ROWS: ParameterBlock['rows'] = [
     { heading: t('Team', '团队') },
     field('revenue', t('Annual team revenue', '团队年收入'), 120_000_000, 'money'),
     field('headcount', t('Current headcount', '当前人数'), 64, 'count'),
@@ -81,8 +81,18 @@ const INPUTS: ParameterBlock = {
     { ...field('squadLimit', t('Squad lead decides up to', '小组负责人审批上限'), 5_000_000, 'money', t('Rule: ≤ 5M squad lead', '规则：≤500万小组负责人')), rule: 'budget.decision-rights' },
     field('directorLimit', t('Director decides up to (above: management)', '总监审批上限（以上由管理层决策）'), 20_000_000, 'money', t('5–20M director, > 20M management', '500万–2000万总监，>2000万管理层')),
     { ...field('stopRoi', t('Pilot stop ROI (two weeks running below)', '试点止损ROI（连续两周低于）'), 0.8, 'ratio', t('Rule: ROI < 0.8 two weeks → stop', '规则：连续两周ROI<0.8即停止')), rule: 'cost.stop-roi-0.8' },
-  ],
-};
+    { heading: t('Service levels the re-organisation gives to roles', '分工优化后各岗位的服务时限') },
+    { ...field('ecomReply', t('E-commerce service desk: reply within (seconds)', '电商客服：响应时限（秒）'), 30, 'count'), rule: 'scoring.ecommerce-reply-30s' },
+    field('ecomSlowest', t('E-commerce replies, slowest this month (seconds)', '电商客服本月最慢响应（秒）'), 28, 'count', t('the slowest, not the average: one breach is a breach', '取最慢一次而非平均：一次超时即为超时')),
+    { ...field('kaSolution', t('Key-account manager: solution within (hours)', '大客户经理：方案时限（小时）'), 24, 'count'), rule: 'scoring.key-account-24h' },
+    field('kaSlowest', t('Key-account solutions, slowest this month (hours)', '大客户方案本月最慢（小时）'), 30, 'count'),
+];
+
+/** The Inputs sheet's block, under its name in the workbook's language. */
+function inputsBlock(sheet: string): ParameterBlock {
+  return { sheet, firstRow: 3, columns: { label: 1, value: 2, note: 3, source: 4 }, rows: INPUT_ROWS };
+}
+const INPUTS = inputsBlock('Inputs');
 
 const ROW = parameterRows(INPUTS);
 const FIELDS = INPUTS.rows.filter((row): row is Parameter => 'key' in row);
@@ -90,10 +100,12 @@ const FIELDS = INPUTS.rows.filter((row): row is Parameter => 'key' in row);
 /** The sample inputs by key, for tests. */
 export const REORG_INPUTS: Record<string, number> = Object.fromEntries(FIELDS.map((f) => [f.key!, f.value as number]));
 
-/** Absolute reference to an input's value cell. */
-function I(key: string): string {
-  if (!(key in ROW)) throw new Error(`no input ${key}`);
-  return `Inputs!$B$${ROW[key]}`;
+/** Absolute references to the input values of a workbook whose Inputs sheet is called `sheet`. */
+function inputRef(sheet: string): (key: string) => string {
+  return (key) => {
+    if (!(key in ROW)) throw new Error(`no input ${key}`);
+    return `${sheet}!$B$${ROW[key]}`;
+  };
 }
 
 /** Team revenue by headcount (a planning estimate): revenue grows ever more slowly. */
@@ -127,73 +139,79 @@ export const PILOT: [number, number][] = [
 ];
 
 export const MONTHS = 36;
-const STAFF_FIRST = 6;
-const STAFF_LAST = STAFF_FIRST + STAFFING.length - 1;
 const AUTO_FIRST = 3; // month 0
 const AUTO_LAST = AUTO_FIRST + MONTHS;
 const YEARS = ['B', 'C', 'D', 'E'];
-const PILOT_FIRST = 37;
-const PILOT_LAST = PILOT_FIRST + PILOT.length - 1;
 
-export const reorgCostBenefit = defineTemplate({
-  id: 'reorg-cost-benefit',
-  category: 'cost-benefit',
-  title: t('Team re-organisation cost-benefit', '团队分工优化成本效益分析'),
-  description: t(
-    'Labour and marketing cost ceilings, hidden transition cost, automation payback, flexible staffing, output lift, a discounted benefit-cost ratio, the staffing optimum (marginal return = 1), span-of-control and spare-capacity checks and the decision-rights band.',
-    '人工与营销费用占比上限、隐性过渡成本、自动化投资回收期、灵活用工、产出提升、折现效益成本比、最优人员规模（边际回报=1）、管理幅度与富余产能检查及决策权限。',
-  ),
-  tags: ['cost-benefit', 'payback', 'BCR', 'staffing', 'reorganisation', '成本效益', '回收期', '分工优化'],
-  instructions: {
-    purpose: t('decide whether a channel-team re-organisation with an automation tool pays, who may approve it, and how many people the team should have.', '评估渠道团队分工优化（含自动化工具）是否划算、由谁审批，以及团队最优人数。'),
-    steps: [
-      t(`Edit the yellow cells: Inputs!B${INPUTS.firstRow + 1}:B${INPUTS.firstRow + INPUTS.rows.length - 1} (team, transition, automation, flexible staffing, lift, private domain, structure, decision rights), Staffing!B2 and Staffing!A6:A18, C6:C18 (headcount and revenue), Programme!B21:E21 (lift realised each year), Programme!B37:C44 (pilot spend and return).`, `编辑黄色单元格：Inputs!B${INPUTS.firstRow + 1}:B${INPUTS.firstRow + INPUTS.rows.length - 1}（团队、过渡、自动化、灵活用工、产出提升、私域、组织、决策权限）、Staffing!B2 与 Staffing!A6:A18、C6:C18（人数与收入）、Programme!B21:E21（每年产出提升实现比例）、Programme!B37:C44（试点投入与回报）。`),
-      t('Rule defaults: labour ≤ 30% and marketing ≤ 15% of revenue; transition 15–30% of monthly labour for 1–3 months; automation pays back in 6–12 months; flexible staffing saves 15–30%; re-organisation lifts output 20–45%; private-domain LTV ≈ 3× public. Change any of them.', '规则默认值：人工成本≤收入30%、营销费用≤15%；过渡期成本为月人工成本的15–30%，持续1–3个月；自动化6–12个月回本；灵活用工节省15–30%；分工优化产出提升20–45%；私域LTV约为公域3倍。均可修改。'),
-      t('Automation: month-by-month cash flow; Summary payback = PERF.PAYBACK (months, interpolated), the discounted one at the monthly equivalent of the discount rate.', 'Automation：逐月现金流；Summary 中回收期 = PERF.PAYBACK（月，插值），折现回收期按年折现率折算的月利率计算。'),
-      t('Programme: benefits and costs for years 0–3; Summary BCR = PERF.BCR(benefits, costs, discount rate), NPV the sum of discounted net benefit. BCR ≥ 1 means the benefits cover the costs.', 'Programme：第0–3年的收益与成本；Summary 中 BCR = PERF.BCR(收益, 成本, 折现率)，NPV 为折现净收益之和。BCR≥1 表示收益覆盖成本。'),
-      t('Staffing: PERF.MARGINAL spills the revenue gained per yuan of extra labour cost for each extra head (Staffing!D7:D18); PERF.OPTIMUM gives the labour cost where the next head returns less than 1 — the optimal headcount.', 'Staffing：PERF.MARGINAL 溢出每增加一人时每元人工成本带来的收入（Staffing!D7:D18）；PERF.OPTIMUM 给出下一人边际回报低于1之前的人工成本，即最优人数。'),
-      t('Checks: span of control ≤ 7 and spare capacity ≥ 20% today and after; the year-0 cost decides who approves (≤ 5M squad lead, 5–20M director, > 20M management); the pilot stops after two weeks running below ROI 0.8.', '检查：调整前后管理幅度≤7、富余产能≥20%；第0年投入决定审批人（≤500万小组负责人，500万–2000万总监，>2000万管理层）；试点连续两周ROI低于0.8即停止。'),
-    ],
-  },
-  rules: [...parameterRules(INPUTS), { rule: 'cost.marginal-return-1', sheet: 'Staffing', cell: 'B2' }],
-  charts: [
+const SHEETS = { inputs: t('Inputs', '参数'), automation: t('Automation', '自动化'), staffing: t('Staffing', '人员规模'), programme: t('Programme', '项目'), summary: t('Summary', '汇总') };
+const OK = 'OK';
+
+function layout(w: Words) {
+  const sheet = Object.fromEntries(Object.entries(SHEETS).map(([key, name]) => [key, w.say(name)])) as Record<keyof typeof SHEETS, string>;
+  const staffing = tableLayout(
     {
-      sheet: 'Summary', type: 'line', at: 'F2:N20', title: t('Automation cumulative cash flow', '自动化累计现金流'),
-      categories: `Automation!$A$${AUTO_FIRST}:$A$${AUTO_LAST}`,
-      series: [
-        { name: t('Cumulative', '累计'), values: `Automation!$F$${AUTO_FIRST}:$F$${AUTO_LAST}` },
-        { name: t('Discounted', '折现累计'), values: `Automation!$G$${AUTO_FIRST}:$G$${AUTO_LAST}` },
+      name: t('Staffing', '人员规模'),
+      sheet: sheet.staffing,
+      at: 'A5',
+      rows: STAFFING.length,
+      columns: [
+        { key: 'headcount', name: t('Headcount', '人数'), format: '0', validation: { type: 'whole', operator: 'greaterThan', allowBlank: false, formulae: [0], error: t('> 0, ascending', '> 0，递增') } },
+        { key: 'cost', name: t('Labour cost', '人工成本'), format: CNY, calculated: (st) => `${st.row('headcount')}*CostPerHead` },
+        { key: 'revenue', name: LABEL.revenue, format: CNY, validation: KIND.money.validation },
+        { key: 'share', name: t('Labour share', '人工占比'), format: PERCENT, calculated: (st) => `IF(${st.row('revenue')}>0,${st.row('cost')}/${st.row('revenue')},0)` },
+        { key: 'check', name: t('Check', '检查'), calculated: (st) => `IF(${st.row('share')}<=LabourCeilingShare,"${OK}","${w.say(t('over the ceiling', '超限'))}")` },
       ],
     },
+    w.locale,
+  );
+  const pilot = tableLayout(
     {
-      sheet: 'Summary', type: 'column', at: 'F22:N40', title: t('Marginal return of one more head', '每增一人的边际回报'),
-      categories: `Staffing!$A$${STAFF_FIRST + 1}:$A$${STAFF_LAST}`,
-      series: [{ name: t('Δrevenue / Δlabour cost', '收入增量/人工成本增量'), values: `Staffing!$D$${STAFF_FIRST + 1}:$D$${STAFF_LAST}` }],
+      name: t('Pilot', '试点'),
+      sheet: sheet.programme,
+      at: 'A36',
+      rows: PILOT.length,
+      columns: [
+        { key: 'week', name: t('Week', '周'), format: '0', validation: { type: 'whole', operator: 'greaterThan', allowBlank: false, formulae: [0], error: '> 0' } },
+        { key: 'spend', name: t('Spend', '投入'), format: CNY, validation: KIND.money.validation },
+        { key: 'return', name: t('Return', '回报'), format: CNY, validation: KIND.money.validation },
+        { key: 'roi', name: 'ROI', format: '0.00', calculated: (p) => `IF(${p.row('spend')}>0,${p.row('return')}/${p.row('spend')},0)` },
+        { key: 'below', name: t('Below stop line', '低于止损线'), calculated: (p) => `${p.row('roi')}<${inputRef(sheet.inputs)('stopRoi')}` },
+        // This week and the week before (the header above week 1 is no week: never TRUE).
+        { key: 'stop', name: t('Stop (2 weeks running)', '连续两周止损'), calculated: (p) => `AND(${p.row('below')},OFFSET(${p.row('below')},-1,0)=TRUE)` },
+      ],
     },
-  ],
-  sheets: [writeInputs, writeAutomation, writeStaffing, writeProgramme, writeSummary],
-  names: {
-    ReorgInputs: `Inputs!$B$${INPUTS.firstRow}:$B$${INPUTS.firstRow + INPUTS.rows.length - 1}`,
+    w.locale,
+  );
+  /** The marginal-return spill beside the staffing table: one value per step, on the row the step reaches. */
+  const marginalCol = staffing.next;
+  return { ...w, sheet, I: inputRef(sheet.inputs), inputs: inputsBlock(sheet.inputs), staffing, pilot, marginalCol };
+}
+type Layout = ReturnType<typeof layout>;
+
+/** A check's verdict in the workbook's language. */
+const say = (L: Layout, en: string, zh: string) => `"${L.say(t(en, zh))}"`;
+
+function writeInputs(workbook: ExcelJS.Workbook, L: Layout): void {
+  const inputs = workbook.addWorksheet(L.sheet.inputs);
+  columnWidths(inputs, [52, 18, 44, 70]);
+  sheetTitle(inputs, t('Re-organisation inputs', '分工优化输入'));
+  headerRow(inputs, 2, [t('Input', '输入项'), LABEL.value, t('Note', '说明'), t('Source', '来源')]);
+  writeParameters(workbook, L.inputs);
+  const { I } = L;
+  defineNames(workbook, {
+    ReorgInputs: `${L.sheet.inputs}!$B$${L.inputs.firstRow}:$B$${L.inputs.firstRow + L.inputs.rows.length - 1}`,
     TeamRevenue: I('revenue'),
     Headcount: I('headcount'),
     CostPerHead: I('costPerHead'),
+    LabourCeilingShare: I('labourCeiling'),
     AutomationInvestment: I('investment'),
     DiscountRate: I('discountRate'),
-    StaffingTable: `Staffing!$A$${STAFF_FIRST}:$C$${STAFF_LAST}`,
-    AutomationCashFlow: `Automation!$E$${AUTO_FIRST}:$E$${AUTO_LAST}`,
-  },
-});
-
-function writeInputs(workbook: ExcelJS.Workbook): void {
-  const inputs = workbook.addWorksheet('Inputs');
-  columnWidths(inputs, [52, 18, 44]);
-  sheetTitle(inputs, t('Re-organisation inputs', '分工优化输入'));
-  headerRow(inputs, 2, [t('Input', '输入项'), LABEL.value, t('Note', '说明')]);
-  writeParameters(workbook, INPUTS);
+  });
 }
 
-function writeAutomation(workbook: ExcelJS.Workbook): void {
-  const auto = workbook.addWorksheet('Automation');
+function writeAutomation(workbook: ExcelJS.Workbook, L: Layout): void {
+  const { I } = L;
+  const auto = workbook.addWorksheet(L.sheet.automation);
   columnWidths(auto, [10, 16, 16, 16, 18, 18, 20, 30, 12]);
   sheetTitle(auto, t('Automation cash flow by month', '自动化工具逐月现金流'));
   headerRow(auto, 2, [t('Month', '月'), t('Savings', '节省'), t('Running', '运维'), t('Investment', '投资'), t('Net cash flow', '净现金流'), t('Cumulative', '累计'), t('Discounted cum.', '折现累计')]);
@@ -213,44 +231,46 @@ function writeAutomation(workbook: ExcelJS.Workbook): void {
     ];
     flows.forEach((text, c) => formula(auto.getCell(r, 2 + c), text, CNY));
   }
+  defineNames(workbook, { AutomationCashFlow: `${L.sheet.automation}!$E$${AUTO_FIRST}:$E$${AUTO_LAST}` });
 }
 
-function writeStaffing(workbook: ExcelJS.Workbook): void {
-  const staff = workbook.addWorksheet('Staffing');
-  columnWidths(staff, [14, 18, 18, 22, 16, 16]);
+function writeStaffing(workbook: ExcelJS.Workbook, L: Layout): void {
+  const staff = workbook.addWorksheet(L.sheet.staffing);
+  columnWidths(staff, [14, 18, 18, 14, 18, 22]);
   sheetTitle(staff, t('Staffing: marginal return of labour cost', '人员规模：人工成本边际回报'));
   writeParameters(workbook, {
-    sheet: 'Staffing',
+    sheet: L.sheet.staffing,
     firstRow: 2,
+    columns: { label: 1, value: 2, note: 3, source: 5 },
     rows: [
       {
         label: t('Marginal-return threshold', '边际回报阈值'),
         value: 1,
         format: '0.00',
         validation: KIND.ratio.validation,
+        rule: 'cost.marginal-return-1',
         note: t('Optimal staffing: one more yuan of labour returns one yuan of revenue', '最优人员：多投1元人工成本带来1元收入'),
       },
-      { label: t('Labour-cost ceiling', '人工成本占比上限'), formula: I('labourCeiling'), format: PERCENT },
     ],
   });
-  headerRow(staff, 5, [t('Headcount', '人数'), t('Labour cost', '人工成本'), LABEL.revenue, t('Marginal return', '边际回报'), t('Labour share', '人工占比'), t('Check', '检查')]);
-  const heads: Validation = { type: 'whole', operator: 'greaterThan', allowBlank: false, formulae: [0], error: '> 0, ascending 递增' };
-  inputBlock(staff, STAFF_FIRST, STAFFING, [{ col: 1, format: '0', validation: heads }, { col: 3, ...KIND.money }]);
-  STAFFING.forEach((_, i) => {
-    const r = STAFF_FIRST + i;
-    formula(staff.getCell(r, 2), `A${r}*${I('costPerHead')}`, CNY);
-    staff.getCell(r, 4).numFmt = '0.00';
-    formula(staff.getCell(r, 5), `IF(C${r}>0,B${r}/C${r},0)`, PERCENT);
-    formula(staff.getCell(r, 6), `IF(E${r}<=$B$3,"OK","OVER 超限")`);
-  });
-  staff.getCell(STAFF_FIRST, 4).value = '—';
-  // One value per step, on the row of the headcount the step reaches (D7 = 58 → 59).
-  formula(staff.getCell(STAFF_FIRST + 1, 4), `PERF.MARGINAL(B${STAFF_FIRST}:B${STAFF_LAST},C${STAFF_FIRST}:C${STAFF_LAST})`);
-  highlightBelow(staff, `D${STAFF_FIRST + 1}:D${STAFF_LAST}`, '$B$2');
+  const { staffing, marginalCol } = L;
+  writeTable(workbook, staffing, STAFFING.map(([headcount, revenue]) => ({ headcount, revenue })));
+  tableSource(workbook, staffing, t('Revenue by headcount: a planning estimate — example, replace with yours', '各人数下的收入：规划估算——示例，请替换为贵司数据'));
+  // One value per step, on the row of the headcount the step reaches (58 → 59 on the second row).
+  const head = staff.getCell(staffing.headerRow, marginalCol);
+  label(head, t('Marginal return', '边际回报'));
+  head.font = { bold: true };
+  staff.getCell(staffing.firstRow, marginalCol).value = '—';
+  formula(staff.getCell(staffing.firstRow + 1, marginalCol), `PERF.MARGINAL(${staffing.col('cost')},${staffing.col('revenue')})`, '0.00');
+  const letter = String.fromCharCode(64 + marginalCol);
+  for (let r = staffing.firstRow + 2; r <= staffing.lastRow + 100; r++) staff.getCell(r, marginalCol).numFmt = '0.00';
+  highlightBelow(staff, `${letter}${staffing.firstRow + 1}:${letter}${staffing.lastRow + 100}`, '$B$2');
 }
 
-function writeProgramme(workbook: ExcelJS.Workbook): void {
-  const prog = workbook.addWorksheet('Programme');
+function writeProgramme(workbook: ExcelJS.Workbook, L: Layout): void {
+  const { I } = L;
+  const A = L.sheet.automation;
+  const prog = workbook.addWorksheet(L.sheet.programme);
   columnWidths(prog, [52, 18, 18, 18, 18, 22]);
   sheetTitle(prog, t('Programme benefits and costs', '项目收益与成本'));
   headerRow(prog, 3, [t('Basis', '计算基础'), LABEL.value]);
@@ -265,20 +285,19 @@ function writeProgramme(workbook: ExcelJS.Workbook): void {
       [t('Adaptation cost, high end', '适应期成本上限'), `B5*${I('transitionRateHigh')}*${I('transitionMonthsHigh')}`], // B8
       [t('Total transition cost (with knowledge transfer, friction)', '过渡总成本'), `B6+${I('knowledgeTransfer')}+${I('friction')}`], // B9
       [t('Flexible-staffing saving a year', '灵活用工年节省'), `B4*${I('flexScope')}*${I('flexRate')}`], // B10
-      [t('Flexible-staffing saving, low end', '下限'), `B4*${I('flexScope')}*${I('flexRateLow')}`], // B11
-      [t('Flexible-staffing saving, high end', '上限'), `B4*${I('flexScope')}*${I('flexRateHigh')}`], // B12
+      [t('Flexible-staffing saving, low end', '灵活用工节省下限'), `B4*${I('flexScope')}*${I('flexRateLow')}`], // B11
+      [t('Flexible-staffing saving, high end', '灵活用工节省上限'), `B4*${I('flexScope')}*${I('flexRateHigh')}`], // B12
       [t('Extra revenue from the output lift, a year', '产出提升年增量收入'), `${I('revenue')}*${I('lift')}`], // B13
-      [t('Extra revenue, low end', '下限'), `${I('revenue')}*${I('liftLow')}`], // B14
-      [t('Extra revenue, high end', '上限'), `${I('revenue')}*${I('liftHigh')}`], // B15
+      [t('Extra revenue, low end', '增量收入下限'), `${I('revenue')}*${I('liftLow')}`], // B14
+      [t('Extra revenue, high end', '增量收入上限'), `${I('revenue')}*${I('liftHigh')}`], // B15
       [t('Private-domain customer LTV', '私域客户LTV'), `${I('publicLtv')}*${I('ltvMultiple')}`], // B16
       [t('Private-domain value added a year', '私域迁移年增值'), `${I('migrated')}*(B16-${I('publicLtv')})`], // B17
-    ].map(([text, value]) => ({ label: text, formula: value as string, format: CNY })),
+    ].map(([text, value]) => ({ label: text as Text, formula: value as string, format: CNY })),
   );
 
   headerRow(prog, 19, [t('Year', '年度'), t('Year 0', '第0年'), t('Year 1', '第1年'), t('Year 2', '第2年'), t('Year 3', '第3年')]);
   // Automation months 1–12 are year 1, 13–24 year 2, 25–36 year 3; month 0 is year 0.
-  const months = (col: string, y: number) =>
-    y === 0 ? `Automation!${col}${AUTO_FIRST}` : `SUM(Automation!${col}${AUTO_FIRST + 12 * (y - 1) + 1}:${col}${AUTO_FIRST + 12 * y})`;
+  const months = (col: string, y: number) => (y === 0 ? `${A}!${col}${AUTO_FIRST}` : `SUM(${A}!${col}${AUTO_FIRST + 12 * (y - 1) + 1}:${col}${AUTO_FIRST + 12 * y})`);
   const yearly: [Text, (y: number, c: string) => string | number][] = [
     [t('Year index', '年份序号'), (y) => y], // 20
     [t('Lift realised', '产出提升实现比例'), (y) => REALISATION[y]], // 21 (input)
@@ -307,89 +326,175 @@ function writeProgramme(workbook: ExcelJS.Workbook): void {
       else formula(target, made, format);
     });
   });
+  label(prog.getCell('F21'), EXAMPLE_SOURCE);
 
-  heading(prog.getCell('A35'), t('Private-domain pilot, weekly ROI check', '私域试点周ROI止损检查'));
-  headerRow(prog, 36, [t('Week', '周'), t('Spend', '投入'), t('Return', '回报'), 'ROI', t('Below stop line', '低于止损线'), t('Stop (2 weeks running)', '连续两周止损')]);
-  inputBlock(prog, PILOT_FIRST, PILOT, [{ col: 2, ...KIND.money }, { col: 3, ...KIND.money }]);
-  PILOT.forEach((_, i) => {
-    const r = PILOT_FIRST + i;
-    prog.getCell(r, 1).value = i + 1;
-    formula(prog.getCell(r, 4), `IF(B${r}>0,C${r}/B${r},0)`, '0.00');
-    formula(prog.getCell(r, 5), `D${r}<${I('stopRoi')}`);
-    // Week 1 has no previous week, so it can never be two weeks running.
-    if (i === 0) prog.getCell(r, 6).value = '—';
-    else formula(prog.getCell(r, 6), `AND(E${r - 1},E${r})`);
-  });
+  heading(prog.getCell(L.pilot.headerRow - 2, 1), t('Private-domain pilot, weekly ROI check', '私域试点周ROI止损检查'));
+  writeTable(workbook, L.pilot, PILOT.map(([spend, ret], i) => ({ week: i + 1, spend, return: ret })));
+  tableSource(workbook, L.pilot, EXAMPLE_SOURCE);
 }
 
-function writeSummary(workbook: ExcelJS.Workbook): void {
-  const summary = workbook.addWorksheet('Summary');
+function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
+  const { I } = L;
+  const [A, P] = [L.sheet.automation, L.sheet.programme];
+  const summary = workbook.addWorksheet(L.sheet.summary);
   columnWidths(summary, [50, 18, 18, 46]);
   headerRow(summary, 1, [LABEL.measure, LABEL.value, t('Reference', '参照'), t('Check', '检查')]);
-  const inBand = (value: string, lo: string, hi: string) =>
-    `IF(AND(${value}>=${I(lo)},${value}<=${I(hi)}),"Within rule-of-thumb band 在经验区间内","Outside rule-of-thumb band 超出经验区间")`;
-  const transitionInBand = `IF(AND(${I('transitionRate')}>=${I('transitionRateLow')},${I('transitionRate')}<=${I('transitionRateHigh')},${I('transitionMonths')}>=${I('transitionMonthsLow')},${I('transitionMonths')}<=${I('transitionMonthsHigh')}),"Within 15–30% × 1–3 months 在经验区间内","Outside rule-of-thumb band 超出经验区间")`;
+  const within = say(L, 'Within the rule-of-thumb band', '在经验区间内');
+  const outside = say(L, 'Outside the rule-of-thumb band', '超出经验区间');
+  const inBand = (value: string, lo: string, hi: string) => `IF(AND(${value}>=${I(lo)},${value}<=${I(hi)}),${within},${outside})`;
+  const transitionInBand = `IF(AND(${I('transitionRate')}>=${I('transitionRateLow')},${I('transitionRate')}<=${I('transitionRateHigh')},${I('transitionMonths')}>=${I('transitionMonthsLow')},${I('transitionMonths')}<=${I('transitionMonthsHigh')}),${within},${outside})`;
+  const review = say(L, 'Over the ceiling — review', '超限需复核');
+  const span = say(L, 'Over the span of control', '超过管理幅度');
+  const spare = say(L, 'Below the spare capacity to keep', '富余产能不足');
+  const staff = L.staffing;
   summaryLines(summary, 2, [
-    { label: t('Labour cost / revenue', '人工成本占收入'), formula: `Programme!B4/${I('revenue')}`, reference: I('labourCeiling'), check: 'IF(B2<=C2,"OK","OVER 30% — review 超限需复核")', format: PERCENT }, // 2
-    { label: t('Marketing spend / revenue', '营销费用占收入'), formula: `${I('marketing')}/${I('revenue')}`, reference: I('marketingCeiling'), check: 'IF(B3<=C3,"OK","OVER 15% — review 超限需复核")', format: PERCENT }, // 3
-    { label: t('Adaptation cost', '适应期成本'), formula: 'Programme!B6', check: transitionInBand, format: CNY }, // 4
-    { label: t('Adaptation cost range, low – high', '适应期成本区间'), formula: 'Programme!B7', reference: 'Programme!B8', format: CNY }, // 5
-    { label: t('Total transition cost', '过渡总成本'), formula: 'Programme!B9', format: CNY }, // 6
+    { label: t('Labour cost / revenue', '人工成本占收入'), formula: `${P}!B4/${I('revenue')}`, reference: I('labourCeiling'), check: `IF(B2<=C2,"${OK}",${review})`, format: PERCENT }, // 2
+    { label: t('Marketing spend / revenue', '营销费用占收入'), formula: `${I('marketing')}/${I('revenue')}`, reference: I('marketingCeiling'), check: `IF(B3<=C3,"${OK}",${review})`, format: PERCENT }, // 3
+    { label: t('Adaptation cost', '适应期成本'), formula: `${P}!B6`, check: transitionInBand, format: CNY }, // 4
+    { label: t('Adaptation cost range, low – high', '适应期成本区间'), formula: `${P}!B7`, reference: `${P}!B8`, format: CNY }, // 5
+    { label: t('Total transition cost', '过渡总成本'), formula: `${P}!B9`, format: CNY }, // 6
     {
       label: t('Automation payback (months)', '自动化回收期（月）'),
-      formula: `PERF.PAYBACK(Automation!E${AUTO_FIRST}:E${AUTO_LAST})`,
+      formula: `PERF.PAYBACK(${A}!E${AUTO_FIRST}:E${AUTO_LAST})`,
       reference: I('paybackMax'),
-      check: `IF(B7<${I('paybackMin')},"Faster than 6–12 months 快于经验值",IF(B7<=${I('paybackMax')},"Within 6–12 months 符合经验值","Slower than 12 months — review 慢于经验值需复核"))`,
+      check: `IF(B7<${I('paybackMin')},${say(L, 'Faster than the rule of thumb', '快于经验值')},IF(B7<=${I('paybackMax')},${say(L, 'Within the rule of thumb', '符合经验值')},${say(L, 'Slower than the rule of thumb — review', '慢于经验值需复核')}))`,
       format: '0.00',
     }, // 7
     {
       label: t('Discounted payback (months)', '折现回收期（月）'),
-      formula: `PERF.PAYBACK(Automation!E${AUTO_FIRST}:E${AUTO_LAST},Automation!I3)`,
+      formula: `PERF.PAYBACK(${A}!E${AUTO_FIRST}:E${AUTO_LAST},${A}!I3)`,
       reference: I('paybackMax'),
-      check: `IF(B8<=${I('paybackMax')},"OK","Slower than 12 months 慢于经验值")`,
+      check: `IF(B8<=${I('paybackMax')},"${OK}",${say(L, 'Slower than the rule of thumb', '慢于经验值')})`,
       format: '0.00',
     }, // 8
-    { label: t('Flexible-staffing saving a year', '灵活用工年节省'), formula: 'Programme!B10', check: inBand(I('flexRate'), 'flexRateLow', 'flexRateHigh'), format: CNY }, // 9
-    { label: t('Flexible-staffing saving range, low – high', '区间'), formula: 'Programme!B11', reference: 'Programme!B12', format: CNY }, // 10
-    { label: t('Extra revenue from the output lift, a year', '产出提升年增量收入'), formula: 'Programme!B13', check: inBand(I('lift'), 'liftLow', 'liftHigh'), format: CNY }, // 11
-    { label: t('Extra revenue range, low – high', '区间'), formula: 'Programme!B14', reference: 'Programme!B15', format: CNY }, // 12
+    { label: t('Flexible-staffing saving a year', '灵活用工年节省'), formula: `${P}!B10`, check: inBand(I('flexRate'), 'flexRateLow', 'flexRateHigh'), format: CNY }, // 9
+    { label: t('Flexible-staffing saving range, low – high', '灵活用工节省区间'), formula: `${P}!B11`, reference: `${P}!B12`, format: CNY }, // 10
+    { label: t('Extra revenue from the output lift, a year', '产出提升年增量收入'), formula: `${P}!B13`, check: inBand(I('lift'), 'liftLow', 'liftHigh'), format: CNY }, // 11
+    { label: t('Extra revenue range, low – high', '增量收入区间'), formula: `${P}!B14`, reference: `${P}!B15`, format: CNY }, // 12
     {
       label: t('Benefit-cost ratio, discounted', '折现效益成本比'),
-      formula: `PERF.BCR(Programme!B26:E26,Programme!B30:E30,${I('discountRate')})`,
+      formula: `PERF.BCR(${P}!B26:E26,${P}!B30:E30,${I('discountRate')})`,
       reference: 1,
-      check: 'IF(B13>=C13,"Benefits cover costs 收益覆盖成本","Costs exceed benefits 成本高于收益")',
+      check: `IF(B13>=C13,${say(L, 'Benefits cover costs', '收益覆盖成本')},${say(L, 'Costs exceed benefits', '成本高于收益')})`,
       format: '0.00',
     }, // 13
-    { label: t('Net present value', '净现值'), formula: 'SUM(Programme!B33:E33)', format: CNY }, // 14
+    { label: t('Net present value', '净现值'), formula: `SUM(${P}!B33:E33)`, format: CNY }, // 14
     {
-      label: t('Optimal labour cost (marginal return = 1)', '最优人工成本'),
-      formula: `PERF.OPTIMUM(Staffing!B${STAFF_FIRST}:B${STAFF_LAST},Staffing!C${STAFF_FIRST}:C${STAFF_LAST},Staffing!B2)`,
+      label: t('Optimal labour cost (marginal return = 1)', '最优人工成本（边际回报=1）'),
+      formula: `PERF.OPTIMUM(${staff.col('cost')},${staff.col('revenue')},${L.sheet.staffing}!B2)`,
       format: CNY,
     }, // 15
     {
       label: t('Optimal headcount vs today', '最优人数 / 当前人数'),
       formula: `B15/${I('costPerHead')}`,
       reference: I('headcount'),
-      check: 'IF(B16>C16,"Below the optimum: one more head still returns ≥ 1 低于最优，可增员",IF(B16<C16,"Above the optimum 高于最优，宜减员","At the optimum 处于最优"))',
+      check: `IF(B16>C16,${say(L, 'Below the optimum: one more head still returns ≥ 1', '低于最优，可增员')},IF(B16<C16,${say(L, 'Above the optimum', '高于最优，宜减员')},${say(L, 'At the optimum', '处于最优')}))`,
       format: '0',
     }, // 16
-    { label: t('Span of control today', '当前管理幅度'), formula: `(${I('headcount')}-${I('managersNow')})/${I('managersNow')}`, reference: I('spanMax'), check: 'IF(B17<=C17,"OK","Over 7 direct reports 超过管理幅度")', format: '0.0' }, // 17
-    { label: t('Span of control after', '调整后管理幅度'), formula: `(${I('headcount')}-${I('managersNew')})/${I('managersNew')}`, reference: I('spanMax'), check: 'IF(B18<=C18,"OK","Over 7 direct reports 超过管理幅度")', format: '0.0' }, // 18
-    { label: t('Spare capacity today', '当前富余产能'), formula: `1-${I('workloadNow')}/(${I('headcount')}*${I('workDays')})`, reference: I('spareMin'), check: 'IF(B19>=C19,"OK","Below 20% spare 富余产能不足")', format: PERCENT }, // 19
-    { label: t('Spare capacity after', '调整后富余产能'), formula: `1-${I('workloadNew')}/(${I('headcount')}*${I('workDays')})`, reference: I('spareMin'), check: 'IF(B20>=C20,"OK","Below 20% spare 富余产能不足")', format: PERCENT }, // 20
+    { label: t('Span of control today', '当前管理幅度'), formula: `(${I('headcount')}-${I('managersNow')})/${I('managersNow')}`, reference: I('spanMax'), check: `IF(B17<=C17,"${OK}",${span})`, format: '0.0' }, // 17
+    { label: t('Span of control after', '调整后管理幅度'), formula: `(${I('headcount')}-${I('managersNew')})/${I('managersNew')}`, reference: I('spanMax'), check: `IF(B18<=C18,"${OK}",${span})`, format: '0.0' }, // 18
+    { label: t('Spare capacity today', '当前富余产能'), formula: `1-${I('workloadNow')}/(${I('headcount')}*${I('workDays')})`, reference: I('spareMin'), check: `IF(B19>=C19,"${OK}",${spare})`, format: PERCENT }, // 19
+    { label: t('Spare capacity after', '调整后富余产能'), formula: `1-${I('workloadNew')}/(${I('headcount')}*${I('workDays')})`, reference: I('spareMin'), check: `IF(B20>=C20,"${OK}",${spare})`, format: PERCENT }, // 20
     {
       label: t('Investment to approve (year-0 cost)', '待审批投入（第0年成本）'),
-      formula: 'Programme!B30',
-      check: `IF(B21<=${I('squadLimit')},"Squad lead approves 小组负责人审批",IF(B21<=${I('directorLimit')},"Director approves 总监审批","Management decides 管理层决策"))`,
+      formula: `${P}!B30`,
+      check: `IF(B21<=${I('squadLimit')},${say(L, 'The squad lead approves', '小组负责人审批')},IF(B21<=${I('directorLimit')},${say(L, 'The director approves', '总监审批')},${say(L, 'Management decides', '管理层决策')}))`,
       format: CNY,
     }, // 21
-    { label: t('Private-domain LTV / public-domain LTV', '私域LTV / 公域LTV'), formula: 'Programme!B16', reference: I('publicLtv'), format: CNY }, // 22
+    { label: t('Private-domain LTV / public-domain LTV', '私域LTV / 公域LTV'), formula: `${P}!B16`, reference: I('publicLtv'), format: CNY }, // 22
     {
       label: t('Pilot: first week to stop (0 = none)', '试点止损周（0=无）'),
-      formula: `IFERROR(INDEX(Programme!A${PILOT_FIRST}:A${PILOT_LAST},MATCH(TRUE,Programme!F${PILOT_FIRST}:F${PILOT_LAST},0)),0)`,
+      formula: `IFERROR(INDEX(${L.pilot.col('week')},MATCH(TRUE,${L.pilot.col('stop')},0)),0)`,
       reference: I('stopRoi'),
-      check: 'IF(B23>0,"Stop the pilot 停止试点","Continue 继续")',
+      check: `IF(B23>0,${say(L, 'Stop the pilot', '停止试点')},${say(L, 'Continue', '继续')})`,
       format: '0',
     }, // 23
+    { label: t('Pilot: weeks below the stop line', '试点低于止损线的周数'), formula: `COUNTIF(${L.pilot.col('below')},TRUE)`, format: '0' }, // 24
+    {
+      label: t('E-commerce service desk: slowest reply (seconds)', '电商客服：最慢响应（秒）'),
+      formula: I('ecomSlowest'),
+      reference: I('ecomReply'),
+      check: `IF(B25<=C25,"${OK}",${say(L, 'Over 30 seconds', '超过30秒')})`,
+      format: '0',
+    }, // 25
+    {
+      label: t('Key-account manager: slowest solution (hours)', '大客户经理：最慢方案（小时）'),
+      formula: I('kaSlowest'),
+      reference: I('kaSolution'),
+      check: `IF(B26<=C26,"${OK}",${say(L, 'Over 24 hours', '超过24小时')})`,
+      format: '0',
+    }, // 26
   ]);
 }
+
+const reorg = defineTemplates({
+  id: 'reorg-cost-benefit',
+  category: 'cost-benefit',
+  title: t('Team re-organisation cost-benefit', '团队分工优化成本效益分析'),
+  description: t(
+    'Labour and marketing cost ceilings, hidden transition cost, automation payback, flexible staffing, output lift, a discounted benefit-cost ratio, the staffing optimum (marginal return = 1), span-of-control and spare-capacity checks, the decision-rights band and the service levels the re-organisation gives to roles.',
+    '人工与营销费用占比上限、隐性过渡成本、自动化投资回收期、灵活用工、产出提升、折现效益成本比、最优人员规模（边际回报=1）、管理幅度与富余产能检查、决策权限，以及分工优化后各岗位的服务时限。',
+  ),
+  tags: ['cost-benefit', 'payback', 'BCR', 'staffing', 'reorganisation', '成本效益', '回收期', '分工优化'],
+  layout,
+  instructions: (L) => {
+    const S = L.sheet;
+    const last = L.inputs.firstRow + L.inputs.rows.length - 1;
+    return {
+      purpose: t('decide whether a channel-team re-organisation with an automation tool pays, who may approve it, and how many people the team should have.', '评估渠道团队分工优化（含自动化工具）是否划算、由谁审批，以及团队最优人数。'),
+      steps: [
+        t(
+          `Edit the yellow cells: ${S.inputs}!B4:B${last} (team, transition, automation, flexible staffing, lift, private domain, structure, decision rights, service levels), ${S.staffing}!B2 and the ${L.staffing.name} table (headcount and revenue), ${S.programme}!B21:E21 (lift realised each year) and the ${L.pilot.name} table (pilot spend and return by week).`,
+          `编辑黄色单元格：${S.inputs}!B4:B${last}（团队、过渡、自动化、灵活用工、产出提升、私域、组织、决策权限、服务时限）、${S.staffing}!B2 与表格“${L.staffing.name}”（人数与收入）、${S.programme}!B21:E21（每年产出提升实现比例）及表格“${L.pilot.name}”（试点每周投入与回报）。`,
+        ),
+        t(
+          'Rule defaults (column D says which numbers are plan rules): labour ≤ 30% and marketing ≤ 15% of revenue; transition 15–30% of monthly labour for 1–3 months; automation pays back in 6–12 months; flexible staffing saves 15–30%; re-organisation lifts output 20–45%; private-domain LTV ≈ 3× public; the e-commerce service desk replies within 30 seconds and the key-account manager provides a solution within 24 hours. Change any of them.',
+          '规则默认值（D列注明哪些是方案规则）：人工成本≤收入30%、营销费用≤15%；过渡期成本为月人工成本的15–30%，持续1–3个月；自动化6–12个月回本；灵活用工节省15–30%；分工优化产出提升20–45%；私域LTV约为公域3倍；电商客服30秒内响应，大客户经理24小时内提供方案。均可修改。',
+        ),
+        t(`${S.automation}: month-by-month cash flow; ${S.summary} payback = PERF.PAYBACK (months, interpolated), the discounted one at the monthly equivalent of the discount rate.`, `${S.automation}：逐月现金流；${S.summary} 中回收期 = PERF.PAYBACK（月，插值），折现回收期按年折现率折算的月利率计算。`),
+        t(`${S.programme}: benefits and costs for years 0–3; ${S.summary} BCR = PERF.BCR(benefits, costs, discount rate), NPV the sum of discounted net benefit. BCR ≥ 1 means the benefits cover the costs.`, `${S.programme}：第0–3年的收益与成本；${S.summary} 中 BCR = PERF.BCR(收益, 成本, 折现率)，NPV 为折现净收益之和。BCR≥1 表示收益覆盖成本。`),
+        t(
+          `${S.staffing}: PERF.MARGINAL spills the revenue gained per yuan of extra labour cost for each extra head beside the ${L.staffing.name} table; PERF.OPTIMUM gives the labour cost where the next head returns less than 1 — the optimal headcount.`,
+          `${S.staffing}：PERF.MARGINAL 在表格“${L.staffing.name}”旁溢出每增加一人时每元人工成本带来的收入；PERF.OPTIMUM 给出下一人边际回报低于1之前的人工成本，即最优人数。`,
+        ),
+        t(
+          'Checks: span of control ≤ 7 and spare capacity ≥ 20% today and after; the year-0 cost decides who approves (≤ 5M squad lead, 5–20M director, > 20M management); the pilot stops after two weeks running below ROI 0.8; the slowest e-commerce reply and key-account solution of the month against their limits (one breach is a breach: the average would hide it).',
+          '检查：调整前后管理幅度≤7、富余产能≥20%；第0年投入决定审批人（≤500万小组负责人，500万–2000万总监，>2000万管理层）；试点连续两周ROI低于0.8即停止；本月最慢的电商客服响应与大客户方案对照时限（一次超时即为超时，平均值会掩盖）。',
+        ),
+        growingTables([L.staffing.name, L.pilot.name]),
+      ],
+    };
+  },
+  rules: (L) => parameterRules(L.inputs).concat([{ rule: 'cost.marginal-return-1', sheet: L.sheet.staffing, cell: 'B2' }]),
+  charts: (L) => [
+    {
+      sheet: L.sheet.summary, type: 'line', at: 'F2:N20', title: t('Automation cumulative cash flow', '自动化累计现金流'),
+      categories: `${L.sheet.automation}!$A$${AUTO_FIRST}:$A$${AUTO_LAST}`,
+      series: [
+        { name: t('Cumulative', '累计'), values: `${L.sheet.automation}!$F$${AUTO_FIRST}:$F$${AUTO_LAST}` },
+        { name: t('Discounted', '折现累计'), values: `${L.sheet.automation}!$G$${AUTO_FIRST}:$G$${AUTO_LAST}` },
+      ],
+    },
+    {
+      sheet: L.sheet.summary, type: 'column', at: 'F22:N40', title: t('Marginal return of one more head', '每增一人的边际回报'),
+      categories: `${L.sheet.staffing}!$A$${L.staffing.firstRow + 1}:$A$${L.staffing.lastRow}`,
+      series: [{ name: t('Δrevenue / Δlabour cost', '收入增量/人工成本增量'), values: `${L.sheet.staffing}!$${String.fromCharCode(64 + L.marginalCol)}$${L.staffing.firstRow + 1}:$${String.fromCharCode(64 + L.marginalCol)}$${L.staffing.lastRow}` }],
+    },
+  ],
+  sheets: [writeInputs, writeAutomation, writeStaffing, writeProgramme, writeSummary],
+  growth: (L) => [
+    {
+      table: L.staffing.name,
+      row: { [L.staffing.header('headcount')]: 71, [L.staffing.header('revenue')]: 122_450_000 },
+      changes: [`${L.sheet.staffing}!${String.fromCharCode(64 + L.marginalCol)}${L.staffing.lastRow + 1}`],
+    },
+    {
+      table: L.pilot.name,
+      row: { [L.pilot.header('week')]: 9, [L.pilot.header('spend')]: 50_000, [L.pilot.header('return')]: 30_000 },
+      changes: [`${L.sheet.summary}!B24`],
+    },
+  ],
+});
+
+export const reorgCostBenefit = reorg['en-US'];
+export const reorgCostBenefitZh = reorg['zh-CN'];

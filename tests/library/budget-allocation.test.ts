@@ -1,25 +1,24 @@
 /**
- * The built-in budget-allocation template (seed rules §3 budget, §4 channels): the reserve
+ * The built-in budget-allocation template (plan rules on budget and channels), in English and in Chinese: the reserve
  * pool, an allocation that is optimal by the equal-marginal-return conditions (checked, and
  * re-solved here by plain bisection), response/ROI per channel, the CAC re-allocation
  * example and the monthly alerts — all against arithmetic done in this test. The contract
  * every template keeps is tested once for all of them (contract.test.ts).
  */
 import ExcelJS from 'exceljs';
-import { BUDGET, CHANNELS, EXAMPLE, LOW_ROI, RESERVE_RATE, THRESHOLDS, TRACKING, budgetAllocation } from '../../library/templates/budget-allocation';
+import { BUDGET, CHANNELS, EXAMPLE, LOW_ROI, RESERVE_RATE, THRESHOLDS, TRACKING, WORDS, budgetAllocation, budgetAllocationZh } from '../../library/templates/budget-allocation';
 import { builtBeforeAll, names, ruleValues, storedFormula } from './support/built';
 import { expectClose } from './support/close';
 
 const CH_FIRST = 10;
 const TR_FIRST = 9;
-const EX_FIRST = 23;
+const EX_FIRST = 9;
 const ALLOCATABLE = BUDGET * (1 - RESERVE_RATE);
-const BOUND_LABEL: Record<string, RegExp> = { min: /^at min/, max: /^at max/, interior: /^interior/ };
 
 /** r(x) = α·x^s/(κ^s + x^s). */
-const response = ([, a, k, s]: (typeof CHANNELS)[number], x: number) => (a * x ** s) / (k ** s + x ** s);
+const response = ([, , a, k, s]: (typeof CHANNELS)[number], x: number) => (a * x ** s) / (k ** s + x ** s);
 /** r'(x) = α·s·κ^s·x^(s−1)/(κ^s + x^s)². */
-const marginal = ([, a, k, s]: (typeof CHANNELS)[number], x: number) => (a * s * k ** s * x ** (s - 1)) / (k ** s + x ** s) ** 2;
+const marginal = ([, , a, k, s]: (typeof CHANNELS)[number], x: number) => (a * s * k ** s * x ** (s - 1)) / (k ** s + x ** s) ** 2;
 
 /**
  * The optimum by the KKT conditions, solved independently of the engine: for a price λ each
@@ -29,7 +28,7 @@ const marginal = ([, a, k, s]: (typeof CHANNELS)[number], x: number) => (a * s *
 function allocateByBisection(budget: number): number[] {
   const spendAt = (lambda: number) =>
     CHANNELS.map((channel) => {
-      const [, , , , lo, hi] = channel;
+      const [, , , , , lo, hi] = channel;
       if (marginal(channel, lo) <= lambda) return lo;
       if (marginal(channel, hi) >= lambda) return hi;
       let a = lo;
@@ -53,24 +52,29 @@ function allocateByBisection(budget: number): number[] {
 }
 
 
-describe('template: budget-allocation', () => {
-  const book = builtBeforeAll(budgetAllocation);
+describe.each([
+  ['budget-allocation', budgetAllocation, 'en-US', { plan: 'Plan', example: 'Example', tracking: 'Tracking', summary: 'Summary' }],
+  ['budget-allocation-zh', budgetAllocationZh, 'zh-CN', { plan: '方案', example: '示例', tracking: '跟踪', summary: '汇总' }],
+] as const)('template: %s', (_id, template, locale, S) => {
+  const book = builtBeforeAll(template);
   const { json } = book;
-  const allocation = () => CHANNELS.map((_, i) => json[`Plan!G${CH_FIRST + i}`] as number);
+  const allocation = () => CHANNELS.map((_, i) => json[`${S.plan}!G${CH_FIRST + i}`] as number);
+  const word = (key: keyof typeof WORDS) => WORDS[key][locale];
+  const BOUND: Record<string, string> = { min: word('atMin'), max: word('atMax'), interior: word('interior') };
 
   it('keeps a 15% reserve pool and allocates the other 85% (budget.reserve-15)', () => {
-    expectClose(json['Plan!B5'], BUDGET * RESERVE_RATE);
-    expectClose(json['Plan!B6'], ALLOCATABLE);
-    expectClose(json['Summary!B3'], BUDGET * 0.15);
-    expectClose(json['Summary!B4'], BUDGET * 0.85);
+    expectClose(json[`${S.plan}!B5`], BUDGET * RESERVE_RATE);
+    expectClose(json[`${S.plan}!B6`], ALLOCATABLE);
+    expectClose(json[`${S.summary}!B3`], BUDGET * 0.15);
+    expectClose(json[`${S.summary}!B4`], BUDGET * 0.85);
   });
 
   describe('PERF.ALLOCATE is optimal over the allocatable budget (budget.roi-driven-allocation)', () => {
     it('sums to the allocatable budget and respects every min/max', () => {
       const x = allocation();
       expectClose(x.reduce((s, v) => s + v, 0), ALLOCATABLE, 1e-12);
-      expectClose(json['Summary!B5'], ALLOCATABLE, 1e-12);
-      CHANNELS.forEach(([, , , , lo, hi], i) => {
+      expectClose(json[`${S.summary}!B5`], ALLOCATABLE, 1e-12);
+      CHANNELS.forEach(([, , , , , lo, hi], i) => {
         expect(x[i]).toBeGreaterThanOrEqual(lo - 1e-6);
         expect(x[i]).toBeLessThanOrEqual(hi + 1e-6);
       });
@@ -78,7 +82,7 @@ describe('template: budget-allocation', () => {
 
     it('gives interior channels equal marginal response; channels at a bound satisfy the KKT sign', () => {
       const x = allocation();
-      const at = x.map((v, i) => (v <= CHANNELS[i][4] + 0.5 ? 'min' : v >= CHANNELS[i][5] - 0.5 ? 'max' : 'interior'));
+      const at = x.map((v, i) => (v <= CHANNELS[i][5] + 0.5 ? 'min' : v >= CHANNELS[i][6] - 0.5 ? 'max' : 'interior'));
       // The sample is meant to show all three cases.
       expect(at.filter((s) => s === 'interior').length).toBeGreaterThanOrEqual(2);
       expect(at).toEqual(expect.arrayContaining(['min', 'max']));
@@ -89,8 +93,8 @@ describe('template: budget-allocation', () => {
         if (at[i] === 'min') expect(marginal(CHANNELS[i], v)).toBeLessThanOrEqual(lambda);
         if (at[i] === 'max') expect(marginal(CHANNELS[i], v)).toBeGreaterThanOrEqual(lambda);
         // Column K shows the same marginal return, column L the bound.
-        expectClose(json[`Plan!K${CH_FIRST + i}`], marginal(CHANNELS[i], v));
-        expect(json[`Plan!L${CH_FIRST + i}`]).toMatch(BOUND_LABEL[at[i]]);
+        expectClose(json[`${S.plan}!K${CH_FIRST + i}`], marginal(CHANNELS[i], v));
+        expect(json[`${S.plan}!L${CH_FIRST + i}`]).toBe(BOUND[at[i]]);
       });
     });
 
@@ -107,26 +111,26 @@ describe('template: budget-allocation', () => {
       const r = CH_FIRST + i;
       const expectedRevenue = response(channel, x[i]);
       revenue += expectedRevenue;
-      expectClose(json[`Plan!H${r}`], x[i] / ALLOCATABLE, 1e-8);
-      expectClose(json[`Plan!I${r}`], expectedRevenue, 1e-8);
-      expectClose(json[`Plan!J${r}`], expectedRevenue / x[i], 1e-8);
-      expect(json[`Plan!M${r}`]).toBe(expectedRevenue / x[i] < LOW_ROI ? 'LOW 低效' : 'OK');
+      expectClose(json[`${S.plan}!H${r}`], x[i] / ALLOCATABLE, 1e-8);
+      expectClose(json[`${S.plan}!I${r}`], expectedRevenue, 1e-8);
+      expectClose(json[`${S.plan}!J${r}`], expectedRevenue / x[i], 1e-8);
+      expect(json[`${S.plan}!M${r}`]).toBe(expectedRevenue / x[i] < LOW_ROI ? word('low') : 'OK');
     });
-    expectClose(json['Summary!B6'], revenue, 1e-8);
-    expectClose(json['Summary!B7'], revenue / ALLOCATABLE, 1e-8);
+    expectClose(json[`${S.summary}!B6`], revenue, 1e-8);
+    expectClose(json[`${S.summary}!B7`], revenue / ALLOCATABLE, 1e-8);
     const low = CHANNELS.filter((c, i) => response(c, x[i]) / x[i] < 3).length;
     expect(low).toBeGreaterThan(0); // the sample shows a flagged channel
-    expect(json['Summary!B8']).toBe(low);
+    expect(json[`${S.summary}!B8`]).toBe(low);
     // The summary block feeding the chart mirrors the plan.
-    CHANNELS.forEach(([name], i) => {
-      expect(json[`Summary!A${16 + i}`]).toBe(name);
-      expectClose(json[`Summary!B${16 + i}`], x[i], 1e-9);
+    CHANNELS.forEach(([en, zh], i) => {
+      expect(json[`${S.summary}!A${16 + i}`]).toBe(locale === 'en-US' ? en : zh);
+      expectClose(json[`${S.summary}!B${16 + i}`], x[i], 1e-9);
     });
   });
 
   it('reproduces the CAC-driven re-allocation example: short video 20% → 40%, live 35% → 25% at 60% CAC (budget.roi-driven-allocation)', () => {
     const { cac: cacs, before: shares, after: newShares } = EXAMPLE;
-    expectClose(json[`Plan!B${EX_FIRST - 2}`], cacs[0] / cacs[1]);
+    expectClose(json[`${S.example}!B3`], cacs[0] / cacs[1]);
     expect(cacs[0] / cacs[1]).toBeCloseTo(0.6, 12);
     expect([shares[0], newShares[0], shares[1], newShares[1]]).toEqual([0.2, 0.4, 0.35, 0.25]);
     let before = 0;
@@ -134,17 +138,16 @@ describe('template: budget-allocation', () => {
     cacs.forEach((cac, i) => {
       const [b, a] = [shares[i], newShares[i]];
       const r = EX_FIRST + i;
-      expectClose(json[`Plan!E${r}`], a - b);
-      expectClose(json[`Plan!F${r}`], (ALLOCATABLE * b) / cac);
-      expectClose(json[`Plan!G${r}`], (ALLOCATABLE * a) / cac);
+      expectClose(json[`${S.example}!E${r}`], a - b);
+      expectClose(json[`${S.example}!F${r}`], (ALLOCATABLE * b) / cac);
+      expectClose(json[`${S.example}!G${r}`], (ALLOCATABLE * a) / cac);
       before += (ALLOCATABLE * b) / cac;
       after += (ALLOCATABLE * a) / cac;
     });
-    const total = EX_FIRST + cacs.length;
-    expectClose(json[`Plan!C${total}`], 1);
-    expectClose(json[`Plan!D${total}`], 1);
-    expectClose(json[`Plan!B${total + 1}`], after / before - 1);
-    expectClose(json['Summary!B12'], after / before - 1);
+    expectClose(json[`${S.example}!B5`], 1);
+    expectClose(json[`${S.example}!B6`], 1);
+    expectClose(json[`${S.example}!B4`], after / before - 1);
+    expectClose(json[`${S.summary}!B12`], after / before - 1);
   });
 
   it('raises the monthly alerts: 80% spent at ≤ 50% conversion, > 10% overrun, > 15% conversion swing (budget.alert-80-50, budget.overrun-10, channels.conversion-alert-15)', () => {
@@ -154,44 +157,44 @@ describe('template: budget-allocation', () => {
       const spentShare = spent / budget;
       const converted = conversions / target;
       const swing = now / last - 1;
-      expectClose(json[`Tracking!D${r}`], spentShare);
-      expectClose(json[`Tracking!G${r}`], converted);
-      expectClose(json[`Tracking!I${r}`], spentShare - 1);
-      expectClose(json[`Tracking!M${r}`], swing);
+      expectClose(json[`${S.tracking}!D${r}`], spentShare);
+      expectClose(json[`${S.tracking}!G${r}`], converted);
+      expectClose(json[`${S.tracking}!I${r}`], spentShare - 1);
+      expectClose(json[`${S.tracking}!M${r}`], swing);
       const spendAlert = spentShare >= THRESHOLDS.spent && converted <= THRESHOLDS.conversion;
       const overrun = spent > budget * (1 + THRESHOLDS.overrun);
       const swingAlert = Math.abs(swing) > THRESHOLDS.swing;
-      expect(json[`Tracking!H${r}`]).toBe(spendAlert ? 'ALERT 预警' : 'OK');
-      expect(json[`Tracking!J${r}`]).toBe(overrun ? 'REVIEW 复核' : 'OK');
-      expect(json[`Tracking!N${r}`]).toBe(swingAlert ? 'ALERT 预警' : 'OK');
+      expect(json[`${S.tracking}!H${r}`]).toBe(spendAlert ? word('alert') : 'OK');
+      expect(json[`${S.tracking}!J${r}`]).toBe(overrun ? word('review') : 'OK');
+      expect(json[`${S.tracking}!N${r}`]).toBe(swingAlert ? word('alert') : 'OK');
       counts.spend += Number(spendAlert);
       counts.overrun += Number(overrun);
       counts.swing += Number(swingAlert);
     });
     // The sample shows each alert exactly once.
     expect(counts).toEqual({ spend: 1, overrun: 1, swing: 1 });
-    expect([json['Summary!B9'], json['Summary!B10'], json['Summary!B11']]).toEqual([1, 1, 1]);
+    expect([json[`${S.summary}!B9`], json[`${S.summary}!B10`], json[`${S.summary}!B11`]]).toEqual([1, 1, 1]);
   });
 
-  it('highlights the alert columns with conditional formatting', async () => {
+  it('highlights the alert columns with conditional formatting, over the rows the tables grow into', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(book.bytes as never);
     const refs = (name: string) =>
       ((workbook.getWorksheet(name) as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings ?? []).map((c) => c.ref);
-    expect(refs('Tracking')).toEqual(expect.arrayContaining([`H${TR_FIRST}:H${TR_FIRST + 5}`, `J${TR_FIRST}:J${TR_FIRST + 5}`, `N${TR_FIRST}:N${TR_FIRST + 5}`]));
-    expect(refs('Plan')).toEqual([`M${CH_FIRST}:M${CH_FIRST + 5}`]);
+    expect(refs(S.tracking)).toEqual(expect.arrayContaining([`H${TR_FIRST}:H${TR_FIRST + 105}`, `J${TR_FIRST}:J${TR_FIRST + 105}`, `N${TR_FIRST}:N${TR_FIRST + 105}`]));
+    expect(refs(S.plan)).toEqual([`M${CH_FIRST}:M${CH_FIRST + 105}`]);
   });
 
   it('carries each digest rule in a cell holding the digest\'s number, or the PERF.ALLOCATE formula that applies it', () => {
-    expect(ruleValues(budgetAllocation, book)).toEqual(
+    expect(ruleValues(template, book)).toEqual(
       expect.objectContaining({ 'budget.reserve-15': 0.15, 'cost.low-roi-3': 3, 'budget.alert-80-50': 0.8, 'budget.overrun-10': 0.1, 'channels.conversion-alert-15': 0.15 }),
     );
-    expect(Object.keys(ruleValues(budgetAllocation, book))).toHaveLength(6);
-    const allocate = budgetAllocation.rules.find((r) => r.rule === 'budget.roi-driven-allocation')!;
+    expect(Object.keys(ruleValues(template, book))).toHaveLength(6);
+    const allocate = template.rules.find((r) => r.rule === 'budget.roi-driven-allocation')!;
     expect(storedFormula(book, allocate.sheet, allocate.cell)).toMatch(/^_xldudf_PERF_ALLOCATE\(/);
   });
 
   it('names its key inputs', () => {
-    expect(names(book)).toEqual(expect.arrayContaining(['TotalBudget', 'ReserveRate', 'AllocatableBudget', 'ChannelCurves', 'ChannelMinimums', 'ChannelMaximums', 'AlertThresholds']));
+    expect(names(book)).toEqual(expect.arrayContaining(['TotalBudget', 'ReserveRate', 'AllocatableBudget', 'LowRoiLine', 'ChannelCurves', 'AlertThresholds', 'SpentAlertShare', 'SwingAlertShare']));
   });
 });

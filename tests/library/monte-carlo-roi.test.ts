@@ -1,11 +1,12 @@
 /**
- * The built-in Monte Carlo campaign ROI template (seed rules §3: ROI 1:3 low-efficiency line,
- * 0.8 stop line): the per-trial model, the ROI summary and the probabilities equal arithmetic
- * the test does itself on the calculated sample cells. The contract every template keeps is
- * tested once for all of them (contract.test.ts).
+ * The built-in Monte Carlo campaign ROI template (plan rules: ROI 1:3 low-efficiency line, 0.8
+ * stop line): the per-trial model, the ROI summary and the probabilities equal arithmetic the
+ * test does itself on the calculated sample cells — in the English workbook and in the Chinese
+ * one, whose distributions are named in Chinese and draw the very same samples. The contract
+ * every template keeps is tested once for all of them (contract.test.ts).
  */
 import type { CalcJson } from '../../calc/book';
-import { INPUTS, RANK_CORRELATION, ROI_STOP, ROI_TARGET, TRIALS, monteCarloRoi } from '../../library/templates/monte-carlo-roi';
+import { INPUTS, RANK_CORRELATION, ROI_STOP, ROI_TARGET, TRIALS, VERDICT, monteCarloRoi, monteCarloRoiZh } from '../../library/templates/monte-carlo-roi';
 import { builtBeforeAll, names, ruleValues } from './support/built';
 import { expectClose } from './support/close';
 
@@ -51,49 +52,55 @@ function spearman(xs: number[], ys: number[]): number {
   return dot(rx, ry) / Math.sqrt(dot(rx, rx) * dot(ry, ry));
 }
 
-describe('template: monte-carlo-roi', () => {
-  const book = builtBeforeAll(monteCarloRoi);
+/** The first trials of the English workbook, which the Chinese one (Chinese distribution names, same seed) must repeat. */
+const english: number[] = [];
+
+describe.each([
+  ['monte-carlo-roi', monteCarloRoi, 'en-US', { instructions: 'Instructions', inputs: 'Inputs', samples: 'Samples', model: 'Model', summary: 'Summary' }],
+  ['monte-carlo-roi-zh', monteCarloRoiZh, 'zh-CN', { instructions: '说明', inputs: '参数', samples: '样本', model: '模型', summary: '汇总' }],
+] as const)('template: %s', (_id, template, locale, S) => {
+  const book = builtBeforeAll(template);
   const { json } = book;
   /** ROI per trial computed by the test from the calculated sample cells. */
   let roi: number[];
   let roiIndependent: number[];
 
   beforeAll(() => {
-    const [reach, conversion, orderValue, cost, reachIndep, conversionIndep] = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => column(json, 'Samples', c));
+    const [reach, conversion, orderValue, cost, reachIndep, conversionIndep] = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => column(json, S.samples, c));
     roi = reach.map((x, i) => (x * conversion[i] * orderValue[i]) / cost[i]);
     roiIndependent = reachIndep.map((x, i) => (x * conversionIndep[i] * orderValue[i]) / cost[i]);
   });
 
   it('SIM / SIMCORR spill exactly 5,000 trials per input, inside each distribution\'s range and near its mean', () => {
     for (const col of ['A', 'B', 'C', 'D', 'E', 'F']) {
-      expect(column(json, 'Samples', col)).toHaveLength(TRIALS);
-      expect(json[`Samples!${col}${LAST + 1}`]).toBeUndefined();
+      expect(column(json, S.samples, col)).toHaveLength(TRIALS);
+      expect(json[`${S.samples}!${col}${LAST + 1}`]).toBeUndefined();
     }
     const [reach, conversion, orderValue, cost] = INPUTS;
     const pertMean = (reach[2] + 4 * reach[3] + reach[4]!) / 6;
     const triangularMean = (conversion[2] + conversion[3] + conversion[4]!) / 3;
     for (const col of ['A', 'E']) {
-      const xs = column(json, 'Samples', col);
+      const xs = column(json, S.samples, col);
       expect(Math.min(...xs)).toBeGreaterThanOrEqual(reach[2]);
       expect(Math.max(...xs)).toBeLessThanOrEqual(reach[4]!);
       expect(Math.abs(mean(xs) / pertMean - 1)).toBeLessThan(0.02);
     }
     for (const col of ['B', 'F']) {
-      const xs = column(json, 'Samples', col);
+      const xs = column(json, S.samples, col);
       expect(Math.min(...xs)).toBeGreaterThanOrEqual(conversion[2]);
       expect(Math.max(...xs)).toBeLessThanOrEqual(conversion[4]!);
       expect(Math.abs(mean(xs) / triangularMean - 1)).toBeLessThan(0.02);
     }
-    const values = column(json, 'Samples', 'C');
+    const values = column(json, S.samples, 'C');
     expect(Math.min(...values)).toBeGreaterThan(0);
     expect(Math.abs(mean(values) / orderValue[2] - 1)).toBeLessThan(0.03);
-    const costs = column(json, 'Samples', 'D');
+    const costs = column(json, S.samples, 'D');
     expect(Math.min(...costs)).toBeGreaterThan(0);
     expect(Math.abs(mean(costs) / cost[2] - 1)).toBeLessThan(0.01);
   });
 
   it('SIMCORR gives reach and conversion their rank correlation (0.5); the independent SIM draws and the separately seeded inputs stay uncorrelated', () => {
-    const sample = (col: string) => column(json, 'Samples', col);
+    const sample = (col: string) => column(json, S.samples, col);
     expect(Math.abs(spearman(sample('A'), sample('B')) - RANK_CORRELATION)).toBeLessThan(0.05);
     expect(Math.abs(spearman(sample('E'), sample('F')))).toBeLessThan(0.05);
     expect(Math.abs(spearman(sample('C'), sample('D')))).toBeLessThan(0.05);
@@ -102,11 +109,11 @@ describe('template: monte-carlo-roi', () => {
 
   it('Model: revenue = reach × conversion × order value and ROI = revenue ÷ cost on every trial row (§3, ROI as 1:x)', () => {
     for (let r = FIRST; r <= LAST; r++) {
-      const [reach, conversion, orderValue, cost, reachIndep, conversionIndep] = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => json[`Samples!${c}${r}`] as number);
-      expect(json[`Model!A${r}`]).toBe(r - 1);
-      expectClose(json[`Model!B${r}`], reach * conversion * orderValue, 1e-12);
-      expectClose(json[`Model!C${r}`], roi[r - FIRST], 1e-12);
-      expectClose(json[`Model!D${r}`], (reachIndep * conversionIndep * orderValue) / cost, 1e-12);
+      const [reach, conversion, orderValue, cost, reachIndep, conversionIndep] = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => json[`${S.samples}!${c}${r}`] as number);
+      expect(json[`${S.model}!A${r}`]).toBe(r - 1);
+      expectClose(json[`${S.model}!B${r}`], reach * conversion * orderValue, 1e-12);
+      expectClose(json[`${S.model}!C${r}`], roi[r - FIRST], 1e-12);
+      expectClose(json[`${S.model}!D${r}`], (reachIndep * conversionIndep * orderValue) / cost, 1e-12);
     }
   });
 
@@ -125,8 +132,8 @@ describe('template: monte-carlo-roi', () => {
         ['max', sorted[sorted.length - 1]],
       ];
       expected.forEach(([label, value], i) => {
-        expect(json[`Summary!${labelCol}${2 + i}`]).toBe(label);
-        expectClose(json[`Summary!${valueCol}${2 + i}`], value, 1e-9);
+        expect(json[`${S.summary}!${labelCol}${2 + i}`]).toBe(label);
+        expectClose(json[`${S.summary}!${valueCol}${2 + i}`], value, 1e-9);
       });
     };
     expectSummary('A', 'B', roi);
@@ -135,28 +142,35 @@ describe('template: monte-carlo-roi', () => {
 
   it('probability of ROI ≥ 3 (cost.low-roi-3) and of ROI < 0.8 (cost.stop-roi-0.8) equal the share of trials the test counts', () => {
     const share = (xs: number[], test: (x: number) => boolean) => xs.filter(test).length / xs.length;
-    expect(json['Summary!B13']).toBeCloseTo(share(roi, (x) => x >= ROI_TARGET), 12);
-    expect(json['Summary!B14']).toBeCloseTo(share(roi, (x) => x < ROI_STOP), 12);
-    expect(json['Summary!B15']).toBeCloseTo(share(roiIndependent, (x) => x >= ROI_TARGET), 12);
+    expect(json[`${S.summary}!B13`]).toBeCloseTo(share(roi, (x) => x >= ROI_TARGET), 12);
+    expect(json[`${S.summary}!B14`]).toBeCloseTo(share(roi, (x) => x < ROI_STOP), 12);
+    expect(json[`${S.summary}!B15`]).toBeCloseTo(share(roiIndependent, (x) => x >= ROI_TARGET), 12);
     // a meaningful example: neither a sure thing nor hopeless
-    expect(json['Summary!B13']).toBeGreaterThan(0.3);
-    expect(json['Summary!B13']).toBeLessThan(0.9);
+    expect(json[`${S.summary}!B13`]).toBeGreaterThan(0.3);
+    expect(json[`${S.summary}!B13`]).toBeLessThan(0.9);
   });
 
   it('reports mean revenue, mean cost, expected profit and a verdict from the median ROI', () => {
-    const revenue = column(json, 'Samples', 'A').map((x, i) => x * (json[`Samples!B${FIRST + i}`] as number) * (json[`Samples!C${FIRST + i}`] as number));
-    const cost = mean(column(json, 'Samples', 'D'));
-    expectClose(json['Summary!B16'], mean(revenue), 1e-9);
-    expectClose(json['Summary!B17'], cost, 1e-9);
-    expectClose(json['Summary!B18'], mean(revenue) - cost, 1e-9);
+    const revenue = column(json, S.samples, 'A').map((x, i) => x * (json[`${S.samples}!B${FIRST + i}`] as number) * (json[`${S.samples}!C${FIRST + i}`] as number));
+    const cost = mean(column(json, S.samples, 'D'));
+    expectClose(json[`${S.summary}!B16`], mean(revenue), 1e-9);
+    expectClose(json[`${S.summary}!B17`], cost, 1e-9);
+    expectClose(json[`${S.summary}!B18`], mean(revenue) - cost, 1e-9);
     const median = percentileInc([...roi].sort((a, b) => a - b), 0.5);
-    const verdict = median < ROI_STOP ? 'stop 止损' : median < ROI_TARGET ? 'low efficiency 低效' : 'go 可执行';
-    expect(json['Summary!B19']).toBe(verdict);
+    const verdict = (median < ROI_STOP ? VERDICT.stop : median < ROI_TARGET ? VERDICT.low : VERDICT.go)[locale];
+    expect(json[`${S.summary}!B19`]).toBe(verdict);
   });
 
   it('carries its rules in the ROI target and the stop line (cost.low-roi-3 = 3, cost.stop-roi-0.8 = 0.8) and names its key inputs', () => {
-    expect(ruleValues(monteCarloRoi, book)).toEqual({ 'cost.low-roi-3': 3, 'cost.stop-roi-0.8': 0.8 });
+    expect(ruleValues(template, book)).toEqual({ 'cost.low-roi-3': 3, 'cost.stop-roi-0.8': 0.8 });
     expect(names(book)).toEqual(expect.arrayContaining(['SimInputs', 'ReachConversionCorrelation', 'SimTrials', 'SimSeed', 'RoiTarget', 'RoiStopLine', 'SimulatedROI']));
-    expect(book.model.sheets.map((s) => s.name)).toEqual(['Instructions', 'Inputs', 'Samples', 'Model', 'Summary']);
+    expect(book.model.sheets.map((s) => s.name)).toEqual([S.instructions, S.inputs, S.samples, S.model, S.summary]);
+  });
+
+  it('offers the distributions in the workbook\'s language, and a Chinese name draws the same samples as the English code', () => {
+    expect([4, 5, 6, 7].map((r) => json[`${S.inputs}!B${r}`])).toEqual(locale === 'en-US' ? ['pert', 'triangular', 'lognormal', 'normal'] : ['PERT', '三角', '对数正态', '正态']);
+    const first = ['A', 'B', 'C', 'D'].map((c) => json[`${S.samples}!${c}${FIRST}`] as number);
+    if (locale === 'en-US') english.push(...first);
+    else expect(first).toEqual(english);
   });
 });
