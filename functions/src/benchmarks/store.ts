@@ -346,9 +346,7 @@ export class BenchmarkStore {
         if (total >= this.quota.perOrganization) {
           throw tooManyRequests(`Your organization has made ${this.quota.perOrganization} contributions before the next release.`, retryAfter);
         }
-        const entity: ContributionEntity = {
-          partitionKey,
-          rowKey,
+        const contribution: Contribution = {
           metric: c.metric,
           segment: c.segment,
           period: c.period,
@@ -356,9 +354,8 @@ export class BenchmarkStore {
           value: c.value,
           tid: shape.tid,
           updatedAt: now.toISOString(),
-          window: window.toISOString(),
-          submissions: groupCount + 1,
         };
+        const entity: ContributionEntity = { partitionKey, rowKey, ...contribution, window: window.toISOString(), submissions: groupCount + 1 };
         // Keep the value the window's release must count (the one from before the window started).
         if (row && row.updatedAt < window.toISOString()) {
           entity.releasedValue = row.value;
@@ -386,16 +383,7 @@ export class BenchmarkStore {
           }
           throw err;
         }
-        return {
-          metric: c.metric,
-          segment: c.segment,
-          period: c.period,
-          unit: c.unit,
-          value: c.value,
-          tid: shape.tid,
-          updatedAt: entity.updatedAt,
-          nextReleaseAt: windowEnd.toISOString(),
-        };
+        return { ...contribution, nextReleaseAt: windowEnd.toISOString() };
       }
     });
   }
