@@ -39,6 +39,8 @@ ol.steps li.result { font-weight: 600; }
 table.totals td { font-weight: 600; }
 footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid #8a8a8a; color: #5a5a5a; font-size: 8.5pt; overflow-wrap: anywhere; }
 tr { break-inside: avoid; }
+section.statement + section.statement { break-before: page; }
+a.start { display: block; width: 2mm; height: 2mm; font-size: 1pt; color: transparent; text-decoration: none; margin-bottom: -2mm; }
 `;
 
 const e = escapeHtml;
@@ -54,8 +56,8 @@ function steps(result: DocumentResult, lang: StatementDocument['lang']): string 
   return `<div class="formula">${e(result.formula)}</div><ol class="steps">${items}</ol>`;
 }
 
-/** The page of one statement. */
-export function statementHtml(doc: StatementDocument): string {
+/** One statement's content: the `<main>` element of its page. */
+export function statementMain(doc: StatementDocument): string {
   const identity = doc.identity.map((i) => `<dt>${e(i.label)}</dt><dd>${e(i.value)}</dd>`).join('');
   const inputs = doc.inputs.rows.length
     ? `<table class="inputs"><thead><tr>${doc.inputs.columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead><tbody>${doc.inputs.rows
@@ -72,16 +74,7 @@ export function statementHtml(doc: StatementDocument): string {
         .join('')}</tbody></table>`
     : `<p class="empty">${e(doc.results.empty)}</p>`;
   const totals = `<table class="totals"><tbody>${doc.totals.rows.map((t) => `<tr><td>${e(t.label)}</td>${valueCell(t.value)}</tr>`).join('')}</tbody></table>`;
-  return `<!DOCTYPE html>
-<html lang="${e(doc.lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${e(doc.title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
+  return `<main>
 <h1>${e(doc.heading)}</h1>
 <dl class="identity">${identity}</dl>
 <h2>${e(doc.inputs.heading)}</h2>
@@ -91,8 +84,37 @@ ${results}
 <h2>${e(doc.totals.heading)}</h2>
 ${totals}
 <footer>${e(doc.footer)}</footer>
-</main>
+</main>`;
+}
+
+/** A whole page around `body` (already escaped HTML). */
+function page(lang: string, title: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="${e(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
 </body>
 </html>
 `;
+}
+
+/** The page of one statement. */
+export function statementHtml(doc: StatementDocument): string {
+  return page(doc.lang, doc.title, statementMain(doc));
+}
+
+/**
+ * Several statements as one page to print in one go, each starting a new sheet of paper and
+ * marked by a link to `mark(i)` at its top (the PDF printer splits the printed document where
+ * these links are; see cli/statements-pdf.ts).
+ */
+export function statementsBatchHtml(docs: readonly StatementDocument[], mark: (index: number) => string): string {
+  const body = docs.map((doc, i) => `<section class="statement"><a class="start" href="${e(mark(i))}">&#160;</a>${statementMain(doc)}</section>`).join('\n');
+  return page(docs[0]?.lang ?? 'en-US', docs[0]?.heading ?? '', body);
 }

@@ -11,7 +11,8 @@ import * as path from 'path';
 import { CalculatedBook, calcBytes } from '../calc/book';
 import { StatementsModel, StatementsRequestError, buildStatements } from '../calc/statements';
 import { StatementSource, formatMoney, statementDocument } from '../calc/statements-document';
-import { statementHtml } from '../calc/statements-html';
+import { statementHtml, statementsBatchHtml } from '../calc/statements-html';
+import type { StatementDocument } from '../calc/statements-document';
 import { statementWorkbook } from '../calc/statements-xlsx';
 import { CLI } from '../i18n/cli';
 import { STATEMENTS } from '../i18n/statements';
@@ -21,7 +22,10 @@ import { formulaCells } from './calc';
 import { EXIT, classify, commandLine, reasonOf } from './exit-codes';
 import type { Io } from './io';
 import type { StatementsTask } from './isolate';
-import { PdfJob, printPdfs } from './statements-pdf';
+import { PdfBatch, START_MARK, printPdfs } from './statements-pdf';
+
+/** Statements printed in one go (then split): Chromium's cost per print is mostly fixed. */
+const PDF_BATCH = 25;
 
 /** A file name from a person's id and name: no path separators or characters file systems refuse, at most 80 characters. */
 export function fileStem(parts: (string | undefined)[], row: number): string {
@@ -87,17 +91,26 @@ export async function runStatementsTask(task: StatementsTask, io: Io, progress: 
   const sheet = render(STATEMENTS.sheet, task.locale);
   try {
     await fs.promises.mkdir(task.out, { recursive: true });
-    const pdfs: PdfJob[] = [];
+    const pdfs: { doc: StatementDocument; file: string }[] = [];
     for (let i = 0; i < model.statements.length; i++) {
       const doc = statementDocument(model.statements[i], model, source, task.locale);
       const file = path.join(task.out, names[i]);
       if (task.format === 'xlsx') await fs.promises.writeFile(file, statementWorkbook(doc, sheet));
       else if (task.format === 'html') await fs.promises.writeFile(file, statementHtml(doc));
-      else pdfs.push({ html: statementHtml(doc), file });
+      else pdfs.push({ doc, file });
     }
     if (pdfs.length) {
+      const batches: PdfBatch[] = [];
+      for (let i = 0; i < pdfs.length; i += PDF_BATCH) {
+        const batch = pdfs.slice(i, i + PDF_BATCH);
+        batches.push({
+          html: statementsBatchHtml(batch.map((p) => p.doc), (index) => `${START_MARK}${index}`),
+          files: batch.map((p) => p.file),
+          alone: batch.map((p) => statementHtml(p.doc)),
+        });
+      }
       try {
-        await printPdfs(pdfs, task.chromium);
+        await printPdfs(batches, task.chromium);
       } catch (error) {
         io.err(say(phrase(STATEMENTS.chromiumFailed, { path: task.chromium, reason: reasonOf(error) })));
         return EXIT.internal;

@@ -142,6 +142,11 @@ describe('perfplan statements', () => {
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('激励薪酬结算单');
     expect(text).toContain('李伟');
+    // Both were printed in one document and split: each file holds its own person alone.
+    expect(text).not.toContain('王芳');
+    const other = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(out, 'E002-王芳.pdf'), '-'], { encoding: 'utf8' });
+    expect(other).toContain('王芳');
+    expect(other).not.toContain('李伟');
     expect(text).toContain('¥1,000.00');
     expect(text).toContain('应发合计');
   });
