@@ -121,7 +121,7 @@ export const DIGEST_RULES = {
   'channels.dealer-price-levels': { text: t('stepped dealer prices by channel level: general agent, distributor, retail', '按渠道级别（总代/分销/零售）设置阶梯价格'), plan: 'roles', role: 'channelManager' },
   'channels.quarterly-rebates': { text: t('quarterly rebates and over-target rewards for dealers', '经销商季度返利与超额奖励'), plan: 'roles', role: 'channelManager' },
   'channels.group-leader-rebates': { text: t('group leaders earn rebates on their own tiers', '团长按不同等级享受不同返利'), plan: 'roles', role: 'channelManager' },
-  'channels.intermediary-commission-3': { text: t('intermediaries earn 3% commission per order', '中间人每单获得3%佣金'), plan: 'roles', role: 'channelManager' },
+  'channels.intermediary-commission-3': { text: t('intermediaries earn 3% commission per order', '中间人每单获得3%居间费'), plan: 'roles', role: 'channelManager' },
   'channels.price-deposit-50000': { text: t('a 50,000 CNY price deposit per dealer, part of it forfeited on a price violation', '每个经销商缴纳5万元价格保证金，违反价格规定扣除部分保证金'), plan: 'roles', role: 'channelManager' },
   'channels.supply-suspension-3': { text: t('a price violation also suspends supply for 3 months', '违反价格规定同时停止供货3个月'), plan: 'roles', role: 'channelManager' },
   'channels.conversion-alert-15': { text: t('conversion moving more than 15% raises an alert', '转化率波动超过15%触发预警'), plan: 'plans' },
