@@ -8,8 +8,10 @@ import { Dependencies, sharedDependencies } from './dependencies';
 import { benchmarkHandlers } from './handlers/benchmarks';
 import { builtInHandlers } from './handlers/builtins';
 import { healthHandlers } from './handlers/health';
+import { runHandlers } from './handlers/runs';
 import { templateHandlers } from './handlers/templates';
 import { Handler, withProblems } from './http/respond';
+import { RunStore, createRunStore } from './runs/store';
 
 export interface RouteDefinition {
   /** Function name (unique; shows in Azure). */
@@ -20,7 +22,15 @@ export interface RouteDefinition {
   handler: Handler;
 }
 
-export function routeTable(deps: () => Dependencies = sharedDependencies): RouteDefinition[] {
+/** The process-wide run store (over the shared dependencies' storage), created on first use. */
+let sharedRuns: RunStore | undefined;
+export function sharedRunStore(): RunStore {
+  sharedRuns ??= createRunStore(sharedDependencies().clients);
+  return sharedRuns;
+}
+
+export function routeTable(deps: () => Dependencies = sharedDependencies, runStore: () => RunStore = sharedRunStore): RouteDefinition[] {
+  const runs = runHandlers(deps, runStore);
   const templates = templateHandlers(deps);
   const benchmarks = benchmarkHandlers(deps);
   const health = healthHandlers(deps);
@@ -37,6 +47,8 @@ export function routeTable(deps: () => Dependencies = sharedDependencies): Route
     { name: 'benchmarksQuery', methods: ['POST'], route: 'benchmarks/query', handler: benchmarks.query },
     { name: 'benchmarksContribute', methods: ['POST'], route: 'benchmarks/contributions', handler: benchmarks.contribute },
     { name: 'builtinsTemplatePublish', methods: ['PUT'], route: 'builtins/templates/{id}', handler: builtIns.publishTemplate },
+    { name: 'runsSubmit', methods: ['POST'], route: 'runs', handler: runs.submit },
+    { name: 'runsGet', methods: ['GET'], route: 'runs/{id}', handler: runs.get },
     { name: 'builtinsBenchmarksPublish', methods: ['PUT'], route: 'builtins/benchmarks', handler: builtIns.publishBenchmarks },
   ];
   return table.map((r) => ({ ...r, handler: withProblems(r.handler) }));

@@ -1,0 +1,113 @@
+/**
+ * Payout runs (issue 13): what a submission carries, how a run is stored and what the API
+ * answers. A run belongs to the organization that submitted it (token `tid`): its table
+ * partition is derived from the tenant, so another tenant's GET finds nothing (404).
+ *
+ * The run id is derived from (tenant, workbook sha256, period, people table): submitting the
+ * same workbook for the same period and people table again names the same run, which is how a
+ * resubmission — or a retry after a crash — finds the existing run instead of making a second.
+ */
+import { createHash } from 'crypto';
+import { z } from 'zod';
+import { TemplateId, freeText } from '../templates/model';
+
+/** App role: may submit runs (and read its organization's runs). */
+export const SUBMITTER_ROLE = 'Payouts.Submitter';
+/** App role: approves runs (issue 13 item 3); may read its organization's runs. */
+export const APPROVER_ROLE = 'Payouts.Approver';
+/** Roles that may read runs. */
+export const RUN_READER_ROLES = [SUBMITTER_ROLE, APPROVER_ROLE] as const;
+
+export const RUN_STATUSES = ['queued', 'calculated', 'awaiting-approval', 'approved', 'rejected', 'exported', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Run ids: 32 lowercase hex digits. */
+export const RUN_ID_RE = /^[0-9a-f]{32}$/;
+
+/** An Excel table name: a letter, underscore or backslash first, then letters, digits, underscores and periods (≤ 255). */
+const TABLE_NAME_RE = /^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u;
+
+export const RunMetadataInput = z
+  .object({
+    /** The period as the plan writes it ("2025-07", "2025-Q3", "2025年7月"). */
+    period: freeText(40, { form: 'NFKC' }),
+    peopleTable: z.string().max(255).normalize('NFKC').trim().pipe(z.string().regex(TABLE_NAME_RE, 'must be an Excel table name')),
+    /** A column header of the people table. */
+    payoutColumn: freeText(255),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY or USD').optional(),
+    templateId: TemplateId.optional(),
+    templateVersion: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict()
+  .refine((m) => m.templateVersion === undefined || m.templateId !== undefined, {
+    message: 'templateVersion needs templateId',
+    path: ['templateVersion'],
+  });
+export type RunMetadata = z.output<typeof RunMetadataInput>;
+
+/** Who acts: the caller's organization and subject (from the token). */
+export interface RunActor {
+  tenantId: string;
+  subject: string;
+}
+
+export interface RunTotals {
+  payout: number;
+  people: number;
+}
+
+export interface RunError {
+  /** The person (id or row) and what is wrong. */
+  person?: string;
+  cell?: string;
+  message: string;
+}
+
+export interface RunRecord extends RunMetadata {
+  id: string;
+  tenantId: string;
+  status: RunStatus;
+  workbook: { sha256: string; bytes: number; blob: string };
+  submittedBy: string;
+  submittedAt: string;
+  updatedAt: string;
+  /** True once the queue message is known to be sent (a retry sends it again otherwise). */
+  enqueued: boolean;
+  totals: RunTotals | null;
+  errors?: RunError[];
+  /** Blob of the per-person results (JSON), once calculated. */
+  resultsBlob?: string;
+  etag: string;
+}
+
+export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** The table partition (and blob folder) of a tenant: any `tid` becomes a key storage accepts. */
+export const tenantKey = (tenantId: string): string => `t${sha256Hex(`tenant\0${tenantId}`).slice(0, 40)}`;
+
+/** The run a (tenant, workbook, period, people table) names. */
+export function runIdFor(tenantId: string, workbookSha256: string, period: string, peopleTable: string): string {
+  return sha256Hex(['run', tenantId, workbookSha256, period, peopleTable.toLowerCase()].join('\0')).slice(0, 32);
+}
+
+/** The API's view of a run. */
+export function runView(run: RunRecord) {
+  return {
+    id: run.id,
+    status: run.status,
+    period: run.period,
+    peopleTable: run.peopleTable,
+    payoutColumn: run.payoutColumn,
+    ...(run.currency ? { currency: run.currency } : {}),
+    ...(run.templateId ? { templateId: run.templateId } : {}),
+    ...(run.templateVersion ? { templateVersion: run.templateVersion } : {}),
+    workbook: { sha256: run.workbook.sha256, bytes: run.workbook.bytes },
+    submittedBy: run.submittedBy,
+    submittedAt: run.submittedAt,
+    updatedAt: run.updatedAt,
+    totals: run.totals,
+    tier: null,
+    steps: [],
+    ...(run.errors && run.errors.length > 0 ? { errors: run.errors } : {}),
+  };
+}

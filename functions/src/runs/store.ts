@@ -1,0 +1,292 @@
+/**
+ * Storage of payout runs: the workbook bytes in an immutable, content-addressed blob
+ * (`runs` container, `<tenant key>/<sha256>.xlsx`), one table row per run (`runs` table,
+ * partition = tenant key, row = run id) and one message per run on the `runs` queue, which the
+ * queue-triggered calculation reads (`runs-poison` receives what failed 5 times).
+ *
+ * Crash safety (submit): blob first (If-None-Match: *, so the bytes are written once), then the
+ * run row (insert; a conflict means the run exists), then the queue message, then the row is
+ * marked `enqueued`. A run is never visible without its blob; a crash after the blob leaves an
+ * orphan blob that the retry reuses; a crash after the row leaves a run not marked enqueued,
+ * and the retry (same workbook, period and people table → same id) sends its message then.
+ * A crash between the message and the mark can send the message twice: the calculation is
+ * idempotent (it acts only on a queued run, conditionally on its ETag).
+ *
+ * Every operation goes through StorageClients.run: one deadline, outages → 503.
+ */
+import { ContainerClient } from '@azure/storage-blob';
+import { TableClient, TableEntityResult } from '@azure/data-tables';
+import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
+import { StorageClients, isInsecureConnectionString, storageOptionsFromEnv } from '../storage/clients';
+import { RunActor, RunError, RunMetadata, RunRecord, RunStatus, RunTotals, runIdFor, sha256Hex, tenantKey } from './model';
+
+export const RUNS_NAME = 'runs';
+export const POISON_SUFFIX = '-poison';
+
+export interface RunStoreFaults {
+  /** After the workbook blob is stored, before the run row: throw to simulate a crash. */
+  afterBlobWrite?(info: { id: string; blob: string }): Promise<void> | void;
+  /** After the run row is inserted, before the queue message: throw to simulate a crash. */
+  afterRunRecorded?(info: { id: string }): Promise<void> | void;
+}
+
+export interface RunStoreOptions {
+  faults?: RunStoreFaults;
+}
+
+/** What the queue carries for one run. */
+export interface RunMessage {
+  tenantId: string;
+  id: string;
+}
+
+export interface SubmitResult {
+  run: RunRecord;
+  /** False when the same submission already named this run. */
+  created: boolean;
+}
+
+type RunEntity = Record<string, unknown> & { partitionKey: string; rowKey: string };
+
+const statusOf = (err: unknown): number | undefined => (err as { statusCode?: number })?.statusCode;
+
+export class RunStore {
+  readonly container: ContainerClient;
+  private ready: Promise<void> | undefined;
+  private readonly faults: RunStoreFaults;
+
+  constructor(
+    readonly clients: StorageClients,
+    readonly table: TableClient,
+    readonly queue: QueueClient,
+    readonly poisonQueue: QueueClient,
+    containerName: string,
+    options: RunStoreOptions = {},
+  ) {
+    this.container = clients.blobService.getContainerClient(containerName);
+    this.faults = options.faults ?? {};
+  }
+
+  private ensure(): Promise<void> {
+    if (!this.ready) {
+      const attempt = (async () => {
+        const op = this.clients.op();
+        await Promise.all([
+          this.container.createIfNotExists(op),
+          this.table.createTable(op),
+          this.queue.createIfNotExists(op),
+          this.poisonQueue.createIfNotExists(op),
+        ]);
+      })();
+      this.ready = attempt;
+      attempt.catch(() => {
+        if (this.ready === attempt) this.ready = undefined;
+      });
+    }
+    return this.ready;
+  }
+
+  /** Stores the workbook, records the run as queued and enqueues it — or returns the run the same submission made. */
+  submit(metadata: RunMetadata, bytes: Buffer, who: RunActor): Promise<SubmitResult> {
+    const sha256 = sha256Hex(bytes);
+    const id = runIdFor(who.tenantId, sha256, metadata.period, metadata.peopleTable);
+    const partitionKey = tenantKey(who.tenantId);
+    const blobName = `${partitionKey}/${sha256}.xlsx`;
+    return this.clients.run(async () => {
+      await this.ensure();
+      const existing = await this.read(partitionKey, id);
+      if (existing) return { run: await this.enqueueIfNeeded(existing), created: false };
+
+      const blob = this.container.getBlockBlobClient(blobName);
+      try {
+        await blob.uploadData(bytes, {
+          ...this.clients.op(),
+          conditions: { ifNoneMatch: '*' },
+          blobHTTPHeaders: { blobContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+          metadata: { sha256 },
+        });
+      } catch (err) {
+        // Already there: the same bytes (the name is their hash), from an earlier attempt.
+        if (statusOf(err) !== 409 && statusOf(err) !== 412) throw err;
+      }
+      await this.faults.afterBlobWrite?.({ id, blob: blobName });
+
+      const now = new Date().toISOString();
+      const entity: RunEntity = {
+        partitionKey,
+        rowKey: id,
+        tenantId: who.tenantId,
+        status: 'queued' satisfies RunStatus,
+        period: metadata.period,
+        peopleTable: metadata.peopleTable,
+        payoutColumn: metadata.payoutColumn,
+        ...(metadata.currency ? { currency: metadata.currency } : {}),
+        ...(metadata.templateId ? { templateId: metadata.templateId } : {}),
+        ...(metadata.templateVersion ? { templateVersion: metadata.templateVersion } : {}),
+        sha256,
+        bytes: bytes.length,
+        blob: blobName,
+        submittedBy: who.subject,
+        submittedAt: now,
+        updatedAt: now,
+        enqueued: false,
+      };
+      try {
+        await this.table.createEntity(entity, this.clients.op());
+      } catch (err) {
+        if (statusOf(err) !== 409) throw err;
+        // A concurrent submission of the same run won the insert.
+        const raced = await this.read(partitionKey, id);
+        if (!raced) throw err;
+        return { run: await this.enqueueIfNeeded(raced), created: false };
+      }
+      await this.faults.afterRunRecorded?.({ id });
+      const recorded = await this.read(partitionKey, id);
+      if (!recorded) throw new Error('the run row vanished after its insert');
+      return { run: await this.enqueueIfNeeded(recorded), created: true };
+    });
+  }
+
+  /** The caller's organization's run, or undefined. */
+  get(id: string, tenantId: string): Promise<RunRecord | undefined> {
+    return this.clients.run(async () => {
+      await this.ensure();
+      return this.read(tenantKey(tenantId), id);
+    });
+  }
+
+  /** The workbook bytes of a run. */
+  workbookBytes(run: RunRecord): Promise<Buffer> {
+    return this.clients.run(async () => this.container.getBlockBlobClient(run.workbook.blob).downloadToBuffer(0, undefined, this.clients.op()));
+  }
+
+  /**
+   * Moves a queued run to `calculated` (results stored first, as a blob) or to `failed`, on
+   * the ETag it was read with. Returns false when the run is no longer queued (a duplicate
+   * message, or another instance finished it): nothing is written then.
+   */
+  finish(
+    run: RunRecord,
+    outcome: { status: 'calculated'; totals: RunTotals; results: unknown } | { status: 'failed'; errors: RunError[] },
+  ): Promise<boolean> {
+    return this.clients.run(async () => {
+      await this.ensure();
+      if (run.status !== 'queued') return false;
+      let resultsBlob: string | undefined;
+      if (outcome.status === 'calculated') {
+        resultsBlob = `${tenantKey(run.tenantId)}/${run.id}/results.json`;
+        const body = Buffer.from(JSON.stringify(outcome.results));
+        await this.container.getBlockBlobClient(resultsBlob).uploadData(body, {
+          ...this.clients.op(),
+          blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
+        });
+      }
+      const patch: RunEntity = {
+        partitionKey: tenantKey(run.tenantId),
+        rowKey: run.id,
+        status: outcome.status,
+        updatedAt: new Date().toISOString(),
+        ...(outcome.status === 'calculated'
+          ? { totalPayout: outcome.totals.payout, totalPeople: outcome.totals.people, resultsBlob }
+          : { errors: JSON.stringify(outcome.errors.slice(0, 200)) }),
+      };
+      try {
+        await this.table.updateEntity(patch, 'Merge', { ...this.clients.op(), etag: run.etag });
+      } catch (err) {
+        if (statusOf(err) === 412) return false;
+        throw err;
+      }
+      return true;
+    });
+  }
+
+  /** The per-person results of a calculated run. */
+  results(run: RunRecord): Promise<unknown> {
+    return this.clients.run(async () => {
+      if (!run.resultsBlob) return undefined;
+      const bytes = await this.container.getBlockBlobClient(run.resultsBlob).downloadToBuffer(0, undefined, this.clients.op());
+      return JSON.parse(bytes.toString('utf8'));
+    });
+  }
+
+  private async enqueueIfNeeded(run: RunRecord): Promise<RunRecord> {
+    if (run.enqueued) return run;
+    const message: RunMessage = { tenantId: run.tenantId, id: run.id };
+    // Base64, as the Functions queue trigger reads messages by default.
+    await this.queue.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'), this.clients.op());
+    try {
+      const { etag } = await this.table.updateEntity({ partitionKey: tenantKey(run.tenantId), rowKey: run.id, enqueued: true }, 'Merge', { ...this.clients.op(), etag: run.etag });
+      return { ...run, enqueued: true, etag: etag ?? run.etag };
+    } catch (err) {
+      // Someone else changed the row meanwhile (marked it, or the calculation moved it on): read it again.
+      if (statusOf(err) !== 412) throw err;
+      return (await this.read(tenantKey(run.tenantId), run.id)) ?? run;
+    }
+  }
+
+  private async read(partitionKey: string, id: string): Promise<RunRecord | undefined> {
+    let entity: TableEntityResult<Record<string, unknown>>;
+    try {
+      entity = await this.table.getEntity<Record<string, unknown>>(partitionKey, id, this.clients.op());
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+    return toRecord(entity);
+  }
+}
+
+function toRecord(e: TableEntityResult<Record<string, unknown>>): RunRecord {
+  const str = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : undefined);
+  const num = (k: string) => (typeof e[k] === 'number' ? (e[k] as number) : undefined);
+  const totalPayout = num('totalPayout');
+  const errors = str('errors');
+  return {
+    id: e.rowKey!,
+    tenantId: str('tenantId') ?? '',
+    status: (str('status') ?? 'queued') as RunStatus,
+    period: str('period') ?? '',
+    peopleTable: str('peopleTable') ?? '',
+    payoutColumn: str('payoutColumn') ?? '',
+    ...(str('currency') ? { currency: str('currency') } : {}),
+    ...(str('templateId') ? { templateId: str('templateId') } : {}),
+    ...(num('templateVersion') ? { templateVersion: num('templateVersion') } : {}),
+    workbook: { sha256: str('sha256') ?? '', bytes: num('bytes') ?? 0, blob: str('blob') ?? '' },
+    submittedBy: str('submittedBy') ?? '',
+    submittedAt: str('submittedAt') ?? '',
+    updatedAt: str('updatedAt') ?? '',
+    enqueued: e.enqueued === true,
+    totals: totalPayout === undefined ? null : { payout: totalPayout, people: num('totalPeople') ?? 0 },
+    ...(errors ? { errors: JSON.parse(errors) as RunError[] } : {}),
+    ...(str('resultsBlob') ? { resultsBlob: str('resultsBlob') } : {}),
+    etag: e.etag,
+  };
+}
+
+/**
+ * A RunStore over the storage the app settings name (PERFPLAN_STORAGE, else AzureWebJobsStorage,
+ * else local Azurite), with the same prefix as the other stores; `clients` gives the deadline
+ * and error mapping of every operation.
+ */
+export function createRunStore(clients: StorageClients, env: NodeJS.ProcessEnv = process.env, options: RunStoreOptions = {}): RunStore {
+  const { connectionString, prefix = '' } = storageOptionsFromEnv(env);
+  const retryOptions = { maxTries: 3, retryDelayInMs: 250, maxRetryDelayInMs: 2_000 };
+  let table: TableClient;
+  let queues: QueueServiceClient;
+  try {
+    table = TableClient.fromConnectionString(connectionString, `${prefix}${RUNS_NAME}`, {
+      retryOptions: { maxRetries: 2, retryDelayInMs: 250, maxRetryDelayInMs: 2_000 },
+      allowInsecureConnection: isInsecureConnectionString(connectionString),
+    });
+    queues = QueueServiceClient.fromConnectionString(connectionString, { retryOptions: { ...retryOptions, tryTimeoutInMs: clients.timeoutMs } });
+  } catch {
+    throw new Error('The storage connection string is malformed.');
+  }
+  const queueName = runsQueueName(prefix);
+  return new RunStore(clients, table, queues.getQueueClient(queueName), queues.getQueueClient(`${queueName}${POISON_SUFFIX}`), `${prefix}${RUNS_NAME}`, options);
+}
+
+/** The queue the runs are put on: `<prefix>runs` (queue names allow lowercase letters and digits, as prefixes are). */
+export function runsQueueName(prefix = ''): string {
+  return `${prefix}${RUNS_NAME}`;
+}
