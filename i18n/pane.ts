@@ -23,6 +23,7 @@ export const PANE = {
   'tab.scenarios': { 'en-US': 'Scenarios', 'zh-CN': '情景' },
   'tab.explain': { 'en-US': 'Explain', 'zh-CN': '解释' },
   'tab.benchmarks': { 'en-US': 'Benchmarks', 'zh-CN': '基准' },
+  'tab.compare': { 'en-US': 'Compare', 'zh-CN': '对比' },
   'tabs.more': { 'en-US': 'More', 'zh-CN': '更多' },
   'tabs.moreLabel': { 'en-US': 'More sections ({count})', 'zh-CN': '更多功能（{count} 项）' },
   'view.loading': { 'en-US': 'Loading…', 'zh-CN': '正在加载…' },

@@ -1,0 +1,88 @@
+/**
+ * The Compare plans view's pure parts: the waterfall of the total (plan A's total, the gains
+ * and losses of the people in both, the joiners and leavers, plan B's total) and the texts of
+ * the issues and problems calc/compare.ts and addin/office/compare-plans.ts report.
+ */
+import type { CellProblem, Comparison } from '../../../../calc/compare';
+import { sum } from '../../../../calc/compare';
+import type { COMPARE } from '../../../../i18n/pane-outputs';
+import type { ColumnsIssue } from '../../../office/compare-plans';
+import type { Translate } from '../../locale';
+
+type T = Translate<typeof COMPARE>;
+
+export type BarId = 'a' | 'gains' | 'losses' | 'joiners' | 'leavers' | 'b';
+
+export interface WaterfallBar {
+  id: BarId;
+  /** Where the bar starts and ends on the value axis (a total starts at 0). */
+  from: number;
+  to: number;
+  /** The bar's amount: the total, or the step (negative for a loss). */
+  value: number;
+  total: boolean;
+}
+
+/**
+ * The waterfall: A, then each step added to the running total, then B. The steps add up to B
+ * (calc/compare.ts splits the total Δ into people in both, joiners and leavers; the people in
+ * both split again into gains and losses).
+ */
+export function waterfall(comparison: Comparison): WaterfallBar[] {
+  const { totals } = comparison;
+  const gains = sum(comparison.winners.map((p) => p.delta));
+  const losses = sum(comparison.losers.map((p) => p.delta));
+  const bars: WaterfallBar[] = [{ id: 'a', from: 0, to: totals.a, value: totals.a, total: true }];
+  let running = totals.a;
+  for (const [id, value] of [
+    ['gains', gains],
+    ['losses', losses],
+    ['joiners', totals.deltaJoiners],
+    ['leavers', totals.deltaLeavers],
+  ] as const) {
+    bars.push({ id, from: running, to: sum([running, value]), value, total: false });
+    running = sum([running, value]);
+  }
+  bars.push({ id: 'b', from: 0, to: totals.b, value: totals.b, total: true });
+  return bars;
+}
+
+/** The value axis of a waterfall: from min(0, …) to max(0, …) over every bar's ends. */
+export function waterfallDomain(bars: readonly WaterfallBar[]): { min: number; max: number } {
+  const ends = bars.flatMap((b) => [b.from, b.to]);
+  const min = Math.min(0, ...ends);
+  const max = Math.max(0, ...ends);
+  return max === min ? { min, max: min + 1 } : { min, max };
+}
+
+export function issueText(t: T, issue: ColumnsIssue): string {
+  switch (issue.kind) {
+    case 'notAddress':
+      return t('issue.notAddress', { address: issue.address });
+    case 'noSheet':
+      return t('issue.noSheet', { address: issue.address });
+    case 'notOneColumn':
+      return t('issue.notOneColumn', { address: issue.address });
+    case 'differentSheets':
+      return t('issue.differentSheets', { keys: issue.keys, values: issue.values });
+    case 'differentRows':
+      return t('issue.differentRows', { keys: issue.keys, values: issue.values });
+  }
+}
+
+export function problemText(t: T, problem: CellProblem): string {
+  switch (problem.kind) {
+    case 'error':
+      return t('problem.error', { cell: problem.cell, code: problem.code });
+    case 'blank':
+      return t('problem.blank', { cell: problem.cell });
+    case 'text':
+      return t('problem.text', { cell: problem.cell });
+    case 'logical':
+      return t('problem.logical', { cell: problem.cell });
+    case 'keyBlank':
+      return t('problem.keyBlank', { cell: problem.cell, valueCell: problem.valueCell });
+    case 'keyTwice':
+      return t('problem.keyTwice', { key: problem.key, cells: problem.cells.join(', ') });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * INTEGRATION POINT — the Compare plans view's Excel work; each function is one Excel.run and
+ * is called only when the pane runs inside Excel (ViewProps.host.inExcel).
+ */
+import { type CompareOptions, type PlanColumns, type PlanComparison, comparePlanSheets, copyPlanSheet, deletePlanCopy } from '../../../office/compare-plans';
+
+function requireExcel(): void {
+  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
+    throw new Error('Excel is not available (the pane is not running inside Excel)');
+  }
+}
+
+/** The selection's address ("Team!A2:A20"). */
+export async function selectedAddress(): Promise<string> {
+  requireExcel();
+  return Excel.run(async (context) => {
+    const range = context.workbook.getSelectedRange();
+    range.load('address');
+    await context.sync();
+    return range.address;
+  });
+}
+
+export async function copySheet(sheet: string, copyName: string): Promise<string> {
+  requireExcel();
+  return Excel.run((context) => copyPlanSheet(context, sheet, copyName));
+}
+
+export async function compareSheets(columns: PlanColumns, copy: string, options?: CompareOptions): Promise<PlanComparison> {
+  requireExcel();
+  return Excel.run((context) => comparePlanSheets(context, columns, copy, options));
+}
+
+export async function deleteCopy(copy: string, original: string): Promise<void> {
+  requireExcel();
+  return Excel.run((context) => deletePlanCopy(context, copy, original));
+}
