@@ -86,3 +86,28 @@ export const COMPARE = {
   largestHeading: { 'en-US': 'Largest changes', 'zh-CN': '变化最大的人员' },
   done: { 'en-US': 'Compared {count} people.', 'zh-CN': '已对比 {count} 人。' },
 } satisfies Record<string, Text>;
+
+/** The Statements view: the statement of the person in the selected row, and the payroll export. */
+export const STATEMENT_VIEW = {
+  title: { 'en-US': 'Statements', 'zh-CN': '结算单' },
+  intro: {
+    'en-US': 'Select a person’s row in the sheet to see their incentive statement: their inputs, each result with the steps behind it, and the total. Save it as a web page or print it.',
+    'zh-CN': '在工作表中选中某人所在的行，即可查看其激励薪酬结算单：输入、每个结果及其计算步骤和合计。可另存为网页或打印。',
+  },
+  needsExcel: {
+    'en-US': 'Statements and the payroll export read the open workbook: open PerfPlan from the Excel ribbon.',
+    'zh-CN': '结算单和工资导出需要读取打开的工作簿：请从 Excel 功能区打开 PerfPlan。',
+  },
+  show: { 'en-US': 'Show statement of selected row', 'zh-CN': '显示所选行的结算单' },
+  reading: { 'en-US': 'Reading…', 'zh-CN': '正在读取…' },
+  previewHeading: { 'en-US': 'Statement of {name}', 'zh-CN': '{name} 的结算单' },
+  previewLabel: { 'en-US': 'Preview of the statement of {name}', 'zh-CN': '{name} 的结算单预览' },
+  save: { 'en-US': 'Save as web page', 'zh-CN': '另存为网页' },
+  print: { 'en-US': 'Print', 'zh-CN': '打印' },
+  saved: { 'en-US': 'Saved {file}.', 'zh-CN': '已保存 {file}。' },
+  noPerson: { 'en-US': 'The selected row names nobody: select a row of the table below its headers.', 'zh-CN': '所选行没有人员：请选中表格标题下方的一行。' },
+  headerRow: { 'en-US': 'The header row is selected: select a person’s row.', 'zh-CN': '选中的是标题行：请选中某人所在的行。' },
+  outside: { 'en-US': 'The selection is outside the sheet’s data: select a person’s row.', 'zh-CN': '所选内容不在工作表的数据区域内：请选中某人所在的行。' },
+  failed: { 'en-US': 'That did not work: {message}', 'zh-CN': '操作未完成：{message}' },
+  notCalculated: { 'en-US': 'not known in the pane', 'zh-CN': '任务窗格中无法得知' },
+} satisfies Record<string, Text>;

@@ -24,6 +24,7 @@ import { App, TABS, type TabDefinition } from '../../addin/taskpane/app';
 import { translator } from '../../addin/taskpane/locale';
 import BenchmarksView, { BenchmarkCard } from '../../addin/taskpane/views/benchmarks';
 import CompareView from '../../addin/taskpane/views/compare';
+import StatementsView from '../../addin/taskpane/views/statements';
 import ExplainView from '../../addin/taskpane/views/explain';
 import PlanView from '../../addin/taskpane/views/plan';
 import ScenariosView from '../../addin/taskpane/views/scenarios';
@@ -39,7 +40,7 @@ import type { Locale } from '../../i18n/locale';
 import { PANE } from '../../i18n/pane';
 import { AREAS, METRICS, SEGMENTS, UNITS } from '../../i18n/pane-benchmarks';
 import { EXPLAIN_VIEW } from '../../i18n/pane-explain';
-import { COMPARE } from '../../i18n/pane-outputs';
+import { COMPARE, STATEMENT_VIEW } from '../../i18n/pane-outputs';
 import { PLAN } from '../../i18n/pane-plan';
 import { SCENARIOS } from '../../i18n/pane-scenarios';
 import { WEIGHTS } from '../../i18n/pane-weights';
@@ -52,7 +53,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const LOCALES: Locale[] = ['en-US', 'zh-CN'];
 const h = React.createElement;
 
-const CATALOGS: Record<string, Readonly<Record<string, Text>>> = { PANE, WEIGHTS, PLAN, SCENARIOS, EXPLAIN_VIEW, AREAS, METRICS, SEGMENTS, UNITS, COMPARE };
+const CATALOGS: Record<string, Readonly<Record<string, Text>>> = { PANE, WEIGHTS, PLAN, SCENARIOS, EXPLAIN_VIEW, AREAS, METRICS, SEGMENTS, UNITS, COMPARE, STATEMENT_VIEW };
 /** Texts that read the same in both languages (names, version and percentile labels, patterns). */
 const NEUTRAL = new Set([
   // a dash for "held by neither cap nor floor", the same sign in both languages
@@ -171,6 +172,8 @@ function views(locale: Locale): [string, string][] {
     ['explain', renderToStaticMarkup(h(ExplainView, props))],
     ['compare', renderToStaticMarkup(h(CompareView, props))],
     ['compare in Excel', renderToStaticMarkup(h(CompareView, inExcel))],
+    ['statements', renderToStaticMarkup(h(StatementsView, props))],
+    ['statements in Excel', renderToStaticMarkup(h(StatementsView, inExcel))],
   ];
 }
 

@@ -759,7 +759,7 @@ describe('shell', () => {
     renderToStaticMarkup(h(App, { initialLocale: 'en-US', apiBase: '/api', detectHost: never, tabs: stubTabs, ...props }));
 
   it('has six tabs in order, each with its view', () => {
-    expect(TABS.map((t) => t.id)).toEqual(['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare']);
+    expect(TABS.map((t) => t.id)).toEqual(['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements']);
     expect(TABS.every((t) => typeof t.load === 'function')).toBe(true);
   });
 

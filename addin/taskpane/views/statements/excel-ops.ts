@@ -1,0 +1,87 @@
+/**
+ * INTEGRATION POINT — the Statements view's Excel work (one Excel.run, read only): the person
+ * in the selected row (addin/office/statements-row.ts) and, for each result cell holding a PERF
+ * call, its Explain steps — its arguments read as Excel passes them to the custom function, as
+ * the Explain view does (../explain/formula-args). A formula that is no explainable PERF call
+ * (or has a nested argument) shows as its formula.
+ */
+import { explainCall } from '../../../../catalog/explain';
+import { PerfError } from '../../../../engine/errors';
+import type { Arg } from '../../../../engine/grid';
+import { type PersonRow, readPersonRow } from '../../../office/statements-row';
+import { argFromRange, classifyArgument, explainableCall } from '../explain/formula-args';
+import type { Explained } from './statement-model';
+
+export interface RowWithSteps {
+  row: PersonRow;
+  explained: Map<string, Explained>;
+  /** The workbook's file name, when Office knows it. */
+  file: string;
+}
+
+function workbookFile(): string {
+  try {
+    const url = typeof Office !== 'undefined' ? Office.context.document.url : '';
+    return url ? decodeURIComponent(url.split(/[\\/]/).pop() ?? url) : '';
+  } catch {
+    return '';
+  }
+}
+
+export async function readSelectedPerson(): Promise<RowWithSteps> {
+  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
+    throw new Error('Excel is not available (the pane is not running inside Excel)');
+  }
+  return Excel.run(async (context) => {
+    const row = await readPersonRow(context);
+    const sheet = context.workbook.worksheets.getItem(row.sheet);
+    const explained = new Map<string, Explained>();
+    const jobs: { cell: string; name: string; pending: Array<Arg | Excel.Range> }[] = [];
+    for (const cell of row.cells) {
+      if (!cell.formula) continue;
+      try {
+        const call = explainableCall(cell.formula);
+        const pending = call.args.map((text): Arg | Excel.Range => {
+          const kind = classifyArgument(text);
+          switch (kind.kind) {
+            case 'omitted':
+              return null;
+            case 'literal':
+              return kind.value;
+            case 'reference': {
+              const range = kind.sheet === null ? sheet.getRange(kind.address) : context.workbook.worksheets.getItem(kind.sheet).getRange(kind.address);
+              const used = /^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(kind.address) ? range.getUsedRangeOrNullObject(true) : range;
+              used.load('values, valueTypes');
+              return used;
+            }
+            case 'name': {
+              const range = context.workbook.names.getItem(kind.name).getRange();
+              range.load('values, valueTypes');
+              return range;
+            }
+            default:
+              throw new Error('nested');
+          }
+        });
+        jobs.push({ cell: cell.cell, name: call.name, pending });
+      } catch {
+        // Not an explainable PERF call: the statement shows the formula.
+      }
+    }
+    if (jobs.length) await context.sync();
+    for (const job of jobs) {
+      const args: Arg[] = job.pending.map((p) => {
+        if (p instanceof PerfError || p === null || typeof p !== 'object' || Array.isArray(p)) return p as Arg;
+        const range = p as Excel.Range;
+        if (range.isNullObject) return null;
+        return argFromRange(range.values, range.valueTypes as unknown as string[][]);
+      });
+      try {
+        explained.set(job.cell, { explanation: explainCall(job.name, args, { row: 0, col: 0 }) });
+      } catch (error) {
+        if (error instanceof PerfError) explained.set(job.cell, { error });
+      }
+    }
+    return { row, explained, file: workbookFile() };
+  });
+}

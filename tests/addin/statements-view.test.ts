@@ -1,0 +1,77 @@
+/**
+ * The Statements view: the selected row as a statement (identity from the recognised headers,
+ * inputs, results with their steps, the payout) rendered by the CLI's own statement page, in
+ * both languages without the other's words; the view standalone says Excel is needed.
+ */
+import * as React from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { explainCall } from '../../catalog/explain';
+import { STATEMENT_VIEW } from '../../i18n/pane-outputs';
+import type { PersonRow } from '../../addin/office/statements-row';
+import StatementsView from '../../addin/taskpane/views/statements';
+import { type Explained, personStatement, shownValue, statementFileName, statementPage } from '../../addin/taskpane/views/statements/statement-model';
+
+const ROW: PersonRow = {
+  sheet: 'Team',
+  row: 5,
+  cells: [
+    { header: '工号', cell: 'Team!A5', value: 'E01', type: 'String' },
+    { header: 'Name', cell: 'Team!B5', value: 'Li Wei', type: 'String' },
+    { header: 'Period', cell: 'Team!C5', value: '2025-07', type: 'String' },
+    { header: 'Sales', cell: 'Team!D5', value: 120000, type: 'Double' },
+    { header: 'Rate', cell: 'Team!E5', value: 0.05, type: 'Double', formula: '=0.05' },
+    { header: 'Payout (CNY)', cell: 'Team!F5', value: 6000, type: 'Double', formula: '=D5*E5' },
+  ],
+};
+
+describe('personStatement', () => {
+  it('takes the identity from the recognised headers, inputs from constants, results from formulas, the payout by its header', () => {
+    const { statement, model } = personStatement(ROW, new Map())!;
+    expect(statement).toMatchObject({ row: 5, name: 'Li Wei', id: 'E01', period: '2025-07', payout: { kind: 'number', value: 6000 } });
+    expect(statement.inputs.map((i) => i.header)).toEqual(['Sales']);
+    expect(statement.results.map((r) => [r.header, r.payout])).toEqual([['Rate', false], ['Payout (CNY)', true]]);
+    expect(model.total).toBe(6000);
+  });
+
+  it('names nobody in a row without a name', () => {
+    expect(personStatement({ sheet: 'Team', row: 2, cells: [{ header: 'Sales', cell: 'Team!A2', value: 5, type: 'Double' }] }, new Map())).toBeUndefined();
+  });
+
+  it('shows values as the CLI does (errors by their code, empty cells as blank)', () => {
+    expect(shownValue({ value: '#N/A', type: 'Error' })).toEqual({ kind: 'error', code: '#N/A', message: '' });
+    expect(shownValue({ value: '', type: 'Empty' })).toEqual({ kind: 'blank' });
+    expect(shownValue({ value: true, type: 'Boolean' })).toEqual({ kind: 'boolean', value: true });
+  });
+
+  it('renders the CLI’s page with the steps, in each language without the other', () => {
+    const explanation = explainCall('PERF.TIERED', [120000, [[0, 0.03], [100000, 0.05]], 'marginal'], { row: 0, col: 0 });
+    const explained = new Map<string, Explained>([['Team!F5', { explanation }]]);
+    const { statement, model } = personStatement(ROW, explained)!;
+    const source = { file: 'plan.xlsx', sha256: STATEMENT_VIEW.notCalculated['en-US'], calculatedAt: '2025-07-31T00:00:00.000Z' };
+    const en = statementPage(statement, model, source, 'en-US');
+    expect(en.html).toMatch(/^<!DOCTYPE html>/i);
+    expect(en.html).toContain('Li Wei');
+    expect(en.doc.results.rows[1].steps.length).toBeGreaterThan(0);
+    // The only Chinese on the English page is the workbook's own header (user data).
+    expect(en.html.replace(/工号/g, '')).not.toMatch(/[\u3400-\u9fff]/);
+    const zh = statementPage(statement, model, { ...source, sha256: STATEMENT_VIEW.notCalculated['zh-CN'] }, 'zh-CN');
+    expect(zh.html).toContain('激励薪酬结算单');
+    expect(zh.html).toContain('lang="zh-CN"');
+  });
+
+  it('names the saved file after the person and period, without characters file systems refuse', () => {
+    const { statement } = personStatement(ROW, new Map())!;
+    expect(statementFileName(statement)).toBe('Li Wei 2025-07.html');
+    expect(statementFileName({ ...statement, name: 'a/b:c', period: undefined })).toBe('a_b_c.html');
+  });
+});
+
+describe('the view', () => {
+  it('standalone: says Excel is needed, its action disabled, in both languages', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const html = renderToStaticMarkup(React.createElement(StatementsView, { locale, host: { inExcel: false }, apiBase: '/api' }));
+      expect(html).toContain(STATEMENT_VIEW.needsExcel[locale]);
+      expect(html).toMatch(/aria-disabled="true"[^>]*data-testid="statement-show"|data-testid="statement-show"[^>]*aria-disabled="true"/);
+    }
+  });
+});
