@@ -46,7 +46,8 @@ import { authConfigFromEnv, defaultLocalIssuerDir } from '../functions/src/auth/
 import { ADMIN_ROLE } from '../functions/src/auth/verify';
 import { createDependencies, Dependencies } from '../functions/src/dependencies';
 import { startLocalHost, LocalHost } from '../functions/src/local/host';
-import { routeTable } from '../functions/src/routes';
+import { queueFunctions, routeTable } from '../functions/src/routes';
+import { createRunStore } from '../functions/src/runs/store';
 import { publishBuiltIns } from '../library/publish';
 import {
   AzuriteProcess,
@@ -409,8 +410,11 @@ async function main(): Promise<void> {
   if (stopping) return;
 
   // 5. The API host and the add-in's server.
+  // The payout runs' store on the same storage; the host polls its queue (issue 13).
+  const runs = createRunStore(deps.clients, apiEnv);
   api = await inUse('PERFPLAN_API_PORT', apiPort, startLocalHost({
-    routes: routeTable(() => deps),
+    routes: routeTable(() => deps, () => runs),
+    queues: queueFunctions(() => runs, apiEnv),
     allowedOrigins: deps.config.allowedOrigins,
     trustedProxies: deps.config.trustedProxies,
     port: apiPort,

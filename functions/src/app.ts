@@ -5,7 +5,7 @@
  */
 import { app } from '@azure/functions';
 import { registerBenchmarkRelease } from './benchmarks/timer';
-import { routeTable } from './routes';
+import { queueFunctions, routeTable } from './routes';
 
 // HTTP streams: request bodies reach the handlers as they arrive, so each route's size limit
 // is enforced while reading (1 MiB JSON, 6 MiB uploads) instead of after the worker has
@@ -14,6 +14,12 @@ app.setup({ enableHttpStream: true });
 
 for (const route of routeTable()) {
   app.http(route.name, { methods: route.methods, route: route.route, authLevel: 'anonymous', handler: route.handler });
+}
+
+// Queue-triggered functions (the payout runs' calculation). host.json's
+// extensions.queues.maxDequeueCount must stay at their maxDequeueCount (5, the default).
+for (const fn of queueFunctions()) {
+  app.storageQueue(fn.name, { queueName: fn.queueName, connection: fn.connection, handler: fn.handler });
 }
 
 // The daily peer-benchmark release (reads also catch up when it has not run yet).

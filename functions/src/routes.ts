@@ -11,7 +11,10 @@ import { healthHandlers } from './handlers/health';
 import { runHandlers } from './handlers/runs';
 import { templateHandlers } from './handlers/templates';
 import { Handler, withProblems } from './http/respond';
-import { RunStore, createRunStore } from './runs/store';
+import type { InvocationContext } from '@azure/functions';
+import type { QueueClient } from '@azure/storage-queue';
+import { MAX_DEQUEUE_COUNT, runQueueHandler } from './runs/process';
+import { RunStore, createRunStore, runsQueueName } from './runs/store';
 
 export interface RouteDefinition {
   /** Function name (unique; shows in Azure). */
@@ -52,4 +55,32 @@ export function routeTable(deps: () => Dependencies = sharedDependencies, runSto
     { name: 'builtinsBenchmarksPublish', methods: ['PUT'], route: 'builtins/benchmarks', handler: builtIns.publishBenchmarks },
   ];
   return table.map((r) => ({ ...r, handler: withProblems(r.handler) }));
+}
+
+/** A queue-triggered function: registered with `app.storageQueue`, polled by the local host. */
+export interface QueueFunctionDefinition {
+  name: string;
+  /** The queue's name in the storage account (with the storage prefix). */
+  queueName: string;
+  /** The app setting holding the connection string (for the Functions host). */
+  connection: string;
+  /** Deliveries before the message goes to `<queueName>-poison` (the host's maxDequeueCount). */
+  maxDequeueCount: number;
+  handler: (message: unknown, context: InvocationContext) => Promise<void>;
+  /** The queue and its poison queue, for the local host's poller. */
+  queues: () => { queue: QueueClient; poison: QueueClient };
+}
+
+/** The queue-triggered functions, beside the routes: the payout runs' calculation. */
+export function queueFunctions(runStore: () => RunStore = sharedRunStore, env: NodeJS.ProcessEnv = process.env): QueueFunctionDefinition[] {
+  return [
+    {
+      name: 'runsCalculate',
+      queueName: runsQueueName(env.PERFPLAN_STORAGE_PREFIX?.trim() || ''),
+      connection: env.PERFPLAN_STORAGE?.trim() ? 'PERFPLAN_STORAGE' : 'AzureWebJobsStorage',
+      maxDequeueCount: MAX_DEQUEUE_COUNT,
+      handler: runQueueHandler(runStore, { maxDequeueCount: MAX_DEQUEUE_COUNT }),
+      queues: () => ({ queue: runStore().queue, poison: runStore().poisonQueue }),
+    },
+  ];
 }

@@ -15,7 +15,8 @@ import { HttpRequest, HttpRequestInit, HttpResponse, InvocationContext } from '@
 import { randomUUID } from 'crypto';
 import * as http from 'http';
 import { AddressInfo, BlockList, isIP } from 'net';
-import type { RouteDefinition } from '../routes';
+import type { QueueFunctionDefinition, RouteDefinition } from '../routes';
+import { QueuePoller, QueuePollerOptions, startQueuePoller } from './queue-poller';
 import { HttpProblem } from '../http/problem';
 import { problemResponse } from '../http/respond';
 
@@ -29,6 +30,10 @@ export interface LocalHostOptions {
   /** Addresses or CIDR ranges (e.g. `127.0.0.1`, `10.0.0.0/8`) whose X-Forwarded-* headers are kept. */
   trustedProxies?: string[];
   log?: (line: string) => void;
+  /** Queue-triggered functions to serve: each gets a poller of its queue (local/queue-poller.ts). */
+  queues?: QueueFunctionDefinition[];
+  /** Poller settings (tests shorten them): batch size, visibility timeout, retry delay, poll interval. */
+  queuePolling?: Pick<QueuePollerOptions, 'batchSize' | 'visibilityTimeoutSeconds' | 'retryDelaySeconds' | 'maxPollIntervalMs'>;
 }
 
 export interface LocalHost {
@@ -316,15 +321,27 @@ export function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
     server.once('error', reject);
     server.listen(options.port ?? 7071, options.hostname ?? '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
+      const pollers: QueuePoller[] = (options.queues ?? []).map((fn) =>
+        startQueuePoller({
+          name: fn.name,
+          ...fn.queues(),
+          handler: fn.handler,
+          maxDequeueCount: fn.maxDequeueCount,
+          ...options.queuePolling,
+          log: options.log,
+        }),
+      );
       resolve({
         server,
         port,
         url: `http://localhost:${port}/api`,
-        close: () =>
-          new Promise<void>((done) => {
+        close: async () => {
+          await Promise.all(pollers.map((p) => p.stop()));
+          await new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections();
-          }),
+          });
+        },
       });
     });
   });

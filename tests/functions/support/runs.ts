@@ -10,7 +10,7 @@ import * as path from 'path';
 import { loadOrCreateLocalIssuer, LocalIssuer } from '../../../dev/local-issuer';
 import { createDependencies, Dependencies } from '../../../functions/src/dependencies';
 import { LocalHost, startLocalHost } from '../../../functions/src/local/host';
-import { routeTable } from '../../../functions/src/routes';
+import { queueFunctions, routeTable } from '../../../functions/src/routes';
 import { APPROVER_ROLE, SUBMITTER_ROLE } from '../../../functions/src/runs/model';
 import { RunStore, RunStoreFaults, createRunStore } from '../../../functions/src/runs/store';
 import { testStorage, uniquePrefix } from './azurite';
@@ -28,7 +28,11 @@ export interface RunsHarness {
   close(): Promise<void>;
 }
 
-export async function startRunsApi(): Promise<RunsHarness> {
+/**
+ * `calculate: true` serves the queue-triggered calculation too (the host's queue poller, with
+ * no retry delay and fast polling); without it, messages stay on the queue for the test to see.
+ */
+export async function startRunsApi(options: { calculate?: boolean; visibilityTimeoutSeconds?: number } = {}): Promise<RunsHarness> {
   const storage = await testStorage();
   const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-issuer-'));
   const env = {
@@ -47,7 +51,18 @@ export async function startRunsApi(): Promise<RunsHarness> {
   };
   const runs = createRunStore(deps.clients, env, { faults });
   const issuer = await loadOrCreateLocalIssuer(issuerDir);
-  const host: LocalHost = await startLocalHost({ routes: routeTable(() => deps, () => runs), allowedOrigins: [], port: 0, log: () => undefined });
+  const host: LocalHost = await startLocalHost({
+    routes: routeTable(() => deps, () => runs),
+    allowedOrigins: [],
+    port: 0,
+    log: () => undefined,
+    ...(options.calculate
+      ? {
+          queues: queueFunctions(() => runs, env),
+          queuePolling: { retryDelaySeconds: 0, maxPollIntervalMs: 200, visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 60 },
+        }
+      : {}),
+  });
   Object.assign(harness, {
     url: host.url,
     deps,

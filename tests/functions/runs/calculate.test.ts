@@ -1,0 +1,134 @@
+/**
+ * The queue-triggered calculation of payout runs (issue 13 item 2), served by the local host's
+ * queue poller against Azurite with the handler app.storageQueue registers: a run is
+ * recalculated by the code of `perfplan calc` and moves to `calculated` with its totals and
+ * per-person results; an error cell in the payout column fails it listing those people; a
+ * message delivered twice finishes the run once; a message failing 5 times goes to the poison
+ * queue and the run reads `failed` with the reason.
+ */
+import ExcelJS from 'exceljs';
+import { queueFunctions } from '../../../functions/src/routes';
+import { startQueuePoller } from '../../../functions/src/local/queue-poller';
+import { bearer } from '../support/api';
+import { RunsHarness, runForm, runMetadata, startRunsApi } from '../support/runs';
+
+jest.setTimeout(180_000);
+
+let api: RunsHarness;
+beforeAll(async () => {
+  api = await startRunsApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+/** A People table whose Payout column is a formula per row (`payout` is the formula text). */
+async function formulaWorkbook(people: Array<[string, string, number, string]>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('People');
+  sheet.addTable({
+    name: 'People',
+    ref: 'A1',
+    columns: [{ name: 'Name' }, { name: 'Id' }, { name: 'Sales' }, { name: 'Payout' }],
+    rows: people.map(([name, id, sales, payout]) => [name, id, sales, { formula: payout }]),
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function submit(bytes: Buffer, meta = runMetadata()): Promise<string> {
+  const response = await fetch(`${api.url}/runs`, { method: 'POST', headers: bearer(api.tokens.submitterA), body: runForm(meta, bytes) });
+  expect(response.status).toBe(202);
+  return (await response.json()).id;
+}
+
+async function read(id: string) {
+  const response = await fetch(`${api.url}/runs/${id}`, { headers: bearer(api.tokens.submitterA) });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+async function settled(id: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await read(id);
+    if (run.status !== 'queued') return run;
+    if (Date.now() > deadline) throw new Error(`run ${id} still queued after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const calculation = () => queueFunctions(() => api.runs, api.env)[0];
+let poller: { stop(): Promise<void> } | undefined;
+const startPoller = () => {
+  const fn = calculation();
+  poller = startQueuePoller({ name: fn.name, ...fn.queues(), handler: fn.handler, maxDequeueCount: fn.maxDequeueCount, retryDelaySeconds: 0, maxPollIntervalMs: 200 });
+};
+afterAll(async () => {
+  await poller?.stop();
+});
+
+test('a message failing 5 times goes to the poison queue and the run reads failed with the reason', async () => {
+  const id = await submit(await formulaWorkbook([['Ann', 'E1', 1000, 'C2*0.1']]), runMetadata({ period: 'poison' }));
+  // The workbook blob disappears before the calculation reads it: every delivery fails.
+  const run = await api.runs.get(id, 'org-a');
+  await api.runs.container.getBlockBlobClient(run!.workbook.blob).delete();
+  startPoller();
+  const failed = await settled(id);
+  expect(failed.status).toBe('failed');
+  expect(failed.errors).toEqual([{ message: expect.stringMatching(/failed 5 times/) }]);
+  // The host moves the message to runs-poison once the run reads failed.
+  for (let i = 0; i < 50 && ((await api.runs.poisonQueue.getProperties()).approximateMessagesCount ?? 0) === 0; i++) await new Promise((r) => setTimeout(r, 200));
+  const [poisoned] = (await api.runs.poisonQueue.peekMessages()).peekedMessageItems;
+  expect(JSON.parse(Buffer.from(poisoned.messageText, 'base64').toString())).toEqual({ tenantId: 'org-a', id });
+  expect((await api.runs.queue.getProperties()).approximateMessagesCount).toBe(0);
+});
+
+test('a run is recalculated by calc/ and moves to calculated with its totals and per-person results', async () => {
+  const id = await submit(
+    await formulaWorkbook([
+      ['Ann', 'E1', 1000, 'C2*0.1'],
+      ['Ben', 'E2', 2500.5, 'C3*0.1+50'],
+      ['Cai', 'E3', 0, 'IF(C4>0,C4*0.1,0)'],
+    ]),
+  );
+  const run = await settled(id);
+  expect(run).toMatchObject({ id, status: 'calculated', totals: { payout: 400.05, people: 3 } });
+  expect(run.errors).toBeUndefined();
+  const stored = await api.runs.get(id, 'org-a');
+  const results = (await api.runs.results(stored!)) as { people: Array<{ name: string; id?: string; payout: unknown; period?: string }> };
+  expect(results.people.map((p) => [p.name, p.id, p.payout, p.period])).toEqual([
+    ['Ann', 'E1', 100, '2025-07'],
+    ['Ben', 'E2', 300.05, '2025-07'],
+    ['Cai', 'E3', 0, '2025-07'],
+  ]);
+
+  // The same message again (a duplicate delivery, or a worker killed after finishing): nothing changes.
+  await api.runs.queue.sendMessage(Buffer.from(JSON.stringify({ tenantId: 'org-a', id })).toString('base64'));
+  for (let i = 0; i < 50 && ((await api.runs.queue.getProperties()).approximateMessagesCount ?? 0) > 0; i++) await new Promise((r) => setTimeout(r, 200));
+  expect(await read(id)).toEqual(run);
+});
+
+test('an error cell in the payout column fails the run, listing those people', async () => {
+  const id = await submit(
+    await formulaWorkbook([
+      ['Ann', 'E1', 1000, 'C2*0.1'],
+      ['Ben', 'E2', 0, '1/C3'],
+      ['Cai', 'E3', 5, 'NA()'],
+    ]),
+    runMetadata({ period: '2025-08' }),
+  );
+  const run = await settled(id);
+  expect(run.status).toBe('failed');
+  expect(run.totals).toBeNull();
+  expect(run.errors).toEqual([
+    { person: 'Ben', cell: 'People!D3', message: expect.stringMatching(/^#DIV\/0!/) },
+    { person: 'Cai', cell: 'People!D4', message: expect.stringMatching(/^#N\/A/) },
+  ]);
+});
+
+test('a payout column the people table does not have fails the run with the reason', async () => {
+  const id = await submit(await formulaWorkbook([['Ann', 'E1', 1000, 'C2*0.1']]), runMetadata({ period: '2025-09', payoutColumn: 'Bonus' }));
+  const run = await settled(id);
+  expect(run.status).toBe('failed');
+  expect(run.errors).toEqual([{ message: expect.stringMatching(/Bonus/) }]);
+});
