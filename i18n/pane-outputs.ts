@@ -110,4 +110,16 @@ export const STATEMENT_VIEW = {
   outside: { 'en-US': 'The selection is outside the sheet’s data: select a person’s row.', 'zh-CN': '所选内容不在工作表的数据区域内：请选中某人所在的行。' },
   failed: { 'en-US': 'That did not work: {message}', 'zh-CN': '操作未完成：{message}' },
   notCalculated: { 'en-US': 'not known in the pane', 'zh-CN': '任务窗格中无法得知' },
+  exportHeading: { 'en-US': 'Payroll export', 'zh-CN': '工资导出' },
+  exportHelp: {
+    'en-US': 'Paste the payroll map — the JSON the command-line export takes (employee id, name, period, amount payable, cost centre; see the README) — and export the open workbook as a CSV file (UTF-8 with a BOM, so Excel opens Chinese right). Nothing is exported when a mapped cell is an error or blank, or when the total differs from the workbook’s by a cent.',
+    'zh-CN': '粘贴工资映射（命令行导出所用的 JSON：工号、姓名、所属期间、应发金额、成本中心，见 README），将打开的工作簿导出为 CSV 文件（带 BOM，Excel 可正确显示中文）。若有映射单元格为错误或空白，或合计与工作簿合计相差一分钱，则不会导出。',
+  },
+  mapLabel: { 'en-US': 'Payroll map (JSON)', 'zh-CN': '工资映射（JSON）' },
+  exportRun: { 'en-US': 'Export CSV', 'zh-CN': '导出 CSV' },
+  exporting: { 'en-US': 'Exporting…', 'zh-CN': '正在导出…' },
+  exported: {
+    'en-US': 'Exported {file}: {rows} rows, total {total}, equal to the workbook’s total ({source}).',
+    'zh-CN': '已导出 {file}：{rows} 行，合计 {total}，与工作簿合计相等（{source}）。',
+  },
 } satisfies Record<string, Text>;

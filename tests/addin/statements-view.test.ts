@@ -72,6 +72,8 @@ describe('the view', () => {
       const html = renderToStaticMarkup(React.createElement(StatementsView, { locale, host: { inExcel: false }, apiBase: '/api' }));
       expect(html).toContain(STATEMENT_VIEW.needsExcel[locale]);
       expect(html).toMatch(/aria-disabled="true"[^>]*data-testid="statement-show"|data-testid="statement-show"[^>]*aria-disabled="true"/);
+      expect(html).toContain(STATEMENT_VIEW.exportHeading[locale]);
+      expect(html).toMatch(/aria-disabled="true"[^>]*data-testid="payroll-export"|data-testid="payroll-export"[^>]*aria-disabled="true"/);
     }
   });
 });

@@ -8,6 +8,9 @@
 import { explainCall } from '../../../../catalog/explain';
 import { PerfError } from '../../../../engine/errors';
 import type { Arg } from '../../../../engine/grid';
+import type { PayrollMap } from '../../../../calc/payroll';
+import type { Locale } from '../../../../i18n/locale';
+import { type PayrollExport, exportPayroll } from '../../../office/export-payroll';
 import { type PersonRow, readPersonRow } from '../../../office/statements-row';
 import { argFromRange, classifyArgument, explainableCall } from '../explain/formula-args';
 import type { Explained } from './statement-model';
@@ -84,4 +87,11 @@ export async function readSelectedPerson(): Promise<RowWithSteps> {
     }
     return { row, explained, file: workbookFile() };
   });
+}
+
+export async function exportPayrollCsv(map: PayrollMap, locale: Locale): Promise<PayrollExport> {
+  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
+    throw new Error('Excel is not available (the pane is not running inside Excel)');
+  }
+  return Excel.run((context) => exportPayroll(context, map, locale));
 }

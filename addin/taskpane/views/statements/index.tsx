@@ -9,15 +9,24 @@
  * inputs (./statement-model). The footer's SHA-256 is the CLI's; the pane cannot hash the open
  * workbook, and says so.
  */
-import { Button, useId } from '@fluentui/react-components';
+import { Button, Field, Textarea, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import { STATEMENT_VIEW } from '../../../../i18n/pane-outputs';
+import { render } from '../../../../i18n/text';
+import { centsText } from '../../../../calc/payroll';
+import { readMap } from '../../../office/export-payroll';
 import { PersonRowProblem } from '../../../office/statements-row';
+import { useDraft } from '../../drafts';
 import { Actions, LiveStatus, Notice, Section, ViewRoot } from '../../components/layout';
 import { translatorFor } from '../../locale';
 import type { ViewProps } from '../../view-contract';
-import { readSelectedPerson } from './excel-ops';
+import { exportPayrollCsv, readSelectedPerson } from './excel-ops';
 import { personStatement, statementFileName, statementPage } from './statement-model';
+
+/** The file the payroll export downloads. */
+export const PAYROLL_FILE = 'payroll.csv';
+
+type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'refused'; text: string; cells: string[] };
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'shown'; name: string; html: string; file: string } | { kind: 'failed'; text: string };
 
@@ -43,6 +52,28 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
   const [state, setState] = React.useState<State>({ kind: 'idle' });
   const [status, setStatus] = React.useState('');
   const inExcel = host.inExcel;
+  const [mapText, setMapText] = useDraft<string>('payrollMap', '', (v): v is string => typeof v === 'string');
+  const [exportState, setExportState] = React.useState<ExportState>({ kind: 'idle' });
+
+  const onExport = async () => {
+    const map = readMap(mapText);
+    if (!('columns' in map)) {
+      setExportState({ kind: 'refused', text: render(map.text, locale, map.params), cells: [] });
+      return;
+    }
+    setExportState({ kind: 'busy' });
+    try {
+      const result = await exportPayrollCsv(map, locale);
+      if (!result.ok) {
+        setExportState({ kind: 'refused', text: render(result.reason.text, locale, result.reason.params), cells: [] });
+        return;
+      }
+      download(PAYROLL_FILE, result.csv, 'text/csv;charset=utf-8');
+      setExportState({ kind: 'done', text: t('exported', { file: PAYROLL_FILE, rows: result.rows, total: centsText(result.totalCents), source: result.source }) });
+    } catch (error) {
+      setExportState({ kind: 'refused', text: t('failed', { message: message(error) }), cells: [] });
+    }
+  };
 
   const onShow = async () => {
     setState({ kind: 'busy' });
@@ -113,6 +144,21 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
           <LiveStatus>{status}</LiveStatus>
         </Section>
       )}
+
+      <Section heading={t('exportHeading')} help={t('exportHelp')} data-payroll="">
+        <Field label={t('mapLabel')}>
+          <Textarea value={mapText} resize="vertical" rows={6} onChange={(_, data) => setMapText(data.value)} data-testid="payroll-map" />
+        </Field>
+        <Actions>
+          <Button disabledFocusable={!inExcel || exportState.kind === 'busy' || mapText.trim() === ''} aria-describedby={inExcel ? undefined : noteId} onClick={onExport} data-testid="payroll-export">
+            {exportState.kind === 'busy' ? t('exporting') : t('exportRun')}
+          </Button>
+        </Actions>
+        <div role="status" aria-live="polite">
+          {exportState.kind === 'refused' && <Notice intent="error">{exportState.text}</Notice>}
+          {exportState.kind === 'done' && <Notice intent="success">{exportState.text}</Notice>}
+        </div>
+      </Section>
     </ViewRoot>
   );
 }
