@@ -21,6 +21,9 @@ import { StorageClients, isInsecureConnectionString, storageOptionsFromEnv } fro
 import { RunActor, RunError, RunMetadata, RunRecord, RunStatus, RunTotals, runIdFor, sha256Hex, tenantKey } from './model';
 
 export const RUNS_NAME = 'runs';
+/** Storing a calculated run (its statements, results and row): one deadline for all of it. */
+export const FINISH_TIMEOUT_MS = 300_000;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const POISON_SUFFIX = '-poison';
 
 export interface RunStoreFaults {
@@ -167,14 +170,31 @@ export class RunStore {
    */
   finish(
     run: RunRecord,
-    outcome: { status: 'calculated'; totals: RunTotals; results: unknown } | { status: 'failed'; errors: RunError[] },
+    outcome:
+      | { status: 'calculated'; totals: RunTotals; results: unknown; statements?: Array<{ name: string; html: string; xlsx: Uint8Array }> }
+      | { status: 'failed'; errors: RunError[] },
   ): Promise<boolean> {
+    // A thousand statements are two thousand blobs: a deadline for the whole, not for one answer.
     return this.clients.run(async () => {
       await this.ensure();
       if (run.status !== 'queued') return false;
       let resultsBlob: string | undefined;
       if (outcome.status === 'calculated') {
-        resultsBlob = `${tenantKey(run.tenantId)}/${run.id}/results.json`;
+        const folder = `${tenantKey(run.tenantId)}/${run.id}`;
+        const uploads: Array<{ name: string; body: Buffer; type: string }> = [];
+        for (const s of outcome.statements ?? []) {
+          uploads.push({ name: `${folder}/statements/${s.name}.html`, body: Buffer.from(s.html, 'utf8'), type: 'text/html; charset=utf-8' });
+          uploads.push({ name: `${folder}/statements/${s.name}.xlsx`, body: Buffer.from(s.xlsx), type: XLSX_TYPE });
+        }
+        // The results last: a results blob means every statement it names is stored.
+        for (let i = 0; i < uploads.length; i += 16) {
+          await Promise.all(
+            uploads.slice(i, i + 16).map((u) =>
+              this.container.getBlockBlobClient(u.name).uploadData(u.body, { ...this.clients.op(), blobHTTPHeaders: { blobContentType: u.type } }),
+            ),
+          );
+        }
+        resultsBlob = `${folder}/results.json`;
         const body = Buffer.from(JSON.stringify(outcome.results));
         await this.container.getBlockBlobClient(resultsBlob).uploadData(body, {
           ...this.clients.op(),
@@ -197,6 +217,19 @@ export class RunStore {
         throw err;
       }
       return true;
+    }, { timeoutMs: FINISH_TIMEOUT_MS });
+  }
+
+  /** A person's statement of a calculated run (`row-<n>`, html or xlsx), or undefined. */
+  statement(run: RunRecord, name: string, format: 'html' | 'xlsx'): Promise<Buffer | undefined> {
+    return this.clients.run(async () => {
+      if (!run.resultsBlob || !/^row-\d{1,7}$/.test(name)) return undefined;
+      try {
+        return await this.container.getBlockBlobClient(`${tenantKey(run.tenantId)}/${run.id}/statements/${name}.${format}`).downloadToBuffer(0, undefined, this.clients.op());
+      } catch (err) {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      }
     });
   }
 

@@ -1,8 +1,8 @@
 /**
  * The queue-triggered calculation of payout runs (issue 13 item 2), served by the local host's
  * queue poller against Azurite with the handler app.storageQueue registers: a run is
- * recalculated by the code of `perfplan calc` and moves to `calculated` with its totals and
- * per-person results; an error cell in the payout column fails it listing those people; a
+ * recalculated by the code of `perfplan calc` and moves to `calculated` with its totals,
+ * per-person results and statements (HTML, xlsx); an error cell in the payout column fails it listing those people; a
  * message delivered twice finishes the run once; a message failing 5 times goes to the poison
  * queue and the run reads `failed` with the reason.
  */
@@ -95,12 +95,24 @@ test('a run is recalculated by calc/ and moves to calculated with its totals and
   expect(run).toMatchObject({ id, status: 'calculated', totals: { payout: 400.05, people: 3 } });
   expect(run.errors).toBeUndefined();
   const stored = await api.runs.get(id, 'org-a');
-  const results = (await api.runs.results(stored!)) as { people: Array<{ name: string; id?: string; payout: unknown; period?: string }> };
-  expect(results.people.map((p) => [p.name, p.id, p.payout, p.period])).toEqual([
-    ['Ann', 'E1', 100, '2025-07'],
-    ['Ben', 'E2', 300.05, '2025-07'],
-    ['Cai', 'E3', 0, '2025-07'],
+  const results = (await api.runs.results(stored!)) as { people: Array<{ name: string; id?: string; payout: unknown; period?: string; statement: string }> };
+  expect(results.people.map((p) => [p.name, p.id, p.payout, p.period, p.statement])).toEqual([
+    ['Ann', 'E1', 100, '2025-07', 'row-2'],
+    ['Ben', 'E2', 300.05, '2025-07', 'row-3'],
+    ['Cai', 'E3', 0, '2025-07', 'row-4'],
   ]);
+  // Each person's statement, made as `perfplan statements` makes it: HTML and xlsx.
+  const html = (await api.runs.statement(stored!, 'row-3', 'html'))!.toString('utf8');
+  expect(html).toMatch(/^<!DOCTYPE html>/i);
+  expect(html).toContain('Ben');
+  expect(html).toContain('300.05');
+  const xlsx = (await api.runs.statement(stored!, 'row-3', 'xlsx'))!;
+  expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+  const sheet = new ExcelJS.Workbook();
+  await sheet.xlsx.load(xlsx as unknown as ArrayBuffer);
+  expect(JSON.stringify(sheet.worksheets[0].getSheetValues())).toContain('Ben');
+  expect(await api.runs.statement(stored!, 'row-9', 'html')).toBeUndefined();
+  expect(await api.runs.statement(stored!, '../results', 'html')).toBeUndefined();
 
   // The same message again (a duplicate delivery, or a worker killed after finishing): nothing changes.
   await api.runs.queue.sendMessage(Buffer.from(JSON.stringify({ tenantId: 'org-a', id })).toString('base64'));
