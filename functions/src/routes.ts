@@ -52,6 +52,8 @@ export function routeTable(deps: () => Dependencies = sharedDependencies, runSto
     { name: 'builtinsTemplatePublish', methods: ['PUT'], route: 'builtins/templates/{id}', handler: builtIns.publishTemplate },
     { name: 'runsSubmit', methods: ['POST'], route: 'runs', handler: runs.submit },
     { name: 'runsGet', methods: ['GET'], route: 'runs/{id}', handler: runs.get },
+    { name: 'runsResults', methods: ['GET'], route: 'runs/{id}/results', handler: runs.results },
+    { name: 'runsStatement', methods: ['GET'], route: 'runs/{id}/statements/{person}', handler: runs.statement },
     { name: 'builtinsBenchmarksPublish', methods: ['PUT'], route: 'builtins/benchmarks', handler: builtIns.publishBenchmarks },
   ];
   return table.map((r) => ({ ...r, handler: withProblems(r.handler) }));

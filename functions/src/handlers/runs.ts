@@ -13,9 +13,10 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { requireRole } from '../auth/verify';
 import type { Principal } from '../auth/verify';
 import type { Dependencies } from '../dependencies';
-import { forbidden, notFound } from '../http/problem';
+import { HttpProblem, badRequest, forbidden, notFound } from '../http/problem';
 import { json } from '../http/respond';
-import { RUN_ID_RE, RUN_READER_ROLES, RunMetadataInput, SUBMITTER_ROLE, runView } from '../runs/model';
+import { RUN_ID_RE, RUN_READER_ROLES, RunMetadataInput, RunRecord, SUBMITTER_ROLE, runView } from '../runs/model';
+import type { PersonResult } from '../runs/calculate';
 import type { RunStore } from '../runs/store';
 import { parseTemplateUploadWith } from '../templates/upload';
 
@@ -23,9 +24,30 @@ type Deps = () => Dependencies;
 
 const location = (id: string) => `/api/runs/${id}`;
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export function runHandlers(deps: Deps, runs: () => RunStore) {
   async function caller(request: HttpRequest): Promise<Principal> {
     return deps().verifier.verify(request.headers.get('authorization'));
+  }
+
+  /** The caller's organization's run named by the route (403 without a Payouts role, 404 otherwise). */
+  async function readable(request: HttpRequest): Promise<RunRecord> {
+    const principal = await caller(request);
+    if (!RUN_READER_ROLES.some((role) => principal.roles.includes(role))) {
+      throw forbidden(`this operation requires the app role ${RUN_READER_ROLES.join(' or ')}`);
+    }
+    const id = (request.params.id ?? '').toLowerCase();
+    const run = RUN_ID_RE.test(id) ? await runs().get(id, principal.tenantId) : undefined;
+    if (!run) throw notFound(`No run "${(request.params.id ?? '').slice(0, 80)}".`);
+    return run;
+  }
+
+  /** The per-person results of a calculated run (409 before). */
+  async function resultsOf(run: RunRecord): Promise<{ people: PersonResult[] } & Record<string, unknown>> {
+    const results = run.resultsBlob ? ((await runs().results(run)) as { people: PersonResult[] } | undefined) : undefined;
+    if (!results) throw new HttpProblem(409, 'Conflict', `Run "${run.id}" is ${run.status}: it has no results.`);
+    return results;
   }
 
   return {
@@ -37,14 +59,36 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
     },
 
     async get(request: HttpRequest): Promise<HttpResponseInit> {
-      const principal = await caller(request);
-      if (!RUN_READER_ROLES.some((role) => principal.roles.includes(role))) {
-        throw forbidden(`this operation requires the app role ${RUN_READER_ROLES.join(' or ')}`);
-      }
-      const id = (request.params.id ?? '').toLowerCase();
-      const run = RUN_ID_RE.test(id) ? await runs().get(id, principal.tenantId) : undefined;
-      if (!run) throw notFound(`No run "${(request.params.id ?? '').slice(0, 80)}".`);
+      const run = await readable(request);
       return json(200, runView(run), { ETag: run.etag });
+    },
+
+    /** Per-person results: `{table, headers, people: [{row, name, id?, role?, period?, payout, results, statement}]}`. */
+    async results(request: HttpRequest): Promise<HttpResponseInit> {
+      const run = await readable(request);
+      return json(200, await resultsOf(run));
+    },
+
+    /** A person's statement (`{person}` = their `statement` key or id): HTML, or xlsx with `?format=xlsx`. */
+    async statement(request: HttpRequest): Promise<HttpResponseInit> {
+      const run = await readable(request);
+      const format = request.query.get('format') ?? 'html';
+      if (format !== 'html' && format !== 'xlsx') throw badRequest('The query parameters are invalid.', [{ path: 'format', message: 'must be html or xlsx' }]);
+      const results = await resultsOf(run);
+      const wanted = (request.params.person ?? '').normalize('NFKC').slice(0, 200);
+      const person = results.people.find((p) => p.statement === wanted) ?? results.people.find((p) => p.id !== undefined && p.id === wanted);
+      const bytes = person ? await runs().statement(run, person.statement, format) : undefined;
+      if (!person || !bytes) throw notFound(`Run "${run.id}" has no statement for "${wanted.slice(0, 80)}".`);
+      const headers: Record<string, string> = {
+        'Content-Length': String(bytes.length),
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      };
+      if (format === 'xlsx') {
+        return { status: 200, body: bytes, headers: { ...headers, 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="statement-${person.statement}.xlsx"` } };
+      }
+      // The statement is a document to look at: no script, nothing loaded from elsewhere.
+      return { status: 200, body: bytes, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox" } };
     },
   };
 }

@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import { queueFunctions } from '../../../functions/src/routes';
 import { startQueuePoller } from '../../../functions/src/local/queue-poller';
-import { bearer } from '../support/api';
+import { bearer, expectProblem } from '../support/api';
 import { RunsHarness, runForm, runMetadata, startRunsApi } from '../support/runs';
 
 jest.setTimeout(180_000);
@@ -143,4 +143,46 @@ test('a payout column the people table does not have fails the run with the reas
   const run = await settled(id);
   expect(run.status).toBe('failed');
   expect(run.errors).toEqual([{ message: expect.stringMatching(/Bonus/) }]);
+});
+
+test('GET /api/runs/{id}/results and /statements/{person}: per-person results and statements, scoped and role-checked', async () => {
+  const id = await submit(
+    await formulaWorkbook([
+      ['Ann', 'E1', 1000, 'C2*0.1'],
+      ['<b>Ben</b>', 'E2', 2000, 'C3*0.1'],
+    ]),
+    runMetadata({ period: '2025-10' }),
+  );
+  const get = (token: string, path: string) => fetch(`${api.url}/runs/${id}${path}`, { headers: bearer(token) });
+  // Before the calculation has finished there are no results (409), afterwards there are.
+  const early = await get(api.tokens.submitterA, '/results');
+  expect([200, 409]).toContain(early.status);
+  expect((await settled(id)).status).toBe('calculated');
+
+  const results = await get(api.tokens.approverA, '/results');
+  expect(results.status).toBe(200);
+  const body = await results.json();
+  expect(body.people.map((p: { name: string; statement: string; payout: number }) => [p.name, p.statement, p.payout])).toEqual([
+    ['Ann', 'row-2', 100],
+    ['<b>Ben</b>', 'row-3', 200],
+  ]);
+
+  const html = await get(api.tokens.submitterA, '/statements/row-3');
+  expect(html.status).toBe(200);
+  expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+  expect(html.headers.get('content-security-policy')).toMatch(/default-src 'none'.*sandbox/);
+  const text = await html.text();
+  expect(text).toContain('&lt;b&gt;Ben&lt;/b&gt;');
+  expect(text).not.toContain('<b>Ben</b>');
+  // By the person's id too, and as xlsx.
+  const xlsx = await get(api.tokens.submitterA, '/statements/E1?format=xlsx');
+  expect(xlsx.status).toBe(200);
+  expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+  expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+
+  await expectProblem(await get(api.tokens.submitterA, '/statements/row-9'), 404);
+  await expectProblem(await get(api.tokens.submitterA, '/statements/row-2?format=pdf'), 400);
+  await expectProblem(await get(api.tokens.submitterB, '/statements/row-2'), 404);
+  await expectProblem(await get(api.tokens.submitterB, '/results'), 404);
+  await expectProblem(await get(api.tokens.readerA, '/results'), 403);
 });
