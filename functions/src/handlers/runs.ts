@@ -1,9 +1,10 @@
 /**
  * /api/runs (issue 13): `POST /api/runs` submits a workbook for a payout run (multipart
  * `metadata` JSON + `file`, validated exactly as template uploads are: templates/upload.ts),
- * `GET /api/runs/{id}` reads one. Both act for the caller's organization (token `tid`) only;
- * submitting needs the app role Payouts.Submitter, reading Payouts.Submitter or
- * Payouts.Approver. Runs are never public, whatever PERFPLAN_PUBLIC_READ says.
+ * `GET /api/runs/{id}` reads one, `GET /api/runs/{id}/results` its per-person results and
+ * `GET /api/runs/{id}/statements/{person}` a person's statement once calculated. All act for
+ * the caller's organization (token `tid`) only; submitting needs the app role
+ * Payouts.Submitter, reading Payouts.Submitter or Payouts.Approver. Runs are never public, whatever PERFPLAN_PUBLIC_READ says.
  *
  * POST answers 202 + `Location: /api/runs/{id}` when it queued a new run; the same workbook
  * (sha256) for the same period and people table answers 200 with the existing run (and the
