@@ -51,6 +51,7 @@ export function routeTable(deps: () => Dependencies = sharedDependencies, runSto
     { name: 'benchmarksContribute', methods: ['POST'], route: 'benchmarks/contributions', handler: benchmarks.contribute },
     { name: 'builtinsTemplatePublish', methods: ['PUT'], route: 'builtins/templates/{id}', handler: builtIns.publishTemplate },
     { name: 'runsSubmit', methods: ['POST'], route: 'runs', handler: runs.submit },
+    { name: 'runsList', methods: ['GET'], route: 'runs', handler: runs.list },
     { name: 'runsGet', methods: ['GET'], route: 'runs/{id}', handler: runs.get },
     { name: 'runsResults', methods: ['GET'], route: 'runs/{id}/results', handler: runs.results },
     { name: 'runsStatement', methods: ['GET'], route: 'runs/{id}/statements/{person}', handler: runs.statement },

@@ -11,12 +11,14 @@
  * same Location) — nothing is stored twice.
  */
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
 import { requireRole } from '../auth/verify';
 import type { Principal } from '../auth/verify';
 import type { Dependencies } from '../dependencies';
 import { HttpProblem, badRequest, forbidden, notFound } from '../http/problem';
 import { json } from '../http/respond';
-import { RUN_ID_RE, RUN_READER_ROLES, RunMetadataInput, RunRecord, SUBMITTER_ROLE, runView } from '../runs/model';
+import { RUN_ID_RE, RUN_READER_ROLES, RUN_STATUSES, RunMetadataInput, RunRecord, SUBMITTER_ROLE, runView } from '../runs/model';
+import { fieldErrors, freeText } from '../templates/model';
 import type { PersonResult } from '../runs/calculate';
 import type { RunStore } from '../runs/store';
 import { parseTemplateUploadWith } from '../templates/upload';
@@ -26,6 +28,31 @@ type Deps = () => Dependencies;
 const location = (id: string) => `/api/runs/${id}`;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const MAX_RUN_PAGE_SIZE = 200;
+
+const ListQuery = z.object({
+  period: freeText(40, { form: 'NFKC' }).optional(),
+  status: z.enum(RUN_STATUSES).optional(),
+  top: z
+    .string()
+    .max(10)
+    .regex(/^\d+$/, `must be an integer from 1 to ${MAX_RUN_PAGE_SIZE}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= MAX_RUN_PAGE_SIZE, `must be an integer from 1 to ${MAX_RUN_PAGE_SIZE}`)
+    .optional(),
+  continuationToken: z
+    .string()
+    .max(100)
+    .transform((t, ctx) => {
+      const after = /^[A-Za-z0-9_-]+$/.test(t) ? Buffer.from(t, 'base64url').toString('utf8') : '';
+      if (!RUN_ID_RE.test(after)) {
+        ctx.addIssue({ code: 'custom', message: 'not a token this API issued' });
+        return z.NEVER;
+      }
+      return after;
+    })
+    .optional(),
+});
 
 export function runHandlers(deps: Deps, runs: () => RunStore) {
   async function caller(request: HttpRequest): Promise<Principal> {
@@ -57,6 +84,27 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
       const { metadata, bytes } = await parseTemplateUploadWith(request, RunMetadataInput);
       const { run, created } = await runs().submit(metadata, bytes, { tenantId: principal.tenantId, subject: principal.subject });
       return json(created ? 202 : 200, runView(run), { Location: location(run.id), ETag: run.etag });
+    },
+
+    /** `GET /api/runs?period=&status=&top=&continuationToken=`: the organization's runs, paged. */
+    async list(request: HttpRequest): Promise<HttpResponseInit> {
+      const principal = await caller(request);
+      if (!RUN_READER_ROLES.some((role) => principal.roles.includes(role))) {
+        throw forbidden(`this operation requires the app role ${RUN_READER_ROLES.join(' or ')}`);
+      }
+      const query: Record<string, string> = {};
+      for (const name of ['period', 'status', 'top', 'continuationToken']) {
+        const value = request.query.get(name);
+        if (value !== null && value !== '') query[name] = value;
+      }
+      const parsed = ListQuery.safeParse(query);
+      if (!parsed.success) throw badRequest('The query parameters are invalid.', fieldErrors(parsed.error));
+      const { period, status, top = 50, continuationToken } = parsed.data;
+      const page = await runs().list(principal.tenantId, { period, status }, { top, after: continuationToken });
+      return json(200, {
+        items: page.items.map(runView),
+        ...(page.last ? { continuationToken: Buffer.from(page.last, 'utf8').toString('base64url') } : {}),
+      });
     },
 
     async get(request: HttpRequest): Promise<HttpResponseInit> {

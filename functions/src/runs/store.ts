@@ -15,7 +15,7 @@
  * Every operation goes through StorageClients.run: one deadline, outages → 503.
  */
 import { ContainerClient } from '@azure/storage-blob';
-import { TableClient, TableEntityResult } from '@azure/data-tables';
+import { TableClient, TableEntityResult, odata } from '@azure/data-tables';
 import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
 import { StorageClients, isInsecureConnectionString, storageOptionsFromEnv } from '../storage/clients';
 import { RunActor, RunError, RunMetadata, RunRecord, RunStatus, RunTotals, runIdFor, sha256Hex, tenantKey } from './model';
@@ -155,6 +155,32 @@ export class RunStore {
     return this.clients.run(async () => {
       await this.ensure();
       return this.read(tenantKey(tenantId), id);
+    });
+  }
+
+  /**
+   * The organization's runs, filtered by period and status, in id order: at most `top`, and the
+   * id to continue after when there are more (keyset paging).
+   */
+  list(
+    tenantId: string,
+    filter: { period?: string; status?: RunStatus },
+    page: { top: number; after?: string },
+  ): Promise<{ items: RunRecord[]; last?: string }> {
+    return this.clients.run(async () => {
+      await this.ensure();
+      const clauses = [odata`PartitionKey eq ${tenantKey(tenantId)}`];
+      if (page.after) clauses.push(odata`RowKey gt ${page.after}`);
+      if (filter.period !== undefined) clauses.push(odata`period eq ${filter.period}`);
+      if (filter.status !== undefined) clauses.push(odata`status eq ${filter.status}`);
+      const items: RunRecord[] = [];
+      for await (const entity of this.table.listEntities<Record<string, unknown>>({ ...this.clients.op(), queryOptions: { filter: clauses.join(' and ') } })) {
+        items.push(toRecord(entity));
+        if (items.length > page.top) break;
+      }
+      const more = items.length > page.top;
+      const shown = items.slice(0, page.top);
+      return { items: shown, ...(more ? { last: shown[shown.length - 1].id } : {}) };
     });
   }
 
