@@ -11,7 +11,7 @@
  * In a plain browser the actions are disabled with a note. Results and errors are announced
  * through polite live regions.
  */
-import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens, useId } from '@fluentui/react-components';
+import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Comparison, PersonChange } from '../../../../calc/compare';
 import { COMPARE } from '../../../../i18n/pane-outputs';
@@ -194,6 +194,8 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
 /** The comparison: totals, the waterfall, who wins and loses, and every person. */
 export function Result({ comparison, t, formats }: { comparison: Comparison; t: T; formats: NumberFormats }): React.JSX.Element {
   const l = useLayout();
+  const s = useStyles();
+  const amount = mergeClasses(l.number, s.amount);
   const { totals } = comparison;
   const percent = (value: number | null) => (value === null ? t('none') : formats.percent(value));
   const signed = (value: number) => (value > 0 ? `+${formats.money(value)}` : formats.money(value));
@@ -224,13 +226,13 @@ export function Result({ comparison, t, formats }: { comparison: Comparison; t: 
         <TableBody>
           {comparison.people.map((p: PersonChange) => (
             <TableRow key={`${p.status}:${p.key}`} data-person={p.key} data-status={p.status}>
-              <TableCell className={l.wrap}>
+              <TableCell className={mergeClasses(l.wrap, s.amount)}>
                 {p.key}
                 {p.status !== 'both' && <Caption1 block>{t(p.status === 'joiner' ? 'statusJoiner' : 'statusLeaver')}</Caption1>}
               </TableCell>
-              <TableCell className={mergeNumber(l)}>{p.a === undefined ? t('none') : formats.money(p.a)}</TableCell>
-              <TableCell className={mergeNumber(l)}>{p.b === undefined ? t('none') : formats.money(p.b)}</TableCell>
-              <TableCell className={mergeNumber(l)} data-value={String(p.delta)}>
+              <TableCell className={amount}>{p.a === undefined ? t('none') : formats.money(p.a)}</TableCell>
+              <TableCell className={amount}>{p.b === undefined ? t('none') : formats.money(p.b)}</TableCell>
+              <TableCell className={amount} data-value={String(p.delta)}>
                 {signed(p.delta)}
                 {p.deltaPercent !== null && <Caption1 block>{formats.percent(p.deltaPercent)}</Caption1>}
               </TableCell>
@@ -243,7 +245,10 @@ export function Result({ comparison, t, formats }: { comparison: Comparison; t: 
   );
 }
 
-const mergeNumber = (l: ReturnType<typeof useLayout>) => `${l.number} ${l.wrap}`;
+/** Amounts in a 320 px pane: a size smaller, and broken anywhere rather than running into the next column. */
+const useStyles = makeStyles({
+  amount: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: 'anywhere', wordBreak: 'break-word', minWidth: 0 },
+});
 
 const FONT = 11;
 
