@@ -85,6 +85,18 @@ export const COMPARE = {
   none: { 'en-US': '—', 'zh-CN': '无' },
   largestHeading: { 'en-US': 'Largest changes', 'zh-CN': '变化最大的人员' },
   done: { 'en-US': 'Compared {count} people.', 'zh-CN': '已对比 {count} 人。' },
+  ceilingsHeading: { 'en-US': 'Plan ceilings', 'zh-CN': '方案上限' },
+  ceilingsHelp: {
+    'en-US': 'The ceilings the workbook names ({ceiling} and {actual}), in each plan.',
+    'zh-CN': '工作簿中定义的上限（{ceiling} 与 {actual}），分别按两个方案核对。',
+  },
+  ceilingA: { 'en-US': 'Plan A: {verdict}', 'zh-CN': '原方案：{verdict}' },
+  ceilingB: { 'en-US': 'Plan B: {verdict}', 'zh-CN': '新方案：{verdict}' },
+  ceilingWithin: { 'en-US': '{actual} ≤ {ceiling}, within', 'zh-CN': '{actual} ≤ {ceiling}，未超限' },
+  ceilingOver: { 'en-US': '{actual} > {ceiling}, over the ceiling', 'zh-CN': '{actual} > {ceiling}，超出上限' },
+  ceilingMissing: { 'en-US': '{name} is not named', 'zh-CN': '没有定义 {name}' },
+  ceilingNotNumber: { 'en-US': '{name} ({cell}) is not a number', 'zh-CN': '{name}（{cell}）不是数字' },
+  ceilingNotCell: { 'en-US': '{name} does not name one cell', 'zh-CN': '{name} 没有指向单个单元格' },
 } satisfies Record<string, Text>;
 
 /** The Statements view: the statement of the person in the selected row, and the payroll export. */

@@ -13,8 +13,9 @@
  * activation, deletion) and the recalculation.
  */
 import { type CellValue } from '../../workbook/read';
-import { type CellProblem, type Comparison, DEFAULT_TOP, type KeyCell, comparePlans, keyedValues } from '../../calc/compare';
-import { cellAddress, parseAddress } from './a1';
+import type { DefinedName } from '../../workbook/read';
+import { type CeilingCheck, type CellProblem, type Comparison, DEFAULT_TOP, type KeyCell, type NamedCell, ceilingNames, comparePlans, judgeCeiling, keyedValues } from '../../calc/compare';
+import { cellAddress, parseAddress, qualify } from './a1';
 import { loadSheetNames, uniqueSheetName } from './sheet-names';
 
 /** Excel.CalculationType.full. */
@@ -164,4 +165,62 @@ export async function comparePlanSheets(context: Excel.RequestContext, columns: 
     if (keyedA.problems.length || keyedB.problems.length) return { ok: false, problemsA: keyedA.problems, problemsB: keyedB.problems };
     return { ok: true, comparison: comparePlans(keyedA.values, keyedB.values, options.top ?? DEFAULT_TOP), a, b };
   }
+}
+
+/** One plan ceiling judged in plan A (the original) and plan B (the copy). */
+export interface CeilingPair {
+  label: string;
+  a: CeilingCheck;
+  b: CeilingCheck;
+}
+
+/**
+ * The plan ceilings the workbook names (PlanCeiling_X, PlanActual_X: calc/compare.ts), judged
+ * for both plans. A named cell on the original sheet is read for plan B at the same address on
+ * the copy (the copy has the changed plan; the workbook's names still point at the original);
+ * a named cell on any other sheet is the same for both. A name that is no single cell is
+ * "notCell", as for the CLI. Call after comparePlanSheets (the workbook is recalculated).
+ */
+export async function readCeilings(context: Excel.RequestContext, original: string, copy: string): Promise<CeilingPair[]> {
+  const names = context.workbook.names;
+  names.load('items/name');
+  await context.sync();
+  const found = ceilingNames(names.items.map((n) => ({ name: n.name }) as DefinedName));
+  if (found.length === 0) return [];
+  const wanted = [...new Set(found.flatMap((c) => [c.ceiling, c.actual].filter((n): n is string => n !== undefined)))];
+  const ranges = new Map(
+    wanted.map((name) => {
+      const range = names.getItem(name).getRangeOrNullObject();
+      range.load('address, values, valueTypes, cellCount');
+      return [name, range] as const;
+    }),
+  );
+  await context.sync();
+  const copySheet = context.workbook.worksheets.getItem(copy);
+  const cellsA = new Map<string, NamedCell>();
+  const onCopy = new Map<string, { address: string; range: Excel.Range }>();
+  for (const [name, range] of ranges) {
+    if (range.isNullObject === true || range.cellCount !== 1) {
+      cellsA.set(name, 'notCell');
+      continue;
+    }
+    cellsA.set(name, { cell: range.address, value: cellValueOf(range.values[0][0], (range.valueTypes as unknown as string[][])[0][0]) });
+    const parsed = parseAddress(range.address);
+    if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() === original.toLowerCase()) {
+      const local = range.address.slice(range.address.lastIndexOf('!') + 1);
+      const there = copySheet.getRange(local);
+      there.load('values, valueTypes');
+      onCopy.set(name, { address: local, range: there });
+    }
+  }
+  if (onCopy.size) await context.sync();
+  const cellsB = new Map<string, NamedCell>(cellsA);
+  for (const [name, { address, range }] of onCopy) {
+    cellsB.set(name, { cell: qualify(copy, address), value: cellValueOf(range.values[0][0], (range.valueTypes as unknown as string[][])[0][0]) });
+  }
+  const judge = (cells: Map<string, NamedCell>, label: string) => {
+    const entry = found.find((c) => c.label === label);
+    return judgeCeiling(label, entry, entry?.ceiling ? cells.get(entry.ceiling) : undefined, entry?.actual ? cells.get(entry.actual) : undefined);
+  };
+  return found.map((c) => ({ label: c.label, a: judge(cellsA, c.label), b: judge(cellsB, c.label) }));
 }

@@ -9,8 +9,8 @@ import { comparePlans, sum } from '../../calc/compare';
 import { COMPARE } from '../../i18n/pane-outputs';
 import { translatorFor } from '../../addin/taskpane/locale';
 import { numberFormats } from '../../addin/taskpane/components/numbers';
-import CompareView, { Result } from '../../addin/taskpane/views/compare';
-import { issueText, problemText, waterfall, waterfallDomain } from '../../addin/taskpane/views/compare/compare-model';
+import CompareView, { Ceilings, Result } from '../../addin/taskpane/views/compare';
+import { ceilingText, issueText, problemText, waterfall, waterfallDomain } from '../../addin/taskpane/views/compare/compare-model';
 
 const kv = (pairs: [string, number][]) => pairs.map(([key, value], i) => ({ key, value, cell: `Team!C${i + 2}` }));
 const A = kv([['Ann', 1000], ['Bob', 2000], ['Cai', 3000], ['Eve', 400]]);
@@ -70,5 +70,25 @@ describe('the view', () => {
     expect(html).toContain('data-person="Dee" data-status="joiner"');
     expect(html).toContain('data-person="Eve" data-status="leaver"');
     expect(html).toContain('+¥600.1');
+  });
+});
+
+describe('plan ceilings', () => {
+  it('say within or over in each plan, and what is missing', () => {
+    const t = translatorFor(COMPARE, 'en-US');
+    const pct = (v: number) => `${Math.round(v * 100)}%`;
+    expect(ceilingText(t, { label: 'L', state: 'over', actual: 0.33, ceiling: 0.3, actualCell: 'T!F1', ceilingCell: 'B!B2' }, pct)).toBe('33% > 30%, over the ceiling');
+    expect(ceilingText(t, { label: 'L', state: 'noActual' }, pct)).toBe('PlanActual_L is not named');
+    const zh = translatorFor(COMPARE, 'zh-CN');
+    expect(ceilingText(zh, { label: 'L', state: 'within', actual: 0.28, ceiling: 0.3, actualCell: 'T!F1', ceilingCell: 'B!B2' }, pct)).toBe('28% ≤ 30%，未超限');
+    const html = renderToStaticMarkup(
+      React.createElement(Ceilings, {
+        ceilings: [{ label: 'LabourCost', a: { label: 'LabourCost', state: 'within', actual: 0.28, ceiling: 0.3, actualCell: 'T!F1', ceilingCell: 'B!B2' }, b: { label: 'LabourCost', state: 'over', actual: 0.33, ceiling: 0.3, actualCell: 'T!F1', ceilingCell: 'B!B2' } }],
+        t,
+        formats: numberFormats('en-US'),
+      }),
+    );
+    expect(html).toContain('data-a="within" data-b="over"');
+    expect(html).toContain('Plan B: 33% &gt; 30%, over the ceiling');
   });
 });

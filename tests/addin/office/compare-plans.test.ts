@@ -3,7 +3,7 @@
  * to), the copy edited, the workbook recalculated and both sides read and compared with
  * calc/compare.ts — the same comparison as `perfplan compare`.
  */
-import { comparePlanSheets, copyPlanSheet, deletePlanCopy, isColumnsIssue, planColumns } from '../../../addin/office/compare-plans';
+import { comparePlanSheets, copyPlanSheet, deletePlanCopy, isColumnsIssue, planColumns, readCeilings } from '../../../addin/office/compare-plans';
 import { createExcelMock, Harness } from './excel-mock';
 
 const KEYS = [['Ann'], ['Bob'], ['Cai']];
@@ -140,5 +140,61 @@ describe('deletePlanCopy', () => {
     await deletePlanCopy(h.context, copy, 'Team');
     expect(deleted).toEqual(['Team (2)']);
     await expect(deletePlanCopy(h.context, 'team', 'Team')).rejects.toThrow(/original/);
+  });
+});
+
+describe('readCeilings', () => {
+  /** Workbook names (the mock has none): PlanCeiling_/PlanActual_ pairs, and one that is no cell. */
+  function withNames(h: Harness, names: Record<string, { address: string; values: unknown[][]; valueTypes: string[][]; cellCount: number } | null>) {
+    h.mock.workbook.addMock('names');
+    const keys = Object.keys(names);
+    const data: Record<string, unknown> = {
+      load(this: any) {
+        this.items = keys.map((name) => ({ name }));
+        return this;
+      },
+      getItem(this: any, name: string) {
+        const i = keys.indexOf(name);
+        if (i < 0) throw new Error(`ItemNotFound: name ${name}`);
+        return this[`n${i}`];
+      },
+    };
+    keys.forEach((name, i) => {
+      const range = names[name];
+      data[`n${i}`] = { range: range ?? { isNullObject: true }, getRangeOrNullObject(this: any) { return this.range; } };
+    });
+    h.mock.workbook.names.populate(data);
+  }
+
+  it('judges each ceiling in both plans, reading a cell of the original sheet on the copy', async () => {
+    const h = createExcelMock({
+      sheets: { Team: { ranges: { F10: { values: [[0.28]], valueTypes: [['Double']] } } }, Budget: {} },
+      addable: { 'Team (2)': { ranges: { F10: { values: [[0.33]], valueTypes: [['Double']] } } } },
+    });
+    h.sheet('Team').copy = () => h.mock.workbook.worksheets.add('Team (2)');
+    const copy = await copyPlanSheet(h.context, 'Team', 'Team (2)');
+    withNames(h, {
+      PlanCeiling_LabourCost: { address: 'Budget!B2', values: [[0.3]], valueTypes: [['Double']], cellCount: 1 },
+      PlanActual_LabourCost: { address: 'Team!F10', values: [[0.28]], valueTypes: [['Double']], cellCount: 1 },
+      PlanCeiling_Spend: { address: 'Budget!B3:B4', values: [[0.15], [0]], valueTypes: [['Double'], ['Double']], cellCount: 2 },
+      PlanActual_Spend: { address: 'Budget!B5', values: [[0.1]], valueTypes: [['Double']], cellCount: 1 },
+      Unrelated: null,
+    });
+    const ceilings = await readCeilings(h.context, 'Team', copy);
+    expect(ceilings).toEqual([
+      {
+        label: 'LabourCost',
+        a: { label: 'LabourCost', state: 'within', actual: 0.28, ceiling: 0.3, actualCell: 'Team!F10', ceilingCell: 'Budget!B2' },
+        b: { label: 'LabourCost', state: 'over', actual: 0.33, ceiling: 0.3, actualCell: "'Team (2)'!F10", ceilingCell: 'Budget!B2' },
+      },
+      { label: 'Spend', a: { label: 'Spend', state: 'notCell', name: 'PlanCeiling_Spend' }, b: { label: 'Spend', state: 'notCell', name: 'PlanCeiling_Spend' } },
+    ]);
+    expect(h.callsOf('getRange').filter((c) => c.sheet === 'Team')).toEqual([]);
+  });
+
+  it('finds none in a workbook without ceiling names', async () => {
+    const h = workbook();
+    withNames(h, {});
+    expect(await readCeilings(h.context, 'Team', 'Team (2)')).toEqual([]);
   });
 });

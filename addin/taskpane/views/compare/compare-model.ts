@@ -3,7 +3,7 @@
  * and losses of the people in both, the joiners and leavers, plan B's total) and the texts of
  * the issues and problems calc/compare.ts and addin/office/compare-plans.ts report.
  */
-import type { CellProblem, Comparison } from '../../../../calc/compare';
+import type { CeilingCheck, CellProblem, Comparison } from '../../../../calc/compare';
 import { sum } from '../../../../calc/compare';
 import type { COMPARE } from '../../../../i18n/pane-outputs';
 import type { ColumnsIssue } from '../../../office/compare-plans';
@@ -84,5 +84,25 @@ export function problemText(t: T, problem: CellProblem): string {
       return t('problem.keyBlank', { cell: problem.cell, valueCell: problem.valueCell });
     case 'keyTwice':
       return t('problem.keyTwice', { key: problem.key, cells: problem.cells.join(', ') });
+  }
+}
+
+/** A ceiling's verdict in one plan: "28% ≤ 30%, within", "… over the ceiling", or what is missing. */
+export function ceilingText(t: T, check: CeilingCheck, show: (value: number) => string): string {
+  switch (check.state) {
+    case 'within':
+      return t('ceilingWithin', { actual: show(check.actual), ceiling: show(check.ceiling) });
+    case 'over':
+      return t('ceilingOver', { actual: show(check.actual), ceiling: show(check.ceiling) });
+    case 'absent':
+      return t('ceilingMissing', { name: `PlanCeiling_${check.label}` });
+    case 'noCeiling':
+      return t('ceilingMissing', { name: `PlanCeiling_${check.label}` });
+    case 'noActual':
+      return t('ceilingMissing', { name: `PlanActual_${check.label}` });
+    case 'notNumber':
+      return t('ceilingNotNumber', { name: check.name, cell: check.cell });
+    case 'notCell':
+      return t('ceilingNotCell', { name: check.name });
   }
 }

@@ -2,7 +2,7 @@
  * INTEGRATION POINT — the Compare plans view's Excel work; each function is one Excel.run and
  * is called only when the pane runs inside Excel (ViewProps.host.inExcel).
  */
-import { type CompareOptions, type PlanColumns, type PlanComparison, comparePlanSheets, copyPlanSheet, deletePlanCopy } from '../../../office/compare-plans';
+import { type CeilingPair, type CompareOptions, type PlanColumns, type PlanComparison, comparePlanSheets, copyPlanSheet, deletePlanCopy, readCeilings } from '../../../office/compare-plans';
 
 function requireExcel(): void {
   if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
@@ -26,9 +26,14 @@ export async function copySheet(sheet: string, copyName: string): Promise<string
   return Excel.run((context) => copyPlanSheet(context, sheet, copyName));
 }
 
-export async function compareSheets(columns: PlanColumns, copy: string, options?: CompareOptions): Promise<PlanComparison> {
+/** The comparison and, when it could be made, the plan ceilings of both plans. */
+export async function compareSheets(columns: PlanColumns, copy: string, options?: CompareOptions): Promise<{ result: PlanComparison; ceilings: CeilingPair[] }> {
   requireExcel();
-  return Excel.run((context) => comparePlanSheets(context, columns, copy, options));
+  return Excel.run(async (context) => {
+    const result = await comparePlanSheets(context, columns, copy, options);
+    const ceilings = result.ok ? await readCeilings(context, columns.sheet, copy) : [];
+    return { result, ceilings };
+  });
 }
 
 export async function deleteCopy(copy: string, original: string): Promise<void> {

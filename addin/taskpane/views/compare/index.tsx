@@ -15,13 +15,13 @@ import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeader
 import * as React from 'react';
 import type { Comparison, PersonChange } from '../../../../calc/compare';
 import { COMPARE } from '../../../../i18n/pane-outputs';
-import { type PlanColumns, isColumnsIssue, planColumns } from '../../../office/compare-plans';
+import { type CeilingPair, type PlanColumns, isColumnsIssue, planColumns } from '../../../office/compare-plans';
 import { Actions, Facts, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { type NumberFormats, numberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
 import type { ViewProps } from '../../view-contract';
-import { type WaterfallBar, issueText, problemText, waterfall, waterfallDomain } from './compare-model';
+import { type WaterfallBar, ceilingText, issueText, problemText, waterfall, waterfallDomain } from './compare-model';
 import { compareSheets, copySheet, deleteCopy, selectedAddress } from './excel-ops';
 
 type T = Translate<typeof COMPARE>;
@@ -48,7 +48,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 type State =
   | { kind: 'idle' }
   | { kind: 'busy'; what: 'copy' | 'compare' | 'delete' }
-  | { kind: 'done'; comparison: Comparison }
+  | { kind: 'done'; comparison: Comparison; ceilings: CeilingPair[] }
   | { kind: 'problems'; problems: string[] }
   | { kind: 'failed'; message: string };
 
@@ -102,8 +102,8 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
     if (!columns || !draft.copy) return;
     setState({ kind: 'busy', what: 'compare' });
     try {
-      const result = await compareSheets(columns, draft.copy.name);
-      if (result.ok) setState({ kind: 'done', comparison: result.comparison });
+      const { result, ceilings } = await compareSheets(columns, draft.copy.name);
+      if (result.ok) setState({ kind: 'done', comparison: result.comparison, ceilings });
       else setState({ kind: 'problems', problems: [...result.problemsA, ...result.problemsB].map((p) => problemText(t, p)) });
     } catch (error) {
       setState({ kind: 'failed', message: message(error) });
@@ -187,6 +187,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
       </Section>
 
       {state.kind === 'done' && <Result comparison={state.comparison} t={t} formats={formats} />}
+      {state.kind === 'done' && state.ceilings.length > 0 && <Ceilings ceilings={state.ceilings} t={t} formats={formats} />}
     </ViewRoot>
   );
 }
@@ -303,5 +304,27 @@ export function Waterfall({ bars, t, formats }: { bars: readonly WaterfallBar[];
         </g>
       </svg>
     </figure>
+  );
+}
+
+/** The plan ceilings in both plans (a ratio ≤ 1 shown in %, anything else as a number). */
+export function Ceilings({ ceilings, t, formats }: { ceilings: readonly CeilingPair[]; t: T; formats: NumberFormats }): React.JSX.Element {
+  const l = useLayout();
+  const show = (value: number) => (Math.abs(value) <= 1 ? formats.percent(value) : formats.number(value));
+  return (
+    <Section heading={t('ceilingsHeading')} help={t('ceilingsHelp', { ceiling: 'PlanCeiling_X', actual: 'PlanActual_X' })} data-compare-ceilings="">
+      <Facts
+        facts={ceilings.map((c) => ({
+          term: c.label,
+          value: (
+            <span className={l.wrap} data-ceiling={c.label} data-a={c.a.state} data-b={c.b.state}>
+              {t('ceilingA', { verdict: ceilingText(t, c.a, show) })}
+              <br />
+              {t('ceilingB', { verdict: ceilingText(t, c.b, show) })}
+            </span>
+          ),
+        }))}
+      />
+    </Section>
   );
 }
