@@ -6,8 +6,8 @@
  *
  * The statement is read from Excel (./excel-ops, read only): the sheet's first used row is the
  * header row, formula cells are results (with their Explain steps for PERF calls), other cells
- * inputs (./statement-model). The footer's SHA-256 is the CLI's; the pane cannot hash the open
- * workbook, and says so.
+ * inputs (./statement-model). The footer's SHA-256 is that of the open workbook as Excel hands
+ * it over (addin/office/statements-sha256.ts); where Excel cannot, the footer says so.
  */
 import { Button, Field, Textarea, useId } from '@fluentui/react-components';
 import * as React from 'react';
@@ -15,6 +15,7 @@ import { STATEMENT_VIEW } from '../../../../i18n/pane-outputs';
 import { render } from '../../../../i18n/text';
 import { centsText } from '../../../../calc/payroll';
 import { readMap } from '../../../office/export-payroll';
+import { workbookSha256 } from '../../../office/statements-sha256';
 import { PersonRowProblem } from '../../../office/statements-row';
 import { useDraft } from '../../drafts';
 import { Actions, LiveStatus, Notice, Section, ViewRoot } from '../../components/layout';
@@ -85,7 +86,7 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
         setState({ kind: 'failed', text: t('noPerson') });
         return;
       }
-      const source = { file, sha256: t('notCalculated'), calculatedAt: new Date().toISOString() };
+      const source = { file, sha256: (await workbookSha256()) ?? t('notCalculated'), calculatedAt: new Date().toISOString() };
       const { html } = statementPage(person.statement, person.model, source, locale);
       setState({ kind: 'shown', name: person.statement.name, html, file: statementFileName(person.statement) });
     } catch (error) {
