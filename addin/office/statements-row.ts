@@ -14,8 +14,15 @@ export interface RowCell {
   value: unknown;
   /** Excel's value type: "Double", "String", "Boolean", "Error", "Empty"… */
   type: string;
-  /** The formula as typed, when the cell holds one. */
+  /** The formula as typed, when the cell holds one — or its spill anchor's, for a spilled cell. */
   formula?: string;
+  /** A spilled cell: the anchor holding the formula ("Team!F2") and the element this cell shows. */
+  spill?: { anchor: string; row: number; col: number };
+}
+
+export interface ReadRowOptions {
+  /** Find the anchors of spilled cells (Range.getSpillParentOrNullObject, ExcelApi 1.12). */
+  spills?: boolean;
 }
 
 export interface PersonRow {
@@ -34,7 +41,7 @@ export class PersonRowProblem extends Error {
 }
 
 /** The person in the selected row (the selection's first cell decides the row). */
-export async function readPersonRow(context: Excel.RequestContext): Promise<PersonRow> {
+export async function readPersonRow(context: Excel.RequestContext, options: ReadRowOptions = {}): Promise<PersonRow> {
   const selection = context.workbook.getSelectedRange();
   selection.load('address');
   const cell = selection.getCell(0, 0);
@@ -58,5 +65,27 @@ export async function readPersonRow(context: Excel.RequestContext): Promise<Pers
       ...(typeof formula === 'string' && formula.startsWith('=') ? { formula } : {}),
     };
   });
+  if (options.spills) await findSpillAnchors(context, sheet, cells, cell.rowIndex, used.columnIndex);
   return { sheet: sheet.name, row: cell.rowIndex + 1, cells };
+}
+
+/** A value cell may be an element of a spilled formula (PERF.PAYOUT(M8#,…) fills its column): its anchor and formula. */
+async function findSpillAnchors(context: Excel.RequestContext, sheet: Excel.Worksheet, cells: RowCell[], rowIndex: number, firstColumn: number): Promise<void> {
+  const pending = cells
+    .map((c, j) => ({ c, j }))
+    .filter(({ c }) => !c.formula && c.type !== 'Empty' && c.type !== 'String')
+    .map(({ c, j }) => {
+      const parent = sheet.getRange(cellAddress(rowIndex, firstColumn + j)).getSpillParentOrNullObject();
+      parent.load('address, formulas, rowIndex, columnIndex');
+      return { c, j, parent };
+    });
+  if (pending.length === 0) return;
+  await context.sync();
+  for (const { c, j, parent } of pending) {
+    if (parent.isNullObject === true) continue;
+    const formula = parent.formulas?.[0]?.[0];
+    if (typeof formula !== 'string' || !formula.startsWith('=')) continue;
+    c.formula = formula;
+    c.spill = { anchor: parent.address, row: rowIndex - parent.rowIndex, col: firstColumn + j - parent.columnIndex };
+  }
 }

@@ -77,3 +77,20 @@ describe('the view', () => {
     }
   });
 });
+
+describe('a spilled result', () => {
+  it('keeps its anchor and element, so the statement says where it comes from', () => {
+    const row: PersonRow = {
+      sheet: 'Team',
+      row: 3,
+      cells: [
+        { header: 'Name', cell: 'Team!A3', value: 'Bob', type: 'String' },
+        { header: 'Payout', cell: 'Team!C3', value: 12, type: 'Double', formula: '=PERF.TIERED(B2:B3,Tiers)', spill: { anchor: 'Team!C2', row: 1, col: 0 } },
+      ],
+    };
+    const { statement, model } = personStatement(row, new Map())!;
+    expect(statement.results[0]).toMatchObject({ cell: 'Team!C3', anchor: 'Team!C2', element: { row: 1, col: 0 }, payout: true });
+    const { doc } = statementPage(statement, model, { file: 'b.xlsx', sha256: 'x', calculatedAt: 't' }, 'en-US');
+    expect(doc.results.rows[0].where).toContain('Team!C2');
+  });
+});

@@ -58,3 +58,30 @@ describe('readPersonRow', () => {
     await expect(readPersonRow(book(1).context)).rejects.toMatchObject({ kind: 'outside' });
   });
 });
+
+describe('readPersonRow with spills', () => {
+  it('finds the anchor of a spilled result and the element the row shows', async () => {
+    const used = {
+      rowIndex: 0,
+      columnIndex: 0,
+      values: [['Name', 'Sales', 'Payout'], ['Ann', 100, 5], ['Bob', 200, 12]],
+      formulas: [['Name', 'Sales', 'Payout'], ['Ann', 100, '=PERF.TIERED(B2:B3,Tiers)'], ['Bob', 200, 12]],
+      valueTypes: [['String', 'String', 'String'], ['String', 'Double', 'Double'], ['String', 'Double', 'Double']],
+    };
+    const h = createExcelMock({
+      sheets: {
+        Team: {
+          usedRange: used,
+          ranges: {
+            B3: { parent: { isNullObject: true, address: '', formulas: [['']], rowIndex: 0, columnIndex: 0 }, getSpillParentOrNullObject(this: any) { return this.parent; } },
+            C3: { parent: { address: 'Team!C2', formulas: [['=PERF.TIERED(B2:B3,Tiers)']], rowIndex: 1, columnIndex: 2 }, getSpillParentOrNullObject(this: any) { return this.parent; } },
+          },
+        },
+      },
+      selection: { address: 'Team!A3', cell: { rowIndex: 2, address: 'Team!A3' } },
+    });
+    const row = await readPersonRow(h.context, { spills: true });
+    expect(row.cells[1]).toEqual({ header: 'Sales', cell: 'Team!B3', value: 200, type: 'Double' });
+    expect(row.cells[2]).toEqual({ header: 'Payout', cell: 'Team!C3', value: 12, type: 'Double', formula: '=PERF.TIERED(B2:B3,Tiers)', spill: { anchor: 'Team!C2', row: 1, col: 0 } });
+  });
+});

@@ -22,6 +22,14 @@ export interface RowWithSteps {
   file: string;
 }
 
+function spillsSupported(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', '1.12');
+  } catch {
+    return false;
+  }
+}
+
 function workbookFile(): string {
   try {
     const url = typeof Office !== 'undefined' ? Office.context.document.url : '';
@@ -36,10 +44,10 @@ export async function readSelectedPerson(): Promise<RowWithSteps> {
     throw new Error('Excel is not available (the pane is not running inside Excel)');
   }
   return Excel.run(async (context) => {
-    const row = await readPersonRow(context);
+    const row = await readPersonRow(context, { spills: spillsSupported() });
     const sheet = context.workbook.worksheets.getItem(row.sheet);
     const explained = new Map<string, Explained>();
-    const jobs: { cell: string; name: string; pending: Array<Arg | Excel.Range> }[] = [];
+    const jobs: { cell: string; name: string; element: { row: number; col: number }; pending: Array<Arg | Excel.Range> }[] = [];
     for (const cell of row.cells) {
       if (!cell.formula) continue;
       try {
@@ -66,7 +74,7 @@ export async function readSelectedPerson(): Promise<RowWithSteps> {
               throw new Error('nested');
           }
         });
-        jobs.push({ cell: cell.cell, name: call.name, pending });
+        jobs.push({ cell: cell.cell, name: call.name, element: cell.spill ? { row: cell.spill.row, col: cell.spill.col } : { row: 0, col: 0 }, pending });
       } catch {
         // Not an explainable PERF call: the statement shows the formula.
       }
@@ -80,7 +88,7 @@ export async function readSelectedPerson(): Promise<RowWithSteps> {
         return argFromRange(range.values, range.valueTypes as unknown as string[][]);
       });
       try {
-        explained.set(job.cell, { explanation: explainCall(job.name, args, { row: 0, col: 0 }) });
+        explained.set(job.cell, { explanation: explainCall(job.name, args, job.element) });
       } catch (error) {
         if (error instanceof PerfError) explained.set(job.cell, { error });
       }
