@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ColumnSource, ExportProblem, MapProblem, PayrollMap, calculatedSum, checkTotal, parsePayrollMap, payrollRows, toCsv } from '../calc/payroll';
+import { ColumnSource, PayrollMap, calculatedSum, checkTotal, parsePayrollMap, payrollRows, toCsv } from '../calc/payroll';
 import { ReferenceRequestError, columnCells, resolveRange, singleCell, totalsCell } from '../calc/ranges';
 import { CLI, argumentsLocale, nameList } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
@@ -22,6 +22,7 @@ import { amount } from './compare-report';
 import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
 import { DEFAULT_TIMEOUT_SECONDS } from './isolate';
+import { exportProblemPhrase, mapProblemPhrase } from '../calc/payroll-phrases';
 
 /** `perfplan export`'s usage in `locale`. */
 export function exportUsage(locale: Locale): string {
@@ -71,32 +72,6 @@ export function parseExportArgs(args: string[], env: Record<string, string | und
   return { book, map, out, format: extension === '.csv' ? 'csv' : 'xlsx', timeout, locale: argumentsLocale(args, env) };
 }
 
-/** What is wrong with a map, as a phrase. */
-export function mapProblemPhrase(problem: MapProblem): Phrase {
-  switch (problem.kind) {
-    case 'shape':
-      return phrase(OUTPUTS.mapShape);
-    case 'header':
-      return phrase(OUTPUTS.mapColumnHeader, { index: problem.index });
-    case 'source':
-      return phrase(OUTPUTS.mapColumnSource, { index: problem.index, header: problem.header });
-    case 'type':
-      return phrase(OUTPUTS.mapColumnType, { index: problem.index, header: problem.header });
-    case 'headerTwice':
-      return phrase(OUTPUTS.mapHeaderTwice, { header: problem.header });
-    case 'noAmount':
-      return phrase(OUTPUTS.mapNoAmount);
-    case 'whichAmount':
-      return phrase(OUTPUTS.mapWhichAmount);
-    case 'totalColumn':
-      return phrase(OUTPUTS.mapTotalColumn, { header: problem.header });
-    case 'totalShape':
-      return phrase(OUTPUTS.mapTotalShape);
-    case 'sheetName':
-      return phrase(OUTPUTS.mapSheetName);
-  }
-}
-
 /** The map file read and checked, or the exit status (its message said). */
 async function readMap(file: string, io: Io, locale: Locale): Promise<PayrollMap | number> {
   let text: string;
@@ -126,10 +101,6 @@ async function readMap(file: string, io: Io, locale: Locale): Promise<PayrollMap
 /** A refusal: nothing is written (exit 1). */
 class Refusal {
   constructor(readonly message: Phrase) {}
-}
-
-function exportProblemPhrase(problem: ExportProblem): Phrase {
-  return problemPhrase(problem);
 }
 
 function valueText(value: CellValue | undefined, locale: Locale): string {

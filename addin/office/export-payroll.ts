@@ -8,12 +8,12 @@
  * else the column's sum as calculated), CSV in UTF-8 with a BOM. Read only: nothing is written
  * to the workbook. Messages are the CLI's (i18n/outputs.ts) as phrases, rendered by the view.
  */
-import { type ColumnSource, type ExportProblem, type MappedCell, type PayrollMap, calculatedSum, checkTotal, parsePayrollMap, payrollRows, toCsv } from '../../calc/payroll';
-import type { MapProblem } from '../../calc/payroll';
+import { type ColumnSource, type MappedCell, type PayrollMap, calculatedSum, checkTotal, parsePayrollMap, payrollRows, toCsv } from '../../calc/payroll';
 import { OUTPUTS } from '../../i18n/outputs';
 import { type Phrase, phrase } from '../../i18n/text';
 import type { CellValue } from '../../workbook/read';
 import { cellAddress, parseAddress, qualify } from './a1';
+import { exportProblemPhrase, mapProblemPhrase } from '../../calc/payroll-phrases';
 
 /** A reference as Excel can fetch it. */
 export type PayrollReference =
@@ -38,45 +38,6 @@ export function parseReference(text: string): PayrollReference | undefined {
     }
   }
   return /^[A-Za-z_\\\u0080-\uFFFF][\w.\u0080-\uFFFF]*$/.test(trimmed) ? { kind: 'name', name: trimmed } : undefined;
-}
-
-/** What the map says is wrong, as the CLI says it. */
-export function mapProblemPhrase(problem: MapProblem): Phrase {
-  switch (problem.kind) {
-    case 'shape':
-      return phrase(OUTPUTS.mapShape);
-    case 'header':
-      return phrase(OUTPUTS.mapColumnHeader, { index: problem.index });
-    case 'source':
-      return phrase(OUTPUTS.mapColumnSource, { index: problem.index, header: problem.header });
-    case 'type':
-      return phrase(OUTPUTS.mapColumnType, { index: problem.index, header: problem.header });
-    case 'headerTwice':
-      return phrase(OUTPUTS.mapHeaderTwice, { header: problem.header });
-    case 'noAmount':
-      return phrase(OUTPUTS.mapNoAmount);
-    case 'whichAmount':
-      return phrase(OUTPUTS.mapWhichAmount);
-    case 'totalColumn':
-      return phrase(OUTPUTS.mapTotalColumn, { header: problem.header });
-    case 'totalShape':
-      return phrase(OUTPUTS.mapTotalShape);
-    case 'sheetName':
-      return phrase(OUTPUTS.mapSheetName);
-  }
-}
-
-function exportProblemPhrase(problem: ExportProblem): Phrase {
-  switch (problem.kind) {
-    case 'error':
-      return phrase(OUTPUTS.cellIsError, { cell: problem.cell, code: problem.code });
-    case 'blank':
-      return phrase(OUTPUTS.cellIsBlank, { cell: problem.cell });
-    case 'text':
-      return phrase(OUTPUTS.cellIsText, { cell: problem.cell });
-    case 'logical':
-      return phrase(OUTPUTS.cellIsLogical, { cell: problem.cell });
-  }
 }
 
 /** The map's JSON text → the map, or why not. */

@@ -12,7 +12,8 @@ import { PerfError } from '../../../../engine/errors';
 import { ExplainAt, Explanation } from '../../../../engine/explain';
 import { explainCall } from '../../../../catalog/explain';
 import type { Arg } from '../../../../engine/grid';
-import { ExplainProblem, PerfFormula, argFromRange, classifyArgument, explainableCall } from './formula-args';
+import { ExplainProblem, PerfFormula, argFromRange, explainableCall } from './formula-args';
+import { queueArgument } from './queue-argument';
 
 export interface CellExplainResult {
   /** The selected cell ("Plan!C5"). */
@@ -79,29 +80,11 @@ export async function explainSelectedCell(): Promise<CellExplainResult> {
 
     // Queue every reference, then one sync.
     const sheet = anchor.worksheet;
-    const pending: Array<Arg | Excel.Range> = call.args.map((text) => {
-      const kind = classifyArgument(text);
-      switch (kind.kind) {
-        case 'omitted':
-          return null;
-        case 'literal':
-          return kind.value;
-        case 'reference': {
-          const range = kind.sheet === null ? sheet.getRange(kind.address) : context.workbook.worksheets.getItem(kind.sheet).getRange(kind.address);
-          // Whole columns / rows: only the used part matters.
-          const used = /^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(kind.address) ? range.getUsedRangeOrNullObject(true) : range;
-          used.load('values, valueTypes');
-          return used;
-        }
-        case 'name': {
-          const range = context.workbook.names.getItem(kind.name).getRange();
-          range.load('values, valueTypes');
-          return range;
-        }
-        default:
-          throw new ExplainProblem('nested', text);
-      }
-    });
+    const pending: Array<Arg | Excel.Range> = call.args.map((text) =>
+      queueArgument(context, sheet, text, (nested) => {
+        throw new ExplainProblem('nested', nested);
+      }),
+    );
     await context.sync();
     const args: Arg[] = pending.map((p) => {
       if (p instanceof PerfError || p === null || typeof p !== 'object' || Array.isArray(p)) return p as Arg;

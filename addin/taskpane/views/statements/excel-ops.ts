@@ -12,7 +12,8 @@ import type { PayrollMap } from '../../../../calc/payroll';
 import type { Locale } from '../../../../i18n/locale';
 import { type PayrollExport, exportPayroll } from '../../../office/export-payroll';
 import { type PersonRow, readPersonRow } from '../../../office/statements-row';
-import { argFromRange, classifyArgument, explainableCall } from '../explain/formula-args';
+import { argFromRange, explainableCall } from '../explain/formula-args';
+import { queueArgument } from '../explain/queue-argument';
 import type { Explained } from './statement-model';
 
 export interface RowWithSteps {
@@ -52,28 +53,11 @@ export async function readSelectedPerson(): Promise<RowWithSteps> {
       if (!cell.formula) continue;
       try {
         const call = explainableCall(cell.formula);
-        const pending = call.args.map((text): Arg | Excel.Range => {
-          const kind = classifyArgument(text);
-          switch (kind.kind) {
-            case 'omitted':
-              return null;
-            case 'literal':
-              return kind.value;
-            case 'reference': {
-              const range = kind.sheet === null ? sheet.getRange(kind.address) : context.workbook.worksheets.getItem(kind.sheet).getRange(kind.address);
-              const used = /^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(kind.address) ? range.getUsedRangeOrNullObject(true) : range;
-              used.load('values, valueTypes');
-              return used;
-            }
-            case 'name': {
-              const range = context.workbook.names.getItem(kind.name).getRange();
-              range.load('values, valueTypes');
-              return range;
-            }
-            default:
-              throw new Error('nested');
-          }
-        });
+        const pending = call.args.map((text) =>
+          queueArgument(context, sheet, text, () => {
+            throw new Error('nested');
+          }),
+        );
         jobs.push({ cell: cell.cell, name: call.name, element: cell.spill ? { row: cell.spill.row, col: cell.spill.col } : { row: 0, col: 0 }, pending });
       } catch {
         // Not an explainable PERF call: the statement shows the formula.

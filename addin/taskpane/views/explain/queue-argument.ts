@@ -1,0 +1,31 @@
+/**
+ * One argument of a PERF call queued for a single `context.sync()`: omitted → null, a literal
+ * as it is, a reference or a defined name loaded with its values and value types (whole columns
+ * or rows: only their used part). Used by Explain and by Statements, which read the same way.
+ */
+import type { Arg } from '../../../../engine/grid';
+import { classifyArgument } from './formula-args';
+
+/** `nested` is called with an argument that is an expression: the caller says what that means. */
+export function queueArgument(context: Excel.RequestContext, sheet: Excel.Worksheet, text: string, nested: (text: string) => never): Arg | Excel.Range {
+  const kind = classifyArgument(text);
+  switch (kind.kind) {
+    case 'omitted':
+      return null;
+    case 'literal':
+      return kind.value;
+    case 'reference': {
+      const range = kind.sheet === null ? sheet.getRange(kind.address) : context.workbook.worksheets.getItem(kind.sheet).getRange(kind.address);
+      const used = /^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(kind.address) ? range.getUsedRangeOrNullObject(true) : range;
+      used.load('values, valueTypes');
+      return used;
+    }
+    case 'name': {
+      const range = context.workbook.names.getItem(kind.name).getRange();
+      range.load('values, valueTypes');
+      return range;
+    }
+    default:
+      return nested(text);
+  }
+}
