@@ -1,6 +1,6 @@
 /**
- * What is wrong with a payroll map or a mapped cell, as a phrase of i18n/outputs.ts: one
- * wording for `perfplan export` and the pane's export, which both show it.
+ * What is wrong with a payroll map or a cell, as a phrase of i18n/outputs.ts: one wording for
+ * `perfplan export`, `perfplan compare` and the pane's export, which all show it.
  */
 import { OUTPUTS } from '../i18n/outputs';
 import { type Phrase, phrase } from '../i18n/text';
@@ -31,8 +31,8 @@ export function mapProblemPhrase(problem: MapProblem): Phrase {
   }
 }
 
-/** A mapped cell that holds no value the file can carry. */
-export function exportProblemPhrase(problem: ExportProblem): Phrase {
+/** A cell that holds no number where one is needed (a mapped payroll cell, a compared value). */
+export function cellProblemPhrase(problem: ExportProblem): Phrase {
   switch (problem.kind) {
     case 'error':
       return phrase(OUTPUTS.cellIsError, { cell: problem.cell, code: problem.code });

@@ -8,6 +8,7 @@
  */
 import * as path from 'path';
 import { CeilingCheck, CeilingNames, CellProblem, DEFAULT_TOP, KeyedValue, NamedCell, ceilingLabels, ceilingNames, comparePlans, judgeCeiling, keyedValues } from '../calc/compare';
+import { cellProblemPhrase } from '../calc/payroll-phrases';
 import { ReferenceRequestError, columnCells, resolveRange, singleCell } from '../calc/ranges';
 import { CLI, argumentsLocale, nameList } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
@@ -107,18 +108,12 @@ export function parseCompareArgs(args: string[], env: Record<string, string | un
 /** A refused cell, as the message lists it. */
 export function problemPhrase(problem: CellProblem): Phrase {
   switch (problem.kind) {
-    case 'error':
-      return phrase(OUTPUTS.cellIsError, { cell: problem.cell, code: problem.code });
-    case 'blank':
-      return phrase(OUTPUTS.cellIsBlank, { cell: problem.cell });
-    case 'text':
-      return phrase(OUTPUTS.cellIsText, { cell: problem.cell });
-    case 'logical':
-      return phrase(OUTPUTS.cellIsLogical, { cell: problem.cell });
     case 'keyBlank':
       return phrase(OUTPUTS.keyIsBlank, { cell: problem.cell, value: problem.valueCell });
     case 'keyTwice':
       return phrase(OUTPUTS.keyTwice, { key: problem.key, cells: nameList(problem.cells) });
+    default:
+      return cellProblemPhrase(problem);
   }
 }
 

@@ -22,7 +22,7 @@ import { amount } from './compare-report';
 import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
 import { DEFAULT_TIMEOUT_SECONDS } from './isolate';
-import { exportProblemPhrase, mapProblemPhrase } from '../calc/payroll-phrases';
+import { cellProblemPhrase, mapProblemPhrase } from '../calc/payroll-phrases';
 
 /** `perfplan export`'s usage in `locale`. */
 export function exportUsage(locale: Locale): string {
@@ -135,7 +135,7 @@ export async function exportModel(model: WorkbookModel, map: PayrollMap, options
   }
   if ('noRows' in result) throw nothing(phrase(OUTPUTS.noRows));
   if ('problems' in result) {
-    const cells = phraseList(result.problems.map(exportProblemPhrase));
+    const cells = phraseList(result.problems.map(cellProblemPhrase));
     const count = result.problems.length;
     throw nothing(count === 1 ? phrase(OUTPUTS.exportRefusedOne, { cells }) : phrase(OUTPUTS.exportRefused, { count, cells }));
   }

@@ -13,7 +13,7 @@ import { OUTPUTS } from '../../i18n/outputs';
 import { type Phrase, phrase } from '../../i18n/text';
 import type { CellValue } from '../../workbook/read';
 import { cellAddress, parseAddress, qualify } from './a1';
-import { exportProblemPhrase, mapProblemPhrase } from '../../calc/payroll-phrases';
+import { cellProblemPhrase, mapProblemPhrase } from '../../calc/payroll-phrases';
 
 /** A reference as Excel can fetch it. */
 export type PayrollReference =
@@ -155,7 +155,7 @@ export async function exportPayroll(context: Excel.RequestContext, map: PayrollM
   if ('noRows' in result) return nothing(phrase(OUTPUTS.noRows));
   if ('problems' in result) {
     const count = result.problems.length;
-    const cells = result.problems.map(exportProblemPhrase);
+    const cells = result.problems.map(cellProblemPhrase);
     const listed = result.problems.map((p) => p.cell).join(', ');
     return nothing(count === 1 ? phrase(OUTPUTS.exportRefusedOne, { cells: listed }) : phrase(OUTPUTS.exportRefused, { count, cells: listed }), cells);
   }
