@@ -4,7 +4,7 @@
  * the issues and problems calc/compare.ts and addin/office/compare-plans.ts report.
  */
 import type { CeilingCheck, CellProblem, Comparison } from '../../../../calc/compare';
-import { sum } from '../../../../calc/compare';
+import { ACTUAL_PREFIX, CEILING_PREFIX, sum } from '../../../../calc/compare';
 import type { COMPARE } from '../../../../i18n/pane-outputs';
 import type { ColumnsIssue } from '../../../office/compare-plans';
 import type { Translate } from '../../locale';
@@ -95,11 +95,10 @@ export function ceilingText(t: T, check: CeilingCheck, show: (value: number) => 
     case 'over':
       return t('ceilingOver', { actual: show(check.actual), ceiling: show(check.ceiling) });
     case 'absent':
-      return t('ceilingMissing', { name: `PlanCeiling_${check.label}` });
     case 'noCeiling':
-      return t('ceilingMissing', { name: `PlanCeiling_${check.label}` });
+      return t('ceilingMissing', { name: `${CEILING_PREFIX}${check.label}` });
     case 'noActual':
-      return t('ceilingMissing', { name: `PlanActual_${check.label}` });
+      return t('ceilingMissing', { name: `${ACTUAL_PREFIX}${check.label}` });
     case 'notNumber':
       return t('ceilingNotNumber', { name: check.name, cell: check.cell });
     case 'notCell':
