@@ -10,10 +10,10 @@
  * number is written as the explanations write numbers (engine/explain formatNumber).
  */
 import { STEP_MARKERS, formatNumber, stepLabel, stepLine, stepText, sumOfAddSteps } from '../engine/explain';
-import { EXPLAIN } from '../i18n/explain';
 import type { Locale } from '../i18n/locale';
 import { STATEMENTS } from '../i18n/statements';
-import { Phrase, Text, phrase, render } from '../i18n/text';
+import { Phrase, Text, render } from '../i18n/text';
+import { spillPosition } from './spill-position';
 import type { ShownValue, Statement, StatementResult, StatementsModel } from './statements';
 
 /** Where the statement's numbers come from (the footer). */
@@ -98,13 +98,7 @@ export function showValue(value: ShownValue, locale: Locale, money = false): Sho
 /** "row 2 of Team!O8" (a spilled element), or the cell itself. */
 function whereOf(result: StatementResult, locale: Locale): string {
   if (result.anchor === result.cell) return result.cell;
-  const row = result.element.row + 1;
-  const column = result.element.col + 1;
-  let position: Phrase;
-  if (column === 1) position = phrase(EXPLAIN['position.row'], { row });
-  else if (row === 1) position = phrase(EXPLAIN['position.column'], { column });
-  else position = phrase(EXPLAIN['position.cell'], { row, column });
-  return say(STATEMENTS.spilledFrom, locale, { position, anchor: result.anchor });
+  return say(STATEMENTS.spilledFrom, locale, { position: spillPosition(result.element), anchor: result.anchor });
 }
 
 function resultRow(result: StatementResult, locale: Locale): DocumentResult {

@@ -15,6 +15,7 @@ import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
 import { Phrase, render } from '../i18n/text';
 import type { CalculatedBook } from '../calc/book';
 import { CellExplainer, CellExplanation, EXPLAINABLE, ExplainRequestError } from '../calc/explain-cell';
+import { spillPosition } from '../calc/spill-position';
 import type { Io } from './io';
 import { EXIT, commandLine } from './exit-codes';
 import { DEFAULT_TIMEOUT_SECONDS, Task } from './isolate';
@@ -108,13 +109,7 @@ export function explainCell(book: CalculatedBook, target: string): CellExplanati
 /** " (row 2 of the array spilled from Sheet!F2)" for a cell inside a spill; '' for the anchor. */
 function elementText(result: CellExplanation, locale: Locale): string {
   if (result.anchor === result.cell) return '';
-  const row = result.element.row + 1;
-  const column = result.element.col + 1;
-  let position: Phrase;
-  if (column === 1) position = phrase(EXPLAIN['position.row'], { row });
-  else if (row === 1) position = phrase(EXPLAIN['position.column'], { column });
-  else position = phrase(EXPLAIN['position.cell'], { row, column });
-  return render(EXPLAIN['cell.spilled'], locale, { position, anchor: result.anchor });
+  return render(EXPLAIN['cell.spilled'], locale, { position: spillPosition(result.element), anchor: result.anchor });
 }
 
 /** The readable explanation in `locale`: the cell, its formula, one line per step, then "= value". */
