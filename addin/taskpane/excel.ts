@@ -6,6 +6,13 @@
 
 export type CellContent = { formula: string } | { value: number };
 
+/** Throws unless the pane runs inside Excel (Excel.run is there); the Excel-only actions call it first. */
+export function requireExcel(): void {
+  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
+    throw new Error('Excel is not available (the pane is not running inside Excel)');
+  }
+}
+
 /** Writes a formula or a value into the top-left cell of the selection; returns that cell's address. */
 export async function writeSelectedCell(context: Excel.RequestContext, content: CellContent): Promise<string> {
   const cell = context.workbook.getSelectedRange().getCell(0, 0);

@@ -3,12 +3,8 @@
  * is called only when the pane runs inside Excel (ViewProps.host.inExcel).
  */
 import { type CeilingPair, type CompareOptions, type PlanColumns, type PlanComparison, comparePlanSheets, copyPlanSheet, deletePlanCopy, readCeilings } from '../../../office/compare-plans';
+import { requireExcel } from '../../excel';
 
-function requireExcel(): void {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-    throw new Error('Excel is not available (the pane is not running inside Excel)');
-  }
-}
 
 /** The selection's address ("Team!A2:A20"). */
 export async function selectedAddress(): Promise<string> {

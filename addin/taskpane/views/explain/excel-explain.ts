@@ -14,6 +14,7 @@ import { explainCall } from '../../../../catalog/explain';
 import type { Arg } from '../../../../engine/grid';
 import { ExplainProblem, PerfFormula, argFromRange, explainableCall } from './formula-args';
 import { queueArgument } from './queue-argument';
+import { requireExcel } from '../../excel';
 
 export interface CellExplainResult {
   /** The selected cell ("Plan!C5"). */
@@ -44,9 +45,7 @@ const hasFormula = (raw: unknown): raw is string => typeof raw === 'string' && r
 
 /** Explains the selected cell. Runs its own Excel.run; throws ExplainProblem for what cannot be explained. */
 export async function explainSelectedCell(): Promise<CellExplainResult> {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-    throw new Error('Excel is not available (the pane is not running inside Excel)');
-  }
+  requireExcel();
   return Excel.run(async (context) => {
     const cell = context.workbook.getSelectedRange().getCell(0, 0);
     cell.load('address, formulas, values, rowIndex, columnIndex');

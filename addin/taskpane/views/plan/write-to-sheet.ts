@@ -10,6 +10,7 @@ import { type PlanLabels, type PlanSpec, writePlan } from '../../../office/write
 import { type PoolLabels, type PoolSpec, writePool } from '../../../office/write-pool';
 import { type QuotaLabels, type QuotaSpec, writeQuota } from '../../../office/write-quota';
 import { type RebateLabels, type RebateSpec, writeRebate } from '../../../office/write-rebate';
+import { requireExcel } from '../../excel';
 
 export interface PlanSheetRequest {
   spec: PlanSpec;
@@ -26,9 +27,7 @@ export interface PlanSheetResult {
 export type PlanSheetWriter = (request: PlanSheetRequest) => Promise<PlanSheetResult | void>;
 
 export const writePlanToSheet: PlanSheetWriter = async ({ spec, labels, optionLocale }) => {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-    throw new Error('Excel is not available (the pane is not running inside Excel)');
-  }
+  requireExcel();
   const addresses = await Excel.run((context) => writePlan(context, spec, { labels, optionLocale }));
   return { address: addresses.resultRef };
 };
@@ -37,26 +36,21 @@ export const writePlanToSheet: PlanSheetWriter = async ({ spec, labels, optionLo
 // Catalog v2 (issue 11): the rebate ladder, the bonus pool and the target breakdown, each through
 // its addin/office writer (=PERF.REBATE, =PERF.POOL, =PERF.QUOTASPLIT at the selection).
 
-function inExcel(): void {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-    throw new Error('Excel is not available (the pane is not running inside Excel)');
-  }
-}
 
 export async function writeRebateToSheet(spec: RebateSpec, options: { labels: RebateLabels; optionLocale: Locale }): Promise<PlanSheetResult> {
-  inExcel();
+  requireExcel();
   const written = await Excel.run((context) => writeRebate(context, spec, { labels: options.labels, optionLocale: options.optionLocale }));
   return { address: written.resultRef };
 }
 
 export async function writePoolToSheet(spec: PoolSpec, options: { labels: PoolLabels }): Promise<PlanSheetResult> {
-  inExcel();
+  requireExcel();
   const written = await Excel.run((context) => writePool(context, spec, { labels: options.labels }));
   return { address: written.resultRef };
 }
 
 export async function writeQuotaToSheet(spec: QuotaSpec, options: { labels: QuotaLabels }): Promise<PlanSheetResult> {
-  inExcel();
+  requireExcel();
   const written = await Excel.run((context) => writeQuota(context, spec, { labels: options.labels }));
   return { address: written.resultRef };
 }

@@ -9,12 +9,8 @@
  *   (a PERF.SIM anchor) is widened to its spill range.
  */
 import { type ScenarioRun, type ScenarioSpec, type TornadoAddresses, type TornadoLabels, runScenarios, writeTornado } from '../../../office/run-scenarios';
+import { requireExcel } from '../../excel';
 
-function requireExcel(): void {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-    throw new Error('Excel is not available (the pane is not running inside Excel)');
-  }
-}
 
 export interface SelectedCell {
   /** The whole selection's address ("Sheet1!B2" or "Sheet1!B2:C4"). */

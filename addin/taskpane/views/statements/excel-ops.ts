@@ -15,6 +15,7 @@ import { type PersonRow, readPersonRow } from '../../../office/statements-row';
 import { argFromRange, explainableCall } from '../explain/formula-args';
 import { queueArgument } from '../explain/queue-argument';
 import type { Explained } from './statement-model';
+import { requireExcel } from '../../excel';
 
 export interface RowWithSteps {
   row: PersonRow;
@@ -41,9 +42,7 @@ function workbookFile(): string {
 }
 
 export async function readSelectedPerson(): Promise<RowWithSteps> {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-    throw new Error('Excel is not available (the pane is not running inside Excel)');
-  }
+  requireExcel();
   return Excel.run(async (context) => {
     const row = await readPersonRow(context, { spills: spillsSupported() });
     const sheet = context.workbook.worksheets.getItem(row.sheet);
@@ -82,8 +81,6 @@ export async function readSelectedPerson(): Promise<RowWithSteps> {
 }
 
 export async function exportPayrollCsv(map: PayrollMap, locale: Locale): Promise<PayrollExport> {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-    throw new Error('Excel is not available (the pane is not running inside Excel)');
-  }
+  requireExcel();
   return Excel.run((context) => exportPayroll(context, map, locale));
 }

@@ -22,6 +22,7 @@ import {
   parsePasted,
   toTable,
 } from './objective-model';
+import { requireExcel } from '../../excel';
 
 export interface ObjectivePanelProps {
   locale: Locale;
@@ -33,9 +34,7 @@ type ReadState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message
 
 /** The selected range's values inside Excel.run. */
 async function readSelectedValues(): Promise<unknown[][]> {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-    throw new Error('Excel is not available (the pane is not running inside Excel)');
-  }
+  requireExcel();
   return Excel.run(async (context) => {
     const range = context.workbook.getSelectedRange();
     range.load('values');

@@ -9,6 +9,7 @@
  */
 import type { Cell } from '../../../../engine/grid';
 import { writeAhp } from '../../../office/write-ahp';
+import { requireExcel } from '../../excel';
 
 export interface AhpSheetRequest {
   /** Criterion names, in matrix order (header row and header column). */
@@ -35,9 +36,7 @@ export type AhpSheetWriter = (request: AhpSheetRequest) => Promise<AhpSheetResul
 
 /** Writes at the selection's top-left cell inside Excel.run. */
 export const writeAhpToSheet: AhpSheetWriter = async (request) => {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-    throw new Error('Excel is not available (the pane is not running inside Excel)');
-  }
+  requireExcel();
   const addresses = await Excel.run((context) => writeAhp(context, { criteria: request.criteria, matrix: request.matrix, labels: request.labels }));
   return { address: addresses.matrixRef };
 };
