@@ -11,7 +11,7 @@ import { CLI, argumentsLocale } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
 import { STATEMENTS } from '../i18n/statements';
 import { Phrase, phrase, render } from '../i18n/text';
-import { isPhrase, parseLang, parseTimeout } from './calc';
+import { isPhrase, readArguments } from './calc';
 import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, StatementsTask, runIsolated } from './isolate';
@@ -29,33 +29,22 @@ const VALUED = ['--people', '--out', '-o', '--format', '--period', '--payout', '
 
 export function parseStatementsArgs(args: string[], env: Record<string, string | undefined> = process.env): StatementsArguments | Phrase {
   let book: string | undefined;
-  let timeout = DEFAULT_TIMEOUT_SECONDS;
   const values: Partial<Record<(typeof VALUED)[number], string>> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const limit = parseTimeout(args, i);
-    const lang = parseLang(args, i);
-    if (isPhrase(limit)) return limit;
-    if (isPhrase(lang)) return lang;
-    if (limit) {
-      timeout = limit.seconds;
-      i += limit.used - 1;
-      continue;
-    }
-    if (lang) {
-      i += lang.used - 1;
-      continue;
-    }
+  const read = readArguments(args, (arg, i) => {
     const eq = arg.indexOf('=');
-    const option = (eq > 0 && arg.startsWith('-') ? arg.slice(0, eq) : arg) as (typeof VALUED)[number];
+    const inline = eq > 0 && arg.startsWith('-');
+    const option = (inline ? arg.slice(0, eq) : arg) as (typeof VALUED)[number];
     if ((VALUED as readonly string[]).includes(option)) {
-      const value = eq > 0 && arg.startsWith('-') ? arg.slice(eq + 1) : args[++i];
+      const value = inline ? arg.slice(eq + 1) : args[i + 1];
       if (value === undefined || value === '') return phrase(STATEMENTS.needsValue, { option });
       values[option === '-o' ? '--out' : option] = value;
-    } else if (arg.startsWith('-') && arg.length > 1) return phrase(CLI.unknownOption, { option: arg });
-    else if (book) return phrase(CLI.unexpectedArgument, { argument: arg });
-    else book = arg;
-  }
+      return inline ? 0 : 1;
+    }
+    if (arg.startsWith('-') && arg.length > 1) return phrase(CLI.unknownOption, { option: arg });
+    if (book) return phrase(CLI.unexpectedArgument, { argument: arg });
+    book = arg;
+  });
+  if (isPhrase(read)) return read;
   const people = values['--people'];
   const out = values['--out'];
   if (!book || !people || !out) return phrase(STATEMENTS.needsArguments);
@@ -73,7 +62,7 @@ export function parseStatementsArgs(args: string[], env: Record<string, string |
     period: values['--period'],
     chromium: chromiumPath(env),
     locale: argumentsLocale(args, env),
-    timeout,
+    timeout: read.timeout,
   };
 }
 
