@@ -217,9 +217,10 @@ export function createVerifier(config: AuthConfig, options: VerifierOptions = {}
   return Object.assign(verify, { verify, optionalPrincipal, config });
 }
 
-/** Throws 403 unless the principal holds `role` (401 for an anonymous caller). */
-export function requireRole(principal: Principal | null | undefined, role: string): Principal {
+/** Throws 403 unless the principal holds `role` (or one of `role`s; 401 for an anonymous caller). */
+export function requireRole(principal: Principal | null | undefined, role: string | readonly string[]): Principal {
   if (!principal) throw unauthorized('no bearer token');
-  if (!principal.roles.includes(role)) throw forbidden(`this operation requires the app role ${role}`);
+  const roles: readonly string[] = typeof role === 'string' ? [role] : role;
+  if (!roles.some((r) => principal.roles.includes(r))) throw forbidden(`this operation requires the app role ${roles.join(' or ')}`);
   return principal;
 }

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { requireRole } from '../auth/verify';
 import type { Principal } from '../auth/verify';
 import type { Dependencies } from '../dependencies';
-import { HttpProblem, badRequest, forbidden, notFound } from '../http/problem';
+import { badRequest, conflict, notFound } from '../http/problem';
 import { json } from '../http/respond';
 import { RUN_ID_RE, RUN_READER_ROLES, RUN_STATUSES, RunMetadataInput, RunRecord, SUBMITTER_ROLE, runView } from '../runs/model';
 import { fieldErrors, freeText } from '../templates/model';
@@ -61,10 +61,7 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
 
   /** The caller's organization's run named by the route (403 without a Payouts role, 404 otherwise). */
   async function readable(request: HttpRequest): Promise<RunRecord> {
-    const principal = await caller(request);
-    if (!RUN_READER_ROLES.some((role) => principal.roles.includes(role))) {
-      throw forbidden(`this operation requires the app role ${RUN_READER_ROLES.join(' or ')}`);
-    }
+    const principal = requireRole(await caller(request), RUN_READER_ROLES);
     const id = (request.params.id ?? '').toLowerCase();
     const run = RUN_ID_RE.test(id) ? await runs().get(id, principal.tenantId) : undefined;
     if (!run) throw notFound(`No run "${(request.params.id ?? '').slice(0, 80)}".`);
@@ -74,7 +71,7 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
   /** The per-person results of a calculated run (409 before). */
   async function resultsOf(run: RunRecord): Promise<{ people: PersonResult[] } & Record<string, unknown>> {
     const results = run.resultsBlob ? ((await runs().results(run)) as { people: PersonResult[] } | undefined) : undefined;
-    if (!results) throw new HttpProblem(409, 'Conflict', `Run "${run.id}" is ${run.status}: it has no results.`);
+    if (!results) throw conflict(`Run "${run.id}" is ${run.status}: it has no results.`);
     return results;
   }
 
@@ -88,10 +85,7 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
 
     /** `GET /api/runs?period=&status=&top=&continuationToken=`: the organization's runs, paged. */
     async list(request: HttpRequest): Promise<HttpResponseInit> {
-      const principal = await caller(request);
-      if (!RUN_READER_ROLES.some((role) => principal.roles.includes(role))) {
-        throw forbidden(`this operation requires the app role ${RUN_READER_ROLES.join(' or ')}`);
-      }
+      const principal = requireRole(await caller(request), RUN_READER_ROLES);
       const query: Record<string, string> = {};
       for (const name of ['period', 'status', 'top', 'continuationToken']) {
         const value = request.query.get(name);

@@ -157,6 +157,7 @@ test('GET /api/runs/{id}/results and /statements/{person}: per-person results an
   // Before the calculation has finished there are no results (409), afterwards there are.
   const early = await get(api.tokens.submitterA, '/results');
   expect([200, 409]).toContain(early.status);
+  if (early.status === 409) await expectProblem(early, 409, /has no results/);
   expect((await settled(id)).status).toBe('calculated');
 
   const results = await get(api.tokens.approverA, '/results');
@@ -178,11 +179,12 @@ test('GET /api/runs/{id}/results and /statements/{person}: per-person results an
   const xlsx = await get(api.tokens.submitterA, '/statements/E1?format=xlsx');
   expect(xlsx.status).toBe(200);
   expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+  expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="statement-row-2.xlsx"');
   expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
 
   await expectProblem(await get(api.tokens.submitterA, '/statements/row-9'), 404);
   await expectProblem(await get(api.tokens.submitterA, '/statements/row-2?format=pdf'), 400);
   await expectProblem(await get(api.tokens.submitterB, '/statements/row-2'), 404);
   await expectProblem(await get(api.tokens.submitterB, '/results'), 404);
-  await expectProblem(await get(api.tokens.readerA, '/results'), 403);
+  await expectProblem(await get(api.tokens.readerA, '/results'), 403, /requires the app role Payouts\.Submitter or Payouts\.Approver/);
 });

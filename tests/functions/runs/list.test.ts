@@ -55,7 +55,7 @@ test('paged with top and continuationToken', async () => {
 });
 
 test('roles and parameters', async () => {
-  await expectProblem(await list(api.tokens.readerA), 403);
+  await expectProblem(await list(api.tokens.readerA), 403, /requires the app role Payouts\.Submitter or Payouts\.Approver/);
   await expectProblem(await fetch(`${api.url}/runs`), 401);
   const bad = await expectProblem(await list(api.tokens.submitterA, '?status=done&top=0&continuationToken=xyz'), 400);
   expect(bad.errors.map((e: { path: string }) => e.path).sort()).toEqual(['continuationToken', 'status', 'top']);
