@@ -105,6 +105,7 @@ export const SCENARIOS = {
   invalidTokens: { 'en-US': 'Ignored (not numbers): {tokens}', 'zh-CN': '已忽略（不是数字）：{tokens}' },
   noNumbers: { 'en-US': 'There are no numbers to summarize.', 'zh-CN': '没有可汇总的数字。' },
   mcFailed: { 'en-US': 'Could not summarize: {message}', 'zh-CN': '无法汇总：{message}' },
+  selectionTooLarge: { 'en-US': 'the selection has more than {max} cells', 'zh-CN': '所选区域超过 {max} 个单元格' },
 } as const satisfies Record<string, Text>;
 
 export type ScenariosKey = keyof typeof SCENARIOS;

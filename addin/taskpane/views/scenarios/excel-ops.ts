@@ -54,6 +54,14 @@ export interface SelectedValues {
 /** The largest selection summarized (PERF.SIM's trial limit). */
 export const MAX_SUMMARY_CELLS = 1_000_000;
 
+/** The selection to summarize has more than MAX_SUMMARY_CELLS cells (the view says so in the pane's language). */
+export class SelectionTooLargeError extends Error {
+  constructor(readonly max: number) {
+    super(`The selection has more than ${max} cells`);
+    this.name = 'SelectionTooLargeError';
+  }
+}
+
 export async function readSelectedValues(): Promise<SelectedValues> {
   requireExcel();
   return Excel.run(async (context) => {
@@ -66,7 +74,7 @@ export async function readSelectedValues(): Promise<SelectedValues> {
       await context.sync();
       if (!spill.isNullObject) range = spill;
     }
-    if (range.cellCount > MAX_SUMMARY_CELLS) throw new Error(`The selection has more than ${MAX_SUMMARY_CELLS} cells`);
+    if (range.cellCount > MAX_SUMMARY_CELLS) throw new SelectionTooLargeError(MAX_SUMMARY_CELLS);
     range.load('values');
     await context.sync();
     return { address: range.address, values: range.values };

@@ -22,7 +22,7 @@ import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../..
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
-import { readSelectedCell, readSelectedValues, runAndChart } from './excel-ops';
+import { SelectionTooLargeError, readSelectedCell, readSelectedValues, runAndChart } from './excel-ops';
 import { issueText } from './issues';
 import {
   FIELDS,
@@ -243,7 +243,8 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
       }
       setMc({ kind: 'done', summary: summarize(numbers.values), source: address, skipped: numbers.skipped, invalid: [] });
     } catch (error) {
-      setMc({ kind: 'failed', message: t('mcFailed', { message: message(error) }) });
+      const said = error instanceof SelectionTooLargeError ? t('selectionTooLarge', { max: error.max }) : message(error);
+      setMc({ kind: 'failed', message: t('mcFailed', { message: said }) });
     }
   };
 
