@@ -105,7 +105,7 @@ export class RunStore {
         await blob.uploadData(bytes, {
           ...this.clients.op(),
           conditions: { ifNoneMatch: '*' },
-          blobHTTPHeaders: { blobContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+          blobHTTPHeaders: { blobContentType: XLSX_TYPE },
           metadata: { sha256 },
         });
       } catch (err) {
@@ -134,8 +134,9 @@ export class RunStore {
         updatedAt: now,
         enqueued: false,
       };
+      let inserted: string | undefined;
       try {
-        await this.table.createEntity(entity, this.clients.op());
+        ({ etag: inserted } = await this.table.createEntity(entity, this.clients.op()));
       } catch (err) {
         if (statusOf(err) !== 409) throw err;
         // A concurrent submission of the same run won the insert.
@@ -144,7 +145,8 @@ export class RunStore {
         return { run: await this.enqueueIfNeeded(raced), created: false };
       }
       await this.faults.afterRunRecorded?.({ id });
-      const recorded = await this.read(partitionKey, id);
+      // The row as inserted (its ETag from the insert): no second read of what was just written.
+      const recorded = inserted ? toRecord({ ...entity, etag: inserted }) : await this.read(partitionKey, id);
       if (!recorded) throw new Error('the run row vanished after its insert');
       return { run: await this.enqueueIfNeeded(recorded), created: true };
     });
