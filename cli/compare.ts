@@ -15,7 +15,7 @@ import type { Locale } from '../i18n/locale';
 import { OUTPUTS } from '../i18n/outputs';
 import { Phrase, phrase, render } from '../i18n/text';
 import type { WorkbookModel } from '../workbook/read';
-import { isPhrase, parseLang, parseTimeout } from './calc';
+import { isPhrase, readArguments } from './calc';
 import { calculatedModel, writeWhole } from './compare-books';
 import { CompareReport, comparisonJson, comparisonText } from './compare-report';
 import { EXIT, commandLine } from './exit-codes';
@@ -62,47 +62,42 @@ export function parseCompareArgs(args: string[], env: Record<string, string | un
   let json = false;
   let output: string | undefined;
   let top = DEFAULT_TOP;
-  let timeout = DEFAULT_TIMEOUT_SECONDS;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const limit = parseTimeout(args, i);
-    const lang = parseLang(args, i);
+  const read = readArguments(args, (arg, i) => {
     const keyArg = optionValue(args, i, ['--key']);
     const valueArg = optionValue(args, i, ['--value']);
     const topArg = optionValue(args, i, ['--top']);
     const outArg = optionValue(args, i, ['-o', '--output']);
-    if (isPhrase(limit)) return limit;
-    if (isPhrase(lang)) return lang;
     if (isPhrase(keyArg)) return keyArg;
     if (isPhrase(valueArg)) return valueArg;
     if (isPhrase(topArg)) return topArg;
     if (isPhrase(outArg)) return phrase(CLI.needsFileName, { option: arg.split('=')[0] });
-    if (limit) {
-      timeout = limit.seconds;
-      i += limit.used - 1;
-    } else if (lang) i += lang.used - 1;
-    else if (keyArg) {
+    if (keyArg) {
       key = keyArg.value;
-      i += keyArg.used - 1;
-    } else if (valueArg) {
+      return keyArg.used - 1;
+    }
+    if (valueArg) {
       value = valueArg.value;
-      i += valueArg.used - 1;
-    } else if (topArg) {
+      return valueArg.used - 1;
+    }
+    if (topArg) {
       top = Number(topArg.value);
       if (!Number.isInteger(top) || top < 1) return phrase(OUTPUTS.topCount);
-      i += topArg.used - 1;
-    } else if (outArg) {
+      return topArg.used - 1;
+    }
+    if (outArg) {
       output = outArg.value;
       if (path.extname(output).toLowerCase() !== '.xlsx') return phrase(OUTPUTS.diffExtension, { file: output });
-      i += outArg.used - 1;
-    } else if (arg === '--json') json = true;
+      return outArg.used - 1;
+    }
+    if (arg === '--json') json = true;
     else if (arg.startsWith('-') && arg.length > 1) return phrase(CLI.unknownOption, { option: arg });
     else if (books.length === 2) return phrase(CLI.unexpectedArgument, { argument: arg });
     else books.push(arg);
-  }
+  });
+  if (isPhrase(read)) return read;
   if (books.length < 2) return phrase(OUTPUTS.compareNeedsBooks);
   if (!key || !value) return phrase(OUTPUTS.compareNeedsKeyValue);
-  return { a: books[0], b: books[1], key, value, json, output, top, timeout, locale: argumentsLocale(args, env) };
+  return { a: books[0], b: books[1], key, value, json, output, top, timeout: read.timeout, locale: argumentsLocale(args, env) };
 }
 
 /** A refused cell, as the message lists it. */

@@ -15,7 +15,7 @@ import type { Locale } from '../i18n/locale';
 import { OUTPUTS } from '../i18n/outputs';
 import { Phrase, phrase, render } from '../i18n/text';
 import type { CellValue, WorkbookModel } from '../workbook/read';
-import { isPhrase, parseLang, parseTimeout } from './calc';
+import { isPhrase, readArguments } from './calc';
 import { calculatedModel, writeWhole } from './compare-books';
 import { optionValue, phraseList, problemPhrase } from './compare';
 import { amount } from './compare-report';
@@ -42,34 +42,27 @@ export function parseExportArgs(args: string[], env: Record<string, string | und
   let book: string | undefined;
   let map: string | undefined;
   let out: string | undefined;
-  let timeout = DEFAULT_TIMEOUT_SECONDS;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const limit = parseTimeout(args, i);
-    const lang = parseLang(args, i);
+  const read = readArguments(args, (arg, i) => {
     const mapArg = optionValue(args, i, ['--map']);
     const outArg = optionValue(args, i, ['--out', '-o']);
-    if (isPhrase(limit)) return limit;
-    if (isPhrase(lang)) return lang;
     if (isPhrase(mapArg) || isPhrase(outArg)) return phrase(CLI.needsFileName, { option: arg.split('=')[0] });
-    if (limit) {
-      timeout = limit.seconds;
-      i += limit.used - 1;
-    } else if (lang) i += lang.used - 1;
-    else if (mapArg) {
+    if (mapArg) {
       map = mapArg.value;
-      i += mapArg.used - 1;
-    } else if (outArg) {
+      return mapArg.used - 1;
+    }
+    if (outArg) {
       out = outArg.value;
-      i += outArg.used - 1;
-    } else if (arg.startsWith('-') && arg.length > 1) return phrase(CLI.unknownOption, { option: arg });
-    else if (book) return phrase(CLI.unexpectedArgument, { argument: arg });
-    else book = arg;
-  }
+      return outArg.used - 1;
+    }
+    if (arg.startsWith('-') && arg.length > 1) return phrase(CLI.unknownOption, { option: arg });
+    if (book) return phrase(CLI.unexpectedArgument, { argument: arg });
+    book = arg;
+  });
+  if (isPhrase(read)) return read;
   if (!book || !map || !out) return phrase(OUTPUTS.exportNeedsBook);
   const extension = path.extname(out).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx') return phrase(OUTPUTS.outExtension, { file: out });
-  return { book, map, out, format: extension === '.csv' ? 'csv' : 'xlsx', timeout, locale: argumentsLocale(args, env) };
+  return { book, map, out, format: extension === '.csv' ? 'csv' : 'xlsx', timeout: read.timeout, locale: argumentsLocale(args, env) };
 }
 
 /** The map file read and checked, or the exit status (its message said). */
