@@ -254,7 +254,7 @@ export function evaluatePool(m: PoolModel): Evaluation<PoolPreview> {
     const spec: PoolSpec = { pool: total as number, people: m.people.map((p, i) => ({ name: p.name.trim(), share: args.shares[i] })) };
     if (typeof cap === 'number') spec.cap = cap;
     if (typeof floor === 'number') spec.floor = floor;
-    return { ok: true, preview: { people, paid, leftover: Math.max(0, (total as number) - paid), spec } };
+    return { ok: true, preview: { people, paid, leftover: solution.leftover, spec } };
   } catch (error) {
     return { ok: false, problems: [error] };
   }
