@@ -40,13 +40,17 @@ export interface QueuePoller {
   stop(): Promise<void>;
 }
 
+// The abort listener goes when the timer fires: the poller's signal lives as long as the poller,
+// and a listener left behind by every idle poll would pile up on it.
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const wake = () => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', wake);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(wake, ms);
+    signal.addEventListener('abort', wake, { once: true });
   });
 
 function decode(text: string): unknown {
