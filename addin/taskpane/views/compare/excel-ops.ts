@@ -5,7 +5,6 @@
 import { type CeilingPair, type CompareOptions, type PlanColumns, type PlanComparison, comparePlanSheets, copyPlanSheet, deletePlanCopy, readCeilings } from '../../../office/compare-plans';
 import { requireExcel } from '../../excel';
 
-
 /** The selection's address ("Team!A2:A20"). */
 export async function selectedAddress(): Promise<string> {
   requireExcel();

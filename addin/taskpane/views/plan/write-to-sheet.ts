@@ -36,7 +36,6 @@ export const writePlanToSheet: PlanSheetWriter = async ({ spec, labels, optionLo
 // Catalog v2 (issue 11): the rebate ladder, the bonus pool and the target breakdown, each through
 // its addin/office writer (=PERF.REBATE, =PERF.POOL, =PERF.QUOTASPLIT at the selection).
 
-
 export async function writeRebateToSheet(spec: RebateSpec, options: { labels: RebateLabels; optionLocale: Locale }): Promise<PlanSheetResult> {
   requireExcel();
   const written = await Excel.run((context) => writeRebate(context, spec, { labels: options.labels, optionLocale: options.optionLocale }));

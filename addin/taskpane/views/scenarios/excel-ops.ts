@@ -11,7 +11,6 @@
 import { type ScenarioRun, type ScenarioSpec, type TornadoAddresses, type TornadoLabels, runScenarios, writeTornado } from '../../../office/run-scenarios';
 import { requireExcel } from '../../excel';
 
-
 export interface SelectedCell {
   /** The whole selection's address ("Sheet1!B2" or "Sheet1!B2:C4"). */
   address: string;
