@@ -31,9 +31,16 @@ export interface CompareReport {
   ceilings: CeilingRow[];
 }
 
-/** 1234.5 → "1,234.50". */
+const amountFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** 1234.5 → "1,234.50" (one formatter per locale: a report formats every person's amounts). */
 export function amount(value: number, locale: Locale): string {
-  return value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  let format = amountFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    amountFormats.set(locale, format);
+  }
+  return format.format(value);
 }
 
 /** Δ with its sign: "+1,000.00", "-250.00", "0.00". */
