@@ -62,16 +62,10 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
   const [state, setState] = React.useState<State>({ kind: 'idle' });
   const [notice, setNotice] = React.useState<string | null>(null);
 
-  const columns: PlanColumns | null = React.useMemo(() => {
-    if (!draft.keys || !draft.values) return null;
-    const found = planColumns(draft.keys, draft.values);
-    return isColumnsIssue(found) ? null : found;
-  }, [draft.keys, draft.values]);
-  const columnsIssue = React.useMemo(() => {
-    if (!draft.keys || !draft.values) return null;
-    const found = planColumns(draft.keys, draft.values);
-    return isColumnsIssue(found) ? issueText(t, found) : null;
-  }, [draft.keys, draft.values, t]);
+  // The two selections read once: either the columns to compare or why they cannot be.
+  const found = React.useMemo(() => (draft.keys && draft.values ? planColumns(draft.keys, draft.values) : null), [draft.keys, draft.values]);
+  const columns: PlanColumns | null = found && !isColumnsIssue(found) ? found : null;
+  const columnsIssue = found && isColumnsIssue(found) ? issueText(t, found) : null;
 
   const busy = state.kind === 'busy';
   const copyMatches = draft.copy !== null && columns !== null && draft.copy.original.toLowerCase() === columns.sheet.toLowerCase();
