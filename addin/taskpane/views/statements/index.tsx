@@ -27,7 +27,7 @@ import { personStatement, statementFileName, statementPage } from './statement-m
 /** The file the payroll export downloads. */
 export const PAYROLL_FILE = 'payroll.csv';
 
-type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'refused'; text: string; cells: string[] };
+type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'refused'; text: string };
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'shown'; name: string; html: string; file: string } | { kind: 'failed'; text: string };
 
@@ -59,20 +59,20 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
   const onExport = async () => {
     const map = readMap(mapText);
     if (!('columns' in map)) {
-      setExportState({ kind: 'refused', text: render(map.text, locale, map.params), cells: [] });
+      setExportState({ kind: 'refused', text: render(map.text, locale, map.params) });
       return;
     }
     setExportState({ kind: 'busy' });
     try {
       const result = await exportPayrollCsv(map, locale);
       if (!result.ok) {
-        setExportState({ kind: 'refused', text: render(result.reason.text, locale, result.reason.params), cells: [] });
+        setExportState({ kind: 'refused', text: render(result.reason.text, locale, result.reason.params) });
         return;
       }
       download(PAYROLL_FILE, result.csv, 'text/csv;charset=utf-8');
       setExportState({ kind: 'done', text: t('exported', { file: PAYROLL_FILE, rows: result.rows, total: centsText(result.totalCents), source: result.source }) });
     } catch (error) {
-      setExportState({ kind: 'refused', text: t('failed', { message: message(error) }), cells: [] });
+      setExportState({ kind: 'refused', text: t('failed', { message: message(error) }) });
     }
   };
 
