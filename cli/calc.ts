@@ -158,6 +158,7 @@ export function formulaCells(book: Pick<CalculatedBook, 'model'>): { count: numb
 /**
  * The task's workbook calculated (inside the worker), its formula cells reported to `progress`
  * first — or the exit status, the failure said in one line (a file that is no workbook: exit 2).
+ * `onBytes` is handed the file's bytes as read (statements hash them: one read).
  * The calculator is loaded here, never by the command line's own thread.
  */
 export async function calculateForTask(
@@ -165,12 +166,15 @@ export async function calculateForTask(
   task: { book: string; locale: Locale },
   io: Io,
   progress: Progress,
-  options: { allCells?: boolean } = {},
+  options: { allCells?: boolean; onBytes?: (bytes: Uint8Array) => void } = {},
 ): Promise<CalculatedBook | number> {
-  const { calcFile } = await import('../calc/book');
+  const { calcBytes } = await import('../calc/book');
+  const { onBytes, ...calcOptions } = options;
   try {
-    return await calcFile(task.book, {
-      ...options,
+    const bytes = await fs.promises.readFile(task.book);
+    onBytes?.(bytes);
+    return await calcBytes(bytes, {
+      ...calcOptions,
       locale: task.locale,
       onRead: (model) => {
         const { count, first } = formulaCells({ model });

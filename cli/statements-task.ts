@@ -8,18 +8,16 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CalculatedBook, calcBytes } from '../calc/book';
 import { StatementsModel, StatementsRequestError, buildStatements } from '../calc/statements';
 import { StatementSource, formatMoney, statementDocument } from '../calc/statements-document';
 import { statementHtml, statementsBatchHtml } from '../calc/statements-html';
 import type { StatementDocument } from '../calc/statements-document';
 import { statementWorkbook } from '../calc/statements-xlsx';
-import { CLI } from '../i18n/cli';
 import { STATEMENTS } from '../i18n/statements';
 import { phrase, render } from '../i18n/text';
 import type { Progress } from './calc';
-import { formulaCells } from './calc';
-import { EXIT, classify, commandLine, reasonOf } from './exit-codes';
+import { calculateForTask } from './calc';
+import { EXIT, commandLine, reasonOf } from './exit-codes';
 import type { Io } from './io';
 import type { StatementsTask } from './isolate';
 import { PdfBatch, START_MARK, printPdfs } from './statements-pdf';
@@ -54,26 +52,12 @@ export function fileNames(model: StatementsModel, extension: string): string[] {
 
 export async function runStatementsTask(task: StatementsTask, io: Io, progress: Progress): Promise<number> {
   const say = (message: Parameters<typeof commandLine>[1]) => commandLine('statements', message, task.locale);
-  let bytes: Buffer;
-  let book: CalculatedBook;
-  try {
-    bytes = await fs.promises.readFile(task.book);
-    book = await calcBytes(bytes, {
-      allCells: true,
-      locale: task.locale,
-      onRead: (model) => {
-        const { count, first } = formulaCells({ model });
-        progress.formulas(count, first);
-      },
-    });
-  } catch (error) {
-    const { code, reason } = classify(error);
-    io.err(say(code === EXIT.unreadable ? phrase(CLI.notWorkbook, { file: task.book, reason }) : reason));
-    return code;
-  }
+  let bytes: Uint8Array | undefined;
+  const book = await calculateForTask('statements', task, io, progress, { allCells: true, onBytes: (read) => (bytes = read) });
+  if (typeof book === 'number') return book;
   const source: StatementSource = {
     file: path.basename(task.book),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: createHash('sha256').update(bytes!).digest('hex'),
     calculatedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };
   let model: StatementsModel;
