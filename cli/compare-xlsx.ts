@@ -22,7 +22,7 @@ const PERCENT = '0.0%';
 function columnNames(report: CompareReport, locale: Locale): string[] {
   const status = render(OUTPUTS.statusHeading, locale);
   const fixed = ['A', 'B', 'Δ', 'Δ%', status];
-  let key = report.keyHeader.replace(/[\r\n]+/g, ' ').trim() || 'Key';
+  let key = report.keyHeader.replace(/[\r\n]+/g, ' ').trim() || render(OUTPUTS.keyHeading, locale);
   while (fixed.some((name) => name.toLowerCase() === key.toLowerCase())) key = `${key} `;
   return [key, ...fixed];
 }

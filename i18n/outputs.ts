@@ -116,6 +116,8 @@ cannot be read or the file cannot be written, 3 over a limit, 4 out of time, 5 a
   statusJoiner: { 'en-US': 'joiner', 'zh-CN': '新加入' },
   statusLeaver: { 'en-US': 'leaver', 'zh-CN': '已离开' },
   statusHeading: { 'en-US': 'Status', 'zh-CN': '状态' },
+  /** The key column's heading in the diff workbook when the key's own heading is blank. */
+  keyHeading: { 'en-US': 'Key', 'zh-CN': '键' },
   /** Δ% of a person whose A is 0: a change from nothing has no percentage. */
   percentUndefinedZero: { 'en-US': 'undefined (A is 0)', 'zh-CN': '无定义（A 为 0）' },
   /** Δ% of a joiner or leaver: there is no A (or no B) to compare. */
