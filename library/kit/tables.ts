@@ -123,6 +123,11 @@ export class TableLayout<K extends string = string> {
     return `${quote(this.sheet)}!${c}${this.firstRow}:${c}${this.lastRow}`;
   }
 
+  /** A result spilling from this table's first data row, as any sheet reads it: Team!H5#. */
+  spill(col: number): string {
+    return `${quote(this.sheet)}!${columnLetters(col)}${this.firstRow}#`;
+  }
+
   /** The first column right of the table. */
   get next(): number {
     return this.right + 1;

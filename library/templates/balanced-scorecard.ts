@@ -179,7 +179,7 @@ function layout(w: Words) {
   );
   const first = people.next;
   const col = { score: first, financial: first + 1, customer: first + 2, learning: first + 3, blended: first + 4, final: first + 5, status: first + 6, rating: first + 7, promotion: first + 8 };
-  const spill = (c: number) => `${sheet.scorecard}!${columnLetters(c)}${people.firstRow}#`;
+  const spill = (c: number) => people.spill(c);
   const inputs: ParameterBlock = { sheet: sheet.inputs, firstRow: 3, columns: { label: 1, value: 2, note: 3, source: 4 }, rows: params(yes) };
   return { ...w, sheet, people, ratings, col, spill, inputs, yes, raters: { first: 4, last: 3 + RATER_GROUPS.length }, bands: { first: 10, rating: 10, status: 16 } };
 }

@@ -146,7 +146,7 @@ function layout(w: Words) {
     w.locale,
   );
   const col = { allocation: 7, share: 8, revenue: 9, roi: 10, marginal: 11, bound: 12, check: 13 };
-  const spill = (c: number) => `${sheet.plan}!${columnLetters(c)}${channels.firstRow}#`;
+  const spill = (c: number) => channels.spill(c);
   return { ...w, sheet, plan, tracking, channels, example, track, col, spill, summaryFirst: 16 };
 }
 type Layout = ReturnType<typeof layout>;

@@ -8,7 +8,6 @@
  * settlement is for the period chosen there.
  */
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../../workbook/a1';
 import {
   CNY, DATE, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Parameter, type ParameterBlock, type SummaryLine, type TableLayout, type Text, type Validation,
   type Words, columnWidths, dateInput, day, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText,
@@ -278,13 +277,12 @@ function layout(w: Words) {
   );
   const inputs: ParameterBlock = { sheet: sheet.inputs, firstRow: 3, columns: { label: 1, value: 2, note: 3, source: 4 }, rows: PARAMS };
   const targets = targetsLayout(w);
-  /** A spill on the Team sheet: Team!M12#. */
-  const on = (s: string, table: TableLayout<string>, c: number) => `${s}!${columnLetters(c)}${table.firstRow}#`;
+  /** Result spills beside the tables: Team!M12#. */
   const spill = {
-    team: (c: number) => on(sheet.team, teams as unknown as TableLayout<string>, c),
-    person: (c: number) => on(sheet.team, people as unknown as TableLayout<string>, c),
-    award: (c: number) => on(sheet.awards, awards as unknown as TableLayout<string>, c),
-    deal: () => `${sheet.clawbacks}!${columnLetters(deals.next)}${deals.firstRow}#`,
+    team: (c: number) => teams.spill(c),
+    person: (c: number) => people.spill(c),
+    award: (c: number) => awards.spill(c),
+    deal: () => deals.spill(deals.next),
   };
   return { ...w, sheet, teams, teamCol, people, col, awards, awardCol, deals, regions, inputs, targets, spill };
 }

@@ -118,7 +118,7 @@ function layout(w: Words) {
     w.locale,
   );
   const col = { pareto: channels.next, code: channels.next + 1, tier: channels.next + 2, action: channels.next + 3, months: channels.next + 4 };
-  const spill = (c: number) => `${sheet.channels}!${columnLetters(c)}${channels.firstRow}#`;
+  const spill = (c: number) => channels.spill(c);
   return { ...w, sheet, rules, settings, channels, col, spill };
 }
 type Layout = ReturnType<typeof layout>;

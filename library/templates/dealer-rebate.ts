@@ -7,9 +7,8 @@
  * commission intermediaries earn per order.
  */
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../../workbook/a1';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type ParameterBlock, type Text, type Words, columnWidths, defineNames, defineTemplates, growingRange, growingTables, headerRow,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type ParameterBlock, type Text, type Words, columnWidths, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow,
   inputCell, label, nonNegative, oneOf, option, parameterRules, percentBetween, positive, ruleSource, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource,
   warnUnlessOk, wholeBetween, writeParameters, writeTable,
 } from '../kit';
@@ -130,7 +129,7 @@ function layout(w: Words) {
     w.locale,
   );
   const col = { rebate: dealers.next, payable: dealers.next + 1, rate: dealers.next + 2 };
-  const spill = (c: number) => `${sheet.dealers}!${columnLetters(c)}${dealers.firstRow}#`;
+  const spill = (c: number) => dealers.spill(c);
   return { ...w, sheet, settings, prices, ladder, dealers, orders, col, spill };
 }
 type Layout = ReturnType<typeof layout>;
@@ -150,8 +149,7 @@ function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
     const row = first + i;
     label(plan.getCell(row, 1), level.name);
     inputCell(plan.getCell(row, 2), level.priceShare, PERCENT, percentBetween());
-    plan.getCell(row, 3).value = { formula: `ListPrice*B${row}` } as ExcelJS.CellValue;
-    plan.getCell(row, 3).numFmt = CNY;
+    formula(plan.getCell(row, 3), `ListPrice*B${row}`, CNY);
     label(plan.getCell(row, 4), level.key === 'leader' ? ruleSource('channels.group-leader-rebates') : EXAMPLE_SOURCE);
   });
   defineNames(workbook, { LevelNames: `${L.sheet.plan}!$A$${first}:$A$${last}`, LevelPrices: `${L.sheet.plan}!$C$${first}:$C$${last}` });

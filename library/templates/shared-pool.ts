@@ -7,7 +7,6 @@
  * or days of leave.
  */
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../../workbook/a1';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type ParameterBlock, type Text, type Words, columnWidths, defineTemplates, growingTables, nonNegative, oneOf, parameterRules,
   percentBetween, positive, ruleSource, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource, writeParameters, writeTable,
@@ -91,7 +90,7 @@ function layout(w: Words) {
     w.locale,
   );
   const col = { credit: people.next, commission: people.next + 1, pool: people.next + 2, place: people.next + 3, total: people.next + 4 };
-  const spill = (c: number) => `${sheet.team}!${columnLetters(c)}${people.firstRow}#`;
+  const spill = (c: number) => people.spill(c);
   return { ...w, sheet, settings, people, deals, col, spill };
 }
 type Layout = ReturnType<typeof layout>;

@@ -7,7 +7,6 @@
  * (Targets!B3) picks the period every "period target" column shows.
  */
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../../workbook/a1';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, columnWidths, defineNames, defineTemplates, growingRange, growingTables, heading, label, nonNegative,
   oneOfRange, percentBetween, sheetTitle, spillColumns, summaryLines, t, type TableLayout, tableLayout, tableSource, warnUnlessOk, writeTable,
@@ -110,7 +109,7 @@ function writeQuarterMap(workbook: ExcelJS.Workbook, L: Layout): void {
 function breakdown<K extends string>(workbook: ExcelJS.Workbook, table: TableLayout<K>, annualKey: K, cols: Beside): void {
   const sheet = workbook.getWorksheet(table.sheet)!;
   const annual = table.col(annualKey);
-  const months = `${table.sheet}!${columnLetters(cols.months)}${table.firstRow}#`;
+  const months = table.spill(cols.months);
   spillColumns(workbook, table, [
     { col: cols.period, header: t('Period target', '期间目标'), formula: periodTargets(annual), format: CNY },
     { col: cols.months, header: MONTHS[0], formula: monthlyTargets(annual), format: CNY },
@@ -146,14 +145,13 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   const summary = workbook.addWorksheet(L.sheet.summary);
   columnWidths(summary, [48, 18]);
   sheetTitle(summary, t('Summary', '汇总'));
-  const spill = (table: { sheet: string; firstRow: number }, c: number) => `${table.sheet}!${columnLetters(c)}${table.firstRow}#`;
   summaryLines(summary, 3, [
     { label: t('Period reported on', '考核期间'), formula: 'Period' },
     { label: t('Annual target, all regions', '各区域年度目标合计'), formula: `SUM(${L.regions.col('annual')})`, format: CNY },
-    { label: t('Sum of the regions\' months (the same, exactly)', '各区域月度目标合计（恰好相等）'), formula: `SUM(${spill(L.regions, L.region.months)})`, format: CNY },
-    { label: t('Regions\' target for the period', '各区域期间目标合计'), formula: `SUM(${spill(L.regions, L.region.period)})`, format: CNY },
+    { label: t('Sum of the regions\' months (the same, exactly)', '各区域月度目标合计（恰好相等）'), formula: `SUM(${L.regions.spill(L.region.months)})`, format: CNY },
+    { label: t('Regions\' target for the period', '各区域期间目标合计'), formula: `SUM(${L.regions.spill(L.region.period)})`, format: CNY },
     { label: t('Annual target, all people', '人员年度目标合计'), formula: `SUM(${L.people.col('annual')})`, format: CNY },
-    { label: t('People\'s target for the period', '人员期间目标合计'), formula: `SUM(${spill(L.people, L.person.period)})`, format: CNY },
+    { label: t('People\'s target for the period', '人员期间目标合计'), formula: `SUM(${L.people.spill(L.person.period)})`, format: CNY },
     { label: t('Regions not fully assigned to people', '未完全分配到人员的区域'), formula: `COUNTIF(${L.regions.col('check')},"<>OK")`, format: INT },
     { label: t('Month 1 share of the annual target', '首月占年度目标比例'), formula: 'MonthOneShare', format: PERCENT },
   ]);

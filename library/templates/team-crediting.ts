@@ -7,7 +7,6 @@
  * (≤ 7 direct reports) is checked per manager.
  */
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../../workbook/a1';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type ParameterBlock, type Words, columnWidths, defineTemplates, growingRange, growingTables, oneOfRange, parameterRules, percentBetween,
   sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource, warnUnlessOk, wholeBetween, writeParameters, writeTable,
@@ -95,7 +94,7 @@ function layout(w: Words) {
     w.locale,
   );
   const col = { own: people.next, rolled: people.next + 1, group: people.next + 2, commission: people.next + 3 };
-  const spill = (c: number) => `${sheet.team}!${columnLetters(c)}${people.firstRow}#`;
+  const spill = (c: number) => people.spill(c);
   return { ...w, sheet, settings, people, deals, col, spill };
 }
 type Layout = ReturnType<typeof layout>;

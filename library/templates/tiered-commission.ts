@@ -5,7 +5,6 @@
  * the example it is (tiers on the sales amount), and the summary compares both methods.
  */
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../../workbook/a1';
 import {
   CNY, EXAMPLE_SOURCE, LABEL, PERCENT, type ParameterBlock, type Words, columnWidths, defineTemplates, growingTables, nonNegative, oneOf, option, parameterRules,
   percentBetween, ruleSource, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource, writeParameters, writeTable,
@@ -81,7 +80,7 @@ function layout(w: Words) {
   );
   const col = { attainment: people.next, commission: people.next + 1, rate: people.next + 2, amountExample: people.next + 3 };
   /** A result spill beside the table, from any sheet: Team!E5#. */
-  const spill = (c: number) => `${sheet.team}!${columnLetters(c)}${people.firstRow}#`;
+  const spill = (c: number) => people.spill(c);
   const methodBlock: ParameterBlock = {
     sheet: sheet.plan,
     firstRow: 3,

@@ -94,7 +94,7 @@ export function roleLayout(role: RoleDefinition, w: Words) {
       /** One flag column per flagged KPI, after the payout. */
       flags,
       /** A result spill, from any sheet: Team!K8#. */
-      spill: (col: number) => `${sheet.team}!${columnLetters(col)}${people.firstRow}#`,
+      spill: (col: number) => people.spill(col),
       lastCol: payoutCol + flags.length,
     },
     payout: { curveFirst: 8, curveLast: 7 + role.payout.curve.length, bandsFirst: 8, bandsLast: 7 + STATUS_BANDS.length },
