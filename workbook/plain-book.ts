@@ -7,7 +7,7 @@
  */
 import { toAddress } from './a1';
 import { EXCEL_365_CALC_ID } from './excel-form';
-import { REL_BASE } from './package';
+import { REL_BASE, relationshipsXml } from './package';
 import { encodeXstring, escapeAttribute, escapeText } from './xml';
 import { ZipCodec, writeZip } from './zip';
 
@@ -119,13 +119,12 @@ export function plainWorkbook(sheets: readonly PlainSheet[], codec: ZipCodec, op
     `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>`,
   ].join('');
   const types = `${HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides}</Types>`;
-  const relsNs = 'http://schemas.openxmlformats.org/package/2006/relationships';
-  const rootRels = `${HEADER}<Relationships xmlns="${relsNs}"><Relationship Id="rId1" Type="${REL_BASE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
-  const workbookRels =
-    `${HEADER}<Relationships xmlns="${relsNs}">` +
-    sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_BASE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
-    `<Relationship Id="rId${n + 1}" Type="${REL_BASE}/styles" Target="styles.xml"/>` +
-    `<Relationship Id="rId${n + 2}" Type="${REL_BASE}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+  const rootRels = relationshipsXml([{ id: 'rId1', type: `${REL_BASE}/officeDocument`, target: 'xl/workbook.xml' }]);
+  const workbookRels = relationshipsXml([
+    ...sheets.map((_, i) => ({ id: `rId${i + 1}`, type: `${REL_BASE}/worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
+    { id: `rId${n + 1}`, type: `${REL_BASE}/styles`, target: 'styles.xml' },
+    { id: `rId${n + 2}`, type: `${REL_BASE}/sharedStrings`, target: 'sharedStrings.xml' },
+  ]);
   const workbook =
     `${HEADER}<workbook xmlns="${MAIN}" xmlns:r="${REL_BASE}"><bookViews><workbookView/></bookViews><sheets>` +
     sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
