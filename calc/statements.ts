@@ -23,7 +23,7 @@ import { PerfError } from '../engine/errors';
 import type { ExplainAt, Explanation } from '../engine/explain';
 import { nameList } from '../i18n/cli';
 import { LocalizedError } from '../i18n/localized-error';
-import { STATEMENTS, STATEMENT_HEADERS } from '../i18n/statements';
+import { STATEMENTS, STATEMENT_HEADERS, headerKey } from '../i18n/statements';
 import { Phrase, phrase } from '../i18n/text';
 import { Area, toAddress } from '../workbook/a1';
 import { toTypedFormula } from '../workbook/formula-text';
@@ -146,14 +146,6 @@ function plain(value: ShownValue): string {
   }
 }
 
-/** Header comparison: trimmed, case-blind, a trailing bracketed note dropped ("Payout (CNY)", "奖金（元）"). */
-export function headerKey(header: string): string {
-  return header
-    .normalize('NFKC')
-    .replace(/\s*[(（][^()（）]*[)）]\s*$/, '')
-    .trim()
-    .toLowerCase();
-}
 
 const recognised = (list: readonly string[]) => new Set(list.map(headerKey));
 const ID_HEADERS = recognised(STATEMENT_HEADERS.id);

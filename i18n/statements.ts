@@ -144,3 +144,12 @@ export const STATEMENT_HEADERS = {
   /** Defined names that hold the period when the table has no period column. */
   periodNames: ['Period', 'PayPeriod', '期间', '所属期间', '考核期间'],
 } as const;
+
+/** How headers are compared with those lists: trimmed, case-blind, a trailing bracketed note dropped ("Payout (CNY)", "奖金（元）"). */
+export function headerKey(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/\s*[(（][^()（）]*[)）]\s*$/, '')
+    .trim()
+    .toLowerCase();
+}

@@ -6,7 +6,8 @@
  * error refuses the person; references that name nothing are refused with what exists.
  */
 import { calcBytes } from '../../calc/book';
-import { StatementsRequestError, buildStatements, headerKey, parseColumnReference } from '../../calc/statements';
+import { StatementsRequestError, buildStatements, parseColumnReference } from '../../calc/statements';
+import { headerKey } from '../../i18n/statements';
 import { EXPLAINABLE_FUNCTIONS } from '../../catalog/explain';
 import { explanationAddsUp, sumOfAddSteps } from '../../engine/explain';
 import { num, text } from '../support/stored-workbook';

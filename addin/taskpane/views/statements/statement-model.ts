@@ -8,7 +8,7 @@
 import type { PerfError } from '../../../../engine/errors';
 import type { Explanation } from '../../../../engine/explain';
 import type { Locale } from '../../../../i18n/locale';
-import { STATEMENT_HEADERS } from '../../../../i18n/statements';
+import { STATEMENT_HEADERS, headerKey } from '../../../../i18n/statements';
 import type { ShownValue, Statement, StatementResult, StatementsModel } from '../../../../calc/statements';
 import { type StatementDocument, type StatementSource, statementDocument } from '../../../../calc/statements-document';
 import { statementHtml } from '../../../../calc/statements-html';
@@ -17,14 +17,6 @@ import type { PersonRow, RowCell } from '../../../office/statements-row';
 /** What the Explain engine said about a result cell (by its address). */
 export type Explained = { explanation: Explanation } | { error: PerfError };
 
-/** Header comparison as calc/statements.ts's: trimmed, case-blind, a trailing bracketed note dropped. */
-export function headerKey(header: string): string {
-  return header
-    .normalize('NFKC')
-    .replace(/\s*[(（][^()（）]*[)）]\s*$/, '')
-    .trim()
-    .toLowerCase();
-}
 
 const recognised = (list: readonly string[]) => new Set(list.map(headerKey));
 const HEADERS = {
