@@ -12,7 +12,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Locale } from '../../i18n/locale';
-import { INSTRUCTIONS, Instructions, writeInstructions } from './instructions';
+import { type Instructions, writeInstructions } from './instructions';
 import { defineNames } from './names';
 import type { RuleCell } from './rules';
 import { type Label, type Language, type Text, say, t } from './text';
@@ -28,44 +28,12 @@ export interface ChartDefinition extends Omit<ChartSpec, 'title' | 'series' | 'a
   at: string;
 }
 
-/** A template written with both languages side by side in one workbook (before its split). */
-export interface TemplateDefinition {
-  id: string;
-  category: TemplateMetadata['category'];
-  title: Text;
-  description: Text;
-  tags: string[];
-  instructions: Instructions;
-  rules: RuleCell[];
-  charts?: ChartDefinition[];
-  /** The writers of the sheets after Instructions, in order. */
-  sheets: ((workbook: ExcelJS.Workbook) => void)[];
-  /** Workbook names defined once every sheet is written (name → absolute reference). */
-  names?: Record<string, string>;
-}
-
 const metadataText = (text: Text) => ({ en: text['en-US'], zh: text['zh-CN'] });
 
 /** The chart with its words rendered as the workbook shows them. */
 function chartSpec({ title, series, at, ...chart }: ChartDefinition, language: Language): ChartSpec {
   const [from, to] = at.split(':');
   return { ...chart, title: say(title, language), series: series.map(({ name, values }) => ({ name: say(name, language), values })), anchor: { from, to } };
-}
-
-export function defineTemplate(definition: TemplateDefinition): BuiltInTemplate {
-  const { id, category, title, description, tags, instructions, rules, charts, sheets, names } = definition;
-  return {
-    metadata: { id, title: metadataText(title), description: metadataText(description), category, tags },
-    language: 'bilingual',
-    family: id,
-    rules,
-    ...(charts ? { charts: charts.map((chart) => chartSpec(chart, 'bilingual')) } : {}),
-    build(workbook: ExcelJS.Workbook) {
-      writeInstructions(workbook, title, instructions);
-      for (const write of sheets) write(workbook);
-      if (names) defineNames(workbook, names);
-    },
-  };
 }
 
 /** What every layout has: its language, and words in it. */
@@ -146,9 +114,4 @@ function variant<L extends Words>(definition: VariantsDefinition<L>, locale: Loc
 
 export function defineTemplates<L extends Words>(definition: VariantsDefinition<L>): TemplateVariants {
   return { 'en-US': variant(definition, 'en-US'), 'zh-CN': variant(definition, 'zh-CN') };
-}
-
-/** The Instructions sheet's name in a language. */
-export function instructionsSheet(locale: Locale): string {
-  return INSTRUCTIONS[locale];
 }

@@ -1,7 +1,7 @@
 /** The template kit: everything a template file needs to say only what is specific to it. */
 export { buildTemplate } from './build';
 export { columnWidths, formula, heading, headerRow, inputBlock, inputCell, label, sheetTitle, validate, type InputColumn } from './cells';
-export { defineTemplate, defineTemplates, instructionsSheet, variantId, words, type ChartDefinition, type TemplateDefinition, type TemplateVariants, type VariantsDefinition, type Words } from './define';
+export { defineTemplates, variantId, words, type ChartDefinition, type TemplateVariants, type VariantsDefinition, type Words } from './define';
 export { AMBER_FILL, GREEN_FILL, RED_FILL, highlightBelow, highlightText, highlightWhen, trafficLights, warnUnlessOk } from './highlights';
 export { INSTRUCTIONS, WITHOUT_ADDIN, growingTables, type Instructions } from './instructions';
 export { LABEL } from './labels';
@@ -12,7 +12,7 @@ export { resultColumn, type ResultColumn } from './results';
 export { DIGEST_RULES, EXAMPLE_SOURCE, PLANS, ROLES, ruleSource, type DigestRule, type DigestRuleId, type PlanId, type RoleId, type RuleCell } from './rules';
 export { CNY, DATE, GREEN, INT, PERCENT, header, input } from './style';
 export { summaryLines, type SummaryLine } from './summary';
-export { ROOM_TO_GROW, TableLayout, growingRange, spillColumns, tableLayout, tableSource, tablesOf, validateColumn, writeTable, type SpillColumn, type TableColumn, type TableDefinition } from './tables';
+export { ROOM_TO_GROW, TableLayout, growingRange, spillColumns, tableLayout, tableSource, tablesOf, writeTable, type SpillColumn, type TableColumn, type TableDefinition } from './tables';
 export { bilingual, say, t, type Label, type Language, type Locale, type Text } from './text';
 export type { BuiltInTemplate, ChartSpec, Growth, TemplateMetadata } from './types';
 export * from './validation';

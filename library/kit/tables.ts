@@ -14,7 +14,7 @@ import type ExcelJS from 'exceljs';
 import type { Area } from '../../workbook/a1';
 import { columnLetters } from '../../workbook/a1';
 import { type TableSpec, type TotalsFunction, structuredColumn, totalsCellFormula } from '../../workbook/table-writer';
-import { formula, inputCell, label, validate } from './cells';
+import { formula, inputCell, label } from './cells';
 import { languageOf } from './language';
 import { header } from './style';
 import { type Label, type Language, say } from './text';
@@ -209,12 +209,6 @@ export function tableSource<K extends string>(workbook: ExcelJS.Workbook, table:
   const cell = workbook.getWorksheet(table.sheet)!.getCell(table.headerRow - 1, table.left);
   label(cell, source);
   cell.font = { italic: true, color: { argb: 'FF595959' } };
-}
-
-/** A validation on the data cells of a column (e.g. one written by a formula elsewhere). */
-export function validateColumn<K extends string>(workbook: ExcelJS.Workbook, table: TableLayout<K>, key: K, validation: Validation): void {
-  const sheet = workbook.getWorksheet(table.sheet)!;
-  for (let r = table.firstRow; r <= table.lastRow; r++) validate(sheet.getCell(r, table.column(key)), validation);
 }
 
 export interface SpillColumn {
