@@ -9,7 +9,7 @@ import type { CeilingCheck, Comparison, PersonChange } from '../calc/compare';
 import { nameList } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
 import { OUTPUTS } from '../i18n/outputs';
-import { Phrase, Text, phrase, render } from '../i18n/text';
+import { Phrase, Text, formatAmount, phrase, render } from '../i18n/text';
 import type { CellValue } from '../workbook/read';
 
 export interface CeilingRow {
@@ -31,22 +31,11 @@ export interface CompareReport {
   ceilings: CeilingRow[];
 }
 
-const amountFormats = new Map<Locale, Intl.NumberFormat>();
-
-/** 1234.5 → "1,234.50" (one formatter per locale: a report formats every person's amounts). */
-export function amount(value: number, locale: Locale): string {
-  let format = amountFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    amountFormats.set(locale, format);
-  }
-  return format.format(value);
-}
 
 /** Δ with its sign: "+1,000.00", "-250.00", "0.00". */
 export function signedAmount(value: number, locale: Locale): string {
-  const text = amount(Math.abs(value), locale);
-  if (text === amount(0, locale)) return text;
+  const text = formatAmount(Math.abs(value), locale);
+  if (text === formatAmount(0, locale)) return text;
   return `${value < 0 ? '-' : '+'}${text}`;
 }
 
@@ -145,18 +134,18 @@ export function comparisonText(report: CompareReport, locale: Locale): string {
   for (const p of c.people) {
     rows.push([
       p.key,
-      p.a === undefined ? blank : amount(p.a, locale),
-      p.b === undefined ? blank : amount(p.b, locale),
+      p.a === undefined ? blank : formatAmount(p.a, locale),
+      p.b === undefined ? blank : formatAmount(p.b, locale),
       signedAmount(p.delta, locale),
       percentText(p, locale),
       say(STATUS_TEXT[p.status]),
     ]);
   }
   lines.push(...table(rows, [false, true, true, true, true, false]), '');
-  lines.push(say(OUTPUTS.joiners, { count: c.joiners.length, list: names(c.joiners, (p) => amount(p.b!, locale)) }));
-  lines.push(say(OUTPUTS.leavers, { count: c.leavers.length, list: names(c.leavers, (p) => amount(p.a!, locale)) }));
+  lines.push(say(OUTPUTS.joiners, { count: c.joiners.length, list: names(c.joiners, (p) => formatAmount(p.b!, locale)) }));
+  lines.push(say(OUTPUTS.leavers, { count: c.leavers.length, list: names(c.leavers, (p) => formatAmount(p.a!, locale)) }));
   const totalPercent = c.totals.deltaPercent === null ? say(OUTPUTS.percentUndefinedZero) : signedPercent(c.totals.deltaPercent);
-  lines.push(say(OUTPUTS.totals, { a: amount(c.totals.a, locale), b: amount(c.totals.b, locale), delta: signedAmount(c.totals.delta, locale), percent: totalPercent }));
+  lines.push(say(OUTPUTS.totals, { a: formatAmount(c.totals.a, locale), b: formatAmount(c.totals.b, locale), delta: signedAmount(c.totals.delta, locale), percent: totalPercent }));
   lines.push(
     say(OUTPUTS.totalsParts, {
       both: signedAmount(c.totals.deltaBoth, locale),
@@ -171,7 +160,7 @@ export function comparisonText(report: CompareReport, locale: Locale): string {
   if (c.largest.length === 0) lines.push(say(OUTPUTS.largestNone));
   else {
     lines.push(say(OUTPUTS.largest));
-    const largest = c.largest.map((p) => [`  ${p.key}`, amount(p.a!, locale), '→', amount(p.b!, locale), `Δ ${signedAmount(p.delta, locale)}`, percentText(p, locale)]);
+    const largest = c.largest.map((p) => [`  ${p.key}`, formatAmount(p.a!, locale), '→', formatAmount(p.b!, locale), `Δ ${signedAmount(p.delta, locale)}`, percentText(p, locale)]);
     lines.push(...table(largest, [false, true, false, true, true, true]));
   }
   if (report.ceilings.length === 0) lines.push(say(OUTPUTS.ceilingsNone));

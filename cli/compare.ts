@@ -13,7 +13,8 @@ import { ReferenceRequestError, columnCells, resolveRange, singleCell } from '..
 import { CLI, argumentsLocale, nameList } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
 import { OUTPUTS } from '../i18n/outputs';
-import { Phrase, phrase, render } from '../i18n/text';
+import { Phrase, phrase, phraseList, render } from '../i18n/text';
+import { Refusal } from '../calc/refusal';
 import type { WorkbookModel } from '../workbook/read';
 import { isPhrase, readArguments } from './calc';
 import { calculatedModel, writeWhole } from './compare-books';
@@ -112,18 +113,6 @@ export function problemPhrase(problem: CellProblem): Phrase {
   }
 }
 
-/** Phrases as one list inside a message ("a, b" / "a；b"), each rendered in the message's locale. */
-export function phraseList(phrases: readonly Phrase[]): Phrase {
-  const params: Record<string, Phrase> = {};
-  phrases.forEach((p, i) => (params[`p${i}`] = p));
-  const placeholders = phrases.map((_, i) => `{p${i}}`);
-  return { text: { 'en-US': placeholders.join('; '), 'zh-CN': placeholders.join('；') }, params };
-}
-
-/** A request this workbook cannot answer: its reason, with the workbook named (exit 1). */
-class Refusal {
-  constructor(readonly message: Phrase) {}
-}
 
 function inBook(file: string, reason: Phrase): Refusal {
   return new Refusal(phrase(OUTPUTS.inBook, { file, reason }));

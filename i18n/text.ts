@@ -33,6 +33,18 @@ export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): st
   return value.toLocaleString(locale, { maximumFractionDigits: 12 });
 }
 
+const amountFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** Money to the cent as reports show it: 1234.5 → "1,234.50" (one formatter per locale: reports format thousands). */
+export function formatAmount(value: number, locale: Locale = DEFAULT_LOCALE): string {
+  let format = amountFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    amountFormats.set(locale, format);
+  }
+  return format.format(value);
+}
+
 /**
  * The text in `locale` with `{name}` placeholders filled; a missing parameter leaves its
  * placeholder visible rather than printing "undefined". Strings are inserted as they are
@@ -67,5 +79,13 @@ export type ParamsArg<T extends Text> = [Placeholders<T['en-US']>] extends [neve
 /** A text with its parameters, checked against the text's placeholders. */
 export function phrase<T extends Text>(text: T, ...params: ParamsArg<T>): Phrase {
   return params[0] === undefined ? { text } : { text, params: params[0] };
+}
+
+/** Phrases as one list inside a message ("a; b" / "a；b"), each rendered in the message's locale. */
+export function phraseList(phrases: readonly Phrase[]): Phrase {
+  const params: Record<string, Phrase> = {};
+  phrases.forEach((p, i) => (params[`p${i}`] = p));
+  const placeholders = phrases.map((_, i) => `{p${i}}`);
+  return { text: { 'en-US': placeholders.join('; '), 'zh-CN': placeholders.join('；') }, params };
 }
 
