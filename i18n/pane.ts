@@ -25,6 +25,7 @@ export const PANE = {
   'tab.benchmarks': { 'en-US': 'Benchmarks', 'zh-CN': '基准' },
   'tab.compare': { 'en-US': 'Compare', 'zh-CN': '对比' },
   'tab.statements': { 'en-US': 'Statements', 'zh-CN': '结算单' },
+  'tab.runs': { 'en-US': 'Runs', 'zh-CN': '发放批次' },
   'tabs.more': { 'en-US': 'More', 'zh-CN': '更多' },
   'tabs.moreLabel': { 'en-US': 'More sections ({count})', 'zh-CN': '更多功能（{count} 项）' },
   'view.loading': { 'en-US': 'Loading…', 'zh-CN': '正在加载…' },

@@ -29,7 +29,7 @@ import type { HostDetection } from './host';
 import { LOCALES, type Translate, isLocale, pickLocale, translate, translator } from './locale';
 import type { HostInfo, Locale, ViewProps } from './view-contract';
 
-export type ViewId = 'templates' | 'weights' | 'plan' | 'scenarios' | 'explain' | 'benchmarks' | 'compare' | 'statements';
+export type ViewId = 'templates' | 'weights' | 'plan' | 'scenarios' | 'explain' | 'benchmarks' | 'compare' | 'statements' | 'runs';
 export type ViewModule = { default: React.ComponentType<ViewProps> };
 
 export interface TabDefinition {
@@ -49,6 +49,7 @@ export const TABS: readonly TabDefinition[] = [
   { id: 'benchmarks', label: 'tab.benchmarks', load: () => import(/* webpackChunkName: "view-benchmarks" */ './views/benchmarks') },
   { id: 'compare', label: 'tab.compare', load: () => import(/* webpackChunkName: "view-compare" */ './views/compare') },
   { id: 'statements', label: 'tab.statements', load: () => import(/* webpackChunkName: "view-statements" */ './views/statements') },
+  { id: 'runs', label: 'tab.runs', load: () => import(/* webpackChunkName: "view-runs" */ './views/runs') },
 ];
 
 /**

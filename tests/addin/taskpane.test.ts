@@ -758,14 +758,14 @@ describe('shell', () => {
   const render = (props: Partial<React.ComponentProps<typeof App>> = {}) =>
     renderToStaticMarkup(h(App, { initialLocale: 'en-US', apiBase: '/api', detectHost: never, tabs: stubTabs, ...props }));
 
-  it('has eight tabs in order, each with its view', () => {
-    expect(TABS.map((t) => t.id)).toEqual(['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements']);
+  it('has nine tabs in order, each with its view', () => {
+    expect(TABS.map((t) => t.id)).toEqual(['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements', 'runs']);
     expect(TABS.every((t) => typeof t.load === 'function')).toBe(true);
   });
 
   it('loads every built view lazily, each through its own import() of ./views/<name>', () => {
     const app = readFileSync(join(PANE, 'app.tsx'), 'utf8');
-    for (const name of ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements']) {
+    for (const name of ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements', 'runs']) {
       expect(app).toMatch(new RegExp(`import\\(/\\* webpackChunkName: "view-${name}" \\*/ '\\./views/${name}'\\)`));
     }
     // …and nothing imports a view statically.

@@ -33,7 +33,7 @@ const suite = chromiumAvailable() ? describe : describe.skip;
 type Lang = 'en-US' | 'zh-CN';
 const WIDTHS = [320, 500] as const;
 const LANGS: Lang[] = ['en-US', 'zh-CN'];
-const VIEWS = ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements'] as const;
+const VIEWS = ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements', 'runs'] as const;
 type ViewId = (typeof VIEWS)[number];
 
 /** The text a user meets on the page: visible text, labels, placeholders, titles, options. */

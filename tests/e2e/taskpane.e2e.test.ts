@@ -320,7 +320,7 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
       // A measurement for the issue note, not an assertion: see test-results/e2e/timings.json.
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       fs.writeFileSync(path.join(SCREENSHOT_DIR, 'timings.json'), JSON.stringify({ galleryFirstRenderMs: firstRenderMs }, null, 2));
-      for (const id of ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements']) {
+      for (const id of ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements', 'runs']) {
         await openTab(page, id); // a tab that does not fit is in the "More" menu
         const panel = page.getByTestId(`panel-${id}`);
         await panel.waitFor();
@@ -511,7 +511,7 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
             controls: el.getAttribute('aria-controls'),
           })),
         );
-      const ids = ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements'];
+      const ids = ['templates', 'weights', 'plan', 'scenarios', 'explain', 'benchmarks', 'compare', 'statements', 'runs'];
 
       let tabs = await tabState();
       expect(tabs.map((t) => t.id)).toEqual(ids);

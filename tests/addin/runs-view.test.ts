@@ -1,0 +1,454 @@
+/**
+ * The Runs view (issue 13 item 5): its catalog in both languages, the workbook's tables read
+ * through Office.js (office-addin-mock), the workbook's bytes through Office's File API in
+ * slices, the run client and the view's decisions — and the whole path against the REAL local
+ * API host on Azurite (tests/functions/support/runs.ts): submit the workbook Excel hands over,
+ * watch the run until it is calculated, list it, open a person's statement, decide (403 for the
+ * submitter, 412 for a stale ETag, 200 for an approver of the level) and download the payroll
+ * file — each answer rendered by the view's own components (react-dom/server, as the other
+ * view tests: no browser here).
+ */
+import * as React from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+
+// office-addin-mock needs only the OfficeApp enum from office-addin-manifest (see office/excel-mock.ts).
+jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
+import { OfficeMockObject } from 'office-addin-mock';
+
+import { ApiError } from '../../addin/taskpane/api';
+import { TABS } from '../../addin/taskpane/app';
+import { translatorFor } from '../../addin/taskpane/locale';
+import RunsView, { RunDetails, RunList, SubmitSection } from '../../addin/taskpane/views/runs';
+import {
+  approverLevels,
+  callerOf,
+  commentProblem,
+  decisionProblem,
+  formProblems,
+  framedStatement,
+  mayDecide,
+  payrollReady,
+  pendingStep,
+  runMetadata,
+  watchRun,
+} from '../../addin/taskpane/views/runs/run-model';
+import { type Run, type RunsClient, createRunsClient, fileNameFrom, normalizeRun } from '../../addin/taskpane/views/runs/runs-client';
+import { WorkbookFileError, workbookFileBytes } from '../../addin/office/workbook-file';
+import { guessPayoutColumn, readWorkbookTables } from '../../addin/office/workbook-tables';
+import { PANE } from '../../i18n/pane';
+import { RUNS } from '../../i18n/pane-runs';
+import type { Locale } from '../../i18n/locale';
+import { offGlossary } from '../../i18n/terms';
+import { type RunsHarness, payoutWorkbook, startRunsApi } from '../functions/support/runs';
+import { languageLeaks, markupTexts } from './support/language-scan';
+
+const h = React.createElement;
+const LOCALES: Locale[] = ['en-US', 'zh-CN'];
+const ID = 'a'.repeat(32);
+
+// ---------------------------------------------------------------------------------------------
+// Office stand-ins
+
+/** Office's File API handing over `bytes` in slices of `sliceSize`; `fail` makes it fail. */
+function officeFile(bytes: Uint8Array, { sliceSize = 4096, fail }: { sliceSize?: number; fail?: 'open' | 'slice' } = {}) {
+  const closed: number[] = [];
+  const slices: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += sliceSize) slices.push(bytes.slice(at, at + sliceSize));
+  const file = {
+    sliceCount: slices.length,
+    getSliceAsync(index: number, callback: (r: unknown) => void) {
+      setTimeout(() => callback(fail === 'slice' && index === 1 ? { status: 'failed', error: { message: 'slice lost' } } : { status: 'succeeded', value: { data: Array.from(slices[index]) } }), 0);
+    },
+    closeAsync() {
+      closed.push(1);
+    },
+  };
+  (globalThis as any).Office = {
+    FileType: { Compressed: 'compressed' },
+    AsyncResultStatus: { Succeeded: 'succeeded' },
+    context: {
+      document: {
+        getFileAsync(type: unknown, _options: unknown, callback: (r: unknown) => void) {
+          expect(type).toBe('compressed');
+          callback(fail === 'open' ? { status: 'failed', error: { message: 'document busy' } } : { status: 'succeeded', value: file });
+        },
+      },
+    },
+  };
+  return { closed, slices: slices.length };
+}
+
+/** An Excel.RequestContext (office-addin-mock) whose workbook has `tables`. */
+function tablesContext(tables: { name: string; sheet: string; headers: unknown[] }[]) {
+  const data: Record<string, unknown> = {
+    load(this: any) {
+      this.items = tables.map((_, i) => {
+        this[`t${i}`].load('name');
+        return this[`t${i}`];
+      });
+      return this;
+    },
+  };
+  tables.forEach((table, i) => {
+    data[`t${i}`] = {
+      name: table.name,
+      header: { text: [table.headers] },
+      worksheet: { name: table.sheet },
+      getHeaderRowRange(this: any) {
+        return this.header;
+      },
+    };
+  });
+  return new OfficeMockObject({ workbook: { tables: data } }) as unknown as Excel.RequestContext;
+}
+
+afterEach(() => {
+  delete (globalThis as any).Office;
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the Runs catalog', () => {
+  const NEUTRAL = new Set(['personOption', 'formatCsv']);
+  it('has both languages, the same placeholders, Chinese only in zh-CN, the glossary’s words', () => {
+    for (const [key, text] of Object.entries(RUNS)) {
+      const zh = text['zh-CN'];
+      const en = text['en-US'];
+      const holes = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+      expect({ key, zh: holes(zh) }).toEqual({ key, zh: holes(en) });
+      expect({ key, off: offGlossary(zh, 'zh-CN') }).toEqual({ key, off: [] });
+      expect({ key, en: /[\u3400-\u9fff]/.test(en) }).toEqual({ key, en: false });
+      if (!NEUTRAL.has(key)) {
+        expect({ key, zh: /[\u3400-\u9fff]/.test(zh) }).toEqual({ key, zh: true });
+        expect({ key, leaks: languageLeaks([zh.replace(/\{\w+\}/g, ' ')], 'zh-CN') }).toEqual({ key, leaks: [] });
+      }
+    }
+  });
+
+  it('is a tab of the pane, loaded lazily as its own chunk', async () => {
+    const tab = TABS.find((x) => x.id === 'runs');
+    expect(tab).toMatchObject({ label: 'tab.runs' });
+    expect(PANE['tab.runs']).toEqual({ 'en-US': 'Runs', 'zh-CN': '发放批次' });
+    expect((await tab!.load()).default).toBe(RunsView);
+  });
+});
+
+describe('the workbook, read through Office.js', () => {
+  it('lists the tables with their sheets and header rows', async () => {
+    const context = tablesContext([
+      { name: 'People', sheet: 'Team', headers: ['工号', 'Name', 'Payout (CNY)'] },
+      { name: 'Tiers', sheet: 'Rates', headers: ['From', 2025] },
+    ]);
+    expect(await readWorkbookTables(context)).toEqual([
+      { name: 'People', sheet: 'Team', headers: ['工号', 'Name', 'Payout (CNY)'] },
+      { name: 'Tiers', sheet: 'Rates', headers: ['From', '2025'] },
+    ]);
+    expect(await readWorkbookTables(tablesContext([]))).toEqual([]);
+  });
+
+  it('guesses the payout column by its header, else takes the last', () => {
+    expect(guessPayoutColumn(['Id', 'Name', 'Payout', 'Notes'])).toBe('Payout');
+    expect(guessPayoutColumn(['工号', '姓名', '应发金额', '备注'])).toBe('应发金额');
+    expect(guessPayoutColumn(['Id', 'Total'])).toBe('Total');
+    expect(guessPayoutColumn([])).toBeUndefined();
+  });
+
+  it('hands over the workbook’s bytes slice by slice, closing the file', async () => {
+    const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 7) % 256);
+    const office = officeFile(bytes);
+    expect(office.slices).toBe(3);
+    expect(Buffer.from(await workbookFileBytes()).equals(Buffer.from(bytes))).toBe(true);
+    expect(office.closed).toHaveLength(1);
+  });
+
+  it('says why when Excel cannot hand it over', async () => {
+    officeFile(Uint8Array.of(1, 2, 3, 4, 5), { sliceSize: 2, fail: 'slice' });
+    await expect(workbookFileBytes()).rejects.toMatchObject({ reason: 'failed', message: expect.stringContaining('slice lost') });
+    officeFile(Uint8Array.of(1), { fail: 'open' });
+    await expect(workbookFileBytes()).rejects.toMatchObject({ reason: 'failed', message: expect.stringContaining('document busy') });
+    delete (globalThis as any).Office;
+    await expect(workbookFileBytes()).rejects.toBeInstanceOf(WorkbookFileError);
+    await expect(workbookFileBytes()).rejects.toMatchObject({ reason: 'unsupported' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const token = (claims: Record<string, unknown>) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
+
+function run(overrides: Partial<Run> = {}): Run {
+  return normalizeRun({
+    id: ID,
+    status: 'awaiting-approval',
+    period: '2025-07',
+    peopleTable: 'People',
+    payoutColumn: 'Payout',
+    currency: 'CNY',
+    totals: { payout: 3500.5, people: 2 },
+    tier: 2,
+    steps: [
+      { level: 1, name: 'department', status: 'approved', decidedBy: { sub: 'carol', tid: 'org-a', name: 'Carol' }, decidedAt: '2025-08-01T00:00:00Z', comment: 'ok' },
+      { level: 2, name: 'finance', status: 'pending', startedAt: '2025-08-01T00:00:00Z', dueAt: '2025-08-03T00:00:00Z', overdue: true },
+    ],
+    ...overrides,
+  })!;
+}
+
+describe('the view’s decisions', () => {
+  it('reads the caller’s name and roles from the token (display only)', () => {
+    const caller = callerOf(token({ name: '王芳', sub: 's', roles: ['Payouts.Approver', 'Payouts.Approver.Tier2'] }));
+    expect(caller).toEqual({ name: '王芳', roles: ['Payouts.Approver', 'Payouts.Approver.Tier2'] });
+    expect(approverLevels(caller.roles)).toEqual([2]);
+    expect(callerOf('opaque')).toEqual({});
+  });
+
+  it('offers a decision to an approver of the pending level only', () => {
+    const r = run();
+    expect(pendingStep(r)?.level).toBe(2);
+    expect(r.overdue).toBe(true);
+    expect(mayDecide(r, { roles: ['Payouts.Approver', 'Payouts.Approver.Tier2'] })).toBe(true);
+    expect(mayDecide(r, { roles: ['Payouts.Approver', 'Payouts.Approver.Tier1'] })).toBe(false);
+    expect(mayDecide(r, { roles: ['Payouts.Submitter'] })).toBe(false);
+    expect(mayDecide(r, {})).toBe(true); // an opaque token: the API decides
+    expect(mayDecide(run({ status: 'approved' }), {})).toBe(false);
+    expect(payrollReady(run({ status: 'approved' }))).toBe(true);
+    expect(payrollReady(run({ status: 'exported' }))).toBe(true);
+    expect(payrollReady(r)).toBe(false);
+  });
+
+  it('names each failed decision: 412 someone acted first, 403, 409, 428', () => {
+    const http = (status: number) => new ApiError({ kind: 'http', status });
+    expect([412, 403, 409, 428, 500].map((s) => decisionProblem(http(s)))).toEqual(['stale', 'denied', 'notAwaiting', 'reloadFirst', 'other']);
+    expect(decisionProblem(new ApiError({ kind: 'network' }))).toBe('other');
+    expect(commentProblem('reject', '  ')).toBe('commentNeeded');
+    expect(commentProblem('approve', '')).toBeUndefined();
+    expect(commentProblem('approve', 'x'.repeat(1001))).toBe('commentTooLong');
+  });
+
+  it('checks the form and builds the metadata the API takes', () => {
+    expect(formProblems({ period: ' ', peopleTable: 'P', payoutColumn: 'X', currency: 'cny' })).toEqual({ period: 'periodMissing', currency: 'currencyInvalid' });
+    expect(formProblems({ period: 'x'.repeat(41), peopleTable: 'P', payoutColumn: 'X', currency: '' })).toEqual({ period: 'periodTooLong' });
+    expect(runMetadata({ period: ' 2025-07 ', peopleTable: 'People', payoutColumn: 'Payout', currency: '' })).toEqual({ period: '2025-07', peopleTable: 'People', payoutColumn: 'Payout' });
+  });
+
+  it('keeps only a file name from Content-Disposition', () => {
+    expect(fileNameFrom('attachment; filename="payroll-2025-07.csv"', 'f')).toBe('payroll-2025-07.csv');
+    expect(fileNameFrom("attachment; filename*=UTF-8''%E5%B7%A5%E8%B5%84.csv", 'f')).toBe('工资.csv');
+    expect(fileNameFrom('attachment; filename="../../etc/passwd"', 'f')).toBe('passwd');
+    expect(fileNameFrom(null, 'f.csv')).toBe('f.csv');
+  });
+
+  it('frames a statement under the API’s own policy', () => {
+    expect(framedStatement('<!DOCTYPE html><html><head><title>x</title></head></html>')).toContain(
+      `<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
+  });
+
+  it('drops what is not a run', () => {
+    expect(normalizeRun({ id: 'nope', status: 'queued' })).toBeNull();
+    expect(normalizeRun({ id: ID, status: 'bogus' })).toBeNull();
+    expect(normalizeRun({ id: ID, status: 'queued', totals: null, tier: null, steps: 'x' })).toMatchObject({ totals: null, tier: null, steps: [], overdue: false, errors: [] });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const noop = () => undefined;
+const stubClient = createRunsClient('/api', () => undefined, async () => new Response('{}', { status: 500 }));
+
+function details(locale: Locale, answer: { run: Run; etag?: string }, extra: Partial<React.ComponentProps<typeof RunDetails>> = {}, client: RunsClient = stubClient, caller = {}) {
+  const t = translatorFor(RUNS, locale);
+  return renderToStaticMarkup(h(RunDetails, { answer, client, caller, t, locale, onAnswer: noop, onClose: noop, ...extra }));
+}
+
+describe('the view, rendered', () => {
+  it.each(LOCALES)('%s standalone: signing in, the Excel note, submitting off, every field labelled, in one language', (locale) => {
+    const html = renderToStaticMarkup(h(RunsView, { locale, host: { inExcel: false }, apiBase: '/api' }));
+    expect(html).toContain(RUNS.needsExcel[locale]);
+    expect(html).toContain(RUNS.tokenLabel[locale]);
+    expect(html).toMatch(/type="password"[^>]*data-testid="runs-token"/);
+    expect(html).toMatch(/aria-disabled="true"[^>]*data-testid="runs-submit-button"|data-testid="runs-submit-button"[^>]*aria-disabled="true"/);
+    // Every input and select has a label pointing at it.
+    for (const m of html.matchAll(/<(input|select|textarea)\b[^>]*>/g)) {
+      const id = /\bid="([^"]+)"/.exec(m[0])?.[1];
+      expect({ control: m[0].slice(0, 60), labelled: !!id && html.includes(`for="${id}"`) }).toEqual({ control: m[0].slice(0, 60), labelled: true });
+    }
+    expect(languageLeaks(markupTexts(html, locale), locale)).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: a run with its levels, an overdue step, the decision and the payroll not yet', (locale) => {
+    const caller = { roles: ['Payouts.Approver', 'Payouts.Approver.Tier2'] };
+    const html = details(locale, { run: run(), etag: '"1"' }, { initialPeople: [] }, stubClient, caller);
+    expect(html).toContain(RUNS['status.awaiting-approval'][locale]);
+    expect(html).toContain(RUNS.overdue[locale]);
+    expect(html).toContain('3,500.50 CNY');
+    expect(html).toContain('data-step="2" data-step-status="pending"');
+    expect(html).toContain('data-testid="run-approve"');
+    expect(html).toContain(RUNS.payrollNotYet[locale]);
+    expect(html).toMatch(/aria-disabled="true"[^>]*data-testid="run-payroll-download"|data-testid="run-payroll-download"[^>]*aria-disabled="true"/);
+    expect(languageLeaks(markupTexts(html, locale), locale, ['department', 'finance', 'Carol', 'People', 'Payout', 'ok', '2025-07'])).toEqual([]);
+    // A submitter sees no decision.
+    expect(details(locale, { run: run() }, { initialPeople: [] }, stubClient, { roles: ['Payouts.Submitter'] })).not.toContain('data-testid="run-approve"');
+  });
+
+  it.each(LOCALES)('%s: a stale ETag (412) says someone acted first and offers Reload', (locale) => {
+    const html = details(locale, { run: run() }, { initialPeople: [], initialDecision: { kind: 'failed', problem: 'stale', error: new ApiError({ kind: 'http', status: 412 }) } });
+    expect(html).toContain('data-problem="stale"');
+    expect(html).toContain(RUNS.stale[locale]);
+    expect(html).toContain('data-testid="run-decision-reload"');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Against the real local API host (Azurite)
+
+describe('against the local API host', () => {
+  let api: RunsHarness;
+  let approver1: string;
+  let approver2: string;
+  beforeAll(async () => {
+    api = await startRunsApi({ calculate: true });
+    approver1 = await api.issuer.mintToken({ roles: ['Payouts.Approver', 'Payouts.Approver.Tier1'], tid: 'org-a', sub: 'zoe', name: 'Zoe' } as never);
+    approver2 = await api.issuer.mintToken({ roles: ['Payouts.Approver', 'Payouts.Approver.Tier1'], tid: 'org-a', sub: 'yan', name: 'Yan' } as never);
+  }, 120_000);
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const clientAs = (bearer: string) => createRunsClient(api.url, () => bearer);
+
+  it('submits the workbook Excel hands over, watches it to the end of calculation, and shows it, its people and a statement', async () => {
+    const bytes = new Uint8Array(await payoutWorkbook([['E1', 'Ann', 1000], ['E2', 'Ben', 2500.5]], `view-${Date.now()}`));
+    officeFile(bytes, { sliceSize: 2048 });
+    const tables = await readWorkbookTables(tablesContext([{ name: 'People', sheet: 'People', headers: ['Id', 'Name', 'Payout'] }]));
+    const form = { period: '2025-07', peopleTable: tables[0].name, payoutColumn: guessPayoutColumn(tables[0].headers)!, currency: 'CNY' };
+    expect(formProblems(form)).toEqual({});
+
+    const submitter = clientAs(api.tokens.submitterA);
+    const first = await submitter.submit(runMetadata(form), await workbookFileBytes());
+    expect(first).toMatchObject({ created: true, run: { status: 'queued', period: '2025-07', peopleTable: 'People', payoutColumn: 'Payout', currency: 'CNY', totals: null } });
+    // The same workbook again: the same run, not a new one.
+    const again = await submitter.submit(runMetadata(form), bytes);
+    expect(again).toMatchObject({ created: false, run: { id: first.run.id } });
+
+    const seen: string[] = [];
+    const done = await watchRun(submitter, first.run.id, (a) => seen.push(a.run.status), { firstMs: 100, maxMs: 500 });
+    expect(seen[seen.length - 1]).toBe(done.run.status);
+    expect(['calculated', 'awaiting-approval']).toContain(done.run.status);
+    expect(done.run.totals).toEqual({ payout: 3500.5, people: 2 });
+    expect(done.etag).toBeTruthy();
+
+    // The list (GET /runs) shows it, and the view renders it.
+    const listed = await submitter.list({ period: '2025-07' });
+    const mine = listed.items.find((r) => r.id === first.run.id)!;
+    expect(mine.status).toBe(done.run.status);
+    const t = translatorFor(RUNS, 'en-US');
+    const list = renderToStaticMarkup(h(RunList, { runs: listed.items, t, locale: 'en-US', onOpen: noop }));
+    expect(list).toContain(`data-run="${first.run.id}" data-status="${done.run.status}"`);
+    expect(list).toContain('3,500.50 CNY');
+    // Another organization does not see it.
+    expect((await clientAs(api.tokens.submitterB).list({})).items.map((r) => r.id)).not.toContain(first.run.id);
+    await expect(clientAs(api.tokens.submitterB).get(first.run.id)).rejects.toMatchObject({ kind: 'http', status: 404 });
+
+    // A person's statement, framed under the API's policy (people are named by the table's first column).
+    const people = await submitter.people(first.run.id);
+    expect(people.map((p) => [p.name, p.payout])).toEqual([['E1', 1000], ['E2', 2500.5]]);
+    const statement = await submitter.statementHtml(first.run.id, people[1].statement);
+    expect(statement).toContain('E2');
+    expect(statement).toContain('2,500.50');
+    const xlsx = await submitter.statementXlsx(first.run.id, people[1].statement);
+    expect(xlsx.fileName).toMatch(/\.xlsx$/);
+    const html = details('zh-CN', done, { initialPeople: people, initialStatement: { person: people[1], html: statement } }, submitter, callerOf(api.tokens.submitterA));
+    expect(html).toContain('data-testid="run-statement-frame"');
+    expect(html).toMatch(/sandbox=""/);
+    expect(html).toContain('Content-Security-Policy');
+    expect(html).toContain('3,500.50 CNY');
+    expect(html).not.toContain('data-testid="run-approve"'); // a submitter decides nothing
+  });
+
+  it('approves through the API with the ETag: the submitter is refused (403), a stale ETag loses (412), the payroll follows approval', async () => {
+    const bytes = new Uint8Array(await payoutWorkbook([['E1', 'Ann', 800], ['E2', 'Ben', 200]], `approve-${Date.now()}`));
+    officeFile(bytes);
+    const submitter = clientAs(api.tokens.submitterA);
+    const first = await submitter.submit({ period: '2025-08', peopleTable: 'People', payoutColumn: 'Payout', currency: 'CNY' }, await workbookFileBytes());
+    const done = await watchRun(submitter, first.run.id, noop, { firstMs: 100, maxMs: 500 });
+
+    if (done.run.status === 'calculated') {
+      // Approval has not landed on this API yet: nothing to decide, no payroll.
+      expect(done.run.steps).toEqual([]);
+      expect(mayDecide(done.run, {})).toBe(false);
+      expect(details('en-US', done, { initialPeople: [] })).not.toContain('data-testid="run-approve"');
+      await expect(clientAs(approver1).decide(done.run.id, 'approve', '', done.etag)).rejects.toBeInstanceOf(ApiError);
+      return;
+    }
+
+    expect(done.run.status).toBe('awaiting-approval');
+    expect(done.run.tier).toBe(1);
+    expect(pendingStep(done.run)).toMatchObject({ level: 1, status: 'pending' });
+    expect(mayDecide(done.run, callerOf(approver1))).toBe(true);
+    expect(mayDecide(done.run, callerOf(api.tokens.submitterA))).toBe(false);
+
+    // The submitter may not approve (403); the view names it.
+    const asSubmitter = await submitter.decide(done.run.id, 'approve', '', done.etag).catch((e: unknown) => e);
+    expect(asSubmitter).toMatchObject({ status: 403 });
+    expect(decisionProblem(asSubmitter)).toBe('denied');
+
+    // Two approvers with the same ETag: one wins, the other gets 412 and is told to reload.
+    const a = clientAs(approver1);
+    const b = clientAs(approver2);
+    const fresh = await a.get(done.run.id);
+    const approved = await a.decide(done.run.id, 'approve', 'checked against the ledger', fresh.etag);
+    expect(approved.run.status).toBe('approved');
+    expect(approved.run.steps[0]).toMatchObject({ status: 'approved', comment: 'checked against the ledger' });
+    const late = await b.decide(done.run.id, 'reject', 'too high', fresh.etag).catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(ApiError);
+    expect(decisionProblem(late)).toBe((late as ApiError).status === 412 ? 'stale' : 'notAwaiting');
+    const zh = details('zh-CN', approved, { initialPeople: [], initialDecision: { kind: 'failed', problem: decisionProblem(late), error: late } });
+    expect(zh).toContain('data-testid="run-decision-reload"');
+    expect(zh).toContain(RUNS['status.approved']['zh-CN']);
+    // Reject needs a comment (checked in the pane before sending).
+    expect(commentProblem('reject', '')).toBe('commentNeeded');
+
+    // The payroll file: CSV with a BOM; the first download marks the run exported.
+    expect(payrollReady(approved.run)).toBe(true);
+    const csv = await a.payroll(done.run.id, 'csv');
+    expect(Array.from(csv.bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(csv.bytes)).toMatch(/E1,.*,2025-08,800\.00/);
+    expect(csv.fileName).toMatch(/\.csv$/);
+    const after = await a.get(done.run.id);
+    expect(after.run.status).toBe('exported');
+    const rendered = details('en-US', after, { initialPeople: [] });
+    expect(rendered).not.toMatch(/aria-disabled="true"[^>]*data-testid="run-payroll-download"|data-testid="run-payroll-download"[^>]*aria-disabled="true"/);
+  });
+
+  it('a run that is not approved has no payroll file (409), and the view says why', async () => {
+    const bytes = new Uint8Array(await payoutWorkbook([['E1', 'Ann', 5]], `payroll-${Date.now()}`));
+    const submitter = clientAs(api.tokens.submitterA);
+    const first = await submitter.submit({ period: '2025-09', peopleTable: 'People', payoutColumn: 'Payout' }, bytes);
+    const done = await watchRun(submitter, first.run.id, noop, { firstMs: 100, maxMs: 500 });
+    expect(payrollReady(done.run)).toBe(false);
+    const refused = await submitter.payroll(done.run.id, 'csv').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect([404, 409]).toContain((refused as ApiError).status);
+    expect(details('en-US', done, { initialPeople: [] })).toContain(RUNS.payrollNotYet['en-US']);
+  });
+
+  it('without a token the API answers 401, shown in the user’s language', async () => {
+    const anonymous = createRunsClient(api.url, () => undefined);
+    const error = await anonymous.list({}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'http', status: 401 });
+  });
+
+  it('the submit section in Excel, before the tables are read, renders every control labelled', () => {
+    for (const locale of LOCALES) {
+      const t = translatorFor(RUNS, locale);
+      const html = renderToStaticMarkup(
+        h(SubmitSection, { t, locale, inExcel: true, client: clientAs(api.tokens.submitterA), enabled: true, onSubmitted: noop, readTables: async () => [], readBytes: async () => new Uint8Array() }),
+      );
+      expect(html).toContain(RUNS.periodLabel[locale]);
+      expect(html).toContain('value="CNY"');
+      expect(html).not.toContain(RUNS.needsExcel[locale]);
+      expect(languageLeaks(markupTexts(html, locale), locale)).toEqual([]);
+    }
+  });
+});
