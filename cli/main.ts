@@ -7,6 +7,7 @@
  *   perfplan export BOOK.xlsx --map payroll.json --out payroll.csv|payroll.xlsx
  *   perfplan token [--role admin|publisher|reader] …   (local dev tokens for the API; dev/token.ts)
  *   perfplan seed [--api URL]                (built-in templates and benchmarks, over HTTP)
+ *   perfplan run submit|status|list|approve|reject|payroll|statement …   (payout runs, over HTTP; cli/run.ts)
  *
  * Each command's module is loaded when it runs: `perfplan calc` and `explain` never load the
  * template library, the seed or the development code (seed and token bring library/, dev/ and
@@ -44,6 +45,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   // Development tokens come from dev/ (cli → dev is allowed; dev never imports cli).
   if (command === 'token') return (await import('../dev/token')).tokenCommand(rest, io);
   if (command === 'seed') return (await import('./seed')).seedCommand(rest, io);
+  if (command === 'run') return (await import('./run')).runCommand(rest, io);
   io.err(`perfplan: ${render(CLI.unknownCommand, locale, { command })}\n\n${usage(locale)}\n`);
   return EXIT.usage;
 }

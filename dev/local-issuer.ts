@@ -40,6 +40,10 @@ export interface MintOptions {
   tid?: string;
   /** Subject, `sub`. Default "perfplan-dev-user". */
   sub?: string;
+  /** Object id, `oid` (Entra's stable user id; the API records it as who acted). Omitted when not given. */
+  oid?: string;
+  /** Display name, `name`. Omitted when not given. */
+  name?: string;
   /** Lifetime relative to now: a jose time span ("1h", "30m", "-30s", "2 minutes ago") or seconds. Default "1h". */
   expiresIn?: string | number;
   /** Not-before relative to now (same forms as expiresIn). Default: now. */
@@ -186,6 +190,14 @@ export async function loadOrCreateLocalIssuer(dir: string = localIssuerDir()): P
     const now = Math.floor(Date.now() / 1000);
     const claims: Record<string, unknown> = { tid, ver: '2.0' };
     if (roles.length > 0) claims.roles = [...roles];
+    if (options.oid !== undefined) {
+      if (typeof options.oid !== 'string' || options.oid.length === 0) throw new TypeError('oid must be a non-empty string');
+      claims.oid = options.oid;
+    }
+    if (options.name !== undefined) {
+      if (typeof options.name !== 'string' || options.name.length === 0) throw new TypeError('name must be a non-empty string');
+      claims.name = options.name;
+    }
     return new SignJWT(claims)
       .setProtectedHeader({ alg: LOCAL_ALG, kid, typ: 'JWT' })
       .setIssuer(options.issuer ?? LOCAL_ISSUER)

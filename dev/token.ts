@@ -99,6 +99,8 @@ interface TokenOptions {
   roles: string[];
   tid: string;
   sub: string;
+  oid?: string;
+  name?: string;
   expiresIn: number;
   help: boolean;
 }
@@ -108,9 +110,11 @@ function parseTokenArgs(args: string[]): TokenOptions | Phrase {
   let tid = DEFAULT_DEV_TENANT;
   let sub = DEFAULT_DEV_SUBJECT;
   let expiresIn = lifetimeSeconds(DEFAULT_EXPIRES_IN) as number;
+  let oid: string | undefined;
+  let name: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const raw = args[i];
-    if (raw === '--help' || raw === '-h') return { roles, tid, sub, expiresIn, help: true };
+    if (raw === '--help' || raw === '-h') return { roles, tid, sub, oid, name, expiresIn, help: true };
     // The language was read before the arguments (argumentsLocale); checked as calc and seed check it.
     if (raw.startsWith('--lang=')) continue;
     if (raw === '--lang') {
@@ -119,7 +123,7 @@ function parseTokenArgs(args: string[]): TokenOptions | Phrase {
     }
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const flag = eq > 0 ? raw.slice(0, eq) : raw;
-    if (!['--role', '--tid', '--sub', '--expires'].includes(flag)) {
+    if (!['--role', '--tid', '--sub', '--oid', '--name', '--expires'].includes(flag)) {
       return raw.startsWith('-') ? phrase(CLI.unknownOption, { option: raw }) : phrase(CLI.unexpectedArgument, { argument: raw });
     }
     const value = eq > 0 ? raw.slice(eq + 1) : args[++i];
@@ -133,6 +137,8 @@ function parseTokenArgs(args: string[]): TokenOptions | Phrase {
       }
     } else if (flag === '--tid') tid = value;
     else if (flag === '--sub') sub = value;
+    else if (flag === '--oid') oid = value;
+    else if (flag === '--name') name = value;
     else {
       const seconds = lifetimeSeconds(value);
       if (seconds === undefined || seconds <= 0) return phrase(CLI.expiresDuration, { value });
@@ -140,7 +146,7 @@ function parseTokenArgs(args: string[]): TokenOptions | Phrase {
       expiresIn = seconds;
     }
   }
-  return { roles, tid, sub, expiresIn, help: false };
+  return { roles, tid, sub, oid, name, expiresIn, help: false };
 }
 
 export async function tokenCommand(args: string[], io: TokenIo, options: TokenCommandOptions = {}): Promise<number> {
@@ -167,6 +173,8 @@ export async function tokenCommand(args: string[], io: TokenIo, options: TokenCo
     roles: parsed.roles,
     tid: parsed.tid,
     sub: parsed.sub,
+    ...(parsed.oid !== undefined ? { oid: parsed.oid } : {}),
+    ...(parsed.name !== undefined ? { name: parsed.name } : {}),
     expiresIn: parsed.expiresIn,
     issuer: config.issuer,
     audience: config.audience,

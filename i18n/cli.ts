@@ -23,6 +23,8 @@ export const CLI = {
   perfplan explain BOOK.xlsx 'Sheet!C5'   explain a PERF cell step by step (--json, --lang zh-CN)
 {outputs}
   perfplan seed [--api URL]                publish built-in templates and benchmarks to the API
+  perfplan run submit|status|list|approve|reject|payroll|statement …
+                                           payout runs on the API: submit, follow, approve, download (perfplan run --help)
   perfplan token --role admin              print a local dev token for the API (perfplan token --help)
   perfplan --help
 
@@ -34,6 +36,8 @@ memory, simulation samples), 4 the time budget (--timeout) ran out, 5 an interna
   perfplan explain BOOK.xlsx 'Sheet!C5'   逐步解释一个 PERF 单元格（--json、--lang zh-CN）
 {outputs}
   perfplan seed [--api URL]                将内置模板和基准数据发布到 API
+  perfplan run submit|status|list|approve|reject|payroll|statement …
+                                           API 上的薪酬计算批次：提交、跟踪、审批、下载（perfplan run --help）
   perfplan token --role admin              打印一个用于 API 的本地开发令牌（perfplan token --help）
   perfplan --help
 
@@ -178,7 +182,7 @@ or PERFPLAN_LOCAL_ISSUER_DIR), which only a local API (npm start) trusts.`,
   // ---- perfplan token (dev/token.ts) -----------------------------------------------------------
   tokenUsage: {
     'en-US': `Usage:
-  perfplan token [--role admin|publisher|reader|<AppRole>] [--tid TENANT] [--sub USER] [--expires 1h]
+  perfplan token [--role admin|publisher|reader|<AppRole>] [--tid TENANT] [--sub USER] [--oid ID] [--name NAME] [--expires 1h]
 
 Prints a fresh local development bearer token on stdout.
   --role     admin → roles ["{admin}"]; publisher → roles ["{publisher}"] (the
@@ -186,18 +190,22 @@ Prints a fresh local development bearer token on stdout.
              role name. Repeat to combine roles.
   --tid      organization (tenant) id, default "{tenant}"
   --sub      user (subject), default "{subject}"
+  --oid      the user's object id (oid claim: who acted, in a run's approvals and audit), default none
+  --name     the user's display name (name claim), default none
   --expires  lifetime such as 30m, 1h, 8h (default {expires}, at most 24h)
   --lang     the language of these messages: en-US or zh-CN (default: LANG)
 
 Example: curl -H "Authorization: Bearer $(npm run -s token -- --role admin)" ...`,
     'zh-CN': `用法：
-  perfplan token [--role admin|publisher|reader|<AppRole>] [--tid TENANT] [--sub USER] [--expires 1h]
+  perfplan token [--role admin|publisher|reader|<AppRole>] [--tid TENANT] [--sub USER] [--oid ID] [--name NAME] [--expires 1h]
 
 在标准输出上打印一个新的本地开发持有者令牌。
   --role     admin → 角色 ["{admin}"]；publisher → 角色 ["{publisher}"]（seed 使用的
              身份）；reader → 没有角色（默认）；其他值按应用角色名使用。可重复以组合多个角色。
   --tid      组织（租户）ID，默认 "{tenant}"
   --sub      用户（主体），默认 "{subject}"
+  --oid      用户的对象 ID（"oid" 声明：批次审批和审计中记录的操作人），默认没有
+  --name     用户的显示名称（"name" 声明），默认没有
   --expires  有效期，如 30m、1h、8h（默认 {expires}，最长 24h）
   --lang     这些消息的语言：en-US 或 zh-CN（默认按 LANG 决定）
 

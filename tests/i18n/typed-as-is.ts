@@ -19,6 +19,7 @@ import { englishWords } from './language-check';
  */
 export const TYPED_AS_IS = new Set([
   'explain', 'seed', 'token', 'admin', 'publisher', 'reader', 'help',
+  'run', 'submit', 'status', 'list', 'approve', 'reject', 'payroll', 'statement',
   'zlib', 'Deflate', 'JavaScript', 'curl', 'Entra',
   'match_mode', 'search_mode', 'Team', 'Bonus',
 ]);
