@@ -5,12 +5,16 @@
  * cell `Sheet!B2:B50` / `'Sales Team'!C5`, or a defined name — the cells read with their value
  * types, and the CLI's rules: every mapped cell a value (errors and blanks listed), the file's
  * total equal to the workbook's to the cent (the map's total cell, else the table's totals row,
- * else the column's sum as calculated), CSV in UTF-8 with a BOM. Read only: nothing is written
- * to the workbook. Messages are the CLI's (i18n/outputs.ts) as phrases, rendered by the view.
+ * else the column's sum as calculated), CSV in UTF-8 with a BOM; the rows are kept for the .xlsx
+ * (./payroll-xlsx, loaded when asked for). Read only: nothing is written to the workbook.
+ * Messages are the CLI's (i18n/outputs.ts, as calc/payroll-file.ts words them) as phrases,
+ * rendered by the view.
  */
-import { type ColumnSource, type MappedCell, type PayrollMap, calculatedSum, checkTotal, parsePayrollMap, payrollRows, toCsv } from '../../calc/payroll';
+import { type ColumnSource, type MappedCell, type PayrollMap, type PayrollRows, calculatedSum, checkTotal, parsePayrollMap, payrollRows, toCsv } from '../../calc/payroll';
+import { CLI, nameList } from '../../i18n/cli';
+import type { Locale } from '../../i18n/locale';
 import { OUTPUTS } from '../../i18n/outputs';
-import { type Phrase, phrase } from '../../i18n/text';
+import { type Phrase, formatAmount, phrase, phraseList, render } from '../../i18n/text';
 import type { CellValue } from '../../workbook/read';
 import { cellAddress, parseAddress, qualify } from './a1';
 import { cellProblemPhrase, mapProblemPhrase } from '../../calc/payroll-phrases';
@@ -40,21 +44,41 @@ export function parseReference(text: string): PayrollReference | undefined {
   return /^[A-Za-z_\\\u0080-\uFFFF][\w.\u0080-\uFFFF]*$/.test(trimmed) ? { kind: 'name', name: trimmed } : undefined;
 }
 
-/** The map's JSON text → the map, or why not. */
-export function readMap(text: string): PayrollMap | Phrase {
+/**
+ * The map's JSON text → the map, or why not, as `perfplan export --map FILE` says it: `file` is
+ * the name of the file the text was read from (the pasted text is called "JSON").
+ */
+export function readMap(text: string, file = 'JSON'): PayrollMap | Phrase {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return phrase(OUTPUTS.mapNotJson, { file: 'JSON', reason: error instanceof Error ? error.message : String(error) });
+    return phrase(OUTPUTS.mapNotJson, { file, reason: phrase(CLI.foreign, { message: error instanceof Error ? error.message : String(error) }) });
   }
   const map = parsePayrollMap(json);
-  return 'kind' in map ? phrase(OUTPUTS.mapInvalid, { file: 'JSON', problem: mapProblemPhrase(map) }) : map;
+  return 'kind' in map ? phrase(OUTPUTS.mapInvalid, { file, problem: mapProblemPhrase(map) }) : map;
 }
 
 export type PayrollExport =
-  | { ok: true; csv: string; rows: number; totalCents: number; source: string }
+  | {
+      ok: true;
+      csv: string;
+      /** The rows the CSV holds, for the .xlsx (./payroll-xlsx). */
+      payroll: PayrollRows;
+      rows: number;
+      totalCents: number;
+      /** The file's total, formatted to the cent in the caller's language. */
+      total: string;
+      /** Where the workbook's total was read. */
+      source: Phrase | string;
+    }
   | { ok: false; reason: Phrase; cells?: Phrase[] };
+
+function valueText(value: CellValue | undefined, locale: Locale): string {
+  if (value === undefined || value === '') return render(OUTPUTS.valueBlank, locale);
+  if (typeof value === 'object') return value.error;
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
 
 /** A cell as calc/payroll.ts reads it: an error as { error }, an empty cell as undefined. */
 function cellValue(value: unknown, type: string | undefined): CellValue | undefined {
@@ -108,7 +132,7 @@ function cellsOf({ range }: Loaded): MappedCell[] {
  * The payroll CSV of the open workbook under `map`, or why nothing may be written. References
  * Excel cannot find fail the sync (the caller shows Excel's message).
  */
-export async function exportPayroll(context: Excel.RequestContext, map: PayrollMap, locale: 'en-US' | 'zh-CN' = 'en-US'): Promise<PayrollExport> {
+export async function exportPayroll(context: Excel.RequestContext, map: PayrollMap, locale: Locale = 'en-US'): Promise<PayrollExport> {
   const references: (PayrollReference | undefined)[] = [];
   for (const column of map.columns) {
     if (column.from === undefined) {
@@ -151,33 +175,33 @@ export async function exportPayroll(context: Excel.RequestContext, map: PayrollM
   }
   const result = payrollRows(map, sources);
   const nothing = (reason: Phrase, cells?: Phrase[]): PayrollExport => ({ ok: false, reason: phrase(OUTPUTS.nothingWritten, { reason }), ...(cells ? { cells } : {}) });
-  if ('lengths' in result) return nothing(phrase(OUTPUTS.columnLengths, { lengths: result.lengths.map((l) => `${l.header} ${l.count}`).join(', ') }));
+  if ('lengths' in result) {
+    return nothing(phrase(OUTPUTS.columnLengths, { lengths: nameList(result.lengths.map((l) => render(OUTPUTS.columnLength, locale, { header: l.header, count: l.count }))) }));
+  }
   if ('noRows' in result) return nothing(phrase(OUTPUTS.noRows));
   if ('problems' in result) {
     const count = result.problems.length;
     const cells = result.problems.map(cellProblemPhrase);
-    const listed = result.problems.map((p) => p.cell).join(', ');
+    const listed = phraseList(cells);
     return nothing(count === 1 ? phrase(OUTPUTS.exportRefusedOne, { cells: listed }) : phrase(OUTPUTS.exportRefused, { count, cells: listed }), cells);
   }
   const rows = result.ok;
   let workbookTotal: number;
-  let source: string;
+  let source: Phrase | string;
   const totalCell = totalLoaded ? cellsOf(totalLoaded)[0] : tableTotals?.table.showTotals ? cellsOf({ range: tableTotals.cell })[0] : undefined;
   if (totalCell) {
-    source = totalCell.address;
-    if (typeof totalCell.value !== 'number') {
-      const shown = totalCell.value === undefined ? OUTPUTS.valueBlank[locale] : typeof totalCell.value === 'object' ? totalCell.value.error : String(totalCell.value);
-      return nothing(phrase(OUTPUTS.totalNotNumber, { source, value: shown }));
-    }
+    if (totalLoaded) source = map.totalFrom === totalCell.address ? totalCell.address : `${map.totalFrom} = ${totalCell.address}`;
+    else source = phrase(OUTPUTS.totalFromTable, { table: (totalColumnRef as { table: string }).table, cell: totalCell.address });
+    if (typeof totalCell.value !== 'number') return nothing(phrase(OUTPUTS.totalNotNumber, { source, value: valueText(totalCell.value, locale) }));
     workbookTotal = totalCell.value;
   } else {
-    source = map.columns[totalIndex].from ?? map.totalColumn;
+    source = phrase(OUTPUTS.totalFromCells, { reference: map.columns[totalIndex].from ?? map.totalColumn });
     workbookTotal = calculatedSum(rows);
   }
   const check = checkTotal(rows, workbookTotal);
+  const money = (cents: number) => formatAmount(cents / 100, locale);
   if (!check.equal) {
-    const money = (cents: number) => (cents / 100).toFixed(2);
     return nothing(phrase(OUTPUTS.totalMismatch, { file: money(check.fileCents), book: money(check.workbookCents), source, difference: money(Math.abs(check.fileCents - check.workbookCents)) }));
   }
-  return { ok: true, csv: toCsv(rows.headers, rows.rows), rows: rows.rows.length, totalCents: check.fileCents, source };
+  return { ok: true, csv: toCsv(rows.headers, rows.rows), payroll: rows, rows: rows.rows.length, totalCents: check.fileCents, total: money(check.fileCents), source };
 }

@@ -1,11 +1,19 @@
 /**
  * The Statements view's Excel side (issue 12 item 1, the pane's statement): the person in the
- * selected row. readPersonRow reads the used range of the selection's sheet — its first row
- * holds the headers (a table's header row) — and the selected row: each column's header, cell,
- * value, value type and formula. A formula cell is a result, any other cell an input
- * (statement-model.ts decides). Read only: nothing is written.
+ * selected row of an Excel table, read as `perfplan statements --people "Team[Name]"` reads a
+ * person (calc/statements.ts):
+ *   - the table is the one containing the selection's first cell (Range.getTables); a selection
+ *     outside every table, on the header row or on the totals row names nobody;
+ *   - the table's columns, headed by its header row (getHeaderRowRange), with the row's cells
+ *     (values, value types, formulas) — a formula cell is a result (a calculated column), any
+ *     other cell an input or an identity field (statement-model.ts decides);
+ *   - results beside the table: a cell of the row outside the table's columns that holds a
+ *     formula, or shows an element of a spilled formula (PERF.PAYOUT(M8#,…) fills its column;
+ *     Range.getSpillParentOrNullObject, ExcelApi 1.12), whose area lies within the table's rows.
+ *     Its header is the text above it in the table's header row, else its column letter.
+ * Read only: nothing is written.
  */
-import { cellAddress, qualify } from './a1';
+import { cellAddress, columnLetters, qualify, rangeAddress } from './a1';
 
 export interface RowCell {
   header: string;
@@ -18,74 +26,171 @@ export interface RowCell {
   formula?: string;
   /** A spilled cell: the anchor holding the formula ("Team!F2") and the element this cell shows. */
   spill?: { anchor: string; row: number; col: number };
+  /** A column of the table (else a result beside it). */
+  inTable: boolean;
 }
 
 export interface ReadRowOptions {
-  /** Find the anchors of spilled cells (Range.getSpillParentOrNullObject, ExcelApi 1.12). */
+  /** Find the anchors of spilled cells beside the table (Range.getSpillParentOrNullObject, ExcelApi 1.12). */
   spills?: boolean;
 }
 
 export interface PersonRow {
+  /** The table's name. */
+  table: string;
   sheet: string;
   /** The sheet row, 1-based. */
   row: number;
+  /** The table's columns in order, then the results beside it, left to right. */
   cells: RowCell[];
 }
 
+export type PersonRowProblemKind = 'notInTable' | 'headerRow' | 'totalsRow';
+
 /** Why the selection names no person. */
 export class PersonRowProblem extends Error {
-  constructor(readonly kind: 'headerRow' | 'outside', readonly address: string) {
-    super(`${address}: ${kind === 'headerRow' ? 'the header row is selected, not a person' : 'the selection is outside the sheet’s data'}`);
+  constructor(
+    readonly kind: PersonRowProblemKind,
+    readonly address: string,
+  ) {
+    super(
+      `${address}: ${
+        kind === 'notInTable' ? 'the selection is outside every table' : kind === 'headerRow' ? 'the table’s header row is selected, not a person' : 'the table’s totals row is selected, not a person'
+      }`,
+    );
     this.name = 'PersonRowProblem';
   }
 }
 
-/** The person in the selected row (the selection's first cell decides the row). */
+const isFormula = (formula: unknown): formula is string => typeof formula === 'string' && formula.startsWith('=');
+
+/** The person in the selected row of the table the selection's first cell lies in. */
 export async function readPersonRow(context: Excel.RequestContext, options: ReadRowOptions = {}): Promise<PersonRow> {
   const selection = context.workbook.getSelectedRange();
   selection.load('address');
   const cell = selection.getCell(0, 0);
-  cell.load('rowIndex, address');
+  cell.load('rowIndex, columnIndex, address');
+  const tables = cell.getTables(false);
+  const count = tables.getCount();
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load('name');
   const used = sheet.getUsedRange();
-  used.load('rowIndex, columnIndex, values, formulas, valueTypes');
+  used.load('columnIndex, columnCount');
   await context.sync();
-  const offset = cell.rowIndex - used.rowIndex;
-  if (offset === 0) throw new PersonRowProblem('headerRow', selection.address);
-  if (offset < 0 || offset >= used.values.length) throw new PersonRowProblem('outside', selection.address);
-  const headers = used.values[0];
-  const cells: RowCell[] = headers.map((header, j) => {
-    const formula = used.formulas[offset][j];
+  if (count.value === 0) throw new PersonRowProblem('notInTable', selection.address);
+
+  const table = tables.getFirst();
+  table.load('name');
+  const header = table.getHeaderRowRange();
+  header.load('values, rowIndex, columnIndex, columnCount');
+  const body = table.getDataBodyRange();
+  body.load('rowIndex, rowCount');
+  await context.sync();
+  const rowIndex = cell.rowIndex;
+  if (rowIndex === header.rowIndex) throw new PersonRowProblem('headerRow', selection.address);
+  if (rowIndex < body.rowIndex || rowIndex >= body.rowIndex + body.rowCount) throw new PersonRowProblem('totalsRow', selection.address);
+
+  // The row across the table and the sheet's used columns beside it, and the header row above those.
+  const tableLeft = header.columnIndex;
+  const tableRight = header.columnIndex + header.columnCount - 1;
+  const left = Math.min(tableLeft, used.columnIndex);
+  const right = Math.max(tableRight, used.columnIndex + used.columnCount - 1);
+  const width = right - left + 1;
+  const line = sheet.getRange(rangeAddress(rowIndex, left, 1, width));
+  line.load('values, formulas, valueTypes');
+  const beside = width > header.columnCount ? sheet.getRange(rangeAddress(header.rowIndex, left, 1, width)) : undefined;
+  beside?.load('values');
+  await context.sync();
+
+  const types = line.valueTypes as unknown as string[][];
+  const address = (col: number) => qualify(sheet.name, cellAddress(rowIndex, col));
+  const cellAt = (col: number, headerText: string, inTable: boolean): RowCell => {
+    const j = col - left;
+    const formula = line.formulas[0][j];
     return {
-      header: String(header ?? '').trim(),
-      cell: qualify(sheet.name, cellAddress(cell.rowIndex, used.columnIndex + j)),
-      value: used.values[offset][j],
-      type: String((used.valueTypes as unknown as string[][])[offset][j]),
-      ...(typeof formula === 'string' && formula.startsWith('=') ? { formula } : {}),
+      header: headerText,
+      cell: address(col),
+      value: line.values[0][j],
+      type: String(types[0][j]),
+      ...(isFormula(formula) ? { formula } : {}),
+      inTable,
     };
-  });
-  if (options.spills) await findSpillAnchors(context, sheet, cells, cell.rowIndex, used.columnIndex);
-  return { sheet: sheet.name, row: cell.rowIndex + 1, cells };
+  };
+  const cells: RowCell[] = [];
+  for (let col = tableLeft; col <= tableRight; col++) cells.push(cellAt(col, String(header.values[0][col - tableLeft] ?? '').trim(), true));
+
+  const besideHeader = (col: number) => {
+    const above = beside?.values[0][col - left];
+    return typeof above === 'string' && above.trim() !== '' ? above.trim() : columnLetters(col);
+  };
+  const outside: Beside[] = [];
+  for (let col = left; col <= right; col++) {
+    if (col >= tableLeft && col <= tableRight) continue;
+    const c = cellAt(col, besideHeader(col), false);
+    if (c.formula || (options.spills && c.type !== 'Empty')) outside.push({ c, col });
+  }
+  const tableRows = { top: header.rowIndex, bottom: body.rowIndex + body.rowCount - 1 };
+  cells.push(...(options.spills ? await resultsBeside(context, sheet, outside, rowIndex, tableRows) : outside.map((b) => b.c)));
+  return { table: table.name, sheet: sheet.name, row: rowIndex + 1, cells };
 }
 
-/** A value cell may be an element of a spilled formula (PERF.PAYOUT(M8#,…) fills its column): its anchor and formula. */
-async function findSpillAnchors(context: Excel.RequestContext, sheet: Excel.Worksheet, cells: RowCell[], rowIndex: number, firstColumn: number): Promise<void> {
-  const pending = cells
-    .map((c, j) => ({ c, j }))
-    .filter(({ c }) => !c.formula && c.type !== 'Empty' && c.type !== 'String')
-    .map(({ c, j }) => {
-      const parent = sheet.getRange(cellAddress(rowIndex, firstColumn + j)).getSpillParentOrNullObject();
-      parent.load('address, formulas, rowIndex, columnIndex');
-      return { c, j, parent };
-    });
-  if (pending.length === 0) return;
+/** A cell of the row beside the table, and its column (0-based). */
+interface Beside {
+  c: RowCell;
+  col: number;
+}
+
+interface Extent {
+  rowIndex: number;
+  rowCount: number;
+  isNullObject?: boolean;
+}
+
+/**
+ * The cells beside the table that are results over the table's rows, as the CLI counts them: a
+ * formula whose spill (or its one cell) stays within the rows; a value that is an element of
+ * such a spill, with its anchor's formula and the element it shows.
+ */
+async function resultsBeside(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  cells: Beside[],
+  rowIndex: number,
+  rows: { top: number; bottom: number },
+): Promise<RowCell[]> {
+  if (cells.length === 0) return [];
+  const pending = cells.map(({ c, col }) => {
+    const range = sheet.getRange(cellAddress(rowIndex, col));
+    if (c.formula) {
+      const spill = range.getSpillingToRangeOrNullObject();
+      spill.load('rowIndex, rowCount');
+      return { c, col, spill };
+    }
+    const parent = range.getSpillParentOrNullObject();
+    parent.load('address, formulas, rowIndex, columnIndex');
+    return { c, col, parent };
+  });
   await context.sync();
-  for (const { c, j, parent } of pending) {
-    if (parent.isNullObject === true) continue;
+  const parents = pending.map((p) => {
+    // A null parent (isNullObject) is no spill; neither is a parent without a formula.
+    if (!p.parent || p.parent.isNullObject === true || !isFormula(p.parent.formulas?.[0]?.[0])) return p;
+    const spill = p.parent.getSpillingToRangeOrNullObject();
+    spill.load('rowIndex, rowCount');
+    return { ...p, spill };
+  });
+  if (parents.some((p) => p.parent && p.spill)) await context.sync();
+  const within = (spill: Extent | undefined) =>
+    !spill || spill.isNullObject === true || (spill.rowIndex >= rows.top && spill.rowIndex + spill.rowCount - 1 <= rows.bottom);
+  const results: RowCell[] = [];
+  for (const { c, col, parent, spill } of parents) {
+    if (c.formula) {
+      if (within(spill as Extent | undefined)) results.push(c);
+      continue;
+    }
+    if (!parent || parent.isNullObject === true || !spill) continue;
     const formula = parent.formulas?.[0]?.[0];
-    if (typeof formula !== 'string' || !formula.startsWith('=')) continue;
-    c.formula = formula;
-    c.spill = { anchor: parent.address, row: rowIndex - parent.rowIndex, col: firstColumn + j - parent.columnIndex };
+    if (!isFormula(formula) || !within(spill as Extent)) continue;
+    results.push({ ...c, formula, spill: { anchor: parent.address, row: rowIndex - parent.rowIndex, col: col - parent.columnIndex } });
   }
+  return results;
 }

@@ -7,20 +7,22 @@ import * as React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { explainCall } from '../../catalog/explain';
 import { STATEMENT_VIEW } from '../../i18n/pane-outputs';
-import type { PersonRow } from '../../addin/office/statements-row';
+import { PersonRowProblem, type PersonRow } from '../../addin/office/statements-row';
+import { formatMoney } from '../../calc/statements-document';
 import StatementsView from '../../addin/taskpane/views/statements';
 import { type Explained, personStatement, shownValue, statementFileName, statementPage } from '../../addin/taskpane/views/statements/statement-model';
 
 const ROW: PersonRow = {
+  table: 'Team',
   sheet: 'Team',
   row: 5,
   cells: [
-    { header: '工号', cell: 'Team!A5', value: 'E01', type: 'String' },
-    { header: 'Name', cell: 'Team!B5', value: 'Li Wei', type: 'String' },
-    { header: 'Period', cell: 'Team!C5', value: '2025-07', type: 'String' },
-    { header: 'Sales', cell: 'Team!D5', value: 120000, type: 'Double' },
-    { header: 'Rate', cell: 'Team!E5', value: 0.05, type: 'Double', formula: '=0.05' },
-    { header: 'Payout (CNY)', cell: 'Team!F5', value: 6000, type: 'Double', formula: '=D5*E5' },
+    { header: '工号', cell: 'Team!A5', value: 'E01', type: 'String', inTable: true },
+    { header: 'Name', cell: 'Team!B5', value: 'Li Wei', type: 'String', inTable: true },
+    { header: 'Period', cell: 'Team!C5', value: '2025-07', type: 'String', inTable: true },
+    { header: 'Sales', cell: 'Team!D5', value: 120000, type: 'Double', inTable: true },
+    { header: 'Rate', cell: 'Team!E5', value: 0.05, type: 'Double', formula: '=0.05', inTable: true },
+    { header: 'Payout (CNY)', cell: 'Team!F5', value: 6000, type: 'Double', formula: '=D5*E5', inTable: true },
   ],
 };
 
@@ -34,7 +36,7 @@ describe('personStatement', () => {
   });
 
   it('names nobody in a row without a name', () => {
-    expect(personStatement({ sheet: 'Team', row: 2, cells: [{ header: 'Sales', cell: 'Team!A2', value: 5, type: 'Double' }] }, new Map())).toBeUndefined();
+    expect(personStatement({ table: 'Team', sheet: 'Team', row: 2, cells: [{ header: 'Sales', cell: 'Team!A2', value: 5, type: 'Double', inTable: true }] }, new Map())).toBeUndefined();
   });
 
   it('shows values as the CLI does (errors by their code, empty cells as blank)', () => {
@@ -66,6 +68,55 @@ describe('personStatement', () => {
   });
 });
 
+describe('amounts in CNY, as the CLI’s statements write them', () => {
+  it('shows the payout and the totals as CNY in each language, other results and inputs as numbers', () => {
+    const { statement, model } = personStatement(ROW, new Map())!;
+    const source = { file: 'plan.xlsx', sha256: 'x', calculatedAt: '2025-07-31T00:00:00.000Z' };
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const { doc, html } = statementPage(statement, model, source, locale);
+      const payout = doc.results.rows.find((r) => r.payout)!;
+      expect(payout.value).toEqual({ text: formatMoney(6000, locale), number: 6000, money: true });
+      expect(doc.totals.rows[0].value.text).toBe(formatMoney(6000, locale));
+      expect(html).toContain(formatMoney(6000, locale));
+      // The rate is a result but no amount; sales is an input: numbers, not money.
+      expect(doc.results.rows.find((r) => r.header === 'Rate')!.value).toEqual({ text: '0.05', number: 0.05 });
+      expect(doc.inputs.rows.find((r) => r.header === 'Sales')!.value.money).toBeUndefined();
+    }
+    expect(formatMoney(6000, 'en-US')).toBe('CN¥6,000.00');
+    expect(formatMoney(6000, 'zh-CN')).toBe('¥6,000.00');
+  });
+
+  it('a result beside the table (a spill) is a result; cells beside it are never inputs or identity', () => {
+    const row: PersonRow = {
+      table: 'Team',
+      sheet: 'Team',
+      row: 4,
+      cells: [
+        { header: 'Name', cell: 'Team!B4', value: 'Ann', type: 'String', inTable: true },
+        { header: 'Sales', cell: 'Team!C4', value: 100, type: 'Double', inTable: true },
+        { header: 'Bonus', cell: 'Team!E4', value: 7.5, type: 'Double', formula: '=PERF.TIERED(Team[Sales],Tiers)', spill: { anchor: 'Team!E2', row: 2, col: 0 }, inTable: false },
+      ],
+    };
+    const { statement } = personStatement(row, new Map())!;
+    expect(statement.inputs.map((i) => i.header)).toEqual(['Sales']);
+    expect(statement.results.map((r) => [r.header, r.payout])).toEqual([['Bonus', true]]);
+    expect(statement.payout).toEqual({ kind: 'number', value: 7.5 });
+  });
+});
+
+describe('a selection that names nobody', () => {
+  it('says why in both languages: outside every table, the header row, the totals row', () => {
+    for (const kind of ['notInTable', 'headerRow', 'totalsRow'] as const) {
+      const problem = new PersonRowProblem(kind, 'Team!A1');
+      expect(problem.kind).toBe(kind);
+      expect(STATEMENT_VIEW[kind]['en-US']).not.toMatch(/[\u3400-\u9fff]/);
+      expect(STATEMENT_VIEW[kind]['zh-CN']).toMatch(/[\u3400-\u9fff]/);
+    }
+    expect(STATEMENT_VIEW.notInTable['en-US']).toMatch(/not in a table/);
+    expect(STATEMENT_VIEW.notInTable['zh-CN']).toContain('不在表格中');
+  });
+});
+
 describe('the view', () => {
   it('standalone: says Excel is needed, its action disabled, in both languages', () => {
     for (const locale of ['en-US', 'zh-CN'] as const) {
@@ -74,6 +125,16 @@ describe('the view', () => {
       expect(html).toMatch(/aria-disabled="true"[^>]*data-testid="statement-show"|data-testid="statement-show"[^>]*aria-disabled="true"/);
       expect(html).toContain(STATEMENT_VIEW.exportHeading[locale]);
       expect(html).toMatch(/aria-disabled="true"[^>]*data-testid="payroll-export"|data-testid="payroll-export"[^>]*aria-disabled="true"/);
+      // The map from a .json file (labelled), or pasted; CSV or .xlsx.
+      const fileInput = /<input[^>]*data-testid="payroll-map-file"[^>]*>/.exec(html)![0];
+      expect(fileInput).toContain('type="file"');
+      expect(fileInput).toContain('accept=".json,application/json"');
+      const inputId = /id="([^"]+)"/.exec(fileInput)![1];
+      expect(html).toMatch(new RegExp(`<label[^>]*for="${inputId}"[^>]*>${STATEMENT_VIEW.mapFileLabel[locale].replace(/[().]/g, '\\$&')}`));
+      expect(html).toContain('data-testid="payroll-map"');
+      expect(html).toContain(STATEMENT_VIEW.formatCsv[locale]);
+      expect(html).toContain(STATEMENT_VIEW.formatXlsx[locale]);
+      expect(html).toMatch(/role="radiogroup"/);
     }
   });
 });
@@ -81,11 +142,12 @@ describe('the view', () => {
 describe('a spilled result', () => {
   it('keeps its anchor and element, so the statement says where it comes from', () => {
     const row: PersonRow = {
+      table: 'Team',
       sheet: 'Team',
       row: 3,
       cells: [
-        { header: 'Name', cell: 'Team!A3', value: 'Bob', type: 'String' },
-        { header: 'Payout', cell: 'Team!C3', value: 12, type: 'Double', formula: '=PERF.TIERED(B2:B3,Tiers)', spill: { anchor: 'Team!C2', row: 1, col: 0 } },
+        { header: 'Name', cell: 'Team!A3', value: 'Bob', type: 'String', inTable: true },
+        { header: 'Payout', cell: 'Team!C3', value: 12, type: 'Double', formula: '=PERF.TIERED(B2:B3,Tiers)', spill: { anchor: 'Team!C2', row: 1, col: 0 }, inTable: false },
       ],
     };
     const { statement, model } = personStatement(row, new Map())!;

@@ -1,11 +1,22 @@
 /**
  * The payroll export from the pane on office-addin-mock: the map's references read from Excel,
  * the CSV (UTF-8 BOM, CRLF) with the workbook's numbers, the total checked to the cent, and the
- * refusals (error and blank cells listed, a total that differs) — nothing written to the book.
+ * refusals (error and blank cells listed, a total that differs) — nothing written to the book;
+ * the same rows as an .xlsx (read back through the workbook layer: the CSV's numbers), and the
+ * map read from a picked .json file, refused with `perfplan export`'s words and the file's name.
  */
 import { exportPayroll, parseReference, readMap } from '../../../addin/office/export-payroll';
-import { UTF8_BOM, parseCsv } from '../../../calc/payroll';
-import { render } from '../../../i18n/text';
+import { payrollXlsx } from '../../../addin/office/payroll-xlsx';
+import { readFileText } from '../../../addin/taskpane/views/statements';
+import { UTF8_BOM, parseCsv, parsePayrollMap } from '../../../calc/payroll';
+import { mapProblemPhrase } from '../../../calc/payroll-phrases';
+import { CLI } from '../../../i18n/cli';
+import { OUTPUTS } from '../../../i18n/outputs';
+import { phrase, render } from '../../../i18n/text';
+import { checkExcelForm } from '../../../workbook/format-check';
+import { nodeCodec } from '../../../workbook/node-codec';
+import { readWorkbookModel } from '../../../workbook/read';
+import { ZipArchive } from '../../../workbook/zip';
 import { createExcelMock } from './excel-mock';
 
 const MAP = {
@@ -105,5 +116,82 @@ describe('exportPayroll', () => {
     const bad = await exportPayroll(book(undefined, undefined, 3333.8).context, map({ total: { from: 'People!C5' } }));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(render(bad.reason.text, 'zh-CN', bad.reason.params)).toContain('相差 0.04');
+  });
+});
+
+describe('the .xlsx from the pane', () => {
+  it('holds the CSV’s rows, read back through the workbook layer: texts as text, amounts as the same numbers', async () => {
+    const result = await exportPayroll(book().context, map(), 'zh-CN');
+    if (!result.ok) throw new Error(render(result.reason.text, 'en-US', result.reason.params));
+    const bytes = payrollXlsx(result.payroll, map(), 'zh-CN');
+    expect(checkExcelForm(bytes, nodeCodec)).toEqual([]);
+    const model = readWorkbookModel(ZipArchive.read(bytes), nodeCodec);
+    // No sheet named in the map: the CLI's name in the user's language.
+    expect(model.sheets.map((s) => s.name)).toEqual([render(OUTPUTS.payrollSheet, 'zh-CN')]);
+    const read = model.sheets[0].rows.slice(1).map((row) => row.slice(1));
+    const csv = parseCsv(result.csv);
+    expect(read).toEqual(csv.map((line, r) => (r === 0 ? line : line.map((text, c) => (c === 3 ? Number(text) : text)))));
+    expect(read.slice(1).map((row) => row[3])).toEqual([1000.5, 2000, 333.34]);
+    expect(Math.round((read.slice(1) as number[][]).reduce((sum, row) => sum + row[3], 0) * 100)).toBe(result.totalCents);
+  });
+
+  it('takes the sheet name from the map, and the English name in en-US', async () => {
+    const named = await exportPayroll(book().context, map({ sheet: '七月工资' }));
+    const plain = await exportPayroll(book().context, map());
+    if (!named.ok || !plain.ok) throw new Error('refused');
+    const sheetOf = (bytes: Uint8Array) => readWorkbookModel(ZipArchive.read(bytes), nodeCodec).sheets[0].name;
+    expect(sheetOf(payrollXlsx(named.payroll, map({ sheet: '七月工资' }), 'en-US'))).toBe('七月工资');
+    expect(sheetOf(payrollXlsx(plain.payroll, map(), 'en-US'))).toBe('Payroll');
+  });
+
+  it('formats the total and names where it was read as the CLI does', async () => {
+    const result = await exportPayroll(book().context, map(), 'en-US');
+    if (!result.ok) throw new Error('refused');
+    expect(result.total).toBe('3,333.84');
+    expect(typeof result.source === 'string' ? result.source : render(result.source.text, 'en-US', result.source.params)).toBe('the sum of People!C2:C4 as calculated');
+  });
+});
+
+describe('the map from a file', () => {
+  const cliMessage = (text: string, file: string, locale: 'en-US' | 'zh-CN') => {
+    // What `perfplan export --map FILE` prints for the same text (cli/export.ts readMap).
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return render(OUTPUTS.mapNotJson, locale, { file, reason: phrase(CLI.foreign, { message: (error as Error).message }) });
+    }
+    const parsed = parsePayrollMap(json);
+    if (!('kind' in parsed)) throw new Error('valid');
+    return render(OUTPUTS.mapInvalid, locale, { file, problem: mapProblemPhrase(parsed) });
+  };
+
+  it('reads a picked .json file and exports with it', async () => {
+    const file = new File([JSON.stringify(MAP)], 'payroll.json', { type: 'application/json' });
+    const parsed = readMap(await readFileText(file), file.name);
+    if (!('columns' in parsed)) throw new Error(render(parsed.text, 'en-US', parsed.params));
+    expect(parsed.columns.map((c) => c.header)).toEqual(['工号', '姓名', '所属期间', '应发金额', '成本中心']);
+    const result = await exportPayroll(book().context, parsed);
+    expect(result.ok && parseCsv(result.csv)[1]).toEqual(['E01', '李伟', '2025-07', '1000.50', 'CC-100']);
+  });
+
+  it('refuses a file that is no JSON, or no map, with the command’s words and the file’s name', async () => {
+    const cases = ['{"columns": [', JSON.stringify({ columns: [{ header: '应发金额', from: 'People!C2:C4', type: 'money' }] }), JSON.stringify({ ...MAP, sheet: 'a/b' })];
+    for (const text of cases) {
+      const file = new File([text], '七月映射.json');
+      const refused = readMap(await readFileText(file), file.name);
+      expect('text' in refused).toBe(true);
+      if (!('text' in refused)) continue;
+      for (const locale of ['en-US', 'zh-CN'] as const) {
+        const said = render(refused.text, locale, refused.params);
+        expect(said).toBe(cliMessage(text, '七月映射.json', locale));
+        expect(said).toContain('七月映射.json');
+      }
+    }
+  });
+
+  it('a pasted map is named JSON in the messages, as before', () => {
+    const refused = readMap('{');
+    expect('text' in refused && render(refused.text, 'en-US', refused.params)).toBe(cliMessage('{', 'JSON', 'en-US'));
   });
 });

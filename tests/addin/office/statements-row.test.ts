@@ -1,87 +1,150 @@
 /**
- * The Statements view's Excel read on office-addin-mock: the person in the selected row with
- * the headers of the sheet's first used row, formulas kept, nothing written.
+ * The Statements view's Excel read on office-addin-mock: the person in the selected row of the
+ * Excel table holding the selection — the headers are the table's header row (not the sheet's
+ * first used row, here a title above the table), its cells with types and formulas, the
+ * results beside the table (a spill over the table's rows) with their anchors; a selection
+ * outside every table, on the header row or on the totals row names nobody. Nothing written.
  */
 import { PersonRowProblem, readPersonRow } from '../../../addin/office/statements-row';
-import { createExcelMock } from './excel-mock';
+import { personStatement, statementPage } from '../../../addin/taskpane/views/statements/statement-model';
+import { type RangeData, createExcelMock } from './excel-mock';
 
-const USED = {
-  rowIndex: 3, // the header row is row 4
-  columnIndex: 1, // column B
-  values: [
-    ['Name', 'Employee ID', 'Sales', 'Payout'],
-    ['Li Wei', 'E01', 120000, 6000],
-    ['Ann', 'E02', 80000, '#DIV/0!'],
-  ],
-  formulas: [
-    ['Name', 'Employee ID', 'Sales', 'Payout'],
-    ['Li Wei', 'E01', 120000, '=PERF.TIERED(D5,Tiers)'],
-    ['Ann', 'E02', 80000, '=D6/0'],
-  ],
-  valueTypes: [
-    ['String', 'String', 'String', 'String'],
-    ['String', 'String', 'Double', 'Double'],
-    ['String', 'String', 'Double', 'Error'],
-  ],
+/*
+ *      A          B        C            D       E     F            G        H      I
+ *   1  Q3 plan                                                                     (spill from I1)
+ *   2
+ *   3             Name     Employee ID  Sales   Rate  Credit       Payout
+ *   4             Ann      E00          80000   0.04  =[@Sales]*…  =PERF.PAYOUT(Team[Sales],Curve) → G4:G6
+ *   5             Li Wei   E01          120000  0.05  6000         7200     ok
+ *   6             Bo       E02          50000   0.03  1500         1000
+ *   7             Total                                7500                           (totals row)
+ * Table "Team" is B3:F7; the used range is A1:I10 (the first used row is the title, not the headers).
+ */
+const SHEET = 'Sales Team';
+const PAYOUT_FORMULA = '=PERF.PAYOUT(Team[Sales],Curve)';
+
+const spilled = (anchor: string, rowIndex: number, columnIndex: number, formula: string, spill: { rowIndex: number; rowCount: number }): RangeData => ({
+  parent: {
+    address: `'${SHEET}'!${anchor}`,
+    formulas: [[formula]],
+    rowIndex,
+    columnIndex,
+    spill,
+    getSpillingToRangeOrNullObject(this: any) {
+      return this.spill;
+    },
+  },
+  getSpillParentOrNullObject(this: any) {
+    return this.parent;
+  },
+});
+
+const notSpilled: RangeData = {
+  parent: { isNullObject: true, address: '', formulas: [['']], rowIndex: 0, columnIndex: 0 },
+  getSpillParentOrNullObject(this: any) {
+    return this.parent;
+  },
 };
 
-function book(rowIndex: number) {
+function table(): RangeData {
+  return {
+    name: 'Team',
+    header: { values: [['Name', 'Employee ID', 'Sales', 'Rate', 'Credit']], rowIndex: 2, columnIndex: 1, columnCount: 5 },
+    body: { rowIndex: 3, rowCount: 3 },
+    getHeaderRowRange(this: any) {
+      return this.header;
+    },
+    getDataBodyRange(this: any) {
+      return this.body;
+    },
+  };
+}
+
+function book(rowIndex: number, inTable = true) {
+  const tables = {
+    table: table(),
+    getCount() {
+      return { value: inTable ? 1 : 0 };
+    },
+    getFirst(this: any) {
+      if (!inTable) throw new Error('ItemNotFound');
+      return this.table;
+    },
+  };
   return createExcelMock({
-    sheets: { 'Sales Team': { usedRange: USED } },
-    selection: { address: `'Sales Team'!C${rowIndex + 1}:E${rowIndex + 1}`, cell: { rowIndex, address: `'Sales Team'!C${rowIndex + 1}` } },
+    sheets: {
+      [SHEET]: {
+        usedRange: { rowIndex: 0, columnIndex: 0, columnCount: 9 },
+        ranges: {
+          'A5:I5': {
+            values: [['', 'Li Wei', 'E01', 120000, 0.05, 6000, 7200, 'ok', 3]],
+            formulas: [['', 'Li Wei', 'E01', 120000, 0.05, '=[@Sales]*[@Rate]', 7200, 'ok', 3]],
+            valueTypes: [['Empty', 'String', 'String', 'Double', 'Double', 'Double', 'Double', 'String', 'Double']],
+          },
+          'A3:I3': { values: [['', 'Name', 'Employee ID', 'Sales', 'Rate', 'Credit', 'Payout', '', '']] },
+          G5: spilled('G4', 3, 6, PAYOUT_FORMULA, { rowIndex: 3, rowCount: 3 }),
+          H5: notSpilled,
+          // A spill from I1 to I10 runs past the table's rows: not this person's result (as the CLI counts).
+          I5: spilled('I1', 0, 8, '=SEQUENCE(10)', { rowIndex: 0, rowCount: 10 }),
+        },
+      },
+    },
+    selection: { address: `'${SHEET}'!C${rowIndex + 1}:E${rowIndex + 1}`, cell: { rowIndex, columnIndex: 2, address: `'${SHEET}'!C${rowIndex + 1}`, tables, getTables(this: any) { return this.tables; } } },
   });
 }
 
 describe('readPersonRow', () => {
-  it('reads the selected row under the headers, with cells, types and formulas', async () => {
+  it('reads the selected row of the table with the table’s headers, and the spilled result beside it', async () => {
     const h = book(4);
-    const row = await readPersonRow(h.context);
-    expect(row.sheet).toBe('Sales Team');
-    expect(row.row).toBe(5);
-    expect(row.cells).toEqual([
-      { header: 'Name', cell: "'Sales Team'!B5", value: 'Li Wei', type: 'String' },
-      { header: 'Employee ID', cell: "'Sales Team'!C5", value: 'E01', type: 'String' },
-      { header: 'Sales', cell: "'Sales Team'!D5", value: 120000, type: 'Double' },
-      { header: 'Payout', cell: "'Sales Team'!E5", value: 6000, type: 'Double', formula: '=PERF.TIERED(D5,Tiers)' },
-    ]);
-    expect(h.callsOf('getRange')).toEqual([]);
-  });
-
-  it('keeps an error as its type says', async () => {
-    const row = await readPersonRow(book(5).context);
-    expect(row.cells[3]).toMatchObject({ value: '#DIV/0!', type: 'Error', formula: '=D6/0' });
-  });
-
-  it('refuses the header row and rows outside the data', async () => {
-    await expect(readPersonRow(book(3).context)).rejects.toMatchObject({ kind: 'headerRow' });
-    await expect(readPersonRow(book(9).context)).rejects.toBeInstanceOf(PersonRowProblem);
-    await expect(readPersonRow(book(1).context)).rejects.toMatchObject({ kind: 'outside' });
-  });
-});
-
-describe('readPersonRow with spills', () => {
-  it('finds the anchor of a spilled result and the element the row shows', async () => {
-    const used = {
-      rowIndex: 0,
-      columnIndex: 0,
-      values: [['Name', 'Sales', 'Payout'], ['Ann', 100, 5], ['Bob', 200, 12]],
-      formulas: [['Name', 'Sales', 'Payout'], ['Ann', 100, '=PERF.TIERED(B2:B3,Tiers)'], ['Bob', 200, 12]],
-      valueTypes: [['String', 'String', 'String'], ['String', 'Double', 'Double'], ['String', 'Double', 'Double']],
-    };
-    const h = createExcelMock({
-      sheets: {
-        Team: {
-          usedRange: used,
-          ranges: {
-            B3: { parent: { isNullObject: true, address: '', formulas: [['']], rowIndex: 0, columnIndex: 0 }, getSpillParentOrNullObject(this: any) { return this.parent; } },
-            C3: { parent: { address: 'Team!C2', formulas: [['=PERF.TIERED(B2:B3,Tiers)']], rowIndex: 1, columnIndex: 2 }, getSpillParentOrNullObject(this: any) { return this.parent; } },
-          },
-        },
-      },
-      selection: { address: 'Team!A3', cell: { rowIndex: 2, address: 'Team!A3' } },
-    });
     const row = await readPersonRow(h.context, { spills: true });
-    expect(row.cells[1]).toEqual({ header: 'Sales', cell: 'Team!B3', value: 200, type: 'Double' });
-    expect(row.cells[2]).toEqual({ header: 'Payout', cell: 'Team!C3', value: 12, type: 'Double', formula: '=PERF.TIERED(B2:B3,Tiers)', spill: { anchor: 'Team!C2', row: 1, col: 0 } });
+    expect(row).toMatchObject({ table: 'Team', sheet: SHEET, row: 5 });
+    expect(row.cells).toEqual([
+      { header: 'Name', cell: "'Sales Team'!B5", value: 'Li Wei', type: 'String', inTable: true },
+      { header: 'Employee ID', cell: "'Sales Team'!C5", value: 'E01', type: 'String', inTable: true },
+      { header: 'Sales', cell: "'Sales Team'!D5", value: 120000, type: 'Double', inTable: true },
+      { header: 'Rate', cell: "'Sales Team'!E5", value: 0.05, type: 'Double', inTable: true },
+      { header: 'Credit', cell: "'Sales Team'!F5", value: 6000, type: 'Double', formula: '=[@Sales]*[@Rate]', inTable: true },
+      { header: 'Payout', cell: "'Sales Team'!G5", value: 7200, type: 'Double', formula: PAYOUT_FORMULA, spill: { anchor: "'Sales Team'!G4", row: 1, col: 0 }, inTable: false },
+    ]);
+    // Read only: the row, the header row above it, the cells beside the table; the used range only for its columns.
+    expect(h.callsOf('getRange').map((c) => c.args[0])).toEqual(['A5:I5', 'A3:I3', 'G5', 'H5', 'I5']);
+    expect(h.calls.filter((c) => /add|insert|set|calculate|activate/i.test(c.method))).toEqual([]);
+  });
+
+  it('without spill support (ExcelApi < 1.12) keeps the table’s columns and formulas typed beside it only', async () => {
+    const row = await readPersonRow(book(4).context);
+    expect(row.cells.map((c) => c.header)).toEqual(['Name', 'Employee ID', 'Sales', 'Rate', 'Credit']);
+  });
+
+  it('gives the statement the CLI gives: identity and inputs from the table’s columns, results with the spill, the payout by its header', async () => {
+    const row = await readPersonRow(book(4).context, { spills: true });
+    const { statement, model } = personStatement(row, new Map())!;
+    expect(statement).toMatchObject({ row: 5, name: 'Li Wei', id: 'E01', payout: { kind: 'number', value: 7200 } });
+    expect(statement.inputs.map((i) => [i.header, i.cell])).toEqual([
+      ['Sales', "'Sales Team'!D5"],
+      ['Rate', "'Sales Team'!E5"],
+    ]);
+    expect(statement.results.map((r) => [r.header, r.anchor, r.payout])).toEqual([
+      ['Credit', "'Sales Team'!F5", false],
+      ['Payout', "'Sales Team'!G4", true],
+    ]);
+    expect(model).toMatchObject({ table: 'Team', sheet: SHEET, total: 7200, headers: { name: 'Name', id: 'Employee ID', payout: 'Payout' } });
+    const { html } = statementPage(statement, model, { file: 'q3.xlsx', sha256: 'abc', calculatedAt: '2025-07-31T00:00:00.000Z' }, 'en-US');
+    expect(html).not.toContain('Q3 plan');
+    expect(html).toContain('Employee ID');
+  });
+
+  it('refuses a selection outside every table, the header row and the totals row', async () => {
+    await expect(readPersonRow(book(0, false).context)).rejects.toMatchObject({ kind: 'notInTable', address: "'Sales Team'!C1:E1" });
+    await expect(readPersonRow(book(2).context)).rejects.toMatchObject({ kind: 'headerRow' });
+    const totals = readPersonRow(book(6).context);
+    await expect(totals).rejects.toBeInstanceOf(PersonRowProblem);
+    await expect(totals).rejects.toMatchObject({ kind: 'totalsRow' });
+  });
+
+  it('outside a table reads no cell of the sheet', async () => {
+    const h = book(0, false);
+    await expect(readPersonRow(h.context)).rejects.toMatchObject({ kind: 'notInTable' });
+    expect(h.callsOf('getRange')).toEqual([]);
   });
 });

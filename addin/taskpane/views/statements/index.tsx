@@ -4,16 +4,20 @@
  * (calc/statements-document.ts → statements-html.ts, self-contained, print-styled A4), shown in
  * a sandboxed frame; "Save as web page" downloads that page, "Print" prints the frame alone.
  *
- * The statement is read from Excel (./excel-ops, read only): the sheet's first used row is the
- * header row, formula cells are results (with their Explain steps for PERF calls), other cells
- * inputs (./statement-model). The footer's SHA-256 is that of the open workbook as Excel hands
+ * The statement is read from Excel (./excel-ops, read only): the Excel table holding the
+ * selection gives the headers, its formula cells and the results beside it (spills included) are
+ * results (with their Explain steps for PERF calls), its other cells inputs (./statement-model);
+ * a selection outside every table names nobody.
+ *
+ * The payroll export runs `perfplan export`'s rules on the open workbook (the map chosen as a
+ * .json file or pasted, checked with the CLI's words) and downloads payroll.csv, or payroll.xlsx
+ * written by the workbook layer (addin/office/payroll-xlsx, loaded only then). The footer's SHA-256 is that of the open workbook as Excel hands
  * it over (addin/office/statements-sha256.ts); where Excel cannot, the footer says so.
  */
-import { Button, Field, Textarea, useId } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Textarea, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import { STATEMENT_VIEW } from '../../../../i18n/pane-outputs';
 import { render } from '../../../../i18n/text';
-import { centsText } from '../../../../calc/payroll';
 import { readMap } from '../../../office/export-payroll';
 import { workbookSha256 } from '../../../office/statements-sha256';
 import { PersonRowProblem } from '../../../office/statements-row';
@@ -24,8 +28,13 @@ import type { ViewProps } from '../../view-contract';
 import { exportPayrollCsv, readSelectedPerson } from './excel-ops';
 import { personStatement, statementFileName, statementPage } from './statement-model';
 
-/** The file the payroll export downloads. */
+/** The files the payroll export downloads. */
 export const PAYROLL_FILE = 'payroll.csv';
+export const PAYROLL_XLSX = 'payroll.xlsx';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type PayrollFormat = 'csv' | 'xlsx';
+const isFormat = (value: unknown): value is PayrollFormat => value === 'csv' || value === 'xlsx';
 
 type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'refused'; text: string };
 
@@ -33,9 +42,9 @@ type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'shown'; name: string
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Downloads `text` as a file (a Blob URL on a temporary link). */
-export function download(file: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Downloads `content` as a file (a Blob URL on a temporary link). */
+export function download(file: string, content: string | Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file;
@@ -46,6 +55,17 @@ export function download(file: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A picked file's text (UTF-8), through Blob.text or, in older webviews, a FileReader. */
+export function readFileText(file: Blob): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('FileReader'));
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
 export default function StatementsView({ locale, host }: ViewProps): React.JSX.Element {
   const t = React.useMemo(() => translatorFor(STATEMENT_VIEW, locale), [locale]);
   const noteId = useId('stm-note');
@@ -54,10 +74,28 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
   const [status, setStatus] = React.useState('');
   const inExcel = host.inExcel;
   const [mapText, setMapText] = useDraft<string>('payrollMap', '', (v): v is string => typeof v === 'string');
+  const [format, setFormat] = useDraft<PayrollFormat>('payrollFormat', 'csv', isFormat);
+  /** The map file the text came from, until the text is edited (messages name it as the CLI names --map). */
+  const [mapFile, setMapFile] = React.useState<string | undefined>(undefined);
+  const [fileStatus, setFileStatus] = React.useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [exportState, setExportState] = React.useState<ExportState>({ kind: 'idle' });
 
+  const onMapFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    try {
+      const text = await readFileText(file);
+      setMapText(text);
+      setMapFile(file.name);
+      setFileStatus({ ok: true, text: t('mapFileRead', { file: file.name }) });
+      setExportState({ kind: 'idle' });
+    } catch (error) {
+      setFileStatus({ ok: false, text: t('mapFileUnreadable', { file: file.name, message: message(error) }) });
+    }
+  };
+
   const onExport = async () => {
-    const map = readMap(mapText);
+    const map = readMap(mapText, mapFile);
     if (!('columns' in map)) {
       setExportState({ kind: 'refused', text: render(map.text, locale, map.params) });
       return;
@@ -69,8 +107,15 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
         setExportState({ kind: 'refused', text: render(result.reason.text, locale, result.reason.params) });
         return;
       }
-      download(PAYROLL_FILE, result.csv, 'text/csv;charset=utf-8');
-      setExportState({ kind: 'done', text: t('exported', { file: PAYROLL_FILE, rows: result.rows, total: centsText(result.totalCents), source: result.source }) });
+      let file = PAYROLL_FILE;
+      if (format === 'xlsx') {
+        const { payrollXlsx } = await import(/* webpackChunkName: "payroll-xlsx" */ '../../../office/payroll-xlsx');
+        file = PAYROLL_XLSX;
+        download(file, payrollXlsx(result.payroll, map, locale), XLSX_TYPE);
+      } else {
+        download(file, result.csv, 'text/csv;charset=utf-8');
+      }
+      setExportState({ kind: 'done', text: t('exported', { file, rows: result.rows, total: result.total, source: result.source }) });
     } catch (error) {
       setExportState({ kind: 'refused', text: t('failed', { message: message(error) }) });
     }
@@ -147,12 +192,35 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
       )}
 
       <Section heading={t('exportHeading')} help={t('exportHelp')} data-payroll="">
+        <Field
+          label={t('mapFileLabel')}
+          validationState={fileStatus ? (fileStatus.ok ? 'success' : 'error') : 'none'}
+          validationMessage={fileStatus?.text}
+        >
+          {(props) => <input {...props} type="file" accept=".json,application/json" onChange={onMapFile} data-testid="payroll-map-file" />}
+        </Field>
         <Field label={t('mapLabel')}>
-          <Textarea value={mapText} resize="vertical" rows={6} onChange={(_, data) => setMapText(data.value)} data-testid="payroll-map" />
+          <Textarea
+            value={mapText}
+            resize="vertical"
+            rows={6}
+            onChange={(_, data) => {
+              setMapText(data.value);
+              setMapFile(undefined);
+              setFileStatus(undefined);
+            }}
+            data-testid="payroll-map"
+          />
+        </Field>
+        <Field label={t('formatLabel')}>
+          <RadioGroup value={format} layout="horizontal" onChange={(_, data) => isFormat(data.value) && setFormat(data.value)} data-testid="payroll-format">
+            <Radio value="csv" label={t('formatCsv')} />
+            <Radio value="xlsx" label={t('formatXlsx')} />
+          </RadioGroup>
         </Field>
         <Actions>
           <Button disabledFocusable={!inExcel || exportState.kind === 'busy' || mapText.trim() === ''} aria-describedby={inExcel ? undefined : noteId} onClick={onExport} data-testid="payroll-export">
-            {exportState.kind === 'busy' ? t('exporting') : t('exportRun')}
+            {exportState.kind === 'busy' ? t('exporting') : format === 'xlsx' ? t('exportRunXlsx') : t('exportRun')}
           </Button>
         </Actions>
         <div role="status" aria-live="polite">

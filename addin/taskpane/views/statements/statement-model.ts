@@ -1,8 +1,9 @@
 /**
- * The Statements view's pure part: the person in the selected row (addin/office/statements-row)
- * as the statement calc/statements.ts would give the CLI — identity from the recognised headers
- * (i18n/statements.ts STATEMENT_HEADERS: name, id, role, period, payout), a formula cell as a
- * result with its Explain steps when it is a PERF call, any other cell as an input — and the
+ * The Statements view's pure part: the person in the selected table row
+ * (addin/office/statements-row) as the statement calc/statements.ts would give the CLI —
+ * identity from the table's columns with recognised headers (i18n/statements.ts
+ * STATEMENT_HEADERS: name, id, role, period, payout), a formula cell (in the table or beside it)
+ * as a result with its Explain steps when it is a PERF call, any other table cell as an input — and the
  * document and HTML page the CLI renders (calc/statements-document.ts, statements-html.ts).
  */
 import type { PerfError } from '../../../../engine/errors';
@@ -40,22 +41,27 @@ export function shownValue(cell: Pick<RowCell, 'value' | 'type'>): ShownValue {
 const textOf = (cell: RowCell | undefined) => (cell && cell.value !== '' && cell.value !== null && cell.value !== undefined ? String(cell.value) : undefined);
 
 /**
- * The statement of the person in `row`: the name is the column headed Name (姓名…), else the
- * first text column; the payout is the column headed Payout (奖金, 应发金额…), else the last
- * formula column. Undefined when the row names nobody.
+ * The statement of the person in `row`, as calc/statements.ts makes it for the CLI: the name is
+ * the table's column headed Name (姓名…), else its first text column; id, role and period are
+ * the table's columns headed as STATEMENT_HEADERS lists; inputs are the table's other columns
+ * that hold no formula; results are the formula cells — calculated columns, then the results
+ * beside the table (a spill's element included); the payout is the first result headed Payout
+ * (奖金, 应发金额…), else a column so headed, else the last result. Undefined when the row names
+ * nobody.
  */
 export function personStatement(row: PersonRow, explained: ReadonlyMap<string, Explained>): { statement: Statement; model: StatementsModel } | undefined {
-  const find = (set: Set<string>) => row.cells.find((c) => set.has(headerKey(c.header)));
-  const nameCell = find(HEADERS.name) ?? row.cells.find((c) => !c.formula && typeof c.value === 'string' && c.value.trim() !== '');
+  const columns = row.cells.filter((c) => c.inTable);
+  const find = (set: Set<string>) => columns.find((c) => set.has(headerKey(c.header)));
+  const nameCell = find(HEADERS.name) ?? columns.find((c) => !c.formula && typeof c.value === 'string' && c.value.trim() !== '');
   const name = textOf(nameCell)?.trim();
   if (!name) return undefined;
   const idCell = find(HEADERS.id);
   const roleCell = find(HEADERS.role);
   const periodCell = find(HEADERS.period);
-  const formulas = row.cells.filter((c) => c.formula);
+  const formulas = [...columns, ...row.cells.filter((c) => !c.inTable)].filter((c) => c.formula);
   const payoutCell = formulas.find((c) => HEADERS.payout.has(headerKey(c.header))) ?? find(HEADERS.payout) ?? formulas[formulas.length - 1];
   const identity = new Set([nameCell, idCell, roleCell, periodCell].filter(Boolean));
-  const inputs = row.cells.filter((c) => !c.formula && !identity.has(c) && c !== payoutCell && c.header !== '').map((c) => ({ header: c.header, cell: c.cell, value: shownValue(c) }));
+  const inputs = columns.filter((c) => !c.formula && !identity.has(c) && c !== payoutCell && c.header !== '').map((c) => ({ header: c.header, cell: c.cell, value: shownValue(c) }));
   const results: StatementResult[] = formulas.map((c) => {
     const said = explained.get(c.cell);
     return {
@@ -82,7 +88,7 @@ export function personStatement(row: PersonRow, explained: ReadonlyMap<string, E
     payout,
   };
   const model: StatementsModel = {
-    table: row.sheet,
+    table: row.table,
     sheet: row.sheet,
     headers: { name: nameCell?.header ?? '', id: idCell?.header, role: roleCell?.header, period: periodCell?.header, payout: payoutCell?.header ?? '' },
     statements: [statement],
