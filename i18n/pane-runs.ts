@@ -112,6 +112,7 @@ export const RUNS = {
   detailsHeading: { 'en-US': 'Run for {period}', 'zh-CN': '{period} 的批次' },
   close: { 'en-US': 'Close', 'zh-CN': '关闭' },
   reload: { 'en-US': 'Reload', 'zh-CN': '重新加载' },
+  watchFailed: { 'en-US': 'Following the calculation stopped', 'zh-CN': '已停止跟踪计算进度' },
   watching: { 'en-US': 'Calculating… this updates by itself.', 'zh-CN': '正在计算……此处会自动更新。' },
   factStatus: { 'en-US': 'Status', 'zh-CN': '状态' },
   factPeriod: { 'en-US': 'Period', 'zh-CN': '所属期间' },

@@ -291,6 +291,28 @@ describe('the view, rendered', () => {
     expect(details(locale, { run: run() }, { initialPeople: [] }, stubClient, { roles: ['Payouts.Submitter'] })).not.toContain('data-testid="run-approve"');
   });
 
+  it.each(LOCALES)('%s: a queued run is watched; when watching fails the reason shows with a way to go on', (locale) => {
+    const queued = { run: run({ status: 'queued', totals: null, tier: null, steps: [] }) };
+    expect(details(locale, queued)).toContain('data-testid="run-watching"');
+    const html = details(locale, queued, { watchError: new ApiError({ kind: 'network' }), onWatchAgain: noop });
+    expect(html).not.toContain('data-testid="run-watching"');
+    expect(html).toContain(RUNS.watchFailed[locale]);
+    expect(html).toContain(PANE['error.network'][locale]);
+    expect(html).toContain('data-testid="run-watch-again"');
+    // Nothing to read yet: no statements, no decision, no payroll file.
+    expect(html).not.toContain('data-testid="run-statements"');
+    expect(languageLeaks(markupTexts(html, locale), locale, ['People', 'Payout', '2025-07'])).toEqual([]);
+  });
+
+  it('stops watching when told to', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const client = { get: async () => (calls++, { run: run({ status: 'queued' }) }) };
+    const watching = watchRun(client, ID, () => calls === 2 && controller.abort(), { signal: controller.signal, firstMs: 5 });
+    await expect(watching).rejects.toMatchObject({ name: 'AbortError' });
+    expect(calls).toBe(2);
+  });
+
   it.each(LOCALES)('%s: a stale ETag (412) says someone acted first and offers Reload', (locale) => {
     const html = details(locale, { run: run() }, { initialPeople: [], initialDecision: { kind: 'failed', problem: 'stale', error: new ApiError({ kind: 'http', status: 412 }) } });
     expect(html).toContain('data-problem="stale"');

@@ -24,6 +24,7 @@ import { WorkbookFileError, workbookFileBytes } from '../../../office/workbook-f
 import { type WorkbookTable, guessPayoutColumn, readWorkbookTablesInExcel } from '../../../office/workbook-tables';
 import { errorMessage, fieldErrorsFor, isAbortError } from '../../api';
 import { formatDate } from '../../components/format';
+import { useDebounced } from '../../components/hooks';
 import { Actions, Facts, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { type Translate, translator, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
@@ -108,39 +109,43 @@ export default function RunsView({ locale, host, apiBase }: ViewProps): React.JS
   const client = React.useMemo(() => createRunsClient(apiBase, () => tokenRef.current.trim() || undefined), [apiBase]);
   const caller = React.useMemo<Caller>(() => (token.trim() ? callerOf(token) : {}), [token]);
   const signedIn = token.trim() !== '';
+  // The list follows the token once typing (or pasting) has settled.
+  const listToken = useDebounced(token.trim(), 400);
 
   const [statusFilter, setStatusFilter] = React.useState('');
   const [periodFilter, setPeriodFilter] = React.useState('');
+  const listPeriod = useDebounced(periodFilter.trim(), 400);
   const [list, setList] = React.useState<ListState>({ status: 'idle', items: [] });
   const [reloads, setReloads] = React.useState(0);
   const [selected, setSelected] = React.useState<Selected>(null);
 
   // The list: again when the token, a filter or Refresh changes.
   React.useEffect(() => {
-    if (!signedIn) {
+    if (!listToken) {
       setList({ status: 'idle', items: [] });
+      setSelected(null);
       return;
     }
     const controller = new AbortController();
     setList((previous) => ({ status: 'loading', items: previous.items }));
-    client.list({ status: statusFilter || undefined, period: periodFilter || undefined }, controller.signal).then(
+    client.list({ status: statusFilter || undefined, period: listPeriod || undefined }, controller.signal).then(
       (page) => setList({ status: 'ready', items: page.items, continuationToken: page.continuationToken }),
       (error: unknown) => {
         if (!isAbortError(error)) setList((previous) => ({ status: 'error', items: previous.items, error }));
       },
     );
     return () => controller.abort();
-  }, [client, signedIn, token, statusFilter, periodFilter, reloads]);
+  }, [client, listToken, statusFilter, listPeriod, reloads]);
 
   const more = async () => {
     if (!list.continuationToken) return;
-    const token = list.continuationToken;
+    const continuationToken = list.continuationToken;
     setList((previous) => ({ ...previous, status: 'loading' }) as ListState);
     try {
-      const page = await client.list({ status: statusFilter || undefined, period: periodFilter || undefined, continuationToken: token });
-      setList((previous) => ({ status: 'ready', items: [...previous.items, ...page.items], continuationToken: page.continuationToken }));
+      const page = await client.list({ status: statusFilter || undefined, period: listPeriod || undefined, continuationToken });
+      setList((previous) => ({ status: 'ready', items: [...previous.items, ...page.items.filter((r) => !previous.items.some((p) => p.id === r.id))], continuationToken: page.continuationToken }));
     } catch (error) {
-      setList((previous) => ({ status: 'error', items: previous.items, error, continuationToken: token }));
+      setList((previous) => ({ status: 'error', items: previous.items, error, continuationToken }));
     }
   };
 
@@ -155,13 +160,18 @@ export default function RunsView({ locale, host, apiBase }: ViewProps): React.JS
   }, []);
 
   // Watching the open run while it is queued.
+  const [watchError, setWatchError] = React.useState<unknown>(undefined);
+  const [watches, setWatches] = React.useState(0);
   const watchedId = selected && isWorking(selected.run) ? selected.run.id : undefined;
   React.useEffect(() => {
+    setWatchError(undefined);
     if (!watchedId) return;
     const controller = new AbortController();
-    watchRun(client, watchedId, onAnswer, { signal: controller.signal }).catch(() => undefined);
+    watchRun(client, watchedId, onAnswer, { signal: controller.signal }).catch((error: unknown) => {
+      if (!isAbortError(error)) setWatchError(error);
+    });
     return () => controller.abort();
-  }, [client, watchedId, onAnswer]);
+  }, [client, watchedId, onAnswer, watches]);
 
   const open = async (run: Run) => {
     setSelected({ run });
@@ -225,6 +235,8 @@ export default function RunsView({ locale, host, apiBase }: ViewProps): React.JS
           locale={locale}
           onAnswer={onAnswer}
           onClose={() => setSelected(null)}
+          watchError={watchError}
+          onWatchAgain={() => setWatches((n) => n + 1)}
         />
       )}
     </ViewRoot>
@@ -493,9 +505,12 @@ export interface RunDetailsProps {
   initialPeople?: RunPerson[];
   /** For server renders in tests: a decision that already failed. */
   initialDecision?: DecisionState;
+  /** Why watching the queued run stopped, if it did. */
+  watchError?: unknown;
+  onWatchAgain?: () => void;
 }
 
-export function RunDetails({ answer, client, caller, t, locale, onAnswer, onClose, initialStatement, initialPeople, initialDecision }: RunDetailsProps): React.JSX.Element {
+export function RunDetails({ answer, client, caller, t, locale, onAnswer, onClose, initialStatement, initialPeople, initialDecision, watchError, onWatchAgain }: RunDetailsProps): React.JSX.Element {
   const l = useLayout();
   const { run, etag } = answer;
   const headingId = useId('runs-details');
@@ -522,8 +537,19 @@ export function RunDetails({ answer, client, caller, t, locale, onAnswer, onClos
         </Button>
       </Actions>
       <div role="status" aria-live="polite">
-        {isWorking(run) && <Spinner size="tiny" labelPosition="after" label={t('watching')} data-testid="run-watching" />}
+        {isWorking(run) && watchError === undefined && <Spinner size="tiny" labelPosition="after" label={t('watching')} data-testid="run-watching" />}
       </div>
+      {isWorking(run) && watchError !== undefined && (
+        <Problem title={t('watchFailed')} error={watchError} locale={locale} testId="run-watch-error">
+          {onWatchAgain && (
+            <div>
+              <Button size="small" onClick={onWatchAgain} data-testid="run-watch-again">
+                {t('reload')}
+              </Button>
+            </div>
+          )}
+        </Problem>
+      )}
       {reload.kind === 'failed' && <Problem title={t('listFailed')} error={reload.error} locale={locale} />}
       <Facts
         facts={[
