@@ -76,7 +76,7 @@ const FILE_OPTIONS = new Set(['--map', '--out', '-o']);
 
 /** `perfplan run --help` in `locale`. */
 export function runUsage(locale: Locale): string {
-  return render(RUNS_CLI.usage, locale, { api: DEFAULT_RUN_API_URL, submitter: SUBMITTER_ROLE, seconds: DEFAULT_WAIT_SECONDS });
+  return render(RUNS_CLI.usage, locale, { api: DEFAULT_RUN_API_URL, submitter: SUBMITTER_ROLE, approver: APPROVER_ROLE, seconds: DEFAULT_WAIT_SECONDS });
 }
 
 export interface RunArguments {

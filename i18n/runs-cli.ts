@@ -25,6 +25,8 @@ download the payroll file and each person's statement.
   --token TOKEN   the bearer token (default: PERFPLAN_TOKEN); for a local API,
                   perfplan token --role {submitter} makes one
   --wait          poll until the run is no longer queued (at most --timeout, default {seconds} s)
+  approve, reject need the app roles {approver} and {approver}.TierK for the pending level K;
+                  the run's submitter, and whoever decided its previous level, may not decide
   --json          print the run (or the list) as the API returns it
   --lang zh-CN    messages in Simplified Chinese (default: LANG)
 
@@ -48,6 +50,8 @@ PerfPlan API 上的薪酬计算批次：提交工作簿、跟踪进度、审批�
   --token TOKEN   持有者令牌（默认：PERFPLAN_TOKEN）；对本地 API，
                   "perfplan token --role {submitter}" 可以生成一个
   --wait          轮询直到批次不再排队（最多 --timeout 秒，默认 {seconds} 秒）
+  approve、reject 需要应用角色 {approver} 和 {approver}.TierK（K 为待审批的级别）；
+                  批次的提交人以及审批过前一级的人不能审批
   --json          按 API 返回的原样打印批次（或列表）
   --lang en-US    消息改用英文（默认按 LANG 决定）
 

@@ -21,6 +21,7 @@ const SAMPLES: Record<string, Params[string]> = {
   api: 'http://localhost:7071/api',
   local: 'http://localhost:7071/api',
   submitter: 'Payouts.Submitter',
+  approver: 'Payouts.Approver',
   role: 'Payouts.Approver',
   roles: 'Payouts.Approver, Payouts.Approver.Tier2',
   seconds: 300,
