@@ -55,6 +55,10 @@ export function routeTable(deps: () => Dependencies = sharedDependencies, runSto
     { name: 'runsGet', methods: ['GET'], route: 'runs/{id}', handler: runs.get },
     { name: 'runsResults', methods: ['GET'], route: 'runs/{id}/results', handler: runs.results },
     { name: 'runsStatement', methods: ['GET'], route: 'runs/{id}/statements/{person}', handler: runs.statement },
+    { name: 'runsApprove', methods: ['POST'], route: 'runs/{id}/approve', handler: runs.approve },
+    { name: 'runsReject', methods: ['POST'], route: 'runs/{id}/reject', handler: runs.reject },
+    { name: 'runsAudit', methods: ['GET'], route: 'runs/{id}/audit', handler: runs.audit },
+    { name: 'runsPayroll', methods: ['GET'], route: 'runs/{id}/payroll', handler: runs.payroll },
     { name: 'builtinsBenchmarksPublish', methods: ['PUT'], route: 'builtins/benchmarks', handler: builtIns.publishBenchmarks },
   ];
   return table.map((r) => ({ ...r, handler: withProblems(r.handler) }));

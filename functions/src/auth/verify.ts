@@ -39,6 +39,10 @@ export interface Principal {
   tenantId: string;
   /** `roles` claim (app roles); [] when absent. */
   roles: string[];
+  /** `oid` claim: the user's object id in their organization (the same person across apps), when the token has one. */
+  objectId?: string;
+  /** `name` claim: the display name, when the token has one (for records people read, never for decisions). */
+  name?: string;
 }
 
 export interface Verifier {
@@ -151,13 +155,19 @@ function bearerToken(authorization: string | null | undefined): string {
 }
 
 function principalFrom(payload: JWTPayload): Principal {
-  const { sub, tid, roles } = payload as JWTPayload & { tid?: unknown; roles?: unknown };
+  const { sub, tid, roles, oid, name } = payload as JWTPayload & { tid?: unknown; roles?: unknown; oid?: unknown; name?: unknown };
   if (typeof sub !== 'string' || sub.length === 0) throw unauthorized('missing sub claim');
   if (typeof tid !== 'string' || tid.length === 0) throw unauthorized('missing tid claim');
   if (roles !== undefined && !(Array.isArray(roles) && roles.every((role) => typeof role === 'string'))) {
     throw unauthorized('malformed token');
   }
-  return { subject: sub, tenantId: tid, roles: roles === undefined ? [] : [...(roles as string[])] };
+  return {
+    subject: sub,
+    tenantId: tid,
+    roles: roles === undefined ? [] : [...(roles as string[])],
+    ...(typeof oid === 'string' && oid.length > 0 && oid.length <= 100 ? { objectId: oid } : {}),
+    ...(typeof name === 'string' && name.trim().length > 0 ? { name: name.trim().slice(0, 200) } : {}),
+  };
 }
 
 /** Throws 401 unless the tenant is admitted. Tenant ids compare case-insensitively (GUIDs). */

@@ -15,9 +15,10 @@ import { z } from 'zod';
 import { requireRole } from '../auth/verify';
 import type { Principal } from '../auth/verify';
 import type { Dependencies } from '../dependencies';
-import { badRequest, conflict, notFound } from '../http/problem';
-import { json } from '../http/respond';
-import { RUN_ID_RE, RUN_READER_ROLES, RUN_STATUSES, RunMetadataInput, RunRecord, SUBMITTER_ROLE, runView } from '../runs/model';
+import { badRequest, conflict, forbidden, notFound, preconditionFailed } from '../http/problem';
+import { json, readJson, requiredIfMatch } from '../http/respond';
+import { Actor, mayDecide } from '../runs/approval';
+import { APPROVER_ROLE, RUN_ID_RE, RUN_READER_ROLES, RUN_STATUSES, RunMetadataInput, RunRecord, SUBMITTER_ROLE, runView } from '../runs/model';
 import { fieldErrors, freeText } from '../templates/model';
 import type { PersonResult } from '../runs/calculate';
 import type { RunStore } from '../runs/store';
@@ -54,6 +55,17 @@ const ListQuery = z.object({
     .optional(),
 });
 
+const Decision = z
+  .object({ comment: z.string().max(1000).normalize('NFKC').trim().optional() })
+  .strict();
+
+const actorOf = (principal: Principal): Actor => ({
+  sub: principal.subject,
+  tid: principal.tenantId,
+  ...(principal.objectId ? { oid: principal.objectId } : {}),
+  ...(principal.name ? { name: principal.name } : {}),
+});
+
 export function runHandlers(deps: Deps, runs: () => RunStore) {
   async function caller(request: HttpRequest): Promise<Principal> {
     return deps().verifier.verify(request.headers.get('authorization'));
@@ -75,11 +87,49 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
     return results;
   }
 
+  /** Approve or reject the pending step: who may is checked before the body is read. */
+  async function decision(request: HttpRequest, kind: 'approve' | 'reject'): Promise<HttpResponseInit> {
+    const principal = requireRole(await caller(request), APPROVER_ROLE);
+    const id = (request.params.id ?? '').toLowerCase();
+    const run = RUN_ID_RE.test(id) ? await runs().get(id, principal.tenantId) : undefined;
+    if (!run) throw notFound(`No run "${(request.params.id ?? '').slice(0, 80)}".`);
+    const ifMatch = requiredIfMatch(request, `GET /api/runs/${run.id}`);
+    if (run.status !== 'awaiting-approval') throw conflict(`Run "${run.id}" is ${run.status}: it is not awaiting approval.`);
+    const actor = actorOf(principal);
+    const step = mayDecide(run.steps, actor, principal.roles, run.submitter);
+    if ('refused' in step) {
+      switch (step.refused) {
+        case 'submitter':
+          throw forbidden('You submitted this run: someone else must approve or reject it.');
+        case 'role':
+          throw forbidden(`Level ${step.level} of this run needs the app role ${step.role}.`);
+        case 'decided-earlier':
+          throw forbidden(`You decided level ${step.level} of this run: another approver must decide the next level.`);
+        default:
+          throw conflict(`Run "${run.id}" has no step awaiting a decision.`);
+      }
+    }
+    const parsed = Decision.safeParse(await readJson(request, 16 * 1024));
+    if (!parsed.success) throw badRequest('The body is invalid.', fieldErrors(parsed.error));
+    const comment = parsed.data.comment || undefined;
+    if (kind === 'reject' && !comment) throw badRequest('The body is invalid.', [{ path: 'comment', message: 'a rejection needs a comment saying why' }]);
+    // The caller decided on what they read: if the run changed since, they decide again.
+    if (ifMatch !== run.etag) throw preconditionFailed(`Run "${run.id}" changed since you read it: read it again, then decide.`);
+    const decided = await runs().decide(run, ifMatch, kind, actor, comment);
+    if (decided === 'stale') throw preconditionFailed(`Run "${run.id}" changed since you read it: read it again, then decide.`);
+    return json(200, runView(decided), { ETag: decided.etag });
+  }
+
   return {
     async submit(request: HttpRequest): Promise<HttpResponseInit> {
       const principal = requireRole(await caller(request), SUBMITTER_ROLE);
       const { metadata, bytes } = await parseTemplateUploadWith(request, RunMetadataInput);
-      const { run, created } = await runs().submit(metadata, bytes, { tenantId: principal.tenantId, subject: principal.subject });
+      const { run, created } = await runs().submit(metadata, bytes, {
+        tenantId: principal.tenantId,
+        subject: principal.subject,
+        ...(principal.objectId ? { objectId: principal.objectId } : {}),
+        ...(principal.name ? { name: principal.name } : {}),
+      });
       return json(created ? 202 : 200, runView(run), { Location: location(run.id), ETag: run.etag });
     },
 
@@ -110,6 +160,41 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
     async results(request: HttpRequest): Promise<HttpResponseInit> {
       const run = await readable(request);
       return json(200, await resultsOf(run));
+    },
+
+    approve: (request: HttpRequest) => decision(request, 'approve'),
+    reject: (request: HttpRequest) => decision(request, 'reject'),
+
+    /** The audit chain, verified: `{entries, verified, problems?}`. */
+    async audit(request: HttpRequest): Promise<HttpResponseInit> {
+      const run = await readable(request);
+      const { entries, verified, problems } = await runs().audit(run);
+      return json(200, { entries, verified, ...(problems.length ? { problems } : {}) }, { 'Cache-Control': 'private, no-store' });
+    },
+
+    /** The payroll file of an approved run (CSV with a BOM, or xlsx); the first download records the export. */
+    async payroll(request: HttpRequest): Promise<HttpResponseInit> {
+      const run = await readable(request);
+      const format = request.query.get('format') ?? 'csv';
+      if (format !== 'csv' && format !== 'xlsx') throw badRequest('The query parameters are invalid.', [{ path: 'format', message: 'must be csv or xlsx' }]);
+      if (run.status !== 'approved' && run.status !== 'exported') throw conflict(`Run "${run.id}" is ${run.status}: its payroll is released once it is approved.`);
+      const bytes = await runs().payroll(run, format);
+      if (!bytes) throw conflict(`Run "${run.id}" has no payroll file.`);
+      const principal = await caller(request);
+      await runs().markExported(run, actorOf(principal), format);
+      const name = `payroll-${run.period.replace(/[^\p{L}\p{N}._-]+/gu, '-')}-${run.id.slice(0, 8)}`;
+      const ascii = name.replace(/[^\x20-\x7e]/g, '_');
+      return {
+        status: 200,
+        body: bytes,
+        headers: {
+          'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
+          'Content-Length': String(bytes.length),
+          'Content-Disposition': `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'private, no-store',
+        },
+      };
     },
 
     /** A person's statement (`{person}` = their `statement` key or id): HTML, or xlsx with `?format=xlsx`. */

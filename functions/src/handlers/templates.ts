@@ -12,8 +12,8 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { ADMIN_ROLE, requireRole } from '../auth/verify';
 import type { Dependencies } from '../dependencies';
-import { badRequest, gone, notFound, preconditionRequired } from '../http/problem';
-import { json } from '../http/respond';
+import { badRequest, gone, notFound } from '../http/problem';
+import { json, requiredIfMatch } from '../http/respond';
 import {
   TEMPLATE_ID_RE,
   TemplateCategory,
@@ -153,12 +153,6 @@ export function downloadDisposition(id: string, version: number, title: string):
   return `attachment; filename="${id}-v${version}.xlsx"; filename*=${rfc5987(`${safe} v${version}.xlsx`)}`;
 }
 
-function requiredIfMatch(request: HttpRequest): string {
-  const ifMatch = request.headers.get('if-match');
-  if (!ifMatch) throw preconditionRequired('Send If-Match with the ETag from GET /api/templates/{id}.');
-  return ifMatch;
-}
-
 export function templateHandlers(deps: Deps) {
   const view = (request: HttpRequest, record: TemplateRecord) => ({
     ...publicMetadata(record),
@@ -235,7 +229,7 @@ export function templateHandlers(deps: Deps) {
     async update(request: HttpRequest): Promise<HttpResponseInit> {
       const who = await writer(request);
       const id = routeId(request);
-      const ifMatch = requiredIfMatch(request);
+      const ifMatch = requiredIfMatch(request, 'GET /api/templates/{id}');
       const { metadata, bytes } = await parseTemplateUpload(request);
       if (metadata.id !== id) throw badRequest(`metadata.id "${metadata.id}" does not match the URL's "${id}".`, [{ path: 'id', message: 'must match the URL' }]);
       const record = await deps().templates.update(id, metadata, bytes, ifMatch, who);
@@ -245,7 +239,7 @@ export function templateHandlers(deps: Deps) {
     async remove(request: HttpRequest): Promise<HttpResponseInit> {
       const who = await writer(request);
       const id = routeId(request);
-      await deps().templates.remove(id, requiredIfMatch(request), who);
+      await deps().templates.remove(id, requiredIfMatch(request, 'GET /api/templates/{id}'), who);
       return { status: 204 };
     },
   };

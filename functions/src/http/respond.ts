@@ -3,7 +3,7 @@
  * HttpProblems (and anything unexpected) into problem+json with no internals.
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { HttpProblem, problemBody } from './problem';
+import { HttpProblem, preconditionRequired, problemBody } from './problem';
 
 export type Handler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
 
@@ -82,6 +82,13 @@ export async function readBodyLimited(
     at += chunk.byteLength;
   }
   return body;
+}
+
+/** The If-Match header a conditional write needs (428 without it, naming where its ETag comes from). */
+export function requiredIfMatch(request: HttpRequest, readFrom: string): string {
+  const ifMatch = request.headers.get('if-match');
+  if (!ifMatch) throw preconditionRequired(`Send If-Match with the ETag from ${readFrom}.`);
+  return ifMatch;
 }
 
 /** Reads a JSON body (at most `maxBytes`, enforced while reading); malformed JSON is a 400, not a 500. */

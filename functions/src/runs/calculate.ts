@@ -10,7 +10,13 @@
  * Each person's statement is made as `perfplan statements` makes it (HTML and xlsx).
  */
 import { createHash } from 'crypto';
-import { calcBytes } from '../../../calc/book';
+import { calcBytes, calculatedBytes } from '../../../calc/book';
+import { PayrollMap, parsePayrollMap } from '../../../calc/payroll';
+import { payrollFile } from '../../../calc/payroll-file';
+import { Refusal } from '../../../calc/refusal';
+import { readWorkbookModel } from '../../../workbook/read';
+import { ZipArchive } from '../../../workbook/zip';
+import { nodeCodec } from '../../../workbook/node-codec';
 import { buildStatements, ShownValue } from '../../../calc/statements';
 import { statementDocument } from '../../../calc/statements-document';
 import { statementHtml } from '../../../calc/statements-html';
@@ -20,6 +26,7 @@ import { LocalizedError } from '../../../i18n/localized-error';
 import { STATEMENTS } from '../../../i18n/statements';
 import { render } from '../../../i18n/text';
 import type { RunError, RunRecord, RunTotals } from './model';
+import type { PayrollFiles } from './store';
 
 export interface PersonResult {
   row: number;
@@ -46,6 +53,7 @@ export type RunOutcome =
       totals: RunTotals;
       results: { table: string; headers: Record<string, string | undefined>; people: PersonResult[] };
       statements: StatementFiles[];
+      payroll: PayrollFiles;
     }
   | { status: 'failed'; errors: RunError[] };
 
@@ -57,7 +65,7 @@ const roundCents = (value: number) => Math.round(value * 100) / 100;
 
 export async function calculateRun(
   bytes: Uint8Array,
-  run: Pick<RunRecord, 'peopleTable' | 'payoutColumn' | 'period'>,
+  run: Pick<RunRecord, 'peopleTable' | 'payoutColumn' | 'period' | 'payrollMap'>,
   { locale = 'en-US', file = 'workbook.xlsx' }: { locale?: Locale; file?: string } = {},
 ): Promise<RunOutcome> {
   try {
@@ -96,15 +104,54 @@ export async function calculateRun(
         statement: name,
       };
     });
+    // The payroll as `perfplan export` makes it, from the workbook as calculated and saved.
+    const saved = readWorkbookModel(ZipArchive.read(calculatedBytes(book)), nodeCodec);
+    const map = (run.payrollMap !== undefined ? parsePayrollMap(run.payrollMap) : derivedPayrollMap(model.table, model.headers, run.period, saved)) as PayrollMap;
+    const csv = payrollFile(saved, map, { book: file, format: 'csv' }, locale, nodeCodec);
+    const xlsx = payrollFile(saved, map, { book: file, format: 'xlsx' }, locale, nodeCodec);
     return {
       status: 'calculated',
       totals: { payout: roundCents(cents / 100), people: people.length },
       results: { table: model.table, headers: model.headers, people },
       statements,
+      payroll: { csv: csv.bytes as string, xlsx: xlsx.bytes as Uint8Array, rows: csv.rows, totalCents: csv.totalCents },
     };
   } catch (error) {
-    // The workbook does not have what the run names (no such table or column, unreadable): permanent.
+    // The workbook does not have what the run names (no such table or column, unreadable), or
+    // its payroll cannot be made (a blank id, a total that does not add up): permanent.
     if (error instanceof LocalizedError) return { status: 'failed', errors: [{ message: error.message }] };
+    if (error instanceof Refusal) return { status: 'failed', errors: [{ message: render(error.message.text, locale, error.message.params) }] };
     throw error;
   }
+}
+
+/** A header of a structured reference, with Excel's escapes ('[, '], '#, ''). */
+const escapeColumn = (header: string) => header.replace(/['[\]#]/g, "'$&");
+
+/**
+ * The payroll columns when the run names no map: 工号 (the id column, when the people table has
+ * one), 姓名 (a name column, else the key column), 所属期间 (the run's period), 应发金额 (the payout) and
+ * 成本中心 (a column headed cost centre or 成本中心, when there is one).
+ */
+export function derivedPayrollMap(
+  table: string,
+  headers: { name: string; id?: string; payout: string },
+  period: string,
+  model: { sheets: Array<{ tables: Array<{ name: string; columns: Array<{ name: string }> }> }> },
+): PayrollMap {
+  const column = (header: string) => `${table}[${escapeColumn(header)}]`;
+  const columns = model.sheets.flatMap((s) => s.tables).find((t) => t.name === table)?.columns.map((c) => c.name) ?? [];
+  const costCentre = columns.find((c) => /^(cost[\s_-]*cent(er|re)|成本中心)$/i.test(c.trim()));
+  // The key column names people for statements; payroll wants their names when a column holds them.
+  const name = columns.find((c) => /^(name|full[\s_-]*name|employee[\s_-]*name|姓名|员工姓名)$/i.test(c.trim())) ?? headers.name;
+  return {
+    columns: [
+      ...(headers.id ? [{ header: '工号', from: column(headers.id), type: 'text' as const }] : []),
+      { header: '姓名', from: column(name), type: 'text' },
+      { header: '所属期间', value: period, type: 'text' },
+      { header: '应发金额', from: column(headers.payout), type: 'amount' },
+      ...(costCentre ? [{ header: '成本中心', from: column(costCentre), type: 'text' as const }] : []),
+    ],
+    totalColumn: '应发金额',
+  };
 }

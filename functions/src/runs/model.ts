@@ -9,11 +9,15 @@
  */
 import { createHash } from 'crypto';
 import { z } from 'zod';
+import { parsePayrollMap } from '../../../calc/payroll';
+import { mapProblemPhrase } from '../../../calc/payroll-phrases';
+import { render } from '../../../i18n/text';
 import { TemplateId, freeText } from '../templates/model';
+import { Actor, ApprovalStep, stepView } from './approval';
 
 /** App role: may submit runs (and read its organization's runs). */
 export const SUBMITTER_ROLE = 'Payouts.Submitter';
-/** App role: approves runs (issue 13 item 3); may read its organization's runs. */
+/** App role: approves runs (with the role of the level, approval.ts tierRole); may read its organization's runs. */
 export const APPROVER_ROLE = 'Payouts.Approver';
 /** Roles that may read runs. */
 export const RUN_READER_ROLES = [SUBMITTER_ROLE, APPROVER_ROLE] as const;
@@ -37,6 +41,15 @@ export const RunMetadataInput = z
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY or USD').optional(),
     templateId: TemplateId.optional(),
     templateVersion: z.number().int().min(1).max(1_000_000).optional(),
+    /** The payroll columns, as `perfplan export --map` reads them (calc/payroll.ts); absent: derived from the people table. */
+    payrollMap: z
+      .unknown()
+      .superRefine((json, ctx) => {
+        const map = parsePayrollMap(json);
+        if ('kind' in map) ctx.addIssue({ code: 'custom', message: render(mapProblemPhrase(map).text, 'en-US', mapProblemPhrase(map).params) });
+      })
+      .refine((json) => JSON.stringify(json).length <= 16_384, 'must be at most 16 KB of JSON')
+      .optional(),
   })
   .strict()
   .refine((m) => m.templateVersion === undefined || m.templateId !== undefined, {
@@ -49,6 +62,8 @@ export type RunMetadata = z.output<typeof RunMetadataInput>;
 export interface RunActor {
   tenantId: string;
   subject: string;
+  objectId?: string;
+  name?: string;
 }
 
 export interface RunTotals {
@@ -69,6 +84,15 @@ export interface RunRecord extends RunMetadata {
   status: RunStatus;
   workbook: { sha256: string; bytes: number; blob: string };
   submittedBy: string;
+  /** The submitter as the token named them (maker-checker compares against this). */
+  submitter: Actor;
+  /** Approval levels the total requires (null before calculation) and their steps. */
+  tier: number | null;
+  steps: ApprovalStep[];
+  /** The last audit entry: its sequence number and hash (audit.ts). */
+  auditHead?: { seq: number; hash: string };
+  /** The payroll files (CSV and xlsx blobs) made at calculation. */
+  payroll?: { csv: string; xlsx: string; rows: number; totalCents: number; sha256: string };
   submittedAt: string;
   updatedAt: string;
   /** True once the queue message is known to be sent (a retry sends it again otherwise). */
@@ -91,7 +115,8 @@ export function runIdFor(tenantId: string, workbookSha256: string, period: strin
 }
 
 /** The API's view of a run. */
-export function runView(run: RunRecord) {
+export function runView(run: RunRecord, now: number = Date.now()) {
+  const steps = run.steps.map((step) => stepView(step, now));
   return {
     id: run.id,
     status: run.status,
@@ -106,8 +131,10 @@ export function runView(run: RunRecord) {
     submittedAt: run.submittedAt,
     updatedAt: run.updatedAt,
     totals: run.totals,
-    tier: null,
-    steps: [],
+    tier: run.tier,
+    steps: steps,
+    overdue: steps.some((s) => s.overdue),
+    ...(run.payroll ? { payroll: { rows: run.payroll.rows, total: run.payroll.totalCents / 100 } } : {}),
     ...(run.errors && run.errors.length > 0 ? { errors: run.errors } : {}),
   };
 }

@@ -92,7 +92,7 @@ test('a run is recalculated by calc/ and moves to calculated with its totals and
     ]),
   );
   const run = await settled(id);
-  expect(run).toMatchObject({ id, status: 'calculated', totals: { payout: 400.05, people: 3 } });
+  expect(run).toMatchObject({ id, status: 'awaiting-approval', totals: { payout: 400.05, people: 3 } });
   expect(run.errors).toBeUndefined();
   const stored = await api.runs.get(id, 'org-a');
   const results = (await api.runs.results(stored!)) as { people: Array<{ name: string; id?: string; payout: unknown; period?: string; statement: string }> };
@@ -158,7 +158,7 @@ test('GET /api/runs/{id}/results and /statements/{person}: per-person results an
   const early = await get(api.tokens.submitterA, '/results');
   expect([200, 409]).toContain(early.status);
   if (early.status === 409) await expectProblem(early, 409, /has no results/);
-  expect((await settled(id)).status).toBe('calculated');
+  expect((await settled(id)).status).toBe('awaiting-approval');
 
   const results = await get(api.tokens.approverA, '/results');
   expect(results.status).toBe(200);

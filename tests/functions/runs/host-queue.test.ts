@@ -46,7 +46,7 @@ test('the host calculates what is submitted to it', async () => {
   const response = await fetch(`${api.url}/runs`, { method: 'POST', headers: bearer(api.tokens.submitterA), body: runForm(runMetadata(), await workbook('host')) });
   expect(response.status).toBe(202);
   const { id } = await response.json();
-  expect(await settled(id)).toMatchObject({ id, status: 'calculated', totals: { payout: 300, people: 2 } });
+  expect(await settled(id)).toMatchObject({ id, status: 'awaiting-approval', totals: { payout: 300, people: 2 } });
 });
 
 test('a worker killed mid-run: the message reappears and the run finishes once', async () => {
@@ -79,7 +79,7 @@ test('a worker killed mid-run: the message reappears and the run finishes once',
   });
   try {
     const run = await settled(id);
-    expect(run).toMatchObject({ status: 'calculated', totals: { payout: 300, people: 2 } });
+    expect(run).toMatchObject({ status: 'awaiting-approval', totals: { payout: 300, people: 2 } });
     expect(dequeues).toEqual([2]);
     expect((await runs.queue.getProperties()).approximateMessagesCount).toBe(0);
   } finally {

@@ -11,6 +11,7 @@ import { loadOrCreateLocalIssuer, LocalIssuer } from '../../../dev/local-issuer'
 import { createDependencies, Dependencies } from '../../../functions/src/dependencies';
 import { LocalHost, startLocalHost } from '../../../functions/src/local/host';
 import { queueFunctions, routeTable } from '../../../functions/src/routes';
+import { tierRole } from '../../../functions/src/runs/approval';
 import { APPROVER_ROLE, SUBMITTER_ROLE } from '../../../functions/src/runs/model';
 import { RunStore, RunStoreFaults, createRunStore } from '../../../functions/src/runs/store';
 import { testStorage, uniquePrefix } from './azurite';
@@ -24,7 +25,24 @@ export interface RunsHarness {
   faults: RunStoreFaults;
   issuer: LocalIssuer;
   env: Record<string, string>;
-  tokens: { submitterA: string; submitterA2: string; approverA: string; readerA: string; submitterB: string };
+  tokens: {
+    submitterA: string;
+    submitterA2: string;
+    /** Approves level 1 (department). */
+    approverA: string;
+    /** Another level-1 approver (two at once). */
+    approverA1b: string;
+    /** Approves levels 1–2 (finance). */
+    approverA2: string;
+    /** Approves levels 1–3 (executive). */
+    approverA3: string;
+    /** alice, the submitter, who also holds every approver role. */
+    submitterApproverA: string;
+    readerA: string;
+    submitterB: string;
+    /** An approver of every level in org-b. */
+    approverB: string;
+  };
   close(): Promise<void>;
 }
 
@@ -72,9 +90,14 @@ export async function startRunsApi(options: { calculate?: boolean; visibilityTim
     tokens: {
       submitterA: await issuer.mintToken({ roles: [SUBMITTER_ROLE], tid: 'org-a', sub: 'alice' }),
       submitterA2: await issuer.mintToken({ roles: [SUBMITTER_ROLE], tid: 'org-a', sub: 'bob' }),
-      approverA: await issuer.mintToken({ roles: [APPROVER_ROLE], tid: 'org-a', sub: 'carol' }),
+      approverA: await issuer.mintToken({ roles: [APPROVER_ROLE, tierRole(1)], tid: 'org-a', sub: 'carol', oid: 'oid-carol', name: 'Carol Chen' }),
+      approverA1b: await issuer.mintToken({ roles: [APPROVER_ROLE, tierRole(1)], tid: 'org-a', sub: 'heidi', oid: 'oid-heidi', name: 'Heidi He' }),
+      approverA2: await issuer.mintToken({ roles: [APPROVER_ROLE, tierRole(1), tierRole(2)], tid: 'org-a', sub: 'frank', oid: 'oid-frank', name: '方芳' }),
+      approverA3: await issuer.mintToken({ roles: [APPROVER_ROLE, tierRole(1), tierRole(2), tierRole(3)], tid: 'org-a', sub: 'grace', oid: 'oid-grace', name: 'Grace Gu' }),
+      submitterApproverA: await issuer.mintToken({ roles: [SUBMITTER_ROLE, APPROVER_ROLE, tierRole(1), tierRole(2), tierRole(3)], tid: 'org-a', sub: 'alice' }),
       readerA: await issuer.mintToken({ tid: 'org-a', sub: 'dave' }),
       submitterB: await issuer.mintToken({ roles: [SUBMITTER_ROLE], tid: 'org-b', sub: 'erin' }),
+      approverB: await issuer.mintToken({ roles: [APPROVER_ROLE, tierRole(1), tierRole(2), tierRole(3)], tid: 'org-b', sub: 'ivan' }),
     },
     close: async () => {
       await host.close();
@@ -110,15 +133,20 @@ export function runForm(meta: unknown, bytes: Buffer, filename = 'payout.xlsx'):
   return form;
 }
 
-/** What the run storage holds: blob names, run rows and messages waiting on the queue. */
-export async function storedRuns(runs: RunStore): Promise<{ blobs: string[]; rows: number; messages: number }> {
+/** What the run storage holds: blob names, run rows, audit rows and messages waiting on the queue. */
+export async function storedRuns(runs: RunStore): Promise<{ blobs: string[]; rows: number; audit: number; messages: number }> {
   await runs.container.createIfNotExists();
   await runs.table.createTable();
   await runs.queue.createIfNotExists();
   const blobs: string[] = [];
   for await (const blob of runs.container.listBlobsFlat()) blobs.push(blob.name);
   let rows = 0;
-  for await (const _ of runs.table.listEntities()) rows++;
+  let audit = 0;
+  // Audit entries share the table (and each run's transaction): their row keys start with '~'.
+  for await (const entity of runs.table.listEntities()) {
+    if (entity.rowKey?.startsWith('~')) audit++;
+    else rows++;
+  }
   const props = await runs.queue.getProperties();
-  return { blobs, rows, messages: props.approximateMessagesCount ?? 0 };
+  return { blobs, rows, audit, messages: props.approximateMessagesCount ?? 0 };
 }
