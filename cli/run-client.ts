@@ -51,6 +51,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: Problem | undefined,
+    /** The HTTP reason phrase, for a body that is no problem+json (a proxy's error page). */
+    readonly statusText = '',
   ) {
     super(`HTTP ${status}${problem?.detail ? `: ${problem.detail}` : ''}`);
     this.name = 'ApiError';
@@ -151,7 +153,7 @@ export class RunClient {
       } catch {
         problem = undefined;
       }
-      throw new ApiError(response.status, problem);
+      throw new ApiError(response.status, problem, response.statusText);
     }
     return response;
   }

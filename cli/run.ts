@@ -280,7 +280,7 @@ async function failureOf(error: unknown, args: RunArguments, client: RunClient, 
   const { command } = args;
   const id = args.positional[0] ?? '';
   const detail = error.problem?.detail ?? '';
-  const title = error.problem?.title ?? '';
+  const title = error.problem?.title ?? error.statusText;
   const problem = error.problem;
   switch (error.status) {
     case 401:

@@ -6,6 +6,7 @@
  * an API that does not answer, in en-US and zh-CN; and `perfplan token --oid --name`.
  */
 import * as fs from 'fs';
+import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
 import { decodeJwt } from 'jose';
@@ -195,6 +196,21 @@ describe('the API\'s refusals are shown with their problem body, in both languag
     expect(cn.code).toBe(RUN_EXIT.unreachable);
     // A URL without a path is the API at /api.
     expect(cn.err).toMatch(new RegExp(`^perfplan run list: 无法连接 http://127\\.0\\.0\\.1:${port}/api 上的 API："[^"]*ECONNREFUSED[^"]*"。它是否正在运行？`));
+  });
+
+  it('an error page that is no problem+json (a proxy\'s 502): the status and its reason, exit 6', async () => {
+    const server = http.createServer((_, response) => {
+      response.writeHead(502, 'Bad Gateway', { 'Content-Type': 'text/html' });
+      response.end('<html><body>upstream down</body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as net.AddressInfo;
+      const result = await run(['list', '--api', `http://127.0.0.1:${port}/api`]);
+      expect(result).toEqual({ code: RUN_EXIT.refused, out: '', err: 'perfplan run list: the API failed (502 Bad Gateway)\n' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('--wait gives up after --timeout when the run stays queued (exit 4)', async () => {
