@@ -79,8 +79,8 @@ describe('perfplan run against the local API', () => {
     expect(lines[0]).toMatch(/^submitted run [0-9a-f]{32}: queued$/);
     id = RUN_ID.exec(lines[0])![1];
     expect(lines[1]).toBe(`run ${id}`);
-    // The server ends a calculated run in `calculated` today; with approvals, in `awaiting-approval`.
-    expect(result.out).toMatch(/\n {2}status {5}(calculated|awaiting-approval)\n/);
+    // A calculated run goes straight to approval (issue 13 item 3): 3,500.50 needs one level.
+    expect(result.out).toMatch(/\n {2}status {5}awaiting-approval\n/);
     expect(result.out).toContain('  period     2025-07\n');
     expect(result.out).toContain('  payout     People[Payout]\n');
     expect(result.out).toContain('  total      3,500.50 CNY for 2 people\n');
@@ -92,13 +92,13 @@ describe('perfplan run against the local API', () => {
   it('submit again: the same run, said to be already submitted; without --wait only the first line', async () => {
     const again = await run(['submit', book, '--period', '2025-07', '--people', 'People', '--payout', 'Payout', '--currency', 'CNY']);
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(new RegExp(`^this workbook was already submitted for this period and table: run ${id}: (calculated|awaiting-approval)\\n$`));
+    expect(again.out).toMatch(new RegExp(`^this workbook was already submitted for this period and table: run ${id}: awaiting-approval\\n$`));
   });
 
   it('status: the run as text and, with --json, as the API returns it; in zh-CN too', async () => {
     const text = await run(['status', id]);
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(new RegExp(`^run ${id}\\n {2}status {5}(calculated|awaiting-approval)\\n`));
+    expect(text.out).toMatch(new RegExp(`^run ${id}\\n {2}status {5}awaiting-approval\\n`));
     expect(text.out).toContain('submitted  ');
     expect(text.out).toContain(' by alice\n');
     const json = await run(['status', id, '--json']);
@@ -106,7 +106,7 @@ describe('perfplan run against the local API', () => {
     const stored = await (await fetch(`${api.url}/runs/${id}`, { headers: { Authorization: `Bearer ${api.tokens.submitterA}` } })).json();
     expect(view).toEqual(stored);
     const chineseText = await run(['status', id, '--lang', 'zh-CN']);
-    expect(chineseText.out).toMatch(new RegExp(`^批次 ${id}\\n {2}状态 {7}(已计算|待审批)\\n`));
+    expect(chineseText.out).toMatch(new RegExp(`^批次 ${id}\\n {2}状态 {7}待审批\\n`));
     expect(chineseText.out).toContain('  合计       3,500.50 CNY，共 2 人\n');
     for (const line of chineseText.out.split('\n').filter(Boolean)) expect({ line, english: englishIn(line.replace(/[0-9a-f]{32}|\d{4}-\d\d-\d\dT[\d:.]+Z/g, '').replace(/People\[Payout\]|alice/g, '')) }).toEqual({ line, english: [] });
   });
@@ -118,7 +118,7 @@ describe('perfplan run against the local API', () => {
     expect(listed.code).toBe(0);
     const lines = listed.out.trim().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0]).sort()).toEqual([second, third].sort());
-    expect(lines[0]).toMatch(/^[0-9a-f]{32} {2}(calculated|awaiting-approval) {2}2025-list {2}3,500\.50 CNY for 2 people$/);
+    expect(lines[0]).toMatch(/^[0-9a-f]{32} {2}awaiting-approval {2}2025-list {2}3,500\.50 CNY for 2 people$/);
     const json = JSON.parse((await run(['list', '--period', '2025-list', '--json'], {}, { pageSize: 1 })).out);
     expect(json.items.map((r: { id: string }) => r.id).sort()).toEqual([second, third].sort());
     expect((await run(['list', '--period', 'no-such-period'])).out).toBe('no runs\n');
