@@ -27,6 +27,8 @@ export const CALC_USAGE = calcUsage('en-US');
 /** Where a task reports how many formula cells it is about to compute (named if it runs out of time). */
 export interface Progress {
   formulas(count: number, first: string[]): void;
+  /** The workbook is calculated; its outputs are being written (`done` of `total`). */
+  writing?(done: number, total: number): void;
 }
 
 /** `--timeout 30` / `--timeout=30` at args[i]: the seconds and how many arguments it took, or an error. */

@@ -43,8 +43,13 @@ export interface Budget {
   locale?: Locale;
 }
 
-/** "2,000 formula cells not computed (S!B1, S!B2, …)", or that the workbook was still being read. */
-function notComputed(formulas: { count: number; first: string[] } | undefined): Phrase {
+/**
+ * Where the work stood when its time ran out: "2,000 formula cells not computed (S!B1, …)",
+ * that the workbook was still being read, or — past the calculation — how many of its output
+ * files were written.
+ */
+export function stoppedWhere(formulas: { count: number; first: string[] } | undefined, writing?: { done: number; total: number }): Phrase {
+  if (writing) return phrase(CLI.stillWriting, { done: formatNumber(writing.done), total: formatNumber(writing.total) });
   if (!formulas) return phrase(CLI.stillReading);
   const what = phrase(formulas.count === 1 ? CLI.notComputedOne : CLI.notComputed, { count: formatNumber(formulas.count) });
   if (formulas.first.length === 0) return what;
@@ -59,6 +64,7 @@ const STACK_MB = 64;
 export type WorkerMessage =
   | { type: 'out' | 'err'; text: string }
   | { type: 'formulas'; count: number; first: string[] }
+  | { type: 'writing'; done: number; total: number }
   | { type: 'done'; code: number };
 
 /** The compiled worker when there is one (npm install builds dist/); under ts-node the source. */
@@ -74,6 +80,7 @@ export function runIsolated(task: Task, io: Io, budget: Budget, name: string): P
   return new Promise((resolve) => {
     const worker = workerFor(task, STACK_MB, budget.memoryMb);
     let formulas: { count: number; first: string[] } | undefined;
+    let writing: { done: number; total: number } | undefined;
     let settled = false;
     const finish = (code: number) => {
       if (settled) return;
@@ -84,7 +91,7 @@ export function runIsolated(task: Task, io: Io, budget: Budget, name: string): P
     const locale = budget.locale ?? DEFAULT_LOCALE;
     const timer = setTimeout(() => {
       void worker.terminate();
-      io.err(commandLine(name, phrase(CLI.stopped, { seconds: budget.timeoutSeconds, cells: notComputed(formulas) }), locale));
+      io.err(commandLine(name, phrase(CLI.stopped, { seconds: budget.timeoutSeconds, cells: stoppedWhere(formulas, writing) }), locale));
       finish(EXIT.timedOut);
     }, budget.timeoutSeconds * 1000);
     worker.on('message', (message: WorkerMessage) => {
@@ -92,6 +99,7 @@ export function runIsolated(task: Task, io: Io, budget: Budget, name: string): P
       if (message.type === 'out') io.out(message.text);
       else if (message.type === 'err') io.err(message.text);
       else if (message.type === 'formulas') formulas = message;
+      else if (message.type === 'writing') writing = message;
       else if (message.type === 'done') finish(message.code);
     });
     worker.on('error', (error: Error & { code?: string }) => {

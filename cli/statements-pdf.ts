@@ -47,7 +47,12 @@ export const START_MARK = 'https://perfplan.invalid/statement/';
  * happens. One print per batch rather than per statement: Chromium's fixed cost per print
  * dominates a short document.
  */
-export async function printPdfs(batches: readonly PdfBatch[], executablePath: string, pages = Math.min(4, Math.max(1, os.cpus().length))): Promise<void> {
+export async function printPdfs(
+  batches: readonly PdfBatch[],
+  executablePath: string,
+  pages = Math.min(4, Math.max(1, os.cpus().length)),
+  onWritten?: (files: number) => void,
+): Promise<void> {
   if (batches.length === 0) return;
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -64,6 +69,7 @@ export async function printPdfs(batches: readonly PdfBatch[], executablePath: st
         const parts = splitPdf(await print(batch.html), batch.files.length);
         if (parts) for (let i = 0; i < parts.length; i++) await fs.promises.writeFile(batch.files[i], parts[i]);
         else for (let i = 0; i < batch.files.length; i++) await fs.promises.writeFile(batch.files[i], await print(batch.alone[i]));
+        onWritten?.(batch.files.length);
       }
       await page.close();
     };

@@ -76,12 +76,15 @@ export async function runStatementsTask(task: StatementsTask, io: Io, progress: 
   try {
     await fs.promises.mkdir(task.out, { recursive: true });
     const pdfs: { doc: StatementDocument; file: string }[] = [];
+    const total = model.statements.length;
+    progress.writing?.(0, total);
     for (let i = 0; i < model.statements.length; i++) {
       const doc = statementDocument(model.statements[i], model, source, task.locale);
       const file = path.join(task.out, names[i]);
       if (task.format === 'xlsx') await fs.promises.writeFile(file, statementWorkbook(doc, sheet));
       else if (task.format === 'html') await fs.promises.writeFile(file, statementHtml(doc));
       else pdfs.push({ doc, file });
+      if (task.format !== 'pdf' && (i + 1) % 50 === 0) progress.writing?.(i + 1, total);
     }
     if (pdfs.length) {
       const batches: PdfBatch[] = [];
@@ -94,7 +97,8 @@ export async function runStatementsTask(task: StatementsTask, io: Io, progress: 
         });
       }
       try {
-        await printPdfs(batches, task.chromium);
+        let written = 0;
+        await printPdfs(batches, task.chromium, undefined, (files) => progress.writing?.((written += files), total));
       } catch (error) {
         io.err(say(phrase(STATEMENTS.chromiumFailed, { path: task.chromium, reason: reasonOf(error) })));
         return EXIT.internal;

@@ -9,7 +9,10 @@ import { phrase } from '../i18n/text';
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const io: Io = { out: (text) => post({ type: 'out', text }), err: (text) => post({ type: 'err', text }) };
 const task = workerData as Task;
-const progress = { formulas: (count: number, first: string[]) => post({ type: 'formulas', count, first }) };
+const progress = {
+  formulas: (count: number, first: string[]) => post({ type: 'formulas', count, first }),
+  writing: (done: number, total: number) => post({ type: 'writing', done, total }),
+};
 
 /** One task, its module loaded for it alone (calc never loads explain's). */
 async function run(): Promise<number> {

@@ -101,6 +101,11 @@ memory, simulation samples), 4 the time budget (--timeout) ran out, 5 an interna
   /** The first cells not computed: "(S!B1, S!B2, …)". */
   naming: { 'en-US': '{what} ({cells})', 'zh-CN': '{what}（{cells}）' },
   stillReading: { 'en-US': 'the workbook was still being read', 'zh-CN': '工作簿仍在读取中' },
+  /** A timeout after the calculation: what was written and what was not. */
+  stillWriting: {
+    'en-US': 'the workbook was calculated, but only {done} of {total} files were written',
+    'zh-CN': '工作簿已计算完毕，但 {total} 个文件中只写出了 {done} 个',
+  },
 
   // ---- perfplan explain: what was asked cannot be explained (exit 1) --------------------------
   noSheet: { 'en-US': 'no sheet named "{sheet}" (the workbook has {sheets})', 'zh-CN': '没有名为 "{sheet}" 的工作表（工作簿中有 {sheets}）' },
