@@ -41,6 +41,8 @@ export interface PersonRow {
   sheet: string;
   /** The sheet row, 1-based. */
   row: number;
+  /** The table's data rows on the sheet, 1-based (for its column references, People[Sales]). */
+  dataRows?: { top: number; bottom: number };
   /** The table's columns in order, then the results beside it, left to right. */
   cells: RowCell[];
 }
@@ -131,7 +133,7 @@ export async function readPersonRow(context: Excel.RequestContext, options: Read
   }
   const tableRows = { top: header.rowIndex, bottom: body.rowIndex + body.rowCount - 1 };
   cells.push(...(options.spills ? await resultsBeside(context, sheet, outside, rowIndex, tableRows) : outside.map((b) => b.c)));
-  return { table: table.name, sheet: sheet.name, row: rowIndex + 1, cells };
+  return { table: table.name, sheet: sheet.name, row: rowIndex + 1, dataRows: { top: body.rowIndex + 1, bottom: body.rowIndex + body.rowCount }, cells };
 }
 
 /** A cell of the row beside the table, and its column (0-based). */

@@ -39,7 +39,7 @@ function skipQuoted(text: string, start: number): number {
 }
 
 /**
- * Splits `text` at `separator`s that sit outside quotes, parentheses and braces. Pieces are
+ * Splits `text` at `separator`s that sit outside quotes, parentheses, braces and brackets. Pieces are
  * trimmed; an empty text gives []. Unbalanced brackets give null.
  */
 export function splitTopLevel(text: string, separator = ','): string[] | null {
@@ -53,8 +53,9 @@ export function splitTopLevel(text: string, separator = ','): string[] | null {
       i = skipQuoted(text, i);
       continue;
     }
-    if (ch === '(' || ch === '{') depth++;
-    else if (ch === ')' || ch === '}') {
+    // Brackets too: a structured reference's commas (Team[[#This Row],[Sales]]) split nothing.
+    if (ch === '(' || ch === '{' || ch === '[') depth++;
+    else if (ch === ')' || ch === '}' || ch === ']') {
       depth--;
       if (depth < 0) return null;
     } else if (ch === separator && depth === 0) {
