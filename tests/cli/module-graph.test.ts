@@ -1,5 +1,5 @@
 /**
- * `perfplan calc` and `perfplan explain` stay lean: the modules they load — the command line's
+ * `perfplan calc`, `perfplan explain` and `perfplan statements` stay lean: the modules they load — the command line's
  * own thread and the worker that does the work, as the installed bin runs them (dist/, built
  * by npm install and by the tests' setup) — hold nothing from the template library (library/),
  * the development code (dev/) or the API (functions/). Read from each thread's require.cache
@@ -8,6 +8,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { peopleBook } from '../support/people-book';
 import { num, storedWorkbook } from '../support/stored-workbook';
 import { tempDir } from '../support/workbook';
 
@@ -67,7 +68,7 @@ function outsideTheCalcPath(files: string[]): string[] {
 
 const has = (files: string[], part: string) => files.some((file) => file.split(path.sep).join('/').includes(part));
 
-describe('the modules perfplan calc and explain load', () => {
+describe('the modules perfplan calc, explain and statements load', () => {
   let book: string;
   beforeAll(() => {
     expect(fs.existsSync(path.join(DIST, 'cli', 'main.js'))).toBe(true);
@@ -95,5 +96,39 @@ describe('the modules perfplan calc and explain load', () => {
     expect(JSON.parse(graph.out)).toMatchObject({ cell: 'S!B1', value: 800 });
     expect(has(graph.worker, 'dist/cli/explain.js')).toBe(true);
     expect({ main: outsideTheCalcPath(graph.main), worker: outsideTheCalcPath(graph.worker) }).toEqual({ main: [], worker: [] });
+  });
+
+  it('statements: nothing from library/, dev/ or functions/ in either thread; HTML statements load no Chromium driver', () => {
+    const dir = tempDir('perfplan-graph-statements-');
+    const team = path.join(dir, 'team.xlsx');
+    const tiers = { name: 'Tiers', cells: [num('A2', 0), num('B2', 0.02), num('A3', 20000), num('B3', 0.04)] };
+    fs.writeFileSync(
+      team,
+      peopleBook({
+        columns: ['Name', 'Sales'],
+        rows: [
+          ['Li Wei', 30000],
+          ['Zhao Lei', 10000],
+        ],
+        results: [{ header: 'Commission', spill: '_xldudf_PERF_TIERED(Team[Sales],Tiers!A2:B3)' }],
+        others: [tiers],
+      }),
+    );
+    const out = path.join(dir, 'statements');
+    const options = { people: 'Team[Name]', payout: 'Commission', format: 'html' as const };
+    const graph = moduleGraph(['statements', team, '--people', options.people, '--payout', options.payout, '--out', out, '--format', 'html', '--lang', 'en-US'], {
+      command: 'statements',
+      book: team,
+      out: path.join(dir, 'again'),
+      ...options,
+      chromium: '/nonexistent/chromium',
+      locale: 'en-US',
+    });
+    expect(graph.code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['Li_Wei.html', 'Zhao_Lei.html']);
+    expect(has(graph.worker, 'dist/cli/statements-task.js') && has(graph.worker, 'dist/calc/statements.js')).toBe(true);
+    expect({ main: outsideTheCalcPath(graph.main), worker: outsideTheCalcPath(graph.worker) }).toEqual({ main: [], worker: [] });
+    expect(has(graph.worker, 'node_modules/playwright-core/') || has(graph.main, 'node_modules/playwright-core/')).toBe(false);
+    expect(has(graph.worker, 'node_modules/exceljs/')).toBe(false);
   });
 });
