@@ -10,9 +10,12 @@
  *   - results beside the table: a cell of the row outside the table's columns that holds a
  *     formula, or shows an element of a spilled formula (PERF.PAYOUT(M8#,…) fills its column;
  *     Range.getSpillParentOrNullObject, ExcelApi 1.12), whose area lies within the table's rows.
- *     Its header is the text above it in the table's header row, else its column letter.
+ *     Its header is the text above it in the table's header row, else its column letter;
+ *   - the period, for a table without a period column: the workbook's defined name Period (期间,
+ *     所属期间…, STATEMENT_HEADERS.periodNames) when it stands for one cell holding a value.
  * Read only: nothing is written.
  */
+import { STATEMENT_HEADERS } from '../../i18n/statements';
 import { cellAddress, columnLetters, qualify, rangeAddress } from './a1';
 
 export interface RowCell {
@@ -41,6 +44,8 @@ export interface PersonRow {
   sheet: string;
   /** The sheet row, 1-based. */
   row: number;
+  /** The defined name Period's value (期间…), as text, when the workbook has one for one cell. */
+  period?: string;
   /** The table's data rows on the sheet, 1-based (for its column references, People[Sales]). */
   dataRows?: { top: number; bottom: number };
   /** The table's columns in order, then the results beside it, left to right. */
@@ -78,6 +83,8 @@ export async function readPersonRow(context: Excel.RequestContext, options: Read
   sheet.load('name');
   const used = sheet.getUsedRange();
   used.load('columnIndex, columnCount');
+  const names = context.workbook.names;
+  names.load('items/name');
   await context.sync();
   if (count.value === 0) throw new PersonRowProblem('notInTable', selection.address);
 
@@ -87,6 +94,11 @@ export async function readPersonRow(context: Excel.RequestContext, options: Read
   header.load('values, rowIndex, columnIndex, columnCount');
   const body = table.getDataBodyRange();
   body.load('rowIndex, rowCount');
+  const periods = periodNames(names.items.map((n) => n.name)).map((name) => {
+    const range = names.getItem(name).getRangeOrNullObject();
+    range.load('values, valueTypes, rowCount, columnCount');
+    return range;
+  });
   await context.sync();
   const rowIndex = cell.rowIndex;
   if (rowIndex === header.rowIndex) throw new PersonRowProblem('headerRow', selection.address);
@@ -133,7 +145,8 @@ export async function readPersonRow(context: Excel.RequestContext, options: Read
   }
   const tableRows = { top: header.rowIndex, bottom: body.rowIndex + body.rowCount - 1 };
   cells.push(...(options.spills ? await resultsBeside(context, sheet, outside, rowIndex, tableRows) : outside.map((b) => b.c)));
-  return { table: table.name, sheet: sheet.name, row: rowIndex + 1, dataRows: { top: body.rowIndex + 1, bottom: body.rowIndex + body.rowCount }, cells };
+  const period = periods.map(periodText).find((text) => text !== undefined);
+  return { table: table.name, sheet: sheet.name, row: rowIndex + 1, ...(period !== undefined ? { period } : {}), dataRows: { top: body.rowIndex + 1, bottom: body.rowIndex + body.rowCount }, cells };
 }
 
 /** A cell of the row beside the table, and its column (0-based). */
@@ -195,4 +208,18 @@ async function resultsBeside(
     results.push({ ...c, formula, spill: { anchor: parent.address, row: rowIndex - parent.rowIndex, col: col - parent.columnIndex } });
   }
   return results;
+}
+
+/** The workbook's names that may hold the period, in the order perfplan statements tries them. */
+function periodNames(names: readonly string[]): string[] {
+  return STATEMENT_HEADERS.periodNames.map((wanted) => names.find((n) => n.toLowerCase() === wanted.toLowerCase())).filter((n): n is string => n !== undefined);
+}
+
+/** A period name's cell as text (numbers as JavaScript writes them, as the CLI does); undefined unless one cell with a value. */
+function periodText(range: Excel.Range): string | undefined {
+  if (range.isNullObject === true || range.rowCount !== 1 || range.columnCount !== 1) return undefined;
+  const value = range.values[0][0];
+  const type = String((range.valueTypes as unknown as string[][])[0][0]);
+  if (type === 'Error' || type === 'Empty' || value === '' || value === null || value === undefined) return undefined;
+  return typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
 }

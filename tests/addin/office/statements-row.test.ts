@@ -9,7 +9,7 @@ import { PersonRowProblem, readPersonRow } from '../../../addin/office/statement
 import { explainRow } from '../../../addin/taskpane/views/statements/excel-ops';
 import { personStatement, statementPage } from '../../../addin/taskpane/views/statements/statement-model';
 import { sumOfAddSteps } from '../../../engine/explain';
-import { type RangeData, createExcelMock } from './excel-mock';
+import { type Harness, type RangeData, createExcelMock } from './excel-mock';
 
 /*
  *      A          B        C            D       E     F            G        H      I
@@ -63,7 +63,29 @@ function table(): RangeData {
   };
 }
 
-function book(rowIndex: number, inTable = true) {
+/** Workbook names (the mock has none), each a range: what `names.load('items/name')` lists and getItem(…).getRangeOrNullObject() reads. */
+function withNames(h: Harness, names: Record<string, { values: unknown[][]; valueTypes: string[][]; rowCount: number; columnCount: number }>): Harness {
+  h.mock.workbook.addMock('names');
+  const keys = Object.keys(names);
+  const data: Record<string, unknown> = {
+    load(this: any) {
+      this.items = keys.map((name) => ({ name }));
+      return this;
+    },
+    getItem(this: any, name: string) {
+      const i = keys.indexOf(name);
+      if (i < 0) throw new Error(`ItemNotFound: name ${name}`);
+      return this[`n${i}`];
+    },
+  };
+  keys.forEach((name, i) => {
+    data[`n${i}`] = { range: names[name], getRangeOrNullObject(this: any) { return this.range; } };
+  });
+  h.mock.workbook.names.populate(data);
+  return h;
+}
+
+function book(rowIndex: number, inTable = true, names: Parameters<typeof withNames>[1] = {}) {
   const tables = {
     table: table(),
     getCount() {
@@ -74,7 +96,7 @@ function book(rowIndex: number, inTable = true) {
       return this.table;
     },
   };
-  return createExcelMock({
+  const h = createExcelMock({
     sheets: {
       [SHEET]: {
         usedRange: { rowIndex: 0, columnIndex: 0, columnCount: 9 },
@@ -97,6 +119,7 @@ function book(rowIndex: number, inTable = true) {
     },
     selection: { address: `'${SHEET}'!C${rowIndex + 1}:E${rowIndex + 1}`, cell: { rowIndex, columnIndex: 2, address: `'${SHEET}'!C${rowIndex + 1}`, tables, getTables(this: any) { return this.tables; } } },
   });
+  return withNames(h, names);
 }
 
 describe('readPersonRow', () => {
@@ -156,6 +179,20 @@ describe('readPersonRow', () => {
     const { doc } = statementPage(statement, model, { file: 'q3.xlsx', sha256: 'abc', calculatedAt: '2025-07-31T00:00:00.000Z' }, 'zh-CN');
     expect(doc.results.rows.map((r) => r.steps.length > 0)).toEqual([true, true]);
     expect(doc.totals.rows.map((r) => r.value.number)).toEqual([2800, 2800]);
+  });
+
+  it('takes the period from the defined name Period (期间…) when the table has no period column, as the CLI does', async () => {
+    const h = book(4, true, {
+      Rates: { values: [[1], [2]], valueTypes: [['Double'], ['Double']], rowCount: 2, columnCount: 1 },
+      期间: { values: [['2025-07']], valueTypes: [['String']], rowCount: 1, columnCount: 1 },
+    });
+    const row = await readPersonRow(h.context, { spills: true });
+    expect(row.period).toBe('2025-07');
+    expect(personStatement(row, new Map())!.statement.period).toBe('2025-07');
+    // A name for more than one cell is no period.
+    const wide = await readPersonRow(book(4, true, { Period: { values: [['2025-07', 'x']], valueTypes: [['String', 'String']], rowCount: 1, columnCount: 2 } }).context);
+    expect(wide.period).toBeUndefined();
+    expect((await readPersonRow(book(4).context)).period).toBeUndefined();
   });
 
   it('refuses a selection outside every table, the header row and the totals row', async () => {

@@ -43,7 +43,8 @@ const textOf = (cell: RowCell | undefined) => (cell && cell.value !== '' && cell
 /**
  * The statement of the person in `row`, as calc/statements.ts makes it for the CLI: the name is
  * the table's column headed Name (姓名…), else its first text column; id, role and period are
- * the table's columns headed as STATEMENT_HEADERS lists; inputs are the table's other columns
+ * the table's columns headed as STATEMENT_HEADERS lists (the period, without such a column, the
+ * workbook's defined name Period); inputs are the table's other columns
  * that hold no formula; results are the formula cells — calculated columns, then the results
  * beside the table (a spill's element included); the payout is the first result headed Payout
  * (奖金, 应发金额…), else a column so headed, else the last result. Undefined when the row names
@@ -82,7 +83,7 @@ export function personStatement(row: PersonRow, explained: ReadonlyMap<string, E
     name,
     ...(textOf(idCell) !== undefined ? { id: textOf(idCell) } : {}),
     ...(textOf(roleCell) !== undefined ? { role: textOf(roleCell) } : {}),
-    ...(textOf(periodCell) !== undefined ? { period: textOf(periodCell) } : {}),
+    ...((textOf(periodCell) ?? row.period) !== undefined ? { period: textOf(periodCell) ?? row.period } : {}),
     inputs,
     results,
     payout,
