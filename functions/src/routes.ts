@@ -13,6 +13,7 @@ import { templateHandlers } from './handlers/templates';
 import { Handler, withProblems } from './http/respond';
 import type { InvocationContext } from '@azure/functions';
 import type { QueueClient } from '@azure/storage-queue';
+import { runBudgetFromEnv } from './runs/isolated';
 import { MAX_DEQUEUE_COUNT, runQueueHandler } from './runs/process';
 import { RunStore, createRunStore, runsQueueName } from './runs/store';
 
@@ -86,7 +87,7 @@ export function queueFunctions(runStore: () => RunStore = sharedRunStore, env: N
       queueName: runsQueueName(env.PERFPLAN_STORAGE_PREFIX?.trim() || ''),
       connection: env.PERFPLAN_STORAGE?.trim() ? 'PERFPLAN_STORAGE' : 'AzureWebJobsStorage',
       maxDequeueCount: MAX_DEQUEUE_COUNT,
-      handler: runQueueHandler(runStore, { maxDequeueCount: MAX_DEQUEUE_COUNT }),
+      handler: runQueueHandler(runStore, { maxDequeueCount: MAX_DEQUEUE_COUNT, budget: runBudgetFromEnv(env) }),
       queues: () => ({ queue: runStore().queue, poison: runStore().poisonQueue }),
     },
   ];

@@ -10,7 +10,7 @@
  */
 import type { InvocationContext } from '@azure/functions';
 import { z } from 'zod';
-import { calculateRun } from './calculate';
+import { RunBudget, calculateRunIsolated, runBudgetFromEnv } from './isolated';
 import { RUN_ID_RE } from './model';
 import type { RunStore } from './store';
 
@@ -37,7 +37,10 @@ function reasonOf(error: unknown): string {
   return text.replace(/\s+/g, ' ').slice(0, 300);
 }
 
-export function runQueueHandler(runs: () => RunStore, { maxDequeueCount = MAX_DEQUEUE_COUNT }: { maxDequeueCount?: number } = {}) {
+export function runQueueHandler(
+  runs: () => RunStore,
+  { maxDequeueCount = MAX_DEQUEUE_COUNT, budget = runBudgetFromEnv() }: { maxDequeueCount?: number; budget?: RunBudget } = {},
+) {
   return async (message: unknown, context: InvocationContext): Promise<void> => {
     const request = parseMessage(message);
     if (!request) {
@@ -51,7 +54,8 @@ export function runQueueHandler(runs: () => RunStore, { maxDequeueCount = MAX_DE
     const dequeueCount = Number(context.triggerMetadata?.dequeueCount ?? 1);
     try {
       const bytes = await store.workbookBytes(run);
-      const outcome = await calculateRun(bytes, run);
+      // In a worker with a time and memory budget: a workbook that never finishes fails its own run.
+      const outcome = await calculateRunIsolated({ bytes, run: { peopleTable: run.peopleTable, payoutColumn: run.payoutColumn, period: run.period, payrollMap: run.payrollMap } }, budget);
       const moved = await store.finish(run, outcome);
       context.log(`runs: ${run.id} ${moved ? outcome.status : 'already finished elsewhere'}`);
     } catch (error) {
