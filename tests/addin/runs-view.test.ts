@@ -356,7 +356,9 @@ describe('against the local API host', () => {
     const seen: string[] = [];
     const done = await watchRun(submitter, first.run.id, (a) => seen.push(a.run.status), { firstMs: 100, maxMs: 500 });
     expect(seen[seen.length - 1]).toBe(done.run.status);
-    expect(['calculated', 'awaiting-approval']).toContain(done.run.status);
+    // Calculated, then routed for approval (one level: the total is under 100,000).
+    expect(done.run.status).toBe('awaiting-approval');
+    expect(done.run.tier).toBe(1);
     expect(done.run.totals).toEqual({ payout: 3500.5, people: 2 });
     expect(done.etag).toBeTruthy();
 
@@ -394,15 +396,6 @@ describe('against the local API host', () => {
     const submitter = clientAs(api.tokens.submitterA);
     const first = await submitter.submit({ period: '2025-08', peopleTable: 'People', payoutColumn: 'Payout', currency: 'CNY' }, await workbookFileBytes());
     const done = await watchRun(submitter, first.run.id, noop, { firstMs: 100, maxMs: 500 });
-
-    if (done.run.status === 'calculated') {
-      // Approval has not landed on this API yet: nothing to decide, no payroll.
-      expect(done.run.steps).toEqual([]);
-      expect(mayDecide(done.run, {})).toBe(false);
-      expect(details('en-US', done, { initialPeople: [] })).not.toContain('data-testid="run-approve"');
-      await expect(clientAs(approver1).decide(done.run.id, 'approve', '', done.etag)).rejects.toBeInstanceOf(ApiError);
-      return;
-    }
 
     expect(done.run.status).toBe('awaiting-approval');
     expect(done.run.tier).toBe(1);
@@ -443,6 +436,31 @@ describe('against the local API host', () => {
     expect(rendered).not.toMatch(/aria-disabled="true"[^>]*data-testid="run-payroll-download"|data-testid="run-payroll-download"[^>]*aria-disabled="true"/);
   });
 
+  it('a run above 100,000 needs two levels: the first approver cannot take the second, a level-2 approver can', async () => {
+    const bytes = new Uint8Array(await payoutWorkbook([['E1', 'Ann', 90_000], ['E2', 'Ben', 60_000]], `two-${Date.now()}`));
+    const submitter = clientAs(api.tokens.submitterA);
+    const first = await submitter.submit({ period: '2025-10', peopleTable: 'People', payoutColumn: 'Payout', currency: 'CNY' }, bytes);
+    const done = await watchRun(submitter, first.run.id, noop, { firstMs: 100, maxMs: 500 });
+    expect(done.run).toMatchObject({ status: 'awaiting-approval', tier: 2 });
+    expect(done.run.steps.map((s) => [s.level, s.status])).toEqual([[1, 'pending'], [2, 'waiting']]);
+    const level1 = await clientAs(approver1).decide(done.run.id, 'approve', '', done.etag);
+    expect(level1.run.status).toBe('awaiting-approval');
+    expect(pendingStep(level1.run)?.level).toBe(2);
+    // The level-1 approver is not offered level 2, and the API refuses them (403).
+    expect(mayDecide(level1.run, callerOf(approver1))).toBe(false);
+    const again = await clientAs(approver1).decide(done.run.id, 'approve', '', level1.etag).catch((e: unknown) => e);
+    expect(decisionProblem(again)).toBe('denied');
+    const finance = await api.issuer.mintToken({ roles: ['Payouts.Approver', 'Payouts.Approver.Tier2'], tid: 'org-a', sub: 'xu', name: 'Xu' } as never);
+    expect(mayDecide(level1.run, callerOf(finance))).toBe(true);
+    const level2 = await clientAs(finance).decide(done.run.id, 'reject', 'over budget', level1.etag);
+    expect(level2.run.status).toBe('rejected');
+    expect(level2.run.steps[1]).toMatchObject({ status: 'rejected', comment: 'over budget' });
+    const html = details('zh-CN', level2, { initialPeople: [] });
+    expect(html).toContain(RUNS['status.rejected']['zh-CN']);
+    expect(html).toContain('data-step="2" data-step-status="rejected"');
+    expect(html).toContain(RUNS.payrollNotYet['zh-CN']);
+  });
+
   it('a run that is not approved has no payroll file (409), and the view says why', async () => {
     const bytes = new Uint8Array(await payoutWorkbook([['E1', 'Ann', 5]], `payroll-${Date.now()}`));
     const submitter = clientAs(api.tokens.submitterA);
@@ -451,7 +469,7 @@ describe('against the local API host', () => {
     expect(payrollReady(done.run)).toBe(false);
     const refused = await submitter.payroll(done.run.id, 'csv').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
-    expect([404, 409]).toContain((refused as ApiError).status);
+    expect((refused as ApiError).status).toBe(409);
     expect(details('en-US', done, { initialPeople: [] })).toContain(RUNS.payrollNotYet['en-US']);
   });
 

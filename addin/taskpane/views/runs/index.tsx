@@ -562,7 +562,7 @@ export function RunDetails({ answer, client, caller, t, locale, onAnswer, onClos
           { term: t('factTier'), value: run.tier !== null ? String(run.tier) : t('notYet'), testId: 'run-details-tier' },
           run.submittedAt !== undefined && { term: t('factSubmitted'), value: t('submittedBy', { date: formatDate(run.submittedAt, locale), who: run.submittedBy ?? t('someone') }) },
           run.updatedAt !== undefined && { term: t('factUpdated'), value: formatDate(run.updatedAt, locale) },
-          run.workbook && { term: t('factWorkbook'), value: <span className={l.mono}>{run.workbook.sha256}</span> },
+          run.workbook && { term: t('factWorkbook'), value: <span className={l.mono} translate="no">{run.workbook.sha256}</span> },
         ]}
       />
 
@@ -584,7 +584,7 @@ export function RunDetails({ answer, client, caller, t, locale, onAnswer, onClos
         <Decision run={run} etag={etag} client={client} t={t} locale={locale} onAnswer={onAnswer} onReload={doReload} initial={initialDecision} />
       )}
 
-      <Payroll run={run} client={client} t={t} locale={locale} />
+      <Payroll run={run} client={client} t={t} locale={locale} onAnswer={onAnswer} />
     </Section>
   );
 }
@@ -773,7 +773,7 @@ function Decision({ run, etag, client, t, locale, onAnswer, onReload, initial }:
   );
 }
 
-function Payroll({ run, client, t, locale }: { run: Run; client: RunsClient; t: T; locale: Locale }): React.JSX.Element {
+function Payroll({ run, client, t, locale, onAnswer }: { run: Run; client: RunsClient; t: T; locale: Locale; onAnswer: (a: { run: Run; etag?: string }) => void }): React.JSX.Element {
   const l = useLayout();
   const [format, setFormat] = React.useState<'csv' | 'xlsx'>('csv');
   const [state, setState] = React.useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; file: string } | { kind: 'failed'; error: unknown }>({ kind: 'idle' });
@@ -788,7 +788,10 @@ function Payroll({ run, client, t, locale }: { run: Run; client: RunsClient; t: 
       setState({ kind: 'done', file: file.fileName });
     } catch (error) {
       setState({ kind: 'failed', error });
+      return;
     }
+    // The first download marks the run exported: show it.
+    if (run.status === 'approved') client.get(run.id).then(onAnswer, () => undefined);
   };
 
   return (
