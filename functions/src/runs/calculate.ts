@@ -106,7 +106,8 @@ export async function calculateRun(
     });
     // The payroll as `perfplan export` makes it, from the workbook as calculated and saved.
     const saved = readWorkbookModel(ZipArchive.read(calculatedBytes(book)), nodeCodec);
-    const map = (run.payrollMap !== undefined ? parsePayrollMap(run.payrollMap) : derivedPayrollMap(model.table, model.headers, run.period, saved)) as PayrollMap;
+    const payoutCells = model.statements.map((s) => s.results.find((r) => r.payout)?.cell).filter((c): c is string => c !== undefined);
+    const map = (run.payrollMap !== undefined ? parsePayrollMap(run.payrollMap) : derivedPayrollMap(model.table, model.headers, run.period, saved, payoutCells)) as PayrollMap;
     const csv = payrollFile(saved, map, { book: file, format: 'csv' }, locale, nodeCodec);
     const xlsx = payrollFile(saved, map, { book: file, format: 'xlsx' }, locale, nodeCodec);
     return {
@@ -120,9 +121,18 @@ export async function calculateRun(
     // The workbook does not have what the run names (no such table or column, unreadable), or
     // its payroll cannot be made (a blank id, a total that does not add up): permanent.
     if (error instanceof LocalizedError) return { status: 'failed', errors: [{ message: error.message }] };
-    if (error instanceof Refusal) return { status: 'failed', errors: [{ message: render(error.message.text, locale, error.message.params) }] };
+    if (error instanceof Refusal) return { status: 'failed', errors: [{ message: `the payroll file: ${render(error.message.text, locale, error.message.params)}` }] };
     throw error;
   }
+}
+
+/** "Team!N2", …, "Team!N9" → "Team!N2:N9" (one column); undefined when the cells are not one column of one sheet. */
+function cellRange(cells: readonly string[]): string | undefined {
+  const parsed = cells.map((cell) => /^(.*)!\$?([A-Z]{1,3})\$?(\d+)$/.exec(cell));
+  if (parsed.length === 0 || parsed.some((m) => !m || m[1] !== parsed[0]![1] || m[2] !== parsed[0]![2])) return undefined;
+  const rows = parsed.map((m) => Number(m![3]));
+  const [, sheet, column] = parsed[0]!;
+  return `${sheet}!${column}${Math.min(...rows)}:${column}${Math.max(...rows)}`;
 }
 
 /** A header of a structured reference, with Excel's escapes ('[, '], '#, ''). */
@@ -138,18 +148,21 @@ export function derivedPayrollMap(
   headers: { name: string; id?: string; payout: string },
   period: string,
   model: { sheets: Array<{ tables: Array<{ name: string; columns: Array<{ name: string }> }> }> },
+  payoutCells: readonly string[] = [],
 ): PayrollMap {
   const column = (header: string) => `${table}[${escapeColumn(header)}]`;
   const columns = model.sheets.flatMap((s) => s.tables).find((t) => t.name === table)?.columns.map((c) => c.name) ?? [];
   const costCentre = columns.find((c) => /^(cost[\s_-]*cent(er|re)|成本中心)$/i.test(c.trim()));
   // The key column names people for statements; payroll wants their names when a column holds them.
+  // A payout beside the table (a spilled result, as the templates lay them out) is named by its cells.
+  const payout = columns.some((c) => c.toLowerCase() === headers.payout.toLowerCase()) ? column(headers.payout) : (cellRange(payoutCells) ?? column(headers.payout));
   const name = columns.find((c) => /^(name|full[\s_-]*name|employee[\s_-]*name|姓名|员工姓名)$/i.test(c.trim())) ?? headers.name;
   return {
     columns: [
       ...(headers.id ? [{ header: '工号', from: column(headers.id), type: 'text' as const }] : []),
       { header: '姓名', from: column(name), type: 'text' },
       { header: '所属期间', value: period, type: 'text' },
-      { header: '应发金额', from: column(headers.payout), type: 'amount' },
+      { header: '应发金额', from: payout, type: 'amount' },
       ...(costCentre ? [{ header: '成本中心', from: column(costCentre), type: 'text' as const }] : []),
     ],
     totalColumn: '应发金额',
