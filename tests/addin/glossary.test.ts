@@ -44,6 +44,8 @@ import { COMPARE, STATEMENT_VIEW } from '../../i18n/pane-outputs';
 import { PLAN } from '../../i18n/pane-plan';
 import { SCENARIOS } from '../../i18n/pane-scenarios';
 import { WEIGHTS } from '../../i18n/pane-weights';
+import { RUNS } from '../../i18n/pane-runs';
+import RunsView from '../../addin/taskpane/views/runs';
 import { OPTIONS, type OptionCode, formulaOption, namedOption, screenOption } from '../../i18n/options';
 import { TERMS, offGlossary } from '../../i18n/terms';
 import type { Text } from '../../i18n/text';
@@ -53,7 +55,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const LOCALES: Locale[] = ['en-US', 'zh-CN'];
 const h = React.createElement;
 
-const CATALOGS: Record<string, Readonly<Record<string, Text>>> = { PANE, WEIGHTS, PLAN, SCENARIOS, EXPLAIN_VIEW, AREAS, METRICS, SEGMENTS, UNITS, COMPARE, STATEMENT_VIEW };
+const CATALOGS: Record<string, Readonly<Record<string, Text>>> = { PANE, WEIGHTS, PLAN, SCENARIOS, EXPLAIN_VIEW, AREAS, METRICS, SEGMENTS, UNITS, COMPARE, STATEMENT_VIEW, RUNS };
 /** Texts that read the same in both languages (names, version and percentile labels, patterns). */
 const NEUTRAL = new Set([
   // a dash for "held by neither cap nor floor", the same sign in both languages
@@ -79,6 +81,9 @@ const NEUTRAL = new Set([
   'SCENARIOS:stat.P90',
   'SCENARIOS:stat.P95',
   'SCENARIOS:sourceAndCount',
+  // a person's name and payout, and the format's own name
+  'RUNS:personOption',
+  'RUNS:formatCsv',
 ]);
 
 describe('the glossary', () => {
@@ -174,6 +179,8 @@ function views(locale: Locale): [string, string][] {
     ['compare in Excel', renderToStaticMarkup(h(CompareView, inExcel))],
     ['statements', renderToStaticMarkup(h(StatementsView, props))],
     ['statements in Excel', renderToStaticMarkup(h(StatementsView, inExcel))],
+    ['runs', renderToStaticMarkup(h(RunsView, props))],
+    ['runs in Excel', renderToStaticMarkup(h(RunsView, inExcel))],
   ];
 }
 
