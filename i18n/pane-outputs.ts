@@ -132,6 +132,7 @@ export const STATEMENT_VIEW = {
     'zh-CN': '选择工资映射文件（命令行导出所用的 JSON：工号、姓名、所属期间、应发金额、成本中心，见 README）或粘贴其内容，将打开的工作簿导出为 CSV 文件（带 BOM，Excel 可正确显示中文）或 Excel 工作簿。若有映射单元格为错误或空白，或合计与工作簿合计相差一分钱，则不会导出。',
   },
   mapFileLabel: { 'en-US': 'Payroll map file (JSON)', 'zh-CN': '工资映射文件（JSON）' },
+  mapFileChoose: { 'en-US': 'Choose file…', 'zh-CN': '选择文件…' },
   mapFileRead: { 'en-US': 'Read {file}: its map is shown below.', 'zh-CN': '已读取 {file}，映射内容显示在下方。' },
   mapFileUnreadable: { 'en-US': '{file} could not be read: {message}', 'zh-CN': '无法读取 {file}：{message}' },
   mapLabel: { 'en-US': 'Payroll map (JSON): from the file, or pasted', 'zh-CN': '工资映射（JSON）：来自文件或粘贴' },

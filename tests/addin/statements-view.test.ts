@@ -129,8 +129,12 @@ describe('the view', () => {
       const fileInput = /<input[^>]*data-testid="payroll-map-file"[^>]*>/.exec(html)![0];
       expect(fileInput).toContain('type="file"');
       expect(fileInput).toContain('accept=".json,application/json"');
-      const inputId = /id="([^"]+)"/.exec(fileInput)![1];
-      expect(html).toMatch(new RegExp(`<label[^>]*for="${inputId}"[^>]*>${STATEMENT_VIEW.mapFileLabel[locale].replace(/[().]/g, '\\$&')}`));
+      // The picker opens from a button in the pane's language, labelled by the field.
+      const choose = /<button[^>]*data-testid="payroll-map-choose"[^>]*>([^<]*)</.exec(html)!;
+      expect(choose[1]).toBe(STATEMENT_VIEW.mapFileChoose[locale]);
+      const buttonId = / id="([^"]+)"/.exec(choose[0])![1];
+      const labelId = new RegExp(`<label[^>]*for="${buttonId}"[^>]*id="([^"]+)"[^>]*>${STATEMENT_VIEW.mapFileLabel[locale].replace(/[().]/g, '\\$&')}`).exec(html)![1];
+      expect(choose[0]).toContain(`aria-labelledby="${labelId} ${buttonId}"`);
       expect(html).toContain('data-testid="payroll-map"');
       expect(html).toContain(STATEMENT_VIEW.formatCsv[locale]);
       expect(html).toContain(STATEMENT_VIEW.formatXlsx[locale]);

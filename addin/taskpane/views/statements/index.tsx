@@ -77,11 +77,14 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
   const [format, setFormat] = useDraft<PayrollFormat>('payrollFormat', 'csv', isFormat);
   /** The map file the text came from, until the text is edited (messages name it as the CLI names --map). */
   const [mapFile, setMapFile] = React.useState<string | undefined>(undefined);
+  const fileInput = React.useRef<HTMLInputElement>(null);
   const [fileStatus, setFileStatus] = React.useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [exportState, setExportState] = React.useState<ExportState>({ kind: 'idle' });
 
   const onMapFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
+    // The same file picked again after an edit fires change again.
+    event.target.value = '';
     if (!file) return;
     try {
       const text = await readFileText(file);
@@ -197,8 +200,15 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
           validationState={fileStatus ? (fileStatus.ok ? 'success' : 'error') : 'none'}
           validationMessage={fileStatus?.text}
         >
-          {(props) => <input {...props} type="file" accept=".json,application/json" onChange={onMapFile} data-testid="payroll-map-file" />}
+          {/* The browser's own file button speaks the browser's language: ours opens the same picker. */}
+          {(props) => (
+            // Named by the field's label and its own text: "Payroll map file (JSON) Choose file…".
+            <Button {...props} aria-labelledby={[props['aria-labelledby'], props.id].filter(Boolean).join(' ')} onClick={() => fileInput.current?.click()} data-testid="payroll-map-choose">
+              {t('mapFileChoose')}
+            </Button>
+          )}
         </Field>
+        <input ref={fileInput} type="file" accept=".json,application/json" hidden tabIndex={-1} aria-hidden="true" onChange={onMapFile} data-testid="payroll-map-file" />
         <Field label={t('mapLabel')}>
           <Textarea
             value={mapText}
@@ -213,7 +223,7 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
           />
         </Field>
         <Field label={t('formatLabel')}>
-          <RadioGroup value={format} layout="horizontal" onChange={(_, data) => isFormat(data.value) && setFormat(data.value)} data-testid="payroll-format">
+          <RadioGroup value={format} onChange={(_, data) => isFormat(data.value) && setFormat(data.value)} data-testid="payroll-format">
             <Radio value="csv" label={t('formatCsv')} />
             <Radio value="xlsx" label={t('formatXlsx')} />
           </RadioGroup>
