@@ -195,3 +195,73 @@ describe('the map from a file', () => {
     expect('text' in refused && render(refused.text, 'en-US', refused.params)).toBe(cliMessage('{', 'JSON', 'en-US'));
   });
 });
+
+describe('a map of table columns', () => {
+  /** The table People (ID, Name, Payout over rows 2–4, its totals row 5): what tables.getItem(…).columns.getItem(…) reads (the mock has no tables). */
+  function withTable(h: ReturnType<typeof book>, totals: number | undefined) {
+    h.mock.workbook.addMock('tables');
+    const column = (values: unknown[], types: string[], columnIndex: number, total?: unknown) => ({
+      body: col(values, types, 1, columnIndex),
+      total: col([total ?? ''], [total === undefined ? 'Empty' : 'Double'], 4, columnIndex),
+      getDataBodyRange(this: any) {
+        return this.body;
+      },
+      getTotalRowRange(this: any) {
+        return this.total;
+      },
+    });
+    h.mock.workbook.tables.populate({
+      people: {
+        showTotals: totals !== undefined,
+        columns: {
+          id: column(['E01', 'E02', 'E03'], ['String', 'String', 'String'], 0),
+          name: column(['李伟', 'Ann', 'Bo'], ['String', 'String', 'String'], 1),
+          payout: column([1000.5, 2000, 333.335], ['Double', 'Double', 'Double'], 2, totals),
+          getItem(this: any, name: string) {
+            return this[name.toLowerCase()];
+          },
+        },
+      },
+      getItem(this: any, name: string) {
+        if (name !== 'People') throw new Error(`ItemNotFound: table ${name}`);
+        return this.people;
+      },
+    });
+    return h;
+  }
+  const TABLE_MAP = {
+    columns: [
+      { header: '工号', from: 'People[ID]' },
+      { header: '姓名', from: 'People[Name]' },
+      { header: '应发金额', from: 'People[Payout]', type: 'amount' },
+    ],
+  };
+  const tableMap = () => {
+    const parsed = readMap(JSON.stringify(TABLE_MAP));
+    if (!('columns' in parsed)) throw new Error('bad map');
+    return parsed;
+  };
+
+  it('checks the total against the table’s totals row and says so as the CLI does', async () => {
+    const good = await exportPayroll(withTable(book(), 3333.84).context, tableMap(), 'zh-CN');
+    if (!good.ok) throw new Error(render(good.reason.text, 'en-US', good.reason.params));
+    expect(parseCsv(good.csv).slice(1).map((r) => r[2])).toEqual(['1000.50', '2000.00', '333.34']);
+    expect(typeof good.source === 'string' ? good.source : render(good.source.text, 'zh-CN', good.source.params)).toBe('People 的汇总行，People!C5');
+    const bad = await exportPayroll(withTable(book(), 3333.8).context, tableMap(), 'en-US');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      const said = render(bad.reason.text, 'en-US', bad.reason.params);
+      expect(said).toMatch(/^nothing written/);
+      expect(said).toContain('3,333.84');
+      expect(said).toContain('3,333.80');
+      expect(said).toContain('the totals row of People, People!C5');
+    }
+  });
+
+  it('without a totals row, checks against the column’s sum as calculated', async () => {
+    const result = await exportPayroll(withTable(book(), undefined).context, tableMap(), 'en-US');
+    if (!result.ok) throw new Error(render(result.reason.text, 'en-US', result.reason.params));
+    expect(typeof result.source === 'string' ? result.source : render(result.source.text, 'en-US', result.source.params)).toBe('the sum of People[Payout] as calculated');
+    expect(result.total).toBe('3,333.84');
+  });
+});
