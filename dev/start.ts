@@ -46,6 +46,7 @@ import { authConfigFromEnv, defaultLocalIssuerDir } from '../functions/src/auth/
 import { ADMIN_ROLE } from '../functions/src/auth/verify';
 import { createDependencies, Dependencies } from '../functions/src/dependencies';
 import { startLocalHost, LocalHost } from '../functions/src/local/host';
+import { queueSettingsFromHostJson } from '../functions/src/local/host-json';
 import { queueFunctions, routeTable } from '../functions/src/routes';
 import { createRunStore } from '../functions/src/runs/store';
 import { publishBuiltIns } from '../library/publish';
@@ -415,6 +416,8 @@ async function main(): Promise<void> {
   api = await inUse('PERFPLAN_API_PORT', apiPort, startLocalHost({
     routes: routeTable(() => deps, () => runs),
     queues: queueFunctions(() => runs, apiEnv),
+    // As host.json tells the Functions host: how many runs at once, and the pause before a retry.
+    queuePolling: (({ batchSize, retryDelaySeconds }) => ({ batchSize, retryDelaySeconds }))(queueSettingsFromHostJson()),
     allowedOrigins: deps.config.allowedOrigins,
     trustedProxies: deps.config.trustedProxies,
     port: apiPort,

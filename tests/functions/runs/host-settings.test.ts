@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { findHostJson, queueSettingsFromHostJson } from '../../../functions/src/local/host-json';
 import { MAX_DEQUEUE_COUNT } from '../../../functions/src/runs/process';
 
 const host = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../host.json'), 'utf8'));
@@ -24,4 +25,27 @@ it('retries a failed calculation after a pause (hh:mm:ss), not at once', () => {
   expect(queues.visibilityTimeout).toMatch(/^\d{2}:\d{2}:\d{2}$/);
   const [h, m, s] = queues.visibilityTimeout.split(':').map(Number);
   expect(h * 3600 + m * 60 + s).toBeGreaterThanOrEqual(10);
+});
+
+describe('the local host polls as host.json tells the Functions host', () => {
+  it('reads the settings: runs at once = batchSize + newBatchThreshold, the retry pause, the deliveries', () => {
+    expect(queueSettingsFromHostJson(path.join(__dirname, '../../../host.json'))).toEqual({
+      batchSize: queues.batchSize + queues.newBatchThreshold,
+      retryDelaySeconds: 30,
+      maxDequeueCount: 5,
+    });
+  });
+
+  it('finds host.json from the code upwards (the repo root, or the deployed folder)', () => {
+    expect(findHostJson(path.join(__dirname, '../../../functions/src/local'))).toBe(path.resolve(__dirname, '../../../host.json'));
+  });
+
+  it("takes the host's defaults for what host.json leaves out", () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'perfplan-host-'));
+    fs.writeFileSync(path.join(dir, 'host.json'), JSON.stringify({ version: '2.0' }));
+    expect(queueSettingsFromHostJson(path.join(dir, 'host.json'))).toEqual({ batchSize: 24, retryDelaySeconds: 0, maxDequeueCount: 5 });
+    fs.writeFileSync(path.join(dir, 'host.json'), JSON.stringify({ extensions: { queues: { visibilityTimeout: '30s' } } }));
+    expect(() => queueSettingsFromHostJson(path.join(dir, 'host.json'))).toThrow(/not hh:mm:ss/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
