@@ -61,6 +61,11 @@ export const RUNS = {
   periodMissing: { 'en-US': 'Enter the period.', 'zh-CN': '请输入所属期间。' },
   periodTooLong: { 'en-US': 'The period is at most 40 characters.', 'zh-CN': '所属期间最多 40 个字符。' },
   currencyInvalid: { 'en-US': 'The currency is three capital letters (ISO 4217), e.g. CNY.', 'zh-CN': '币种为三个大写字母（ISO 4217），例如 CNY。' },
+  mapLabel: { 'en-US': 'Payroll map (JSON, optional)', 'zh-CN': '工资映射（JSON，可选）' },
+  mapHint: {
+    'en-US': 'The map the command-line export takes. Without it the payroll file has employee id, name, period, amount payable and cost centre from the people table.',
+    'zh-CN': '命令行导出所用的映射。不填时，工资文件按人员表生成工号、姓名、所属期间、应发金额和成本中心。',
+  },
   submit: { 'en-US': 'Submit run', 'zh-CN': '提交批次' },
   submitting: { 'en-US': 'Sending the workbook…', 'zh-CN': '正在发送工作簿…' },
   submitted: { 'en-US': 'Submitted: the run for {period} is queued for calculation.', 'zh-CN': '已提交：{period} 的批次已排队等待计算。' },

@@ -18,7 +18,7 @@ import { OfficeMockObject } from 'office-addin-mock';
 import { ApiError } from '../../addin/taskpane/api';
 import { TABS } from '../../addin/taskpane/app';
 import { translatorFor } from '../../addin/taskpane/locale';
-import RunsView, { RunDetails, RunList, SubmitSection } from '../../addin/taskpane/views/runs';
+import RunsView, { RunDetails, RunList, SubmitSection, mapProblemText } from '../../addin/taskpane/views/runs';
 import {
   approverLevels,
   callerOf,
@@ -174,6 +174,14 @@ describe('the workbook, read through Office.js', () => {
 
 // ---------------------------------------------------------------------------------------------
 
+const MAP = {
+  columns: [
+    { header: '员工编号', from: 'People[Id]' },
+    { header: '应发金额', from: 'People[Payout]', type: 'amount' },
+    { header: '成本中心', value: 'CC-100' },
+  ],
+};
+
 const token = (claims: Record<string, unknown>) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 
 function run(overrides: Partial<Run> = {}): Run {
@@ -229,6 +237,24 @@ describe('the view’s decisions', () => {
     expect(formProblems({ period: ' ', peopleTable: 'P', payoutColumn: 'X', currency: 'cny' })).toEqual({ period: 'periodMissing', currency: 'currencyInvalid' });
     expect(formProblems({ period: 'x'.repeat(41), peopleTable: 'P', payoutColumn: 'X', currency: '' })).toEqual({ period: 'periodTooLong' });
     expect(runMetadata({ period: ' 2025-07 ', peopleTable: 'People', payoutColumn: 'Payout', currency: '' })).toEqual({ period: '2025-07', peopleTable: 'People', payoutColumn: 'Payout' });
+  });
+
+  it('checks a pasted payroll map with the command’s words, in the user’s language', () => {
+    expect(mapProblemText('', 'en-US')).toBeUndefined();
+    expect(mapProblemText(JSON.stringify(MAP), 'zh-CN')).toBeUndefined();
+    const en = mapProblemText('{"columns": []}', 'en-US')!;
+    const zh = mapProblemText('{"columns": []}', 'zh-CN')!;
+    expect(en).toMatch(/\S/);
+    expect(languageLeaks([en], 'en-US')).toEqual([]);
+    expect(/[\u3400-\u9fff]/.test(zh)).toBe(true);
+    expect(mapProblemText('{not json', 'en-US')).toMatch(/JSON/);
+    expect(runMetadata({ period: '2025-07', peopleTable: 'People', payoutColumn: 'Payout', currency: 'CNY', payrollMap: JSON.stringify(MAP) })).toEqual({
+      period: '2025-07',
+      peopleTable: 'People',
+      payoutColumn: 'Payout',
+      currency: 'CNY',
+      payrollMap: MAP,
+    });
   });
 
   it('keeps only a file name from Content-Disposition', () => {
@@ -459,6 +485,23 @@ describe('against the local API host', () => {
     expect(html).toContain(RUNS['status.rejected']['zh-CN']);
     expect(html).toContain('data-step="2" data-step-status="rejected"');
     expect(html).toContain(RUNS.payrollNotYet['zh-CN']);
+  });
+
+  it('a run submitted with a payroll map pays out in the map’s columns', async () => {
+    const bytes = new Uint8Array(await payoutWorkbook([['E7', 'Ann', 1234.5]], `map-${Date.now()}`));
+    officeFile(bytes);
+    const submitter = clientAs(api.tokens.submitterA);
+    const form = { period: '2025-11', peopleTable: 'People', payoutColumn: 'Payout', currency: 'CNY', payrollMap: JSON.stringify(MAP) };
+    expect(mapProblemText(form.payrollMap, 'en-US')).toBeUndefined();
+    const first = await submitter.submit(runMetadata(form), await workbookFileBytes());
+    const done = await watchRun(submitter, first.run.id, noop, { firstMs: 100, maxMs: 500 });
+    const approved = await clientAs(approver1).decide(done.run.id, 'approve', '', done.etag);
+    expect(approved.run.status).toBe('approved');
+    const csv = new TextDecoder().decode((await clientAs(approver1).payroll(done.run.id, 'csv')).bytes).replace(/^\uFEFF/, '');
+    expect(csv.split(/\r?\n/).filter(Boolean)).toEqual(['员工编号,应发金额,成本中心', 'E7,1234.50,CC-100']);
+    const xlsx = await clientAs(approver1).payroll(done.run.id, 'xlsx');
+    expect(Array.from(xlsx.bytes.slice(0, 2))).toEqual([0x50, 0x4b]);
+    expect(xlsx.fileName).toMatch(/\.xlsx$/);
   });
 
   it('a run that is not approved has no payroll file (409), and the view says why', async () => {

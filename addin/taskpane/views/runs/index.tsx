@@ -19,7 +19,8 @@
 import { Button, Caption1, Field, Input, Select, Spinner, Textarea, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import { RUNS } from '../../../../i18n/pane-runs';
-import { formatAmount } from '../../../../i18n/text';
+import { formatAmount, render } from '../../../../i18n/text';
+import { readMap } from '../../../office/export-payroll';
 import { WorkbookFileError, workbookFileBytes } from '../../../office/workbook-file';
 import { type WorkbookTable, guessPayoutColumn, readWorkbookTablesInExcel } from '../../../office/workbook-tables';
 import { errorMessage, fieldErrorsFor, isAbortError } from '../../api';
@@ -346,7 +347,8 @@ export function SubmitSection({ t, locale, inExcel, client, enabled, onSubmitted
   const available = tables.kind === 'ready' ? tables.tables : [];
   const table = available.find((x) => x.name === form.peopleTable);
   const problems = formProblems(form);
-  const ready = enabled && inExcel && table !== undefined && form.payoutColumn !== '' && Object.keys(problems).length === 0 && state.kind !== 'busy';
+  const mapProblem = React.useMemo(() => mapProblemText(form.payrollMap ?? '', locale), [form.payrollMap, locale]);
+  const ready = enabled && inExcel && table !== undefined && form.payoutColumn !== '' && Object.keys(problems).length === 0 && mapProblem === undefined && state.kind !== 'busy';
 
   const submit = async () => {
     setTouched(true);
@@ -422,6 +424,9 @@ export function SubmitSection({ t, locale, inExcel, client, enabled, onSubmitted
       <Field label={t('currencyLabel')} hint={t('currencyHint')} validationState={problems.currency ? 'error' : 'none'} validationMessage={problems.currency ? t(problems.currency) : undefined}>
         <Input className={l.fill} value={form.currency} maxLength={3} onChange={(_, d) => set({ currency: d.value.toUpperCase() })} data-testid="runs-currency" />
       </Field>
+      <Field label={t('mapLabel')} hint={t('mapHint')} validationState={mapProblem ? 'error' : 'none'} validationMessage={mapProblem}>
+        <Textarea value={form.payrollMap ?? ''} resize="vertical" rows={4} onChange={(_, d) => set({ payrollMap: d.value })} data-testid="runs-map" />
+      </Field>
       <Actions>
         <Button appearance="primary" disabledFocusable={!ready} aria-describedby={inExcel ? undefined : noteId} onClick={submit} data-testid="runs-submit-button">
           {state.kind === 'busy' ? t('submitting') : t('submit')}
@@ -434,6 +439,13 @@ export function SubmitSection({ t, locale, inExcel, client, enabled, onSubmitted
       </div>
     </Section>
   );
+}
+
+/** Why a pasted payroll map is refused, in the command's words and the user's language; undefined when blank or good. */
+export function mapProblemText(text: string, locale: Locale): string | undefined {
+  if (text.trim() === '') return undefined;
+  const map = readMap(text);
+  return 'columns' in map ? undefined : render(map.text, locale, map.params);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -104,6 +104,8 @@ export interface SubmitForm {
   peopleTable: string;
   payoutColumn: string;
   currency: string;
+  /** The payroll map's JSON text (optional: without it the API derives the payroll columns). */
+  payrollMap?: string;
 }
 
 export type FormProblem = 'periodMissing' | 'periodTooLong' | 'currencyInvalid';
@@ -118,10 +120,17 @@ export function formProblems(form: SubmitForm): Partial<Record<'period' | 'curre
   return problems;
 }
 
-/** The metadata the form submits. */
+/** The metadata the form submits (a payroll map already checked: see the view's readMap). */
 export function runMetadata(form: SubmitForm) {
   const currency = form.currency.trim();
-  return { period: form.period.trim(), peopleTable: form.peopleTable, payoutColumn: form.payoutColumn, ...(currency ? { currency } : {}) };
+  const map = form.payrollMap?.trim();
+  return {
+    period: form.period.trim(),
+    peopleTable: form.peopleTable,
+    payoutColumn: form.payoutColumn,
+    ...(currency ? { currency } : {}),
+    ...(map ? { payrollMap: JSON.parse(map) as unknown } : {}),
+  };
 }
 
 /** This month as periods are usually written (2025-07). */

@@ -73,6 +73,8 @@ export interface RunMetadata {
   peopleTable: string;
   payoutColumn: string;
   currency?: string;
+  /** The JSON `perfplan export --map` reads (calc/payroll.ts parsePayrollMap). */
+  payrollMap?: unknown;
 }
 
 export interface RunPerson {
