@@ -136,6 +136,10 @@ export const RUNS = {
   stepsHeading: { 'en-US': 'Approval', 'zh-CN': '审批' },
   stepsLabel: { 'en-US': 'Approval steps', 'zh-CN': '审批步骤' },
   stepTitle: { 'en-US': 'Level {level}: {name}', 'zh-CN': '第 {level} 级：{name}' },
+  // The default approval levels' names as the API sends them (configured names are shown as they are).
+  'level.department': { 'en-US': 'department', 'zh-CN': '部门' },
+  'level.finance': { 'en-US': 'finance', 'zh-CN': '财务' },
+  'level.executive': { 'en-US': 'executive', 'zh-CN': '高管' },
   stepDue: { 'en-US': 'due {date}', 'zh-CN': '截止 {date}' },
   stepDecided: { 'en-US': 'By {who}, {date}', 'zh-CN': '审批人 {who}，{date}' },
   stepComment: { 'en-US': 'Comment: {comment}', 'zh-CN': '意见：{comment}' },
@@ -175,6 +179,24 @@ export const RUNS = {
   },
   notAwaiting: { 'en-US': 'The run is not awaiting approval (any more). Reload it to see where it stands.', 'zh-CN': '此批次（已）不在待审批状态。请重新加载查看当前状态。' },
   reloadFirst: { 'en-US': 'Reload the run before deciding.', 'zh-CN': '请先重新加载批次再审批。' },
+
+  // ---- History (the audit) ----------------------------------------------------------------
+  historyHeading: { 'en-US': 'History', 'zh-CN': '处理记录' },
+  showHistory: { 'en-US': 'Show history', 'zh-CN': '显示处理记录' },
+  historyFailed: { 'en-US': 'The history could not be loaded', 'zh-CN': '无法加载处理记录' },
+  historyVerified: { 'en-US': 'The record is intact: every entry is chained to the one before.', 'zh-CN': '记录完整：每一条都与前一条相衔接。' },
+  historyBroken: { 'en-US': 'The record has been altered: entry {seq} does not chain to the one before.', 'zh-CN': '记录已被改动：第 {seq} 条与前一条不衔接。' },
+  historyBrokenSomewhere: { 'en-US': 'The record has been altered.', 'zh-CN': '记录已被改动。' },
+  historyEntry: { 'en-US': '{date}: {action}, by {who}', 'zh-CN': '{date}：{action}，操作人 {who}' },
+  historyLevel: { 'en-US': 'level {level}', 'zh-CN': '第 {level} 级' },
+  'action.submit': { 'en-US': 'submitted', 'zh-CN': '提交' },
+  'action.calculate': { 'en-US': 'calculated', 'zh-CN': '计算完成' },
+  'action.route': { 'en-US': 'sent for approval', 'zh-CN': '送审' },
+  'action.fail': { 'en-US': 'calculation failed', 'zh-CN': '计算失败' },
+  'action.approve': { 'en-US': 'approved', 'zh-CN': '批准' },
+  'action.reject': { 'en-US': 'rejected', 'zh-CN': '驳回' },
+  'action.export': { 'en-US': 'payroll file downloaded', 'zh-CN': '下载工资文件' },
+  system: { 'en-US': 'PerfPlan', 'zh-CN': 'PerfPlan 系统' },
 
   // ---- Payroll -----------------------------------------------------------------------------
   payrollHeading: { 'en-US': 'Payroll file', 'zh-CN': '工资文件' },

@@ -312,7 +312,8 @@ describe('the view, rendered', () => {
     expect(html).toContain('data-testid="run-approve"');
     expect(html).toContain(RUNS.payrollNotYet[locale]);
     expect(html).toMatch(/aria-disabled="true"[^>]*data-testid="run-payroll-download"|data-testid="run-payroll-download"[^>]*aria-disabled="true"/);
-    expect(languageLeaks(markupTexts(html, locale), locale, ['department', 'finance', 'Carol', 'People', 'Payout', 'ok', '2025-07'])).toEqual([]);
+    expect(html).toContain(RUNS['level.finance'][locale]);
+    expect(languageLeaks(markupTexts(html, locale), locale, ['Carol', 'People', 'Payout', 'ok', '2025-07'])).toEqual([]);
     // A submitter sees no decision.
     expect(details(locale, { run: run() }, { initialPeople: [] }, stubClient, { roles: ['Payouts.Submitter'] })).not.toContain('data-testid="run-approve"');
   });
@@ -458,6 +459,19 @@ describe('against the local API host', () => {
     expect(csv.fileName).toMatch(/\.csv$/);
     const after = await a.get(done.run.id);
     expect(after.run.status).toBe('exported');
+    // The history: every step, chained and verified by the API.
+    const audit = await a.audit(done.run.id);
+    expect(audit.verified).toBe(true);
+    expect(audit.entries.map((e) => e.action)).toEqual(['submit', 'calculate', 'route', 'approve', 'export']);
+    expect(audit.entries[3]).toMatchObject({ level: 1, comment: 'checked against the ledger', actor: { name: 'Zoe' } });
+    for (const locale of LOCALES) {
+      const history = details(locale, after, { initialPeople: [], initialHistory: audit });
+      expect(history).toContain('data-verified="true"');
+      expect(history).toContain(RUNS.historyVerified[locale]);
+      expect(history).toContain(RUNS['action.approve'][locale]);
+      expect(history).toContain('data-seq="5" data-action="export"');
+      expect(languageLeaks(markupTexts(history, locale), locale, ['People', 'Payout', '2025-08', 'Zoe', 'alice', 'checked against the ledger', 'zoe'])).toEqual([]);
+    }
     const rendered = details('en-US', after, { initialPeople: [] });
     expect(rendered).not.toMatch(/aria-disabled="true"[^>]*data-testid="run-payroll-download"|data-testid="run-payroll-download"[^>]*aria-disabled="true"/);
   });

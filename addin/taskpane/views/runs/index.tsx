@@ -49,7 +49,7 @@ import {
   runMetadata,
   watchRun,
 } from './run-model';
-import { type FetchedFile, RUN_STATUSES, type Run, type RunPerson, type RunsClient, createRunsClient } from './runs-client';
+import { type AuditView, type FetchedFile, RUN_STATUSES, type Run, type RunPerson, type RunsClient, createRunsClient } from './runs-client';
 
 type T = Translate<typeof RUNS>;
 
@@ -479,6 +479,14 @@ export function RunList({ runs, t, locale, selectedId, onOpen }: { runs: readonl
   );
 }
 
+const DEFAULT_LEVELS = ['department', 'finance', 'executive'] as const;
+
+/** An approval level's name: the default ones in the user's language, configured ones as they are. */
+export function levelName(t: T, name: string): string {
+  const known = DEFAULT_LEVELS.find((level) => level === name.trim().toLowerCase());
+  return known ? t(`level.${known}`) : name;
+}
+
 function stepsSummary(run: Run, t: T): string {
   return run.steps.map((s) => `${s.level}. ${t(`step.${s.status}`)}`).join(' · ');
 }
@@ -517,12 +525,14 @@ export interface RunDetailsProps {
   initialPeople?: RunPerson[];
   /** For server renders in tests: a decision that already failed. */
   initialDecision?: DecisionState;
+  /** For server renders in tests: the history already fetched. */
+  initialHistory?: AuditView;
   /** Why watching the queued run stopped, if it did. */
   watchError?: unknown;
   onWatchAgain?: () => void;
 }
 
-export function RunDetails({ answer, client, caller, t, locale, onAnswer, onClose, initialStatement, initialPeople, initialDecision, watchError, onWatchAgain }: RunDetailsProps): React.JSX.Element {
+export function RunDetails({ answer, client, caller, t, locale, onAnswer, onClose, initialStatement, initialPeople, initialDecision, initialHistory, watchError, onWatchAgain }: RunDetailsProps): React.JSX.Element {
   const l = useLayout();
   const { run, etag } = answer;
   const headingId = useId('runs-details');
@@ -597,6 +607,8 @@ export function RunDetails({ answer, client, caller, t, locale, onAnswer, onClos
       )}
 
       <Payroll run={run} client={client} t={t} locale={locale} onAnswer={onAnswer} />
+
+      <History run={run} client={client} t={t} locale={locale} initial={initialHistory} />
     </Section>
   );
 }
@@ -608,7 +620,7 @@ function Steps({ run, t, locale }: { run: Run; t: T; locale: Locale }): React.JS
       <ol className={l.list} aria-label={t('stepsLabel')}>
         {run.steps.map((s) => (
           <li key={s.level} className={l.card} data-step={s.level} data-step-status={s.status}>
-            <strong>{t('stepTitle', { level: s.level, name: s.name })}</strong>
+            <strong>{t('stepTitle', { level: s.level, name: levelName(t, s.name) })}</strong>
             <span>
               {t(`step.${s.status}`)}
               {s.status === 'pending' && s.dueAt && ` · ${t('stepDue', { date: formatDate(s.dueAt, locale) })}`}
@@ -748,7 +760,7 @@ function Decision({ run, etag, client, t, locale, onAnswer, onReload, initial }:
 
   const busy = state.kind === 'busy';
   return (
-    <Section heading={t('decideHeading')} help={step ? t('decideHelp', { level: step.level, name: step.name }) : undefined} data-testid="run-decision">
+    <Section heading={t('decideHeading')} help={step ? t('decideHelp', { level: step.level, name: levelName(t, step.name) }) : undefined} data-testid="run-decision">
       <Field label={t('commentLabel')} validationState={check ? 'error' : 'none'} validationMessage={check ? t(check) : undefined}>
         <Textarea value={comment} resize="vertical" rows={3} onChange={(_, d) => setComment(d.value)} data-testid="run-comment" />
       </Field>
@@ -830,6 +842,68 @@ function Payroll({ run, client, t, locale, onAnswer }: { run: Run; client: RunsC
       </div>
     </Section>
   );
+}
+
+/** The run's audit: shown on request (and again after each change of the run while open). */
+function History({ run, client, t, locale, initial }: { run: Run; client: RunsClient; t: T; locale: Locale; initial?: AuditView }): React.JSX.Element {
+  const l = useLayout();
+  const [state, setState] = React.useState<Load<AuditView>>(initial ? { kind: 'ready', value: initial } : { kind: 'idle' });
+  const [asked, setAsked] = React.useState(initial !== undefined);
+
+  React.useEffect(() => {
+    if (!asked || initial) return;
+    const controller = new AbortController();
+    setState({ kind: 'busy' });
+    client.audit(run.id, controller.signal).then(
+      (value) => setState({ kind: 'ready', value }),
+      (error: unknown) => !isAbortError(error) && setState({ kind: 'failed', error }),
+    );
+    return () => controller.abort();
+  }, [asked, client, run.id, run.updatedAt, run.status, initial]);
+
+  const audit = state.kind === 'ready' ? state.value : undefined;
+  const broken = audit && !audit.verified ? audit.problems.find((p) => p.seq !== undefined)?.seq : undefined;
+  return (
+    <Section heading={t('historyHeading')} data-testid="run-history">
+      {!asked && (
+        <Actions>
+          <Button size="small" onClick={() => setAsked(true)} data-testid="run-history-show">
+            {t('showHistory')}
+          </Button>
+        </Actions>
+      )}
+      {state.kind === 'busy' && <Spinner size="tiny" labelPosition="after" label={t('loadingRuns')} />}
+      {state.kind === 'failed' && <Problem title={t('historyFailed')} error={state.error} locale={locale} />}
+      {audit && (
+        <>
+          <Notice intent={audit.verified ? 'success' : 'error'} data-testid="run-history-verified" data-verified={String(audit.verified)}>
+            {audit.verified ? t('historyVerified') : broken !== undefined ? t('historyBroken', { seq: broken }) : t('historyBrokenSomewhere')}
+          </Notice>
+          <ol className={l.list} aria-label={t('historyHeading')}>
+            {audit.entries.map((e) => (
+              <li key={e.seq} data-seq={e.seq} data-action={e.action}>
+                <Caption1 className={l.wrap}>
+                  {t('historyEntry', {
+                    date: formatDateTime(e.at, locale),
+                    action: e.level !== undefined && (e.action === 'approve' || e.action === 'reject') ? `${t(`action.${e.action}`)} (${t('historyLevel', { level: e.level })})` : t(`action.${e.action}`),
+                    who: e.actor.name ?? (e.action === 'calculate' || e.action === 'route' || e.action === 'fail' ? t('system') : (e.actor.sub ?? t('someone'))),
+                  })}
+                </Caption1>
+                {e.comment && <Caption1 className={l.wrap}>{t('stepComment', { comment: e.comment })}</Caption1>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </Section>
+  );
+}
+
+/** A moment as the locale writes it, to the minute (UTC, as the API records it). */
+function formatDateTime(value: string, locale: Locale): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(time));
 }
 
 export type { DecisionState };

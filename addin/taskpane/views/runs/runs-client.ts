@@ -11,6 +11,7 @@
  *   statement GET  /runs/{id}/statements/{person}?format=html|xlsx
  *   decide    POST /runs/{id}/approve|reject {comment} with If-Match: the ETag of the last GET
  *   payroll   GET  /runs/{id}/payroll?format=csv|xlsx
+ *   audit     GET  /runs/{id}/audit → the run's history, its hash chain verified by the API
  */
 import { ApiError, type FetchLike, REQUEST_TIMEOUT_MS, isAbortError, looksLikeXlsx, problemFromResponse } from '../../api';
 
@@ -86,6 +87,27 @@ export interface RunPerson {
   payout: number | null;
 }
 
+export const AUDIT_ACTIONS = ['submit', 'calculate', 'route', 'fail', 'approve', 'reject', 'export'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  action: AuditAction;
+  actor: RunActorView;
+  before: RunStatus | null;
+  after: RunStatus | null;
+  /** The approval level a decision concerns, and its comment, when the entry says. */
+  level?: number;
+  comment?: string;
+}
+
+export interface AuditView {
+  entries: AuditEntryView[];
+  verified: boolean;
+  problems: { seq?: number; message: string }[];
+}
+
 export interface FetchedFile {
   bytes: Uint8Array;
   fileName: string;
@@ -155,6 +177,33 @@ export function normalizeRun(raw: unknown): Run | null {
   };
 }
 
+const status = (value: unknown): RunStatus | null => ((RUN_STATUSES as readonly unknown[]).includes(value) ? (value as RunStatus) : null);
+
+function auditEntry(raw: unknown): AuditEntryView | null {
+  if (!isObject(raw) || !(AUDIT_ACTIONS as readonly unknown[]).includes(raw.action)) return null;
+  const detail = isObject(raw.detail) ? raw.detail : {};
+  return {
+    seq: finite(raw.seq) ?? 0,
+    at: optionalText(raw.at) ?? '',
+    action: raw.action as AuditAction,
+    actor: actor(raw.actor) ?? {},
+    before: status(raw.before),
+    after: status(raw.after),
+    level: finite(detail.level),
+    comment: optionalText(detail.comment),
+  };
+}
+
+/** The API's audit answer, checked. */
+export function normalizeAudit(raw: unknown): AuditView | null {
+  if (!isObject(raw) || !Array.isArray(raw.entries) || typeof raw.verified !== 'boolean') return null;
+  return {
+    entries: raw.entries.map(auditEntry).filter((e): e is AuditEntryView => e !== null),
+    verified: raw.verified,
+    problems: Array.isArray(raw.problems) ? raw.problems.filter(isObject).map((p) => ({ seq: finite(p.seq), message: typeof p.message === 'string' ? p.message : '' })) : [],
+  };
+}
+
 function person(raw: unknown): RunPerson | null {
   if (!isObject(raw) || typeof raw.statement !== 'string' || raw.statement === '') return null;
   return {
@@ -200,6 +249,7 @@ export interface RunsClient {
   statementXlsx(id: string, person: string, signal?: AbortSignal): Promise<FetchedFile>;
   decide(id: string, decision: 'approve' | 'reject', comment: string, etag: string | undefined, signal?: AbortSignal): Promise<{ run: Run; etag?: string }>;
   payroll(id: string, format: 'csv' | 'xlsx', signal?: AbortSignal): Promise<FetchedFile>;
+  audit(id: string, signal?: AbortSignal): Promise<AuditView>;
 }
 
 export function createRunsClient(apiBase: string, token: TokenSource, fetchImpl: FetchLike = (input, init) => fetch(input, init), timeoutMs = REQUEST_TIMEOUT_MS): RunsClient {
@@ -329,6 +379,15 @@ export function createRunsClient(apiBase: string, token: TokenSource, fetchImpl:
         if (etag) headers['If-Match'] = etag;
         const response = await send(runUrl(id, `/${decision}`), { method: 'POST', headers, body: JSON.stringify(comment.trim() ? { comment: comment.trim() } : {}) }, signal);
         return runAnswer(response, signal);
+      });
+    },
+
+    audit(id, outer) {
+      return exchange(outer, timeoutMs, async (signal) => {
+        const response = await send(runUrl(id, '/audit'), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
+        const audit = normalizeAudit(await body(response, signal, (r) => r.json()));
+        if (!audit) throw new ApiError({ kind: 'parse', message: 'expected {entries, verified}' });
+        return audit;
       });
     },
 
