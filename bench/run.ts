@@ -4,7 +4,7 @@
  *
  *   npm run bench                 everything
  *   npm run bench -- --quick      skip the slow native-formula HyperFormula runs
- *   npm run bench -- --only=api   one section (payout, sim, v2, bundle, calc, statements, api; comma-separated)
+ *   npm run bench -- --only=api   one section (payout, sim, v2, bundle, calc, statements, runs, api; comma-separated)
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -17,6 +17,7 @@ import { apiBenchmark } from './api';
 import { RESULT_COLUMNS, writePayoutWorkbook } from './payout-workbook';
 import { v2Functions } from './v2-functions';
 import { statementsBenchmark } from './statements';
+import { runsBenchmark } from './runs';
 
 const ROOT = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -251,6 +252,11 @@ async function main(): Promise<void> {
     // The command runs the compiled CLI: compile what is in the tree now (emitted even where a file has type errors).
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
     await statementsBenchmark(log);
+  }
+  if (wanted('runs')) {
+    // The runs' calculation worker is the compiled one (dist/): compile what is in the tree now.
+    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+    await runsBenchmark(log);
   }
   if (wanted('api')) {
     log('## API on loopback (autocannon, 50 connections, 10 s per run)');

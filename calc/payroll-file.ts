@@ -36,7 +36,19 @@ function valueText(value: CellValue | undefined, locale: Locale): string {
 }
 
 /** The payroll file's bytes from a calculated workbook, and what to tell the user; throws a Refusal when nothing may be written. */
-export function payrollFile(model: WorkbookModel, map: PayrollMap, options: { book: string; format: 'csv' | 'xlsx' }, locale: Locale, codec: ZipCodec): PayrollFile {
+export interface PayrollFileOptions {
+  book: string;
+  format: 'csv' | 'xlsx';
+  /**
+   * The total to check against when the map names no total cell and the column's table has no
+   * totals row, instead of the column's sum as calculated: a payout run's approved total, each
+   * person's payout rounded to the cent — what payroll will pay, whatever the rounding drift of
+   * unrounded amounts.
+   */
+  expectedTotal?: { cents: number; source: Phrase };
+}
+
+export function payrollFile(model: WorkbookModel, map: PayrollMap, options: PayrollFileOptions, locale: Locale, codec: ZipCodec): PayrollFile {
   const inBook = (error: ReferenceRequestError) => new Refusal(phrase(OUTPUTS.inBook, { file: options.book, reason: error.phrase }));
   const sources: ColumnSource[] = [];
   const ranges = new Map<string, ReturnType<typeof resolveRange>>();
@@ -79,6 +91,9 @@ export function payrollFile(model: WorkbookModel, map: PayrollMap, options: { bo
       source = range ? (map.totalFrom === totals.address ? totals.address : `${map.totalFrom} = ${totals.address}`) : phrase(OUTPUTS.totalFromTable, { table: ranges.get(totalColumn.header)!.table!.name, cell: totals.address });
       if (typeof totals.value !== 'number') throw nothing(phrase(OUTPUTS.totalNotNumber, { source, value: valueText(totals.value, locale) }));
       workbookTotal = totals.value;
+    } else if (options.expectedTotal) {
+      source = options.expectedTotal.source;
+      workbookTotal = options.expectedTotal.cents / 100;
     } else {
       source = phrase(OUTPUTS.totalFromCells, { reference: totalColumn.from ?? totalColumn.header });
       workbookTotal = calculatedSum(rows);

@@ -219,6 +219,7 @@ cannot be read or the file cannot be written, 3 over a limit, 4 out of time, 5 a
   /** Where the workbook's total came from when the map names none. */
   totalFromTable: { 'en-US': 'the totals row of {table}, {cell}', 'zh-CN': '{table} 的汇总行，{cell}' },
   totalFromCells: { 'en-US': 'the sum of {reference} as calculated', 'zh-CN': '{reference} 计算结果之和' },
+  totalFromPeople: { 'en-US': 'the sum of each person\'s payout to the cent', 'zh-CN': '每人应发金额（精确到分）之和' },
   written: { 'en-US': 'wrote {file}: {rows} rows, total {total}, equal to the workbook\'s total ({source})', 'zh-CN': '已写出 {file}：{rows} 行，合计 {total}，与工作簿合计相等（{source}）' },
   cannotWrite: { 'en-US': 'cannot write {file}: {reason}', 'zh-CN': '无法写出 {file}：{reason}' },
   payrollSheet: { 'en-US': 'Payroll', 'zh-CN': '工资表' },

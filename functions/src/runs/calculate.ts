@@ -11,7 +11,7 @@
  */
 import { createHash } from 'crypto';
 import { calcBytes, calculatedBytes } from '../../../calc/book';
-import { PayrollMap, parsePayrollMap } from '../../../calc/payroll';
+import { PayrollMap, parsePayrollMap, toCents } from '../../../calc/payroll';
 import { payrollFile } from '../../../calc/payroll-file';
 import { Refusal } from '../../../calc/refusal';
 import { readWorkbookModel } from '../../../workbook/read';
@@ -24,7 +24,8 @@ import { statementWorkbook } from '../../../calc/statements-xlsx';
 import type { Locale } from '../../../i18n/locale';
 import { LocalizedError } from '../../../i18n/localized-error';
 import { STATEMENTS } from '../../../i18n/statements';
-import { render } from '../../../i18n/text';
+import { OUTPUTS } from '../../../i18n/outputs';
+import { phrase, render } from '../../../i18n/text';
 import type { RunError, RunRecord, RunTotals } from './model';
 import type { PayrollFiles } from './store';
 
@@ -89,7 +90,8 @@ export async function calculateRun(
     const sheet = render(STATEMENTS.sheet, locale);
     const statements: StatementFiles[] = [];
     const people: PersonResult[] = model.statements.map((s) => {
-      if (s.payout.kind === 'number') cents += Math.round(s.payout.value * 100);
+      // Each payout to the cent as Excel's ROUND and the payroll file round it (1234.565 → 1234.57).
+      if (s.payout.kind === 'number') cents += toCents(s.payout.value);
       const doc = statementDocument(s, model, source, locale);
       const name = `row-${s.row}`;
       statements.push({ name, html: statementHtml(doc), xlsx: statementWorkbook(doc, sheet) });
@@ -107,9 +109,12 @@ export async function calculateRun(
     // The payroll as `perfplan export` makes it, from the workbook as calculated and saved.
     const saved = readWorkbookModel(ZipArchive.read(calculatedBytes(book)), nodeCodec);
     const payoutCells = model.statements.map((s) => s.results.find((r) => r.payout)?.cell).filter((c): c is string => c !== undefined);
-    const map = (run.payrollMap !== undefined ? parsePayrollMap(run.payrollMap) : derivedPayrollMap(model.table, model.headers, run.period, saved, payoutCells)) as PayrollMap;
-    const csv = payrollFile(saved, map, { book: file, format: 'csv' }, locale, nodeCodec);
-    const xlsx = payrollFile(saved, map, { book: file, format: 'xlsx' }, locale, nodeCodec);
+    const derived = run.payrollMap === undefined;
+    const map = (derived ? derivedPayrollMap(model.table, model.headers, run.period, saved, payoutCells) : parsePayrollMap(run.payrollMap)) as PayrollMap;
+    // The derived file pays the run's payouts: checked against the run's total (each payout to the cent).
+    const options = { book: file, ...(derived ? { expectedTotal: { cents, source: phrase(OUTPUTS.totalFromPeople) } } : {}) };
+    const csv = payrollFile(saved, map, { ...options, format: 'csv' }, locale, nodeCodec);
+    const xlsx = payrollFile(saved, map, { ...options, format: 'xlsx' }, locale, nodeCodec);
     return {
       status: 'calculated',
       totals: { payout: roundCents(cents / 100), people: people.length },

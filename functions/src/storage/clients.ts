@@ -15,6 +15,7 @@
  * the server and does not stop a call whose server stopped answering (a stall).
  */
 import { AsyncLocalStorage } from 'async_hooks';
+import { setMaxListeners } from 'events';
 import { BlobServiceClient, ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import { TableClient, TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/core-auth';
@@ -193,7 +194,11 @@ export class StorageClients {
    * A nested run keeps the outer deadline.
    */
   run<T>(operation: () => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    const signal = operationSignal.getStore() ?? AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs);
+    const outer = operationSignal.getStore();
+    const signal = outer ?? AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs);
+    // One deadline for every SDK call of the operation, some in parallel (a run stores its
+    // statements 16 at a time): each call listens on it, more than Node's default warning level.
+    if (!outer) setMaxListeners(64, signal);
     return operationSignal.run(signal, async () => {
       for (let attempt = 0; ; attempt++) {
         try {

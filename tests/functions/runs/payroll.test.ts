@@ -48,3 +48,18 @@ it('a payroll that cannot be made fails the run with the reason (a blank id), as
   const outcome = await calculateRun(bytes, { peopleTable: 'Team', payoutColumn: 'Commission', period: '2025-07' });
   expect(outcome).toEqual({ status: 'failed', errors: [{ message: expect.stringMatching(/^the payroll file: nothing written: .*Team!A3 is blank/) }] });
 });
+
+it('the derived file is checked against the run total — each payout to the cent, as payroll pays it — so unrounded payouts do not fail the run', async () => {
+  // 3 × 0.335: each is paid 0.34 (Excel's ROUND), 1.02 in all; the unrounded sum, 1.005, would
+  // make `perfplan export` refuse without a total cell (its rule for a map that names none).
+  const bytes = peopleBook({
+    columns: ['Employee ID', 'Name', 'Sales'],
+    rows: [['E1', 'A', 3.35], ['E2', 'B', 3.35], ['E3', 'C', 3.35]],
+    results: [{ header: 'Bonus', spill: 'Team[Sales]*0.1' }],
+  });
+  const outcome = await calculateRun(bytes, { peopleTable: 'Team', payoutColumn: 'Bonus', period: '2025-07' });
+  if (outcome.status !== 'calculated') throw new Error(JSON.stringify(outcome));
+  expect(outcome.totals.payout).toBe(1.02);
+  expect(outcome.payroll.totalCents).toBe(102);
+  expect(lines(outcome.payroll.csv).slice(1)).toEqual(['E1,A,2025-07,0.34', 'E2,B,2025-07,0.34', 'E3,C,2025-07,0.34']);
+});
