@@ -10,7 +10,8 @@ import { LIMITS, LimitError } from './limits';
 import { ContentTypes, contentTypeOf, isRelationship, readContentTypes, readRelationships, workbookPartName } from './package';
 import { shiftFormula } from './references';
 import { TableModel, readTable } from './tables';
-import { Tag, attribute, attributes, decodeEntities, decodeXstring, elementBody, elements, escapeText, nextTag, stringItemText, textContent } from './xml';
+import { readNumberFormats } from './styles';
+import { Tag, attribute, attributes, decodeEntities, rawAttribute, decodeXstring, elementBody, elements, escapeText, nextTag, stringItemText, textContent } from './xml';
 import { ZipArchive, ZipCodec } from './zip';
 import { formatNumber, phrase } from '../i18n/text';
 import { WORKBOOK } from '../i18n/workbook';
@@ -51,6 +52,12 @@ export interface SheetModel {
   rows: CellValue[][];
   formulas: FormulaCell[];
   tables: TableModel[];
+  /**
+   * The style (`s`, an index into the workbook's `numberFormats`) of each cell that has one
+   * other than 0, by row as `rows` (styles[r][c]); empty styled cells too. Absent when no cell
+   * is styled (and in models not read from a file).
+   */
+  styles?: number[][];
 }
 
 export interface DefinedName {
@@ -71,6 +78,8 @@ export interface WorkbookModel {
   calcId?: number;
   fullCalcOnLoad: boolean;
   contentTypes: ContentTypes;
+  /** The number format code of each cell style (styles.ts), by a cell's `s`; absent without a styles part. */
+  numberFormats?: string[];
 }
 
 export interface ReadOptions {
@@ -105,6 +114,8 @@ export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: Rea
   const sharedStringsRel = rels.find((r) => isRelationship(r, 'sharedStrings'));
   const sharedStrings =
     sharedStringsRel && zip.has(sharedStringsRel.target) ? inPart(sharedStringsRel.target, () => readSharedStrings(zip.text(sharedStringsRel.target, codec, limit))) : [];
+  const stylesRel = rels.find((r) => isRelationship(r, 'styles'));
+  const numberFormats = stylesRel && zip.has(stylesRel.target) ? inPart(stylesRel.target, () => readNumberFormats(zip.text(stylesRel.target, codec, limit))) : undefined;
   const metadataRel = rels.find((r) => isRelationship(r, 'sheetMetadata'));
   const dynamicCm =
     metadataRel && zip.has(metadataRel.target) ? inPart(metadataRel.target, () => dynamicArrayCellMetadata(zip.text(metadataRel.target, codec, limit))) : new Set<number>();
@@ -144,6 +155,7 @@ export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: Rea
     calcId: calcIdText === undefined ? undefined : Number(calcIdText),
     fullCalcOnLoad: fullCalc === '1' || fullCalc === 'true',
     contentTypes,
+    ...(numberFormats ? { numberFormats } : {}),
   };
 }
 
@@ -257,8 +269,10 @@ function readSheetCells(
   sheetName: string,
   part: string,
   budget: { cells: number },
-): Pick<SheetModel, 'rows' | 'formulas'> {
+): Pick<SheetModel, 'rows' | 'formulas' | 'styles'> {
   const rows: CellValue[][] = [];
+  const styles: number[][] = [];
+  let styled = false;
   const formulas: FormulaCell[] = [];
   const shared = new Map<string, SharedMaster>();
   const data = sheetDataTag(xml);
@@ -293,6 +307,11 @@ function readSheetCells(
       if (!split) throw new WorkbookFormatError(phrase(WORKBOOK.notCellReference, { sheet: sheetName, ref }));
       row = split.row;
       col = split.col;
+    }
+    const style = rawAttribute(attrs, 's');
+    if (style !== undefined && style !== '0') {
+      (styles[row] ?? (styles[row] = []))[col] = Number(style);
+      styled = true;
     }
     if (tag.selfClosing) continue;
     const type = attribute(attrs, 't');
@@ -374,7 +393,7 @@ function readSheetCells(
   }
   // A part cut off inside its cells: what follows (maybe formulas) is missing, not empty.
   if (!closed) throw new XmlFormatError(phrase(WORKBOOK.unclosedElement, { element: 'sheetData' }));
-  return { rows, formulas };
+  return styled ? { rows, formulas, styles } : { rows, formulas };
 }
 
 /** "AB12" → row/col without a regex (hot path). */
@@ -432,6 +451,17 @@ function arrayArea(refText: string, sheetName: string, row: number, col: number)
     if (error instanceof CellAddressError) throw new WorkbookFormatError(phrase(WORKBOOK.arrayBadRef, { sheet: sheetName, cell: toAddress(row, col), ref: refText }));
     throw error;
   }
+}
+
+/**
+ * The number format code of a cell as the file styles it (its own `s`), undefined for General
+ * or an unstyled cell.
+ */
+export function cellNumberFormat(model: WorkbookModel, sheetIndex: number, row: number, col: number): string | undefined {
+  const style = model.sheets[sheetIndex]?.styles?.[row]?.[col];
+  if (style === undefined || !model.numberFormats) return undefined;
+  const code = model.numberFormats[style];
+  return code === undefined || /^general$/i.test(code) ? undefined : code;
 }
 
 export { columnNumber };
