@@ -150,9 +150,9 @@ export default function RunsView({ locale, host, apiBase }: ViewProps): React.JS
     }
   };
 
-  /** A fresher answer for a run: shown in its details and in the list. */
+  /** A fresher answer for a run: shown in the list, and in its details when they are open. */
   const onAnswer = React.useCallback((answer: { run: Run; etag?: string }) => {
-    setSelected((current) => (current && current.run.id !== answer.run.id ? current : answer));
+    setSelected((current) => (current && current.run.id === answer.run.id ? answer : current));
     setList((previous) => {
       const at = previous.items.findIndex((r) => r.id === answer.run.id);
       const items = at >= 0 ? previous.items.map((r, i) => (i === at ? answer.run : r)) : [answer.run, ...previous.items];
@@ -174,6 +174,15 @@ export default function RunsView({ locale, host, apiBase }: ViewProps): React.JS
     return () => controller.abort();
   }, [client, watchedId, onAnswer, watches]);
 
+  /** A run just submitted: listed and opened (then watched while queued). */
+  const onSubmitted = React.useCallback(
+    (answer: { run: Run; etag?: string }) => {
+      setSelected(answer);
+      onAnswer(answer);
+    },
+    [onAnswer],
+  );
+
   const open = async (run: Run) => {
     setSelected({ run });
     try {
@@ -187,7 +196,7 @@ export default function RunsView({ locale, host, apiBase }: ViewProps): React.JS
     <ViewRoot view="runs" locale={locale} title={t('title')} intro={t('intro')} testId="runs-view">
       <SignIn t={t} locale={locale} inExcel={host.inExcel} token={token} caller={caller} onToken={setToken} />
 
-      <SubmitSection t={t} locale={locale} inExcel={host.inExcel} client={client} enabled={signedIn && maySubmit(caller)} onSubmitted={onAnswer} />
+      <SubmitSection t={t} locale={locale} inExcel={host.inExcel} client={client} enabled={signedIn && maySubmit(caller)} onSubmitted={onSubmitted} />
 
       <Section heading={t('listHeading')} data-testid="runs-list-section">
         {!signedIn && <Caption1>{t('notSignedIn')}</Caption1>}
