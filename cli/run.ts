@@ -23,6 +23,9 @@ export const DEFAULT_WAIT_SECONDS = 300;
 export const MAX_COMMENT_LENGTH = 1000;
 const SUBMITTER_ROLE = 'Payouts.Submitter';
 const APPROVER_ROLE = 'Payouts.Approver';
+/** Problem types of two 403s of approve/reject (docs/spec/api.md): the API's contract, not imported from it. */
+const MAKER_CHECKER = 'urn:perfplan:problem:runs:maker-checker';
+const ONE_LEVEL_PER_PERSON = 'urn:perfplan:problem:runs:one-level-per-person';
 
 export const RUN_EXIT = {
   done: 0,
@@ -287,8 +290,9 @@ async function failureOf(error: unknown, args: RunArguments, client: RunClient, 
       return new Failure(RUN_EXIT.unauthorized, phrase(RUNS_CLI.unauthorized), problem);
     case 403:
       if (command === 'approve' || command === 'reject') {
-        if (/submit/i.test(detail)) return new Failure(RUN_EXIT.forbidden, phrase(RUNS_CLI.forbiddenSubmitter, { id }), problem);
-        if (/already|earlier|previous|decided/i.test(detail)) return new Failure(RUN_EXIT.forbidden, phrase(RUNS_CLI.forbiddenDecided, { id }), problem);
+        // Which rule refused it, by the problem's type (docs/spec/api.md), not its prose.
+        if (problem?.type === MAKER_CHECKER) return new Failure(RUN_EXIT.forbidden, phrase(RUNS_CLI.forbiddenSubmitter, { id }), problem);
+        if (problem?.type === ONE_LEVEL_PER_PERSON) return new Failure(RUN_EXIT.forbidden, phrase(RUNS_CLI.forbiddenDecided, { id }), problem);
       }
       return new Failure(RUN_EXIT.forbidden, phrase(RUNS_CLI.forbidden, { roles: rolesFor(command, run) }), problem);
     case 404:

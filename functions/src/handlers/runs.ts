@@ -15,9 +15,9 @@ import { z } from 'zod';
 import { requireRole } from '../auth/verify';
 import type { Principal } from '../auth/verify';
 import type { Dependencies } from '../dependencies';
-import { badRequest, conflict, forbidden, notFound, preconditionFailed } from '../http/problem';
+import { HttpProblem, badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
 import { json, readJson, requiredIfMatch } from '../http/respond';
-import { Actor, mayDecide } from '../runs/approval';
+import { Actor, REFUSAL_TYPES, mayDecide } from '../runs/approval';
 import { APPROVER_ROLE, RUN_ID_RE, RUN_READER_ROLES, RUN_STATUSES, RunMetadataInput, RunRecord, SUBMITTER_ROLE, runView } from '../runs/model';
 import { fieldErrors, freeText } from '../templates/model';
 import type { PersonResult } from '../runs/calculate';
@@ -58,6 +58,9 @@ const ListQuery = z.object({
 const Decision = z
   .object({ comment: z.string().max(1000).normalize('NFKC').trim().optional() })
   .strict();
+
+/** A 403 whose `type` says which rule refused it. */
+const refused = (detail: string, rule: keyof typeof REFUSAL_TYPES) => new HttpProblem(403, 'Forbidden', detail, { type: REFUSAL_TYPES[rule] });
 
 const actorOf = (principal: Principal): Actor => ({
   sub: principal.subject,
@@ -100,11 +103,11 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
     if ('refused' in step) {
       switch (step.refused) {
         case 'submitter':
-          throw forbidden('You submitted this run: someone else must approve or reject it.');
+          throw refused('You submitted this run: someone else must approve or reject it.', step.refused);
         case 'role':
-          throw forbidden(`Level ${step.level} of this run needs the app role ${step.role}.`);
+          throw refused(`Level ${step.level} of this run needs the app role ${step.role}.`, step.refused);
         case 'decided-earlier':
-          throw forbidden(`You decided level ${step.level} of this run: another approver must decide the next level.`);
+          throw refused(`You decided level ${step.level} of this run: another approver must decide the next level.`, step.refused);
         default:
           throw conflict(`Run "${run.id}" has no step awaiting a decision.`);
       }

@@ -120,6 +120,13 @@ export function samePerson(a: Actor, b: Actor): boolean {
   return a.oid && b.oid ? a.oid === b.oid : a.sub === b.sub;
 }
 
+/** Problem types (RFC 9457 `type`) of the refusals, so that clients need not read the prose. */
+export const REFUSAL_TYPES = {
+  submitter: 'urn:perfplan:problem:runs:maker-checker',
+  role: 'urn:perfplan:problem:runs:level-role',
+  'decided-earlier': 'urn:perfplan:problem:runs:one-level-per-person',
+} as const;
+
 export type Refused =
   | { refused: 'not-pending' }
   | { refused: 'role'; level: number; role: string }

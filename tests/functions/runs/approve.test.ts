@@ -116,7 +116,7 @@ test('the whole life of a run: queued → calculated → awaiting approval → a
 test('maker-checker: the submitter never approves their own run, whatever roles they hold; who may decide is checked', async () => {
   const id = await submitted([['E1', 'Ann', 500]]);
   const { etag } = await calculated(id);
-  await expectProblem(await decide(api.tokens.submitterApproverA, id, 'approve', etag), 403, /You submitted this run/);
+  expect((await expectProblem(await decide(api.tokens.submitterApproverA, id, 'approve', etag), 403, /You submitted this run/)).type).toBe('urn:perfplan:problem:runs:maker-checker');
   await expectProblem(await decide(api.tokens.submitterA2, id, 'approve', etag), 403, /Payouts\.Approver/);
   await expectProblem(await decide(api.tokens.readerA, id, 'approve', etag), 403);
   await expectProblem(await decide(api.tokens.approverA, id, 'approve', undefined), 428, /If-Match/);
@@ -154,8 +154,8 @@ test('tier routing at the boundaries: 100,000.00 needs the department; 100,000.0
   expect(response.status).toBe(200);
   expect(await response.json()).toMatchObject({ status: 'awaiting-approval', steps: [{ status: 'approved' }, { status: 'pending', dueAt: expect.any(String) }, { status: 'waiting' }] });
   etag = response.headers.get('etag')!;
-  await expectProblem(await decide(api.tokens.approverA, overSecond, 'approve', etag), 403, /Payouts\.Approver\.Tier2/);
-  await expectProblem(await decide(api.tokens.approverA2, overSecond, 'approve', etag), 403, /You decided level 1/);
+  expect((await expectProblem(await decide(api.tokens.approverA, overSecond, 'approve', etag), 403, /Payouts\.Approver\.Tier2/)).type).toBe('urn:perfplan:problem:runs:level-role');
+  expect((await expectProblem(await decide(api.tokens.approverA2, overSecond, 'approve', etag), 403, /You decided level 1/)).type).toBe('urn:perfplan:problem:runs:one-level-per-person');
   response = await decide(api.tokens.approverA3, overSecond, 'approve', etag, { comment: 'finance ok' });
   expect(response.status).toBe(200);
   etag = response.headers.get('etag')!;
