@@ -12,7 +12,6 @@
  *  - Approval: 20 approvals (If-Match, transaction with the audit entry), latency p50 and max.
  */
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { startAzurite } from '../dev/azurite';
@@ -27,20 +26,12 @@ import { APPROVER_ROLE, SUBMITTER_ROLE } from '../functions/src/runs/model';
 import { createRunStore } from '../functions/src/runs/store';
 import { nodeCodec } from '../workbook/node-codec';
 import { withTables } from '../workbook/table-writer';
+import { freePort } from './api';
 import { TARGET_INCENTIVE, makeData } from './payout-run';
 import { PEOPLE_HEADER, writePayoutWorkbook } from './payout-workbook';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The payout workbook of `people` people (seeded by `seed`), its rows an Excel Table named People. */
 async function peopleWorkbook(dir: string, people: number, seed: number): Promise<Buffer> {
