@@ -17,6 +17,7 @@ import * as React from 'react';
 import { PerfError } from '../../../../engine/errors';
 import { PLAN } from '../../../../i18n/pane-plan';
 import { render } from '../../../../i18n/text';
+import { useFocusAfterRender } from '../../components/focus-after-render';
 import { Actions, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { type NumberFormats, numberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
@@ -103,9 +104,7 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
   const idPrefix = useId('pp-plan');
   const [model, setModel] = useDraft<PlanModel>('plan', createModel, isPlanModel);
   const [writeState, setWriteState] = React.useState<WriteState>(IDLE);
-  const rowInputs = React.useRef(new Map<string, HTMLInputElement>());
-  const addButton = React.useRef<HTMLButtonElement>(null);
-  const focusNext = React.useRef<string | 'add' | null>(null);
+  const { focusNext, register, keep: inputRef } = useFocusAfterRender();
   const formats = numberFormats(host.numberLocale ?? locale);
 
   const evaluation = React.useMemo(() => evaluate(model), [model]);
@@ -113,13 +112,6 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
   const rows = rowsOf(model);
   const problems = evaluation.ok ? [] : evaluation.problems;
   const general = problems.filter((p) => p.field === null);
-
-  React.useEffect(() => {
-    const target = focusNext.current;
-    focusNext.current = null;
-    if (target === 'add') addButton.current?.focus();
-    else if (target) rowInputs.current.get(target)?.focus();
-  });
 
   const change = React.useCallback(
     (next: (m: PlanModel) => PlanModel) => {
@@ -141,10 +133,6 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
     focusNext.current = `r${model.nextId}`;
     change(addRow);
   };
-  const inputRef = React.useCallback((id: string, el: HTMLInputElement | null) => {
-    if (el) rowInputs.current.set(id, el);
-    else rowInputs.current.delete(id);
-  }, []);
 
   const preview = evaluation.ok ? evaluation.preview : null;
   const xAxis = tiered ? t('axisAmount') : t('axisAttainment');
@@ -220,7 +208,7 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
               ))}
             </ol>
             <Actions>
-              <Button ref={addButton} disabledFocusable={!canAddRow(model)} onClick={onAdd} aria-describedby={canAddRow(model) ? undefined : `${idPrefix}-limit`}>
+              <Button ref={register('add')} disabledFocusable={!canAddRow(model)} onClick={onAdd} aria-describedby={canAddRow(model) ? undefined : `${idPrefix}-limit`}>
                 {t('addRow')}
               </Button>
             </Actions>

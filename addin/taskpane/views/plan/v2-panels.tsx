@@ -20,6 +20,7 @@ import * as React from 'react';
 import { PerfError } from '../../../../engine/errors';
 import type { PLAN } from '../../../../i18n/pane-plan';
 import { type Params, render } from '../../../../i18n/text';
+import { useFocusAfterRender } from '../../components/focus-after-render';
 import { Actions, Notice, Section, useLayout } from '../../components/layout';
 import type { NumberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
@@ -182,25 +183,6 @@ function NumberField({ label, value, onChange, hint, testId }: { label: string; 
   );
 }
 
-/** Focus moves to the element registered under `key` after the next render (adding / removing rows). */
-function useFocusAfterRender(): [React.MutableRefObject<string | null>, (key: string) => (el: HTMLElement | null) => void] {
-  const next = React.useRef<string | null>(null);
-  const elements = React.useRef(new Map<string, HTMLElement>());
-  React.useEffect(() => {
-    const key = next.current;
-    next.current = null;
-    if (key) elements.current.get(key)?.focus();
-  });
-  const register = React.useCallback(
-    (key: string) => (el: HTMLElement | null) => {
-      if (el) elements.current.set(key, el);
-      else elements.current.delete(key);
-    },
-    [],
-  );
-  return [next, register];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Rebate ladder
 
@@ -209,7 +191,7 @@ export function RebatePanel({ locale, host, t, formats }: V2PanelProps): React.J
   const s = useStyles();
   const [model, setModel] = useDraft<RebateModel>('plan-rebate', () => createRebateModel(locale === 'zh-CN'), isRebateModel);
   const evaluation = React.useMemo(() => evaluateRebate(model), [model]);
-  const [focusNext, register] = useFocusAfterRender();
+  const { focusNext, register } = useFocusAfterRender();
   const levelName = (k: number) => model.levels[k].trim() || t('newLevel', { level: k + 1 });
   const preview = evaluation.ok ? evaluation.preview : null;
 
@@ -396,7 +378,7 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
   const s = useStyles();
   const [model, setModel] = useDraft<PoolModel>('plan-pool', () => createPoolModel(locale === 'zh-CN'), isPoolModel);
   const evaluation = React.useMemo(() => evaluatePool(model), [model]);
-  const [focusNext, register] = useFocusAfterRender();
+  const { focusNext, register } = useFocusAfterRender();
   const preview = evaluation.ok ? evaluation.preview : null;
   const capped = preview ? preview.people.filter((p) => p.place === 'cap') : [];
   const setPerson = (i: number, field: 'name' | 'share', value: string) => setModel((m) => ({ ...m, people: m.people.map((p, j) => (j === i ? { ...p, [field]: value } : p)) }));
@@ -512,7 +494,7 @@ export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JS
   const s = useStyles();
   const [model, setModel] = useDraft<QuotaModel>('plan-quota', () => createQuotaModel(locale === 'zh-CN'), isQuotaModel);
   const evaluation = React.useMemo(() => evaluateQuota(model), [model]);
-  const [focusNext, register] = useFocusAfterRender();
+  const { focusNext, register } = useFocusAfterRender();
   const [shown, setShown] = React.useState(0);
   const preview = evaluation.ok ? evaluation.preview : null;
   const target = preview ? preview.targets[Math.min(shown, preview.targets.length - 1)] : null;

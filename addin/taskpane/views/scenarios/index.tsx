@@ -18,6 +18,7 @@ import { Button, Caption1, Field, Input, Table, TableBody, TableCell, TableHeade
 import * as React from 'react';
 import { SCENARIOS } from '../../../../i18n/pane-scenarios';
 import type { ScenarioRun, TornadoLabels } from '../../../office/run-scenarios';
+import { useFocusAfterRender } from '../../components/focus-after-render';
 import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
@@ -143,16 +144,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
   const [runState, setRunState] = React.useState<RunState>({ kind: 'idle' });
   const [attempted, setAttempted] = React.useState(false);
   const [mc, setMc] = React.useState<McState>({ kind: 'idle' });
-  const baseInputs = React.useRef(new Map<string, HTMLInputElement>());
-  const addButton = React.useRef<HTMLButtonElement>(null);
-  const focusNext = React.useRef<string | 'add' | null>(null);
-
-  React.useEffect(() => {
-    const target = focusNext.current;
-    focusNext.current = null;
-    if (target === 'add') addButton.current?.focus();
-    else if (target) baseInputs.current.get(target)?.focus();
-  });
+  const { focusNext, register, keep: baseRef } = useFocusAfterRender();
 
   const issues = React.useMemo(() => validateScenario(output, rows), [output, rows]);
   const flagged = React.useMemo(
@@ -212,11 +204,6 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
     },
     [setRows],
   );
-
-  const baseRef = React.useCallback((id: string, el: HTMLInputElement | null) => {
-    if (el) baseInputs.current.set(id, el);
-    else baseInputs.current.delete(id);
-  }, []);
 
   const onRun = async () => {
     setAttempted(true);
@@ -297,7 +284,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
           </ol>
         )}
         <Actions>
-          <Button ref={addButton} disabledFocusable={excelDisabled} aria-describedby={inExcel ? undefined : noteId} onClick={onAddInput}>
+          <Button ref={register('add')} disabledFocusable={excelDisabled} aria-describedby={inExcel ? undefined : noteId} onClick={onAddInput}>
             {t('addInput')}
           </Button>
           <Button appearance="primary" disabledFocusable={excelDisabled} aria-describedby={inExcel ? undefined : noteId} onClick={onRun}>

@@ -25,6 +25,7 @@
 import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import { WEIGHTS } from '../../../../i18n/pane-weights';
+import { useFocusAfterRender } from '../../components/focus-after-render';
 import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
@@ -208,10 +209,8 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
   const idPrefix = useId('ahp');
   const [model, setModel] = useDraft<AhpModel>('ahp', () => createModel(defaultNames(t)), isAhpModel);
   const [writeState, setWriteState] = React.useState<WriteState>(IDLE);
-  const nameInputs = React.useRef(new Map<string, HTMLInputElement>());
-  const addButton = React.useRef<HTMLButtonElement>(null);
-  /** Criterion id whose name field gets focus after the next render (add / remove). */
-  const focusNext = React.useRef<string | 'add' | null>(null);
+  /** After adding or removing a criterion: a criterion's name field (by id), or 'add'. */
+  const { focusNext, register, keep: inputRef } = useFocusAfterRender();
 
   // The judgements and names answer at once; the weights, the warning and the summary follow
   // from a deferred copy of the model, rendered by React when the input has been painted (and
@@ -234,13 +233,6 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
     previous.current = t;
     if (from !== t) setModel((m) => relabelDefaults(m, from, t));
   }, [t, setModel]);
-
-  React.useEffect(() => {
-    const target = focusNext.current;
-    focusNext.current = null;
-    if (target === 'add') addButton.current?.focus();
-    else if (target) nameInputs.current.get(target)?.focus();
-  });
 
   const names = namesOf(model, t);
   const shownNames = React.useMemo(() => namesOf(deferred, t), [deferred, t]);
@@ -287,10 +279,6 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
     [setModel],
   );
 
-  const inputRef = React.useCallback((id: string, el: HTMLInputElement | null) => {
-    if (el) nameInputs.current.set(id, el);
-    else nameInputs.current.delete(id);
-  }, []);
 
   const onReset = () => {
     setModel((m) => ({ ...m, judgements: {} }));
@@ -345,7 +333,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
           ))}
         </ol>
         <Actions>
-          <Button ref={addButton} disabledFocusable={!canAdd(model)} onClick={onAdd} aria-describedby={canAdd(model) ? undefined : `${idPrefix}-limit`}>
+          <Button ref={register('add')} disabledFocusable={!canAdd(model)} onClick={onAdd} aria-describedby={canAdd(model) ? undefined : `${idPrefix}-limit`}>
             {t('add')}
           </Button>
         </Actions>
