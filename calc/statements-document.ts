@@ -5,14 +5,19 @@
  * totals, footer. The HTML (statements-html.ts, which the PDF is printed from) and the
  * workbook (statements-xlsx.ts) are two drawings of this one document. Pure: no I/O.
  *
- * Amounts — the payout, the steps that add up to it, the totals — are in CNY (¥, two decimals,
- * as Intl writes it in the locale: "CN¥1,234.50" in en-US, "¥1,234.50" in zh-CN); every other
- * number is written as the explanations write numbers (engine/explain formatNumber).
+ * Values are shown as the workbook shows them: a number in its cell's number format
+ * (workbook/number-format.ts: "87.5%" for 0.875 in 0.0%, "¥12,345.60" in "¥"#,##0.00 or
+ * [$¥-804]#,##0.00, "1,234" in #,##0, "2025-07-15" in yyyy-mm-dd). Amounts — the payout and the
+ * totals — take the payout cell's format when it names a currency, else CNY (¥, two decimals, as
+ * Intl writes it in the locale: "CN¥1,234.50" in en-US, "¥1,234.50" in zh-CN). A number in
+ * General, or in a format the renderer does not show, is written as the explanations write
+ * numbers (engine/explain formatNumber).
  */
 import { STEP_MARKERS, formatNumber, stepLabel, stepLine, stepText, sumOfAddSteps } from '../engine/explain';
 import type { Locale } from '../i18n/locale';
 import { STATEMENTS } from '../i18n/statements';
 import { Phrase, Text, render } from '../i18n/text';
+import { formatValue, hasCurrency } from '../workbook/number-format';
 import { spillPosition } from './spill-position';
 import type { ShownValue, Statement, StatementResult, StatementsModel } from './statements';
 
@@ -30,6 +35,8 @@ export interface ShownText {
   text: string;
   number?: number;
   money?: boolean;
+  /** The number format code the text was rendered in (the statement's workbook writes the number in it). */
+  format?: string;
 }
 
 export interface DocumentStep {
@@ -79,8 +86,15 @@ export function formatMoney(amount: number, locale: Locale): string {
   return format.format(amount === 0 ? 0 : amount);
 }
 
-/** A value as a statement shows it; `money` for amounts. */
-export function showValue(value: ShownValue, locale: Locale, money = false): ShownText {
+/**
+ * A value as a statement shows it: in `format` (its cell's number format) when the renderer
+ * shows that format — for an amount (`money`) only a format naming a currency, else CNY.
+ */
+export function showValue(value: ShownValue, locale: Locale, money = false, format?: string): ShownText {
+  if (format && (value.kind === 'number' || value.kind === 'text') && (!money || hasCurrency(format))) {
+    const text = formatValue(value.value, format);
+    if (text !== undefined) return value.kind === 'number' ? { text, number: value.value, ...(money ? { money: true } : {}), format } : { text };
+  }
   switch (value.kind) {
     case 'number':
       return money ? { text: formatMoney(value.value, locale), number: value.value, money: true } : { text: formatNumber(value.value), number: value.value };
@@ -111,7 +125,7 @@ function resultRow(result: StatementResult, locale: Locale): DocumentResult {
   }));
   return {
     header: result.header,
-    value: showValue(result.value, locale, result.payout),
+    value: showValue(result.value, locale, result.payout, result.format),
     cell: result.cell,
     where: whereOf(result, locale),
     formula: result.formula,
@@ -128,9 +142,12 @@ export function statementDocument(statement: Statement, model: StatementsModel, 
   if (statement.role !== undefined) identity.push({ label: say(STATEMENTS.role, locale), value: statement.role });
   if (statement.period !== undefined) identity.push({ label: say(STATEMENTS.period, locale), value: statement.period });
   const payout = statement.results.find((r) => r.payout);
-  const totals: { label: string; value: ShownText }[] = [{ label: say(STATEMENTS.totalPayout, locale), value: showValue(statement.payout, locale, true) }];
+  const totals: { label: string; value: ShownText }[] = [{ label: say(STATEMENTS.totalPayout, locale), value: showValue(statement.payout, locale, true, payout?.format) }];
   if (payout?.explanation) {
-    totals.push({ label: say(STATEMENTS.stepsAddUp, locale, { header: payout.header }), value: showValue({ kind: 'number', value: sumOfAddSteps(payout.explanation) }, locale, true) });
+    totals.push({
+      label: say(STATEMENTS.stepsAddUp, locale, { header: payout.header }),
+      value: showValue({ kind: 'number', value: sumOfAddSteps(payout.explanation) }, locale, true, payout.format),
+    });
   }
   return {
     lang: locale,
@@ -140,7 +157,7 @@ export function statementDocument(statement: Statement, model: StatementsModel, 
     inputs: {
       heading: say(STATEMENTS.inputs, locale),
       columns: [say(STATEMENTS.item, locale), say(STATEMENTS.value, locale), say(STATEMENTS.cell, locale)],
-      rows: statement.inputs.map((input) => ({ header: input.header, value: showValue(input.value, locale), cell: input.cell })),
+      rows: statement.inputs.map((input) => ({ header: input.header, value: showValue(input.value, locale, false, input.format), cell: input.cell })),
       empty: say(STATEMENTS.noInputs, locale),
     },
     results: {

@@ -1,7 +1,8 @@
 /**
  * A statement document (statements-document.ts) as a workbook: one sheet laid out as the HTML
  * page is — title, identity, inputs, results with their steps one per row, totals, footer —
- * numbers kept as numbers (amounts in the CNY format "¥"#,##0.00), written by the workbook
+ * numbers kept as numbers in their cell's number format (amounts without a currency format of
+ * their own in the CNY format "¥"#,##0.00, other numbers in #,##0.00), written by the workbook
  * layer (workbook/plain-book.ts) as Excel 365 writes a workbook. Pure: returns the bytes.
  */
 import { nodeCodec } from '../workbook/node-codec';
@@ -13,6 +14,7 @@ const text = (value: string, style: PlainCell['style'] = 'plain'): PlainCell => 
 
 function valueCell(value: ShownText, bold = false): PlainCell {
   if (value.number === undefined) return { value: value.text, style: bold ? 'bold' : 'plain' };
+  if (value.format) return { value: value.number, style: bold ? 'bold' : 'plain', format: value.format };
   if (value.money) return { value: value.number, style: bold ? 'moneyBold' : 'money' };
   return { value: value.number, style: 'number' };
 }

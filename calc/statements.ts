@@ -27,7 +27,8 @@ import { STATEMENTS, STATEMENT_HEADERS, headerKey } from '../i18n/statements';
 import { Phrase, phrase } from '../i18n/text';
 import { Area, toAddress } from '../workbook/a1';
 import { toTypedFormula } from '../workbook/formula-text';
-import type { CellValue, WorkbookModel } from '../workbook/read';
+import { formatValue } from '../workbook/number-format';
+import { CellValue, WorkbookModel, cellNumberFormat } from '../workbook/read';
 import { referenceArea } from '../workbook/references';
 import { TableModel, tableAreas } from '../workbook/tables';
 import type { CalculatedBook } from './book';
@@ -67,12 +68,16 @@ export interface StatementInput {
   /** "Team!C5" */
   cell: string;
   value: ShownValue;
+  /** The cell's number format code ("0.0%", "[$¥-804]#,##0.00"), when it has one other than General. */
+  format?: string;
 }
 
 export interface StatementResult {
   header: string;
   cell: string;
   value: ShownValue;
+  /** The cell's number format code (a spilled cell without its own: the anchor's), when not General. */
+  format?: string;
   /** The formula as typed ("=PERF.PAYOUT(M8#,PayoutCurve,…)"), its anchor's for a spilled cell. */
   formula: string;
   /** The cell holding the formula. */
@@ -132,8 +137,12 @@ export function shown(value: CellValue | ResultValue | undefined): ShownValue {
   return { kind: 'error', code: value.error, message: 'message' in value ? value.message : '' };
 }
 
-/** A value as plain text (identity fields): numbers as JavaScript writes them, blanks as ''. */
-function plain(value: ShownValue): string {
+/** A value as plain text (identity fields): numbers in the cell's format, else as JavaScript writes them; blanks as ''. */
+function plain(value: ShownValue, format?: string): string {
+  if (format && value.kind === 'number') {
+    const text = formatValue(value.value, format);
+    if (text !== undefined) return text;
+  }
   switch (value.kind) {
     case 'blank':
       return '';
@@ -255,6 +264,9 @@ export function buildStatements(book: CalculatedBook, options: StatementOptions)
   const valueAt = (row: number, col: number, covered: boolean): ShownValue =>
     shown(covered ? calculation.formulaValue(sheetIndex, row, col) : sheet.rows[row]?.[col]);
   const address = (row: number, col: number) => `${sheet.name}!${toAddress(row, col)}`;
+  /** A cell's own number format; a spilled cell without one takes its anchor's (as a spill's cells show it). */
+  const formatAt = (row: number, col: number, result?: FormulaResult): string | undefined =>
+    cellNumberFormat(model, sheetIndex, row, col) ?? (result ? cellNumberFormat(model, sheetIndex, result.formula.row, result.formula.col) : undefined);
 
   const statements: Statement[] = [];
   const refused: RefusedPerson[] = [];
@@ -263,7 +275,8 @@ export function buildStatements(book: CalculatedBook, options: StatementOptions)
     const covering = new Map<number, FormulaResult>();
     for (const { result, cols } of byRow.get(row) ?? []) for (let c = cols[0]; c <= cols[1]; c++) covering.set(c, result);
     const cellValue = (col: number) => valueAt(row, col, covering.has(col));
-    const name = plain(cellValue(nameColumn.col));
+    const cellFormat = (col: number) => formatAt(row, col, covering.get(col));
+    const name = plain(cellValue(nameColumn.col), cellFormat(nameColumn.col));
     const payout = cellValue(payoutColumn.col);
     if (name === '' && [...covering.keys()].length === 0 && tableColumns.every((c) => cellValue(c.col).kind === 'blank')) continue; // an empty row
     if (payout.kind === 'error') {
@@ -272,17 +285,17 @@ export function buildStatements(book: CalculatedBook, options: StatementOptions)
     }
     const inputs: StatementInput[] = tableColumns
       .filter((c) => !identity.has(c.col) && !covering.has(c.col))
-      .map((c) => ({ header: c.header, cell: address(row, c.col), value: cellValue(c.col) }));
+      .map((c) => withFormat<StatementInput>({ header: c.header, cell: address(row, c.col), value: cellValue(c.col) }, cellFormat(c.col)));
     const rowResults: StatementResult[] = columns
       .filter((c) => covering.has(c.col))
-      .map((c) => resultOf(explainer, covering.get(c.col)!, sheet.name, sheetIndex, row, c, cellValue(c.col), c.col === payoutColumn.col));
+      .map((c) => withFormat(resultOf(explainer, covering.get(c.col)!, sheet.name, sheetIndex, row, c, cellValue(c.col), c.col === payoutColumn.col), cellFormat(c.col)));
     if (payout.kind === 'number') total += payout.value;
     statements.push({
       row,
       name,
-      id: idColumn ? plain(cellValue(idColumn.col)) : undefined,
-      role: roleColumn ? plain(cellValue(roleColumn.col)) : undefined,
-      period: periodColumn ? plain(cellValue(periodColumn.col)) : period,
+      id: idColumn ? plain(cellValue(idColumn.col), cellFormat(idColumn.col)) : undefined,
+      role: roleColumn ? plain(cellValue(roleColumn.col), cellFormat(roleColumn.col)) : undefined,
+      period: periodColumn ? plain(cellValue(periodColumn.col), cellFormat(periodColumn.col)) : period,
       inputs,
       results: rowResults,
       payout,
@@ -296,6 +309,12 @@ export function buildStatements(book: CalculatedBook, options: StatementOptions)
     refused,
     total,
   };
+}
+
+/** `item` with its cell's number format, when it has one (no `format` key otherwise). */
+function withFormat<T extends { format?: string }>(item: T, format: string | undefined): T {
+  if (format !== undefined) item.format = format;
+  return item;
 }
 
 function resultOf(
@@ -333,7 +352,7 @@ function periodFromName(book: CalculatedBook): string | undefined {
     if (sheetIndex < 0 || area.top !== area.bottom || area.left !== area.right) continue;
     const value = shown(calculation.isStoredConstant(sheetIndex, area.top, area.left) ? model.sheets[sheetIndex].rows[area.top]?.[area.left] : calculation.formulaValue(sheetIndex, area.top, area.left));
     if (value.kind === 'blank' || value.kind === 'error') continue;
-    return plain(value);
+    return plain(value, cellNumberFormat(model, sheetIndex, area.top, area.left));
   }
   return undefined;
 }

@@ -17,6 +17,8 @@ export type PlainStyle = 'plain' | 'bold' | 'heading' | 'title' | 'money' | 'mon
 export interface PlainCell {
   value: string | number | boolean | null;
   style?: PlainStyle;
+  /** A number format code of its own ("0.0%", "yyyy-mm-dd", "[$¥-804]#,##0.00"), over the style's. */
+  format?: string;
 }
 
 export interface PlainSheet {
@@ -39,24 +41,55 @@ const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 /** cellXfs index of each style (styles.xml below, in this order). */
 const XF: Record<PlainStyle, number> = { plain: 0, bold: 1, heading: 2, title: 3, money: 4, moneyBold: 5, wrap: 6, number: 7 };
 
-function stylesXml(moneyFormat: string): string {
+/**
+ * The cell styles beyond the fixed ones: a style with a number format of its own, each pair
+ * once (cellXfs from index 8, numFmts from id 165).
+ */
+class CellFormats {
+  private readonly xfs = new Map<string, number>();
+  private readonly codes = new Map<string, number>();
+  readonly extra: string[] = [];
+  readonly numFmts: string[] = [];
+  of(style: PlainStyle, format: string): number {
+    const key = `${style}\u0000${format}`;
+    let xf = this.xfs.get(key);
+    if (xf === undefined) {
+      let id = this.codes.get(format);
+      if (id === undefined) {
+        id = 165 + this.codes.size;
+        this.codes.set(format, id);
+        this.numFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeAttribute(format)}"/>`);
+      }
+      xf = BASE_XFS.length + this.extra.length;
+      const base = BASE_XFS[XF[style]].replace(' applyNumberFormat="1"', '').replace(/numFmtId="\d+"/, `numFmtId="${id}"`);
+      this.extra.push(base.replace(' xfId="0"', ' xfId="0" applyNumberFormat="1"'));
+      this.xfs.set(key, xf);
+    }
+    return xf;
+  }
+}
+
+const BASE_XFS = [
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+  '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+  '<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+  '<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>',
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
+  '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+];
+
+function stylesXml(moneyFormat: string, formats: CellFormats): string {
   const fonts =
     '<fonts count="4"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
     '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
     '<font><b/><sz val="12"/><name val="Calibri"/><family val="2"/></font>' +
     '<font><b/><sz val="16"/><name val="Calibri"/><family val="2"/></font></fonts>';
-  const xfs = [
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
-    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
-    '<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
-    '<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>',
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
-    '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
-  ];
+  const xfs = [...BASE_XFS, ...formats.extra];
+  const numFmts = [`<numFmt numFmtId="164" formatCode="${escapeAttribute(moneyFormat)}"/>`, ...formats.numFmts];
   return (
-    `${HEADER}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="${escapeAttribute(moneyFormat)}"/></numFmts>${fonts}` +
+    `${HEADER}<styleSheet xmlns="${MAIN}"><numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>${fonts}` +
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
@@ -85,20 +118,21 @@ class SharedStrings {
   }
 }
 
-function cellXml(ref: string, cell: PlainCell, strings: SharedStrings): string {
-  const style = cell.style && cell.style !== 'plain' ? ` s="${XF[cell.style]}"` : '';
+function cellXml(ref: string, cell: PlainCell, strings: SharedStrings, formats: CellFormats): string {
+  const xf = cell.format ? formats.of(cell.style ?? 'plain', cell.format) : XF[cell.style ?? 'plain'];
+  const style = xf ? ` s="${xf}"` : '';
   const { value } = cell;
   if (value === null || value === '') return style ? `<c r="${ref}"${style}/>` : '';
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : cellXml(ref, { ...cell, value: String(value) }, strings);
+  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : cellXml(ref, { ...cell, value: String(value), format: undefined }, strings, formats);
   if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${style} t="s"><v>${strings.of(value)}</v></c>`;
 }
 
-function sheetXml(sheet: PlainSheet, strings: SharedStrings): string {
+function sheetXml(sheet: PlainSheet, strings: SharedStrings, formats: CellFormats): string {
   const rows: string[] = [];
   let right = 1;
   sheet.rows.forEach((line, i) => {
-    const cells = line.map((cell, c) => (cell ? cellXml(toAddress(i + 1, c + 1), cell, strings) : '')).join('');
+    const cells = line.map((cell, c) => (cell ? cellXml(toAddress(i + 1, c + 1), cell, strings, formats) : '')).join('');
     right = Math.max(right, line.length);
     if (cells) rows.push(`<row r="${i + 1}">${cells}</row>`);
   });
@@ -110,7 +144,8 @@ function sheetXml(sheet: PlainSheet, strings: SharedStrings): string {
 /** The package bytes of a workbook holding `sheets`. */
 export function plainWorkbook(sheets: readonly PlainSheet[], codec: ZipCodec, options: PlainBookOptions = {}): Uint8Array {
   const strings = new SharedStrings();
-  const sheetParts = sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(sheet, strings) }));
+  const formats = new CellFormats();
+  const sheetParts = sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(sheet, strings, formats) }));
   const n = sheets.length;
   const overrides = [
     `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>`,
@@ -136,7 +171,7 @@ export function plainWorkbook(sheets: readonly PlainSheet[], codec: ZipCodec, op
       { name: 'xl/workbook.xml', data: workbook },
       { name: 'xl/_rels/workbook.xml.rels', data: workbookRels },
       ...sheetParts,
-      { name: 'xl/styles.xml', data: stylesXml(options.moneyFormat ?? '"¥"#,##0.00') },
+      { name: 'xl/styles.xml', data: stylesXml(options.moneyFormat ?? '"¥"#,##0.00', formats) },
       { name: 'xl/sharedStrings.xml', data: strings.xml() },
     ],
     codec,

@@ -25,6 +25,8 @@ export interface StoredBook {
   /** Writes xl/metadata.xml (the cells then use cm="1" for dynamic arrays). */
   dynamicArrays?: boolean;
   calcPr?: string;
+  /** A styles part (`<styleSheet …>…</styleSheet>`, numFmts and cellXfs that cells' s attributes index). */
+  styles?: string;
 }
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -93,6 +95,11 @@ export function storedWorkbook(book: StoredBook): Uint8Array {
     parts.push({ name: 'xl/metadata.xml', data: METADATA_XML });
     overrides.push('<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>');
     workbookRels.push(`<Relationship Id="rId${next++}" Type="${REL}/sheetMetadata" Target="metadata.xml"/>`);
+  }
+  if (book.styles) {
+    parts.push({ name: 'xl/styles.xml', data: XML_HEADER + book.styles });
+    overrides.push('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    workbookRels.push(`<Relationship Id="rId${next++}" Type="${REL}/styles" Target="styles.xml"/>`);
   }
   const sheets = book.sheets.map((s, i) => `<sheet name="${escape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   const names = book.names?.length

@@ -52,3 +52,20 @@ describe('a plain workbook', () => {
     expect(zip.text('xl/worksheets/sheet1.xml', nodeCodec)).toContain('<c r="B3" s="4"><v>1234.5</v></c>');
   });
 });
+
+describe('a cell with a number format of its own', () => {
+  const bytes = plainWorkbook(
+    [{ name: 'S', rows: [[{ value: 0.875, format: '0.0%' }, { value: 0.5, format: '0.0%' }, { value: 12345.6, style: 'bold', format: '[$¥-804]#,##0.00' }, { value: 'text', format: '0.0%' }]] }],
+    nodeCodec,
+  );
+
+  it('gets a style with that format, each format and style once; the checker and the reader agree', () => {
+    expect(checkExcelForm(bytes, nodeCodec)).toEqual([]);
+    const styles = ZipArchive.read(bytes).text('xl/styles.xml', nodeCodec);
+    expect(styles).toContain('<numFmts count="3"><numFmt numFmtId="164" formatCode="&quot;¥&quot;#,##0.00"/><numFmt numFmtId="165" formatCode="0.0%"/><numFmt numFmtId="166" formatCode="[$¥-804]#,##0.00"/></numFmts>');
+    expect(styles).toContain('<xf numFmtId="166" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>');
+    const model = readWorkbookModel(ZipArchive.read(bytes), nodeCodec);
+    expect(model.sheets[0].styles?.[1]).toEqual([undefined, 8, 8, 9, 8]);
+    expect(model.numberFormats?.slice(8)).toEqual(['0.0%', '[$¥-804]#,##0.00']);
+  });
+});
