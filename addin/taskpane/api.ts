@@ -12,6 +12,7 @@
  */
 import type { BenchmarkRow } from '../../functions/src/benchmarks/model';
 import { type Locale, type Translate } from './locale';
+import { messageOf } from './components/error-text';
 
 /** How long a request may take before the pane gives up with a translated message and Retry. */
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -119,7 +120,7 @@ export function errorMessage(error: unknown, t: Translate): string {
         return t('error.http', { status: error.status ?? '?' });
     }
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (zh && !CJK.test(message)) return t('error.excelGeneric');
   return t('error.excel', { message });
 }
@@ -340,7 +341,7 @@ export function createApiClient(apiBase: string, fetchImpl: FetchLike = (input, 
       response = await fetchImpl(url, { method: 'GET', headers: { Accept: accept }, signal });
     } catch (error) {
       if (isAbortError(error) || signal.aborted) throw error;
-      throw new ApiError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
+      throw new ApiError({ kind: 'network', message: messageOf(error) });
     }
     if (!response.ok) throw await problemFromResponse(response);
     return response;
@@ -381,7 +382,7 @@ export function createApiClient(apiBase: string, fetchImpl: FetchLike = (input, 
           bytes = new Uint8Array(await response.arrayBuffer());
         } catch (error) {
           if (isAbortError(error) || signal.aborted) throw error;
-          throw new ApiError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
+          throw new ApiError({ kind: 'network', message: messageOf(error) });
         }
         if (!looksLikeXlsx(bytes)) throw new ApiError({ kind: 'parse', status: response.status, message: 'the download is not an .xlsx workbook' });
         return bytes;

@@ -23,6 +23,7 @@ import { type Translate, translatorFor } from '../../locale';
 import type { ViewProps } from '../../view-contract';
 import { type WaterfallBar, ceilingText, issueText, problemText, waterfall, waterfallDomain } from './compare-model';
 import { compareSheets, copySheet, deleteCopy, selectedAddress } from './excel-ops';
+import { messageOf } from '../../components/error-text';
 
 type T = Translate<typeof COMPARE>;
 
@@ -42,8 +43,6 @@ function isCompareDraft(value: unknown): value is CompareDraft {
   const copy = d.copy;
   return textOrNull(d.keys) && textOrNull(d.values) && (copy === null || (typeof copy === 'object' && copy !== undefined && typeof copy.name === 'string' && typeof copy.original === 'string'));
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 type State =
   | { kind: 'idle' }
@@ -76,7 +75,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
       const address = await selectedAddress();
       setDraft((d) => ({ ...d, [field]: address }));
     } catch (error) {
-      setNotice(t('failed', { message: message(error) }));
+      setNotice(t('failed', { message: messageOf(error) }));
     }
   };
 
@@ -88,7 +87,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
       setDraft((d) => ({ ...d, copy: { name, original: columns.sheet } }));
       setState({ kind: 'idle' });
     } catch (error) {
-      setState({ kind: 'failed', message: message(error) });
+      setState({ kind: 'failed', message: messageOf(error) });
     }
   };
 
@@ -100,7 +99,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
       if (result.ok) setState({ kind: 'done', comparison: result.comparison, ceilings });
       else setState({ kind: 'problems', problems: [...result.problemsA, ...result.problemsB].map((p) => problemText(t, p)) });
     } catch (error) {
-      setState({ kind: 'failed', message: message(error) });
+      setState({ kind: 'failed', message: messageOf(error) });
     }
   };
 
@@ -112,7 +111,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
       setDraft((d) => ({ ...d, copy: null }));
       setState({ kind: 'idle' });
     } catch (error) {
-      setState({ kind: 'failed', message: message(error) });
+      setState({ kind: 'failed', message: messageOf(error) });
     }
   };
 

@@ -28,6 +28,7 @@ import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import { CellExplainResult, explainSelectedCell } from './excel-explain';
 import { ExplainProblem, explainFormulaText } from './formula-args';
+import { messageOf } from '../../components/error-text';
 
 type T = Translate<typeof EXPLAIN_VIEW>;
 
@@ -46,7 +47,7 @@ const CJK = /[\u3400-\u9fff]/;
 function fromError(error: unknown, formula: string): Outcome {
   if (error instanceof ExplainProblem) return { kind: 'problem', reason: error.reason, detail: error.detail };
   if (error instanceof PerfError) return { kind: 'functionError', error, formula };
-  return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+  return { kind: 'failed', message: messageOf(error) };
 }
 
 function shownValue(value: unknown): string {

@@ -48,6 +48,7 @@ import {
 } from './plan-model';
 import { PoolPanel, QuotaPanel, RebatePanel, formulaLocale } from './v2-panels';
 import { writePlanToSheet } from './write-to-sheet';
+import { messageOf } from '../../components/error-text';
 
 type T = Translate<typeof PLAN>;
 
@@ -59,7 +60,7 @@ function fieldMessage(problems: readonly PlanProblem[], field: PlanField, label:
   const problem = problems.find((p) => sameField(p.field, field));
   if (!problem) return undefined;
   if (problem.error instanceof PerfError) return messageForField(problem.error, label, (error, params) => render(error.text, locale, params));
-  return problem.error instanceof Error ? problem.error.message : String(problem.error);
+  return messageOf(problem.error);
 }
 
 interface RowProps {
@@ -150,7 +151,7 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
       const written = await writePlanToSheet({ spec: preview.spec, labels, optionLocale: formulaLocale(host, locale) });
       setWriteState({ kind: 'done', address: written ? written.address : undefined });
     } catch (error) {
-      setWriteState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setWriteState({ kind: 'failed', message: messageOf(error) });
     }
   };
 
@@ -242,7 +243,7 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
                 {general.length > 0 ? (
                   <ul className={l.wrap}>
                     {general.map((p, k) => (
-                      <li key={k}>{p.error instanceof PerfError ? p.error.localized(locale) : p.error instanceof Error ? p.error.message : String(p.error)}</li>
+                      <li key={k}>{p.error instanceof PerfError ? p.error.localized(locale) : messageOf(p.error)}</li>
                     ))}
                   </ul>
                 ) : (

@@ -18,6 +18,7 @@ import type { Params, Phrase } from '../../../../i18n/text';
 import { parseAmountValue } from '../../components/numbers';
 import { payout, tiered } from '../../../../engine/payouts';
 import type { PlanSpec } from '../../../office/write-plan';
+import { codedMessageOf } from '../../components/error-text';
 
 /** tiered / payout are built here; rebate / pool / quota (catalog v2) are v2-model.ts's. */
 export type PlanMode = 'tiered' | 'payout' | 'rebate' | 'pool' | 'quota';
@@ -208,11 +209,6 @@ export interface PlanProblem {
 
 export type PlanEvaluation = { ok: true; preview: PlanPreview } | { ok: false; errors: string[]; problems: PlanProblem[] };
 
-function messageOf(error: unknown): string {
-  if (isPerfError(error)) return `${error.code} ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
-}
-
 const INPUT_ARGUMENTS: Record<string, Extract<PlanField, { input: string }>['input']> = {
   amount: 'amount',
   method: 'method',
@@ -299,7 +295,7 @@ export function evaluate(model: PlanModel): PlanEvaluation {
   const problems: PlanProblem[] = [];
   const rows = rowsOf(model);
   const fail = (error: unknown) => {
-    const message = messageOf(error);
+    const message = codedMessageOf(error);
     if (errors.includes(message)) return;
     errors.push(message);
     problems.push({ error, field: fieldOf(error, rows) });

@@ -23,6 +23,7 @@ import type { PoolSpec } from '../../../office/write-pool';
 import type { QuotaSpec } from '../../../office/write-quota';
 import type { RebateSpec } from '../../../office/write-rebate';
 import { parseCell, parseNumber } from './plan-model';
+import { codedMessageOf } from '../../components/error-text';
 
 export const MAX_LEVELS = 6;
 export const MAX_LADDER_ROWS = 12;
@@ -33,16 +34,11 @@ export const MONTHS = 12;
 /** What an evaluation gives: the preview, or the problems (engine errors or plain Errors). */
 export type Evaluation<P> = { ok: true; preview: P } | { ok: false; problems: unknown[] };
 
-function textOf(error: unknown): string {
-  if (isPerfError(error)) return `${error.code} ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Distinct problems, in order. */
 function distinct(problems: unknown[]): unknown[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = textOf(p);
+    const key = codedMessageOf(p);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

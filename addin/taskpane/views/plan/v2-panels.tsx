@@ -51,6 +51,7 @@ import {
   type RebateModel,
 } from './v2-model';
 import { type PlanSheetResult, writePoolToSheet, writeQuotaToSheet, writeRebateToSheet } from './write-to-sheet';
+import { messageOf } from '../../components/error-text';
 
 type T = Translate<typeof PLAN>;
 
@@ -116,7 +117,7 @@ function relabel(params: Params, labels: Record<string, string>): Params {
  */
 export function problemMessage(problem: unknown, locale: Locale, t: T): string {
   if (problem instanceof PerfError) return render(problem.text, locale, relabel(problem.params, argumentLabels(t)));
-  return problem instanceof Error ? problem.message : String(problem);
+  return messageOf(problem);
 }
 
 /** The engine's or a writer's problems, in the user's language. */
@@ -149,7 +150,7 @@ function WriteSection({ host, t, valid, hint, write, resetKey }: { host: HostInf
       const written = await write();
       setState({ kind: 'done', address: written.address });
     } catch (error) {
-      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'failed', message: messageOf(error) });
     }
   };
   return (

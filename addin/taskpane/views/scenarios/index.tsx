@@ -40,10 +40,9 @@ import {
   toSpec,
   validateScenario,
 } from './scenario-model';
+import { messageOf } from '../../components/error-text';
 
 type T = Translate<typeof SCENARIOS>;
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The draft of a scenario: the output cell, the inputs and the pasted numbers. */
 interface ScenarioDraft {
@@ -163,7 +162,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
       }
       return cell;
     } catch (error) {
-      setNotice({ intent: 'error', text: t('readFailed', { message: message(error) }) });
+      setNotice({ intent: 'error', text: t('readFailed', { message: messageOf(error) }) });
       return null;
     }
   };
@@ -215,7 +214,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
       const { run, chart } = await runAndChart(toSpec(output, rows), t('sheetName'), labels);
       setRunState({ kind: 'done', run, sheet: chart.sheet });
     } catch (error) {
-      setRunState({ kind: 'failed', message: message(error) });
+      setRunState({ kind: 'failed', message: messageOf(error) });
     }
   };
 
@@ -230,7 +229,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
       }
       setMc({ kind: 'done', summary: summarize(numbers.values), source: address, skipped: numbers.skipped, invalid: [] });
     } catch (error) {
-      const said = error instanceof SelectionTooLargeError ? t('selectionTooLarge', { max: error.max }) : message(error);
+      const said = error instanceof SelectionTooLargeError ? t('selectionTooLarge', { max: error.max }) : messageOf(error);
       setMc({ kind: 'failed', message: t('mcFailed', { message: said }) });
     }
   };
@@ -244,7 +243,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
     try {
       setMc({ kind: 'done', summary: summarize(values), skipped: 0, invalid });
     } catch (error) {
-      setMc({ kind: 'failed', message: t('mcFailed', { message: message(error) }) });
+      setMc({ kind: 'failed', message: t('mcFailed', { message: messageOf(error) }) });
     }
   };
 

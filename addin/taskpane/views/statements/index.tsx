@@ -27,6 +27,7 @@ import { translatorFor } from '../../locale';
 import type { ViewProps } from '../../view-contract';
 import { exportPayrollCsv, readSelectedPerson } from './excel-ops';
 import { personStatement, statementFileName, statementPage } from './statement-model';
+import { messageOf } from '../../components/error-text';
 
 /** The files the payroll export downloads. */
 export const PAYROLL_FILE = 'payroll.csv';
@@ -39,8 +40,6 @@ const isFormat = (value: unknown): value is PayrollFormat => value === 'csv' || 
 type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'refused'; text: string };
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'shown'; name: string; html: string; file: string } | { kind: 'failed'; text: string };
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Downloads `content` as a file (a Blob URL on a temporary link). */
 export function download(file: string, content: string | Uint8Array, type: string): void {
@@ -93,7 +92,7 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
       setFileStatus({ ok: true, text: t('mapFileRead', { file: file.name }) });
       setExportState({ kind: 'idle' });
     } catch (error) {
-      setFileStatus({ ok: false, text: t('mapFileUnreadable', { file: file.name, message: message(error) }) });
+      setFileStatus({ ok: false, text: t('mapFileUnreadable', { file: file.name, message: messageOf(error) }) });
     }
   };
 
@@ -120,7 +119,7 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
       }
       setExportState({ kind: 'done', text: t('exported', { file, rows: result.rows, total: result.total, source: result.source }) });
     } catch (error) {
-      setExportState({ kind: 'refused', text: t('failed', { message: message(error) }) });
+      setExportState({ kind: 'refused', text: t('failed', { message: messageOf(error) }) });
     }
   };
 
@@ -139,7 +138,7 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
       setState({ kind: 'shown', name: person.statement.name, html, file: statementFileName(person.statement) });
     } catch (error) {
       if (error instanceof PersonRowProblem) setState({ kind: 'failed', text: t(error.kind) });
-      else setState({ kind: 'failed', text: t('failed', { message: message(error) }) });
+      else setState({ kind: 'failed', text: t('failed', { message: messageOf(error) }) });
     }
   };
 

@@ -52,6 +52,7 @@ import {
 } from './ahp-model';
 import ObjectivePanel from './objective-panel';
 import { writeAhpToSheet } from './write-to-sheet';
+import { messageOf } from '../../components/error-text';
 
 type T = Translate<typeof WEIGHTS>;
 
@@ -221,7 +222,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
     try {
       return { result: compute(deferred) };
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      return { error: messageOf(error) };
     }
   }, [deferred]);
   const result = 'result' in computed ? computed.result : null;
@@ -307,7 +308,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
       });
       setWriteState({ kind: 'done', address: written ? written.address : undefined });
     } catch (error) {
-      setWriteState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setWriteState({ kind: 'failed', message: messageOf(error) });
     }
   };
 

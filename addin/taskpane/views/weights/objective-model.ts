@@ -7,6 +7,7 @@
 import type { Cell, Grid } from '../../../../engine/grid';
 import { PerfError } from '../../../../engine/errors';
 import { critic, entropy } from '../../../../engine/weights';
+import { messageOf } from '../../components/error-text';
 
 export type ObjectiveMethod = 'entropy-minmax' | 'entropy-proportion' | 'critic';
 export const OBJECTIVE_METHODS: readonly ObjectiveMethod[] = ['entropy-minmax', 'entropy-proportion', 'critic'];
@@ -95,7 +96,7 @@ export function computeObjective(method: ObjectiveMethod, data: Grid, directions
       method === 'critic' ? critic(data, directions) : entropy(data, directions, method === 'entropy-proportion' ? 'proportion' : 'minmax');
     return { weights: result[0].map((v) => v as number) };
   } catch (error) {
-    const outcome: { error: string; cause?: PerfError } = { error: error instanceof Error ? error.message : String(error) };
+    const outcome: { error: string; cause?: PerfError } = { error: messageOf(error) };
     // The error itself rides along (not enumerable: the outcome reads as the engine's message).
     if (error instanceof PerfError) Object.defineProperty(outcome, 'cause', { value: error, enumerable: false });
     return outcome;

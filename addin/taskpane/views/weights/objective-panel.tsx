@@ -23,6 +23,7 @@ import {
   toTable,
 } from './objective-model';
 import { requireExcel } from '../../excel';
+import { messageOf } from '../../components/error-text';
 
 export interface ObjectivePanelProps {
   locale: Locale;
@@ -82,7 +83,7 @@ export default function ObjectivePanel({ locale, inExcel, t }: ObjectivePanelPro
       setRangeGrid(grid);
       setReadState({ kind: 'idle' });
     } catch (error) {
-      setReadState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setReadState({ kind: 'failed', message: messageOf(error) });
     }
   };
 
