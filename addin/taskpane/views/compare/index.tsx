@@ -11,7 +11,7 @@
  * In a plain browser the actions are disabled with a note. Results and errors are announced
  * through polite live regions.
  */
-import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { Button, Caption1, Table, TableBody, TableCell, TableRow, Text, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Comparison, PersonChange } from '../../../../calc/compare';
 import { COMPARE } from '../../../../i18n/pane-outputs';
@@ -24,6 +24,7 @@ import type { ViewProps } from '../../view-contract';
 import { type WaterfallBar, ceilingText, issueText, problemText, waterfall, waterfallDomain } from './compare-model';
 import { compareSheets, copySheet, deleteCopy, selectedAddress } from './excel-ops';
 import { messageOf } from '../../components/error-text';
+import { NumberTableHeader } from '../../components/number-table-header';
 
 type T = Translate<typeof COMPARE>;
 
@@ -209,14 +210,7 @@ export function Result({ comparison, t, formats }: { comparison: Comparison; t: 
       />
       <Waterfall bars={waterfall(comparison)} t={t} formats={formats} />
       <Table size="small" className={l.table} aria-label={t('tableCaption')} data-testid="compare-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('colPerson')}</TableHeaderCell>
-            <TableHeaderCell button={{ className: l.numberHeader }}>{t('colA')}</TableHeaderCell>
-            <TableHeaderCell button={{ className: l.numberHeader }}>{t('colB')}</TableHeaderCell>
-            <TableHeaderCell button={{ className: l.numberHeader }}>{t('colDelta')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <NumberTableHeader label={t('colPerson')} numbers={[t('colA'), t('colB'), t('colDelta')]} />
         <TableBody>
           {comparison.people.map((p: PersonChange) => (
             <TableRow key={`${p.status}:${p.key}`} data-person={p.key} data-status={p.status}>

@@ -14,7 +14,7 @@
  * base field, removing one returns focus to "Add selected cell as input". Results and errors
  * are announced through polite live regions.
  */
-import { Button, Caption1, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, useId } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Table, TableBody, TableCell, TableRow, Text, Textarea, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import { SCENARIOS } from '../../../../i18n/pane-scenarios';
 import type { ScenarioRun, TornadoLabels } from '../../../office/run-scenarios';
@@ -41,6 +41,7 @@ import {
   validateScenario,
 } from './scenario-model';
 import { messageOf } from '../../components/error-text';
+import { NumberTableHeader } from '../../components/number-table-header';
 
 type T = Translate<typeof SCENARIOS>;
 
@@ -309,14 +310,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
         <Section heading={t('resultsHeading')} data-scenario-results="">
           <Text className={l.wrap}>{t('baseOutput', { output: runState.run.output, value: format.format(runState.run.base) })}</Text>
           <Table size="small" className={l.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('inputColumn')}</TableHeaderCell>
-                <TableHeaderCell button={{ className: l.numberHeader }}>{t('lowColumn')}</TableHeaderCell>
-                <TableHeaderCell button={{ className: l.numberHeader }}>{t('highColumn')}</TableHeaderCell>
-                <TableHeaderCell button={{ className: l.numberHeader }}>{t('swingColumn')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <NumberTableHeader label={t('inputColumn')} numbers={[t('lowColumn'), t('highColumn'), t('swingColumn')]} />
             <TableBody>
               {sorted.map((r) => (
                 <TableRow key={r.address} data-result={r.address}>
@@ -362,12 +356,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
         </div>
         {mc.kind === 'done' && (
           <Table size="small" className={l.table} data-mc-summary="">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('statColumn')}</TableHeaderCell>
-                <TableHeaderCell button={{ className: l.numberHeader }}>{t('valueColumn')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <NumberTableHeader label={t('statColumn')} numbers={[t('valueColumn')]} />
             <TableBody>
               {mc.summary.stats.map((stat) => (
                 <TableRow key={stat.label} data-stat={stat.label}>

@@ -22,7 +22,7 @@
  * Below the wizard, ./objective-panel computes Entropy / CRITIC weights from pasted data or
  * (inside Excel) the selected range.
  */
-import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableRow, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import { WEIGHTS } from '../../../../i18n/pane-weights';
 import { useFocusAfterRender } from '../../components/focus-after-render';
@@ -53,6 +53,7 @@ import {
 import ObjectivePanel from './objective-panel';
 import { writeAhpToSheet } from './write-to-sheet';
 import { messageOf } from '../../components/error-text';
+import { NumberTableHeader } from '../../components/number-table-header';
 
 type T = Translate<typeof WEIGHTS>;
 
@@ -437,12 +438,7 @@ const AhpResults = React.memo(function AhpResults({ computed, criteria, names, i
       {result && (
         <>
           <Table size="small" className={l.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('criterionColumn')}</TableHeaderCell>
-                <TableHeaderCell button={{ className: l.numberHeader }}>{t('weightColumn')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <NumberTableHeader label={t('criterionColumn')} numbers={[t('weightColumn')]} />
             <TableBody>
               {criteria.map((c, k) => (
                 <TableRow key={c.id}>
@@ -487,13 +483,7 @@ const AhpResults = React.memo(function AhpResults({ computed, criteria, names, i
             <div className={l.section}>
               <Caption1 className={l.wrap}>{t('advancedHelp', { threshold: fixed[3].format(CR_THRESHOLD) })}</Caption1>
               <Table size="small" className={l.table}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('criterionColumn')}</TableHeaderCell>
-                    <TableHeaderCell button={{ className: l.numberHeader }}>{t('eigenColumn')}</TableHeaderCell>
-                    <TableHeaderCell button={{ className: l.numberHeader }}>{t('geomeanColumn')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
+                <NumberTableHeader label={t('criterionColumn')} numbers={[t('eigenColumn'), t('geomeanColumn')]} />
                 <TableBody>
                   {criteria.map((c, k) => (
                     <TableRow key={c.id}>

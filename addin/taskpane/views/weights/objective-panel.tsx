@@ -4,7 +4,7 @@
  * the selected range. Parsing lives in ./objective-model; the numbers come from the engine
  * and its error messages are shown as they are. A polite live region announces the weights.
  */
-import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, useId } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableRow, Text, Textarea, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Grid } from '../../../../engine/grid';
 import { WEIGHTS } from '../../../../i18n/pane-weights';
@@ -24,6 +24,7 @@ import {
 } from './objective-model';
 import { requireExcel } from '../../excel';
 import { messageOf } from '../../components/error-text';
+import { NumberTableHeader } from '../../components/number-table-header';
 
 export interface ObjectivePanelProps {
   locale: Locale;
@@ -150,12 +151,7 @@ export default function ObjectivePanel({ locale, inExcel, t }: ObjectivePanelPro
           <caption id={tableId} className={l.status}>
             {t('objective.tableCaption', { method: methodName(method) })}
           </caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('criterionColumn')}</TableHeaderCell>
-              <TableHeaderCell button={{ className: l.numberHeader }}>{t('weightColumn')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <NumberTableHeader label={t('criterionColumn')} numbers={[t('weightColumn')]} />
           <TableBody>
             {table.labels.map((label, k) => (
               <TableRow key={k}>
