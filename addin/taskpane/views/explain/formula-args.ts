@@ -214,6 +214,35 @@ export function classifyArgument(text: string): ArgumentKind {
   return { kind: 'nested', text: t };
 }
 
+/** What a caller does with the arguments that need a workbook: read it, or refuse. */
+export interface WorkbookArguments<T> {
+  reference: (reference: Extract<ArgumentKind, { kind: 'reference' }>) => T;
+  name: (name: string) => T;
+  /** Called with the argument's text as written. */
+  nested: (text: string) => T;
+}
+
+/**
+ * One argument as the engine receives it: omitted → null, a literal as it is; a reference, a
+ * defined name or an expression as `workbook` says (Explain in a browser refuses them, in Excel
+ * it reads them). The one switch both ways share, so they classify alike.
+ */
+export function argumentFrom<T>(text: string, workbook: WorkbookArguments<T>): Arg | T {
+  const kind = classifyArgument(text);
+  switch (kind.kind) {
+    case 'omitted':
+      return null;
+    case 'literal':
+      return kind.value;
+    case 'reference':
+      return workbook.reference(kind);
+    case 'name':
+      return workbook.name(kind.name);
+    default:
+      return workbook.nested(text);
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Turning Excel's values into engine cells
 // ---------------------------------------------------------------------------------------
@@ -267,18 +296,16 @@ export function explainableCall(formula: string | null | undefined): PerfFormula
 export function explainFormulaText(formula: string, at: ExplainAt = { row: 0, col: 0 }): { call: PerfFormula; explanation: Explanation } {
   const call = explainableCall(formula);
   const args: Arg[] = call.args.map((text) => {
-    const kind = classifyArgument(text);
-    switch (kind.kind) {
-      case 'omitted':
-        return null;
-      case 'literal':
-        return kind.value;
-      case 'reference':
-      case 'name':
-        throw new ExplainProblem('needsExcel', text);
-      default:
+    const needsExcel = (): never => {
+      throw new ExplainProblem('needsExcel', text);
+    };
+    return argumentFrom(text, {
+      reference: needsExcel,
+      name: needsExcel,
+      nested: () => {
         throw new ExplainProblem('nested', text);
-    }
+      },
+    });
   });
   return { call, explanation: explainCall(call.name, args, at) };
 }

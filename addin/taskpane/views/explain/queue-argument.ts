@@ -4,28 +4,22 @@
  * or rows: only their used part). Used by Explain and by Statements, which read the same way.
  */
 import type { Arg } from '../../../../engine/grid';
-import { classifyArgument } from './formula-args';
+import { argumentFrom } from './formula-args';
 
 /** `nested` is called with an argument that is an expression: the caller says what that means. */
 export function queueArgument(context: Excel.RequestContext, sheet: Excel.Worksheet, text: string, nested: (text: string) => never): Arg | Excel.Range {
-  const kind = classifyArgument(text);
-  switch (kind.kind) {
-    case 'omitted':
-      return null;
-    case 'literal':
-      return kind.value;
-    case 'reference': {
-      const range = kind.sheet === null ? sheet.getRange(kind.address) : context.workbook.worksheets.getItem(kind.sheet).getRange(kind.address);
-      const used = /^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(kind.address) ? range.getUsedRangeOrNullObject(true) : range;
+  return argumentFrom(text, {
+    reference: ({ sheet: sheetName, address }) => {
+      const range = sheetName === null ? sheet.getRange(address) : context.workbook.worksheets.getItem(sheetName).getRange(address);
+      const used = /^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(address) ? range.getUsedRangeOrNullObject(true) : range;
       used.load('values, valueTypes');
       return used;
-    }
-    case 'name': {
-      const range = context.workbook.names.getItem(kind.name).getRange();
+    },
+    name: (name) => {
+      const range = context.workbook.names.getItem(name).getRange();
       range.load('values, valueTypes');
       return range;
-    }
-    default:
-      return nested(text);
-  }
+    },
+    nested,
+  });
 }
