@@ -440,9 +440,17 @@ function typedFunctionName(text: string, scope: Scope | null, namespaces: readon
 // The two translations: one left-to-right pass each, an explicit stack of open brackets
 // ---------------------------------------------------------------------------------------------
 
-/** Closers and commas are handled the same way in both directions. */
-function closeOrSeparate(tokens: FormulaToken[], i: number, structure: Structure, frames: Frame[]): string {
+/**
+ * Brackets and commas are handled the same way in both directions: an opener pushes its frame
+ * (`closeWith`: what its closer writes instead of itself), a closer pops it, a comma moves the
+ * innermost call on to its next argument.
+ */
+function bracketOrComma(tokens: FormulaToken[], i: number, structure: Structure, frames: Frame[], scope: Scope | null, closeWith?: string): string {
   const t = tokens[i];
+  if (t.kind === 'open' || t.kind === 'arrayOpen') {
+    frames.push(openFrame(tokens, structure, i, scope, closeWith));
+    return t.text;
+  }
   if (t.kind === 'comma') {
     const top = frames[frames.length - 1];
     if (top?.call) {
@@ -477,14 +485,12 @@ function storeTokens(tokens: FormulaToken[], namespaces: readonly string[]): str
       }
       case 'open':
       case 'arrayOpen':
-        out += t.text;
-        frames.push(openFrame(tokens, structure, i, scope(), wrapNext ? (t.kind === 'open' ? '))' : '})') : undefined));
-        wrapNext = false;
-        break;
       case 'close':
       case 'arrayClose':
       case 'comma':
-        out += closeOrSeparate(tokens, i, structure, frames);
+        // wrapNext is only ever set just before an opener, so this is the one it was set for.
+        out += bracketOrComma(tokens, i, structure, frames, scope(), wrapNext ? (t.kind === 'open' ? '))' : '})') : undefined);
+        wrapNext = false;
         break;
       case 'reference':
       case 'name':
@@ -548,13 +554,10 @@ function typeTokens(tokens: FormulaToken[], namespaces: readonly string[]): stri
       }
       case 'open':
       case 'arrayOpen':
-        out += t.text;
-        frames.push(openFrame(tokens, structure, i, scope()));
-        break;
       case 'close':
       case 'arrayClose':
       case 'comma':
-        out += closeOrSeparate(tokens, i, structure, frames);
+        out += bracketOrComma(tokens, i, structure, frames, scope());
         break;
       case 'name':
         out += typedName(t, scope());
