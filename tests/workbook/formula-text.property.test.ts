@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { joinTokens, toStoredFormula, toTypedFormula, tokenizeFormula } from '../../workbook/formula-text';
 import { FUTURE_FUNCTIONS } from '../../workbook/future-functions';
+import { STRUCTURED_REFERENCES } from './support/structured-references';
 
 const ws = fc.constantFrom('', '', '', ' ', '  ', '\n', '\r\n\t');
 
@@ -36,18 +37,7 @@ const reference = fc.tuple(sheet, fc.oneof(cell, area)).map(([s, r]) => s + r);
 // A few names are also LET/LAMBDA parameters below, so both bound and free uses occur.
 const paramName = fc.constantFrom('x', 'y', 'rate', 'acc', 'Total_Cost', 'bonus.pct', 'Größe', '_tmp', 'v2x');
 const definedName = fc.oneof(paramName, fc.constantFrom('Tiers', 'Sheet1!Rate', "'My Sheet'!Budget"));
-const structured = fc.constantFrom(
-  'Table1[Col]',
-  'Table1[[#This Row],[Col]]',
-  'Table1[[Col1]:[Col3]]',
-  'Table1[#Totals]',
-  'Table1[]',
-  '[Col]',
-  '[@Col]',
-  '[@[Col 1]]',
-  'T[@[A]:[B]]',
-  "[Col'[1']]",
-);
+const structured = fc.constantFrom(...STRUCTURED_REFERENCES);
 // Spill postfix on a cell (any sheet) or a name.
 const spill = fc.oneof(fc.tuple(sheet, cell).map(([s, c]) => `${s}${c}#`), paramName.map((n) => `${n}#`));
 

@@ -10,6 +10,7 @@ import {
   tokenizeFormula,
 } from '../../workbook/formula-text';
 import { FUTURE_FUNCTIONS, futurePrefix } from '../../workbook/future-functions';
+import { STRUCTURED_REFERENCES } from './support/structured-references';
 
 /** The tokens without whitespace, as "kind:text" — compact to compare. */
 const kinds = (formula: string): string[] =>
@@ -151,19 +152,7 @@ describe('tokenizeFormula', () => {
   });
 
   it('keeps structured references whole, nested brackets and \' escapes included', () => {
-    const cases = [
-      'Table1[Col]',
-      'Table1[[#This Row],[Col]]',
-      'Table1[[Col1]:[Col3]]',
-      'Table1[#Totals]',
-      'Table1[]',
-      '[Col]',
-      '[@Col]',
-      '[@[Col 1]]',
-      'T[@[A]:[B]]',
-      "[Col'[1']]",
-      "Table1[[#This Row],[Odd']name]]",
-    ];
+    const cases = [...STRUCTURED_REFERENCES, "Table1[[#This Row],[Odd']name]]"];
     for (const c of cases) expect(kinds(c)).toEqual([`structured:${c}`]);
   });
 
