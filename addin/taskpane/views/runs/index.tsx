@@ -518,7 +518,7 @@ function RunStatusText({ run, t }: { run: Run; t: T }): React.JSX.Element {
 // One run
 
 type Load<V> = { kind: 'idle' | 'busy' } | { kind: 'ready'; value: V } | { kind: 'failed'; error: unknown };
-type DecisionState = { kind: 'idle' | 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; problem: DecisionProblem; error: unknown };
+type DecisionState = { kind: 'idle' | 'busy' } | { kind: 'failed'; problem: DecisionProblem; error: unknown };
 
 export interface RunDetailsProps {
   answer: { run: Run; etag?: string };
@@ -546,6 +546,7 @@ export function RunDetails({ answer, client, caller, t, locale, onAnswer, onClos
   const { run, etag } = answer;
   const headingId = useId('runs-details');
   const [reload, setReload] = React.useState<Load<null>>({ kind: 'idle' });
+  const [decided, setDecided] = React.useState<string | undefined>(undefined);
 
   const doReload = async () => {
     setReload({ kind: 'busy' });
@@ -612,8 +613,12 @@ export function RunDetails({ answer, client, caller, t, locale, onAnswer, onClos
       {hasResults(run) && <Statements run={run} client={client} t={t} locale={locale} initialStatement={initialStatement} initialPeople={initialPeople} />}
 
       {(mayDecide(run, caller) || initialDecision) && (
-        <Decision run={run} etag={etag} client={client} t={t} locale={locale} onAnswer={onAnswer} onReload={doReload} initial={initialDecision} />
+        <Decision run={run} etag={etag} client={client} t={t} locale={locale} onAnswer={onAnswer} onReload={doReload} onDecided={setDecided} initial={initialDecision} />
       )}
+      {/* What was just decided stays said when the decision's controls go (the last level). */}
+      <div role="status" aria-live="polite" data-testid="run-decided">
+        {decided && <Notice intent="success">{decided}</Notice>}
+      </div>
 
       <Payroll run={run} client={client} t={t} locale={locale} onAnswer={onAnswer} />
 
@@ -746,11 +751,38 @@ function Statements({ run, client, t, locale, initialStatement, initialPeople }:
   );
 }
 
-function Decision({ run, etag, client, t, locale, onAnswer, onReload, initial }: { run: Run; etag?: string; client: RunsClient; t: T; locale: Locale; onAnswer: (a: { run: Run; etag?: string }) => void; onReload: () => void; initial?: DecisionState }): React.JSX.Element {
+function Decision({
+  run,
+  etag,
+  client,
+  t,
+  locale,
+  onAnswer,
+  onReload,
+  onDecided,
+  initial,
+}: {
+  run: Run;
+  etag?: string;
+  client: RunsClient;
+  t: T;
+  locale: Locale;
+  onAnswer: (a: { run: Run; etag?: string }) => void;
+  onReload: () => void;
+  onDecided: (text: string) => void;
+  initial?: DecisionState;
+}): React.JSX.Element {
   const step = pendingStep(run);
   const [comment, setComment] = React.useState('');
   const [state, setState] = React.useState<DecisionState>(initial ?? { kind: 'idle' });
   const [check, setCheck] = React.useState<'commentNeeded' | 'commentTooLong' | undefined>(undefined);
+  // A run read again (Reload, or a new level) makes an earlier refusal old news.
+  const seen = React.useRef(etag);
+  React.useEffect(() => {
+    if (seen.current === etag) return;
+    seen.current = etag;
+    setState((s) => (s.kind === 'failed' ? { kind: 'idle' } : s));
+  }, [etag]);
 
   const decide = async (decision: 'approve' | 'reject') => {
     const problem = commentProblem(decision, comment);
@@ -759,7 +791,8 @@ function Decision({ run, etag, client, t, locale, onAnswer, onReload, initial }:
     setState({ kind: 'busy' });
     try {
       const answer = await client.decide(run.id, decision, comment, etag);
-      setState({ kind: 'done', text: decision === 'approve' ? t('approved', { level: step?.level ?? 1 }) : t('rejected') });
+      setState({ kind: 'idle' });
+      onDecided(decision === 'approve' ? t('approved', { level: step?.level ?? 1 }) : t('rejected'));
       setComment('');
       onAnswer(answer);
     } catch (error) {
@@ -782,7 +815,6 @@ function Decision({ run, etag, client, t, locale, onAnswer, onReload, initial }:
         </Button>
       </Actions>
       <div role="status" aria-live="polite" data-testid="run-decision-status">
-        {state.kind === 'done' && <Notice intent="success">{state.text}</Notice>}
         {state.kind === 'failed' && state.problem === 'other' && <Problem title={t('decisionFailed')} error={state.error} locale={locale} testId="run-decision-error" />}
         {state.kind === 'failed' && state.problem !== 'other' && (
           <Notice
