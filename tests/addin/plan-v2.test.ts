@@ -29,6 +29,7 @@ import { numberFormats } from '../../addin/taskpane/components/numbers';
 import { translatorFor } from '../../addin/taskpane/locale';
 import { PLAN } from '../../i18n/pane-plan';
 import { languageLeaks, markupTexts } from './support/language-scan';
+import { DEFAULT_REBATE_SPEC_ZH } from './support/rebate-ladder';
 
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-6);
 
@@ -50,17 +51,7 @@ describe('rebate ladder', () => {
     [60_000, 75_000, 90_000].forEach((v, k) => close(preview.levels[k].rebate, v));
     close(preview.levels[1].effectiveRate, 0.025);
     expect(preview.levels[0].reached).toBe(1_000_000);
-    expect(preview.spec).toEqual({
-      levels: ['总代', '分销', '零售'],
-      thresholds: [0, 1_000_000, 5_000_000],
-      rates: [
-        [0.01, 0.015, 0.02],
-        [0.02, 0.025, 0.03],
-        [0.03, 0.035, 0.04],
-      ],
-      amount: 3_000_000,
-      method: 'retro',
-    });
+    expect(preview.spec).toEqual(DEFAULT_REBATE_SPEC_ZH);
   });
 
   test('marginal: each slice at its own rate, never more than retro', () => {

@@ -7,18 +7,9 @@ import { writePool } from '../../../addin/office/write-pool';
 import { writeQuota } from '../../../addin/office/write-quota';
 import { writeRebate } from '../../../addin/office/write-rebate';
 import { blank, createExcelMock, rangesTouched } from './excel-mock';
+import { DEFAULT_REBATE_SPEC_ZH } from '../support/rebate-ladder';
 
-const LADDER = {
-  levels: ['总代', '分销', '零售'],
-  thresholds: [0, 1_000_000, 5_000_000],
-  rates: [
-    [0.01, 0.015, 0.02],
-    [0.02, 0.025, 0.03],
-    [0.03, 0.035, 0.04],
-  ],
-  amount: 3_000_000,
-  method: 'retro' as const,
-};
+const LADDER = DEFAULT_REBATE_SPEC_ZH;
 
 describe('writeRebate', () => {
   const RANGES = ['A1:D1', 'A2:D4', 'B2:D4', 'A6:B7', 'A7:B7', 'A8:A10', 'B8:B10'];
