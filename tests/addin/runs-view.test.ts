@@ -331,6 +331,19 @@ describe('the view, rendered', () => {
     expect(languageLeaks(markupTexts(html, locale), locale, ['People', 'Payout', '2025-07'])).toEqual([]);
   });
 
+  it.each(LOCALES)('%s: 403, 409 and 428 each say what they mean; only the ones a reload can mend offer Reload', (locale) => {
+    const cases = [
+      ['denied', 403, false],
+      ['notAwaiting', 409, true],
+      ['reloadFirst', 428, true],
+    ] as const;
+    for (const [problem, status, reload] of cases) {
+      const html = details(locale, { run: run() }, { initialPeople: [], initialDecision: { kind: 'failed', problem, error: new ApiError({ kind: 'http', status }) } });
+      expect({ problem, shown: html.includes(`data-problem="${problem}"`) && html.includes(RUNS[problem][locale]) }).toEqual({ problem, shown: true });
+      expect({ problem, reload: html.includes('data-testid="run-decision-reload"') }).toEqual({ problem, reload });
+    }
+  });
+
   it('stops watching when told to', async () => {
     const controller = new AbortController();
     let calls = 0;
