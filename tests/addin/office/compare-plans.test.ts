@@ -4,7 +4,7 @@
  * calc/compare.ts — the same comparison as `perfplan compare`.
  */
 import { comparePlanSheets, copyPlanSheet, deletePlanCopy, isColumnsIssue, planColumns, readCeilings } from '../../../addin/office/compare-plans';
-import { createExcelMock, Harness } from './excel-mock';
+import { createExcelMock, Harness, withNames } from './excel-mock';
 
 const KEYS = [['Ann'], ['Bob'], ['Cai']];
 const VALUES = [[1000], [2000], [3000]];
@@ -144,28 +144,6 @@ describe('deletePlanCopy', () => {
 });
 
 describe('readCeilings', () => {
-  /** Workbook names (the mock has none): PlanCeiling_/PlanActual_ pairs, and one that is no cell. */
-  function withNames(h: Harness, names: Record<string, { address: string; values: unknown[][]; valueTypes: string[][]; cellCount: number } | null>) {
-    h.mock.workbook.addMock('names');
-    const keys = Object.keys(names);
-    const data: Record<string, unknown> = {
-      load(this: any) {
-        this.items = keys.map((name) => ({ name }));
-        return this;
-      },
-      getItem(this: any, name: string) {
-        const i = keys.indexOf(name);
-        if (i < 0) throw new Error(`ItemNotFound: name ${name}`);
-        return this[`n${i}`];
-      },
-    };
-    keys.forEach((name, i) => {
-      const range = names[name];
-      data[`n${i}`] = { range: range ?? { isNullObject: true }, getRangeOrNullObject(this: any) { return this.range; } };
-    });
-    h.mock.workbook.names.populate(data);
-  }
-
   it('judges each ceiling in both plans, reading a cell of the original sheet on the copy', async () => {
     const h = createExcelMock({
       sheets: { Team: { ranges: { F10: { values: [[0.28]], valueTypes: [['Double']] } } }, Budget: {} },

@@ -329,3 +329,28 @@ export function blank(...addresses: string[]): Record<string, RangeData> {
 export function rangesTouched(harness: Harness, sheet: string): string[] {
   return harness.calls.filter((call) => call.method === 'getRange' && call.sheet === sheet).map((call) => call.args[0] as string);
 }
+
+/**
+ * Workbook names (the mock has none), each a range: what `names.load('items/name')` lists and
+ * getItem(…).getRangeOrNullObject() reads; null stands for a name that is no range.
+ */
+export function withNames(harness: Harness, names: Record<string, RangeData | null>): Harness {
+  harness.mock.workbook.addMock('names');
+  const keys = Object.keys(names);
+  const data: Record<string, unknown> = {
+    load(this: any) {
+      this.items = keys.map((name) => ({ name }));
+      return this;
+    },
+    getItem(this: any, name: string) {
+      const i = keys.indexOf(name);
+      if (i < 0) throw new Error(`ItemNotFound: name ${name}`);
+      return this[`n${i}`];
+    },
+  };
+  keys.forEach((name, i) => {
+    data[`n${i}`] = { range: names[name] ?? { isNullObject: true }, getRangeOrNullObject(this: any) { return this.range; } };
+  });
+  harness.mock.workbook.names.populate(data);
+  return harness;
+}

@@ -9,7 +9,7 @@ import { PersonRowProblem, readPersonRow } from '../../../addin/office/statement
 import { explainRow } from '../../../addin/taskpane/views/statements/excel-ops';
 import { personStatement, statementPage } from '../../../addin/taskpane/views/statements/statement-model';
 import { sumOfAddSteps } from '../../../engine/explain';
-import { type Harness, type RangeData, createExcelMock } from './excel-mock';
+import { type Harness, type RangeData, createExcelMock, withNames } from './excel-mock';
 
 /*
  *      A          B        C            D       E     F            G        H      I
@@ -61,28 +61,6 @@ function table(): RangeData {
       return this.body;
     },
   };
-}
-
-/** Workbook names (the mock has none), each a range: what `names.load('items/name')` lists and getItem(…).getRangeOrNullObject() reads. */
-function withNames(h: Harness, names: Record<string, { values: unknown[][]; valueTypes: string[][]; rowCount: number; columnCount: number }>): Harness {
-  h.mock.workbook.addMock('names');
-  const keys = Object.keys(names);
-  const data: Record<string, unknown> = {
-    load(this: any) {
-      this.items = keys.map((name) => ({ name }));
-      return this;
-    },
-    getItem(this: any, name: string) {
-      const i = keys.indexOf(name);
-      if (i < 0) throw new Error(`ItemNotFound: name ${name}`);
-      return this[`n${i}`];
-    },
-  };
-  keys.forEach((name, i) => {
-    data[`n${i}`] = { range: names[name], getRangeOrNullObject(this: any) { return this.range; } };
-  });
-  h.mock.workbook.names.populate(data);
-  return h;
 }
 
 function book(rowIndex: number, inTable = true, names: Parameters<typeof withNames>[1] = {}) {
