@@ -10,7 +10,7 @@ import * as path from 'path';
 import { CalculatedBook, calcBytes, toJson } from '../../calc/book';
 import { areaRef, toAddress } from '../../workbook/a1';
 import type { CellValue } from '../../workbook/read';
-import { num, storedWorkbook, text } from '../support/stored-workbook';
+import { formulaCell as f, num, storedWorkbook, text } from '../support/stored-workbook';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'excel-saved');
 
@@ -51,15 +51,6 @@ export function answerKeyMismatches(book: CalculatedBook, json: Json = toJson(bo
 
 const TIERS = [text('A1', 'threshold'), text('B1', 'rate'), num('A2', 0), num('B2', 0.02), num('A3', 20000), num('B3', 0.04), num('A4', 50000), num('B4', 0.06)];
 const PEOPLE = [text('A1', 'name'), text('B1', 'sales'), text('A2', 'Li'), num('B2', 10000), text('A3', 'Wang'), num('B3', 35000), text('A4', 'Zhao'), num('B4', 80000)];
-
-/** A formula cell as Excel stores it: kind "da" (dynamic array), "cse" (legacy array) or plain. */
-function f(ref: string, formula: string, cached: string, options: { kind?: 'da' | 'cse'; area?: string; t?: string } = {}): string {
-  const t = options.t ? ` t="${options.t}"` : '';
-  const cm = options.kind === 'da' ? ' cm="1"' : '';
-  const array = options.kind ? ` t="array" ref="${options.area ?? ref}"` : '';
-  const escaped = formula.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<c r="${ref}"${t}${cm}><f${array}>${escaped}</f><v>${cached}</v></c>`;
-}
 
 describe('formulas as Excel stores them, each with its value worked out by hand', () => {
   let book: CalculatedBook;

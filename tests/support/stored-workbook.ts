@@ -119,3 +119,15 @@ export function storedWorkbook(book: StoredBook): Uint8Array {
 export const num = (ref: string, value: number) => `<c r="${ref}"><v>${value}</v></c>`;
 /** An inline text cell. */
 export const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${escape(value)}</t></is></c>`;
+
+/**
+ * A formula cell as Excel stores it, with the value Excel caches: kind "da" = dynamic array
+ * (cm="1"), "cse" = legacy array, over `area` (default the cell itself); `t` types the cached value.
+ */
+export function formulaCell(ref: string, formula: string, cached: string, options: { kind?: 'da' | 'cse'; area?: string; t?: string } = {}): string {
+  const t = options.t ? ` t="${options.t}"` : '';
+  const cm = options.kind === 'da' ? ' cm="1"' : '';
+  const array = options.kind ? ` t="array" ref="${options.area ?? ref}"` : '';
+  const escaped = formula.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<c r="${ref}"${t}${cm}><f${array}>${escaped}</f><v>${cached}</v></c>`;
+}

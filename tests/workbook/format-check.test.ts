@@ -19,22 +19,13 @@ import { BUILT_IN_TEMPLATES, buildTemplate } from '../../library/templates';
 import { checkExcelForm } from '../../workbook/format-check';
 import { nodeCodec } from '../../workbook/node-codec';
 import { editPackage, replaceOnce } from '../support/package-edit';
-import { StoredBook, StoredSheet, num, storedWorkbook, text } from '../support/stored-workbook';
+import { StoredBook, StoredSheet, formulaCell as f, num, storedWorkbook, text } from '../support/stored-workbook';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'excel-saved');
 
 const WE = 'http://schemas.microsoft.com/office/webextensions/webextension/2010/11';
 const WETP = 'http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11';
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** A formula cell as Excel stores it; kind "da" = dynamic array (cm="1"), "cse" = legacy array. */
-function f(ref: string, formula: string, cached: string, options: { kind?: 'da' | 'cse'; area?: string; t?: string } = {}): string {
-  const t = options.t ? ` t="${options.t}"` : '';
-  const cm = options.kind === 'da' ? ' cm="1"' : '';
-  const array = options.kind ? ` t="array" ref="${options.area ?? ref}"` : '';
-  const escaped = formula.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<c r="${ref}"${t}${cm}><f${array}>${escaped}</f><v>${cached}</v></c>`;
-}
 
 /**
  * The web extension parts as Excel 365 writes them (README of the fixtures): the package
