@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { DEV_BASE_URL, productionManifest, rewriteManifest } from '../../addin/manifest/production';
+import {
+  DEV_BASE_URL,
+  OFFICE_CLIENT_IDS,
+  officeSso,
+  productionManifest,
+  rewriteManifest,
+  withWebApplicationInfo,
+} from '../../addin/manifest/production';
 import { writeProductionManifest } from '../../addin/manifest/write-production';
 import { ICON_SIZES, renderIcon } from '../../scripts/make-icons';
 
@@ -628,5 +635,136 @@ describe('production manifest', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('production manifest with Office single sign-on (PERFPLAN_ADDIN_CLIENT_ID)', () => {
+  // Microsoft Learn, "WebApplicationInfo element":
+  // https://learn.microsoft.com/en-us/javascript/api/manifest/webapplicationinfo — a child of
+  // the task pane VersionOverrides 1.0, the last one (after Resources); Id, Resource, Scopes.
+  const PROD = 'https://perfplan.contoso.com/addin/';
+  const CLIENT_ID = 'c6c1f32b-5e55-4997-881a-753cc1d563b7';
+  const plain = productionManifest(MANIFEST_XML, PROD);
+  const withSso = withWebApplicationInfo(plain, officeSso(PROD, CLIENT_ID));
+  const prod = parseManifest(withSso);
+  const overrides = child(prod, 'VersionOverrides');
+
+  it('is well-formed and names no local host', () => {
+    expect(XMLValidator.validate(withSso)).toBe(true);
+    expect(withSso).not.toMatch(/localhost/i);
+  });
+
+  it('puts WebApplicationInfo in the task pane VersionOverrides 1.0, as its last child right after Resources', () => {
+    expect(overrides.attrs['xsi:type']).toBe('VersionOverridesV1_0');
+    expect(overrides.attrs.xmlns).toBe('http://schemas.microsoft.com/office/taskpaneappversionoverrides');
+    expect(childNames(overrides)).toEqual(['Hosts', 'Resources', 'WebApplicationInfo']);
+    expect(named(prod, 'WebApplicationInfo')).toHaveLength(1);
+  });
+
+  it('names the app, its Application ID URI on the add-in\'s own host, and the openid and profile scopes', () => {
+    const info = child(overrides, 'WebApplicationInfo');
+    expect(childNames(info)).toEqual(['Id', 'Resource', 'Scopes']);
+    expect(child(info, 'Id').text).toBe(CLIENT_ID);
+    const resourceUri = child(info, 'Resource').text;
+    expect(resourceUri).toBe(`api://perfplan.contoso.com/${CLIENT_ID}`);
+    // The Resource's domain must be the add-in's: the SourceLocation's and the AppDomain's.
+    const sourceHost = new URL(path(prod, 'DefaultSettings', 'SourceLocation').attrs.DefaultValue).host;
+    expect(new URL(resourceUri.replace(/^api:/, 'https:')).host).toBe(sourceHost);
+    expect(child(prod, 'AppDomains').children.map((d) => new URL(d.text).host)).toEqual([sourceHost]);
+    const scopes = child(info, 'Scopes');
+    expect(scopes.children.map((s) => [s.name, s.text])).toEqual([
+      ['Scope', 'openid'],
+      ['Scope', 'profile'],
+    ]);
+  });
+
+  it('changes nothing else: the same elements as the manifest without SSO, the same resources and URLs', () => {
+    const shape = (n: XNode): unknown => [n.name, n.attrs, n.text.trim(), n.children.map(shape)];
+    const without = parseManifest(plain);
+    const withoutInfo = { ...prod, children: prod.children.map((c) => (c.name === 'VersionOverrides' ? { ...c, children: c.children.filter((g) => g.name !== 'WebApplicationInfo') } : c)) };
+    expect(shape(withoutInfo)).toEqual(shape(without));
+    // ...and the dev manifest's checks still hold in it: every resid defined, same shape as the dev manifest.
+    const resids = all(prod, (n) => 'resid' in n.attrs).map((n) => n.attrs.resid);
+    const defined = new Set(RESOURCE_KINDS.flatMap((kind) => child(child(overrides, 'Resources'), kind).children.map((n) => n.attrs.id)));
+    expect(resids.filter((id) => !defined.has(id))).toEqual([]);
+    const bare = (n: XNode): unknown => [n.name, n.children.filter((c) => c.name !== 'WebApplicationInfo').map(bare)];
+    expect(bare(prod)).toEqual(bare(root));
+  });
+
+  it('keeps a non-default port in the Resource and lower-cases the client id', () => {
+    expect(officeSso('https://addins.contoso.com:8443/', CLIENT_ID.toUpperCase())).toEqual({
+      id: CLIENT_ID,
+      resource: `api://addins.contoso.com:8443/${CLIENT_ID}`,
+      scopes: ['openid', 'profile'],
+    });
+  });
+
+  it.each([
+    ['not a GUID', 'perfplan'],
+    ['an Application ID URI instead of the id', `api://perfplan.contoso.com/${CLIENT_ID}`],
+    ['braces', `{${CLIENT_ID}}`],
+    ['one digit short', CLIENT_ID.slice(0, -1)],
+  ])('refuses a client id that is %s, with a clear message', (_what, id) => {
+    expect(() => officeSso(PROD, id)).toThrow(/PERFPLAN_ADDIN_CLIENT_ID must be the Entra application \(client\) id, a GUID/);
+  });
+
+  it.each(['https://perfplan.azurewebsites.net/', 'https://x.cloudapp.net/', 'https://gentle-sea-0a1.azurestaticapps.net/', 'https://acct.z13.web.core.windows.net/'])(
+    'refuses a shared domain nobody can register an Application ID URI under: %s',
+    (url) => {
+      expect(() => officeSso(url, CLIENT_ID)).toThrow(/domain your organization owns/);
+    },
+  );
+
+  it('refuses a manifest that already has WebApplicationInfo, or whose Resource host is not the add-in\'s', () => {
+    expect(() => withWebApplicationInfo(withSso, officeSso(PROD, CLIENT_ID))).toThrow(/already has/);
+    expect(() => withWebApplicationInfo(plain, officeSso('https://other.contoso.com/', CLIENT_ID))).toThrow(/add-in's own host/);
+  });
+
+  it('lists the Office client ids to pre-authorize, the all-endpoints id first', () => {
+    expect(OFFICE_CLIENT_IDS[0]).toEqual({ id: 'ea5a67f6-b6f3-4338-b240-c655ddc3cc8e', what: 'all Microsoft Office application endpoints' });
+    for (const { id } of OFFICE_CLIENT_IDS) expect(id).toMatch(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/);
+  });
+
+  describe('write-production', () => {
+    let dir: string;
+    let out: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'perfplan-manifest-sso-'));
+      out = join(dir, 'build', 'manifest.prod.xml');
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('with a client id writes WebApplicationInfo and reports it', () => {
+      const result = writeProductionManifest(PROD, join(ROOT, 'manifest.xml'), out, { clientId: ` ${CLIENT_ID} ` });
+      expect(result.sso).toEqual({ id: CLIENT_ID, resource: `api://perfplan.contoso.com/${CLIENT_ID}`, scopes: ['openid', 'profile'] });
+      expect(readFileSync(out, 'utf8')).toBe(withSso);
+    });
+
+    it('without one (unset or blank) writes the manifest as before, with no WebApplicationInfo', () => {
+      for (const clientId of [undefined, '', '  ']) {
+        const result = writeProductionManifest(PROD, join(ROOT, 'manifest.xml'), out, { clientId });
+        expect(result.sso).toBeNull();
+        const written = readFileSync(out, 'utf8');
+        expect(written).toBe(plain);
+        expect(named(parseManifest(written), 'WebApplicationInfo')).toEqual([]);
+        expect(written).not.toContain('<Scopes>');
+      }
+    });
+
+    it('refuses a bad client id and writes nothing', () => {
+      expect(() => writeProductionManifest(PROD, join(ROOT, 'manifest.xml'), out, { clientId: 'not-a-guid' })).toThrow(/GUID/);
+      expect(existsSync(out)).toBe(false);
+    });
+
+    it('accepts the API audience when it is the same app (client id or its URI), refuses another app', () => {
+      for (const apiAudience of [CLIENT_ID, CLIENT_ID.toUpperCase(), `api://perfplan.contoso.com/${CLIENT_ID}`, '']) {
+        expect(writeProductionManifest(PROD, join(ROOT, 'manifest.xml'), out, { clientId: CLIENT_ID, apiAudience }).sso?.id).toBe(CLIENT_ID);
+      }
+      rmSync(out);
+      expect(() =>
+        writeProductionManifest(PROD, join(ROOT, 'manifest.xml'), out, { clientId: CLIENT_ID, apiAudience: '11111111-2222-4333-8444-555555555555' }),
+      ).toThrow(/PERFPLAN_AUTH_AUDIENCE .* the API would refuse/);
+      expect(existsSync(out)).toBe(false);
+    });
   });
 });
