@@ -53,9 +53,10 @@ export interface SheetModel {
   formulas: FormulaCell[];
   tables: TableModel[];
   /**
-   * The style (`s`, an index into the workbook's `numberFormats`) of each cell that has one
-   * other than 0, by row as `rows` (styles[r][c]); empty styled cells too. Absent when no cell
-   * is styled (and in models not read from a file).
+   * The style (`s`, an index into the workbook's `numberFormats`) of each cell whose style has a
+   * number format other than General, by row as `rows` (styles[r][c]); empty styled cells too.
+   * Absent when no cell has one (and in models not read from a file). Consecutive rows styled
+   * alike share one array (a table's rows usually are): read it, never write to it.
    */
   styles?: number[][];
 }
@@ -116,6 +117,8 @@ export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: Rea
     sharedStringsRel && zip.has(sharedStringsRel.target) ? inPart(sharedStringsRel.target, () => readSharedStrings(zip.text(sharedStringsRel.target, codec, limit))) : [];
   const stylesRel = rels.find((r) => isRelationship(r, 'styles'));
   const numberFormats = stylesRel && zip.has(stylesRel.target) ? inPart(stylesRel.target, () => readNumberFormats(zip.text(stylesRel.target, codec, limit))) : undefined;
+  // Styles whose number format is not General: only those are kept per cell.
+  const formatted = (numberFormats ?? []).map((code) => !/^general$/i.test(code));
   const metadataRel = rels.find((r) => isRelationship(r, 'sheetMetadata'));
   const dynamicCm =
     metadataRel && zip.has(metadataRel.target) ? inPart(metadataRel.target, () => dynamicArrayCellMetadata(zip.text(metadataRel.target, codec, limit))) : new Set<number>();
@@ -130,7 +133,7 @@ export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: Rea
     const tables = sheetRels
       .filter((r) => isRelationship(r, 'table') && zip.has(r.target))
       .map((r) => readTable(zip.text(r.target, codec, limit), a.name, r.target));
-    const cells = inPart(rel.target, () => readSheetCells(zip.text(rel.target, codec, limit), sharedStrings, dynamicCm, a.name, rel.target, budget));
+    const cells = inPart(rel.target, () => readSheetCells(zip.text(rel.target, codec, limit), sharedStrings, dynamicCm, a.name, rel.target, budget, formatted));
     sheets.push({ name: a.name, part: rel.target, state: (a.state as SheetModel['state']) ?? 'visible', ...cells, tables });
   }
   if (sheets.length === 0) throw new WorkbookFormatError(phrase(WORKBOOK.noWorksheets));
@@ -269,10 +272,26 @@ function readSheetCells(
   sheetName: string,
   part: string,
   budget: { cells: number },
+  formatted: boolean[],
 ): Pick<SheetModel, 'rows' | 'formulas' | 'styles'> {
   const rows: CellValue[][] = [];
   const styles: number[][] = [];
   let styled = false;
+  // The styles of the row being read, kept in `scratch` and stored at the row's end — as the
+  // previous row's array when they are the same, so that a table's rows cost one array, not
+  // one each (100,000 arrays would slow the calculation's garbage collection).
+  const scratch: number[] = [];
+  let scratchRow = 0;
+  let previous: number[] | undefined;
+  const flush = () => {
+    if (scratchRow === 0) return;
+    let same = previous !== undefined && previous.length === scratch.length;
+    for (let i = 0; same && i < scratch.length; i++) same = previous![i] === scratch[i];
+    if (!same) previous = scratch.slice();
+    styles[scratchRow] = previous!;
+    scratch.length = 0;
+    scratchRow = 0;
+  };
   const formulas: FormulaCell[] = [];
   const shared = new Map<string, SharedMaster>();
   const data = sheetDataTag(xml);
@@ -308,10 +327,18 @@ function readSheetCells(
       row = split.row;
       col = split.col;
     }
-    const style = rawAttribute(attrs, 's');
-    if (style !== undefined && style !== '0') {
-      (styles[row] ?? (styles[row] = []))[col] = Number(style);
-      styled = true;
+    const index = styleIndex(attrs);
+    if (index > 0) {
+      if (formatted[index]) {
+        if (row !== scratchRow) {
+          flush();
+          scratchRow = row;
+          const earlier = styles[row]; // a row written twice: keep what its first part had
+          if (earlier) for (let i = 0; i < earlier.length; i++) if (earlier[i] !== undefined) scratch[i] = earlier[i];
+        }
+        scratch[col] = index;
+        styled = true;
+      }
     }
     if (tag.selfClosing) continue;
     const type = attribute(attrs, 't');
@@ -393,7 +420,23 @@ function readSheetCells(
   }
   // A part cut off inside its cells: what follows (maybe formulas) is missing, not empty.
   if (!closed) throw new XmlFormatError(phrase(WORKBOOK.unclosedElement, { element: 'sheetData' }));
-  return styled ? { rows, formulas, styles } : { rows, formulas };
+  flush();
+  return { rows, formulas, styles: styled ? styles : undefined }; // one shape for every sheet
+}
+
+/** A cell's `s` (0 when absent or not a number): ` s="12"` as Excel writes it read in place (hot path), any other spelling through rawAttribute. */
+function styleIndex(attrs: string): number {
+  const at = attrs.indexOf(' s="');
+  if (at >= 0) {
+    let n = 0;
+    let i = at + 4;
+    let c = attrs.charCodeAt(i);
+    for (; c >= 48 && c <= 57; c = attrs.charCodeAt(++i)) n = n * 10 + c - 48;
+    if (c === 34 && i > at + 4) return n;
+  }
+  const raw = rawAttribute(attrs, 's');
+  const n = raw === undefined ? 0 : Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }
 
 /** "AB12" → row/col without a regex (hot path). */

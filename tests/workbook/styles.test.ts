@@ -12,6 +12,7 @@ import { nodeCodec } from '../../workbook/node-codec';
 import { cellNumberFormat, readWorkbookModel } from '../../workbook/read';
 import { builtinNumberFormat, readNumberFormats } from '../../workbook/styles';
 import { ZipArchive } from '../../workbook/zip';
+import { storedWorkbook } from '../support/stored-workbook';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'excel-saved');
 const read = (file: string) => readWorkbookModel(ZipArchive.read(fs.readFileSync(path.join(FIXTURES, file))), nodeCodec);
@@ -68,5 +69,43 @@ describe('readNumberFormats', () => {
     expect(builtinNumberFormat(200)).toBeUndefined();
     expect(readNumberFormats('<styleSheet><cellXfs><xf numFmtId="200"/></cellXfs></styleSheet>')).toEqual(['General']);
     expect(readNumberFormats('<styleSheet/>')).toEqual([]);
+  });
+});
+
+describe('styles kept per cell by the reader', () => {
+  const styles =
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="176" formatCode="0.0%"/></numFmts>' +
+    '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="176" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" applyFont="1"/><xf numFmtId="3" applyNumberFormat="1"/></cellXfs></styleSheet>';
+  const model = readWorkbookModel(
+    ZipArchive.read(
+      storedWorkbook({
+        sheets: [
+          {
+            name: 'S',
+            cells: [
+              '<c r="A1" s="2"><v>1</v></c>', // bold only: General, not kept
+              '<c r="A2" s="1"><v>0.5</v></c>', '<c r="B2" s="3"><v>1234</v></c>',
+              '<c r="A3" s="1"><v>0.25</v></c>', '<c r="B3" s="3"><v>5678</v></c>',
+              `<c r="A4" s='3'><v>1</v></c>`, '<c r="B4"\n s = "1"/>', // other spellings; an empty styled cell
+            ],
+          },
+        ],
+        styles,
+      }),
+    ),
+    nodeCodec,
+  );
+  const sheet = model.sheets[0];
+
+  it('keeps styles whose format is not General, any attribute spelling, empty cells too', () => {
+    expect(cellNumberFormat(model, 0, 1, 1)).toBeUndefined();
+    expect(sheet.styles?.[1]).toBeUndefined();
+    expect([cellNumberFormat(model, 0, 2, 1), cellNumberFormat(model, 0, 2, 2)]).toEqual(['0.0%', '#,##0']);
+    expect([cellNumberFormat(model, 0, 4, 1), cellNumberFormat(model, 0, 4, 2)]).toEqual(['#,##0', '0.0%']);
+  });
+
+  it('rows styled alike share one array (a 100,000-row table costs one)', () => {
+    expect(sheet.styles?.[3]).toBe(sheet.styles?.[2]);
+    expect(sheet.styles?.[4]).not.toBe(sheet.styles?.[3]);
   });
 });
