@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import { saveLikeExcel } from '../../calc/excel-save';
 import { nodeCodec } from '../../workbook/node-codec';
 import { withTables } from '../../workbook/table-writer';
+import { type Captured, captured } from '../support/captured-io';
 
 export interface Person {
   name: string;
@@ -95,19 +96,12 @@ export async function writePlanBook(file: string, plan: PlanBook): Promise<strin
 }
 
 /** What a command wrote: its exit status and both streams. */
-export interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
+export type Run = Captured;
 
 /** Runs `perfplan args…` in this process (the calculation in its worker, as the bin does). */
 export async function perfplan(args: string[]): Promise<Run> {
   const { main } = await import('../../cli/main');
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
+  return captured((io) => main(args, io));
 }
 
 /**

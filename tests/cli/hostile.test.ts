@@ -14,6 +14,7 @@ import { tempDir } from '../support/workbook';
 import { nodeCodec } from '../../workbook/node-codec';
 import { ZipArchive, ZipOutput, writeZip } from '../../workbook/zip';
 import { englishIn } from '../i18n/typed-as-is';
+import { type Captured, captured } from '../support/captured-io';
 
 function f(ref: string, formula: string, extra = ''): string {
   const escaped = formula.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -24,11 +25,8 @@ function da(ref: string, formula: string, area = ref): string {
   return `<c r="${ref}" cm="1"><f t="array" ref="${area}">${formula}</f></c>`;
 }
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
+async function run(args: string[]): Promise<Captured> {
+  return captured((io) => main(args, io));
 }
 
 function book(name: string, cells: string[], extra: Partial<Parameters<typeof storedWorkbook>[0]> = {}): string {

@@ -16,6 +16,7 @@ import { chinese } from '../i18n/language-check';
 import { englishIn } from '../i18n/typed-as-is';
 import { num, storedWorkbook, text } from '../support/stored-workbook';
 import { tempDir } from '../support/workbook';
+import { type Captured, captured } from '../support/captured-io';
 
 jest.setTimeout(180_000);
 
@@ -105,11 +106,8 @@ function expectEnglishOnly(texts: string[]): void {
   for (const text of texts) expect({ text, chinese: chinese(text) }).toEqual({ text, chinese: [] });
 }
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
+async function run(args: string[]): Promise<Captured> {
+  return captured((io) => main(args, io));
 }
 
 /** Runs with exactly these locale variables set (the others unset). */
@@ -282,17 +280,11 @@ describe('perfplan seed and perfplan token speak the same locale', () => {
   });
 
   async function seed(args: string[], env: NodeJS.ProcessEnv) {
-    let out = '';
-    let err = '';
-    const code = await seedCommand(args, { out: (t) => (out += t), err: (t) => (err += t) }, { env, root });
-    return { code, out, err };
+    return captured((io) => seedCommand(args, io, { env, root }));
   }
 
   async function token(args: string[], env: NodeJS.ProcessEnv) {
-    let out = '';
-    let err = '';
-    const code = await tokenCommand(args, { out: (t) => (out += t), err: (t) => (err += t) }, { env, root });
-    return { code, out, err };
+    return captured((io) => tokenCommand(args, io, { env, root }));
   }
 
   it('seed, LANG=zh_CN.UTF-8: usage, argument errors and a refusal before any request in Chinese; --lang en-US as always', async () => {

@@ -10,6 +10,7 @@ import * as path from 'path';
 import { RUN_EXIT, runCommand, runText } from '../../cli/run';
 import { RunsHarness, payoutWorkbook, startRunsApi } from '../functions/support/runs';
 import { tempDir } from '../support/workbook';
+import { type Captured, captured } from '../support/captured-io';
 
 jest.setTimeout(180_000);
 
@@ -23,20 +24,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-interface Result {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(args: string[], token: string, env: Record<string, string> = {}): Promise<Result> {
-  let out = '';
-  let err = '';
-  const code = await runCommand(args, { out: (t) => (out += t), err: (t) => (err += t) }, {
-    env: { PERFPLAN_API_URL: api.url, PERFPLAN_TOKEN: token, LANG: 'en_US.UTF-8', ...env },
-    pollIntervalMs: 100,
-  });
-  return { code, out, err };
+async function run(args: string[], token: string, env: Record<string, string> = {}): Promise<Captured> {
+  return captured((io) => runCommand(args, io, { env: { PERFPLAN_API_URL: api.url, PERFPLAN_TOKEN: token, LANG: 'en_US.UTF-8', ...env }, pollIntervalMs: 100 }));
 }
 
 const zh = { LANG: 'zh_CN.UTF-8' };

@@ -17,6 +17,7 @@ import { chinese } from '../i18n/language-check';
 import { englishIn } from '../i18n/typed-as-is';
 import { RunsHarness, payoutWorkbook, startRunsApi } from '../functions/support/runs';
 import { tempDir } from '../support/workbook';
+import { type Captured, captured } from '../support/captured-io';
 
 jest.setTimeout(180_000);
 
@@ -33,22 +34,15 @@ afterAll(async () => {
   await api?.close();
 });
 
-interface Result {
-  code: number;
-  out: string;
-  err: string;
-}
-
 /** `perfplan run ARGS` with the harness API and a token in the environment (PERFPLAN_API_URL, PERFPLAN_TOKEN). */
-async function run(args: string[], env: Record<string, string | undefined> = {}, options: { pageSize?: number } = {}): Promise<Result> {
-  let out = '';
-  let err = '';
-  const code = await runCommand(args, { out: (t) => (out += t), err: (t) => (err += t) }, {
-    env: { PERFPLAN_API_URL: api.url, PERFPLAN_TOKEN: api.tokens.submitterA, LANG: 'en_US.UTF-8', ...env },
-    pollIntervalMs: 100,
-    ...options,
-  });
-  return { code, out, err };
+async function run(args: string[], env: Record<string, string | undefined> = {}, options: { pageSize?: number } = {}): Promise<Captured> {
+  return captured((io) =>
+    runCommand(args, io, {
+      env: { PERFPLAN_API_URL: api.url, PERFPLAN_TOKEN: api.tokens.submitterA, LANG: 'en_US.UTF-8', ...env },
+      pollIntervalMs: 100,
+      ...options,
+    }),
+  );
 }
 
 const zh = { LANG: 'zh_CN.UTF-8' };

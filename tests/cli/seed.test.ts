@@ -11,6 +11,7 @@ import * as path from 'path';
 import { seedCommand } from '../../cli/seed';
 import { BUILT_IN_TEMPLATES } from '../../library/templates';
 import { ApiHarness, startApi } from '../functions/support/api';
+import { captured } from '../support/captured-io';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -26,10 +27,7 @@ afterAll(async () => {
 });
 
 async function seed(args: string[], env: NodeJS.ProcessEnv) {
-  let out = '';
-  let err = '';
-  const code = await seedCommand(args, { out: (t) => (out += t), err: (t) => (err += t) }, { env, root: elsewhere });
-  return { code, out, err };
+  return captured((io) => seedCommand(args, io, { env, root: elsewhere }));
 }
 
 describe('perfplan seed', () => {

@@ -5,12 +5,10 @@ import { localPublisherToken, tokenCommand } from '../../dev/token';
 import { authConfigFromEnv } from '../../functions/src/auth/config';
 import { ADMIN_ROLE, createVerifier, PUBLISHER_ROLE } from '../../functions/src/auth/verify';
 import { removeDir, tempDir } from '../functions/auth/helpers';
+import { captured } from '../support/captured-io';
 
 async function run(args: string[], env: NodeJS.ProcessEnv, root: string) {
-  let out = '';
-  let err = '';
-  const code = await tokenCommand(args, { out: (t) => (out += t), err: (t) => (err += t) }, { env, root });
-  return { code, out, err };
+  return captured((io) => tokenCommand(args, io, { env, root }));
 }
 
 describe('perfplan token', () => {
