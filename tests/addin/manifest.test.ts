@@ -5,6 +5,7 @@
  * resolve to files the build emits, icons with the right pixel sizes, zh-CN overrides, and the
  * production rewrite.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -755,6 +756,37 @@ describe('production manifest with Office single sign-on (PERFPLAN_ADDIN_CLIENT_
       expect(() => writeProductionManifest(PROD, join(ROOT, 'manifest.xml'), out, { clientId: 'not-a-guid' })).toThrow(/GUID/);
       expect(existsSync(out)).toBe(false);
     });
+
+    /** `npm run build`'s last step, as it runs there. */
+    const runBuildStep = (env: Record<string, string>) => {
+      const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^PERFPLAN_(ADDIN_URL|ADDIN_CLIENT_ID|AUTH_AUDIENCE)$/.test(k)));
+      const run = spawnSync(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', 'addin/manifest/write-production.ts', '--if-configured', 'manifest.xml', out],
+        { cwd: ROOT, env: { ...clean, ...env }, encoding: 'utf8' },
+      );
+      return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+    };
+
+    it('the build step says whether the manifest has single sign-on, and stops on a bad id', () => {
+      const withId = runBuildStep({ PERFPLAN_ADDIN_URL: PROD, PERFPLAN_ADDIN_CLIENT_ID: CLIENT_ID });
+      expect(withId).toMatchObject({ status: 0, stderr: '' });
+      expect(withId.stdout).toContain(`Office single sign-on: app ${CLIENT_ID}, resource api://perfplan.contoso.com/${CLIENT_ID}`);
+      expect(readFileSync(out, 'utf8')).toBe(withSso);
+
+      const without = runBuildStep({ PERFPLAN_ADDIN_URL: PROD });
+      expect(without.status).toBe(0);
+      expect(without.stdout).toMatch(/no Office single sign-on \(PERFPLAN_ADDIN_CLIENT_ID not set\): the Runs view will ask users to paste an access token/);
+      expect(readFileSync(out, 'utf8')).toBe(plain);
+
+      const bad = runBuildStep({ PERFPLAN_ADDIN_URL: PROD, PERFPLAN_ADDIN_CLIENT_ID: 'perfplan-app' });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toMatch(/write-production: PERFPLAN_ADDIN_CLIENT_ID must be the Entra application \(client\) id, a GUID/);
+
+      const noUrl = runBuildStep({ PERFPLAN_ADDIN_CLIENT_ID: CLIENT_ID });
+      expect(noUrl.status).toBe(1);
+      expect(noUrl.stderr).toMatch(/PERFPLAN_ADDIN_CLIENT_ID is set but PERFPLAN_ADDIN_URL is not/);
+    }, 60_000);
 
     it('accepts the API audience when it is the same app (client id or its URI), refuses another app', () => {
       for (const apiAudience of [CLIENT_ID, CLIENT_ID.toUpperCase(), `api://perfplan.contoso.com/${CLIENT_ID}`, '']) {
