@@ -71,6 +71,7 @@ describe('perfplan statements', () => {
           { header: 'Commission', spill: '_xldudf_PERF_TIERED(Team[Sales],Tiers!A2:B4)' },
         ],
         others: [{ ...tiers, cells: [...tiers.cells, num('D1', 40000)] }],
+        formats: { Sales: '#,##0', Attainment: '0.0%' },
       }),
     );
     chinese = path.join(dir, '方案.xlsx');
@@ -86,6 +87,7 @@ describe('perfplan statements', () => {
           { header: '提成', spill: '_xldudf_PERF_TIERED(人员[销售额],档位!A2:B4)' },
         ],
         others: [{ ...tiers, name: '档位', cells: [...tiers.cells, num('D1', 40000)] }],
+        formats: { 销售额: '#,##0', 达成率: '0.0%' },
       }),
     );
     withErrors = path.join(dir, 'errors.xlsx');
@@ -113,6 +115,11 @@ describe('perfplan statements', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain(createHash('sha256').update(fs.readFileSync(book)).digest('hex'));
     expect(html).toContain('CN¥3,400.00');
+    // Values as the workbook shows them: Sales in #,##0, the spilled Attainment in its anchor's 0.0%.
+    const li = fs.readFileSync(path.join(out, 'E001-Li_Wei.html'), 'utf8');
+    expect(li).toContain('35,000');
+    expect(li).toContain('87.5%');
+    expect(li).not.toContain('0.875');
   });
 
   it('xlsx: one workbook per person, in Excel\'s storage form, the payout a number', async () => {

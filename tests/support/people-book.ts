@@ -18,6 +18,20 @@ export interface PeopleBookSpec {
   results: { header: string | string[]; spill?: string; cols?: number; perRow?: (row: number, index: number) => string }[];
   others?: StoredSheet[];
   names?: { name: string; text: string }[];
+  /** Number formats by header ("Attainment": "0.0%"): a table column's data cells, a result's anchor (its spill takes the anchor's). */
+  formats?: Record<string, string>;
+}
+
+/** A styles part giving style i + 1 the i-th code (ids from 176, as a Chinese Excel numbers its own). */
+function stylesPart(codes: string[]): string {
+  const numFmts = codes.map((c, i) => `<numFmt numFmtId="${176 + i}" formatCode="${escapeXml(c)}"/>`).join('');
+  const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', ...codes.map((_, i) => `<xf numFmtId="${176 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)];
+  return (
+    `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="${codes.length}">${numFmts}</numFmts>` +
+    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+  );
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -41,8 +55,12 @@ export function peopleBook(spec: PeopleBookSpec): Uint8Array {
   const table = spec.table ?? 'Team';
   const n = spec.rows.length;
   const cells: string[] = [];
+  const codes = [...new Set(Object.values(spec.formats ?? {}))];
+  /** ` s="k"` for a header with a format, else nothing. */
+  const styleOf = (header: string) => (spec.formats?.[header] === undefined ? '' : ` s="${codes.indexOf(spec.formats[header]) + 1}"`);
+  const styled = (cell: string, header: string) => (cell && styleOf(header) ? cell.replace(/^<c r="([A-Z]+\d+)"/, `<c r="$1"${styleOf(header)}`) : cell);
   spec.columns.forEach((name, c) => cells.push(text(`${letter(c + 1)}1`, name)));
-  spec.rows.forEach((row, r) => row.forEach((value, c) => cells.push(typedCell(`${letter(c + 1)}${r + 2}`, value))));
+  spec.rows.forEach((row, r) => row.forEach((value, c) => cells.push(styled(typedCell(`${letter(c + 1)}${r + 2}`, value), spec.columns[c]))));
   let col = spec.columns.length + 1;
   for (const result of spec.results) {
     const headers = Array.isArray(result.header) ? result.header : [result.header];
@@ -50,7 +68,7 @@ export function peopleBook(spec: PeopleBookSpec): Uint8Array {
     headers.forEach((h, i) => cells.push(text(`${letter(col + i)}1`, h)));
     if (result.spill) {
       const ref = `${letter(col)}2:${letter(col + width - 1)}${n + 1}`;
-      cells.push(`<c r="${letter(col)}2" cm="1"><f t="array" ref="${ref}">${escapeXml(result.spill)}</f><v>0</v></c>`);
+      cells.push(`<c r="${letter(col)}2"${styleOf(headers[0])} cm="1"><f t="array" ref="${ref}">${escapeXml(result.spill)}</f><v>0</v></c>`);
     }
     if (result.perRow) {
       for (let r = 0; r < n; r++) cells.push(`<c r="${letter(col)}${r + 2}" cm="1"><f t="array" ref="${letter(col)}${r + 2}">${escapeXml(result.perRow(r + 2, r))}</f><v>0</v></c>`);
@@ -67,5 +85,6 @@ export function peopleBook(spec: PeopleBookSpec): Uint8Array {
     sheets: [{ name: sheet, cells: cells.filter(Boolean), tables: [tableXml] }, ...(spec.others ?? [])],
     dynamicArrays: true,
     names: spec.names,
+    styles: codes.length ? stylesPart(codes) : undefined,
   });
 }
