@@ -45,6 +45,14 @@ export function columnWidths(sheet: ExcelJS.Worksheet, widths: number[]): void {
   sheet.columns = widths.map((width) => ({ width }));
 }
 
+/** A sheet as a template starts one: added under `name`, its column widths set, its title in A1. */
+export function titledSheet(workbook: ExcelJS.Workbook, name: string, widths: number[], title: Label): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name);
+  columnWidths(sheet, widths);
+  sheetTitle(sheet, title);
+  return sheet;
+}
+
 /**
  * A header row: white bold labels on green from column `from` (default A); an undefined label
  * leaves its column empty; `wrap` wraps long labels, top- or middle-aligned.

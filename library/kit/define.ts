@@ -40,10 +40,16 @@ function chartSpec({ title, series, at, ...chart }: ChartDefinition, language: L
 export interface Words {
   locale: Locale;
   say(label: Label): string;
+  /** Every label of a record in the language, under the same keys (a template's sheet names). */
+  sayEach<K extends string>(labels: Record<K, Label>): Record<K, string>;
 }
 
 export function words(locale: Locale): Words {
-  return { locale, say: (label) => say(label, locale) };
+  return {
+    locale,
+    say: (label) => say(label, locale),
+    sayEach: <K extends string>(labels: Record<K, Label>) => Object.fromEntries(Object.entries<Label>(labels).map(([key, label]) => [key, say(label, locale)])) as Record<K, string>,
+  };
 }
 
 /** A template written once, published in English and in Chinese (see the module comment). */

@@ -1,13 +1,13 @@
 /** The template kit: everything a template file needs to say only what is specific to it. */
 export { buildTemplate } from './build';
-export { columnWidths, formula, heading, headerRow, inputBlock, inputCell, label, sheetTitle, validate, type InputColumn } from './cells';
+export { columnWidths, formula, heading, headerRow, inputBlock, inputCell, label, sheetTitle, titledSheet, validate, type InputColumn } from './cells';
 export { defineTemplates, variantId, words, type ChartDefinition, type TemplateVariants, type VariantsDefinition, type Words } from './define';
 export { AMBER_FILL, GREEN_FILL, RED_FILL, highlightBelow, highlightText, highlightWhen, trafficLights, warnUnlessOk } from './highlights';
 export { INSTRUCTIONS, WITHOUT_ADDIN, growingTables, type Instructions } from './instructions';
 export { LABEL } from './labels';
 export { languageOf, sayIn } from './language';
 export { defineNames } from './names';
-export { parameterRows, parameterRules, parameterSource, valueCell, writeParameters, type BlockRow, type Parameter, type ParameterBlock } from './parameters';
+export { NOTE_THEN_SOURCE, SOURCE_BESIDE_VALUE, parameterRows, parameterRules, parameterSource, planSettings, valueCell, writeParameters, type BlockRow, type Parameter, type ParameterBlock } from './parameters';
 export { resultColumn, type ResultColumn } from './results';
 export { DIGEST_RULES, EXAMPLE_SOURCE, PLANS, ROLES, ruleSource, type DigestRule, type DigestRuleId, type PlanId, type RoleId, type RuleCell } from './rules';
 export { CNY, DATE, GREEN, INT, PERCENT, header, input } from './style';

@@ -46,6 +46,10 @@ export interface BlockColumns {
   source?: number;
 }
 const ABC: BlockColumns = { label: 1, value: 2, note: 3 };
+/** Label, value, then where the value comes from, then a note: a long note reads last. */
+export const SOURCE_BESIDE_VALUE: BlockColumns = { label: 1, value: 2, note: 4, source: 3 };
+/** Label, value, note, then where the value comes from. */
+export const NOTE_THEN_SOURCE: BlockColumns = { label: 1, value: 2, note: 3, source: 4 };
 
 /** A heading row inside a block, between groups of parameters. */
 export type BlockRow = Parameter | { heading: Label };
@@ -55,6 +59,11 @@ export interface ParameterBlock {
   firstRow: number;
   rows: BlockRow[];
   columns?: BlockColumns;
+}
+
+/** The settings a template opens its Plan sheet with: from row 3, each value's source beside it, a note last. */
+export function planSettings(sheet: string, rows: BlockRow[]): ParameterBlock {
+  return { sheet, firstRow: 3, columns: SOURCE_BESIDE_VALUE, rows };
 }
 
 /** The row of each parameter with a name or a key, by that name or key. */

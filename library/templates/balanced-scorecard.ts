@@ -10,10 +10,9 @@
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
 import {
-  EXAMPLE_SOURCE, LABEL, NO, PERCENT, type Parameter, type ParameterBlock, STATUS, type Text, type Words, YES, columnWidths, decimalBetween, defineNames,
-  defineTemplates, formula, growingRange, growingTables, headerRow, inputBlock, inputCell, label, nonNegative, oneOf, parameterRows, parameterRules,
-  percentBetween, positive, ruleSource, type TableLayout, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource, trafficLights, warnUnlessOk, writeParameters,
-  writeTable,
+  EXAMPLE_SOURCE, LABEL, NO, NOTE_THEN_SOURCE, PERCENT, STATUS, YES, type Parameter, type ParameterBlock, type Text, type Words, decimalBetween, defineNames, defineTemplates,
+  formula, growingRange, growingTables, headerRow, inputBlock, inputCell, label, nonNegative, oneOf, parameterRows, parameterRules, percentBetween, positive, ruleSource,
+  type TableLayout, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, trafficLights, warnUnlessOk, writeParameters, writeTable,
 } from '../kit';
 
 const yesNo = oneOf([YES, NO], t('yes or no', '是或否'));
@@ -127,7 +126,7 @@ const SHEETS = { inputs: t('Inputs', '参数'), scorecard: t('Scorecard', '计�
 export const KPI_ROWS = { weight: 5, direction: 6, target: 7 };
 
 function layout(w: Words) {
-  const sheet = { inputs: w.say(SHEETS.inputs), scorecard: w.say(SHEETS.scorecard), review: w.say(SHEETS.review), summary: w.say(SHEETS.summary) };
+  const sheet = w.sayEach(SHEETS);
   const yes = `"${w.say(YES)}"`;
   const people: TableLayout<PersonColumn> = tableLayout<PersonColumn>(
     {
@@ -180,16 +179,14 @@ function layout(w: Words) {
   const first = people.next;
   const col = { score: first, financial: first + 1, customer: first + 2, learning: first + 3, blended: first + 4, final: first + 5, status: first + 6, rating: first + 7, promotion: first + 8 };
   const spill = (c: number) => people.spill(c);
-  const inputs: ParameterBlock = { sheet: sheet.inputs, firstRow: 3, columns: { label: 1, value: 2, note: 3, source: 4 }, rows: params(yes) };
+  const inputs: ParameterBlock = { sheet: sheet.inputs, firstRow: 3, columns: NOTE_THEN_SOURCE, rows: params(yes) };
   return { ...w, sheet, people, ratings, col, spill, inputs, yes, raters: { first: 4, last: 3 + RATER_GROUPS.length }, bands: { first: 10, rating: 10, status: 16 } };
 }
 type Layout = ReturnType<typeof layout>;
 export const PARAM_ROW = parameterRows({ sheet: '', firstRow: 3, rows: PARAMS });
 
 function writeInputs(workbook: ExcelJS.Workbook, L: Layout): void {
-  const inputs = workbook.addWorksheet(L.sheet.inputs);
-  columnWidths(inputs, [40, 12, 30, 40, 3, 26, 12, 50]);
-  sheetTitle(inputs, t('Scorecard inputs', '考核参数'));
+  const inputs = titledSheet(workbook, L.sheet.inputs, [40, 12, 30, 40, 3, 26, 12, 50], t('Scorecard inputs', '考核参数'));
   headerRow(inputs, 2, [LABEL.parameter, LABEL.value, t('Note', '说明'), t('Source', '来源')]);
   writeParameters(workbook, L.inputs);
   headerRow(inputs, L.raters.first - 1, [t('Rater group', '评价人'), LABEL.weight, t('Source', '来源')], { from: 6 });
@@ -215,9 +212,7 @@ function writeInputs(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeScorecard(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sc = workbook.addWorksheet(L.sheet.scorecard);
-  columnWidths(sc, [16, ...new Array<number>(L.people.right - 1).fill(13), ...new Array<number>(9).fill(13)]);
-  sheetTitle(sc, t('Balanced scorecard — sales role', '平衡计分卡（销售岗）'));
+  const sc = titledSheet(workbook, L.sheet.scorecard, [16, ...new Array<number>(L.people.right - 1).fill(13), ...new Array<number>(9).fill(13)], t('Balanced scorecard — sales role', '平衡计分卡（销售岗）'));
   const { people } = L;
   headerRow(sc, 3, [t('Perspective', '维度'), ...PERSPECTIVES.flatMap(([name]) => [name, name])]);
   label(sc.getCell(4, 1), t('Weight, direction and target per KPI:', '各指标权重、方向与目标：'));
@@ -283,9 +278,7 @@ function writeScorecard(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeReview(workbook: ExcelJS.Workbook, L: Layout): void {
-  const rev = workbook.addWorksheet(L.sheet.review);
-  columnWidths(rev, [16, 22, 10, 10, 14, 12, 12, 16]);
-  sheetTitle(rev, t('360° review: one row per rating', '360度评估：每条评价一行'));
+  const rev = titledSheet(workbook, L.sheet.review, [16, 22, 10, 10, 14, 12, 12, 16], t('360° review: one row per rating', '360度评估：每条评价一行'));
   label(rev.getCell('A2'), t('Each person\'s 360° points = the mean score of each rater group present, weighted by the group weights (Inputs).', '每人的360得分 = 各评价人组平均分按组权重（参数表）加权，只计已有评价的组。'));
   writeTable(
     workbook,
@@ -297,9 +290,7 @@ function writeReview(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = workbook.addWorksheet(L.sheet.summary);
-  columnWidths(summary, [44, 16, 14]);
-  sheetTitle(summary, t('Team summary', '团队汇总'));
+  const summary = titledSheet(workbook, L.sheet.summary, [44, 16, 14], t('Team summary', '团队汇总'));
   const final = L.spill(L.col.final);
   const ratingCount = (i: number) => `COUNTIF(${L.spill(L.col.rating)},INDEX(RatingBands,${i + 1},2))`;
   summaryLines(summary, 3, [

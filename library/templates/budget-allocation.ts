@@ -8,8 +8,8 @@
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type ParameterBlock, type Words, columnWidths, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables,
-  headerRow, highlightText, label, parameterRules, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type ParameterBlock, type Words, columnWidths, decimalBetween, defineNames, defineTemplates, formula, growingRange,
+  growingTables, headerRow, highlightText, label, parameterRules, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 /** [name en, name zh, α maximum revenue, κ half-saturation spend, s shape, minimum, maximum] per channel. */
@@ -59,11 +59,11 @@ export const WORDS = {
 };
 
 function layout(w: Words) {
-  const sheet = Object.fromEntries(Object.entries(SHEETS).map(([key, name]) => [key, w.say(name)])) as Record<keyof typeof SHEETS, string>;
+  const sheet = w.sayEach(SHEETS);
   const plan: ParameterBlock = {
     sheet: sheet.plan,
     firstRow: 3,
-    columns: { label: 1, value: 2, note: 3, source: 4 },
+    columns: NOTE_THEN_SOURCE,
     rows: [
       { label: t('Total quarterly budget', '季度总预算'), value: BUDGET, format: CNY, validation: money, name: 'TotalBudget' },
       { label: t('Reserve pool rate', '预留池比例'), value: RESERVE_RATE, format: PERCENT, validation: share, name: 'ReserveRate', rule: 'budget.reserve-15' },
@@ -75,7 +75,7 @@ function layout(w: Words) {
   const tracking: ParameterBlock = {
     sheet: sheet.tracking,
     firstRow: 2,
-    columns: { label: 1, value: 2, note: 3, source: 4 },
+    columns: NOTE_THEN_SOURCE,
     rows: [
       { label: t('Month', '月份'), value: '2025-04', format: '@' },
       { label: t('Alert: spent at least', '预警：花费进度≥'), value: THRESHOLDS.spent, format: PERCENT, validation: share, rule: 'budget.alert-80-50', name: 'SpentAlertShare' },
@@ -152,9 +152,7 @@ function layout(w: Words) {
 type Layout = ReturnType<typeof layout>;
 
 function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
-  const plan = workbook.addWorksheet(L.sheet.plan);
-  columnWidths(plan, [26, 16, 16, 30, 15, 15, 16, 10, 18, 10, 14, 16, 12]);
-  sheetTitle(plan, t('Quarterly channel budget', '季度渠道预算'));
+  const plan = titledSheet(workbook, L.sheet.plan, [26, 16, 16, 30, 15, 15, 16, 10, 18, 10, 14, 16, 12], t('Quarterly channel budget', '季度渠道预算'));
   writeParameters(workbook, L.plan);
   const { channels, col, spill } = L;
   writeTable(workbook, channels, CHANNELS.map(([en, zh, alpha, kappa, shape, min, max]) => ({ channel: L.say(t(en, zh)), alpha, kappa, shape, min, max })));
@@ -180,9 +178,7 @@ function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
 
 /** The plans' CAC-driven re-allocation, applied to this quarter's allocatable budget. */
 function writeExample(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.example);
-  columnWidths(sheet, [44, 14, 14, 14, 12, 16, 16]);
-  sheetTitle(sheet, t('Example: ROI-driven re-allocation', '示例：按ROI预测调整预算'));
+  const sheet = titledSheet(workbook, L.sheet.example, [44, 14, 14, 14, 12, 16, 16], t('Example: ROI-driven re-allocation', '示例：按ROI预测调整预算'));
   const { example } = L;
   summaryLines(sheet, 3, [
     { label: t('Short-video CAC / live-commerce CAC', '短视频/直播获客成本比'), formula: `IF(INDEX(${example.col('cac')},2)>0,INDEX(${example.col('cac')},1)/INDEX(${example.col('cac')},2),0)`, format: PERCENT },
@@ -202,9 +198,7 @@ function writeExample(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeTracking(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.tracking);
-  columnWidths(sheet, [26, 15, 15, 12, 14, 14, 14, 14, 14, 16, 14, 14, 12, 14]);
-  sheetTitle(sheet, t('Monthly budget tracking', '月度预算跟踪'));
+  const sheet = titledSheet(workbook, L.sheet.tracking, [26, 15, 15, 12, 14, 14, 14, 14, 14, 16, 14, 14, 12, 14], t('Monthly budget tracking', '月度预算跟踪'));
   writeParameters(workbook, L.tracking);
   const { track } = L;
   writeTable(

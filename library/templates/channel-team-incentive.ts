@@ -9,10 +9,9 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, DATE, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Parameter, type ParameterBlock, type SummaryLine, type TableLayout, type Text, type Validation,
-  type Words, columnWidths, dateInput, day, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText,
-  inputBlock, label, nonNegative, oneOf, parameterRows, parameterRules, percentBetween, resultColumn, ruleSource, satisfies, sheetTitle, spillColumns,
-  summaryLines, t, tableLayout, tableSource, writeParameters, writeTable,
+  CNY, DATE, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type Parameter, type ParameterBlock, type SummaryLine, type TableLayout, type Text, type Validation, type Words,
+  dateInput, day, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText, inputBlock, label, nonNegative, oneOf, parameterRows,
+  parameterRules, percentBetween, resultColumn, ruleSource, satisfies, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 import { periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
 
@@ -167,7 +166,7 @@ function personName(people: string): Validation {
 }
 
 function layout(w: Words) {
-  const sheet = Object.fromEntries(Object.entries(SHEETS).map(([k, v]) => [k, w.say(v)])) as Record<keyof typeof SHEETS, string>;
+  const sheet = w.sayEach(SHEETS);
   const channelOptions = oneOf([ONLINE, OFFLINE], t('online or offline', '线上或线下'));
   const teams: TableLayout<TeamColumn> = tableLayout<TeamColumn>(
     {
@@ -275,7 +274,7 @@ function layout(w: Words) {
     },
     w.locale,
   );
-  const inputs: ParameterBlock = { sheet: sheet.inputs, firstRow: 3, columns: { label: 1, value: 2, note: 3, source: 4 }, rows: PARAMS };
+  const inputs: ParameterBlock = { sheet: sheet.inputs, firstRow: 3, columns: NOTE_THEN_SOURCE, rows: PARAMS };
   const targets = targetsLayout(w);
   /** Result spills beside the tables: Team!M12#. */
   const spill = {
@@ -289,9 +288,7 @@ function layout(w: Words) {
 type Layout = ReturnType<typeof layout>;
 
 function writeInputs(workbook: ExcelJS.Workbook, L: Layout): void {
-  const inputs = workbook.addWorksheet(L.sheet.inputs);
-  columnWidths(inputs, [36, 14, 50, 60, 3, 14, 14]);
-  sheetTitle(inputs, t('Plan inputs', '方案参数'));
+  const inputs = titledSheet(workbook, L.sheet.inputs, [36, 14, 50, 60, 3, 14, 14], t('Plan inputs', '方案参数'));
   headerRow(inputs, 2, [LABEL.parameter, LABEL.value, t('Note', '说明'), t('Source', '来源')]);
   writeParameters(workbook, L.inputs);
   headerRow(inputs, 2, [t('Units from', '销量起点'), t('CNY per unit', '每件奖励')], { from: 6 });
@@ -306,9 +303,7 @@ function writeTargetsSheet(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.team);
-  columnWidths(sheet, [16, 16, 9, 15, 15, 14, 14, 13, 13, 12, 12, 11, ...new Array<number>(10).fill(14)]);
-  sheetTitle(sheet, t('Teams and people', '团队与人员'));
+  titledSheet(workbook, L.sheet.team, [16, 16, 9, 15, 15, 14, 14, 13, 13, 12, 12, 11, ...new Array<number>(10).fill(14)], t('Teams and people', '团队与人员'));
   const { teams, people, teamCol, col, spill } = L;
   writeTable(workbook, teams, TEAMS.map(([en, zh, channel, annual, sales, newRegion]) => ({ team: L.say(t(en, zh)), channel: L.say(channel === 'online' ? ONLINE : OFFLINE), annual, sales, newRegion })));
   tableSource(workbook, teams, EXAMPLE_SOURCE);
@@ -361,9 +356,7 @@ function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeAwards(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.awards);
-  columnWidths(sheet, [16, ...new Array<number>(14).fill(13)]);
-  sheetTitle(sheet, t('Awards by person', '个人专项奖励'));
+  const sheet = titledSheet(workbook, L.sheet.awards, [16, ...new Array<number>(14).fill(13)], t('Awards by person', '个人专项奖励'));
   const { awards, awardCol, regions } = L;
   writeTable(
     workbook,
@@ -386,9 +379,7 @@ function writeAwards(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeDraw(workbook: ExcelJS.Workbook, L: Layout): void {
-  const draw = workbook.addWorksheet(L.sheet.draw);
-  columnWidths(draw, [24, 18, 16, 22]);
-  sheetTitle(draw, t('Recoverable draw for a new hire', '新人可追回预支'));
+  const draw = titledSheet(workbook, L.sheet.draw, [24, 18, 16, 22], t('Recoverable draw for a new hire', '新人可追回预支'));
   writeParameters(workbook, {
     sheet: L.sheet.draw,
     firstRow: 2,
@@ -409,9 +400,7 @@ function writeDraw(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeClawbacks(workbook: ExcelJS.Workbook, L: Layout): void {
-  const claw = workbook.addWorksheet(L.sheet.clawbacks);
-  columnWidths(claw, [10, 16, 30, 14, 13, 13, 14, 14]);
-  sheetTitle(claw, t('Commission clawbacks', '提成追回'));
+  const claw = titledSheet(workbook, L.sheet.clawbacks, [10, 16, 30, 14, 13, 13, 14, 14], t('Commission clawbacks', '提成追回'));
   label(claw.getCell('A2'), t('A deal cancelled within ClawbackWindowDays of payment gives back ClawbackPortion of its commission (blank cancel date = not cancelled).', '付款后追回期内撤单按比例追回提成（撤单日期留空表示未撤单）。'));
   const { deals } = L;
   writeTable(workbook, deals, DEALS.map((d) => ({ deal: d.id, person: L.say(PEOPLE[d.person].name), customer: L.say(d.customer), commission: d.commission, paid: d.paid, cancelled: d.cancelled })));
@@ -445,9 +434,7 @@ function components(L: Layout): SummaryLine[] {
 export const SUMMARY = { first: 3, personHeader: 25 };
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = workbook.addWorksheet(L.sheet.summary);
-  columnWidths(summary, [36, 18, 16, 16, 16, 16]);
-  sheetTitle(summary, t('Payout summary', '应发汇总'));
+  const summary = titledSheet(workbook, L.sheet.summary, [36, 18, 16, 16, 16, 16], t('Payout summary', '应发汇总'));
   const lines = components(L);
   const total = summaryLines(summary, SUMMARY.first, [...lines, { label: t('Total payout', '应发合计'), formula: `SUM(B${SUMMARY.first}:B${SUMMARY.first + lines.length - 1})`, format: CNY }]) - 1;
   summary.getCell(total, 1).font = { bold: true };

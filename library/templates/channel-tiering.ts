@@ -9,8 +9,8 @@
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
 import {
-  CNY, type DigestRuleId, EXAMPLE_SOURCE, LABEL, PERCENT, type ParameterBlock, type Text, type Words, columnWidths, decimalBetween, defineNames, defineTemplates, formula,
-  growingRange, growingTables, headerRow, highlightWhen, label, nonNegative, oneOf, parameterRules, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource,
+  CNY, EXAMPLE_SOURCE, LABEL, NOTE_THEN_SOURCE, PERCENT, type DigestRuleId, type ParameterBlock, type Text, type Words, columnWidths, decimalBetween, defineNames, defineTemplates,
+  formula, growingRange, growingTables, headerRow, highlightWhen, label, nonNegative, oneOf, parameterRules, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet,
   wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
@@ -66,11 +66,11 @@ const SHEETS = { rules: t('Rules', '规则'), channels: t('Channels', '渠道'),
 export const TIER_FIRST = 15;
 
 function layout(w: Words) {
-  const sheet = { rules: w.say(SHEETS.rules), channels: w.say(SHEETS.channels), summary: w.say(SHEETS.summary) };
+  const sheet = w.sayEach(SHEETS);
   const rules: ParameterBlock = {
     sheet: sheet.rules,
     firstRow: 4,
-    columns: { label: 1, value: 2, note: 3, source: 4 },
+    columns: NOTE_THEN_SOURCE,
     rows: TIER_RULES.map(([name, value, meaning], i) => {
       const [min, max] = RULE_LIMITS[i];
       return { label: name, value, format: name === 'min_roi' ? '0.0' : PERCENT, validation: decimalBetween(min, max), note: meaning, rule: RULE_IDS[i] };
@@ -79,7 +79,7 @@ function layout(w: Words) {
   const settings: ParameterBlock = {
     sheet: sheet.rules,
     firstRow: 10,
-    columns: { label: 1, value: 2, note: 3, source: 4 },
+    columns: NOTE_THEN_SOURCE,
     rows: [
       { name: 'ParetoBShare', label: t('Pareto B share', '帕累托B类线'), value: PARETO_B_SHARE, format: PERCENT, validation: decimalBetween(0, 1), note: t('B class up to this cumulative revenue share', 'B类至此累计收入占比') },
       { name: 'IncubationMonths', label: t('Incubation months', '孵化期（月）'), value: INCUBATION_MONTHS, format: '0', validation: wholeBetween(1, 36), note: t('Incubation period for incubate channels', '孵化渠道的孵化期') },
@@ -130,9 +130,7 @@ function byTier(L: Layout, column: 'B' | 'C'): string {
 }
 
 function writeRules(workbook: ExcelJS.Workbook, L: Layout): void {
-  const rules = workbook.addWorksheet(L.sheet.rules);
-  columnWidths(rules, [30, 18, 70, 60]);
-  sheetTitle(rules, t('Channel rules', '渠道规则'));
+  const rules = titledSheet(workbook, L.sheet.rules, [30, 18, 70, 60], t('Channel rules', '渠道规则'));
   headerRow(rules, 3, [t('Rule (CHANNELTIER name)', '规则（CHANNELTIER 名称）'), LABEL.value, LABEL.meaning, t('Source', '来源')]);
   writeParameters(workbook, L.rules);
   headerRow(rules, 9, [t('Other setting', '其他设置'), LABEL.value, LABEL.meaning, t('Source', '来源')]);
@@ -152,9 +150,7 @@ function writeRules(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeChannels(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.channels);
-  columnWidths(sheet, [24, 10, 16, 12, 8, 14, 14, 14, 14, 14, 14, 12, 10, 14, 12, 40, 12]);
-  sheetTitle(sheet, t('Channels this quarter', '本季度渠道'));
+  const sheet = titledSheet(workbook, L.sheet.channels, [24, 10, 16, 12, 8, 14, 14, 14, 14, 14, 14, 12, 10, 14, 12, 40, 12], t('Channels this quarter', '本季度渠道'));
   const { channels, col, spill } = L;
   writeTable(
     workbook,

@@ -8,9 +8,9 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type ParameterBlock, type Text, type Words, columnWidths, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow,
-  inputCell, label, nonNegative, oneOf, option, parameterRules, percentBetween, positive, ruleSource, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource,
-  warnUnlessOk, wholeBetween, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, inputCell, label, nonNegative,
+  oneOf, option, parameterRules, percentBetween, planSettings, positive, ruleSource, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, warnUnlessOk,
+  wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
 /** The channel levels, highest first: their names are the rebate ladder's column headers. */
@@ -55,27 +55,22 @@ const SHEETS = { plan: t('Plan', '方案'), dealers: t('Dealers', '经销商'), 
 const SUSPENDED = (months: string, w: Words) => (w.locale === 'en-US' ? `"⚠ supply suspended "&${months}&" months"` : `"⚠ 停止供货"&${months}&"个月"`);
 
 function layout(w: Words) {
-  const sheet = { plan: w.say(SHEETS.plan), dealers: w.say(SHEETS.dealers), orders: w.say(SHEETS.orders), summary: w.say(SHEETS.summary) };
-  const settings: ParameterBlock = {
-    sheet: sheet.plan,
-    firstRow: 3,
-    columns: { label: 1, value: 2, note: 4, source: 3 },
-    rows: [
-      { name: 'ListPrice', label: t('List price (CNY per unit)', '建议零售价（元/件）'), value: LIST_PRICE, format: CNY, validation: positive },
-      {
-        name: 'RebateMethod',
-        label: t('Rebate method', '返利计算方法'),
-        value: option('retro'),
-        validation: oneOf([option('retro'), option('marginal')], t('retro or marginal', '追溯或边际'), t('Rebate method', '返利计算方法')),
-        note: t('retro: the whole quarter at the rate reached (usual for rebates); marginal: each slice at its own rate', '追溯（全额累进）：全季进货额按达到的档位比例（返利通常如此）；边际（超额累进）：每段按所在档比例'),
-      },
-      { name: 'OverTargetRate', label: t('Over-target reward (share of purchases above target)', '超额奖励（超出目标部分的比例）'), value: 0.02, format: PERCENT, validation: percentBetween(), rule: 'channels.quarterly-rebates' },
-      { name: 'IntermediaryCommission', label: t('Intermediary commission per order', '中间人每单居间费比例'), value: 0.03, format: PERCENT, validation: percentBetween(), rule: 'channels.intermediary-commission-3' },
-      { name: 'PriceDeposit', label: t('Price deposit per dealer (CNY)', '每个经销商价格保证金（元）'), value: 50_000, format: CNY, validation: nonNegative, rule: 'channels.price-deposit-50000' },
-      { name: 'ForfeitPerViolation', label: t('Deposit forfeited per price violation (CNY)', '每次价格违规扣除保证金（元）'), value: 10_000, format: CNY, validation: nonNegative },
-      { name: 'SuspensionMonths', label: t('Supply suspension after a violation (months)', '违规后停止供货（月）'), value: 3, format: INT, validation: wholeBetween(0, 24), rule: 'channels.supply-suspension-3' },
-    ],
-  };
+  const sheet = w.sayEach(SHEETS);
+  const settings = planSettings(sheet.plan, [
+    { name: 'ListPrice', label: t('List price (CNY per unit)', '建议零售价（元/件）'), value: LIST_PRICE, format: CNY, validation: positive },
+    {
+      name: 'RebateMethod',
+      label: t('Rebate method', '返利计算方法'),
+      value: option('retro'),
+      validation: oneOf([option('retro'), option('marginal')], t('retro or marginal', '追溯或边际'), t('Rebate method', '返利计算方法')),
+      note: t('retro: the whole quarter at the rate reached (usual for rebates); marginal: each slice at its own rate', '追溯（全额累进）：全季进货额按达到的档位比例（返利通常如此）；边际（超额累进）：每段按所在档比例'),
+    },
+    { name: 'OverTargetRate', label: t('Over-target reward (share of purchases above target)', '超额奖励（超出目标部分的比例）'), value: 0.02, format: PERCENT, validation: percentBetween(), rule: 'channels.quarterly-rebates' },
+    { name: 'IntermediaryCommission', label: t('Intermediary commission per order', '中间人每单居间费比例'), value: 0.03, format: PERCENT, validation: percentBetween(), rule: 'channels.intermediary-commission-3' },
+    { name: 'PriceDeposit', label: t('Price deposit per dealer (CNY)', '每个经销商价格保证金（元）'), value: 50_000, format: CNY, validation: nonNegative, rule: 'channels.price-deposit-50000' },
+    { name: 'ForfeitPerViolation', label: t('Deposit forfeited per price violation (CNY)', '每次价格违规扣除保证金（元）'), value: 10_000, format: CNY, validation: nonNegative },
+    { name: 'SuspensionMonths', label: t('Supply suspension after a violation (months)', '违规后停止供货（月）'), value: 3, format: INT, validation: wholeBetween(0, 24), rule: 'channels.supply-suspension-3' },
+  ]);
   /** The price ladder: one row per level (the levels are the plan's, so a block, not a table). */
   const prices = { header: 12, first: 13, last: 12 + LEVELS.length };
   const ladder = tableLayout<string>(
@@ -138,9 +133,7 @@ type Layout = ReturnType<typeof layout>;
 const rebate = (L: Layout, method: string) => `PERF.REBATE(${L.dealers.col('purchases')},${L.ladder.name}[#All],${L.dealers.col('level')},${method})`;
 
 function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
-  const plan = workbook.addWorksheet(L.sheet.plan);
-  columnWidths(plan, [44, 16, 16, 16, 16, 60]);
-  sheetTitle(plan, t('Dealer price ladder and quarterly rebates', '经销商价格体系与季度返利'));
+  const plan = titledSheet(workbook, L.sheet.plan, [44, 16, 16, 16, 16, 60], t('Dealer price ladder and quarterly rebates', '经销商价格体系与季度返利'));
   writeParameters(workbook, L.settings);
   const { header, first, last } = L.prices;
   label(plan.getCell(header - 1, 1), ruleSource('channels.dealer-price-levels'));
@@ -158,9 +151,7 @@ function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeDealers(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.dealers);
-  columnWidths(sheet, [26, 14, 12, 16, 14, 14, 16, 16, 16, 26, 16, 16, 14]);
-  sheetTitle(sheet, t('Dealers this quarter', '本季度经销商'));
+  const sheet = titledSheet(workbook, L.sheet.dealers, [26, 14, 12, 16, 14, 14, 16, 16, 16, 26, 16, 16, 14], t('Dealers this quarter', '本季度经销商'));
   const level = (key: string) => L.say(LEVELS.find((l) => l.key === key)!.name);
   writeTable(workbook, L.dealers, DEALERS.map(([en, zh, key, units, target, violations]) => ({ dealer: L.say(t(en, zh)), level: level(key), units, target, violations })));
   tableSource(workbook, L.dealers, EXAMPLE_SOURCE);
@@ -174,17 +165,13 @@ function writeDealers(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeOrders(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.orders);
-  columnWidths(sheet, [16, 18, 16, 16]);
-  sheetTitle(sheet, t('Orders through intermediaries', '中间人促成的订单'));
+  titledSheet(workbook, L.sheet.orders, [16, 18, 16, 16], t('Orders through intermediaries', '中间人促成的订单'));
   writeTable(workbook, L.orders, ORDERS.map(([order, en, zh, amount]) => ({ order, intermediary: L.say(t(en, zh)), amount })));
   tableSource(workbook, L.orders, EXAMPLE_SOURCE);
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = workbook.addWorksheet(L.sheet.summary);
-  columnWidths(summary, [48, 18]);
-  sheetTitle(summary, t('Summary for the quarter', '本季度汇总'));
+  const summary = titledSheet(workbook, L.sheet.summary, [48, 18], t('Summary for the quarter', '本季度汇总'));
   const { dealers, orders } = L;
   summaryLines(summary, 3, [
     { label: t('Dealers', '经销商数'), formula: `ROWS(${dealers.col('dealer')})`, format: INT },

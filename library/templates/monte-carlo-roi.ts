@@ -12,8 +12,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, LABEL, PERCENT, type Text, type Words, columnWidths, decimalBetween, defineTemplates, formula, headerRow, inputBlock, inputCell, label,
-  nonNegative, nonNegativeOrBlank, oneOf, option, sheetTitle, summaryLines, t, wholeBetween, writeParameters,
+  CNY, EXAMPLE_SOURCE, LABEL, PERCENT, type Text, type Words, columnWidths, decimalBetween, defineTemplates, formula, headerRow, inputBlock, inputCell, label, nonNegative,
+  nonNegativeOrBlank, oneOf, option, summaryLines, t, titledSheet, wholeBetween, writeParameters,
 } from '../kit';
 import type { OptionCode } from '../../i18n/options';
 
@@ -44,15 +44,13 @@ export const VERDICT = { stop: t('stop', '止损'), low: t('low efficiency', '�
 
 const SHEETS = { inputs: t('Inputs', '参数'), samples: t('Samples', '样本'), model: t('Model', '模型'), summary: t('Summary', '汇总') };
 function layout(w: Words) {
-  const sheet = Object.fromEntries(Object.entries(SHEETS).map(([key, name]) => [key, w.say(name)])) as Record<keyof typeof SHEETS, string>;
+  const sheet = w.sayEach(SHEETS);
   return { ...w, sheet };
 }
 type Layout = ReturnType<typeof layout>;
 
 function writeInputs(workbook: ExcelJS.Workbook, L: Layout): void {
-  const inputs = workbook.addWorksheet(L.sheet.inputs);
-  columnWidths(inputs, [34, 14, 16, 16, 16, 40]);
-  sheetTitle(inputs, t('Campaign ROI simulation inputs', '活动ROI模拟输入'));
+  const inputs = titledSheet(workbook, L.sheet.inputs, [34, 14, 16, 16, 16, 40], t('Campaign ROI simulation inputs', '活动ROI模拟输入'));
   headerRow(inputs, 3, [t('Input', '输入'), t('Distribution', '分布'), 'p1', 'p2', 'p3', t('Parameters', '参数含义'), t('Source', '来源')]);
   const names = DISTRIBUTIONS.map((code) => option(code));
   INPUTS.forEach(([text, distribution, p1, p2, p3, format], i) => {

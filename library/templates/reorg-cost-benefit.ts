@@ -9,9 +9,9 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Parameter, type ParameterBlock, type Text, type Validation, type Words, columnWidths, decimalBetween, defineNames,
-  defineTemplates, formula, growingTables, heading, headerRow, highlightBelow, inputCell, label, parameterRows, parameterRules, sheetTitle, summaryLines, t, tableLayout,
-  tableSource, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type Parameter, type ParameterBlock, type Text, type Validation, type Words, columnWidths, decimalBetween, defineNames,
+  defineTemplates, formula, growingTables, heading, headerRow, highlightBelow, inputCell, label, parameterRows, parameterRules, summaryLines, t, tableLayout, tableSource,
+  titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 /** What kind of number an input is: its format and the range it is checked against. */
@@ -90,7 +90,7 @@ const INPUT_ROWS: ParameterBlock['rows'] = [
 
 /** The Inputs sheet's block, under its name in the workbook's language. */
 function inputsBlock(sheet: string): ParameterBlock {
-  return { sheet, firstRow: 3, columns: { label: 1, value: 2, note: 3, source: 4 }, rows: INPUT_ROWS };
+  return { sheet, firstRow: 3, columns: NOTE_THEN_SOURCE, rows: INPUT_ROWS };
 }
 const INPUTS = inputsBlock('Inputs');
 
@@ -147,7 +147,7 @@ const SHEETS = { inputs: t('Inputs', '参数'), automation: t('Automation', '自
 const OK = 'OK';
 
 function layout(w: Words) {
-  const sheet = Object.fromEntries(Object.entries(SHEETS).map(([key, name]) => [key, w.say(name)])) as Record<keyof typeof SHEETS, string>;
+  const sheet = w.sayEach(SHEETS);
   const staffing = tableLayout(
     {
       name: t('Staffing', '人员规模'),
@@ -192,9 +192,7 @@ type Layout = ReturnType<typeof layout>;
 const say = (L: Layout, en: string, zh: string) => `"${L.say(t(en, zh))}"`;
 
 function writeInputs(workbook: ExcelJS.Workbook, L: Layout): void {
-  const inputs = workbook.addWorksheet(L.sheet.inputs);
-  columnWidths(inputs, [52, 18, 44, 70]);
-  sheetTitle(inputs, t('Re-organisation inputs', '分工优化输入'));
+  const inputs = titledSheet(workbook, L.sheet.inputs, [52, 18, 44, 70], t('Re-organisation inputs', '分工优化输入'));
   headerRow(inputs, 2, [t('Input', '输入项'), LABEL.value, t('Note', '说明'), t('Source', '来源')]);
   writeParameters(workbook, L.inputs);
   const { I } = L;
@@ -211,9 +209,7 @@ function writeInputs(workbook: ExcelJS.Workbook, L: Layout): void {
 
 function writeAutomation(workbook: ExcelJS.Workbook, L: Layout): void {
   const { I } = L;
-  const auto = workbook.addWorksheet(L.sheet.automation);
-  columnWidths(auto, [10, 16, 16, 16, 18, 18, 20, 30, 12]);
-  sheetTitle(auto, t('Automation cash flow by month', '自动化工具逐月现金流'));
+  const auto = titledSheet(workbook, L.sheet.automation, [10, 16, 16, 16, 18, 18, 20, 30, 12], t('Automation cash flow by month', '自动化工具逐月现金流'));
   headerRow(auto, 2, [t('Month', '月'), t('Savings', '节省'), t('Running', '运维'), t('Investment', '投资'), t('Net cash flow', '净现金流'), t('Cumulative', '累计'), t('Discounted cum.', '折现累计')]);
   label(auto.getCell('H3'), t('Monthly discount rate', '月折现率'));
   // The monthly rate equivalent to the yearly one: (1 + r)^(1/12) − 1.
@@ -235,9 +231,7 @@ function writeAutomation(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeStaffing(workbook: ExcelJS.Workbook, L: Layout): void {
-  const staff = workbook.addWorksheet(L.sheet.staffing);
-  columnWidths(staff, [14, 18, 18, 14, 18, 22]);
-  sheetTitle(staff, t('Staffing: marginal return of labour cost', '人员规模：人工成本边际回报'));
+  const staff = titledSheet(workbook, L.sheet.staffing, [14, 18, 18, 14, 18, 22], t('Staffing: marginal return of labour cost', '人员规模：人工成本边际回报'));
   writeParameters(workbook, {
     sheet: L.sheet.staffing,
     firstRow: 2,
@@ -270,9 +264,7 @@ function writeStaffing(workbook: ExcelJS.Workbook, L: Layout): void {
 function writeProgramme(workbook: ExcelJS.Workbook, L: Layout): void {
   const { I } = L;
   const A = L.sheet.automation;
-  const prog = workbook.addWorksheet(L.sheet.programme);
-  columnWidths(prog, [52, 18, 18, 18, 18, 22]);
-  sheetTitle(prog, t('Programme benefits and costs', '项目收益与成本'));
+  const prog = titledSheet(workbook, L.sheet.programme, [52, 18, 18, 18, 18, 22], t('Programme benefits and costs', '项目收益与成本'));
   headerRow(prog, 3, [t('Basis', '计算基础'), LABEL.value]);
   summaryLines(
     prog,

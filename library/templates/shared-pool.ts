@@ -8,8 +8,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type ParameterBlock, type Text, type Words, columnWidths, defineTemplates, growingTables, nonNegative, oneOf, parameterRules,
-  percentBetween, positive, ruleSource, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineTemplates, growingTables, nonNegative, oneOf, parameterRules, percentBetween, planSettings, positive,
+  ruleSource, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 export const DEPARTMENTS = { sales: t('Sales', '销售'), operations: t('Operations', '运营'), supply: t('Supply chain', '供应链') } as const;
@@ -39,20 +39,15 @@ export const DEALS: [string, number, [number, number][]][] = [
 const SHEETS = { plan: t('Plan', '方案'), team: t('Team', '团队'), deals: t('Deals', '订单'), summary: t('Summary', '汇总') };
 
 function layout(w: Words) {
-  const sheet = { plan: w.say(SHEETS.plan), team: w.say(SHEETS.team), deals: w.say(SHEETS.deals), summary: w.say(SHEETS.summary) };
-  const settings: ParameterBlock = {
-    sheet: sheet.plan,
-    firstRow: 3,
-    columns: { label: 1, value: 2, note: 4, source: 3 },
-    rows: [
-      { name: 'CommissionRate', label: t('Shared commission rate on credited sales', '共享业绩提成比例'), value: 0.02, format: PERCENT, validation: percentBetween() },
-      { name: 'BonusPool', label: t('Shared bonus pool (CNY)', '共享奖金池（元）'), value: 300_000, format: CNY, validation: nonNegative },
-      { name: 'PoolCap', label: t('Cap per person (CNY)', '每人封顶（元）'), value: 50_000, format: CNY, validation: nonNegative, note: t('a capped person\'s excess goes to the others', '超出封顶的部分分给其他人') },
-      { name: 'PoolFloor', label: t('Floor per person (CNY)', '每人保底（元）'), value: 8_000, format: CNY, validation: nonNegative },
-      { name: 'TrainingHoursPerPoint', label: t('Training hours per point', '每积分兑换培训学时'), value: 1, format: '0.0', validation: nonNegative, rule: 'payouts.cross-department-points' },
-      { name: 'PointsPerLeaveDay', label: t('Points for one day of leave', '兑换一天假期所需积分'), value: 10, format: INT, validation: positive },
-    ],
-  };
+  const sheet = w.sayEach(SHEETS);
+  const settings = planSettings(sheet.plan, [
+    { name: 'CommissionRate', label: t('Shared commission rate on credited sales', '共享业绩提成比例'), value: 0.02, format: PERCENT, validation: percentBetween() },
+    { name: 'BonusPool', label: t('Shared bonus pool (CNY)', '共享奖金池（元）'), value: 300_000, format: CNY, validation: nonNegative },
+    { name: 'PoolCap', label: t('Cap per person (CNY)', '每人封顶（元）'), value: 50_000, format: CNY, validation: nonNegative, note: t('a capped person\'s excess goes to the others', '超出封顶的部分分给其他人') },
+    { name: 'PoolFloor', label: t('Floor per person (CNY)', '每人保底（元）'), value: 8_000, format: CNY, validation: nonNegative },
+    { name: 'TrainingHoursPerPoint', label: t('Training hours per point', '每积分兑换培训学时'), value: 1, format: '0.0', validation: nonNegative, rule: 'payouts.cross-department-points' },
+    { name: 'PointsPerLeaveDay', label: t('Points for one day of leave', '兑换一天假期所需积分'), value: 10, format: INT, validation: positive },
+  ]);
   const people = tableLayout(
     {
       name: t('People', '人员'),
@@ -100,9 +95,7 @@ const AT_FLOOR = t('at the floor', '保底');
 const BY_SHARE = t('by share', '按份额');
 
 function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
-  const plan = workbook.addWorksheet(L.sheet.plan);
-  columnWidths(plan, [44, 16, 60, 44]);
-  sheetTitle(plan, t('Shared commission and bonus pool', '三方共享提成与奖金池'));
+  const plan = titledSheet(workbook, L.sheet.plan, [44, 16, 60, 44], t('Shared commission and bonus pool', '三方共享提成与奖金池'));
   writeParameters(workbook, L.settings);
   const note = plan.getCell(10, 1);
   note.value = L.say(ruleSource('payouts.shared-commission'));
@@ -110,9 +103,7 @@ function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.team);
-  columnWidths(sheet, [16, 14, 10, 14, 12, 14, 16, 14, 16, 16, 16, 14, 16]);
-  sheetTitle(sheet, t('Sales, operations and supply chain', '销售、运营与供应链'));
+  titledSheet(workbook, L.sheet.team, [16, 14, 10, 14, 12, 14, 16, 14, 16, 16, 16, 14, 16], t('Sales, operations and supply chain', '销售、运营与供应链'));
   writeTable(workbook, L.people, PEOPLE.map(([en, zh, department, score, base, points]) => ({ name: L.say(t(en, zh)), department: L.say(DEPARTMENTS[department]), score, base, points })));
   tableSource(workbook, L.people, EXAMPLE_SOURCE);
   const { people, col, spill } = L;
@@ -127,18 +118,14 @@ function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeDeals(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.deals);
-  columnWidths(sheet, [14, 16, 16, 12, 16]);
-  sheetTitle(sheet, t('Deals closed together: one row per person on the deal', '共同完成的订单：每单每人一行'));
+  titledSheet(workbook, L.sheet.deals, [14, 16, 16, 12, 16], t('Deals closed together: one row per person on the deal', '共同完成的订单：每单每人一行'));
   const rows = DEALS.flatMap(([deal, amount, credited]) => credited.map(([i, share]) => ({ deal, person: L.say(t(PEOPLE[i][0], PEOPLE[i][1])), amount, share })));
   writeTable(workbook, L.deals, rows);
   tableSource(workbook, L.deals, t(`Example — replace with yours (shares here: sales 50%, operations 30%, supply chain 20%)`, '示例——请替换为贵司数据（此处分成：销售50%、运营30%、供应链20%）'));
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = workbook.addWorksheet(L.sheet.summary);
-  columnWidths(summary, [44, 18]);
-  sheetTitle(summary, t('Summary', '汇总'));
+  const summary = titledSheet(workbook, L.sheet.summary, [44, 18], t('Summary', '汇总'));
   const { people, col, spill } = L;
   const byDepartment = (label: (d: Text) => Text, c: number) =>
     (Object.keys(DEPARTMENTS) as Department[]).map((d) => ({ label: label(DEPARTMENTS[d]), formula: `SUMPRODUCT((${people.col('department')}="${L.say(DEPARTMENTS[d])}")*${spill(c)})`, format: CNY }));

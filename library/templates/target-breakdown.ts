@@ -8,8 +8,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, columnWidths, defineNames, defineTemplates, growingRange, growingTables, heading, label, nonNegative,
-  oneOfRange, percentBetween, sheetTitle, spillColumns, summaryLines, t, type TableLayout, tableLayout, tableSource, warnUnlessOk, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineNames, defineTemplates, growingRange, growingTables, heading, label, nonNegative, oneOfRange,
+  percentBetween, spillColumns, summaryLines, t, type TableLayout, tableLayout, tableSource, titledSheet, warnUnlessOk, writeTable,
 } from '../kit';
 import { MONTHS, QUARTERS, monthlyTargets, periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
 
@@ -49,7 +49,7 @@ const SHARE = t('Share', '份额');
 const SHARES_OFF = t('⚠ shares do not add up to 100%', '⚠ 人员份额合计不等于100%');
 
 function layout(w: Words) {
-  const sheet = { regions: w.say(SHEETS.regions), people: w.say(SHEETS.people), summary: w.say(SHEETS.summary) };
+  const sheet = w.sayEach(SHEETS);
   const targets = targetsLayout(w);
   const regions = tableLayout(
     {
@@ -123,9 +123,7 @@ function breakdown<K extends string>(workbook: ExcelJS.Workbook, table: TableLay
 
 function writeRegions(workbook: ExcelJS.Workbook, L: Layout): void {
   writeQuarterMap(workbook, L);
-  const sheet = workbook.addWorksheet(L.sheet.regions);
-  columnWidths(sheet, [14, 16, 14, 30, 16, ...new Array<number>(16).fill(13)]);
-  sheetTitle(sheet, t('Regions: annual → quarters → months', '区域：年度 → 季度 → 月度'));
+  const sheet = titledSheet(workbook, L.sheet.regions, [14, 16, 14, 30, 16, ...new Array<number>(16).fill(13)], t('Regions: annual → quarters → months', '区域：年度 → 季度 → 月度'));
   writeTable(workbook, L.regions, REGIONS.map(([en, zh, annual]) => ({ region: L.say(t(en, zh)), annual })));
   tableSource(workbook, L.regions, EXAMPLE_SOURCE);
   breakdown(workbook, L.regions, 'annual', L.region);
@@ -133,18 +131,14 @@ function writeRegions(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writePeople(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.people);
-  columnWidths(sheet, [14, 12, 10, 16, 16, ...new Array<number>(16).fill(13)]);
-  sheetTitle(sheet, t('People: their share of the region, by month and quarter', '人员：所在区域目标的份额，按月与按季度'));
+  titledSheet(workbook, L.sheet.people, [14, 12, 10, 16, 16, ...new Array<number>(16).fill(13)], t('People: their share of the region, by month and quarter', '人员：所在区域目标的份额，按月与按季度'));
   writeTable(workbook, L.people, PEOPLE.map(([en, zh, region, share]) => ({ name: L.say(t(en, zh)), region: L.say(t(REGIONS[region][0], REGIONS[region][1])), share })));
   tableSource(workbook, L.people, EXAMPLE_SOURCE);
   breakdown(workbook, L.people, 'annual', L.person);
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = workbook.addWorksheet(L.sheet.summary);
-  columnWidths(summary, [48, 18]);
-  sheetTitle(summary, t('Summary', '汇总'));
+  const summary = titledSheet(workbook, L.sheet.summary, [48, 18], t('Summary', '汇总'));
   summaryLines(summary, 3, [
     { label: t('Period reported on', '考核期间'), formula: 'Period' },
     { label: t('Annual target, all regions', '各区域年度目标合计'), formula: `SUM(${L.regions.col('annual')})`, format: CNY },

@@ -8,8 +8,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type ParameterBlock, type Words, columnWidths, defineTemplates, growingRange, growingTables, oneOfRange, parameterRules, percentBetween,
-  sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource, warnUnlessOk, wholeBetween, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Words, defineTemplates, growingRange, growingTables, oneOfRange, parameterRules, percentBetween, planSettings, spillColumns,
+  summaryLines, t, tableLayout, tableSource, titledSheet, warnUnlessOk, wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
 /** [name en, name zh, manager index (−1: none), position en, position zh]. */
@@ -42,24 +42,19 @@ const SHEETS = { plan: t('Plan', '方案'), team: t('Team', '团队'), deals: t(
 const OVER_SPAN = t('⚠ more than the span of control', '⚠ 超出管理幅度');
 
 function layout(w: Words) {
-  const sheet = { plan: w.say(SHEETS.plan), team: w.say(SHEETS.team), deals: w.say(SHEETS.deals), summary: w.say(SHEETS.summary) };
-  const settings: ParameterBlock = {
-    sheet: sheet.plan,
-    firstRow: 3,
-    columns: { label: 1, value: 2, note: 4, source: 3 },
-    rows: [
-      { name: 'RepRate', label: t('Commission on own credit', '个人业绩提成比例'), value: 0.03, format: PERCENT, validation: percentBetween() },
-      {
-        name: 'LeaderRate',
-        label: t('Leader override on the whole group\'s sales', '组长按全组销售额提成比例'),
-        value: 0.01,
-        format: PERCENT,
-        validation: percentBetween(),
-        note: t('paid to anyone with reports, on the credit rolled up to them (their own included)', '凡有下属者，按逐级汇总到其名下的业绩（含本人）计提'),
-      },
-      { name: 'SpanLimit', label: t('Span of control (direct reports, at most)', '管理幅度（直接下属上限）'), value: 7, format: INT, validation: wholeBetween(1, 50), rule: 'team.span-7' },
-    ],
-  };
+  const sheet = w.sayEach(SHEETS);
+  const settings = planSettings(sheet.plan, [
+    { name: 'RepRate', label: t('Commission on own credit', '个人业绩提成比例'), value: 0.03, format: PERCENT, validation: percentBetween() },
+    {
+      name: 'LeaderRate',
+      label: t('Leader override on the whole group\'s sales', '组长按全组销售额提成比例'),
+      value: 0.01,
+      format: PERCENT,
+      validation: percentBetween(),
+      note: t('paid to anyone with reports, on the credit rolled up to them (their own included)', '凡有下属者，按逐级汇总到其名下的业绩（含本人）计提'),
+    },
+    { name: 'SpanLimit', label: t('Span of control (direct reports, at most)', '管理幅度（直接下属上限）'), value: 7, format: INT, validation: wholeBetween(1, 50), rule: 'team.span-7' },
+  ]);
   const people = tableLayout(
     {
       name: t('People', '人员'),
@@ -103,16 +98,12 @@ const credit = (L: Layout, managers: boolean) =>
   `PERF.CREDIT(${L.people.col('name')},${L.deals.col('person')},${L.deals.col('amount')},${L.deals.col('share')}${managers ? `,${L.people.col('manager')}` : ''})`;
 
 function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
-  const plan = workbook.addWorksheet(L.sheet.plan);
-  columnWidths(plan, [46, 14, 60, 60]);
-  sheetTitle(plan, t('Crediting and roll-up', '业绩归属与逐级汇总'));
+  titledSheet(workbook, L.sheet.plan, [46, 14, 60, 60], t('Crediting and roll-up', '业绩归属与逐级汇总'));
   writeParameters(workbook, L.settings);
 }
 
 function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.team);
-  columnWidths(sheet, [14, 22, 14, 12, 28, 16, 16, 16, 16]);
-  sheetTitle(sheet, t('A team of teams: each person\'s manager', '多级团队：每人的上级'));
+  const sheet = titledSheet(workbook, L.sheet.team, [14, 22, 14, 12, 28, 16, 16, 16, 16], t('A team of teams: each person\'s manager', '多级团队：每人的上级'));
   const name = (i: number) => L.say(t(PEOPLE[i][0], PEOPLE[i][1]));
   writeTable(workbook, L.people, PEOPLE.map(([en, zh, manager, pen, pzh]) => ({ name: L.say(t(en, zh)), position: L.say(t(pen, pzh)), manager: manager < 0 ? null : name(manager) })));
   tableSource(workbook, L.people, EXAMPLE_SOURCE);
@@ -127,17 +118,13 @@ function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeDeals(workbook: ExcelJS.Workbook, L: Layout): void {
-  const sheet = workbook.addWorksheet(L.sheet.deals);
-  columnWidths(sheet, [14, 14, 16, 12, 16]);
-  sheetTitle(sheet, t('Deals: a row per person credited (split deals, overlays, returns as negative amounts)', '订单：每个归属人一行（分单、叠加归属、退货为负数）'));
+  titledSheet(workbook, L.sheet.deals, [14, 14, 16, 12, 16], t('Deals: a row per person credited (split deals, overlays, returns as negative amounts)', '订单：每个归属人一行（分单、叠加归属、退货为负数）'));
   writeTable(workbook, L.deals, DEALS.map(([deal, person, amount, share]) => ({ deal, person: L.say(t(PEOPLE[person][0], PEOPLE[person][1])), amount, share })));
   tableSource(workbook, L.deals, EXAMPLE_SOURCE);
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = workbook.addWorksheet(L.sheet.summary);
-  columnWidths(summary, [48, 18]);
-  sheetTitle(summary, t('Summary', '汇总'));
+  const summary = titledSheet(workbook, L.sheet.summary, [48, 18], t('Summary', '汇总'));
   const { people, col, spill } = L;
   summaryLines(summary, 3, [
     { label: t('Credited on all deal rows', '全部订单行归属业绩'), formula: L.deals.total('credited'), format: CNY },

@@ -6,8 +6,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, LABEL, PERCENT, type ParameterBlock, type Words, columnWidths, defineTemplates, growingTables, nonNegative, oneOf, option, parameterRules,
-  percentBetween, ruleSource, sheetTitle, spillColumns, summaryLines, t, tableLayout, tableSource, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, LABEL, NOTE_THEN_SOURCE, PERCENT, type ParameterBlock, type Words, defineTemplates, growingTables, nonNegative, oneOf, option, parameterRules, percentBetween,
+  ruleSource, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 /** The plan's tiers on attainment: [attainment from, rate on that slice of sales]. */
@@ -60,7 +60,7 @@ const tiers = (w: Words, name: ReturnType<typeof t>, at: string, from: ReturnTyp
   );
 
 function layout(w: Words) {
-  const sheet = { plan: w.say(SHEETS.plan), team: w.say(SHEETS.team), summary: w.say(SHEETS.summary) };
+  const sheet = w.sayEach(SHEETS);
   const attainmentTiers = tiers(w, t('AttainmentTiers', '达成率档位'), 'A7', t('Attainment from', '达成率起点'), PERCENT, ATTAINMENT_TIERS.length);
   const amountTiers = tiers(w, t('AmountTiers', '金额档位'), 'D7', t('Sales from', '销售额起点'), CNY, AMOUNT_TIERS.length);
   const people = tableLayout(
@@ -84,7 +84,7 @@ function layout(w: Words) {
   const methodBlock: ParameterBlock = {
     sheet: sheet.plan,
     firstRow: 3,
-    columns: { label: 1, value: 2, note: 3, source: 4 },
+    columns: NOTE_THEN_SOURCE,
     rows: [
       {
         name: 'CommissionMethod',
@@ -103,9 +103,7 @@ type Layout = ReturnType<typeof layout>;
 const commission = (L: Layout, method: string) => `PERF.TIERED(${L.spill(L.col.attainment)},${L.attainmentTiers.name},${method})*${L.people.col('target')}`;
 
 function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
-  const plan = workbook.addWorksheet(L.sheet.plan);
-  columnWidths(plan, [20, 16, 56, 20, 14]);
-  sheetTitle(plan, t('Tiered commission plan', '分档提成方案'));
+  titledSheet(workbook, L.sheet.plan, [20, 16, 56, 20, 14], t('Tiered commission plan', '分档提成方案'));
   writeParameters(workbook, L.methodBlock);
   writeTable(workbook, L.attainmentTiers, ATTAINMENT_TIERS.map(([from, rate]) => ({ from, rate })));
   tableSource(workbook, L.attainmentTiers, ruleSource('payouts.tiered-commission'));
@@ -114,9 +112,7 @@ function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
-  const team = workbook.addWorksheet(L.sheet.team);
-  columnWidths(team, [20, 16, 16, 14, 16, 14, 22]);
-  sheetTitle(team, t('Sales team', '销售团队'));
+  titledSheet(workbook, L.sheet.team, [20, 16, 16, 14, 16, 14, 22], t('Sales team', '销售团队'));
   writeTable(workbook, L.people, TEAM.map(([en, zh, target, sales]) => ({ name: L.say(t(en, zh)), target, sales })));
   tableSource(workbook, L.people, EXAMPLE_SOURCE);
   const { people, col } = L;
@@ -129,9 +125,7 @@ function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = workbook.addWorksheet(L.sheet.summary);
-  columnWidths(summary, [44, 18]);
-  sheetTitle(summary, t('Summary', '汇总'));
+  const summary = titledSheet(workbook, L.sheet.summary, [44, 18], t('Summary', '汇总'));
   const sum = (c: number) => `SUM(${L.spill(c)})`;
   summaryLines(summary, 3, [
     { label: t('Total target', '业绩目标合计'), formula: L.people.total('target'), format: CNY },

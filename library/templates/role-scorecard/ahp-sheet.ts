@@ -3,7 +3,7 @@
  * visible consistency warning. Only the upper triangle is input; the lower triangle mirrors it.
  */
 import type ExcelJS from 'exceljs';
-import { EXAMPLE_SOURCE, LABEL, PERCENT, columnWidths, decimalBetween, defineNames, formula, headerRow, inputCell, label, sheetTitle, t, warnUnlessOk } from '../../kit';
+import { EXAMPLE_SOURCE, LABEL, PERCENT, decimalBetween, defineNames, formula, headerRow, inputCell, label, t, titledSheet, warnUnlessOk } from '../../kit';
 import { CR_WARNING, type RoleDefinition } from './definition';
 import { type RoleLayout, a1, abs } from './layout';
 
@@ -11,9 +11,7 @@ import { type RoleLayout, a1, abs } from './layout';
 const SAATY = '# ?/?';
 
 export function writeAhp(workbook: ExcelJS.Workbook, role: RoleDefinition, L: RoleLayout): void {
-  const sheet = workbook.addWorksheet(L.sheet.ahp);
-  columnWidths(sheet, [34, ...new Array<number>(L.ahp.weightCol - 1).fill(11)]);
-  sheetTitle(sheet, t('AHP pairwise comparison', '层次分析法两两比较'));
+  const sheet = titledSheet(workbook, L.sheet.ahp, [34, ...new Array<number>(L.ahp.weightCol - 1).fill(11)], t('AHP pairwise comparison', '层次分析法两两比较'));
   label(
     sheet.getCell('A2'),
     t(

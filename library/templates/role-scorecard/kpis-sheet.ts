@@ -6,8 +6,8 @@
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../../workbook/a1';
 import {
-  EXAMPLE_SOURCE, LABEL, PERCENT, type ParameterBlock, type Text, columnWidths, decimalBetween, defineNames, formula, heading, headerRow, inputCell, label, nonNegative, oneOf,
-  positive, ruleSource, sheetTitle, t, warnUnlessOk, writeParameters,
+  EXAMPLE_SOURCE, LABEL, PERCENT, type ParameterBlock, type Text, decimalBetween, defineNames, formula, heading, headerRow, inputCell, label, nonNegative, oneOf, positive,
+  ruleSource, t, titledSheet, warnUnlessOk, writeParameters,
 } from '../../kit';
 import { periodTarget } from '../../kit/targets';
 import { QUALITATIVE, QUANTITATIVE, QUANT_WARNING, type RoleDefinition, TARGET_KIND, targetKind } from './definition';
@@ -39,9 +39,7 @@ function kpiSource(role: RoleDefinition, j: number): Text {
 }
 
 export function writeKpis(workbook: ExcelJS.Workbook, role: RoleDefinition, L: RoleLayout): void {
-  const sheet = workbook.addWorksheet(L.sheet.kpis);
-  columnWidths(sheet, [40, 10, 12, 13, 10, 22, 15, 15, 11, 11, 11, 14, 12, 60]);
-  sheetTitle(sheet, t(`KPIs: ${role.role['en-US']}`, `${role.role['zh-CN']}考核指标`));
+  const sheet = titledSheet(workbook, L.sheet.kpis, [40, 10, 12, 13, 10, 22, 15, 15, 11, 11, 11, 14, 12, 60], t(`KPIs: ${role.role['en-US']}`, `${role.role['zh-CN']}考核指标`));
   writeParameters(workbook, kpiSettings(role, L));
 
   headerRow(sheet, 6, [

@@ -1,13 +1,11 @@
 /** The Payout sheet: gate, cap, the payout curve and the status bands (PERF.STATUS's defaults written out). */
 import type ExcelJS from 'exceljs';
-import { EXAMPLE_SOURCE, LABEL, PERCENT, columnWidths, decimalBetween, defineNames, headerRow, inputBlock, label, sheetTitle, t, trafficLights, writeParameters } from '../../kit';
+import { EXAMPLE_SOURCE, LABEL, PERCENT, decimalBetween, defineNames, headerRow, inputBlock, label, t, titledSheet, trafficLights, writeParameters } from '../../kit';
 import { FMT, type RoleDefinition, STATUS_BANDS } from './definition';
 import type { RoleLayout } from './layout';
 
 export function writePayout(workbook: ExcelJS.Workbook, role: RoleDefinition, L: RoleLayout): void {
-  const sheet = workbook.addWorksheet(L.sheet.payout);
-  columnWidths(sheet, [40, 18, 4, 16, 14, 40]);
-  sheetTitle(sheet, t('Payout plan', '奖金方案'));
+  const sheet = titledSheet(workbook, L.sheet.payout, [40, 18, 4, 16, 14, 40], t('Payout plan', '奖金方案'));
   writeParameters(workbook, {
     sheet: L.sheet.payout,
     firstRow: 3,

@@ -1,14 +1,12 @@
 /** The Summary sheet: one line per person (spills over the people table), team totals and the AHP and weight checks. */
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../../workbook/a1';
-import { CNY, LABEL, PERCENT, ROOM_TO_GROW, type SummaryLine, columnWidths, formula, headerRow, sheetTitle, summaryLines, t, trafficLights, warnUnlessOk } from '../../kit';
+import { CNY, LABEL, PERCENT, ROOM_TO_GROW, type SummaryLine, formula, headerRow, summaryLines, t, titledSheet, trafficLights, warnUnlessOk } from '../../kit';
 import type { RoleDefinition } from './definition';
 import type { RoleLayout } from './layout';
 
 export function writeSummary(workbook: ExcelJS.Workbook, role: RoleDefinition, L: RoleLayout): void {
-  const sheet = workbook.addWorksheet(L.sheet.summary);
-  columnWidths(sheet, [36, 14, 10, 16, 10]);
-  sheetTitle(sheet, t(`Summary: ${role.role['en-US']}`, `汇总：${role.role['zh-CN']}`));
+  const sheet = titledSheet(workbook, L.sheet.summary, [36, 14, 10, 16, 10], t(`Summary: ${role.role['en-US']}`, `汇总：${role.role['zh-CN']}`));
   const flags = L.team.flags.length;
   const { first, header } = L.summary;
   headerRow(sheet, header, [LABEL.name, LABEL.score, LABEL.status, t('Payout', '奖金'), ...(flags ? [t('Flags', '预警数')] : [])]);
