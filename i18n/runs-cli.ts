@@ -7,17 +7,20 @@
  */
 import type { Text } from './text';
 
-export const RUNS_CLI = {
-  // ---- Usage (perfplan run --help) -----------------------------------------------------------
-  usage: {
-    'en-US': `Usage:
-  perfplan run submit BOOK.xlsx --period P --people TABLE --payout COLUMN [--currency CNY] [--map payroll.json] [--wait [--timeout SECONDS]]
+/** The usage's command lines: typed as they are in both languages, so written once. */
+const SYNOPSIS = `  perfplan run submit BOOK.xlsx --period P --people TABLE --payout COLUMN [--currency CNY] [--map payroll.json] [--wait [--timeout SECONDS]]
   perfplan run status ID [--json]
   perfplan run list [--period P] [--status STATUS] [--json]
   perfplan run approve ID [--comment TEXT]
   perfplan run reject ID --comment TEXT
   perfplan run payroll ID --out payroll.csv|payroll.xlsx
-  perfplan run statement ID PERSON --out FILE.html|FILE.xlsx
+  perfplan run statement ID PERSON --out FILE.html|FILE.xlsx`;
+
+export const RUNS_CLI = {
+  // ---- Usage (perfplan run --help) -----------------------------------------------------------
+  usage: {
+    'en-US': `Usage:
+${SYNOPSIS}
 
 Payout runs on the PerfPlan API: submit a workbook, follow it, approve or reject it, then
 download the payroll file and each person's statement.
@@ -36,13 +39,7 @@ request (bad input, server error), 7 the token was not accepted (401), 8 not all
 9 no such run or person (404), 10 the run is not in the state this needs (409), 11 someone
 else acted on the run first (412), 12 the API asked for If-Match (428), 13 the run failed.`,
     'zh-CN': `用法：
-  perfplan run submit BOOK.xlsx --period P --people TABLE --payout COLUMN [--currency CNY] [--map payroll.json] [--wait [--timeout SECONDS]]
-  perfplan run status ID [--json]
-  perfplan run list [--period P] [--status STATUS] [--json]
-  perfplan run approve ID [--comment TEXT]
-  perfplan run reject ID --comment TEXT
-  perfplan run payroll ID --out payroll.csv|payroll.xlsx
-  perfplan run statement ID PERSON --out FILE.html|FILE.xlsx
+${SYNOPSIS}
 
 PerfPlan API 上的薪酬计算批次：提交工作簿、跟踪进度、审批通过或驳回，然后下载工资文件
 和每个人的结算单。
