@@ -20,24 +20,7 @@ import { PerfError } from '../../engine/errors';
 import { Arg, Cell, ResultGrid, finiteResult, finiteScalar } from '../../engine/grid';
 import { ArgumentInfo, CATALOG, CatalogFunction, NAMESPACE, isEngineFunction } from '../../catalog';
 import { ERRORS, Locale } from '../../i18n';
-
-/** The parts of HyperFormula's AST and interpreter state the plugin touches. */
-interface AstNode {
-  type: string;
-  value?: number;
-}
-interface ProcedureAst {
-  args: AstNode[];
-}
-interface InterpreterState {
-  formulaAddress?: { sheet: number; row: number; col: number };
-}
-type Plugin = FunctionPlugin & {
-  runFunction(args: AstNode[], state: InterpreterState, metadata: unknown, fn: (...values: unknown[]) => unknown): unknown;
-  metadata(name: string): unknown;
-  arraySizeForAst(ast: unknown, state: InterpreterState): ArraySize;
-  evaluateAst(ast: unknown, state: InterpreterState): unknown;
-};
+import type { InterpreterState, PluginInternals as Plugin, ProcedureAst } from './internals';
 
 /** What a calculation lends the plugin (see calc/hooks.ts): a simulation budget and PERF.BENCHMARK answers. */
 export interface PerfHooks {
@@ -126,7 +109,7 @@ function argumentInfo(plugin: Plugin, ast: ProcedureAst, state: InterpreterState
     number: (i) => {
       const arg = args[i];
       if (!arg || arg.type === 'EMPTY') return undefined;
-      if (arg.type === 'NUMBER') return arg.value;
+      if (arg.type === 'NUMBER') return arg.value as number;
       try {
         const value = toCell(plugin.evaluateAst(arg, state));
         return typeof value === 'number' ? value : undefined;

@@ -28,21 +28,7 @@ import { CALC } from '../../i18n/calc';
 import { DEFAULT_LOCALE, Locale } from '../../i18n/locale';
 import { render } from '../../i18n/text';
 import { LookupValue, xmatch } from './xmatch';
-
-interface Ast {
-  type: string;
-  value?: unknown;
-}
-interface ProcedureAst {
-  args: Ast[];
-}
-interface State {
-  formulaAddress: { sheet: number; row: number; col: number };
-}
-type Plugin = FunctionPlugin & {
-  runFunction(args: Ast[], state: State, metadata: unknown, fn: (...values: unknown[]) => unknown): unknown;
-  metadata(name: string): unknown;
-};
+import type { AstNode as Ast, InterpreterState as State, PluginInternals as Plugin, ProcedureAst } from '../../adapters/hyperformula/internals';
 
 export const FIT = 'PERFPLAN.FIT';
 export const UNSUPPORTED = 'PERFPLAN.UNSUPPORTED';
