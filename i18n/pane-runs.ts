@@ -177,6 +177,14 @@ export const RUNS = {
     'en-US': 'You may not decide this step: it needs an approver of its level who did not submit the run and has not decided an earlier level.',
     'zh-CN': '您不能审批这一步：需要该级别的审批人，且不是批次提交人、未审批过前面的级别。',
   },
+  ownRun: {
+    'en-US': 'You submitted this run, so someone else must approve or reject it.',
+    'zh-CN': '此批次由您提交，须由其他人审批或驳回。',
+  },
+  decidedEarlier: {
+    'en-US': 'You decided an earlier level of this run: another approver must decide this one.',
+    'zh-CN': '您已审批过此批次的前一级别，这一级须由其他审批人处理。',
+  },
   notAwaiting: { 'en-US': 'The run is not awaiting approval (any more). Reload it to see where it stands.', 'zh-CN': '此批次（已）不在待审批状态。请重新加载查看当前状态。' },
   reloadFirst: { 'en-US': 'Reload the run before deciding.', 'zh-CN': '请先重新加载批次再审批。' },
 

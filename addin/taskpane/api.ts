@@ -73,15 +73,18 @@ export class ApiError extends Error {
   readonly status?: number;
   readonly title?: string;
   readonly detail?: string;
+  /** The problem's `type` (RFC 9457): which rule refused, when the API names one. */
+  readonly type?: string;
   readonly errors: FieldError[];
 
-  constructor(init: { kind: ApiErrorKind; status?: number; title?: string; detail?: string; errors?: FieldError[]; message?: string }) {
+  constructor(init: { kind: ApiErrorKind; status?: number; title?: string; detail?: string; type?: string; errors?: FieldError[]; message?: string }) {
     super(init.message ?? init.detail ?? init.title ?? (init.status ? `HTTP ${init.status}` : init.kind));
     this.name = 'ApiError';
     this.kind = init.kind;
     this.status = init.status;
     this.title = init.title;
     this.detail = init.detail;
+    this.type = init.type;
     this.errors = init.errors ?? [];
   }
 }
@@ -296,6 +299,7 @@ export async function problemFromResponse(response: Response): Promise<ApiError>
     status: response.status,
     title: clip(optionalText(problem.title)),
     detail: clip(optionalText(problem.detail)),
+    ...(optionalText(problem.type) && problem.type !== 'about:blank' ? { type: clip(optionalText(problem.type)) } : {}),
     errors,
   });
 }

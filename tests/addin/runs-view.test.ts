@@ -228,6 +228,11 @@ describe('the view’s decisions', () => {
     const http = (status: number) => new ApiError({ kind: 'http', status });
     expect([412, 403, 409, 428, 500].map((s) => decisionProblem(http(s)))).toEqual(['stale', 'denied', 'notAwaiting', 'reloadFirst', 'other']);
     expect(decisionProblem(new ApiError({ kind: 'network' }))).toBe('other');
+    // A 403 whose problem type names the rule gets that rule's message.
+    const refusedBy = (type: string) => decisionProblem(new ApiError({ kind: 'http', status: 403, type }));
+    expect(refusedBy('urn:perfplan:problem:runs:maker-checker')).toBe('ownRun');
+    expect(refusedBy('urn:perfplan:problem:runs:one-level-per-person')).toBe('decidedEarlier');
+    expect(refusedBy('urn:perfplan:problem:runs:level-role')).toBe('denied');
     expect(commentProblem('reject', '  ')).toBe('commentNeeded');
     expect(commentProblem('approve', '')).toBeUndefined();
     expect(commentProblem('approve', 'x'.repeat(1001))).toBe('commentTooLong');
@@ -334,6 +339,8 @@ describe('the view, rendered', () => {
   it.each(LOCALES)('%s: 403, 409 and 428 each say what they mean; only the ones a reload can mend offer Reload', (locale) => {
     const cases = [
       ['denied', 403, false],
+      ['ownRun', 403, false],
+      ['decidedEarlier', 403, false],
       ['notAwaiting', 409, true],
       ['reloadFirst', 428, true],
     ] as const;
@@ -447,6 +454,10 @@ describe('against the local API host', () => {
     const asSubmitter = await submitter.decide(done.run.id, 'approve', '', done.etag).catch((e: unknown) => e);
     expect(asSubmitter).toMatchObject({ status: 403 });
     expect(decisionProblem(asSubmitter)).toBe('denied');
+    // Holding every approver role changes nothing: it is their own run (maker-checker).
+    const asOwnApprover = await clientAs(api.tokens.submitterApproverA).decide(done.run.id, 'approve', '', done.etag).catch((e: unknown) => e);
+    expect(asOwnApprover).toMatchObject({ status: 403, type: 'urn:perfplan:problem:runs:maker-checker' });
+    expect(decisionProblem(asOwnApprover)).toBe('ownRun');
 
     // Two approvers with the same ETag: one wins, the other gets 412 and is told to reload.
     const a = clientAs(approver1);

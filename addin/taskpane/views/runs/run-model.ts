@@ -70,7 +70,13 @@ export const hasResults = (run: Run) => run.totals !== null && run.status !== 'q
 /** Whether the run is still moving by itself (the pane polls it). */
 export const isWorking = (run: Run) => run.status === 'queued';
 
-export type DecisionProblem = 'stale' | 'denied' | 'notAwaiting' | 'reloadFirst' | 'other';
+export type DecisionProblem = 'stale' | 'denied' | 'ownRun' | 'decidedEarlier' | 'notAwaiting' | 'reloadFirst' | 'other';
+
+/** The API's problem types for the 403s of approve/reject (docs/spec/api.md). */
+const REFUSED_BY: Record<string, DecisionProblem> = {
+  'urn:perfplan:problem:runs:maker-checker': 'ownRun',
+  'urn:perfplan:problem:runs:one-level-per-person': 'decidedEarlier',
+};
 
 /** Which problem a failed approve/reject is: 412 someone acted first, 403, 409, 428. */
 export function decisionProblem(error: unknown): DecisionProblem {
@@ -79,7 +85,8 @@ export function decisionProblem(error: unknown): DecisionProblem {
     case 412:
       return 'stale';
     case 403:
-      return 'denied';
+      // Which rule refused it, when the API says; else the general message.
+      return (error.type && REFUSED_BY[error.type]) || 'denied';
     case 409:
       return 'notAwaiting';
     case 428:
