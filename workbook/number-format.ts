@@ -176,6 +176,14 @@ export function hasCurrency(code: string | undefined): boolean {
  * Text and booleans pass through a text section (`@`), else stay as they are.
  */
 export function formatValue(value: FormatValue, code: string): string | undefined {
+  try {
+    return render(value, code);
+  } catch {
+    return undefined; // a code this renderer misreads is one it does not show
+  }
+}
+
+function render(value: FormatValue, code: string): string | undefined {
   const sections = parse(code);
   if (!sections || sections.length === 0) return undefined;
   if (typeof value === 'boolean') return undefined;

@@ -6,6 +6,7 @@
  * quotes or after \, colours, [$¥-804] currency tags, dates and times on Excel's serial numbers
  * (1900 system, with its 29 February 1900). What the renderer does not do returns undefined.
  */
+import fc from 'fast-check';
 import { formatValue, hasCurrency, isExplicitFormat } from '../../workbook/number-format';
 
 const cases: [string, number, string][] = [
@@ -118,5 +119,18 @@ describe('formatValue: Excel number format codes on worked examples', () => {
     expect(hasCurrency('[$-804]yyyy"年"m"月"')).toBe(false);
     expect(isExplicitFormat('General')).toBe(false);
     expect(isExplicitFormat('0.0%')).toBe(true);
+  });
+});
+
+describe('formatValue on any code', () => {
+  it('never throws: a string or undefined for codes made of the characters formats use', () => {
+    const alphabet = [...'0#?.,%;"\\_*[]$-+/():@ EeyYmMdDhHsSAPG¥￥元'].map((c) => fc.constant(c));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(...alphabet), { maxLength: 24 }), fc.oneof(fc.double(), fc.integer(), fc.string()), (chars, value) => {
+        const shown = formatValue(value, chars.join(''));
+        return shown === undefined || typeof shown === 'string';
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
