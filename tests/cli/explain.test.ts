@@ -10,7 +10,7 @@ import * as path from 'path';
 import { CalcJson } from '../../calc/book';
 import { parsePerfCall } from '../../calc/explain-cell';
 import { main } from '../../cli/main';
-import { SALES_TEAM, TIERS } from '../support/fixtures';
+import { AHP_ONE_EXPERT, AHP_TWO_EXPERTS, SALES_TEAM, TIERS } from '../support/fixtures';
 import { putGrid, saveWorkbook, tempDir } from '../support/workbook';
 
 const formula = (text: string) => ({ formula: text }) as ExcelJS.CellValue;
@@ -45,19 +45,8 @@ async function writePlanBook(file: string): Promise<void> {
   team.getCell('F9').value = formula('PERF.NORMALIZE(C7:E7)');
 
   const weights = workbook.addWorksheet('Weights');
-  putGrid(weights, 1, 1, [
-    [1, 3, 5],
-    [null, 1, 2],
-    [null, null, 1],
-  ]);
-  putGrid(weights, 5, 1, [
-    [1, 3, 5],
-    [null, 1, 2],
-    [null, null, 1],
-    [1, 5, 7],
-    [null, 1, 3],
-    [null, null, 1],
-  ]);
+  putGrid(weights, 1, 1, AHP_ONE_EXPERT);
+  putGrid(weights, 5, 1, AHP_TWO_EXPERTS);
   weights.getCell('E1').value = formula('PERF.AHP(A1:C3)');
   weights.getCell('F1').value = formula('PERF.AHP(A5:C10,"geomean")');
 

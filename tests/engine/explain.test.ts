@@ -32,7 +32,7 @@ import {
 import { EXPLAINABLE_FUNCTIONS, explainCall } from '../../catalog/explain';
 import * as engine from '../../engine';
 import { expectPerfError } from '../support/errors';
-import { TIERS } from '../support/fixtures';
+import { AHP_ONE_EXPERT, AHP_TWO_EXPERTS, TIERS } from '../support/fixtures';
 
 const CURVE = [
   [0.5, 0],
@@ -327,11 +327,7 @@ describe('SCORECARD', () => {
 });
 
 describe('AHP', () => {
-  const matrix = [
-    [1, 3, 5],
-    [null, 1, 2],
-    [null, null, 1],
-  ];
+  const matrix = AHP_ONE_EXPERT;
 
   it('eigen: eigenvector component, with λmax and CR as info', () => {
     const all = engine.ahp(matrix, null);
@@ -353,14 +349,7 @@ describe('AHP', () => {
   });
 
   it('stacked experts: the aggregated comparisons are shown', () => {
-    const stacked = [
-      [1, 3, 5],
-      [null, 1, 2],
-      [null, null, 1],
-      [1, 5, 7],
-      [null, 1, 3],
-      [null, null, 1],
-    ];
+    const stacked = AHP_TWO_EXPERTS;
     const all = engine.ahp(stacked, null);
     for (let r = 0; r < 3; r++) expectConsistent(explainAhp(stacked, null, { row: r, col: 0 }), cell(all, r));
     const e = explainAhp(stacked, null, { row: 0, col: 0 });

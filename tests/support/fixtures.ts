@@ -50,3 +50,18 @@ export const CURVES3 = [
   [1500, 400, 1],
   [800, 100, 0.6],
 ];
+
+/** One expert's AHP judgements of three criteria: the upper triangle (the engine fills the reciprocals). */
+export const AHP_ONE_EXPERT = [
+  [1, 3, 5],
+  [null, 1, 2],
+  [null, null, 1],
+];
+
+/** Two experts' judgements stacked (PERF.AHP aggregates them): the one above, then a second's. */
+export const AHP_TWO_EXPERTS = [
+  ...AHP_ONE_EXPERT,
+  [1, 5, 7],
+  [null, 1, 3],
+  [null, null, 1],
+];
