@@ -440,6 +440,8 @@ function typedFunctionName(text: string, scope: Scope | null, namespaces: readon
 // The two translations: one left-to-right pass each, an explicit stack of open brackets
 // ---------------------------------------------------------------------------------------------
 
+const BRACKET_OR_COMMA: ReadonlySet<TokenKind> = new Set<TokenKind>(['open', 'arrayOpen', 'close', 'arrayClose', 'comma']);
+
 /**
  * Brackets and commas are handled the same way in both directions: an opener pushes its frame
  * (`closeWith`: what its closer writes instead of itself), a closer pops it, a comma moves the
@@ -474,6 +476,12 @@ function storeTokens(tokens: FormulaToken[], namespaces: readonly string[]): str
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
+    if (BRACKET_OR_COMMA.has(t.kind)) {
+      // wrapNext is only ever set just before an opener, so this is the one it was set for.
+      out += bracketOrComma(tokens, i, structure, frames, scope(), wrapNext ? (t.kind === 'open' ? '))' : '})') : undefined);
+      wrapNext = false;
+      continue;
+    }
     switch (t.kind) {
       case 'function': {
         // Always followed by its "(" (that is what makes it a function token).
@@ -483,15 +491,6 @@ function storeTokens(tokens: FormulaToken[], namespaces: readonly string[]): str
         i++;
         break;
       }
-      case 'open':
-      case 'arrayOpen':
-      case 'close':
-      case 'arrayClose':
-      case 'comma':
-        // wrapNext is only ever set just before an opener, so this is the one it was set for.
-        out += bracketOrComma(tokens, i, structure, frames, scope(), wrapNext ? (t.kind === 'open' ? '))' : '})') : undefined);
-        wrapNext = false;
-        break;
       case 'reference':
       case 'name':
         if (next?.kind === 'spill') {
@@ -529,6 +528,10 @@ function typeTokens(tokens: FormulaToken[], namespaces: readonly string[]): stri
   let out = '';
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (BRACKET_OR_COMMA.has(t.kind)) {
+      out += bracketOrComma(tokens, i, structure, frames, scope());
+      continue;
+    }
     switch (t.kind) {
       case 'function': {
         const open = i + 1;
@@ -552,13 +555,6 @@ function typeTokens(tokens: FormulaToken[], namespaces: readonly string[]): stri
         i++;
         break;
       }
-      case 'open':
-      case 'arrayOpen':
-      case 'close':
-      case 'arrayClose':
-      case 'comma':
-        out += bracketOrComma(tokens, i, structure, frames, scope());
-        break;
       case 'name':
         out += typedName(t, scope());
         break;
