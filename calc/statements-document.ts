@@ -18,6 +18,7 @@ import type { Locale } from '../i18n/locale';
 import { STATEMENTS } from '../i18n/statements';
 import { Phrase, Text, render } from '../i18n/text';
 import { formatValue, hasCurrency } from '../workbook/number-format';
+import { localDateFormat } from '../workbook/styles';
 import { spillPosition } from './spill-position';
 import type { ShownValue, Statement, StatementResult, StatementsModel } from './statements';
 
@@ -90,7 +91,8 @@ export function formatMoney(amount: number, locale: Locale): string {
  * A value as a statement shows it: in `format` (its cell's number format) when the renderer
  * shows that format — for an amount (`money`) only a format naming a currency, else CNY.
  */
-export function showValue(value: ShownValue, locale: Locale, money = false, format?: string): ShownText {
+export function showValue(value: ShownValue, locale: Locale, money = false, cellFormat?: string): ShownText {
+  const format = cellFormat && localDateFormat(cellFormat, locale); // Excel's short date: as the language writes it
   if (format && (value.kind === 'number' || value.kind === 'text') && (!money || hasCurrency(format))) {
     const text = formatValue(value.value, format);
     if (text !== undefined) return value.kind === 'number' ? { text, number: value.value, ...(money ? { money: true } : {}), format } : { text };

@@ -7,7 +7,9 @@
  * locale-dependent ones as Excel writes them for Chinese (Simplified) — currency 5–8 and
  * accounting 41–44 in yuan, dates and times 27–36 and 50–58 with 年/月/日, 时/分/秒 — since
  * PerfPlan's amounts are CNY and those ids have no other meaning in a Chinese workbook. The
- * short date 14 is m/d/yyyy, as Excel shows it in en-US.
+ * short date 14 and 22 are the reader's own (Excel shows 7/15/2025 in en-US, 2025/7/15 in
+ * zh-CN): they are read as en-US codes with the locale tag [$-409], which localDateFormat turns
+ * into the Chinese form for a statement in zh-CN.
  */
 import { attributes, elements } from './xml';
 
@@ -26,7 +28,7 @@ const BUILTIN: Record<number, string> = {
   11: '0.00E+00',
   12: '# ?/?',
   13: '# ??/??',
-  14: 'm/d/yyyy',
+  14: '[$-409]m/d/yyyy',
   15: 'd-mmm-yy',
   16: 'd-mmm',
   17: 'mmm-yy',
@@ -34,7 +36,7 @@ const BUILTIN: Record<number, string> = {
   19: 'h:mm:ss AM/PM',
   20: 'h:mm',
   21: 'h:mm:ss',
-  22: 'm/d/yyyy h:mm',
+  22: '[$-409]m/d/yyyy h:mm',
   27: 'yyyy"年"m"月"',
   28: 'm"月"d"日"',
   29: 'm"月"d"日"',
@@ -68,6 +70,16 @@ const BUILTIN: Record<number, string> = {
   57: 'yyyy"年"m"月"',
   58: 'm"月"d"日"',
 };
+
+/** Built-in 14 (the short date) and 22 (short date and time) as read. */
+export const SHORT_DATE = '[$-409]m/d/yyyy';
+export const SHORT_DATE_TIME = '[$-409]m/d/yyyy h:mm';
+
+/** A code as shown in `locale`: the built-in short dates in the language's own order, anything else as it is. */
+export function localDateFormat(code: string, locale: string): string {
+  if (!locale.toLowerCase().startsWith('zh')) return code;
+  return code === SHORT_DATE ? 'yyyy/m/d' : code === SHORT_DATE_TIME ? 'yyyy/m/d h:mm' : code;
+}
 
 /** The format code of a built-in id; undefined for an id Excel defines for no locale we know. */
 export function builtinNumberFormat(id: number): string | undefined {

@@ -10,7 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { nodeCodec } from '../../workbook/node-codec';
 import { cellNumberFormat, readWorkbookModel } from '../../workbook/read';
-import { builtinNumberFormat, readNumberFormats } from '../../workbook/styles';
+import { formatValue } from '../../workbook/number-format';
+import { SHORT_DATE, SHORT_DATE_TIME, builtinNumberFormat, localDateFormat, readNumberFormats } from '../../workbook/styles';
 import { ZipArchive } from '../../workbook/zip';
 import { storedWorkbook } from '../support/stored-workbook';
 
@@ -65,7 +66,7 @@ describe('readNumberFormats', () => {
   });
 
   it('built-in ids per ECMA-376 §18.8.30; an unknown id is General', () => {
-    expect([0, 1, 2, 3, 4, 9, 10, 14, 49].map(builtinNumberFormat)).toEqual(['General', '0', '0.00', '#,##0', '#,##0.00', '0%', '0.00%', 'm/d/yyyy', '@']);
+    expect([0, 1, 2, 3, 4, 9, 10, 14, 49].map(builtinNumberFormat)).toEqual(['General', '0', '0.00', '#,##0', '#,##0.00', '0%', '0.00%', '[$-409]m/d/yyyy', '@']);
     expect(builtinNumberFormat(200)).toBeUndefined();
     expect(readNumberFormats('<styleSheet><cellXfs><xf numFmtId="200"/></cellXfs></styleSheet>')).toEqual(['General']);
     expect(readNumberFormats('<styleSheet/>')).toEqual([]);
@@ -108,4 +109,12 @@ describe('styles kept per cell by the reader', () => {
     expect(sheet.styles?.[3]).toBe(sheet.styles?.[2]);
     expect(sheet.styles?.[4]).not.toBe(sheet.styles?.[3]);
   });
+});
+
+it("Excel's short date (built-in 14, 22) is the reader's: 7/15/2025 in en-US, 2025/7/15 in zh-CN", () => {
+  expect([builtinNumberFormat(14), builtinNumberFormat(22)]).toEqual([SHORT_DATE, SHORT_DATE_TIME]);
+  expect(formatValue(45853, localDateFormat(SHORT_DATE, 'en-US'))).toBe('7/15/2025');
+  expect(formatValue(45853, localDateFormat(SHORT_DATE, 'zh-CN'))).toBe('2025/7/15');
+  expect(formatValue(45853.75, localDateFormat(SHORT_DATE_TIME, 'zh-CN'))).toBe('2025/7/15 18:00');
+  expect(localDateFormat('m/d/yyyy', 'zh-CN')).toBe('m/d/yyyy'); // a code of the book's own stays
 });
