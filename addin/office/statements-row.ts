@@ -31,6 +31,8 @@ export interface RowCell {
   spill?: { anchor: string; row: number; col: number };
   /** A column of the table (else a result beside it). */
   inTable: boolean;
+  /** The cell's number format ("0.0%", "[$¥-804]#,##0.00"), when not General: the statement shows the value as the cell does. */
+  format?: string;
 }
 
 export interface ReadRowOptions {
@@ -111,12 +113,14 @@ export async function readPersonRow(context: Excel.RequestContext, options: Read
   const right = Math.max(tableRight, used.columnIndex + used.columnCount - 1);
   const width = right - left + 1;
   const line = sheet.getRange(rangeAddress(rowIndex, left, 1, width));
-  line.load('values, formulas, valueTypes');
+  line.load('values, formulas, valueTypes, numberFormat');
   const beside = width > header.columnCount ? sheet.getRange(rangeAddress(header.rowIndex, left, 1, width)) : undefined;
   beside?.load('values');
   await context.sync();
 
   const types = line.valueTypes as unknown as string[][];
+  // Excel's invariant (English) codes, as the workbook stores them; General is no format to apply.
+  const formats = (line.numberFormat as unknown as unknown[][] | undefined)?.[0];
   const address = (col: number) => qualify(sheet.name, cellAddress(rowIndex, col));
   const cellAt = (col: number, headerText: string, inTable: boolean): RowCell => {
     const j = col - left;
@@ -128,6 +132,7 @@ export async function readPersonRow(context: Excel.RequestContext, options: Read
       type: String(types[0][j]),
       ...(isFormula(formula) ? { formula } : {}),
       inTable,
+      ...(typeof formats?.[j] === 'string' && formats[j] !== '' && formats[j] !== 'General' ? { format: formats[j] as string } : {}),
     };
   };
   const cells: RowCell[] = [];

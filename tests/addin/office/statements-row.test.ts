@@ -83,6 +83,8 @@ function book(rowIndex: number, inTable = true, names: Parameters<typeof withNam
             values: [['', 'Li Wei', 'E01', 120000, 0.05, 4000, 2800, 'ok', 3]],
             formulas: [['', 'Li Wei', 'E01', 120000, 0.05, CREDIT_FORMULA, 2800, 'ok', 3]],
             valueTypes: [['Empty', 'String', 'String', 'Double', 'Double', 'Double', 'Double', 'String', 'Double']],
+            // Excel's invariant codes: Sales with separators, Rate a percentage, the payout in yuan.
+            numberFormat: [['General', 'General', '@', '#,##0', '0.0%', 'General', '"¥"#,##0.00', 'General', 'General']],
           },
           'A3:I3': { values: [['', 'Name', 'Employee ID', 'Sales', 'Rate', 'Credit', 'Payout', '', '']] },
           G5: spilled('G4', 3, 6, PAYOUT_FORMULA, { rowIndex: 3, rowCount: 3 }),
@@ -107,11 +109,20 @@ describe('readPersonRow', () => {
     expect(row).toMatchObject({ table: 'Team', sheet: SHEET, row: 5, dataRows: { top: 4, bottom: 6 } });
     expect(row.cells).toEqual([
       { header: 'Name', cell: "'Sales Team'!B5", value: 'Li Wei', type: 'String', inTable: true },
-      { header: 'Employee ID', cell: "'Sales Team'!C5", value: 'E01', type: 'String', inTable: true },
-      { header: 'Sales', cell: "'Sales Team'!D5", value: 120000, type: 'Double', inTable: true },
-      { header: 'Rate', cell: "'Sales Team'!E5", value: 0.05, type: 'Double', inTable: true },
+      { header: 'Employee ID', cell: "'Sales Team'!C5", value: 'E01', type: 'String', inTable: true, format: '@' },
+      { header: 'Sales', cell: "'Sales Team'!D5", value: 120000, type: 'Double', inTable: true, format: '#,##0' },
+      { header: 'Rate', cell: "'Sales Team'!E5", value: 0.05, type: 'Double', inTable: true, format: '0.0%' },
       { header: 'Credit', cell: "'Sales Team'!F5", value: 4000, type: 'Double', formula: CREDIT_FORMULA, inTable: true },
-      { header: 'Payout', cell: "'Sales Team'!G5", value: 2800, type: 'Double', formula: PAYOUT_FORMULA, spill: { anchor: "'Sales Team'!G4", row: 1, col: 0 }, inTable: false },
+      {
+        header: 'Payout',
+        cell: "'Sales Team'!G5",
+        value: 2800,
+        type: 'Double',
+        formula: PAYOUT_FORMULA,
+        spill: { anchor: "'Sales Team'!G4", row: 1, col: 0 },
+        inTable: false,
+        format: '"¥"#,##0.00',
+      },
     ]);
     // Read only: the row, the header row above it, the cells beside the table; the used range only for its columns.
     expect(h.callsOf('getRange').map((c) => c.args[0])).toEqual(['A5:I5', 'A3:I3', 'G5', 'H5', 'I5']);
@@ -139,6 +150,10 @@ describe('readPersonRow', () => {
     const { html } = statementPage(statement, model, { file: 'q3.xlsx', sha256: 'abc', calculatedAt: '2025-07-31T00:00:00.000Z' }, 'en-US');
     expect(html).not.toContain('Q3 plan');
     expect(html).toContain('Employee ID');
+    // Each value as its cell shows it in Excel (the cells' number formats), as perfplan statements shows it.
+    expect(html).toContain('120,000');
+    expect(html).toContain('5.0%');
+    expect(html).toContain('¥2,800.00');
   });
 
   it('explains the results whose PERF calls take the table’s columns, and the steps add up to each value', async () => {

@@ -62,7 +62,9 @@ export function personStatement(row: PersonRow, explained: ReadonlyMap<string, E
   const formulas = [...columns, ...row.cells.filter((c) => !c.inTable)].filter((c) => c.formula);
   const payoutCell = formulas.find((c) => HEADERS.payout.has(headerKey(c.header))) ?? find(HEADERS.payout) ?? formulas[formulas.length - 1];
   const identity = new Set([nameCell, idCell, roleCell, periodCell].filter(Boolean));
-  const inputs = columns.filter((c) => !c.formula && !identity.has(c) && c !== payoutCell && c.header !== '').map((c) => ({ header: c.header, cell: c.cell, value: shownValue(c) }));
+  const inputs = columns
+    .filter((c) => !c.formula && !identity.has(c) && c !== payoutCell && c.header !== '')
+    .map((c) => ({ header: c.header, cell: c.cell, value: shownValue(c), ...(c.format ? { format: c.format } : {}) }));
   const results: StatementResult[] = formulas.map((c) => {
     const said = explained.get(c.cell);
     return {
@@ -75,6 +77,7 @@ export function personStatement(row: PersonRow, explained: ReadonlyMap<string, E
       ...(said && 'explanation' in said ? { explanation: said.explanation } : {}),
       ...(said && 'error' in said ? { error: said.error } : {}),
       payout: c === payoutCell,
+      ...(c.format ? { format: c.format } : {}),
     };
   });
   const payout = payoutCell ? shownValue(payoutCell) : ({ kind: 'blank' } as const);
