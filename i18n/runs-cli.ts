@@ -165,7 +165,6 @@ PerfPlan API 上的薪酬计算批次：提交工作簿、跟踪进度、审批�
     'en-US': '{id}  {status}  {period}  {total}{overdue}',
     'zh-CN': '{id}  {status}  {period}  {total}{overdue}',
   },
-  listCount: { 'en-US': '{count} runs', 'zh-CN': '共 {count} 个批次' },
 
   // ---- perfplan run status ------------------------------------------------------------------------
   viewRun: { 'en-US': 'run {id}', 'zh-CN': '批次 {id}' },
@@ -203,5 +202,3 @@ PerfPlan API 上的薪酬计算批次：提交工作簿、跟踪进度、审批�
   /** A status word the API has and this client does not know yet: as the API spells it. */
   'status.other': { 'en-US': '{status}', 'zh-CN': '"{status}"' },
 } as const satisfies Record<string, Text>;
-
-export type RunsCliKey = keyof typeof RUNS_CLI;
