@@ -304,6 +304,44 @@ export async function problemFromResponse(response: Response): Promise<ApiError>
   });
 }
 
+/**
+ * Runs `work` with a signal that aborts when the caller's does, or after `limitMs` (then the
+ * failure is a `timeout` ApiError). The whole exchange counts: headers and body.
+ */
+export async function withinTime<T>(outer: AbortSignal | undefined, limitMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, limitMs);
+  const forward = () => controller.abort();
+  if (outer?.aborted) controller.abort();
+  outer?.addEventListener('abort', forward, { once: true });
+  try {
+    return await work(controller.signal);
+  } catch (error) {
+    if (timedOut && !outer?.aborted) throw new ApiError({ kind: 'timeout', message: `no answer within ${limitMs} ms` });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forward);
+  }
+}
+
+/** One request: a failure to reach the API is a `network` ApiError, an answer that is not ok its problem. */
+export async function fetchChecked(fetchImpl: FetchLike, url: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { ...init, signal });
+  } catch (error) {
+    if (isAbortError(error) || signal.aborted) throw error;
+    throw new ApiError({ kind: 'network', message: messageOf(error) });
+  }
+  if (!response.ok) throw await problemFromResponse(response);
+  return response;
+}
+
 export interface ApiClient {
   readonly apiBase: string;
   listTemplates(filter: { q?: string; category?: string }, signal?: AbortSignal): Promise<TemplateSummary[]>;
@@ -314,42 +352,8 @@ export interface ApiClient {
 }
 
 export function createApiClient(apiBase: string, fetchImpl: FetchLike = (input, init) => fetch(input, init), timeoutMs = REQUEST_TIMEOUT_MS): ApiClient {
-  /**
-   * Runs `work` with a signal that aborts when the caller's does, or after `timeoutMs` (then
-   * the failure is a `timeout` ApiError). The whole exchange counts: headers and body.
-   */
-  async function withTimeout<T>(signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const forward = () => controller.abort();
-    if (signal?.aborted) controller.abort();
-    signal?.addEventListener('abort', forward, { once: true });
-    try {
-      return await work(controller.signal);
-    } catch (error) {
-      if (timedOut && !signal?.aborted) throw new ApiError({ kind: 'timeout', message: `no answer within ${timeoutMs} ms` });
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', forward);
-    }
-  }
-
-  async function send(url: string, accept: string, signal: AbortSignal): Promise<Response> {
-    let response: Response;
-    try {
-      response = await fetchImpl(url, { method: 'GET', headers: { Accept: accept }, signal });
-    } catch (error) {
-      if (isAbortError(error) || signal.aborted) throw error;
-      throw new ApiError({ kind: 'network', message: messageOf(error) });
-    }
-    if (!response.ok) throw await problemFromResponse(response);
-    return response;
-  }
+  const withTimeout = <T>(signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>) => withinTime(signal, timeoutMs, work);
+  const send = (url: string, accept: string, signal: AbortSignal) => fetchChecked(fetchImpl, url, { method: 'GET', headers: { Accept: accept } }, signal);
 
   async function getJson(url: string, outer?: AbortSignal): Promise<unknown> {
     return withTimeout(outer, async (signal) => {

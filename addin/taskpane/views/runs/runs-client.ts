@@ -13,7 +13,7 @@
  *   payroll   GET  /runs/{id}/payroll?format=csv|xlsx
  *   audit     GET  /runs/{id}/audit → the run's history, its hash chain verified by the API
  */
-import { ApiError, type FetchLike, REQUEST_TIMEOUT_MS, isAbortError, looksLikeXlsx, problemFromResponse } from '../../api';
+import { ApiError, type FetchLike, REQUEST_TIMEOUT_MS, fetchChecked, isAbortError, looksLikeXlsx, withinTime } from '../../api';
 
 export const RUN_STATUSES = ['queued', 'calculated', 'awaiting-approval', 'approved', 'rejected', 'exported', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -256,41 +256,11 @@ export function createRunsClient(apiBase: string, token: TokenSource, fetchImpl:
   const base = apiBase.replace(/\/+$/, '');
   const runUrl = (id: string, rest = '') => `${base}/runs/${encodeURIComponent(id)}${rest}`;
 
-  /** One exchange (headers and body) within `limit` ms, or a `timeout` ApiError. */
-  async function exchange<T>(outer: AbortSignal | undefined, limit: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, limit);
-    const forward = () => controller.abort();
-    if (outer?.aborted) controller.abort();
-    outer?.addEventListener('abort', forward, { once: true });
-    try {
-      return await work(controller.signal);
-    } catch (error) {
-      if (timedOut && !outer?.aborted) throw new ApiError({ kind: 'timeout', message: `no answer within ${limit} ms` });
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', forward);
-    }
-  }
-
   async function send(url: string, init: RequestInit & { headers: Record<string, string> }, signal: AbortSignal): Promise<Response> {
     const bearer = await token();
     const headers: Record<string, string> = { ...init.headers };
     if (bearer) headers.Authorization = `Bearer ${bearer}`;
-    let response: Response;
-    try {
-      response = await fetchImpl(url, { ...init, headers, signal });
-    } catch (error) {
-      if (isAbortError(error) || signal.aborted) throw error;
-      throw new ApiError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
-    }
-    if (!response.ok) throw await problemFromResponse(response);
-    return response;
+    return fetchChecked(fetchImpl, url, { ...init, headers }, signal);
   }
 
   async function body<T>(response: Response, signal: AbortSignal, read: (r: Response) => Promise<T>): Promise<T> {
@@ -309,7 +279,7 @@ export function createRunsClient(apiBase: string, token: TokenSource, fetchImpl:
   }
 
   async function file(url: string, accept: string, fallback: string, outer: AbortSignal | undefined): Promise<FetchedFile> {
-    return exchange(outer, Math.max(timeoutMs, TRANSFER_TIMEOUT_MS), async (signal) => {
+    return withinTime(outer, Math.max(timeoutMs, TRANSFER_TIMEOUT_MS), async (signal) => {
       const response = await send(url, { method: 'GET', headers: { Accept: accept } }, signal);
       const bytes = new Uint8Array(await body(response, signal, (r) => r.arrayBuffer()));
       return { bytes, fileName: fileNameFrom(response.headers.get('Content-Disposition'), fallback), type: response.headers.get('Content-Type') ?? accept };
@@ -320,7 +290,7 @@ export function createRunsClient(apiBase: string, token: TokenSource, fetchImpl:
     apiBase: base,
 
     submit(metadata, workbook, outer) {
-      return exchange(outer, Math.max(timeoutMs, TRANSFER_TIMEOUT_MS), async (signal) => {
+      return withinTime(outer, Math.max(timeoutMs, TRANSFER_TIMEOUT_MS), async (signal) => {
         const form = new FormData();
         form.set('metadata', JSON.stringify(metadata));
         form.set('file', new Blob([workbook as BlobPart], { type: XLSX_TYPE }), 'workbook.xlsx');
@@ -336,7 +306,7 @@ export function createRunsClient(apiBase: string, token: TokenSource, fetchImpl:
       if (filter.top) query.set('top', String(filter.top));
       if (filter.continuationToken) query.set('continuationToken', filter.continuationToken);
       const text = query.toString();
-      return exchange(outer, timeoutMs, async (signal) => {
+      return withinTime(outer, timeoutMs, async (signal) => {
         const response = await send(text ? `${base}/runs?${text}` : `${base}/runs`, { method: 'GET', headers: { Accept: 'application/json' } }, signal);
         const json = await body(response, signal, (r) => r.json());
         if (!isObject(json) || !Array.isArray(json.items)) throw new ApiError({ kind: 'parse', message: 'expected {items: [...]}' });
@@ -348,11 +318,11 @@ export function createRunsClient(apiBase: string, token: TokenSource, fetchImpl:
     },
 
     get(id, outer) {
-      return exchange(outer, timeoutMs, async (signal) => runAnswer(await send(runUrl(id), { method: 'GET', headers: { Accept: 'application/json' } }, signal), signal));
+      return withinTime(outer, timeoutMs, async (signal) => runAnswer(await send(runUrl(id), { method: 'GET', headers: { Accept: 'application/json' } }, signal), signal));
     },
 
     people(id, outer) {
-      return exchange(outer, timeoutMs, async (signal) => {
+      return withinTime(outer, timeoutMs, async (signal) => {
         const response = await send(runUrl(id, '/results'), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
         const json = await body(response, signal, (r) => r.json());
         if (!isObject(json) || !Array.isArray(json.people)) throw new ApiError({ kind: 'parse', message: 'expected {people: [...]}' });
@@ -361,7 +331,7 @@ export function createRunsClient(apiBase: string, token: TokenSource, fetchImpl:
     },
 
     statementHtml(id, who, outer) {
-      return exchange(outer, timeoutMs, async (signal) => {
+      return withinTime(outer, timeoutMs, async (signal) => {
         const response = await send(runUrl(id, `/statements/${encodeURIComponent(who)}?format=html`), { method: 'GET', headers: { Accept: 'text/html' } }, signal);
         return body(response, signal, (r) => r.text());
       });
@@ -374,7 +344,7 @@ export function createRunsClient(apiBase: string, token: TokenSource, fetchImpl:
     },
 
     decide(id, decision, comment, etag, outer) {
-      return exchange(outer, timeoutMs, async (signal) => {
+      return withinTime(outer, timeoutMs, async (signal) => {
         const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
         if (etag) headers['If-Match'] = etag;
         const response = await send(runUrl(id, `/${decision}`), { method: 'POST', headers, body: JSON.stringify(comment.trim() ? { comment: comment.trim() } : {}) }, signal);
@@ -383,7 +353,7 @@ export function createRunsClient(apiBase: string, token: TokenSource, fetchImpl:
     },
 
     audit(id, outer) {
-      return exchange(outer, timeoutMs, async (signal) => {
+      return withinTime(outer, timeoutMs, async (signal) => {
         const response = await send(runUrl(id, '/audit'), { method: 'GET', headers: { Accept: 'application/json' } }, signal);
         const audit = normalizeAudit(await body(response, signal, (r) => r.json()));
         if (!audit) throw new ApiError({ kind: 'parse', message: 'expected {entries, verified}' });
