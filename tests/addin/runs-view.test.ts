@@ -41,6 +41,7 @@ import type { Locale } from '../../i18n/locale';
 import { offGlossary } from '../../i18n/terms';
 import { type RunsHarness, payoutWorkbook, startRunsApi } from '../functions/support/runs';
 import { languageLeaks, markupTexts } from './support/language-scan';
+import { officeFile } from './office/office-file';
 
 const h = React.createElement;
 const LOCALES: Locale[] = ['en-US', 'zh-CN'];
@@ -48,35 +49,6 @@ const ID = 'a'.repeat(32);
 
 // ---------------------------------------------------------------------------------------------
 // Office stand-ins
-
-/** Office's File API handing over `bytes` in slices of `sliceSize`; `fail` makes it fail. */
-function officeFile(bytes: Uint8Array, { sliceSize = 4096, fail }: { sliceSize?: number; fail?: 'open' | 'slice' } = {}) {
-  const closed: number[] = [];
-  const slices: Uint8Array[] = [];
-  for (let at = 0; at < bytes.length; at += sliceSize) slices.push(bytes.slice(at, at + sliceSize));
-  const file = {
-    sliceCount: slices.length,
-    getSliceAsync(index: number, callback: (r: unknown) => void) {
-      setTimeout(() => callback(fail === 'slice' && index === 1 ? { status: 'failed', error: { message: 'slice lost' } } : { status: 'succeeded', value: { data: Array.from(slices[index]) } }), 0);
-    },
-    closeAsync() {
-      closed.push(1);
-    },
-  };
-  (globalThis as any).Office = {
-    FileType: { Compressed: 'compressed' },
-    AsyncResultStatus: { Succeeded: 'succeeded' },
-    context: {
-      document: {
-        getFileAsync(type: unknown, _options: unknown, callback: (r: unknown) => void) {
-          expect(type).toBe('compressed');
-          callback(fail === 'open' ? { status: 'failed', error: { message: 'document busy' } } : { status: 'succeeded', value: file });
-        },
-      },
-    },
-  };
-  return { closed, slices: slices.length };
-}
 
 /** An Excel.RequestContext (office-addin-mock) whose workbook has `tables`. */
 function tablesContext(tables: { name: string; sheet: string; headers: unknown[] }[]) {

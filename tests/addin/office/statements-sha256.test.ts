@@ -5,33 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { sha256Of, workbookSha256 } from '../../../addin/office/statements-sha256';
+import { officeFile } from './office-file';
 
 const BYTES = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 31) % 256);
 
-function office(fail: 'none' | 'open' | 'slice' = 'none') {
-  const closed: number[] = [];
-  const slices = [BYTES.slice(0, 4096), BYTES.slice(4096, 8192), BYTES.slice(8192)];
-  const file = {
-    sliceCount: slices.length,
-    getSliceAsync(index: number, callback: (r: unknown) => void) {
-      callback(fail === 'slice' && index === 1 ? { status: 'failed' } : { status: 'succeeded', value: { data: Array.from(slices[index]) } });
-    },
-    closeAsync() {
-      closed.push(1);
-    },
-  };
-  (globalThis as any).Office = {
-    FileType: { Compressed: 'compressed' },
-    AsyncResultStatus: { Succeeded: 'succeeded' },
-    context: {
-      document: {
-        getFileAsync(_type: unknown, _options: unknown, callback: (r: unknown) => void) {
-          callback(fail === 'open' ? { status: 'failed' } : { status: 'succeeded', value: file });
-        },
-      },
-    },
-  };
-  return closed;
+function office(fail?: 'open' | 'slice') {
+  return officeFile(BYTES, { sliceSize: 4096, fail }).closed;
 }
 
 afterEach(() => {
