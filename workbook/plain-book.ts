@@ -9,6 +9,7 @@ import { toAddress } from './a1';
 import { EXCEL_365_CALC_ID } from './excel-form';
 import { REL_BASE, relationshipsXml } from './package';
 import { encodeXstring, escapeAttribute, escapeText } from './xml';
+import { builtinNumberFormatId } from './styles';
 import { ZipCodec, writeZip } from './zip';
 
 /** How a cell looks: plain, bold, a heading, the title, an amount (with the book's money format), a bold amount, wrapped text. */
@@ -38,30 +39,41 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
-/** cellXfs index of each style (styles.xml below, in this order). */
+/** cellXfs index of each style (BASE_XFS below, in this order). */
 const XF: Record<PlainStyle, number> = { plain: 0, bold: 1, heading: 2, title: 3, money: 4, moneyBold: 5, wrap: 6, number: 7 };
 
 /**
- * The cell styles beyond the fixed ones: a style with a number format of its own, each pair
- * once (cellXfs from index 8, numFmts from id 165).
+ * The book's number formats and the cell styles beyond the fixed ones. A code Excel has built in
+ * for every locale keeps its id ("0.00" → 2, as Excel saves it); any other gets one from 164, in
+ * the order first used (the money format first), each once. A style with a format of its own
+ * is a cellXfs entry from index 8, each style and format pair once.
  */
 class CellFormats {
   private readonly xfs = new Map<string, number>();
   private readonly codes = new Map<string, number>();
   readonly extra: string[] = [];
   readonly numFmts: string[] = [];
+  readonly base: string[];
+  constructor(moneyFormat: string) {
+    const money = this.id(moneyFormat);
+    this.base = BASE_XFS.map((xf) => xf.replace('numFmtId="money"', `numFmtId="${money}"`));
+  }
+  private id(code: string): number {
+    let id = builtinNumberFormatId(code) ?? this.codes.get(code);
+    if (id === undefined) {
+      id = 164 + this.codes.size;
+      this.codes.set(code, id);
+      this.numFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
+    }
+    return id;
+  }
   of(style: PlainStyle, format: string): number {
     const key = `${style}\u0000${format}`;
     let xf = this.xfs.get(key);
     if (xf === undefined) {
-      let id = this.codes.get(format);
-      if (id === undefined) {
-        id = 165 + this.codes.size;
-        this.codes.set(format, id);
-        this.numFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeAttribute(format)}"/>`);
-      }
-      xf = BASE_XFS.length + this.extra.length;
-      const base = BASE_XFS[XF[style]].replace(' applyNumberFormat="1"', '').replace(/numFmtId="\d+"/, `numFmtId="${id}"`);
+      const id = this.id(format);
+      xf = this.base.length + this.extra.length;
+      const base = this.base[XF[style]].replace(' applyNumberFormat="1"', '').replace(/numFmtId="\d+"/, `numFmtId="${id}"`);
       this.extra.push(base.replace(' xfId="0"', ' xfId="0" applyNumberFormat="1"'));
       this.xfs.set(key, xf);
     }
@@ -74,22 +86,23 @@ const BASE_XFS = [
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
   '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
   '<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
-  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
-  '<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>',
+  '<xf numFmtId="money" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+  '<xf numFmtId="money" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>',
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
   '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
 ];
 
-function stylesXml(moneyFormat: string, formats: CellFormats): string {
+function stylesXml(formats: CellFormats): string {
   const fonts =
     '<fonts count="4"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
     '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
     '<font><b/><sz val="12"/><name val="Calibri"/><family val="2"/></font>' +
     '<font><b/><sz val="16"/><name val="Calibri"/><family val="2"/></font></fonts>';
-  const xfs = [...BASE_XFS, ...formats.extra];
-  const numFmts = [`<numFmt numFmtId="164" formatCode="${escapeAttribute(moneyFormat)}"/>`, ...formats.numFmts];
+  const xfs = [...formats.base, ...formats.extra];
+  const { numFmts } = formats;
+  // Excel writes <numFmts> only when the book has a code of its own.
   return (
-    `${HEADER}<styleSheet xmlns="${MAIN}"><numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>${fonts}` +
+    `${HEADER}<styleSheet xmlns="${MAIN}">${numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>` : ''}${fonts}` +
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
@@ -144,7 +157,7 @@ function sheetXml(sheet: PlainSheet, strings: SharedStrings, formats: CellFormat
 /** The package bytes of a workbook holding `sheets`. */
 export function plainWorkbook(sheets: readonly PlainSheet[], codec: ZipCodec, options: PlainBookOptions = {}): Uint8Array {
   const strings = new SharedStrings();
-  const formats = new CellFormats();
+  const formats = new CellFormats(options.moneyFormat ?? '"¥"#,##0.00');
   const sheetParts = sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(sheet, strings, formats) }));
   const n = sheets.length;
   const overrides = [
@@ -171,7 +184,7 @@ export function plainWorkbook(sheets: readonly PlainSheet[], codec: ZipCodec, op
       { name: 'xl/workbook.xml', data: workbook },
       { name: 'xl/_rels/workbook.xml.rels', data: workbookRels },
       ...sheetParts,
-      { name: 'xl/styles.xml', data: stylesXml(options.moneyFormat ?? '"¥"#,##0.00', formats) },
+      { name: 'xl/styles.xml', data: stylesXml(formats) },
       { name: 'xl/sharedStrings.xml', data: strings.xml() },
     ],
     codec,

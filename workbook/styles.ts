@@ -86,6 +86,18 @@ export function builtinNumberFormat(id: number): string | undefined {
   return BUILTIN[id];
 }
 
+/** Built-in ids whose code is the same in every locale (the others are the reader's own). */
+const INVARIANT_IDS = [0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 15, 16, 17, 18, 19, 20, 21, 37, 38, 39, 40, 45, 46, 47, 48, 49];
+const INVARIANT_BY_CODE = new Map(INVARIANT_IDS.map((id) => [BUILTIN[id], id]));
+
+/**
+ * The built-in id of a code every locale shows alike ("0.00" → 2, "0%" → 9), as Excel writes
+ * it: no `<numFmt>` of its own. Undefined for any other code (it needs an id from 164).
+ */
+export function builtinNumberFormatId(code: string): number | undefined {
+  return INVARIANT_BY_CODE.get(code);
+}
+
 /**
  * The styles part → the format code of each cell style (index = the `s` of a cell). A style
  * whose id is neither defined nor built in gets 'General'.

@@ -69,3 +69,24 @@ describe('a cell with a number format of its own', () => {
     expect(model.numberFormats?.slice(8)).toEqual(['0.0%', '[$¥-804]#,##0.00']);
   });
 });
+
+describe('a number format Excel has built in', () => {
+  // As Excel saves "0.00" (tests/fixtures/excel-saved/table10.xlsx): numFmtId 2, no <numFmts>.
+  const bytes = plainWorkbook([{ name: 'S', rows: [[{ value: 1.5, style: 'money' }, { value: 0.25, format: '0%' }, { value: 2, format: '0.0%' }]] }], nodeCodec, { moneyFormat: '0.00' });
+
+  it('keeps its built-in id; only other codes get one from 164', () => {
+    expect(checkExcelForm(bytes, nodeCodec)).toEqual([]);
+    const styles = ZipArchive.read(bytes).text('xl/styles.xml', nodeCodec);
+    expect(styles).toContain('<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>');
+    expect(styles).toContain('<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>');
+    expect(styles).toContain('<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>');
+    const model = readWorkbookModel(ZipArchive.read(bytes), nodeCodec);
+    const [money, percent, custom] = model.sheets[0].styles![1].slice(1);
+    expect([money, percent, custom].map((s) => model.numberFormats![s])).toEqual(['0.00', '0%', '0.0%']);
+  });
+
+  it('with none of its own, the styles part has no <numFmts>', () => {
+    const plain = plainWorkbook([{ name: 'S', rows: [[{ value: 1.5, style: 'money' }]] }], nodeCodec, { moneyFormat: '0.00' });
+    expect(ZipArchive.read(plain).text('xl/styles.xml', nodeCodec)).not.toContain('numFmts');
+  });
+});
