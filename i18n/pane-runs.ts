@@ -51,6 +51,7 @@ export const RUNS = {
     'zh-CN': '工作簿中没有 Excel 表格。请将人员所在的行设为表格（插入 › 表格），然后重新读取。',
   },
   tablesFailed: { 'en-US': 'The tables could not be read: {message}', 'zh-CN': '无法读取表格：{message}' },
+  tablesFailedPlain: { 'en-US': 'The tables could not be read.', 'zh-CN': '无法读取表格。' },
   periodLabel: { 'en-US': 'Period', 'zh-CN': '所属期间' },
   periodHint: { 'en-US': 'As the plan writes it, e.g. 2025-07', 'zh-CN': '按方案中的写法，例如 2025-07' },
   tableLabel: { 'en-US': 'People table', 'zh-CN': '人员表' },
@@ -77,6 +78,14 @@ export const RUNS = {
   fileFailed: {
     'en-US': 'Excel did not hand over the workbook’s file ({message}). Save the workbook and try again.',
     'zh-CN': 'Excel 没有提供工作簿文件（{message}）。请保存工作簿后重试。',
+  },
+  fileFailedPlain: {
+    'en-US': 'Excel did not hand over the workbook’s file. Save the workbook and try again.',
+    'zh-CN': 'Excel 没有提供工作簿文件。请保存工作簿后重试。',
+  },
+  fileTimeout: {
+    'en-US': 'Excel did not hand over the workbook’s file within {seconds} seconds. Save the workbook and try again.',
+    'zh-CN': 'Excel 未在 {seconds} 秒内提供工作簿文件。请保存工作簿后重试。',
   },
   fileUnsupported: {
     'en-US': 'This version of Excel cannot hand over the workbook’s file to the pane.',

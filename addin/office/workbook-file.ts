@@ -10,6 +10,8 @@ export class WorkbookFileError extends Error {
   constructor(
     readonly reason: 'unsupported' | 'failed' | 'timeout',
     message: string,
+    /** Office's own words for the failure, when it gave any (in the host's language). */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'WorkbookFileError';
@@ -39,7 +41,7 @@ export function workbookSlices(timeoutMs = 15_000): Promise<ArrayLike<number>[]>
       else reject(outcome.error);
     };
     const failed = (result: { error?: { message?: string } } | undefined, what: string) =>
-      new WorkbookFileError('failed', `${what}: ${result?.error?.message ?? 'Office reported a failure'}`);
+      new WorkbookFileError('failed', `${what}: ${result?.error?.message ?? 'Office reported a failure'}`, result?.error?.message || undefined);
     const timer = setTimeout(() => finish({ error: new WorkbookFileError('timeout', `no workbook file within ${timeoutMs} ms`) }), timeoutMs);
     try {
       Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: SLICE_SIZE }, (result) => {
@@ -74,7 +76,8 @@ export function workbookSlices(timeoutMs = 15_000): Promise<ArrayLike<number>[]>
         next(0);
       });
     } catch (error) {
-      finish({ error: new WorkbookFileError('failed', error instanceof Error ? error.message : String(error)) });
+      const message = error instanceof Error ? error.message : String(error);
+      finish({ error: new WorkbookFileError('failed', message, message) });
     }
   });
 }
@@ -90,7 +93,10 @@ export function joinSlices(parts: readonly ArrayLike<number>[]): Uint8Array<Arra
   return all;
 }
 
+/** How long the Runs view waits for the whole workbook file. */
+export const WORKBOOK_FILE_TIMEOUT_MS = 60_000;
+
 /** The workbook's .xlsx bytes; rejects with a WorkbookFileError. */
-export async function workbookFileBytes(timeoutMs = 60_000): Promise<Uint8Array<ArrayBuffer>> {
+export async function workbookFileBytes(timeoutMs = WORKBOOK_FILE_TIMEOUT_MS): Promise<Uint8Array<ArrayBuffer>> {
   return joinSlices(await workbookSlices(timeoutMs));
 }

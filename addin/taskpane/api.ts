@@ -93,7 +93,8 @@ export function isAbortError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
-const CJK = /[\u3400-\u9fff]/;
+/** Chinese script: how the pane tells a message a zh-CN user can read. */
+export const CJK = /[\u3400-\u9fff]/;
 
 /**
  * What the user reads for an error, in the pane's language (the locale `t` is bound to).

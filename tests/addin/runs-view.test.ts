@@ -18,7 +18,7 @@ import { OfficeMockObject } from 'office-addin-mock';
 import { ApiError } from '../../addin/taskpane/api';
 import { TABS } from '../../addin/taskpane/app';
 import { translatorFor } from '../../addin/taskpane/locale';
-import RunsView, { RunDetails, RunList, SubmitSection, mapProblemText } from '../../addin/taskpane/views/runs';
+import RunsView, { RunDetails, RunList, SubmitSection, mapProblemText, tablesFailedText, workbookFileText } from '../../addin/taskpane/views/runs';
 import {
   approverLevels,
   callerOf,
@@ -141,6 +141,28 @@ describe('the workbook, read through Office.js', () => {
     delete (globalThis as any).Office;
     await expect(workbookFileBytes()).rejects.toBeInstanceOf(WorkbookFileError);
     await expect(workbookFileBytes()).rejects.toMatchObject({ reason: 'unsupported' });
+  });
+
+  it('tells the user why in their language: Office’s words only when they can read them', async () => {
+    const failure = (reason: 'unsupported' | 'failed' | 'timeout', detail?: string) => new WorkbookFileError(reason, `getSliceAsync(1): ${detail ?? 'Office reported a failure'}`, detail);
+    const en = translatorFor(RUNS, 'en-US');
+    const zh = translatorFor(RUNS, 'zh-CN');
+    expect(workbookFileText(failure('failed', 'slice lost'), en, 'en-US')).toBe(en('fileFailed', { message: 'slice lost' }));
+    expect(workbookFileText(failure('failed', 'slice lost'), zh, 'zh-CN')).toBe(zh('fileFailedPlain'));
+    expect(workbookFileText(failure('failed', '文档正忙'), zh, 'zh-CN')).toBe(zh('fileFailed', { message: '文档正忙' }));
+    expect(workbookFileText(failure('failed'), en, 'en-US')).toBe(en('fileFailedPlain'));
+    expect(workbookFileText(failure('timeout'), zh, 'zh-CN')).toBe(zh('fileTimeout', { seconds: 60 }));
+    expect(workbookFileText(failure('unsupported'), zh, 'zh-CN')).toBe(zh('fileUnsupported'));
+    expect(tablesFailedText(new Error('InvalidReference'), zh, 'zh-CN')).toBe(zh('tablesFailedPlain'));
+    expect(tablesFailedText(new Error('InvalidReference'), en, 'en-US')).toBe(en('tablesFailed', { message: 'InvalidReference' }));
+    // The path the view takes: Office's failure from the File API, shown to a zh-CN user.
+    officeFile(Uint8Array.of(1, 2, 3, 4, 5), { sliceSize: 2, fail: 'slice' });
+    const text = await workbookFileBytes().then(
+      () => '',
+      (error) => workbookFileText(error, zh, 'zh-CN'),
+    );
+    expect(text).toBe(zh('fileFailedPlain'));
+    expect(languageLeaks([text], 'zh-CN')).toEqual([]);
   });
 });
 

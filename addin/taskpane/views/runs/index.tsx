@@ -21,9 +21,10 @@ import * as React from 'react';
 import { RUNS } from '../../../../i18n/pane-runs';
 import { formatAmount, render } from '../../../../i18n/text';
 import { readMap } from '../../../office/export-payroll';
-import { WorkbookFileError, workbookFileBytes } from '../../../office/workbook-file';
+import { WORKBOOK_FILE_TIMEOUT_MS, WorkbookFileError, workbookFileBytes } from '../../../office/workbook-file';
 import { type WorkbookTable, guessPayoutColumn, readWorkbookTablesInExcel } from '../../../office/workbook-tables';
-import { errorMessage, fieldErrorsFor, isAbortError } from '../../api';
+import { CJK, errorMessage, fieldErrorsFor, isAbortError } from '../../api';
+import { messageOf } from '../../components/error-text';
 import { formatDate } from '../../components/format';
 import { useDebounced } from '../../components/hooks';
 import { Actions, Facts, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
@@ -84,6 +85,27 @@ function Problem({ title, error, locale, children, testId }: { title: string; er
       {children}
     </Notice>
   );
+}
+
+/** Excel's own words, when a user of `locale` can read them (zh-CN is never shown English). */
+function readableDetail(detail: string | undefined, locale: Locale): string | undefined {
+  return detail && (locale !== 'zh-CN' || CJK.test(detail)) ? detail : undefined;
+}
+
+/** Why the workbook's file could not be had, in the user's language. */
+export function workbookFileText(error: unknown, t: T, locale: Locale): string {
+  if (error instanceof WorkbookFileError) {
+    if (error.reason === 'unsupported') return t('fileUnsupported');
+    if (error.reason === 'timeout') return t('fileTimeout', { seconds: WORKBOOK_FILE_TIMEOUT_MS / 1000 });
+  }
+  const detail = readableDetail(error instanceof WorkbookFileError ? error.detail : messageOf(error), locale);
+  return detail ? t('fileFailed', { message: detail }) : t('fileFailedPlain');
+}
+
+/** Why the workbook's tables could not be read (Excel's words when the user can read them). */
+export function tablesFailedText(error: unknown, t: T, locale: Locale): string {
+  const detail = readableDetail(messageOf(error), locale);
+  return detail ? t('tablesFailed', { message: detail }) : t('tablesFailedPlain');
 }
 
 export function statusText(t: T, run: Pick<Run, 'status'>): string {
@@ -310,7 +332,7 @@ function roleName(t: T, role: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Submitting
 
-type TablesState = { kind: 'idle' | 'busy' } | { kind: 'ready'; tables: WorkbookTable[] } | { kind: 'failed'; message: string };
+type TablesState = { kind: 'idle' | 'busy' } | { kind: 'ready'; tables: WorkbookTable[] } | { kind: 'failed'; text: string };
 type SubmitState = { kind: 'idle' | 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; error: unknown } | { kind: 'file'; text: string };
 
 export interface SubmitSectionProps {
@@ -345,7 +367,7 @@ export function SubmitSection({ t, locale, inExcel, client, enabled, onSubmitted
         return { ...f, peopleTable: table.name, payoutColumn: column };
       });
     } catch (error) {
-      setTables({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setTables({ kind: 'failed', text: tablesFailedText(error, t, locale) });
     }
   }, [readTables]);
 
@@ -367,8 +389,7 @@ export function SubmitSection({ t, locale, inExcel, client, enabled, onSubmitted
     try {
       bytes = await readBytes();
     } catch (error) {
-      const text = error instanceof WorkbookFileError && error.reason === 'unsupported' ? t('fileUnsupported') : t('fileFailed', { message: error instanceof Error ? error.message : String(error) });
-      setState({ kind: 'file', text });
+      setState({ kind: 'file', text: workbookFileText(error, t, locale) });
       return;
     }
     try {
@@ -396,7 +417,7 @@ export function SubmitSection({ t, locale, inExcel, client, enabled, onSubmitted
       </Actions>
       <div role="status" aria-live="polite">
         {tables.kind === 'ready' && available.length === 0 && <Notice intent="warning">{t('noTables')}</Notice>}
-        {tables.kind === 'failed' && <Notice intent="error">{t('tablesFailed', { message: tables.message })}</Notice>}
+        {tables.kind === 'failed' && <Notice intent="error">{tables.text}</Notice>}
       </div>
       <Field label={t('periodLabel')} hint={t('periodHint')} required validationState={touched && problems.period ? 'error' : 'none'} validationMessage={touched && problems.period ? t(problems.period) : undefined}>
         <Input className={l.fill} value={form.period} onChange={(_, d) => set({ period: d.value })} data-testid="runs-period" />
