@@ -15,10 +15,10 @@ import type { Locale } from '../i18n/locale';
 import { OUTPUTS } from '../i18n/outputs';
 import { RUNS_CLI } from '../i18n/runs-cli';
 import { Phrase, phrase, render } from '../i18n/text';
+import { DEFAULT_API_URL, apiUrl } from './api-url';
 import type { Io } from './io';
 import { ApiError, BadAnswerError, NetworkError, RunClient, RunView } from './run-client';
 
-export const DEFAULT_RUN_API_URL = 'http://localhost:7071/api';
 export const DEFAULT_WAIT_SECONDS = 300;
 export const MAX_COMMENT_LENGTH = 1000;
 const SUBMITTER_ROLE = 'Payouts.Submitter';
@@ -79,7 +79,7 @@ const FILE_OPTIONS = new Set(['--map', '--out', '-o']);
 
 /** `perfplan run --help` in `locale`. */
 export function runUsage(locale: Locale): string {
-  return render(RUNS_CLI.usage, locale, { api: DEFAULT_RUN_API_URL, submitter: SUBMITTER_ROLE, approver: APPROVER_ROLE, seconds: DEFAULT_WAIT_SECONDS });
+  return render(RUNS_CLI.usage, locale, { api: DEFAULT_API_URL, submitter: SUBMITTER_ROLE, approver: APPROVER_ROLE, seconds: DEFAULT_WAIT_SECONDS });
 }
 
 export interface RunArguments {
@@ -95,14 +95,8 @@ const isPhrase = (value: unknown): value is Phrase => typeof value === 'object' 
 
 /** The API base URL: an http(s) URL without credentials; one without a path gets /api. */
 function apiBase(text: string): string | Phrase {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return phrase(CLI.notUrl, { api: text, example: DEFAULT_RUN_API_URL });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return phrase(CLI.urlScheme, { api: text });
-  if (url.username || url.password) return phrase(CLI.urlCredentials);
+  const url = apiUrl(text);
+  if (!(url instanceof URL)) return url;
   const base = url.href.replace(/[?#].*$/, '').replace(/\/+$/, '');
   return url.pathname === '/' || url.pathname === '' ? `${base}/api` : base;
 }
@@ -172,7 +166,7 @@ export function parseRunArgs(args: string[], env: Record<string, string | undefi
     if (!allowed.includes(extension)) return phrase(RUNS_CLI.outExtension, { extensions: allowed.join(' | '), file: out });
   }
 
-  const api = apiBase(values['--api'] ?? (env.PERFPLAN_API_URL?.trim() || DEFAULT_RUN_API_URL));
+  const api = apiBase(values['--api'] ?? (env.PERFPLAN_API_URL?.trim() || DEFAULT_API_URL));
   if (isPhrase(api)) return api;
   const token = (values['--token'] ?? env.PERFPLAN_TOKEN ?? '').trim().replace(/^Bearer\s+/i, '');
   if (!token) return phrase(RUNS_CLI.noToken, { role: command === 'approve' || command === 'reject' ? APPROVER_ROLE : SUBMITTER_ROLE });
@@ -276,7 +270,7 @@ async function failureOf(error: unknown, args: RunArguments, client: RunClient, 
   if (error instanceof Failure) return error;
   if (error instanceof NetworkError) {
     const reason = error.timedOut ? phrase(RUNS_CLI.noAnswer, { seconds: error.seconds }) : phrase(CLI.foreign, { message: error.message });
-    return new Failure(RUN_EXIT.unreachable, phrase(RUNS_CLI.unreachable, { api: args.api, reason, local: DEFAULT_RUN_API_URL }));
+    return new Failure(RUN_EXIT.unreachable, phrase(RUNS_CLI.unreachable, { api: args.api, reason, local: DEFAULT_API_URL }));
   }
   if (error instanceof BadAnswerError) return new Failure(RUN_EXIT.refused, phrase(RUNS_CLI.notJson, { status: error.status }));
   if (!(error instanceof ApiError)) throw error;

@@ -17,10 +17,9 @@ import { localPublisherToken, PUBLISHER_ROLE } from '../dev/token';
 import { CLI, argumentsLocale } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
 import { Phrase, phrase, render } from '../i18n/text';
+import { DEFAULT_API_URL, apiUrl } from './api-url';
 import { reasonOf } from './exit-codes';
 import type { Io } from './io';
-
-export const DEFAULT_API_URL = 'http://localhost:7071/api';
 
 /** `perfplan seed --help` in `locale`. */
 export function seedUsage(locale: Locale): string {
@@ -61,15 +60,8 @@ function parseSeedArgs(args: string[], env: NodeJS.ProcessEnv): { api: URL } | {
     }
     return raw.startsWith('-') ? phrase(CLI.unknownOption, { option: raw }) : phrase(CLI.unexpectedArgument, { argument: raw });
   }
-  let url: URL;
-  try {
-    url = new URL(api);
-  } catch {
-    return phrase(CLI.notUrl, { api, example: DEFAULT_API_URL });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return phrase(CLI.urlScheme, { api });
-  if (url.username || url.password) return phrase(CLI.urlCredentials);
-  return { api: url };
+  const url = apiUrl(api);
+  return url instanceof URL ? { api: url } : url;
 }
 
 export async function seedCommand(args: string[], io: Io, options: SeedCommandOptions = {}): Promise<number> {
