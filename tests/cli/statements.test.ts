@@ -16,6 +16,7 @@ import { checkExcelForm } from '../../workbook/format-check';
 import { nodeCodec } from '../../workbook/node-codec';
 import { readWorkbookModel } from '../../workbook/read';
 import { ZipArchive } from '../../workbook/zip';
+import { captured } from '../support/captured-io';
 import { num } from '../support/stored-workbook';
 import { peopleBook } from '../support/people-book';
 import { tempDir } from '../support/workbook';
@@ -34,16 +35,8 @@ function which(program: string): boolean {
   }
 }
 
-function io() {
-  let out = '';
-  let err = '';
-  return { io: { out: (t: string) => void (out += t), err: (t: string) => void (err += t) }, stdout: () => out, stderr: () => err };
-}
-
 async function run(...args: string[]) {
-  const captured = io();
-  const code = await main(['statements', ...args], captured.io);
-  return { code, out: captured.stdout(), err: captured.stderr() };
+  return captured((io) => main(['statements', ...args], io));
 }
 
 const tiers = { name: 'Tiers', cells: [num('A2', 0), num('B2', 0.02), num('A3', 20000), num('B3', 0.04), num('A4', 50000), num('B4', 0.06)] };
