@@ -8,7 +8,7 @@ import { phrase } from '../i18n/text';
 import { WORKBOOK } from '../i18n/workbook';
 import { Area, contains, toAddress } from './a1';
 import { WorkbookFormatError } from './format-error';
-import { encodeXstring, escapeAttribute, escapeText, nextTag, Tag } from './xml';
+import { encodeXstring, escapeAttribute, escapeText, nextTag, preserveSpace, Tag } from './xml';
 
 /** A value as Excel caches it. */
 export type CachedValue = number | string | boolean | { error: string } | null;
@@ -47,8 +47,7 @@ function valueParts(value: CachedValue, formulaCell: boolean, prefix: string): {
   if (typeof value === 'string') {
     const text = escapeText(encodeXstring(value));
     if (formulaCell) return { t: 'str', body: v(text) };
-    const preserve = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : '';
-    return { t: 'inlineStr', body: `<${prefix}is><${prefix}t${preserve}>${text}</${prefix}t></${prefix}is>` };
+    return { t: 'inlineStr', body: `<${prefix}is><${prefix}t${preserveSpace(value)}>${text}</${prefix}t></${prefix}is>` };
   }
   return { t: 'e', body: v(escapeText(value.error)) };
 }

@@ -8,7 +8,7 @@
 import { toAddress } from './a1';
 import { EXCEL_365_CALC_ID } from './excel-form';
 import { REL_BASE, relationshipsXml } from './package';
-import { encodeXstring, escapeAttribute, escapeText } from './xml';
+import { encodeXstring, escapeAttribute, escapeText, preserveSpace } from './xml';
 import { builtinNumberFormatId } from './styles';
 import { ZipCodec, writeZip } from './zip';
 
@@ -126,7 +126,7 @@ class SharedStrings {
     return i;
   }
   xml(): string {
-    const items = this.items.map((t) => `<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ''}>${escapeText(encodeXstring(t))}</t></si>`).join('');
+    const items = this.items.map((t) => `<si><t${preserveSpace(t)}>${escapeText(encodeXstring(t))}</t></si>`).join('');
     return `${HEADER}<sst xmlns="${MAIN}" count="${this.count}" uniqueCount="${this.items.length}">${items}</sst>`;
   }
 }

@@ -157,6 +157,11 @@ export function escapeAttribute(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;');
 }
 
+/** ` xml:space="preserve"` for a `<t>` whose text starts or ends with white space or holds a line break (else XML readers may drop it), '' otherwise. */
+export function preserveSpace(text: string): string {
+  return /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+}
+
 /**
  * SpreadsheetML escapes characters XML cannot carry (and literal "_x" runs) as `_xHHHH_`
  * in strings and table column names (ECMA-376 Part 1, §22.9.2.19 ST_Xstring).

@@ -46,6 +46,12 @@ describe('a plain workbook', () => {
     expect(model.calcId).toBe(191029);
   });
 
+  it('keeps the white space of shared strings that start or end with it, as Excel writes them', () => {
+    const sst = ZipArchive.read(bytes).text('xl/sharedStrings.xml', nodeCodec);
+    expect(sst).toContain('<si><t xml:space="preserve"> padded _x0001_ </t></si>');
+    expect(sst).toContain('<si><t>Title</t></si>');
+  });
+
   it('gives money cells the CNY format', () => {
     const zip = ZipArchive.read(bytes);
     expect(zip.text('xl/styles.xml', nodeCodec)).toContain('formatCode="&quot;¥&quot;#,##0.00"');
