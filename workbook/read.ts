@@ -10,6 +10,7 @@ import { LIMITS, LimitError } from './limits';
 import { ContentTypes, contentTypeOf, isRelationship, readContentTypes, readRelationships, workbookPartName } from './package';
 import { shiftFormula } from './references';
 import { TableModel, readTable } from './tables';
+import { isExplicitFormat } from './number-format';
 import { readNumberFormats } from './styles';
 import { Tag, attribute, attributes, decodeEntities, rawAttribute, decodeXstring, elementBody, elements, escapeText, nextTag, stringItemText, textContent } from './xml';
 import { ZipArchive, ZipCodec } from './zip';
@@ -118,7 +119,7 @@ export function readWorkbookModel(zip: ZipArchive, codec: ZipCodec, options: Rea
   const stylesRel = rels.find((r) => isRelationship(r, 'styles'));
   const numberFormats = stylesRel && zip.has(stylesRel.target) ? inPart(stylesRel.target, () => readNumberFormats(zip.text(stylesRel.target, codec, limit))) : undefined;
   // Styles whose number format is not General: only those are kept per cell.
-  const formatted = (numberFormats ?? []).map((code) => !/^general$/i.test(code));
+  const formatted = (numberFormats ?? []).map(isExplicitFormat);
   const metadataRel = rels.find((r) => isRelationship(r, 'sheetMetadata'));
   const dynamicCm =
     metadataRel && zip.has(metadataRel.target) ? inPart(metadataRel.target, () => dynamicArrayCellMetadata(zip.text(metadataRel.target, codec, limit))) : new Set<number>();
@@ -504,7 +505,7 @@ export function cellNumberFormat(model: WorkbookModel, sheetIndex: number, row: 
   const style = model.sheets[sheetIndex]?.styles?.[row]?.[col];
   if (style === undefined || !model.numberFormats) return undefined;
   const code = model.numberFormats[style];
-  return code === undefined || /^general$/i.test(code) ? undefined : code;
+  return isExplicitFormat(code) ? code : undefined;
 }
 
 export { columnNumber };
