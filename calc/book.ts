@@ -52,38 +52,50 @@ function jsonCell(value: CellValue | ResultValue | undefined): JsonCell | undefi
   return value;
 }
 
+/** Sheet `s`'s non-empty values after calculation, by row as the model's rows: stored constants, and each formula's value over its area. */
+function calculatedGrid(book: CalculatedBook, s: number): (JsonCell | undefined)[][] {
+  const { model, calculation } = book;
+  const rows: (JsonCell | undefined)[][] = [];
+  model.sheets[s].rows.forEach((line, r) => {
+    if (!line) return;
+    line.forEach((value, c) => {
+      if (!calculation.isStoredConstant(s, r, c)) return;
+      const cell = jsonCell(value);
+      if (cell !== undefined) (rows[r] ??= [])[c] = cell;
+    });
+  });
+  for (const result of calculation.results) {
+    if (result.sheet !== s) continue;
+    const { area } = result;
+    for (let r = area.top; r <= area.bottom; r++) {
+      const line = (rows[r] ??= []);
+      for (let c = area.left; c <= area.right; c++) line[c] = jsonCell(calculation.formulaValue(s, r, c));
+    }
+  }
+  return rows;
+}
+
 /**
  * Visits every non-empty cell after calculation, sheet by sheet in row-major order: stored
  * constants, and each formula's value over its area.
  */
 export function forEachCell(book: CalculatedBook, visit: (sheet: string, row: number, col: number, cell: JsonCell) => void): void {
-  const { model, calculation } = book;
-  for (let s = 0; s < model.sheets.length; s++) {
-    const sheet = model.sheets[s];
-    const rows: (JsonCell | undefined)[][] = [];
-    sheet.rows.forEach((line, r) => {
-      if (!line) return;
-      line.forEach((value, c) => {
-        if (!calculation.isStoredConstant(s, r, c)) return;
-        const cell = jsonCell(value);
-        if (cell !== undefined) (rows[r] ??= [])[c] = cell;
-      });
-    });
-    for (const result of calculation.results) {
-      if (result.sheet !== s) continue;
-      const { area } = result;
-      for (let r = area.top; r <= area.bottom; r++) {
-        const line = (rows[r] ??= []);
-        for (let c = area.left; c <= area.right; c++) line[c] = jsonCell(calculation.formulaValue(s, r, c));
-      }
-    }
-    rows.forEach((line, r) => {
+  book.model.sheets.forEach((sheet, s) => {
+    calculatedGrid(book, s).forEach((line, r) => {
       for (let c = 0; c < line.length; c++) {
         const cell = line[c];
         if (cell !== undefined) visit(sheet.name, r, c, cell);
       }
     });
-  }
+  });
+}
+
+/**
+ * The workbook model with every cell's value as calculated — what the package `perfplan calc
+ * -o` writes reads back as, without writing and parsing it (a payout run's payroll reads it).
+ */
+export function calculatedModel(book: CalculatedBook): WorkbookModel {
+  return { ...book.model, sheets: book.model.sheets.map((sheet, s) => ({ ...sheet, rows: calculatedGrid(book, s) as CellValue[][] })) };
 }
 
 /** Every non-empty cell keyed "Sheet!A1" (spilled cells included). */

@@ -11,7 +11,7 @@ import type { Locale } from '../i18n/locale';
 import { Phrase, formatAmount, phrase, phraseList, render } from '../i18n/text';
 import type { CellValue, WorkbookModel } from '../workbook/read';
 import type { ZipCodec } from '../workbook/zip';
-import { ColumnSource, PayrollMap, calculatedSum, checkTotal, payrollRows, toCsv } from './payroll';
+import { ColumnSource, PayrollMap, PayrollRows, calculatedSum, checkTotal, payrollRows, toCsv } from './payroll';
 import { cellProblemPhrase } from './payroll-phrases';
 import { payrollWorkbook } from './payroll-xlsx';
 import { ReferenceRequestError, columnCells, resolveRange, singleCell, totalsCell } from './ranges';
@@ -35,10 +35,9 @@ function valueText(value: CellValue | undefined, locale: Locale): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
-/** The payroll file's bytes from a calculated workbook, and what to tell the user; throws a Refusal when nothing may be written. */
+/** Where the file's total is checked, beyond the map. */
 export interface PayrollFileOptions {
   book: string;
-  format: 'csv' | 'xlsx';
   /**
    * The total to check against when the map names no total cell and the column's table has no
    * totals row, instead of the column's sum as calculated: a payout run's approved total, each
@@ -48,7 +47,30 @@ export interface PayrollFileOptions {
   expectedTotal?: { cents: number; source: Phrase };
 }
 
-export function payrollFile(model: WorkbookModel, map: PayrollMap, options: PayrollFileOptions, locale: Locale, codec: ZipCodec): PayrollFile {
+/** The payroll's rows, every check passed: what any of its files holds. */
+export interface CheckedPayroll {
+  rows: PayrollRows;
+  /** The file's total, formatted to the cent, and in cents. */
+  total: string;
+  totalCents: number;
+  /** Where the workbook's total was read. */
+  source: Phrase | string;
+}
+
+/** The payroll file's bytes from a calculated workbook, and what to tell the user; throws a Refusal when nothing may be written. */
+export function payrollFile(model: WorkbookModel, map: PayrollMap, options: PayrollFileOptions & { format: 'csv' | 'xlsx' }, locale: Locale, codec: ZipCodec): PayrollFile {
+  const checked = checkedPayroll(model, map, options, locale);
+  return { bytes: payrollBytes(checked, map, options.format, locale, codec), rows: checked.rows.rows.length, total: checked.total, totalCents: checked.totalCents, source: checked.source };
+}
+
+/** The rows of a payroll file in `format`: CSV text (UTF-8 byte-order mark first) or .xlsx bytes. */
+export function payrollBytes(checked: CheckedPayroll, map: PayrollMap, format: 'csv' | 'xlsx', locale: Locale, codec: ZipCodec): Uint8Array | string {
+  const { rows } = checked;
+  return format === 'csv' ? toCsv(rows.headers, rows.rows) : payrollWorkbook(rows, map.sheet ?? render(OUTPUTS.payrollSheet, locale), codec);
+}
+
+/** The payroll rows a map gives from a calculated workbook, every cell and the total checked; throws a Refusal when nothing may be written. */
+export function checkedPayroll(model: WorkbookModel, map: PayrollMap, options: PayrollFileOptions, locale: Locale): CheckedPayroll {
   const inBook = (error: ReferenceRequestError) => new Refusal(phrase(OUTPUTS.inBook, { file: options.book, reason: error.phrase }));
   const sources: ColumnSource[] = [];
   const ranges = new Map<string, ReturnType<typeof resolveRange>>();
@@ -109,6 +131,5 @@ export function payrollFile(model: WorkbookModel, map: PayrollMap, options: Payr
       phrase(OUTPUTS.totalMismatch, { file: money(check.fileCents), book: money(check.workbookCents), source, difference: money(Math.abs(check.fileCents - check.workbookCents)) }),
     );
   }
-  const bytes = options.format === 'csv' ? toCsv(rows.headers, rows.rows) : payrollWorkbook(rows, map.sheet ?? render(OUTPUTS.payrollSheet, locale), codec);
-  return { bytes, rows: rows.rows.length, total: money(check.fileCents), totalCents: check.fileCents, source };
+  return { rows, total: money(check.fileCents), totalCents: check.fileCents, source };
 }

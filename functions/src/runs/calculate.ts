@@ -10,12 +10,10 @@
  * Each person's statement is made as `perfplan statements` makes it (HTML and xlsx).
  */
 import { createHash } from 'crypto';
-import { calcBytes, calculatedBytes } from '../../../calc/book';
+import { calcBytes, calculatedModel } from '../../../calc/book';
 import { PayrollMap, parsePayrollMap, toCents } from '../../../calc/payroll';
-import { payrollFile } from '../../../calc/payroll-file';
+import { checkedPayroll, payrollBytes } from '../../../calc/payroll-file';
 import { Refusal } from '../../../calc/refusal';
-import { readWorkbookModel } from '../../../workbook/read';
-import { ZipArchive } from '../../../workbook/zip';
 import { nodeCodec } from '../../../workbook/node-codec';
 import { buildStatements, ShownValue } from '../../../calc/statements';
 import { statementDocument } from '../../../calc/statements-document';
@@ -61,9 +59,6 @@ export type RunOutcome =
 const plainValue = (value: ShownValue): number | string | boolean | null =>
   value.kind === 'blank' ? null : value.kind === 'error' ? value.code : value.value;
 
-/** Cents, summed as integers: a total of many amounts does not drift. */
-const roundCents = (value: number) => Math.round(value * 100) / 100;
-
 export async function calculateRun(
   bytes: Uint8Array,
   run: Pick<RunRecord, 'peopleTable' | 'payoutColumn' | 'period' | 'payrollMap'>,
@@ -106,21 +101,26 @@ export async function calculateRun(
         statement: name,
       };
     });
-    // The payroll as `perfplan export` makes it, from the workbook as calculated and saved.
-    const saved = readWorkbookModel(ZipArchive.read(calculatedBytes(book)), nodeCodec);
+    // The payroll as `perfplan export` makes it, from the workbook's values as calculated.
+    const saved = calculatedModel(book);
     const payoutCells = model.statements.map((s) => s.results.find((r) => r.payout)?.cell).filter((c): c is string => c !== undefined);
     const derived = run.payrollMap === undefined;
     const map = (derived ? derivedPayrollMap(model.table, model.headers, run.period, saved, payoutCells) : parsePayrollMap(run.payrollMap)) as PayrollMap;
     // The derived file pays the run's payouts: checked against the run's total (each payout to the cent).
     const options = { book: file, ...(derived ? { expectedTotal: { cents, source: phrase(OUTPUTS.totalFromPeople) } } : {}) };
-    const csv = payrollFile(saved, map, { ...options, format: 'csv' }, locale, nodeCodec);
-    const xlsx = payrollFile(saved, map, { ...options, format: 'xlsx' }, locale, nodeCodec);
+    const payroll = checkedPayroll(saved, map, options, locale);
     return {
       status: 'calculated',
-      totals: { payout: roundCents(cents / 100), people: people.length },
+      // Cents summed as integers: a total of many amounts does not drift.
+      totals: { payout: cents / 100, people: people.length },
       results: { table: model.table, headers: model.headers, people },
       statements,
-      payroll: { csv: csv.bytes as string, xlsx: xlsx.bytes as Uint8Array, rows: csv.rows, totalCents: csv.totalCents },
+      payroll: {
+        csv: payrollBytes(payroll, map, 'csv', locale, nodeCodec) as string,
+        xlsx: payrollBytes(payroll, map, 'xlsx', locale, nodeCodec) as Uint8Array,
+        rows: payroll.rows.rows.length,
+        totalCents: payroll.totalCents,
+      },
     };
   } catch (error) {
     // The workbook does not have what the run names (no such table or column, unreadable), or
