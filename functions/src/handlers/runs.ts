@@ -76,11 +76,16 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
 
   /** The caller's organization's run named by the route (403 without a Payouts role, 404 otherwise). */
   async function readable(request: HttpRequest): Promise<RunRecord> {
-    const principal = requireRole(await caller(request), RUN_READER_ROLES);
+    return (await readableBy(request)).run;
+  }
+
+  /** The same, with who asked (the token is verified once); `roles` may narrow who may ask. */
+  async function readableBy(request: HttpRequest, roles: string | readonly string[] = RUN_READER_ROLES): Promise<{ run: RunRecord; principal: Principal }> {
+    const principal = requireRole(await caller(request), roles);
     const id = (request.params.id ?? '').toLowerCase();
     const run = RUN_ID_RE.test(id) ? await runs().get(id, principal.tenantId) : undefined;
     if (!run) throw notFound(`No run "${(request.params.id ?? '').slice(0, 80)}".`);
-    return run;
+    return { run, principal };
   }
 
   /** The per-person results of a calculated run (409 before). */
@@ -92,10 +97,7 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
 
   /** Approve or reject the pending step: who may is checked before the body is read. */
   async function decision(request: HttpRequest, kind: 'approve' | 'reject'): Promise<HttpResponseInit> {
-    const principal = requireRole(await caller(request), APPROVER_ROLE);
-    const id = (request.params.id ?? '').toLowerCase();
-    const run = RUN_ID_RE.test(id) ? await runs().get(id, principal.tenantId) : undefined;
-    if (!run) throw notFound(`No run "${(request.params.id ?? '').slice(0, 80)}".`);
+    const { run, principal } = await readableBy(request, APPROVER_ROLE);
     const ifMatch = requiredIfMatch(request, `GET /api/runs/${run.id}`);
     if (run.status !== 'awaiting-approval') throw conflict(`Run "${run.id}" is ${run.status}: it is not awaiting approval.`);
     const actor = actorOf(principal);
@@ -177,13 +179,12 @@ export function runHandlers(deps: Deps, runs: () => RunStore) {
 
     /** The payroll file of an approved run (CSV with a BOM, or xlsx); the first download records the export. */
     async payroll(request: HttpRequest): Promise<HttpResponseInit> {
-      const run = await readable(request);
+      const { run, principal } = await readableBy(request);
       const format = request.query.get('format') ?? 'csv';
       if (format !== 'csv' && format !== 'xlsx') throw badRequest('The query parameters are invalid.', [{ path: 'format', message: 'must be csv or xlsx' }]);
       if (run.status !== 'approved' && run.status !== 'exported') throw conflict(`Run "${run.id}" is ${run.status}: its payroll is released once it is approved.`);
       const bytes = await runs().payroll(run, format);
       if (!bytes) throw conflict(`Run "${run.id}" has no payroll file.`);
-      const principal = await caller(request);
       await runs().markExported(run, actorOf(principal), format);
       const name = `payroll-${run.period.replace(/[^\p{L}\p{N}._-]+/gu, '-')}-${run.id.slice(0, 8)}`;
       const ascii = name.replace(/[^\x20-\x7e]/g, '_');

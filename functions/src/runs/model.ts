@@ -46,7 +46,9 @@ export const RunMetadataInput = z
       .unknown()
       .superRefine((json, ctx) => {
         const map = parsePayrollMap(json);
-        if ('kind' in map) ctx.addIssue({ code: 'custom', message: render(mapProblemPhrase(map).text, 'en-US', mapProblemPhrase(map).params) });
+        if (!('kind' in map)) return;
+        const problem = mapProblemPhrase(map);
+        ctx.addIssue({ code: 'custom', message: render(problem.text, 'en-US', problem.params) });
       })
       .refine((json) => JSON.stringify(json).length <= 16_384, 'must be at most 16 KB of JSON')
       .optional(),

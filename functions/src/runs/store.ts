@@ -402,15 +402,18 @@ export class RunStore {
       ['update', { ...patch, ...(head ? { auditSeq: head.seq, auditHash: head.hash } : {}) }, 'Merge', { etag }],
       ...entries.map((entry): TransactionAction => ['create', auditEntity(partitionKey, run.id, entry)]),
     ];
+    let updated: string | undefined;
     try {
-      await this.table.submitTransaction(actions, this.clients.op());
+      // The answers come in the actions' order: the first is the run row's update, with its new ETag.
+      const result = await this.table.submitTransaction(actions, this.clients.op());
+      updated = result.subResponses[0]?.etag?.trim();
     } catch (err) {
       // The audit row already exists: someone appended the same entry number first — the run moved on (as a stale ETag says).
       if (statusOf(err) === 409) throw Object.assign(new Error('the run changed meanwhile'), { statusCode: 412 });
       throw err;
     }
-    // A transaction's answer does not name the updated row's new ETag reliably: read it.
-    return (await this.read(partitionKey, run.id))?.etag;
+    // No ETag in the answer (a service that leaves it out): read the row for it.
+    return updated || (await this.read(partitionKey, run.id))?.etag;
   }
 
   /** A person's statement of a calculated run (`row-<n>`, html or xlsx), or undefined. */

@@ -68,6 +68,8 @@ test('the whole life of a run: queued → calculated → awaiting approval → a
   expect(approved.status).toBe(200);
   const after = await approved.json();
   expect(approved.headers.get('etag')).not.toBe(etag);
+  // The ETag the decision answers with is the run's current one (what a GET gives).
+  expect(approved.headers.get('etag')).toBe((await get(api.tokens.approverA, id)).headers.get('etag'));
   expect(after).toMatchObject({ status: 'approved', tier: 1 });
   expect(after.steps[0]).toMatchObject({
     status: 'approved',
