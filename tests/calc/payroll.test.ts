@@ -5,8 +5,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { payrollWorkbook } from '../../calc/payroll-xlsx';
+import { checkExcelForm } from '../../workbook/format-check';
+import { nodeCodec } from '../../workbook/node-codec';
+import { cellNumberFormat, readWorkbookModel } from '../../workbook/read';
+import { ZipArchive } from '../../workbook/zip';
 import {
-  ColumnSource, PayrollMap, centsText, cellText, checkTotal, csvField, numberText, parseCsv, parsePayrollMap, payrollRows, toCents, toCsv, UTF8_BOM,
+  ColumnSource, PayrollMap, PayrollRows, centsText, cellText, checkTotal, csvField, numberText, parseCsv, parsePayrollMap, payrollRows, toCents, toCsv, UTF8_BOM,
 } from '../../calc/payroll';
 
 const EXAMPLE = {
@@ -149,5 +154,33 @@ describe('CSV (RFC 4180), UTF-8 with a BOM', () => {
   it('reads back what it writes, field for field', () => {
     const rows = [['a,b', 'say "hi"', 'two\r\nlines', ''], ['x', ' y ', '', '张三']];
     expect(parseCsv(toCsv(['h1', 'h2', 'h3', 'h4'], rows))).toEqual([['h1', 'h2', 'h3', 'h4'], ...rows]);
+  });
+});
+
+describe('the .xlsx (calc/payroll-xlsx.ts)', () => {
+  const rows: PayrollRows = {
+    headers: ['工号', '所属期间', '应发金额'],
+    types: ['text', 'month', 'amount'],
+    rows: [
+      ['00123', '2025-07', '1234.50'],
+      ['00124', '2025-07', '-0.05'],
+    ],
+    totalCents: [123450, -5],
+    totalValues: [1234.5, -0.05],
+    totalIndex: 2,
+  };
+  const bytes = payrollWorkbook(rows, '工资表', nodeCodec);
+  const model = readWorkbookModel(ZipArchive.read(bytes), nodeCodec);
+
+  it('passes the format checker; ids and periods stay text, amounts are numbers shown as 0.00 (built-in id 2, as Excel saves it)', () => {
+    expect(checkExcelForm(bytes, nodeCodec)).toEqual([]);
+    const [sheet] = model.sheets;
+    expect(sheet.name).toBe('工资表');
+    expect(sheet.rows[1].slice(1)).toEqual(['工号', '所属期间', '应发金额']);
+    expect(sheet.rows[2].slice(1)).toEqual(['00123', '2025-07', 1234.5]);
+    expect(sheet.rows[3].slice(1)).toEqual(['00124', '2025-07', -0.05]);
+    expect([2, 3].map((r) => cellNumberFormat(model, 0, r, 3))).toEqual(['0.00', '0.00']);
+    expect(cellNumberFormat(model, 0, 2, 1)).toBeUndefined();
+    expect(ZipArchive.read(bytes).text('xl/styles.xml', nodeCodec)).not.toContain('<numFmts');
   });
 });
