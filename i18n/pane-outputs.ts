@@ -40,6 +40,7 @@ export const COMPARE = {
   compare: { 'en-US': 'Recalculate and compare', 'zh-CN': '重新计算并对比' },
   comparing: { 'en-US': 'Comparing…', 'zh-CN': '正在对比…' },
   failed: { 'en-US': 'That did not work: {message}', 'zh-CN': '操作未完成：{message}' },
+  failedPlain: { 'en-US': 'That did not work.', 'zh-CN': '操作未完成。' },
   'issue.notAddress': { 'en-US': '{address} is not a range.', 'zh-CN': '{address} 不是一个区域。' },
   'issue.noSheet': { 'en-US': '{address} does not name its sheet.', 'zh-CN': '{address} 没有指明工作表。' },
   'issue.notOneColumn': { 'en-US': '{address} is more than one column: select one column.', 'zh-CN': '{address} 不止一列：请只选择一列。' },
@@ -125,6 +126,7 @@ export const STATEMENT_VIEW = {
   headerRow: { 'en-US': 'The table’s header row is selected: select a person’s row.', 'zh-CN': '选中的是表格的标题行：请选中某人所在的行。' },
   totalsRow: { 'en-US': 'The table’s totals row is selected: select a person’s row.', 'zh-CN': '选中的是表格的汇总行：请选中某人所在的行。' },
   failed: { 'en-US': 'That did not work: {message}', 'zh-CN': '操作未完成：{message}' },
+  failedPlain: { 'en-US': 'That did not work.', 'zh-CN': '操作未完成。' },
   notCalculated: { 'en-US': 'not known in the pane', 'zh-CN': '任务窗格中无法得知' },
   exportHeading: { 'en-US': 'Payroll export', 'zh-CN': '工资导出' },
   exportHelp: {
@@ -135,6 +137,7 @@ export const STATEMENT_VIEW = {
   mapFileChoose: { 'en-US': 'Choose file…', 'zh-CN': '选择文件…' },
   mapFileRead: { 'en-US': 'Read {file}: its map is shown below.', 'zh-CN': '已读取 {file}，映射内容显示在下方。' },
   mapFileUnreadable: { 'en-US': '{file} could not be read: {message}', 'zh-CN': '无法读取 {file}：{message}' },
+  mapFileUnreadablePlain: { 'en-US': '{file} could not be read.', 'zh-CN': '无法读取 {file}。' },
   mapLabel: { 'en-US': 'Payroll map (JSON): from the file, or pasted', 'zh-CN': '工资映射（JSON）：来自文件或粘贴' },
   formatLabel: { 'en-US': 'File format', 'zh-CN': '文件格式' },
   formatCsv: { 'en-US': 'CSV (with a BOM)', 'zh-CN': 'CSV（带 BOM）' },

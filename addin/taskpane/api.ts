@@ -12,7 +12,7 @@
  */
 import type { BenchmarkRow } from '../../functions/src/benchmarks/model';
 import { type Locale, type Translate } from './locale';
-import { messageOf } from './components/error-text';
+import { CJK, messageOf } from './components/error-text';
 
 /** How long a request may take before the pane gives up with a translated message and Retry. */
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -93,8 +93,6 @@ export function isAbortError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
-/** Chinese script: how the pane tells a message a zh-CN user can read. */
-export const CJK = /[\u3400-\u9fff]/;
 
 /**
  * What the user reads for an error, in the pane's language (the locale `t` is bound to).

@@ -9,7 +9,8 @@ import { explainCall } from '../../catalog/explain';
 import { STATEMENT_VIEW } from '../../i18n/pane-outputs';
 import { PersonRowProblem, type PersonRow } from '../../addin/office/statements-row';
 import { formatMoney } from '../../calc/statements-document';
-import StatementsView from '../../addin/taskpane/views/statements';
+import StatementsView, { failureText } from '../../addin/taskpane/views/statements';
+import { translatorFor } from '../../addin/taskpane/locale';
 import { type Explained, personStatement, shownValue, statementFileName, statementPage } from '../../addin/taskpane/views/statements/statement-model';
 
 const ROW: PersonRow = {
@@ -109,11 +110,21 @@ describe('a selection that names nobody', () => {
     for (const kind of ['notInTable', 'headerRow', 'totalsRow'] as const) {
       const problem = new PersonRowProblem(kind, 'Team!A1');
       expect(problem.kind).toBe(kind);
+      // What the view shows for it: the catalogue's sentence, never the error's English message.
+      for (const locale of ['en-US', 'zh-CN'] as const) expect(failureText(problem, translatorFor(STATEMENT_VIEW, locale), locale)).toBe(STATEMENT_VIEW[kind][locale]);
       expect(STATEMENT_VIEW[kind]['en-US']).not.toMatch(/[\u3400-\u9fff]/);
       expect(STATEMENT_VIEW[kind]['zh-CN']).toMatch(/[\u3400-\u9fff]/);
     }
     expect(STATEMENT_VIEW.notInTable['en-US']).toMatch(/not in a table/);
     expect(STATEMENT_VIEW.notInTable['zh-CN']).toContain('不在表格中');
+  });
+
+  it('any other failure: Excel’s words in en-US; in zh-CN only when they are Chinese', () => {
+    const zh = translatorFor(STATEMENT_VIEW, 'zh-CN');
+    const en = translatorFor(STATEMENT_VIEW, 'en-US');
+    expect(failureText(new Error('The requested resource doesn’t exist.'), en, 'en-US')).toBe('That did not work: The requested resource doesn’t exist.');
+    expect(failureText(new Error('The requested resource doesn’t exist.'), zh, 'zh-CN')).toBe('操作未完成。');
+    expect(failureText(new Error('请求的资源不存在。'), zh, 'zh-CN')).toBe('操作未完成：请求的资源不存在。');
   });
 });
 

@@ -20,10 +20,10 @@ import { Actions, Facts, LiveStatus, Notice, Section, ViewRoot, useLayout } from
 import { type NumberFormats, numberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
-import type { ViewProps } from '../../view-contract';
+import type { Locale, ViewProps } from '../../view-contract';
 import { type WaterfallBar, ceilingText, issueText, problemText, waterfall, waterfallDomain } from './compare-model';
 import { compareSheets, copySheet, deleteCopy, selectedAddress } from './excel-ops';
-import { messageOf } from '../../components/error-text';
+import { messageOf, readableMessage } from '../../components/error-text';
 import { NumberTableHeader } from '../../components/number-table-header';
 
 type T = Translate<typeof COMPARE>;
@@ -50,7 +50,13 @@ type State =
   | { kind: 'busy'; what: 'copy' | 'compare' | 'delete' }
   | { kind: 'done'; comparison: Comparison; ceilings: CeilingPair[] }
   | { kind: 'problems'; problems: string[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; text: string };
+
+/** Why an Excel step failed, in the user's language: Excel's own words only when the user can read them. */
+function failureText(error: unknown, t: Translate<typeof COMPARE>, locale: Locale): string {
+  const message = readableMessage(messageOf(error), locale);
+  return message ? t('failed', { message }) : t('failedPlain');
+}
 
 export default function CompareView({ locale, host }: ViewProps): React.JSX.Element {
   const t = React.useMemo(() => translatorFor(COMPARE, locale), [locale]);
@@ -76,7 +82,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
       const address = await selectedAddress();
       setDraft((d) => ({ ...d, [field]: address }));
     } catch (error) {
-      setNotice(t('failed', { message: messageOf(error) }));
+      setNotice(failureText(error, t, locale));
     }
   };
 
@@ -88,7 +94,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
       setDraft((d) => ({ ...d, copy: { name, original: columns.sheet } }));
       setState({ kind: 'idle' });
     } catch (error) {
-      setState({ kind: 'failed', message: messageOf(error) });
+      setState({ kind: 'failed', text: failureText(error, t, locale) });
     }
   };
 
@@ -100,7 +106,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
       if (result.ok) setState({ kind: 'done', comparison: result.comparison, ceilings });
       else setState({ kind: 'problems', problems: [...result.problemsA, ...result.problemsB].map((p) => problemText(t, p)) });
     } catch (error) {
-      setState({ kind: 'failed', message: messageOf(error) });
+      setState({ kind: 'failed', text: failureText(error, t, locale) });
     }
   };
 
@@ -112,7 +118,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
       setDraft((d) => ({ ...d, copy: null }));
       setState({ kind: 'idle' });
     } catch (error) {
-      setState({ kind: 'failed', message: messageOf(error) });
+      setState({ kind: 'failed', text: failureText(error, t, locale) });
     }
   };
 
@@ -167,7 +173,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
           </Button>
         </Actions>
         <div role="status" aria-live="polite">
-          {state.kind === 'failed' && <Notice intent="error">{t('failed', { message: state.message })}</Notice>}
+          {state.kind === 'failed' && <Notice intent="error">{state.text}</Notice>}
           {state.kind === 'problems' && (
             <Notice intent="error" title={t('problemsTitle')} data-testid="compare-problems">
               <ul className={l.wrap}>

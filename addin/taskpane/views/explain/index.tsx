@@ -28,7 +28,7 @@ import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import { CellExplainResult, explainSelectedCell } from './excel-explain';
 import { ExplainProblem, explainFormulaText } from './formula-args';
-import { messageOf } from '../../components/error-text';
+import { CJK, messageOf } from '../../components/error-text';
 
 type T = Translate<typeof EXPLAIN_VIEW>;
 
@@ -42,7 +42,6 @@ type Outcome =
   | { kind: 'failed'; message: string };
 
 const FUNCTIONS = EXPLAINABLE_FUNCTIONS.map((f) => `PERF.${f}`).join(', ');
-const CJK = /[\u3400-\u9fff]/;
 
 function fromError(error: unknown, formula: string): Outcome {
   if (error instanceof ExplainProblem) return { kind: 'problem', reason: error.reason, detail: error.detail };

@@ -23,8 +23,8 @@ import { formatAmount, render } from '../../../../i18n/text';
 import { readMap } from '../../../office/export-payroll';
 import { WORKBOOK_FILE_TIMEOUT_MS, WorkbookFileError, workbookFileBytes } from '../../../office/workbook-file';
 import { type WorkbookTable, guessPayoutColumn, readWorkbookTablesInExcel } from '../../../office/workbook-tables';
-import { CJK, errorMessage, fieldErrorsFor, isAbortError } from '../../api';
-import { messageOf } from '../../components/error-text';
+import { errorMessage, fieldErrorsFor, isAbortError } from '../../api';
+import { messageOf, readableMessage } from '../../components/error-text';
 import { formatDate } from '../../components/format';
 import { useDebounced } from '../../components/hooks';
 import { Actions, Facts, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
@@ -87,24 +87,19 @@ function Problem({ title, error, locale, children, testId }: { title: string; er
   );
 }
 
-/** Excel's own words, when a user of `locale` can read them (zh-CN is never shown English). */
-function readableDetail(detail: string | undefined, locale: Locale): string | undefined {
-  return detail && (locale !== 'zh-CN' || CJK.test(detail)) ? detail : undefined;
-}
-
 /** Why the workbook's file could not be had, in the user's language. */
 export function workbookFileText(error: unknown, t: T, locale: Locale): string {
   if (error instanceof WorkbookFileError) {
     if (error.reason === 'unsupported') return t('fileUnsupported');
     if (error.reason === 'timeout') return t('fileTimeout', { seconds: WORKBOOK_FILE_TIMEOUT_MS / 1000 });
   }
-  const detail = readableDetail(error instanceof WorkbookFileError ? error.detail : messageOf(error), locale);
+  const detail = readableMessage(error instanceof WorkbookFileError ? error.detail : messageOf(error), locale);
   return detail ? t('fileFailed', { message: detail }) : t('fileFailedPlain');
 }
 
 /** Why the workbook's tables could not be read (Excel's words when the user can read them). */
 export function tablesFailedText(error: unknown, t: T, locale: Locale): string {
-  const detail = readableDetail(messageOf(error), locale);
+  const detail = readableMessage(messageOf(error), locale);
   return detail ? t('tablesFailed', { message: detail }) : t('tablesFailedPlain');
 }
 

@@ -23,11 +23,11 @@ import { workbookSha256 } from '../../../office/statements-sha256';
 import { PersonRowProblem } from '../../../office/statements-row';
 import { useDraft } from '../../drafts';
 import { Actions, LiveStatus, Notice, Section, ViewRoot } from '../../components/layout';
-import { translatorFor } from '../../locale';
-import type { ViewProps } from '../../view-contract';
+import { type Translate, translatorFor } from '../../locale';
+import type { Locale, ViewProps } from '../../view-contract';
 import { exportPayrollCsv, readSelectedPerson } from './excel-ops';
 import { personStatement, statementFileName, statementPage } from './statement-model';
-import { messageOf } from '../../components/error-text';
+import { messageOf, readableMessage } from '../../components/error-text';
 
 /** The files the payroll export downloads. */
 export const PAYROLL_FILE = 'payroll.csv';
@@ -65,6 +65,16 @@ export function readFileText(file: Blob): Promise<string> {
   });
 }
 
+/**
+ * Why showing a statement or exporting failed, in the user's language: the selection's problem,
+ * else Excel's own words when the user can read them (zh-CN is never shown English).
+ */
+export function failureText(error: unknown, t: Translate<typeof STATEMENT_VIEW>, locale: Locale): string {
+  if (error instanceof PersonRowProblem) return t(error.kind);
+  const message = readableMessage(messageOf(error), locale);
+  return message ? t('failed', { message }) : t('failedPlain');
+}
+
 export default function StatementsView({ locale, host }: ViewProps): React.JSX.Element {
   const t = React.useMemo(() => translatorFor(STATEMENT_VIEW, locale), [locale]);
   const noteId = useId('stm-note');
@@ -92,7 +102,8 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
       setFileStatus({ ok: true, text: t('mapFileRead', { file: file.name }) });
       setExportState({ kind: 'idle' });
     } catch (error) {
-      setFileStatus({ ok: false, text: t('mapFileUnreadable', { file: file.name, message: messageOf(error) }) });
+      const message = readableMessage(messageOf(error), locale);
+      setFileStatus({ ok: false, text: message ? t('mapFileUnreadable', { file: file.name, message }) : t('mapFileUnreadablePlain', { file: file.name }) });
     }
   };
 
@@ -119,7 +130,7 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
       }
       setExportState({ kind: 'done', text: t('exported', { file, rows: result.rows, total: result.total, source: result.source }) });
     } catch (error) {
-      setExportState({ kind: 'refused', text: t('failed', { message: messageOf(error) }) });
+      setExportState({ kind: 'refused', text: failureText(error, t, locale) });
     }
   };
 
@@ -137,8 +148,7 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
       const { html } = statementPage(person.statement, person.model, source, locale);
       setState({ kind: 'shown', name: person.statement.name, html, file: statementFileName(person.statement) });
     } catch (error) {
-      if (error instanceof PersonRowProblem) setState({ kind: 'failed', text: t(error.kind) });
-      else setState({ kind: 'failed', text: t('failed', { message: messageOf(error) }) });
+      setState({ kind: 'failed', text: failureText(error, t, locale) });
     }
   };
 
