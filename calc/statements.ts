@@ -278,7 +278,7 @@ export function buildStatements(book: CalculatedBook, options: StatementOptions)
     const cellFormat = (col: number) => formatAt(row, col, covering.get(col));
     const name = plain(cellValue(nameColumn.col), cellFormat(nameColumn.col));
     const payout = cellValue(payoutColumn.col);
-    if (name === '' && [...covering.keys()].length === 0 && tableColumns.every((c) => cellValue(c.col).kind === 'blank')) continue; // an empty row
+    if (name === '' && covering.size === 0 && tableColumns.every((c) => cellValue(c.col).kind === 'blank')) continue; // an empty row
     if (payout.kind === 'error') {
       refused.push({ name, row, cell: address(row, payoutColumn.col), code: payout.code, message: payout.message });
       continue;
