@@ -8,7 +8,7 @@ import { calculateRun } from './calculate';
 import type { IsolatedTask } from './isolated';
 
 const task = workerData as IsolatedTask;
-calculateRun(task.bytes, task.run).then(
+calculateRun(task.bytes, task.run, { locale: task.run.language }).then(
   (outcome) => parentPort!.postMessage({ type: 'outcome', outcome }),
   (error: unknown) => parentPort!.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
 );

@@ -20,7 +20,7 @@ export interface RunBudget {
 
 export interface IsolatedTask {
   bytes: Uint8Array;
-  run: Pick<RunRecord, 'peopleTable' | 'payoutColumn' | 'period' | 'payrollMap'>;
+  run: Pick<RunRecord, 'peopleTable' | 'payoutColumn' | 'period' | 'payrollMap' | 'language'>;
 }
 
 export const DEFAULT_RUN_TIMEOUT_SECONDS = 240;

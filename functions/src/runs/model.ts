@@ -11,6 +11,7 @@ import { createHash } from 'crypto';
 import { z } from 'zod';
 import { parsePayrollMap } from '../../../calc/payroll';
 import { mapProblemPhrase } from '../../../calc/payroll-phrases';
+import type { Locale } from '../../../i18n/locale';
 import { render } from '../../../i18n/text';
 import { TemplateId, freeText } from '../templates/model';
 import { Actor, ApprovalStep, stepView } from './approval';
@@ -39,6 +40,8 @@ export const RunMetadataInput = z
     /** A column header of the people table. */
     payoutColumn: freeText(255),
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY or USD').optional(),
+    /** The language of the run's statements and messages (default en-US); the pane and the CLI send their user's. */
+    language: z.enum(['en-US', 'zh-CN'] as const satisfies readonly Locale[]).optional(),
     templateId: TemplateId.optional(),
     templateVersion: z.number().int().min(1).max(1_000_000).optional(),
     /** The payroll columns, as `perfplan export --map` reads them (calc/payroll.ts); absent: derived from the people table. */
@@ -126,6 +129,7 @@ export function runView(run: RunRecord, now: number = Date.now()) {
     peopleTable: run.peopleTable,
     payoutColumn: run.payoutColumn,
     ...(run.currency ? { currency: run.currency } : {}),
+    ...(run.language ? { language: run.language } : {}),
     ...(run.templateId ? { templateId: run.templateId } : {}),
     ...(run.templateVersion ? { templateVersion: run.templateVersion } : {}),
     workbook: { sha256: run.workbook.sha256, bytes: run.workbook.bytes },

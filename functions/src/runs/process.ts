@@ -55,7 +55,7 @@ export function runQueueHandler(
     try {
       const bytes = await store.workbookBytes(run);
       // In a worker with a time and memory budget: a workbook that never finishes fails its own run.
-      const outcome = await calculateRunIsolated({ bytes, run: { peopleTable: run.peopleTable, payoutColumn: run.payoutColumn, period: run.period, payrollMap: run.payrollMap } }, budget);
+      const outcome = await calculateRunIsolated({ bytes, run: { peopleTable: run.peopleTable, payoutColumn: run.payoutColumn, period: run.period, payrollMap: run.payrollMap, language: run.language } }, budget);
       const moved = await store.finish(run, outcome);
       context.log(`runs: ${run.id} ${moved ? outcome.status : 'already finished elsewhere'}`);
     } catch (error) {

@@ -17,6 +17,7 @@
 import { ContainerClient } from '@azure/storage-blob';
 import { TableClient, TableEntityResult, TransactionAction, odata } from '@azure/data-tables';
 import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
+import { Locale, isLocale } from '../../../i18n/locale';
 import { StorageClients, isInsecureConnectionString, storageOptionsFromEnv } from '../storage/clients';
 import { Actor, ApprovalStep, ApprovalTier, decide, initialSteps, tierFor, tiersFromEnv } from './approval';
 import { AuditAction, AuditEntry, nextEntry, verifyChain } from './audit';
@@ -160,6 +161,7 @@ export class RunStore {
         peopleTable: metadata.peopleTable,
         payoutColumn: metadata.payoutColumn,
         ...(metadata.currency ? { currency: metadata.currency } : {}),
+        ...(metadata.language ? { language: metadata.language } : {}),
         ...(metadata.templateId ? { templateId: metadata.templateId } : {}),
         ...(metadata.templateVersion ? { templateVersion: metadata.templateVersion } : {}),
         ...(metadata.payrollMap !== undefined ? { payrollMap: JSON.stringify(metadata.payrollMap) } : {}),
@@ -528,6 +530,7 @@ function toRecord(e: TableEntityResult<Record<string, unknown>>): RunRecord {
     peopleTable: str('peopleTable') ?? '',
     payoutColumn: str('payoutColumn') ?? '',
     ...(str('currency') ? { currency: str('currency') } : {}),
+    ...(isLocale(str('language')) ? { language: str('language') as Locale } : {}),
     ...(str('templateId') ? { templateId: str('templateId') } : {}),
     ...(num('templateVersion') ? { templateVersion: num('templateVersion') } : {}),
     workbook: { sha256: str('sha256') ?? '', bytes: num('bytes') ?? 0, blob: str('blob') ?? '' },

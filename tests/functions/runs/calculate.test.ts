@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { queueFunctions } from '../../../functions/src/routes';
 import { startQueuePoller } from '../../../functions/src/local/queue-poller';
 import { bearer, expectProblem } from '../support/api';
+import { STATEMENTS } from '../../../i18n/statements';
 import { RunsHarness, runForm, runMetadata, startRunsApi } from '../support/runs';
 
 jest.setTimeout(180_000);
@@ -187,4 +188,16 @@ test('GET /api/runs/{id}/results and /statements/{person}: per-person results an
   await expectProblem(await get(api.tokens.submitterB, '/statements/row-2'), 404);
   await expectProblem(await get(api.tokens.submitterB, '/results'), 404);
   await expectProblem(await get(api.tokens.readerA, '/results'), 403, /requires the app role Payouts\.Submitter or Payouts\.Approver/);
+});
+
+test('a run submitted in zh-CN has its statements in Chinese, and says its language', async () => {
+  const id = await submit(await formulaWorkbook([['Ann', 'E1', 1000, 'C2*0.1']]), runMetadata({ period: '2025-11', language: 'zh-CN' }));
+  const run = await settled(id);
+  expect(run).toMatchObject({ status: 'awaiting-approval', language: 'zh-CN' });
+  const html = await (await fetch(`${api.url}/runs/${id}/statements/row-2`, { headers: bearer(api.tokens.submitterA) })).text();
+  expect(html).toContain(STATEMENTS.title['zh-CN']);
+  expect(html).not.toContain(STATEMENTS.title['en-US']);
+  // A language the API does not speak is refused before anything is stored.
+  const refused = await fetch(`${api.url}/runs`, { method: 'POST', headers: bearer(api.tokens.submitterA), body: runForm(runMetadata({ period: '2025-12', language: 'fr-FR' }), await formulaWorkbook([['Ann', 'E1', 1, 'C2']])) });
+  expect((await expectProblem(refused, 400)).errors).toEqual([expect.objectContaining({ path: 'language' })]);
 });
