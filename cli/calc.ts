@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import type { CalculatedBook } from '../calc/book';
 import { CLI, argumentsLocale as localeOfArguments } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
-import { Phrase, phrase, render } from '../i18n/text';
+import { Phrase, isPhrase, phrase, render } from '../i18n/text';
 import { toAddress } from '../workbook/a1';
 import { EXIT, classify, commandLine } from './exit-codes';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, Task, runIsolated } from './isolate';
@@ -62,10 +62,6 @@ export function argumentsLocale(args: string[], env: Record<string, string | und
   return localeOfArguments(args, env);
 }
 
-/** An error phrase, or a value: tells a parse result from its refusal. */
-export function isPhrase(value: unknown): value is Phrase {
-  return typeof value === 'object' && value !== null && 'text' in value;
-}
 
 type CalcArguments = Extract<Task, { command: 'calc' }> & { timeout: number };
 

@@ -13,10 +13,10 @@ import { ReferenceRequestError, columnCells, resolveRange, singleCell } from '..
 import { CLI, argumentsLocale, nameList } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
 import { OUTPUTS } from '../i18n/outputs';
-import { Phrase, phrase, phraseList, render } from '../i18n/text';
+import { Phrase, isPhrase, phrase, phraseList, render } from '../i18n/text';
 import { Refusal } from '../calc/refusal';
 import type { WorkbookModel } from '../workbook/read';
-import { isPhrase, readArguments } from './calc';
+import { readArguments } from './calc';
 import { calculatedModel, writeWhole } from './compare-books';
 import { CompareReport, comparisonJson, comparisonText } from './compare-report';
 import { EXIT, commandLine } from './exit-codes';

@@ -12,14 +12,14 @@ import { CLI, nameList } from '../i18n/cli';
 import { EXPLAIN } from '../i18n/explain';
 import { phrase } from '../i18n/glossary';
 import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
-import { Phrase, render } from '../i18n/text';
+import { Phrase, isPhrase, render } from '../i18n/text';
 import type { CalculatedBook } from '../calc/book';
 import { CellExplainer, CellExplanation, EXPLAINABLE, ExplainRequestError } from '../calc/explain-cell';
 import { spillPosition } from '../calc/spill-position';
 import type { Io } from './io';
 import { EXIT, commandLine } from './exit-codes';
 import { DEFAULT_TIMEOUT_SECONDS, Task } from './isolate';
-import { Progress, argumentsLocale, calculateForTask, isPhrase, readArguments, runOnBook } from './calc';
+import { Progress, argumentsLocale, calculateForTask, readArguments, runOnBook } from './calc';
 import { parseAddress } from '../workbook/a1';
 
 /** `perfplan explain`'s usage in `locale`. */

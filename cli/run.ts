@@ -14,7 +14,7 @@ import { CLI, argumentsLocale } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
 import { OUTPUTS } from '../i18n/outputs';
 import { RUNS_CLI } from '../i18n/runs-cli';
-import { Phrase, phrase, render } from '../i18n/text';
+import { Phrase, isPhrase, phrase, render } from '../i18n/text';
 import { DEFAULT_API_URL, apiUrl } from './api-url';
 import type { Io } from './io';
 import { ApiError, BadAnswerError, NetworkError, RunClient, RunView } from './run-client';
@@ -90,8 +90,6 @@ export interface RunArguments {
   api: string;
   token: string;
 }
-
-const isPhrase = (value: unknown): value is Phrase => typeof value === 'object' && value !== null && 'text' in value && !('command' in value);
 
 /** The API base URL: an http(s) URL without credentials; one without a path gets /api. */
 function apiBase(text: string): string | Phrase {

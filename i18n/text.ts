@@ -18,6 +18,11 @@ export interface Phrase {
   params?: Params;
 }
 
+/** An error phrase, or a value: tells a parse result from its refusal (results have no `text`). */
+export function isPhrase(value: unknown): value is Phrase {
+  return typeof value === 'object' && value !== null && 'text' in value;
+}
+
 function isText(value: unknown): value is Text {
   return typeof value === 'object' && value !== null && 'en-US' in value && 'zh-CN' in value;
 }
