@@ -276,6 +276,8 @@ function readSheetCells(
   formatted: boolean[],
 ): Pick<SheetModel, 'rows' | 'formulas' | 'styles'> {
   const rows: CellValue[][] = [];
+  // A book whose styles are all General (most models) reads no cell's `s` at all.
+  const anyFormatted = formatted.includes(true);
   const styles: number[][] = [];
   let styled = false;
   // The styles of the row being read, kept in `scratch` and stored at the row's end — as the
@@ -328,18 +330,16 @@ function readSheetCells(
       row = split.row;
       col = split.col;
     }
-    const index = styleIndex(attrs);
-    if (index > 0) {
-      if (formatted[index]) {
-        if (row !== scratchRow) {
-          flush();
-          scratchRow = row;
-          const earlier = styles[row]; // a row written twice: keep what its first part had
-          if (earlier) for (let i = 0; i < earlier.length; i++) if (earlier[i] !== undefined) scratch[i] = earlier[i];
-        }
-        scratch[col] = index;
-        styled = true;
+    const index = anyFormatted ? styleIndex(attrs) : 0;
+    if (index > 0 && formatted[index]) {
+      if (row !== scratchRow) {
+        flush();
+        scratchRow = row;
+        const earlier = styles[row]; // a row written twice: keep what its first part had
+        if (earlier) for (let i = 0; i < earlier.length; i++) if (earlier[i] !== undefined) scratch[i] = earlier[i];
       }
+      scratch[col] = index;
+      styled = true;
     }
     if (tag.selfClosing) continue;
     const type = attribute(attrs, 't');
