@@ -397,11 +397,12 @@ async function perform(
         ...(payrollMap !== undefined ? { payrollMap } : {}),
       };
       const { run, created } = await client.submit(input, new Uint8Array(workbook), path.basename(book));
+      const submitted = line(phrase(created ? RUNS_CLI.submitted : RUNS_CLI.alreadySubmitted, { id: run.id, status: statusWord(run.status) }));
       if (!flags.has('--wait')) {
-        io.out(json ? `${JSON.stringify(run, null, 2)}\n` : line(phrase(created ? RUNS_CLI.submitted : RUNS_CLI.alreadySubmitted, { id: run.id, status: statusWord(run.status) })));
+        io.out(json ? `${JSON.stringify(run, null, 2)}\n` : submitted);
         return RUN_EXIT.done;
       }
-      if (!json) io.out(line(phrase(created ? RUNS_CLI.submitted : RUNS_CLI.alreadySubmitted, { id: run.id, status: statusWord(run.status) })));
+      if (!json) io.out(submitted);
       const seconds = values['--timeout'] !== undefined ? Number(values['--timeout']) : DEFAULT_WAIT_SECONDS;
       const deadline = Date.now() + seconds * 1000;
       let now = run;
@@ -442,16 +443,11 @@ async function perform(
       io.out(line(phrase(RUNS_CLI.decided, { id, decision, status: statusWord(after.status) })));
       return RUN_EXIT.done;
     }
-    case 'payroll': {
-      const out = values['--out'];
-      const bytes = await client.payroll(id, path.extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
-      await writeOut(out, bytes);
-      io.out(line(phrase(RUNS_CLI.wrote, { file: out, bytes: bytes.length })));
-      return RUN_EXIT.done;
-    }
+    case 'payroll':
     case 'statement': {
       const out = values['--out'];
-      const bytes = await client.statement(id, positional[1], path.extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : 'html');
+      const xlsx = path.extname(out).toLowerCase() === '.xlsx';
+      const bytes = command === 'payroll' ? await client.payroll(id, xlsx ? 'xlsx' : 'csv') : await client.statement(id, positional[1], xlsx ? 'xlsx' : 'html');
       await writeOut(out, bytes);
       io.out(line(phrase(RUNS_CLI.wrote, { file: out, bytes: bytes.length })));
       return RUN_EXIT.done;
