@@ -25,7 +25,7 @@ import { DevServer, startDevServer } from '../../dev/dev-server';
 import { languageLeaks } from '../addin/support/language-scan';
 import { ApiHarness, seedOverHttp, startApi } from '../functions/support/api';
 import { pairGroup, setJudgements, weightsView } from './support/ahp-driver';
-import { chromiumAvailable, launchChromium, SCREENSHOT_DIR } from './support/browser';
+import { chromiumAvailable, closeAll, launchChromium, paneContext, SCREENSHOT_DIR } from './support/browser';
 import { BuildOutcome, REPO, buildHarness, ensureProductionBuild } from './support/build';
 
 const suite = chromiumAvailable() ? describe : describe.skip;
@@ -102,11 +102,7 @@ suite('task pane fits 320 px, speaks one language, keeps to the glossary (issue 
     const file = path.join(SCREENSHOT_DIR, 'timings.json');
     const previous = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
     fs.writeFileSync(file, JSON.stringify({ ...previous, ...timings }, null, 2));
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await pane?.close();
-    await harness?.close();
-    await api?.close();
+    await closeAll(contexts, browser, pane, harness, api);
   });
 
   async function open(options: { width?: number; lang?: Lang; query?: string; context?: BrowserContext } = {}): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
@@ -114,9 +110,7 @@ suite('task pane fits 320 px, speaks one language, keeps to the glossary (issue 
     const lang = options.lang ?? 'en-US';
     let context = options.context;
     if (!context) {
-      context = await browser.newContext({ viewport: { width: options.width ?? 320, height: 800 }, locale: lang, acceptDownloads: true });
-      contexts.push(context);
-      await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.abort('internetdisconnected'));
+      context = await paneContext(browser, contexts, { width: options.width ?? 320, height: 800, locale: lang });
     }
     const page = await context.newPage();
     const errors: string[] = [];

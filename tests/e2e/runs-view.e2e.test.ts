@@ -18,7 +18,7 @@ import { watchRun } from '../../addin/taskpane/views/runs/run-model';
 import { RUNS } from '../../i18n/pane-runs';
 import { languageLeaks } from '../addin/support/language-scan';
 import { type RunsHarness, payoutWorkbook, runForm, runMetadata, startRunsApi } from '../functions/support/runs';
-import { chromiumAvailable, launchChromium } from './support/browser';
+import { chromiumAvailable, closeAll, launchChromium, paneContext } from './support/browser';
 import { type BuildOutcome, ensureProductionBuild } from './support/build';
 
 const suite = chromiumAvailable() ? describe : describe.skip;
@@ -38,10 +38,7 @@ suite('the Runs view against the local API host, in a browser', () => {
   }, 420_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await pane?.close();
-    await api?.close();
+    await closeAll(contexts, browser, pane, api);
   });
 
   /** A run submitted over HTTP as the submitter, once it awaits approval. */
@@ -63,9 +60,7 @@ suite('the Runs view against the local API host, in a browser', () => {
 
   async function openPane(locale: 'en-US' | 'zh-CN'): Promise<{ page: Page; errors: string[] }> {
     if (build.error) throw new Error(`the production build failed:\n${build.error}`);
-    const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale, acceptDownloads: true });
-    contexts.push(context);
-    await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.abort('internetdisconnected'));
+    const context = await paneContext(browser, contexts, { width: 380, height: 900, locale });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

@@ -39,7 +39,7 @@ import {
   waitForSummaryChange,
   weightsView,
 } from './support/ahp-driver';
-import { chromiumAvailable, CHROMIUM, launchChromium, screenshot, SCREENSHOT_DIR } from './support/browser';
+import { chromiumAvailable, CHROMIUM, closeAll, launchChromium, paneContext, screenshot, SCREENSHOT_DIR } from './support/browser';
 import { BuildOutcome, SHELL_FILES, buildHarness, ensureProductionBuild, shellPresent } from './support/build';
 
 const HAVE_CHROMIUM = chromiumAvailable();
@@ -119,20 +119,12 @@ suite('task pane in Chromium (standalone, real API on Azurite)', () => {
   }, 420_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await pane?.close();
-    await harness?.close();
-    await api?.close();
+    await closeAll(contexts, browser, pane, harness, api);
   });
 
   /** A fresh page that records dialogs and script errors (a dialog means injected script ran). */
   async function newPage(options: { locale?: string } = {}): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: options.locale ?? 'en-US', acceptDownloads: true });
-    contexts.push(context);
-    // No internet in tests: office.js from the CDN is refused outright (the pane then runs
-    // standalone at once), so a blocking <script src> cannot hang the page load.
-    await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.abort('internetdisconnected'));
+    const context = await paneContext(browser, contexts, { ...VIEWPORT, locale: options.locale ?? 'en-US' });
     const page = await context.newPage();
     const dialogs: string[] = [];
     const errors: string[] = [];

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
 import { RESULTS_DIR } from './build';
 
 export const CHROMIUM = process.env.PERFPLAN_CHROMIUM ?? '/usr/bin/chromium';
@@ -30,6 +30,25 @@ export function chromiumAvailable(): boolean {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser context for the pane, kept in `contexts` (closed by closeAll). No internet in tests:
+ * office.js from the CDN is refused outright (the pane then runs standalone at once), so a
+ * blocking <script src> cannot hang the page load.
+ */
+export async function paneContext(browser: Browser, contexts: BrowserContext[], options: { width: number; height: number; locale: string }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, locale: options.locale, acceptDownloads: true });
+  contexts.push(context);
+  await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.abort('internetdisconnected'));
+  return context;
+}
+
+/** Closes the contexts, then the browser, then each server (any of them may not have started). */
+export async function closeAll(contexts: BrowserContext[], browser: Browser | undefined, ...servers: Array<{ close(): Promise<unknown> } | undefined>): Promise<void> {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  for (const server of servers) await server?.close();
 }
 
 export const SCREENSHOT_DIR = path.join(RESULTS_DIR, 'e2e');
