@@ -11,6 +11,7 @@ import { translatorFor } from '../../addin/taskpane/locale';
 import { numberFormats } from '../../addin/taskpane/components/numbers';
 import CompareView, { Ceilings, Result } from '../../addin/taskpane/views/compare';
 import { ceilingText, issueText, problemText, waterfall, waterfallDomain } from '../../addin/taskpane/views/compare/compare-model';
+import { languageLeaks } from './support/language-scan';
 
 const kv = (pairs: [string, number][]) => pairs.map(([key, value], i) => ({ key, value, cell: `Team!C${i + 2}` }));
 const A = kv([['Ann', 1000], ['Bob', 2000], ['Cai', 3000], ['Eve', 400]]);
@@ -47,6 +48,18 @@ describe('texts', () => {
       expect(issueText(t, { kind: 'differentRows', keys: 'Team!A2:A4', values: 'Team!C2:C5' })).toContain('Team!C2:C5');
       expect(problemText(t, { kind: 'error', cell: 'Team!C3', code: '#DIV/0!' })).toContain('#DIV/0!');
       expect(problemText(t, { kind: 'keyTwice', key: 'Ann', cells: ['Team!A2', 'Team!A5'] })).toContain('Team!A2, Team!A5');
+      // Every kind has a sentence of its own in this language (a missing key would come back as the key).
+      const texts = [
+        ...(['notAddress', 'noSheet', 'notOneColumn'] as const).map((kind) => issueText(t, { kind, address: 'Team!A2:B4' })),
+        ...(['differentSheets', 'differentRows'] as const).map((kind) => issueText(t, { kind, keys: 'Team!A2:A4', values: 'Other!C2:C5' })),
+        ...(['blank', 'text', 'logical'] as const).map((kind) => problemText(t, { kind, cell: 'Team!C3' })),
+        problemText(t, { kind: 'error', cell: 'Team!C3', code: '#DIV/0!' }),
+        problemText(t, { kind: 'keyBlank', cell: 'Team!A3', valueCell: 'Team!C3' }),
+        problemText(t, { kind: 'keyTwice', key: 'Ann', cells: ['Team!A2', 'Team!A5'] }),
+      ];
+      expect(new Set(texts).size).toBe(texts.length);
+      for (const text of texts) expect(text).not.toMatch(/^(issue|problem)\./);
+      expect(languageLeaks(texts, locale, ['Ann', 'Team!A2:B4', 'Team!A2:A4', 'Other!C2:C5', 'Team!A2', 'Team!A3', 'Team!A5', 'Team!C3'])).toEqual([]);
     });
   }
 });
