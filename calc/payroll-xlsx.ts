@@ -13,6 +13,8 @@ import type { PayrollRows } from './payroll';
 export function payrollWorkbook(rows: PayrollRows, sheetName: string, codec: ZipCodec): Uint8Array {
   const header: PlainCell[] = rows.headers.map((h) => ({ value: h, style: 'bold' }));
   const body = rows.rows.map((line) => line.map((text, c): PlainCell => (rows.types[c] === 'amount' ? { value: Number(text), style: 'money' } : { value: text })));
-  const widths = rows.types.map((_, c) => Math.max(10, ...[rows.headers[c], ...rows.rows.map((line) => line[c])].map((text) => text.length + 4)));
+  // Each column as wide as its longest text (a loop: spreading 100,000 rows into Math.max overflows the stack).
+  const widths = rows.headers.map((h) => Math.max(10, h.length + 4));
+  for (const line of rows.rows) line.forEach((text, c) => (widths[c] = Math.max(widths[c], text.length + 4)));
   return plainWorkbook([{ name: sheetName, rows: [header, ...body], widths }], codec, { moneyFormat: '0.00' });
 }

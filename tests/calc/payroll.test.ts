@@ -184,3 +184,18 @@ describe('the .xlsx (calc/payroll-xlsx.ts)', () => {
     expect(ZipArchive.read(bytes).text('xl/styles.xml', nodeCodec)).not.toContain('<numFmts');
   });
 });
+
+it('the .xlsx of a 200,000-person payroll is written (column widths without spreading every row into Math.max)', () => {
+  const n = 200_000;
+  const rows: PayrollRows = {
+    headers: ['ID', 'Amount'],
+    types: ['text', 'amount'],
+    rows: Array.from({ length: n }, (_, i) => [`E${i}`, '1.00']),
+    totalCents: Array(n).fill(100),
+    totalValues: Array(n).fill(1),
+    totalIndex: 1,
+  };
+  const sheet = ZipArchive.read(payrollWorkbook(rows, 'Payroll', nodeCodec)).text('xl/worksheets/sheet1.xml', nodeCodec);
+  expect(sheet).toContain('<col min="1" max="1" width="11" customWidth="1"/><col min="2" max="2" width="10" customWidth="1"/>');
+  expect(sheet).toContain(`<c r="A${n + 1}" t="s">`);
+});
