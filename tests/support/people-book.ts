@@ -5,7 +5,7 @@
  * whatever other sheets the case needs (tiers, curves, deals). Built on stored-workbook.ts:
  * formulas are written as Excel stores them (_xldudf_PERF_…, table references as typed).
  */
-import { StoredSheet, storedWorkbook, text } from './stored-workbook';
+import { StoredSheet, escape, storedWorkbook, text } from './stored-workbook';
 
 export type Typed = string | number | boolean | null;
 
@@ -24,7 +24,7 @@ export interface PeopleBookSpec {
 
 /** A styles part giving style i + 1 the i-th code (ids from 176, as a Chinese Excel numbers its own). */
 function stylesPart(codes: string[]): string {
-  const numFmts = codes.map((c, i) => `<numFmt numFmtId="${176 + i}" formatCode="${escapeXml(c)}"/>`).join('');
+  const numFmts = codes.map((c, i) => `<numFmt numFmtId="${176 + i}" formatCode="${escape(c)}"/>`).join('');
   const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', ...codes.map((_, i) => `<xf numFmtId="${176 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)];
   return (
     `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="${codes.length}">${numFmts}</numFmts>` +
@@ -33,8 +33,6 @@ function stylesPart(codes: string[]): string {
     `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
   );
 }
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function letter(col: number): string {
   let s = '';
@@ -68,18 +66,18 @@ export function peopleBook(spec: PeopleBookSpec): Uint8Array {
     headers.forEach((h, i) => cells.push(text(`${letter(col + i)}1`, h)));
     if (result.spill) {
       const ref = `${letter(col)}2:${letter(col + width - 1)}${n + 1}`;
-      cells.push(`<c r="${letter(col)}2"${styleOf(headers[0])} cm="1"><f t="array" ref="${ref}">${escapeXml(result.spill)}</f><v>0</v></c>`);
+      cells.push(`<c r="${letter(col)}2"${styleOf(headers[0])} cm="1"><f t="array" ref="${ref}">${escape(result.spill)}</f><v>0</v></c>`);
     }
     if (result.perRow) {
-      for (let r = 0; r < n; r++) cells.push(`<c r="${letter(col)}${r + 2}" cm="1"><f t="array" ref="${letter(col)}${r + 2}">${escapeXml(result.perRow(r + 2, r))}</f><v>0</v></c>`);
+      for (let r = 0; r < n; r++) cells.push(`<c r="${letter(col)}${r + 2}" cm="1"><f t="array" ref="${letter(col)}${r + 2}">${escape(result.perRow(r + 2, r))}</f><v>0</v></c>`);
     }
     col += width;
   }
   const last = letter(spec.columns.length);
   const tableXml =
-    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="${escapeXml(table)}" displayName="${escapeXml(table)}" ref="A1:${last}${n + 1}" totalsRowShown="0">` +
+    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="${escape(table)}" displayName="${escape(table)}" ref="A1:${last}${n + 1}" totalsRowShown="0">` +
     `<autoFilter ref="A1:${last}${n + 1}"/><tableColumns count="${spec.columns.length}">` +
-    spec.columns.map((name, i) => `<tableColumn id="${i + 1}" name="${escapeXml(name)}"/>`).join('') +
+    spec.columns.map((name, i) => `<tableColumn id="${i + 1}" name="${escape(name)}"/>`).join('') +
     `</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
   return storedWorkbook({
     sheets: [{ name: sheet, cells: cells.filter(Boolean), tables: [tableXml] }, ...(spec.others ?? [])],

@@ -33,7 +33,8 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-function escape(text: string): string {
+/** Text for XML content or an attribute value. */
+export function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -128,6 +129,5 @@ export function formulaCell(ref: string, formula: string, cached: string, option
   const t = options.t ? ` t="${options.t}"` : '';
   const cm = options.kind === 'da' ? ' cm="1"' : '';
   const array = options.kind ? ` t="array" ref="${options.area ?? ref}"` : '';
-  const escaped = formula.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<c r="${ref}"${t}${cm}><f${array}>${escaped}</f><v>${cached}</v></c>`;
+  return `<c r="${ref}"${t}${cm}><f${array}>${escape(formula)}</f><v>${cached}</v></c>`;
 }
