@@ -29,12 +29,6 @@ export const CURVE = [
   [1.5, 2],
 ];
 
-/** A 3×3 AHP comparison matrix, its lower triangle left blank. */
-export const AHP3 = [
-  [1, 3, 5],
-  [null, 1, 2],
-  [null, null, 1],
-];
 
 /** Four alternatives × three criteria, for ENTROPY and CRITIC. */
 export const DATA = [
@@ -57,6 +51,9 @@ export const AHP_ONE_EXPERT = [
   [null, 1, 2],
   [null, null, 1],
 ];
+
+/** The same 3×3 comparison matrix, lower triangle blank, as the PERF functions' runtime tests name it. */
+export const AHP3 = AHP_ONE_EXPERT;
 
 /** Two experts' judgements stacked (PERF.AHP aggregates them): the one above, then a second's. */
 export const AHP_TWO_EXPERTS = [
