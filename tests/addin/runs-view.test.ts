@@ -269,6 +269,28 @@ describe('the view’s decisions', () => {
     );
   });
 
+  it('sends the token, and tells a timeout, an unreachable API and a problem answer apart', async () => {
+    const seen: Array<string | undefined> = [];
+    const hang = (_url: string, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        seen.push((init?.headers as Record<string, string>).Authorization);
+        const abort = () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+        if (init?.signal?.aborted) abort();
+        init?.signal?.addEventListener('abort', abort);
+      });
+    await expect(createRunsClient('/api/', () => 'tok', hang, 20).get(ID)).rejects.toMatchObject({ kind: 'timeout' });
+    expect(seen).toEqual(['Bearer tok']);
+    const outer = new AbortController();
+    const aborted = createRunsClient('/api', () => undefined, hang, 10_000).list({}, outer.signal);
+    outer.abort();
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toEqual(['Bearer tok', undefined]);
+    const down = () => Promise.reject(new TypeError('fetch failed'));
+    await expect(createRunsClient('/api', () => 'tok', down).get(ID)).rejects.toMatchObject({ kind: 'network', message: 'fetch failed' });
+    const refused = async () => new Response(JSON.stringify({ title: 'Forbidden', status: 403, detail: 'not an approver' }), { status: 403, headers: { 'Content-Type': 'application/problem+json' } });
+    await expect(createRunsClient('/api', () => 'tok', refused).get(ID)).rejects.toMatchObject({ kind: 'http', status: 403, detail: 'not an approver' });
+  });
+
   it('drops what is not a run', () => {
     expect(normalizeRun({ id: 'nope', status: 'queued' })).toBeNull();
     expect(normalizeRun({ id: ID, status: 'bogus' })).toBeNull();
