@@ -5,6 +5,7 @@
  * and the payroll and statement downloads. A refusal is an ApiError with the status and the
  * problem+json body the API sent; no answer at all is a NetworkError.
  */
+import type { Locale } from '../i18n/locale';
 
 /** The API's view of a run (docs/spec/api.md, "Payout runs"); fields this client shows. */
 export interface RunView {
@@ -98,6 +99,8 @@ export interface SubmitInput {
   payoutColumn: string;
   currency?: string;
   payrollMap?: unknown;
+  /** The language of the run's statements and failure reasons (the command line's). */
+  language?: Locale;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -14,7 +14,7 @@ import { CLI, argumentsLocale } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
 import { OUTPUTS } from '../i18n/outputs';
 import { RUNS_CLI } from '../i18n/runs-cli';
-import { Phrase, isPhrase, phrase, render } from '../i18n/text';
+import { Phrase, formatAmount, isPhrase, phrase, render } from '../i18n/text';
 import { DEFAULT_API_URL, apiUrl } from './api-url';
 import type { Io } from './io';
 import { ApiError, BadAnswerError, NetworkError, RunClient, RunView } from './run-client';
@@ -201,13 +201,10 @@ function stepWord(status: string): Phrase {
   return statusWord(status);
 }
 
-function money(value: number, locale: Locale): string {
-  return value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
 
 function totalPhrase(run: RunView, locale: Locale): Phrase | undefined {
   if (!run.totals) return undefined;
-  return phrase(RUNS_CLI.totalOf, { amount: money(run.totals.payout, locale), currency: run.currency ? ` ${run.currency}` : '', people: run.totals.people });
+  return phrase(RUNS_CLI.totalOf, { amount: formatAmount(run.totals.payout, locale), currency: run.currency ? ` ${run.currency}` : '', people: run.totals.people });
 }
 
 /** `perfplan run status`: the run as lines in `locale`. */
@@ -395,6 +392,8 @@ async function perform(
         payoutColumn: values['--payout'],
         ...(values['--currency'] ? { currency: values['--currency'] } : {}),
         ...(payrollMap !== undefined ? { payrollMap } : {}),
+        // The statements in the language this command speaks.
+        language: locale,
       };
       const { run, created } = await client.submit(input, new Uint8Array(workbook), path.basename(book));
       const submitted = line(phrase(created ? RUNS_CLI.submitted : RUNS_CLI.alreadySubmitted, { id: run.id, status: statusWord(run.status) }));

@@ -5,6 +5,7 @@
  * list across pages, statements, a failed run, argument errors, the API's problem bodies and
  * an API that does not answer, in en-US and zh-CN; and `perfplan token --oid --name`.
  */
+import { STATEMENTS } from '../../i18n/statements';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as net from 'net';
@@ -80,7 +81,16 @@ describe('perfplan run against the local API', () => {
     expect(result.out).toContain('  total      3,500.50 CNY for 2 people\n');
     // What the API holds is what was printed.
     const stored = await (await fetch(`${api.url}/runs/${id}`, { headers: { Authorization: `Bearer ${api.tokens.submitterA}` } })).json();
-    expect(stored).toMatchObject({ id, period: '2025-07', peopleTable: 'People', payoutColumn: 'Payout', currency: 'CNY', totals: { payout: 3500.5, people: 2 } });
+    expect(stored).toMatchObject({ id, period: '2025-07', peopleTable: 'People', payoutColumn: 'Payout', currency: 'CNY', language: 'en-US', totals: { payout: 3500.5, people: 2 } });
+  });
+
+  it('submit in Chinese: the run is made in zh-CN, its statements in Chinese', async () => {
+    const result = await run(['submit', await newBook('zh-run'), '--period', '2025-07', '--people', 'People', '--payout', 'Payout', '--wait'], zh);
+    expect(result.code).toBe(RUN_EXIT.done);
+    const zhId = /[0-9a-f]{32}/.exec(result.out)![0];
+    const auth = { headers: { Authorization: `Bearer ${api.tokens.submitterA}` } };
+    expect(await (await fetch(`${api.url}/runs/${zhId}`, auth)).json()).toMatchObject({ language: 'zh-CN' });
+    expect(await (await fetch(`${api.url}/runs/${zhId}/statements/row-2`, auth)).text()).toContain(STATEMENTS.title['zh-CN']);
   });
 
   it('submit again: the same run, said to be already submitted; without --wait only the first line', async () => {
