@@ -46,7 +46,6 @@ export function approverLevels(roles: readonly string[] | undefined): number[] {
   });
 }
 
-export const mayRead = (caller: Caller) => caller.roles === undefined || caller.roles.includes(SUBMITTER_ROLE) || caller.roles.includes(APPROVER_ROLE);
 export const maySubmit = (caller: Caller) => caller.roles === undefined || caller.roles.includes(SUBMITTER_ROLE);
 
 /** The step awaiting a decision, if any. */
