@@ -1,7 +1,7 @@
 /**
  * The workbook's Excel tables and their header rows (read only): what a payout run names as
- * its people table and payout column. One batch loads the tables' names and sheets, a second
- * their header rows' values.
+ * its people table and payout column. One batch lists the tables' names, a second reads each
+ * one's sheet name and header row (two syncs, whatever the number of tables).
  */
 
 export interface WorkbookTable {
