@@ -24,6 +24,7 @@ import { readMap } from '../../../office/export-payroll';
 import { WORKBOOK_FILE_TIMEOUT_MS, WorkbookFileError, workbookFileBytes } from '../../../office/workbook-file';
 import { type WorkbookTable, guessPayoutColumn, readWorkbookTablesInExcel } from '../../../office/workbook-tables';
 import { errorMessage, fieldErrorsFor, isAbortError } from '../../api';
+import { download } from '../../components/download';
 import { messageOf, readableMessage } from '../../components/error-text';
 import { formatDate } from '../../components/format';
 import { useDebounced } from '../../components/hooks';
@@ -54,18 +55,9 @@ import { type AuditView, type FetchedFile, RUN_STATUSES, type Run, type RunPerso
 
 type T = Translate<typeof RUNS>;
 
-/** Saves fetched bytes or text as a file (a Blob URL on a temporary link). */
+/** Saves fetched bytes or text as a file. */
 function saveFile(file: { fileName: string; type: string; bytes: Uint8Array | string }): void {
-  if (typeof URL.createObjectURL !== 'function') return;
-  const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(file.fileName, file.bytes, file.type);
 }
 
 /** An API or Excel failure as a notice: what failed, why (in the user's language), field errors. */

@@ -27,6 +27,7 @@ import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import { exportPayrollCsv, readSelectedPerson } from './excel-ops';
 import { personStatement, statementFileName, statementPage } from './statement-model';
+import { download } from '../../components/download';
 import { messageOf, readableMessage } from '../../components/error-text';
 
 /** The files the payroll export downloads. */
@@ -40,19 +41,6 @@ const isFormat = (value: unknown): value is PayrollFormat => value === 'csv' || 
 type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'refused'; text: string };
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'shown'; name: string; html: string; file: string } | { kind: 'failed'; text: string };
-
-/** Downloads `content` as a file (a Blob URL on a temporary link). */
-export function download(file: string, content: string | Uint8Array, type: string): void {
-  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A picked file's text (UTF-8), through Blob.text or, in older webviews, a FileReader. */
 export function readFileText(file: Blob): Promise<string> {
