@@ -236,6 +236,8 @@ describe('the view’s decisions', () => {
     expect(formProblems({ period: ' ', peopleTable: 'P', payoutColumn: 'X', currency: 'cny' })).toEqual({ period: 'periodMissing', currency: 'currencyInvalid' });
     expect(formProblems({ period: 'x'.repeat(41), peopleTable: 'P', payoutColumn: 'X', currency: '' })).toEqual({ period: 'periodTooLong' });
     expect(runMetadata({ period: ' 2025-07 ', peopleTable: 'People', payoutColumn: 'Payout', currency: '' })).toEqual({ period: '2025-07', peopleTable: 'People', payoutColumn: 'Payout' });
+    // The pane asks for the run in its own language.
+    expect(runMetadata({ period: '2025-07', peopleTable: 'People', payoutColumn: 'Payout', currency: '' }, 'zh-CN')).toEqual({ period: '2025-07', peopleTable: 'People', payoutColumn: 'Payout', language: 'zh-CN' });
   });
 
   it('checks a pasted payroll map with the command’s words, in the user’s language', () => {

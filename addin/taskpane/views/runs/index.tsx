@@ -380,7 +380,7 @@ export function SubmitSection({ t, locale, inExcel, client, enabled, onSubmitted
       return;
     }
     try {
-      const answer = await client.submit(runMetadata(form), bytes);
+      const answer = await client.submit(runMetadata(form, locale), bytes);
       setState({ kind: 'done', text: answer.created ? t('submitted', { period: answer.run.period }) : t('alreadySubmitted', { period: answer.run.period }) });
       onSubmitted(answer);
     } catch (error) {

@@ -5,6 +5,7 @@
  */
 import { ApiError } from '../../api';
 import type { Run, RunStep, RunsClient } from './runs-client';
+import type { Locale } from '../../view-contract';
 
 export const SUBMITTER_ROLE = 'Payouts.Submitter';
 export const APPROVER_ROLE = 'Payouts.Approver';
@@ -127,7 +128,7 @@ export function formProblems(form: SubmitForm): Partial<Record<'period' | 'curre
 }
 
 /** The metadata the form submits (a payroll map already checked: see the view's readMap). */
-export function runMetadata(form: SubmitForm) {
+export function runMetadata(form: SubmitForm, language?: Locale) {
   const currency = form.currency.trim();
   const map = form.payrollMap?.trim();
   return {
@@ -136,6 +137,8 @@ export function runMetadata(form: SubmitForm) {
     payoutColumn: form.payoutColumn,
     ...(currency ? { currency } : {}),
     ...(map ? { payrollMap: JSON.parse(map) as unknown } : {}),
+    // The run's statements in the pane's language.
+    ...(language ? { language } : {}),
   };
 }
 

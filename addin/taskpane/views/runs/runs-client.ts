@@ -14,6 +14,7 @@
  *   audit     GET  /runs/{id}/audit → the run's history, its hash chain verified by the API
  */
 import { ApiError, type FetchLike, REQUEST_TIMEOUT_MS, fetchChecked, isAbortError, looksLikeXlsx, withinTime } from '../../api';
+import type { Locale } from '../../view-contract';
 
 export const RUN_STATUSES = ['queued', 'calculated', 'awaiting-approval', 'approved', 'rejected', 'exported', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -76,6 +77,8 @@ export interface RunMetadata {
   currency?: string;
   /** The JSON `perfplan export --map` reads (calc/payroll.ts parsePayrollMap). */
   payrollMap?: unknown;
+  /** The language of the run's statements and failure reasons. */
+  language?: Locale;
 }
 
 export interface RunPerson {
