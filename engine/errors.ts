@@ -50,38 +50,31 @@ export class PerfError extends Error {
   }
 }
 
-/** An error with `code`, `text` and the parameters `text`'s placeholders need. */
-function raise(code: ExcelErrorCode, text: Text | string, params: readonly unknown[]): PerfError {
-  return new PerfError(code, text, (params[0] as Params | undefined) ?? NO_PARAMS);
+/**
+ * Makes PerfErrors of one code: from a message written outside PerfPlan, or from one of ERRORS
+ * with the parameters its placeholders need.
+ */
+export interface ErrorMaker {
+  (message: string): PerfError;
+  <T extends Text>(text: T, ...params: ParamsArg<T>): PerfError;
+}
+
+/** The maker of `code` errors; the four below differ only in their code. */
+function errorMaker(code: ExcelErrorCode): ErrorMaker {
+  return (text: Text | string, ...params: unknown[]) => new PerfError(code, text, (params[0] as Params | undefined) ?? NO_PARAMS);
 }
 
 /** Wrong type, shape or label. */
-export function valueError(message: string): PerfError;
-export function valueError<T extends Text>(text: T, ...params: ParamsArg<T>): PerfError;
-export function valueError(text: Text | string, ...params: unknown[]): PerfError {
-  return raise('#VALUE!', text, params);
-}
+export const valueError = errorMaker('#VALUE!');
 
 /** A number outside its domain, or no convergence. */
-export function numError(message: string): PerfError;
-export function numError<T extends Text>(text: T, ...params: ParamsArg<T>): PerfError;
-export function numError(text: Text | string, ...params: unknown[]): PerfError {
-  return raise('#NUM!', text, params);
-}
+export const numError = errorMaker('#NUM!');
 
 /** A division by zero the user can fix. */
-export function divError(message: string): PerfError;
-export function divError<T extends Text>(text: T, ...params: ParamsArg<T>): PerfError;
-export function divError(text: Text | string, ...params: unknown[]): PerfError {
-  return raise('#DIV/0!', text, params);
-}
+export const divError = errorMaker('#DIV/0!');
 
 /** Nothing to return. */
-export function naError(message: string): PerfError;
-export function naError<T extends Text>(text: T, ...params: ParamsArg<T>): PerfError;
-export function naError(text: Text | string, ...params: unknown[]): PerfError {
-  return raise('#N/A', text, params);
-}
+export const naError = errorMaker('#N/A');
 
 export function isPerfError(value: unknown): value is PerfError {
   return value instanceof PerfError;
