@@ -48,12 +48,10 @@ import {
 } from './plan-model';
 import { PoolPanel, QuotaPanel, RebatePanel, formulaLocale } from './v2-panels';
 import { writePlanToSheet } from './write-to-sheet';
+import { IDLE, WriteSection, type WriteState, canWrite } from './write-section';
 import { messageOf } from '../../components/error-text';
 
 type T = Translate<typeof PLAN>;
-
-type WriteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; address?: string } | { kind: 'failed'; message: string };
-const IDLE: WriteState = { kind: 'idle' };
 
 /** The message of an error next to `field` (labelled `label`), or undefined when none concerns it. */
 function fieldMessage(problems: readonly PlanProblem[], field: PlanField, label: string, locale: Locale): string | undefined {
@@ -140,10 +138,9 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
   const yAxis = tiered ? t('axisCommission') : t('axisPayout');
   const showX = tiered ? formats.money : formats.percent;
 
-  const canWrite = host.inExcel && preview !== null && writeState.kind !== 'busy';
   const writeNoteId = `${idPrefix}-write-note`;
   const onWrite = async () => {
-    if (!preview || !canWrite) return;
+    if (!preview || !canWrite(host, true, writeState)) return;
     setWriteState({ kind: 'busy' });
     try {
       const keys = ['threshold', 'rate', 'amount', 'commission', 'attainment', 'factor', 'targetIncentive', 'gate', 'cap', 'payout'] as const;
@@ -260,23 +257,7 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
             </Text>
           </Section>
 
-          <Section heading={t('writeHeading')} help={t('formulasHint')}>
-            <Actions>
-              <Button appearance="primary" disabledFocusable={!canWrite} onClick={onWrite} aria-describedby={canWrite ? undefined : writeNoteId}>
-                {writeState.kind === 'busy' ? t('writing') : t('write')}
-              </Button>
-            </Actions>
-            {!host.inExcel && (
-              <Caption1 id={writeNoteId} className={l.wrap}>
-                {t('writeNeedsExcel')}
-              </Caption1>
-            )}
-            {host.inExcel && !preview && <Caption1 id={writeNoteId}>{t('writeNeedsValid')}</Caption1>}
-            <div aria-live="polite">
-              {writeState.kind === 'done' && <Notice intent="success">{writeState.address ? t('writtenAt', { address: writeState.address }) : t('written')}</Notice>}
-              {writeState.kind === 'failed' && <Notice intent="error">{t('writeFailed', { message: writeState.message })}</Notice>}
-            </div>
-          </Section>
+          <WriteSection host={host} t={t} hint={t('formulasHint')} valid={preview !== null} state={writeState} onWrite={onWrite} noteId={writeNoteId} writtenAtKey="writtenAt" />
         </>
       )}
     </ViewRoot>

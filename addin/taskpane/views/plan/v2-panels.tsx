@@ -24,6 +24,8 @@ import { useFocusAfterRender } from '../../components/focus-after-render';
 import { Actions, Notice, Section, useLayout } from '../../components/layout';
 import type { NumberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
+import { RowList } from './row-list';
+import { IDLE, WriteSection, type WriteState, canWrite } from './write-section';
 import type { Translate } from '../../locale';
 import type { HostInfo, Locale } from '../../view-contract';
 import {
@@ -74,8 +76,6 @@ const useStyles = makeStyles({
   quarterRow: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
   capped: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });
-
-type WriteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; address?: string } | { kind: 'failed'; message: string };
 
 /** The workbook's language for text options: Excel's culture when known, else the pane's. */
 export function formulaLocale(host: HostInfo, locale: Locale): Locale {
@@ -136,15 +136,13 @@ function Problems({ problems, locale, t }: { problems: unknown[]; locale: Locale
   );
 }
 
-/** The "Sheet" section: Write to sheet (Excel only, a valid plan), its note and outcome. */
-function WriteSection({ host, t, valid, hint, write, resetKey }: { host: HostInfo; t: T; valid: boolean; hint: string; write: () => Promise<PlanSheetResult>; resetKey: unknown }): React.JSX.Element {
-  const l = useLayout();
+/** The "Sheet" section of a v2 panel: its write state, reset when the draft (`resetKey`) changes. */
+function V2WriteSection({ host, t, valid, hint, write, resetKey }: { host: HostInfo; t: T; valid: boolean; hint: string; write: () => Promise<PlanSheetResult>; resetKey: unknown }): React.JSX.Element {
   const noteId = useId('pp-v2-write-note');
-  const [state, setState] = React.useState<WriteState>({ kind: 'idle' });
-  React.useEffect(() => setState((s) => (s.kind === 'busy' ? s : { kind: 'idle' })), [resetKey]);
-  const canWrite = host.inExcel && valid && state.kind !== 'busy';
+  const [state, setState] = React.useState<WriteState>(IDLE);
+  React.useEffect(() => setState((s) => (s.kind === 'busy' ? s : IDLE)), [resetKey]);
   const onWrite = async () => {
-    if (!canWrite) return;
+    if (!canWrite(host, valid, state)) return;
     setState({ kind: 'busy' });
     try {
       const written = await write();
@@ -153,25 +151,7 @@ function WriteSection({ host, t, valid, hint, write, resetKey }: { host: HostInf
       setState({ kind: 'failed', message: messageOf(error) });
     }
   };
-  return (
-    <Section heading={t('writeHeading')} help={hint}>
-      <Actions>
-        <Button appearance="primary" disabledFocusable={!canWrite} onClick={onWrite} aria-describedby={canWrite ? undefined : noteId} data-testid="plan-write">
-          {state.kind === 'busy' ? t('writing') : t('write')}
-        </Button>
-      </Actions>
-      {!host.inExcel && (
-        <Caption1 id={noteId} className={l.wrap}>
-          {t('writeNeedsExcel')}
-        </Caption1>
-      )}
-      {host.inExcel && !valid && <Caption1 id={noteId}>{t('writeNeedsValid')}</Caption1>}
-      <div aria-live="polite">
-        {state.kind === 'done' && <Notice intent="success">{state.address ? t('writtenV2', { address: state.address }) : t('written')}</Notice>}
-        {state.kind === 'failed' && <Notice intent="error">{t('writeFailed', { message: state.message })}</Notice>}
-      </div>
-    </Section>
-  );
+  return <WriteSection host={host} t={t} hint={hint} valid={valid} state={state} onWrite={onWrite} noteId={noteId} writtenAtKey="writtenV2" testId="plan-write" />;
 }
 
 /** A number input with a visible label. */
@@ -192,7 +172,8 @@ export function RebatePanel({ locale, host, t, formats }: V2PanelProps): React.J
   const s = useStyles();
   const [model, setModel] = useDraft<RebateModel>('plan-rebate', () => createRebateModel(locale === 'zh-CN'), isRebateModel);
   const evaluation = React.useMemo(() => evaluateRebate(model), [model]);
-  const { focusNext, register } = useFocusAfterRender();
+  const focus = useFocusAfterRender();
+  const { focusNext, register } = focus;
   const levelName = (k: number) => model.levels[k].trim() || t('newLevel', { level: k + 1 });
   const preview = evaluation.ok ? evaluation.preview : null;
 
@@ -205,45 +186,29 @@ export function RebatePanel({ locale, host, t, formats }: V2PanelProps): React.J
   return (
     <>
       <Section heading={t('levelColumn')}>
-        <ol className={l.list}>
-          {model.levels.map((name, k) => (
-            <li key={k} className={l.row} data-level={k + 1}>
-              <Field className={l.grow} label={t('levelName', { level: k + 1 })}>
-                <Input
-                  className={l.fill}
-                  value={name}
-                  ref={register(`level${k}`)}
-                  data-user-data=""
-                  onChange={(_, d) => setModel((m) => ({ ...m, levels: m.levels.map((x, j) => (j === k ? d.value : x)) }))}
-                />
-              </Field>
-              <Button
-                className={l.noShrink}
-                style={{ minWidth: '32px' }}
-                disabledFocusable={model.levels.length <= 1}
-                aria-label={t('removeLevel', { level: k + 1 })}
-                onClick={() => {
-                  focusNext.current = 'addLevel';
-                  setModel((m) => removeLevel(m, k));
-                }}
-              >
-                ×
-              </Button>
-            </li>
-          ))}
-        </ol>
-        <Actions>
-          <Button
-            ref={register('addLevel')}
-            disabledFocusable={model.levels.length >= MAX_LEVELS}
-            onClick={() => {
-              focusNext.current = `level${model.levels.length}`;
-              setModel((m) => addLevel(m, t('newLevel', { level: m.levels.length + 1 })));
-            }}
-          >
-            {t('addLevel')}
-          </Button>
-        </Actions>
+        <RowList
+          rows={model.levels}
+          rowAttribute="level"
+          fields={(name, k) => (
+            <Field className={l.grow} label={t('levelName', { level: k + 1 })}>
+              <Input
+                className={l.fill}
+                value={name}
+                ref={register(`level${k}`)}
+                data-user-data=""
+                onChange={(_, d) => setModel((m) => ({ ...m, levels: m.levels.map((x, j) => (j === k ? d.value : x)) }))}
+              />
+            </Field>
+          )}
+          removeLabel={(k) => t('removeLevel', { level: k + 1 })}
+          onRemove={(k) => setModel((m) => removeLevel(m, k))}
+          max={MAX_LEVELS}
+          addLabel={t('addLevel')}
+          onAdd={() => setModel((m) => addLevel(m, t('newLevel', { level: m.levels.length + 1 })))}
+          focus={focus}
+          addKey="addLevel"
+          inputKey={(k) => `level${k}`}
+        />
       </Section>
 
       <Section heading={t('ladderHeading')} help={t('ladderHelp')}>
@@ -366,7 +331,7 @@ export function RebatePanel({ locale, host, t, formats }: V2PanelProps): React.J
         )}
       </Section>
 
-      <WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintRebate')} write={write} resetKey={model} />
+      <V2WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintRebate')} write={write} resetKey={model} />
     </>
   );
 }
@@ -379,7 +344,8 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
   const s = useStyles();
   const [model, setModel] = useDraft<PoolModel>('plan-pool', () => createPoolModel(locale === 'zh-CN'), isPoolModel);
   const evaluation = React.useMemo(() => evaluatePool(model), [model]);
-  const { focusNext, register } = useFocusAfterRender();
+  const focus = useFocusAfterRender();
+  const { register } = focus;
   const preview = evaluation.ok ? evaluation.preview : null;
   const capped = preview ? preview.people.filter((p) => p.place === 'cap') : [];
   const setPerson = (i: number, field: 'name' | 'share', value: string) => setModel((m) => ({ ...m, people: m.people.map((p, j) => (j === i ? { ...p, [field]: value } : p)) }));
@@ -398,42 +364,29 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
       </div>
 
       <Section heading={t('peopleHeading')} help={t('peopleHelp')}>
-        <ol className={l.list}>
-          {model.people.map((p, i) => (
-            <li key={i} className={l.row} style={{ alignItems: 'flex-end' }} data-person={i + 1}>
+        <RowList
+          rows={model.people}
+          rowAttribute="person"
+          rowStyle={{ alignItems: 'flex-end' }}
+          fields={(p, i) => (
+            <>
               <Field className={l.grow} label={t('personName', { row: i + 1 })}>
                 <Input className={l.fill} value={p.name} ref={register(`name${i}`)} data-user-data="" onChange={(_, d) => setPerson(i, 'name', d.value)} />
               </Field>
               <Field className={l.grow} label={t('personShare', { row: i + 1 })}>
                 <Input className={l.fill} inputMode="decimal" value={p.share} onChange={(_, d) => setPerson(i, 'share', d.value)} />
               </Field>
-              <Button
-                className={l.noShrink}
-                style={{ minWidth: '32px' }}
-                disabledFocusable={model.people.length <= 1}
-                aria-label={t('removePerson', { row: i + 1 })}
-                onClick={() => {
-                  focusNext.current = 'addPerson';
-                  setModel((m) => (m.people.length <= 1 ? m : { ...m, people: m.people.filter((_, j) => j !== i) }));
-                }}
-              >
-                ×
-              </Button>
-            </li>
-          ))}
-        </ol>
-        <Actions>
-          <Button
-            ref={register('addPerson')}
-            disabledFocusable={model.people.length >= MAX_PEOPLE}
-            onClick={() => {
-              focusNext.current = `name${model.people.length}`;
-              setModel((m) => (m.people.length >= MAX_PEOPLE ? m : { ...m, people: [...m.people, { name: '', share: m.people[m.people.length - 1]?.share ?? '' }] }));
-            }}
-          >
-            {t('addPerson')}
-          </Button>
-        </Actions>
+            </>
+          )}
+          removeLabel={(i) => t('removePerson', { row: i + 1 })}
+          onRemove={(i) => setModel((m) => (m.people.length <= 1 ? m : { ...m, people: m.people.filter((_, j) => j !== i) }))}
+          max={MAX_PEOPLE}
+          addLabel={t('addPerson')}
+          onAdd={() => setModel((m) => (m.people.length >= MAX_PEOPLE ? m : { ...m, people: [...m.people, { name: '', share: m.people[m.people.length - 1]?.share ?? '' }] }))}
+          focus={focus}
+          addKey="addPerson"
+          inputKey={(i) => `name${i}`}
+        />
       </Section>
 
       {!evaluation.ok && <Problems problems={evaluation.problems} locale={locale} t={t} />}
@@ -482,7 +435,7 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
         )}
       </Section>
 
-      <WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintPool')} write={write} resetKey={model} />
+      <V2WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintPool')} write={write} resetKey={model} />
     </>
   );
 }
@@ -495,7 +448,8 @@ export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JS
   const s = useStyles();
   const [model, setModel] = useDraft<QuotaModel>('plan-quota', () => createQuotaModel(locale === 'zh-CN'), isQuotaModel);
   const evaluation = React.useMemo(() => evaluateQuota(model), [model]);
-  const { focusNext, register } = useFocusAfterRender();
+  const focus = useFocusAfterRender();
+  const { register } = focus;
   const [shown, setShown] = React.useState(0);
   const preview = evaluation.ok ? evaluation.preview : null;
   const target = preview ? preview.targets[Math.min(shown, preview.targets.length - 1)] : null;
@@ -519,42 +473,29 @@ export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JS
   return (
     <>
       <Section heading={t('targetsHeading')} help={t('targetsHelp')}>
-        <ol className={l.list}>
-          {model.targets.map((x, i) => (
-            <li key={i} className={l.row} style={{ alignItems: 'flex-end' }} data-target={i + 1}>
+        <RowList
+          rows={model.targets}
+          rowAttribute="target"
+          rowStyle={{ alignItems: 'flex-end' }}
+          fields={(x, i) => (
+            <>
               <Field className={l.grow} label={t('targetName', { row: i + 1 })}>
                 <Input className={l.fill} value={x.name} ref={register(`target${i}`)} data-user-data="" onChange={(_, d) => setTarget(i, 'name', d.value)} />
               </Field>
               <Field className={l.grow} label={t('targetAnnual', { row: i + 1 })}>
                 <Input className={l.fill} inputMode="decimal" value={x.annual} onChange={(_, d) => setTarget(i, 'annual', d.value)} />
               </Field>
-              <Button
-                className={l.noShrink}
-                style={{ minWidth: '32px' }}
-                disabledFocusable={model.targets.length <= 1}
-                aria-label={t('removeTarget', { row: i + 1 })}
-                onClick={() => {
-                  focusNext.current = 'addTarget';
-                  setModel((m) => (m.targets.length <= 1 ? m : { ...m, targets: m.targets.filter((_, j) => j !== i) }));
-                }}
-              >
-                ×
-              </Button>
-            </li>
-          ))}
-        </ol>
-        <Actions>
-          <Button
-            ref={register('addTarget')}
-            disabledFocusable={model.targets.length >= MAX_TARGETS}
-            onClick={() => {
-              focusNext.current = `target${model.targets.length}`;
-              setModel((m) => (m.targets.length >= MAX_TARGETS ? m : { ...m, targets: [...m.targets, { name: '', annual: m.targets[m.targets.length - 1]?.annual ?? '' }] }));
-            }}
-          >
-            {t('addTarget')}
-          </Button>
-        </Actions>
+            </>
+          )}
+          removeLabel={(i) => t('removeTarget', { row: i + 1 })}
+          onRemove={(i) => setModel((m) => (m.targets.length <= 1 ? m : { ...m, targets: m.targets.filter((_, j) => j !== i) }))}
+          max={MAX_TARGETS}
+          addLabel={t('addTarget')}
+          onAdd={() => setModel((m) => (m.targets.length >= MAX_TARGETS ? m : { ...m, targets: [...m.targets, { name: '', annual: m.targets[m.targets.length - 1]?.annual ?? '' }] }))}
+          focus={focus}
+          addKey="addTarget"
+          inputKey={(i) => `target${i}`}
+        />
       </Section>
 
       <Section heading={t('seasonalityHeading')} help={t('seasonalityHelp')}>
@@ -633,7 +574,7 @@ export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JS
         )}
       </Section>
 
-      <WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintQuota')} write={write} resetKey={model} />
+      <V2WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintQuota')} write={write} resetKey={model} />
     </>
   );
 }
