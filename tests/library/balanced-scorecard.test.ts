@@ -9,7 +9,8 @@
  * work rules). Every number is recomputed here from the sample inputs, in both workbooks.
  */
 import { DIRECTIONS, KPI_ROWS, PARAMS, PARAM_ROW, PEOPLE, RATER_GROUPS, RATINGS, RATING_BANDS, STATUS_BANDS, TARGETS, balancedScorecard, balancedScorecardZh } from '../../library/templates/balanced-scorecard';
-import { builtBeforeAll, names, ruleValues } from './support/built';
+import { names, ruleValues } from './support/built';
+import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
 
 const value = (name: string) => PARAMS.find((p) => p.name === name)!.value;
@@ -61,12 +62,10 @@ const rows = PEOPLE.map((p, i) => {
 });
 
 const FIRST = 10; // People data rows 10..17
-describe.each([
-  ['balanced-scorecard', balancedScorecard, 'en-US', 'Inputs', 'Scorecard', 'Summary'],
-  ['balanced-scorecard-zh', balancedScorecardZh, 'zh-CN', '参数', '计分卡', '汇总'],
-] as const)('template: %s', (_id, template, locale, inputs, scorecard, summary) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [balancedScorecard, { inputs: 'Inputs', scorecard: 'Scorecard', summary: 'Summary' }],
+  'zh-CN': [balancedScorecardZh, { inputs: '参数', scorecard: '计分卡', summary: '汇总' }],
+}, ({ template, locale, S: { inputs, scorecard, summary }, book, json }) => {
   const yes = locale === 'en-US' ? 'yes' : '是';
   const no = locale === 'en-US' ? 'no' : '否';
 
@@ -74,7 +73,7 @@ describe.each([
     const at = (name: string) => json[`${inputs}!B${PARAM_ROW[name]}`];
     expect(['FinancialWeight', 'CustomerWeight', 'LearningWeight', 'QuantitativeMin', 'ResponseWeight', 'ResponseHours', 'PeakRelax', 'MinResolution'].map(at)).toEqual([0.5, 0.3, 0.2, 0.6, 0.2, 2, 0.2, 0.9]);
     expect(String(json[`${inputs}!D${PARAM_ROW.FinancialWeight}`])).toMatch(locale === 'en-US' ? /^plan rule: balanced scorecard: financial 50% \(sales and the collection rate\)/ : /^方案规则：平衡计分卡：财务50%（销售额、回款率）/);
-    expect(json[`${inputs}!D${PARAM_ROW.AttainmentCap}`]).toBe(locale === 'en-US' ? 'example — replace with yours' : '示例——请替换为贵司数据');
+    expect(json[`${inputs}!D${PARAM_ROW.AttainmentCap}`]).toBe(EXAMPLE_NOTE[locale]);
     expect(Object.keys(ruleValues(template, book)).sort()).toEqual(
       ['scoring.360-customers', 'scoring.360-raters', 'scoring.compliance-veto', 'scoring.effective-response-90', 'scoring.first-contact-2h', 'scoring.peak-relax-20', 'scoring.response-ranking-20', 'weights.bsc-50-30-20', 'weights.quantitative-min-60'],
     );

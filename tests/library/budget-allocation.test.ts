@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import { BUDGET, CHANNELS, EXAMPLE, LOW_ROI, RESERVE_RATE, THRESHOLDS, TRACKING, WORDS, budgetAllocation, budgetAllocationZh } from '../../library/templates/budget-allocation';
-import { builtBeforeAll, names, ruleValues, storedFormula } from './support/built';
+import { names, ruleValues, storedFormula } from './support/built';
+import { describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
 
 const CH_FIRST = 10;
@@ -52,12 +53,10 @@ function allocateByBisection(budget: number): number[] {
 }
 
 
-describe.each([
-  ['budget-allocation', budgetAllocation, 'en-US', { plan: 'Plan', example: 'Example', tracking: 'Tracking', summary: 'Summary' }],
-  ['budget-allocation-zh', budgetAllocationZh, 'zh-CN', { plan: '方案', example: '示例', tracking: '跟踪', summary: '汇总' }],
-] as const)('template: %s', (_id, template, locale, S) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [budgetAllocation, { plan: 'Plan', example: 'Example', tracking: 'Tracking', summary: 'Summary' }],
+  'zh-CN': [budgetAllocationZh, { plan: '方案', example: '示例', tracking: '跟踪', summary: '汇总' }],
+}, ({ template, locale, S, book, json }) => {
   const allocation = () => CHANNELS.map((_, i) => json[`${S.plan}!G${CH_FIRST + i}`] as number);
   const word = (key: keyof typeof WORDS) => WORDS[key][locale];
   const BOUND: Record<string, string> = { min: word('atMin'), max: word('atMax'), interior: word('interior') };

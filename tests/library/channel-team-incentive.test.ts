@@ -17,7 +17,8 @@ import { nodeCodec } from '../../workbook/node-codec';
 import { patchSheetXml } from '../../workbook/patch';
 import { readWorkbookModel } from '../../workbook/read';
 import { ZipArchive, writeZip } from '../../workbook/zip';
-import { builtBeforeAll, names, ruleValues } from './support/built';
+import { names, ruleValues } from './support/built';
+import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
 
 const value = (name: string) => PARAMS.find((p) => p.name === name)!.value;
@@ -78,12 +79,10 @@ const drawOutstanding: number[] = [];
 }
 
 const PEOPLE_FIRST = 14; // People rows 14..21 on the Team sheet
-describe.each([
-  ['channel-team-incentive', channelTeamIncentive, 'en-US', { inputs: 'Inputs', team: 'Team', awards: 'Awards', clawbacks: 'Clawbacks', draw: 'Draw', summary: 'Summary', targets: 'Targets' }],
-  ['channel-team-incentive-zh', channelTeamIncentiveZh, 'zh-CN', { inputs: '参数', team: '团队', awards: '专项奖励', clawbacks: '提成追回', draw: '预支', summary: '汇总', targets: '目标' }],
-] as const)('template: %s', (_id, template, locale, S) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [channelTeamIncentive, { inputs: 'Inputs', team: 'Team', awards: 'Awards', clawbacks: 'Clawbacks', draw: 'Draw', summary: 'Summary', targets: 'Targets' }],
+  'zh-CN': [channelTeamIncentiveZh, { inputs: '参数', team: '团队', awards: '专项奖励', clawbacks: '提成追回', draw: '预支', summary: '汇总', targets: '目标' }],
+}, ({ template, locale, S, book, json }) => {
 
   it('carries the plan numbers, each cell saying where it comes from', () => {
     const at = (name: string) => json[`${S.inputs}!B${PARAM_ROW[name]}`];
@@ -91,7 +90,7 @@ describe.each([
       0.6, 0.7, 0.5, 0.02, 5000, 20000, 500, 5000, 0.5, 0.2, 0.05, 0.7,
     ]);
     expect(String(json[`${S.inputs}!D${PARAM_ROW.FailureSubsidy}`])).toMatch(locale === 'en-US' ? /^plan rule: a failed but compliant innovation gets 50%/ : /^方案规则：合规但失败的创新补贴50%/);
-    expect(json[`${S.inputs}!D${PARAM_ROW.DrawAmount}`]).toBe(locale === 'en-US' ? 'example — replace with yours' : '示例——请替换为贵司数据');
+    expect(json[`${S.inputs}!D${PARAM_ROW.DrawAmount}`]).toBe(EXAMPLE_NOTE[locale]);
     expect(Object.keys(ruleValues(template, book))).toEqual(expect.arrayContaining(['payouts.risk-sharing', 'payouts.excess-profit-share', 'scoring.monthly-milestone-20', 'targets.annual-breakdown']));
   });
 

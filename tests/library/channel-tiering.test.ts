@@ -13,7 +13,8 @@ import { nodeCodec } from '../../workbook/node-codec';
 import { patchSheetXml } from '../../workbook/patch';
 import { readWorkbookModel } from '../../workbook/read';
 import { ZipArchive, writeZip } from '../../workbook/zip';
-import { builtBeforeAll, names, ruleValues } from './support/built';
+import { names, ruleValues } from './support/built';
+import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 
 interface Rules {
   exit_decline: number;
@@ -57,12 +58,10 @@ function tiers(rules: Rules): string[] {
   });
 }
 
-describe.each([
-  ['channel-tiering', channelTiering, 'en-US', { rules: 'Rules', channels: 'Channels', summary: 'Summary' }],
-  ['channel-tiering-zh', channelTieringZh, 'zh-CN', { rules: '规则', channels: '渠道', summary: '汇总' }],
-] as const)('template: %s', (_id, template, locale, S) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [channelTiering, { rules: 'Rules', channels: 'Channels', summary: 'Summary' }],
+  'zh-CN': [channelTieringZh, { rules: '规则', channels: '渠道', summary: '汇总' }],
+}, ({ template, locale, S, book, json }) => {
 
   it('channels.pareto-80-20: PERF.PARETO classes equal the cumulative-share rule (A up to and including the channel crossing 80%)', () => {
     const expected = paretoClasses(revenue, DEFAULT_RULES.strategic_share, PARETO_B_SHARE);
@@ -154,6 +153,6 @@ describe.each([
     const rules = { 'channels.exit-15': 0.15, 'cost.low-roi-3': 3, 'channels.pareto-80-20': 0.8, 'channels.incubate-30': 0.3, 'channels.conversion-alert-15': 0.15 };
     expect(ruleValues(template, book)).toEqual(rules);
     expect(names(book)).toEqual(expect.arrayContaining(['ChannelTierRules', 'ParetoBShare', 'IncubationMonths', 'ConversionAlertLine']));
-    expect(json[`${S.channels}!A2`]).toBe(locale === 'en-US' ? 'example — replace with yours' : '示例——请替换为贵司数据');
+    expect(json[`${S.channels}!A2`]).toBe(EXAMPLE_NOTE[locale]);
   });
 });

@@ -7,7 +7,8 @@
  * alike. The contract every template keeps is tested once for all (contract.test.ts).
  */
 import { DEALERS, LADDER, LEVELS, LIST_PRICE, ORDERS, dealerRebatePlan, dealerRebatePlanZh } from '../../library/templates/dealer-rebate';
-import { builtBeforeAll, ruleValues, storedFormula } from './support/built';
+import { ruleValues, storedFormula } from './support/built';
+import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
 
 /** A rebate on the ladder column of a level: retro (the whole amount at the rate reached) or marginal (each slice at its rate). */
@@ -32,12 +33,10 @@ const dealers = DEALERS.map(([en, zh, key, units, target, violations]) => {
 });
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
-describe.each([
-  ['dealer-rebate-plan', dealerRebatePlan, 'en-US', { plan: 'Plan', dealers: 'Dealers', orders: 'Orders', summary: 'Summary' }],
-  ['dealer-rebate-plan-zh', dealerRebatePlanZh, 'zh-CN', { plan: '方案', dealers: '经销商', orders: '订单', summary: '汇总' }],
-] as const)('template: %s', (_id, template, locale, S) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [dealerRebatePlan, { plan: 'Plan', dealers: 'Dealers', orders: 'Orders', summary: 'Summary' }],
+  'zh-CN': [dealerRebatePlanZh, { plan: '方案', dealers: '经销商', orders: '订单', summary: '汇总' }],
+}, ({ template, locale, S, book, json }) => {
 
   it('prices each dealer at its level\'s share of the list price, and pays the quarterly rebate on its level\'s column (retro)', () => {
     dealers.forEach((d, i) => {
@@ -84,7 +83,7 @@ describe.each([
       'channels.supply-suspension-3': 3,
       'channels.group-leader-rebates': LEVELS[3].name[locale],
     });
-    const example = locale === 'en-US' ? 'example — replace with yours' : '示例——请替换为贵司数据';
+    const example = EXAMPLE_NOTE[locale];
     expect([json[`${S.plan}!C3`], json[`${S.plan}!C8`], json[`${S.dealers}!A3`], json[`${S.orders}!A3`]]).toEqual([example, example, example, example]);
     expect(String(json[`${S.plan}!C7`])).toMatch(locale === 'en-US' ? /^plan rule: a 50,000 CNY price deposit/ : /^方案规则：每个经销商缴纳5万元价格保证金/);
   });

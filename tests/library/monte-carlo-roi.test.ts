@@ -7,7 +7,8 @@
  */
 import type { CalcJson } from '../../calc/book';
 import { INPUTS, RANK_CORRELATION, ROI_STOP, ROI_TARGET, TRIALS, VERDICT, monteCarloRoi, monteCarloRoiZh } from '../../library/templates/monte-carlo-roi';
-import { builtBeforeAll, names, ruleValues } from './support/built';
+import { names, ruleValues } from './support/built';
+import { describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
 
 const FIRST = 2;
@@ -55,12 +56,10 @@ function spearman(xs: number[], ys: number[]): number {
 /** The first trials of the English workbook, which the Chinese one (Chinese distribution names, same seed) must repeat. */
 const english: number[] = [];
 
-describe.each([
-  ['monte-carlo-roi', monteCarloRoi, 'en-US', { instructions: 'Instructions', inputs: 'Inputs', samples: 'Samples', model: 'Model', summary: 'Summary' }],
-  ['monte-carlo-roi-zh', monteCarloRoiZh, 'zh-CN', { instructions: '说明', inputs: '参数', samples: '样本', model: '模型', summary: '汇总' }],
-] as const)('template: %s', (_id, template, locale, S) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [monteCarloRoi, { instructions: 'Instructions', inputs: 'Inputs', samples: 'Samples', model: 'Model', summary: 'Summary' }],
+  'zh-CN': [monteCarloRoiZh, { instructions: '说明', inputs: '参数', samples: '样本', model: '模型', summary: '汇总' }],
+}, ({ template, locale, S, book, json }) => {
   /** ROI per trial computed by the test from the calculated sample cells. */
   let roi: number[];
   let roiIndependent: number[];

@@ -5,7 +5,8 @@
  * workbook. The contract every template keeps is tested once for all of them (contract.test.ts).
  */
 import { MONTHS, PILOT, REALISATION, REORG_INPUTS as IN, STAFFING, reorgCostBenefit, reorgCostBenefitZh } from '../../library/templates/reorg-cost-benefit';
-import { builtBeforeAll, names, ruleValues } from './support/built';
+import { names, ruleValues } from './support/built';
+import { describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
 
 const labour = IN.headcount * IN.costPerHead;
@@ -37,12 +38,10 @@ function programme() {
 const pv = (values: number[], rate: number) => values.reduce((s, v, t) => s + v / (1 + rate) ** t, 0);
 
 
-describe.each([
-  ['reorg-cost-benefit', reorgCostBenefit, 'en-US', { inputs: 'Inputs', automation: 'Automation', staffing: 'Staffing', programme: 'Programme', summary: 'Summary' }],
-  ['reorg-cost-benefit-zh', reorgCostBenefitZh, 'zh-CN', { inputs: '参数', automation: '自动化', staffing: '人员规模', programme: '项目', summary: '汇总' }],
-] as const)('template: %s', (_id, template, locale, S) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [reorgCostBenefit, { inputs: 'Inputs', automation: 'Automation', staffing: 'Staffing', programme: 'Programme', summary: 'Summary' }],
+  'zh-CN': [reorgCostBenefitZh, { inputs: '参数', automation: '自动化', staffing: '人员规模', programme: '项目', summary: '汇总' }],
+}, ({ template, locale, S, book, json }) => {
   /** A verdict as the workbook's language says it. */
   const V = (en: string, zh: string) => (locale === 'en-US' ? en : zh);
 

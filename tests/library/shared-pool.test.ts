@@ -6,7 +6,8 @@
  * calling the engine, in the English and the Chinese workbook alike.
  */
 import { DEALS, DEPARTMENTS, type Department, PEOPLE, sharedCommissionPool, sharedCommissionPoolZh } from '../../library/templates/shared-pool';
-import { builtBeforeAll, ruleValues, storedFormula } from './support/built';
+import { ruleValues, storedFormula } from './support/built';
+import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
 
 const RATE = 0.02;
@@ -31,12 +32,10 @@ const credit = PEOPLE.map((_, i) => DEALS.reduce((s, [, amount, rows]) => s + ro
 const bonus = pool(PEOPLE.map(([, , , score, base]) => score * base));
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
-describe.each([
-  ['shared-commission-pool', sharedCommissionPool, 'en-US', { plan: 'Plan', team: 'Team', deals: 'Deals', summary: 'Summary' }],
-  ['shared-commission-pool-zh', sharedCommissionPoolZh, 'zh-CN', { plan: '方案', team: '团队', deals: '订单', summary: '汇总' }],
-] as const)('template: %s', (_id, template, locale, S) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [sharedCommissionPool, { plan: 'Plan', team: 'Team', deals: 'Deals', summary: 'Summary' }],
+  'zh-CN': [sharedCommissionPoolZh, { plan: '方案', team: '团队', deals: '订单', summary: '汇总' }],
+}, ({ template, locale, S, book, json }) => {
 
   it('credits each person their share of every deal they worked on, and pays the shared commission on it', () => {
     PEOPLE.forEach((_, i) => {
@@ -76,7 +75,7 @@ describe.each([
   it('says where its numbers come from', () => {
     expect(Object.keys(ruleValues(template, book)).sort()).toEqual(['payouts.cross-department-points', 'payouts.shared-commission']);
     expect(String(json[`${S.plan}!A10`])).toMatch(locale === 'en-US' ? /^plan rule: sales, operations and supply chain share one commission/ : /^方案规则：销售、运营与供应链三方共享/);
-    expect(json[`${S.plan}!C3`]).toBe(locale === 'en-US' ? 'example — replace with yours' : '示例——请替换为贵司数据');
+    expect(json[`${S.plan}!C3`]).toBe(EXAMPLE_NOTE[locale]);
     expect(String(json[`${S.deals}!A3`])).toMatch(locale === 'en-US' ? /^Example — replace with yours/ : /^示例——请替换为贵司数据/);
   });
 });

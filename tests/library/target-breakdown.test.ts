@@ -8,7 +8,8 @@
 import { SEASONALITY } from '../../library/kit/targets';
 import { OPENING_PERIOD, PEOPLE, REGIONS, ROUNDING, targetBreakdownTemplate, targetBreakdownTemplateZh } from '../../library/templates/target-breakdown';
 import { columnLetters } from '../../workbook/a1';
-import { builtBeforeAll, ruleValues, storedFormula } from './support/built';
+import { ruleValues, storedFormula } from './support/built';
+import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
 
 /** Twelve months of `annual` by largest remainders, in whole units of ROUNDING; weights in hundredths. */
@@ -26,12 +27,10 @@ const quarters = (m: number[]) => [0, 1, 2, 3].map((q) => m.slice(3 * q, 3 * q +
 const period = (m: number[]) => quarters(m)[OPENING_PERIOD - 1];
 const people = PEOPLE.map(([, , region, share]) => Math.round((REGIONS[region][2] * share) / ROUNDING) * ROUNDING);
 
-describe.each([
-  ['target-breakdown', targetBreakdownTemplate, 'en-US', { targets: 'Targets', regions: 'Regions', people: 'People', summary: 'Summary' }],
-  ['target-breakdown-zh', targetBreakdownTemplateZh, 'zh-CN', { targets: '目标', regions: '区域', people: '人员', summary: '汇总' }],
-] as const)('template: %s', (_id, template, locale, S) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [targetBreakdownTemplate, { targets: 'Targets', regions: 'Regions', people: 'People', summary: 'Summary' }],
+  'zh-CN': [targetBreakdownTemplateZh, { targets: '目标', regions: '区域', people: '人员', summary: '汇总' }],
+}, ({ template, locale, S, book, json }) => {
   /** The period target, twelve months and four quarters of row `row` from column E on. */
   const row = (sheet: string, r: number) => Array.from({ length: 17 }, (_, i) => json[`${sheet}!${columnLetters(5 + i)}${r}`] as number);
 
@@ -67,6 +66,6 @@ describe.each([
 
   it('carries the breakdown and the month-1 milestone as plan rules', () => {
     expect(ruleValues(template, book)).toEqual({ 'scoring.monthly-milestone-20': 0.2, 'targets.annual-breakdown': locale === 'en-US' ? 'Q1' : '一季度' });
-    expect(json[`${S.regions}!A3`]).toBe(locale === 'en-US' ? 'example — replace with yours' : '示例——请替换为贵司数据');
+    expect(json[`${S.regions}!A3`]).toBe(EXAMPLE_NOTE[locale]);
   });
 });

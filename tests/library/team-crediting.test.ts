@@ -6,7 +6,8 @@
  * in the English and the Chinese workbook alike.
  */
 import { DEALS, PEOPLE, teamCreditingRollup, teamCreditingRollupZh } from '../../library/templates/team-crediting';
-import { builtBeforeAll, ruleValues, storedFormula } from './support/built';
+import { ruleValues, storedFormula } from './support/built';
+import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
 
 const own = PEOPLE.map((_, i) => DEALS.filter(([, p]) => p === i).reduce((s, [, , amount, share]) => s + amount * share, 0));
@@ -16,12 +17,10 @@ const reports = PEOPLE.map((_, i) => PEOPLE.filter((p) => p[2] === i).length);
 const commission = PEOPLE.map((_, i) => own[i] * 0.03 + (reports[i] > 0 ? rolled(i) * 0.01 : 0));
 const total = DEALS.reduce((s, [, , amount, share]) => s + amount * share, 0);
 
-describe.each([
-  ['team-crediting-rollup', teamCreditingRollup, 'en-US', { plan: 'Plan', team: 'Team', summary: 'Summary' }],
-  ['team-crediting-rollup-zh', teamCreditingRollupZh, 'zh-CN', { plan: '方案', team: '团队', summary: '汇总' }],
-] as const)('template: %s', (_id, template, locale, S) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [teamCreditingRollup, { plan: 'Plan', team: 'Team', summary: 'Summary' }],
+  'zh-CN': [teamCreditingRollupZh, { plan: '方案', team: '团队', summary: '汇总' }],
+}, ({ template, locale, S, book, json }) => {
 
   it('credits each person their rows (split deals by share, an overlay on top, a return subtracted)', () => {
     PEOPLE.forEach((_, i) => expectClose(json[`${S.team}!F${5 + i}`], own[i]));
@@ -47,6 +46,6 @@ describe.each([
     expectClose(json[`${S.summary}!B6`], commission.reduce((s, v) => s + v, 0));
     expect(ruleValues(template, book)).toEqual({ 'team.span-7': 7 });
     expect(json[`${S.plan}!C5`]).toBe(locale === 'en-US' ? 'plan rule: span of control at most 7 direct reports — marketing plans' : '方案规则：管理幅度不超过7名直接下属——营销方案');
-    expect(json[`${S.plan}!C3`]).toBe(locale === 'en-US' ? 'example — replace with yours' : '示例——请替换为贵司数据');
+    expect(json[`${S.plan}!C3`]).toBe(EXAMPLE_NOTE[locale]);
   });
 });

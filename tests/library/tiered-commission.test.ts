@@ -7,7 +7,8 @@
  * every template keeps is tested once for all of them (contract.test.ts).
  */
 import { AMOUNT_TIERS, ATTAINMENT_TIERS, TEAM, tieredCommission, tieredCommissionZh } from '../../library/templates/tiered-commission';
-import { builtBeforeAll, storedFormula } from './support/built';
+import { storedFormula } from './support/built';
+import { describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
 
 /** Marginal and retro value of `x` on a (from, rate) tier table. */
@@ -25,12 +26,10 @@ function tiered(x: number, tiers: [number, number][], method: 'marginal' | 'retr
 const commission = ([, , target, sales]: (typeof TEAM)[number], method: 'marginal' | 'retro') => target * tiered(sales / target, ATTAINMENT_TIERS, method);
 const total = (method: 'marginal' | 'retro') => TEAM.reduce((s, person) => s + commission(person, method), 0);
 
-describe.each([
-  ['tiered-commission-plan', tieredCommission, 'Team', 'Summary', 'Plan'],
-  ['tiered-commission-plan-zh', tieredCommissionZh, '团队', '汇总', '方案'],
-] as const)('template: %s', (_id, template, team, summary, plan) => {
-  const book = builtBeforeAll(template);
-  const { json } = book;
+describeEachLanguage({
+  'en-US': [tieredCommission, { team: 'Team', summary: 'Summary', plan: 'Plan' }],
+  'zh-CN': [tieredCommissionZh, { team: '团队', summary: '汇总', plan: '方案' }],
+}, ({ S: { team, summary, plan }, book, json }) => {
 
   it('pays each person target × the attainment tiers (marginal: each slice of sales at its band\'s rate)', () => {
     TEAM.forEach((person, i) => {
