@@ -40,6 +40,13 @@ type Token =
   | { t: 'date'; s: string }
   | { t: 'ampm'; s: string };
 
+/** The characters that are each a token of their own, with nothing to carry (never changed once pushed). */
+const MARKS: ReadonlyMap<string, Token> = new Map<string, Token>([
+  ['.', { t: 'point' }],
+  [',', { t: 'comma' }],
+  ['%', { t: 'percent' }],
+  ['@', { t: 'text' }],
+]);
 const LITERAL = new Set([...'$-+/():!^&\'~{}<>= ']);
 const DATE = /^(yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s)/i;
 const COLOURS = /^(black|blue|cyan|green|magenta|red|white|yellow|color\s*\d{1,2})$/i;
@@ -107,17 +114,8 @@ function parseCode(code: string): Section[] | null {
     } else if (c === '0' || c === '#' || c === '?') {
       tokens.push({ t: 'digit', c });
       i++;
-    } else if (c === '.') {
-      tokens.push({ t: 'point' });
-      i++;
-    } else if (c === ',') {
-      tokens.push({ t: 'comma' });
-      i++;
-    } else if (c === '%') {
-      tokens.push({ t: 'percent' });
-      i++;
-    } else if (c === '@') {
-      tokens.push({ t: 'text' });
+    } else if (MARKS.has(c)) {
+      tokens.push(MARKS.get(c)!);
       i++;
     } else if (/^general/i.test(code.slice(i, i + 7))) {
       tokens.push({ t: 'general' });
