@@ -23,6 +23,33 @@ export interface ZipEntryInput {
   declaredSize?: number;
 }
 
+/** What an entry's local header and its central directory record both say. */
+interface SharedHeaderFields {
+  method: number;
+  dosTime: number;
+  dosDate: number;
+  crc: number;
+  storedSize: number;
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * The run of fields the two headers share, in the same order: from byte 4 of the local header,
+ * from byte 6 of the central record (which puts "version made by" first).
+ */
+function writeSharedHeaderFields(header: Buffer, at: number, fields: SharedHeaderFields): void {
+  header.writeUInt16LE(20, at); // version needed: 2.0
+  header.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+  header.writeUInt16LE(fields.method, at + 4);
+  header.writeUInt16LE(fields.dosTime, at + 6);
+  header.writeUInt16LE(fields.dosDate, at + 8);
+  header.writeUInt32LE(fields.crc, at + 10);
+  header.writeUInt32LE(fields.storedSize, at + 14);
+  header.writeUInt32LE(fields.size, at + 18);
+  header.writeUInt16LE(fields.nameLength, at + 22);
+}
+
 /** A minimal zip writer (no zip64, no data descriptors) built on node:zlib. */
 export function writeZip(entries: ZipEntryInput[]): Buffer {
   const locals: Buffer[] = [];
@@ -38,32 +65,17 @@ export function writeZip(entries: ZipEntryInput[]): Buffer {
     const crc = zlib.crc32(data) >>> 0;
     const size = entry.declaredSize ?? data.length;
 
+    const fields: SharedHeaderFields = { method, dosTime, dosDate, crc, storedSize: stored.length, size, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeSharedHeaderFields(local, 4, fields);
+    local.writeUInt16LE(0, 28); // no extra field
     locals.push(local, name, stored);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeSharedHeaderFields(central, 6, fields);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
 
@@ -112,6 +124,11 @@ export function replaceEntry(entries: ZipEntryInput[], name: string, text: strin
   const entry = entries.find((e) => e.name === name);
   if (!entry) throw new Error(`no ${name} in the zip`);
   entry.data = text;
+}
+
+/** Replaces the first `from` in the text of entry `name` with `to`. */
+export function replaceInEntry(entries: ZipEntryInput[], name: string, from: string, to: string): void {
+  replaceEntry(entries, name, entryText(entries, name).replace(from, to));
 }
 
 // --- workbooks -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import {
   readZip,
   realXlsx,
   replaceEntry,
+  replaceInEntry,
   rezip,
   writeZip,
   xlsmWithVbaPart,
@@ -32,8 +33,7 @@ const EXTERNAL_LINK_XML =
 
 /** Adds `rel` to xl/_rels/workbook.xml.rels. */
 function addWorkbookRel(entries: ZipEntryInput[], rel: string): void {
-  const rels = entryText(entries, 'xl/_rels/workbook.xml.rels');
-  replaceEntry(entries, 'xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `${rel}</Relationships>`));
+  replaceInEntry(entries, 'xl/_rels/workbook.xml.rels', '</Relationships>', `${rel}</Relationships>`);
 }
 
 /** 1 KiB blocks of 16 random bytes + zeros: compresses ~40:1, far below the ratio guard. */
@@ -96,11 +96,7 @@ describe('checkWorkbookBytes', () => {
 
     it('a workbook part not declared as a spreadsheet', async () => {
       const odd = await rezip(xlsx, (entries) => {
-        const ct = entryText(entries, '[Content_Types].xml').replace(
-          'spreadsheetml.sheet.main+xml',
-          'wordprocessingml.document.main+xml',
-        );
-        replaceEntry(entries, '[Content_Types].xml', ct);
+        replaceInEntry(entries, '[Content_Types].xml', 'spreadsheetml.sheet.main+xml', 'wordprocessingml.document.main+xml');
       });
       await expectProblem(checkWorkbookBytes(odd), 415, /not declared as a spreadsheet/);
     });
@@ -121,22 +117,24 @@ describe('checkWorkbookBytes', () => {
 
     it('a macro content type without a vbaProject.bin part', async () => {
       const xlsm = await rezip(xlsx, (entries) => {
-        const ct = entryText(entries, '[Content_Types].xml').replace(
+        replaceInEntry(
+          entries,
+          '[Content_Types].xml',
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
           'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
         );
-        replaceEntry(entries, '[Content_Types].xml', ct);
       });
       await expectProblem(checkWorkbookBytes(xlsm), 415, /macro-enabled workbooks are refused/);
     });
 
     it('a vbaProject content type hidden behind character references', async () => {
       const xlsm = await rezip(xlsx, (entries) => {
-        const ct = entryText(entries, '[Content_Types].xml').replace(
+        replaceInEntry(
+          entries,
+          '[Content_Types].xml',
           '</Types>',
           '<Default Extension="bin" ContentType="application/vnd.ms-office.&#x76;baProject"/></Types>',
         );
-        replaceEntry(entries, '[Content_Types].xml', ct);
       });
       await expectProblem(checkWorkbookBytes(xlsm), 415, /macro-enabled/);
     });
@@ -167,11 +165,12 @@ describe('checkWorkbookBytes', () => {
             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///C:/secret/data.xlsx" TargetMode="External"/></Relationships>',
         });
         addWorkbookRel(entries, `<Relationship Id="rId99" Type="${EXTERNAL_LINK_REL}" Target="externalLinks/externalLink1.xml"/>`);
-        const ct = entryText(entries, '[Content_Types].xml').replace(
+        replaceInEntry(
+          entries,
+          '[Content_Types].xml',
           '</Types>',
           `<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="${EXTERNAL_LINK_CT}"/></Types>`,
         );
-        replaceEntry(entries, '[Content_Types].xml', ct);
       });
       const problem = await expectProblem(checkWorkbookBytes(linked), 400, /external links are refused/);
       expect(problem.detail).not.toMatch(/secret/);
@@ -187,22 +186,24 @@ describe('checkWorkbookBytes', () => {
 
     it('an externalLink content type alone', async () => {
       const linked = await rezip(xlsx, (entries) => {
-        const ct = entryText(entries, '[Content_Types].xml').replace(
+        replaceInEntry(
+          entries,
+          '[Content_Types].xml',
           '</Types>',
           `<Override PartName="/xl/links/one.xml" ContentType="${EXTERNAL_LINK_CT}"/></Types>`,
         );
-        replaceEntry(entries, '[Content_Types].xml', ct);
       });
       await expectProblem(checkWorkbookBytes(linked), 400, /external link content type/);
     });
 
     it('<externalReferences> in xl/workbook.xml', async () => {
       const linked = await rezip(xlsx, (entries) => {
-        const wb = entryText(entries, 'xl/workbook.xml').replace(
+        replaceInEntry(
+          entries,
+          'xl/workbook.xml',
           '</sheets>',
           '</sheets><externalReferences><externalReference r:id="rId42"/></externalReferences>',
         );
-        replaceEntry(entries, 'xl/workbook.xml', wb);
       });
       await expectProblem(checkWorkbookBytes(linked), 400, /external references/);
     });
@@ -319,11 +320,11 @@ describe('checkWorkbookBytes', () => {
 
     /** Puts `cell` (raw XML of one <c>) into row 2 of sheet1. */
     function withCell(entries: ZipEntryInput[], cell: string): void {
-      replaceEntry(entries, SHEET, entryText(entries, SHEET).replace('</row>', `${cell}</row>`));
+      replaceInEntry(entries, SHEET, '</row>', `${cell}</row>`);
     }
 
     function addOverride(entries: ZipEntryInput[], partName: string, contentType: string): void {
-      replaceEntry(entries, '[Content_Types].xml', entryText(entries, '[Content_Types].xml').replace('</Types>', `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`));
+      replaceInEntry(entries, '[Content_Types].xml', '</Types>', `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`);
     }
 
     function sheetRels(entries: ZipEntryInput[], rels: string): void {
@@ -376,8 +377,8 @@ describe('checkWorkbookBytes', () => {
 
       it('keeps a workbook whose comments and strings merely mention <!DOCTYPE', async () => {
         const ok = await rezip(xlsx, (entries) => {
-          replaceEntry(entries, SHEET, entryText(entries, SHEET).replace('?>', '?><!-- <!DOCTYPE x> -->'));
-          replaceEntry(entries, 'xl/sharedStrings.xml', entryText(entries, 'xl/sharedStrings.xml').replace('</sst>', '<si><t>&lt;!DOCTYPE html&gt;</t></si></sst>'));
+          replaceInEntry(entries, SHEET, '?>', '?><!-- <!DOCTYPE x> -->');
+          replaceInEntry(entries, 'xl/sharedStrings.xml', '</sst>', '<si><t>&lt;!DOCTYPE html&gt;</t></si></sst>');
         });
         await expect(checkWorkbookBytes(ok)).resolves.toBeUndefined();
       });
@@ -474,7 +475,7 @@ describe('checkWorkbookBytes', () => {
 
       it('in defined names, data validation and conditional formatting too', async () => {
         const { errors } = await refused((entries) => {
-          replaceEntry(entries, 'xl/workbook.xml', entryText(entries, 'xl/workbook.xml').replace('</sheets>', '</sheets><definedNames><definedName name="leak">_xlfn.WEBSERVICE("http://x.example/")</definedName></definedNames>'));
+          replaceInEntry(entries, 'xl/workbook.xml', '</sheets>', '</sheets><definedNames><definedName name="leak">_xlfn.WEBSERVICE("http://x.example/")</definedName></definedNames>');
           replaceEntry(
             entries,
             SHEET,
@@ -512,7 +513,7 @@ describe('checkWorkbookBytes', () => {
       it('an embedded OLE object: the part, the sheet element, its relationship and content type are each listed', async () => {
         const { problem, errors } = await refused((entries) => {
           entries.push({ name: 'xl/embeddings/oleObject1.bin', data: Buffer.from('d0cf11e0a1b11ae1', 'hex') });
-          replaceEntry(entries, SHEET, entryText(entries, SHEET).replace('</sheetData>', '</sheetData><oleObjects><oleObject progId="Package" shapeId="1025" r:id="rId1"/></oleObjects>'));
+          replaceInEntry(entries, SHEET, '</sheetData>', '</sheetData><oleObjects><oleObject progId="Package" shapeId="1025" r:id="rId1"/></oleObjects>');
           sheetRels(entries, `<Relationship Id="rId1" Type="${REL}/oleObject" Target="../embeddings/oleObject1.bin"/>`);
           addOverride(entries, '/xl/embeddings/oleObject1.bin', 'application/vnd.openxmlformats-officedocument.oleObject');
         });
