@@ -29,11 +29,12 @@
 import { odata, TableTransaction } from '@azure/data-tables';
 import type { TableEntityResult } from '@azure/data-tables';
 import { z } from 'zod';
+import { decodeContinuationToken, encodeContinuationToken } from '../http/continuation-token';
 import { badRequest, HttpProblem } from '../http/problem';
 import { fieldErrors } from '../templates/model';
 import { StorageClients } from '../storage/clients';
 import { classifyStorageError, isNotFound } from '../storage/errors';
-import { DEFAULT_POLICY, DisclosurePolicy, Figures, STATISTICS } from './disclosure';
+import { DisclosurePolicy, Figures, STATISTICS } from './disclosure';
 import {
   BenchmarkName,
   BenchmarkRow,
@@ -48,8 +49,8 @@ import {
   PeriodText,
 } from './model';
 import { ContributionEntity, groupKey, QUOTA_ROW, QuotaEntity, releasePartition, ReleaseGroupEntity, tenantPartition } from './layout';
-import { defaultPeerRegistry, parsePeriod, PeerRegistry } from './registry';
-import { BenchmarkRelease, DAILY, KEEP_RELEASES, ReleaseHead, releaseWindow, ReleaseSchedule } from './release';
+import { parsePeriod, PeerRegistry } from './registry';
+import { BenchmarkRelease, KEEP_RELEASES, ReleaseHead, releaseSettings, releaseWindow, ReleaseSchedule } from './release';
 
 export interface BenchmarkFilter {
   metric?: string;
@@ -141,8 +142,8 @@ export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
   new HttpProblem(429, 'Too Many Requests', detail, { headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
 
 // ---------------------------------------------------------------------------------------------
-// Continuation tokens: our own keyset cursors (the last row returned), base64url JSON. A token
-// only moves a query forward; the query's own filter still decides what can be returned.
+// Continuation tokens (../http/continuation-token.ts): which list phase a cursor continues and
+// the last row it returned.
 
 const Cursor = z.object({
   v: z.literal(1),
@@ -156,22 +157,11 @@ const Cursor = z.object({
 type Cursor = z.infer<typeof Cursor>;
 
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+  return encodeContinuationToken(cursor);
 }
 
 export function decodeCursor(token: string | undefined | null): Cursor | undefined {
-  if (token === undefined || token === null || token === '') return undefined;
-  const invalid = () => badRequest('The continuation token is invalid.', [{ path: 'continuationToken', message: 'not a token this API issued' }]);
-  if (token.length > 4096 || !/^[A-Za-z0-9_-]+$/.test(token)) throw invalid();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  const cursor = Cursor.safeParse(parsed);
-  if (!cursor.success) throw invalid();
-  return cursor.data;
+  return decodeContinuationToken(token, Cursor, 4096);
 }
 
 /** `(PartitionKey, RowKey) > (pk, rk)` as an OData clause. */
@@ -196,13 +186,14 @@ export class BenchmarkStore {
     private readonly clients: StorageClients,
     options: BenchmarkStoreOptions = {},
   ) {
-    this.now = options.now ?? (() => new Date());
-    this.registry = options.registry ?? defaultPeerRegistry();
-    this.policy = options.policy ?? DEFAULT_POLICY;
+    const settings = releaseSettings(options);
+    this.now = settings.now;
+    this.registry = settings.registry;
+    this.policy = settings.policy;
+    this.schedule = settings.schedule;
     this.quota = options.quota ?? DEFAULT_QUOTA;
-    this.schedule = options.schedule ?? DAILY;
     this.releaseOnRead = options.releaseOnRead ?? true;
-    this.releases = new BenchmarkRelease(clients, { now: this.now, registry: this.registry, policy: this.policy, schedule: this.schedule });
+    this.releases = new BenchmarkRelease(clients, settings);
   }
 
   private get rows() {

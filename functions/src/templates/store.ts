@@ -52,6 +52,7 @@ import { BlockBlobClient } from '@azure/storage-blob';
 import { z } from 'zod';
 import { StorageClients } from '../storage/clients';
 import { isAlreadyExists, isConditionFailed, isNotFound } from '../storage/errors';
+import { decodeContinuationToken, encodeContinuationToken } from '../http/continuation-token';
 import { HttpProblem, badRequest, conflict, forbidden, gone, notFound, preconditionFailed } from '../http/problem';
 import {
   ANONYMOUS_READER,
@@ -679,23 +680,12 @@ export class TemplateStore {
 const LIST_TOKEN = z.object({ v: z.literal(1), s: z.literal('templates'), a: z.string().regex(TEMPLATE_ID_RE) });
 
 function encodeListToken(lastId: string): string {
-  return Buffer.from(JSON.stringify({ v: 1, s: 'templates', a: lastId })).toString('base64url');
+  return encodeContinuationToken({ v: 1, s: 'templates', a: lastId });
 }
 
 /** The id a continuation token continues after; 400 for anything this API did not issue. */
 function decodeListToken(token: string | undefined): string | undefined {
-  if (token === undefined || token === '') return undefined;
-  const invalid = () => badRequest('The continuation token is invalid.', [{ path: 'continuationToken', message: 'not a token this API issued' }]);
-  if (token.length > 512 || !/^[A-Za-z0-9_-]+$/.test(token)) throw invalid();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  const cursor = LIST_TOKEN.safeParse(parsed);
-  if (!cursor.success) throw invalid();
-  return cursor.data.a;
+  return decodeContinuationToken(token, LIST_TOKEN, 512)?.a;
 }
 
 function checkBytes(bytes: Uint8Array): Buffer {
