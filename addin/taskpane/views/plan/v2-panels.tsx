@@ -24,7 +24,7 @@ import { useFocusAfterRender } from '../../components/focus-after-render';
 import { Actions, Notice, Section, useLayout } from '../../components/layout';
 import type { NumberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
-import { RowList } from './row-list';
+import { NameValueList, RowList } from './row-list';
 import { IDLE, WriteSection, type WriteState, canWrite } from './write-section';
 import type { Translate } from '../../locale';
 import type { HostInfo, Locale } from '../../view-contract';
@@ -152,6 +152,11 @@ function V2WriteSection({ host, t, valid, hint, write, resetKey }: { host: HostI
     }
   };
   return <WriteSection host={host} t={t} hint={hint} valid={valid} state={state} onWrite={onWrite} noteId={noteId} writtenAtKey="writtenV2" testId="plan-write" />;
+}
+
+/** `model` with `list` under `key`, or `model` itself when the list is the one it has (a change that changed nothing). */
+function keepUnchanged<M, K extends keyof M>(model: M, key: K, list: M[K]): M {
+  return list === model[key] ? model : { ...model, [key]: list };
 }
 
 /** A number input with a visible label. */
@@ -345,10 +350,8 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
   const [model, setModel] = useDraft<PoolModel>('plan-pool', () => createPoolModel(locale === 'zh-CN'), isPoolModel);
   const evaluation = React.useMemo(() => evaluatePool(model), [model]);
   const focus = useFocusAfterRender();
-  const { register } = focus;
   const preview = evaluation.ok ? evaluation.preview : null;
   const capped = preview ? preview.people.filter((p) => p.place === 'cap') : [];
-  const setPerson = (i: number, field: 'name' | 'share', value: string) => setModel((m) => ({ ...m, people: m.people.map((p, j) => (j === i ? { ...p, [field]: value } : p)) }));
 
   const write = () =>
     writePoolToSheet(preview!.spec, {
@@ -364,28 +367,19 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
       </div>
 
       <Section heading={t('peopleHeading')} help={t('peopleHelp')}>
-        <RowList
+        <NameValueList
           rows={model.people}
+          valueField="share"
           rowAttribute="person"
-          rowStyle={{ alignItems: 'flex-end' }}
-          fields={(p, i) => (
-            <>
-              <Field className={l.grow} label={t('personName', { row: i + 1 })}>
-                <Input className={l.fill} value={p.name} ref={register(`name${i}`)} data-user-data="" onChange={(_, d) => setPerson(i, 'name', d.value)} />
-              </Field>
-              <Field className={l.grow} label={t('personShare', { row: i + 1 })}>
-                <Input className={l.fill} inputMode="decimal" value={p.share} onChange={(_, d) => setPerson(i, 'share', d.value)} />
-              </Field>
-            </>
-          )}
+          nameLabel={(i) => t('personName', { row: i + 1 })}
+          valueLabel={(i) => t('personShare', { row: i + 1 })}
           removeLabel={(i) => t('removePerson', { row: i + 1 })}
-          onRemove={(i) => setModel((m) => (m.people.length <= 1 ? m : { ...m, people: m.people.filter((_, j) => j !== i) }))}
           max={MAX_PEOPLE}
           addLabel={t('addPerson')}
-          onAdd={() => setModel((m) => (m.people.length >= MAX_PEOPLE ? m : { ...m, people: [...m.people, { name: '', share: m.people[m.people.length - 1]?.share ?? '' }] }))}
+          update={(change) => setModel((m) => keepUnchanged(m, 'people', change(m.people)))}
           focus={focus}
           addKey="addPerson"
-          inputKey={(i) => `name${i}`}
+          nameKey="name"
         />
       </Section>
 
@@ -449,13 +443,11 @@ export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JS
   const [model, setModel] = useDraft<QuotaModel>('plan-quota', () => createQuotaModel(locale === 'zh-CN'), isQuotaModel);
   const evaluation = React.useMemo(() => evaluateQuota(model), [model]);
   const focus = useFocusAfterRender();
-  const { register } = focus;
   const [shown, setShown] = React.useState(0);
   const preview = evaluation.ok ? evaluation.preview : null;
   const target = preview ? preview.targets[Math.min(shown, preview.targets.length - 1)] : null;
   const month = (m: number) => t(`month.${m + 1}` as 'month.1');
   const quarter = (q: number) => t(`quarter.${q + 1}` as 'quarter.1');
-  const setTarget = (i: number, field: 'name' | 'annual', value: string) => setModel((m) => ({ ...m, targets: m.targets.map((x, j) => (j === i ? { ...x, [field]: value } : x)) }));
   const targetName = (name: string, i: number) => name || t('targetName', { row: i + 1 });
 
   const write = () =>
@@ -473,28 +465,19 @@ export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JS
   return (
     <>
       <Section heading={t('targetsHeading')} help={t('targetsHelp')}>
-        <RowList
+        <NameValueList
           rows={model.targets}
+          valueField="annual"
           rowAttribute="target"
-          rowStyle={{ alignItems: 'flex-end' }}
-          fields={(x, i) => (
-            <>
-              <Field className={l.grow} label={t('targetName', { row: i + 1 })}>
-                <Input className={l.fill} value={x.name} ref={register(`target${i}`)} data-user-data="" onChange={(_, d) => setTarget(i, 'name', d.value)} />
-              </Field>
-              <Field className={l.grow} label={t('targetAnnual', { row: i + 1 })}>
-                <Input className={l.fill} inputMode="decimal" value={x.annual} onChange={(_, d) => setTarget(i, 'annual', d.value)} />
-              </Field>
-            </>
-          )}
+          nameLabel={(i) => t('targetName', { row: i + 1 })}
+          valueLabel={(i) => t('targetAnnual', { row: i + 1 })}
           removeLabel={(i) => t('removeTarget', { row: i + 1 })}
-          onRemove={(i) => setModel((m) => (m.targets.length <= 1 ? m : { ...m, targets: m.targets.filter((_, j) => j !== i) }))}
           max={MAX_TARGETS}
           addLabel={t('addTarget')}
-          onAdd={() => setModel((m) => (m.targets.length >= MAX_TARGETS ? m : { ...m, targets: [...m.targets, { name: '', annual: m.targets[m.targets.length - 1]?.annual ?? '' }] }))}
+          update={(change) => setModel((m) => keepUnchanged(m, 'targets', change(m.targets)))}
           focus={focus}
           addKey="addTarget"
-          inputKey={(i) => `target${i}`}
+          nameKey="target"
         />
       </Section>
 
