@@ -88,6 +88,16 @@ export interface BenchmarkReleaseOptions {
   schedule?: ReleaseSchedule;
 }
 
+/** `options` with the defaults filled in; the store reads the same ones its release uses. */
+export function releaseSettings(options: BenchmarkReleaseOptions): Required<BenchmarkReleaseOptions> {
+  return {
+    now: options.now ?? (() => new Date()),
+    registry: options.registry ?? defaultPeerRegistry(),
+    policy: options.policy ?? DEFAULT_POLICY,
+    schedule: options.schedule ?? DAILY,
+  };
+}
+
 const conflict = (err: unknown) => {
   const kind = classifyStorageError(err).kind;
   return kind === 'condition-failed' || kind === 'already-exists';
@@ -106,10 +116,11 @@ export class BenchmarkRelease {
     private readonly clients: StorageClients,
     options: BenchmarkReleaseOptions = {},
   ) {
-    this.now = options.now ?? (() => new Date());
-    this.registry = options.registry ?? defaultPeerRegistry();
-    this.policy = options.policy ?? DEFAULT_POLICY;
-    this.schedule = options.schedule ?? DAILY;
+    const settings = releaseSettings(options);
+    this.now = settings.now;
+    this.registry = settings.registry;
+    this.policy = settings.policy;
+    this.schedule = settings.schedule;
   }
 
   private get table() {
