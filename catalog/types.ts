@@ -6,6 +6,7 @@
 import type * as EngineExplain from '../engine/explain';
 import type { Arg, ResultGrid } from '../engine/grid';
 import type { Text } from '../i18n';
+import type { FunctionId, ParameterName } from '../i18n/functions';
 import type { OptionCode } from '../i18n/options';
 import type { ShapeRule } from './shapes';
 
@@ -59,25 +60,42 @@ export function isEngineFunction(fn: CatalogFunction): fn is EngineFunction {
   return 'call' in fn;
 }
 
+/**
+ * A parameter as a family's file declares it: its name and kind, without its prose (the
+ * function dictionary's, i18n/functions.ts, added by family() in family.ts).
+ */
+export type DeclaredParameter<Name extends string = string> = Omit<Parameter, 'name' | 'description'> & { name: Name };
+
 /** A required range argument. */
-export function range(name: string, description: Text): Parameter {
-  return { name, kind: 'range', optional: false, description };
+export function range<Name extends string>(name: Name): DeclaredParameter<Name> {
+  return { name, kind: 'range', optional: false };
 }
 
 /** A required single-value argument. */
-export function value(name: string, description: Text): Parameter {
-  return { name, kind: 'value', optional: false, description };
+export function value<Name extends string>(name: Name): DeclaredParameter<Name> {
+  return { name, kind: 'value', optional: false };
 }
 
 /** A text option (a single value): the codes it accepts, each also by its names in either language. */
-export function choice(name: string, options: readonly OptionCode[], description: Text): Parameter {
-  return { name, kind: 'value', optional: false, description, options };
+export function choice<Name extends string>(name: Name, options: readonly OptionCode[]): DeclaredParameter<Name> {
+  return { name, kind: 'value', optional: false, options };
 }
 
 /** Marks a parameter optional ([name] in the signature; null when omitted). */
-export function optional(parameter: Parameter): Parameter {
+export function optional<P extends DeclaredParameter>(parameter: P): P {
   return { ...parameter, optional: true };
 }
+
+/**
+ * A catalog entry as its family's file declares it: without the category (the family's) and
+ * the descriptions (the dictionary's). Its id must be one the dictionary describes and each
+ * parameter one the dictionary lists for that id, else the entry does not type-check.
+ */
+type Declared<F, Id extends FunctionId> = F extends CatalogFunction
+  ? Omit<F, 'id' | 'category' | 'description' | 'parameters'> & { id: Id; parameters: readonly DeclaredParameter<ParameterName<Id>>[] }
+  : never;
+
+export type CatalogEntry = { [Id in FunctionId]: Declared<CatalogFunction, Id> }[FunctionId];
 
 /** The signature as the README and the spec write it: TIERED(amount, tiers, [method]). */
 export function signature(fn: CatalogFunction): string {
