@@ -3,6 +3,7 @@ export { buildTemplate } from './build';
 export { columnWidths, formula, heading, headerRow, inputBlock, inputCell, label, sheetTitle, titledSheet, validate, type InputColumn } from './cells';
 export { defineTemplates, variantId, words, type ChartDefinition, type TemplateVariants, type VariantsDefinition, type Words } from './define';
 export { AMBER_FILL, GREEN_FILL, RED_FILL, highlightBelow, highlightText, highlightWhen, trafficLights, warnUnlessOk } from './highlights';
+export { tableGrowth } from './growth';
 export { INSTRUCTIONS, WITHOUT_ADDIN, growingTables, type Instructions } from './instructions';
 export { LABEL } from './labels';
 export { languageOf, sayIn } from './language';

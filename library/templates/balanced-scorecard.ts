@@ -12,7 +12,7 @@ import { columnLetters } from '../../workbook/a1';
 import {
   EXAMPLE_SOURCE, LABEL, NO, NOTE_THEN_SOURCE, PERCENT, STATUS, YES, type Parameter, type ParameterBlock, type Text, type Words, decimalBetween, defineNames, defineTemplates,
   formula, growingRange, growingTables, headerRow, inputBlock, inputCell, label, nonNegative, oneOf, parameterRows, parameterRules, percentBetween, positive, ruleSource,
-  type TableLayout, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, trafficLights, warnUnlessOk, writeParameters, writeTable,
+  type TableLayout, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, trafficLights, warnUnlessOk, writeParameters, writeTable,
 } from '../kit';
 
 const yesNo = oneOf([YES, NO], t('yes or no', '是或否'));
@@ -360,23 +360,15 @@ const family = defineTemplates({
   ],
   sheets: [writeInputs, writeScorecard, writeReview, writeSummary],
   growth: (L) => [
-    {
-      table: L.people.name,
-      row: {
-        [L.people.header('name')]: L.say(t('Xu Lin', '许琳')),
-        ...Object.fromEntries(KPI_KEYS.map((k) => [L.people.header(k), KPIS[k].target])),
-        [L.people.header('hours')]: 1.5,
-        [L.people.header('resolution')]: 0.95,
-        [L.people.header('compliance')]: 1,
-        [L.people.header('breach')]: L.say(NO),
-      },
-      changes: [`${L.sheet.summary}!B3`, `${L.sheet.summary}!B10`],
-    },
-    {
-      table: L.ratings.name,
-      row: { [L.ratings.header('person')]: L.say(PEOPLE[1].name), [L.ratings.header('group')]: L.say(RATER_GROUPS[1][0]), [L.ratings.header('score')]: 98 },
-      changes: [`${L.sheet.scorecard}!${columnLetters(L.people.column('reviewPoints'))}${L.people.firstRow + 1}`, `${L.sheet.summary}!B3`],
-    },
+    tableGrowth(L.people, {
+      name: L.say(t('Xu Lin', '许琳')),
+      ...Object.fromEntries(KPI_KEYS.map((k) => [k, KPIS[k].target])),
+      hours: 1.5,
+      resolution: 0.95,
+      compliance: 1,
+      breach: L.say(NO),
+    }, [`${L.sheet.summary}!B3`, `${L.sheet.summary}!B10`]),
+    tableGrowth(L.ratings, { person: L.say(PEOPLE[1].name), group: L.say(RATER_GROUPS[1][0]), score: 98 }, [`${L.sheet.scorecard}!${columnLetters(L.people.column('reviewPoints'))}${L.people.firstRow + 1}`, `${L.sheet.summary}!B3`]),
   ],
 });
 

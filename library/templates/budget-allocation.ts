@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type ParameterBlock, type Words, columnWidths, decimalBetween, defineNames, defineTemplates, formula, growingRange,
-  growingTables, headerRow, highlightText, label, parameterRules, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  growingTables, headerRow, highlightText, label, parameterRules, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 /** [name en, name zh, α maximum revenue, κ half-saturation spend, s shape, minimum, maximum] per channel. */
@@ -283,36 +283,24 @@ const budget = defineTemplates({
   ],
   sheets: [writePlan, writeExample, writeTracking, writeSummary],
   growth: (L) => [
-    {
-      table: L.channels.name,
-      row: {
-        [L.channels.header('channel')]: L.say(t('Outdoor', '户外广告')),
-        [L.channels.header('alpha')]: 15_000_000,
-        [L.channels.header('kappa')]: 3_000_000,
-        [L.channels.header('shape')]: 0.8,
-        [L.channels.header('min')]: 200_000,
-        [L.channels.header('max')]: 1_500_000,
-      },
-      changes: [`${L.sheet.summary}!B6`, `${L.sheet.plan}!G${L.channels.firstRow}`],
-    },
-    {
-      table: L.example.name,
-      row: { [L.example.header('channel')]: L.say(t('Outdoor', '户外广告')), [L.example.header('cac')]: 500, [L.example.header('before')]: 0.05, [L.example.header('after')]: 0.02 },
-      changes: [`${L.sheet.example}!B4`, `${L.sheet.example}!B5`],
-    },
-    {
-      table: L.track.name,
-      row: {
-        [L.track.header('channel')]: L.say(t('Outdoor', '户外广告')),
-        [L.track.header('budget')]: 100_000,
-        [L.track.header('spent')]: 95_000,
-        [L.track.header('target')]: 400,
-        [L.track.header('conversions')]: 150,
-        [L.track.header('rateLast')]: 0.02,
-        [L.track.header('rateNow')]: 0.015,
-      },
-      changes: [`${L.sheet.summary}!B9`, `${L.sheet.summary}!B11`],
-    },
+    tableGrowth(L.channels, {
+      channel: L.say(t('Outdoor', '户外广告')),
+      alpha: 15_000_000,
+      kappa: 3_000_000,
+      shape: 0.8,
+      min: 200_000,
+      max: 1_500_000,
+    }, [`${L.sheet.summary}!B6`, `${L.sheet.plan}!G${L.channels.firstRow}`]),
+    tableGrowth(L.example, { channel: L.say(t('Outdoor', '户外广告')), cac: 500, before: 0.05, after: 0.02 }, [`${L.sheet.example}!B4`, `${L.sheet.example}!B5`]),
+    tableGrowth(L.track, {
+      channel: L.say(t('Outdoor', '户外广告')),
+      budget: 100_000,
+      spent: 95_000,
+      target: 400,
+      conversions: 150,
+      rateLast: 0.02,
+      rateNow: 0.015,
+    }, [`${L.sheet.summary}!B9`, `${L.sheet.summary}!B11`]),
   ],
 });
 

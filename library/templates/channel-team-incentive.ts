@@ -11,7 +11,7 @@ import type ExcelJS from 'exceljs';
 import {
   CNY, DATE, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type Parameter, type ParameterBlock, type SummaryLine, type TableLayout, type Text, type Validation, type Words,
   dateInput, day, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText, inputBlock, label, nonNegative, oneOf, parameterRows,
-  parameterRules, percentBetween, resultColumn, ruleSource, satisfies, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  parameterRules, percentBetween, resultColumn, ruleSource, satisfies, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 import { periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
 
@@ -524,41 +524,21 @@ const family = defineTemplates({
   ],
   sheets: [writeInputs, writeTargetsSheet, writeTeam, writeAwards, writeDraw, writeClawbacks, writeSummary],
   growth: (L) => [
-    {
-      table: L.teams.name,
-      row: { [L.teams.header('team')]: L.say(t('West stores', '西部门店组')), [L.teams.header('channel')]: L.say(OFFLINE), [L.teams.header('annual')]: 6_000_000, [L.teams.header('sales')]: 6_300_000, [L.teams.header('newRegion')]: 0 },
-      changes: [`${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES + 5}`, `${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES + 6}`],
-    },
-    {
-      table: L.people.name,
-      row: {
-        [L.people.header('name')]: L.say(t('Xu Lin', '许琳')),
-        [L.people.header('team')]: L.say(t(TEAMS[2][0], TEAMS[2][1])),
-        [L.people.header('channel')]: L.say(OFFLINE),
-        [L.people.header('annual')]: 3_000_000,
-        [L.people.header('sales')]: 3_300_000,
-        [L.people.header('base')]: 20000,
-        [L.people.header('dual')]: 10000,
-        [L.people.header('profit')]: 200000,
-        [L.people.header('profitTarget')]: 180000,
-      },
-      changes: [`${L.sheet.summary}!B3`, `${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES}`],
-    },
-    {
-      table: L.awards.name,
-      row: { [L.awards.header('name')]: L.say(PEOPLE[1].name), [L.awards.header('hit')]: 500, [L.awards.header('idea')]: 1000 },
-      changes: [`${L.sheet.summary}!B9`, `${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES}`],
-    },
-    {
-      table: L.deals.name,
-      row: { [L.deals.header('deal')]: 'D-2507', [L.deals.header('person')]: L.say(PEOPLE[0].name), [L.deals.header('commission')]: 3000, [L.deals.header('paid')]: 45900, [L.deals.header('cancelled')]: 45930 },
-      changes: [`${L.sheet.summary}!B15`, `${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES}`],
-    },
-    {
-      table: L.regions.name,
-      row: { [L.regions.header('region')]: L.say(t('Northwest', '西北')), [L.regions.header('change')]: 0.08, [L.regions.header('budget')]: 300000 },
-      changes: [`${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES + 3}`, `${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES + 4}`],
-    },
+    tableGrowth(L.teams, { team: L.say(t('West stores', '西部门店组')), channel: L.say(OFFLINE), annual: 6_000_000, sales: 6_300_000, newRegion: 0 }, [`${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES + 5}`, `${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES + 6}`]),
+    tableGrowth(L.people, {
+      name: L.say(t('Xu Lin', '许琳')),
+      team: L.say(t(TEAMS[2][0], TEAMS[2][1])),
+      channel: L.say(OFFLINE),
+      annual: 3_000_000,
+      sales: 3_300_000,
+      base: 20000,
+      dual: 10000,
+      profit: 200000,
+      profitTarget: 180000,
+    }, [`${L.sheet.summary}!B3`, `${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES}`]),
+    tableGrowth(L.awards, { name: L.say(PEOPLE[1].name), hit: 500, idea: 1000 }, [`${L.sheet.summary}!B9`, `${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES}`]),
+    tableGrowth(L.deals, { deal: 'D-2507', person: L.say(PEOPLE[0].name), commission: 3000, paid: 45900, cancelled: 45930 }, [`${L.sheet.summary}!B15`, `${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES}`]),
+    tableGrowth(L.regions, { region: L.say(t('Northwest', '西北')), change: 0.08, budget: 300000 }, [`${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES + 3}`, `${L.sheet.summary}!B${SUMMARY.first + SUMMARY_LINES + 4}`]),
   ],
 });
 

@@ -10,7 +10,7 @@ import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
 import {
   CNY, EXAMPLE_SOURCE, LABEL, NOTE_THEN_SOURCE, PERCENT, type DigestRuleId, type ParameterBlock, type Text, type Words, columnWidths, decimalBetween, defineNames, defineTemplates,
-  formula, growingRange, growingTables, headerRow, highlightWhen, label, nonNegative, oneOf, parameterRules, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet,
+  formula, growingRange, growingTables, headerRow, highlightWhen, label, nonNegative, oneOf, parameterRules, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet,
   wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
@@ -272,21 +272,17 @@ const tiering = defineTemplates({
   ],
   sheets: [writeRules, writeChannels, writeSummary],
   growth: (L) => [
-    {
-      table: L.channels.name,
-      row: {
-        [L.channels.header('channel')]: L.say(t('Bilibili', '哔哩哔哩')),
-        [L.channels.header('type')]: L.say(ONLINE),
-        [L.channels.header('revenue')]: 1_000_000,
-        [L.channels.header('growth')]: 0.5,
-        [L.channels.header('roi')]: 3.5,
-        [L.channels.header('prevQ')]: 0.1,
-        [L.channels.header('lastQ')]: 0.12,
-        [L.channels.header('convPrev')]: 0.02,
-        [L.channels.header('convLast')]: 0.021,
-      },
-      changes: [`${L.sheet.summary}!C3`, `${L.sheet.summary}!C7`, `${L.sheet.summary}!D7`],
-    },
+    tableGrowth(L.channels, {
+      channel: L.say(t('Bilibili', '哔哩哔哩')),
+      type: L.say(ONLINE),
+      revenue: 1_000_000,
+      growth: 0.5,
+      roi: 3.5,
+      prevQ: 0.1,
+      lastQ: 0.12,
+      convPrev: 0.02,
+      convLast: 0.021,
+    }, [`${L.sheet.summary}!C3`, `${L.sheet.summary}!C7`, `${L.sheet.summary}!D7`]),
   ],
 });
 

@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, inputCell, label, nonNegative,
-  oneOf, option, parameterRules, percentBetween, planSettings, positive, ruleSource, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, warnUnlessOk,
+  oneOf, option, parameterRules, percentBetween, planSettings, positive, ruleSource, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk,
   wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
@@ -233,23 +233,15 @@ const dealerRebate = defineTemplates({
   ],
   sheets: [writePlan, writeDealers, writeOrders, writeSummary],
   growth: (L) => [
-    {
-      table: L.dealers.name,
-      row: {
-        [L.dealers.header('dealer')]: L.say(t('Nanjing Group Buy', '南京团购')),
-        [L.dealers.header('level')]: L.say(LEVELS[1].name),
-        [L.dealers.header('units')]: 1_000,
-        [L.dealers.header('target')]: 500_000,
-        [L.dealers.header('violations')]: 0,
-      },
-      changes: [`${L.sheet.summary}!B4`, `${L.sheet.summary}!B5`, `${L.sheet.summary}!B6`],
-    },
-    {
-      table: L.ladder.name,
-      row: { [L.ladder.header('from')]: 2_000_000, ...Object.fromEntries(LEVELS.map((level, i) => [L.ladder.header(level.key), [0.04, 0.045, 0.04, 0.05][i]])) },
-      changes: [`${L.sheet.summary}!B5`],
-    },
-    { table: L.orders.name, row: { [L.orders.header('order')]: 'SO-2405', [L.orders.header('intermediary')]: L.say(t('Zhao Qing', '赵青')), [L.orders.header('amount')]: 50_000 }, changes: [`${L.sheet.summary}!B14`] },
+    tableGrowth(L.dealers, {
+      dealer: L.say(t('Nanjing Group Buy', '南京团购')),
+      level: L.say(LEVELS[1].name),
+      units: 1_000,
+      target: 500_000,
+      violations: 0,
+    }, [`${L.sheet.summary}!B4`, `${L.sheet.summary}!B5`, `${L.sheet.summary}!B6`]),
+    tableGrowth(L.ladder, { from: 2_000_000, ...Object.fromEntries(LEVELS.map((level, i) => [level.key, [0.04, 0.045, 0.04, 0.05][i]])) }, [`${L.sheet.summary}!B5`]),
+    tableGrowth(L.orders, { order: 'SO-2405', intermediary: L.say(t('Zhao Qing', '赵青')), amount: 50_000 }, [`${L.sheet.summary}!B14`]),
   ],
 });
 

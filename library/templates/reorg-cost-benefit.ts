@@ -10,7 +10,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type Parameter, type ParameterBlock, type Text, type Validation, type Words, columnWidths, decimalBetween, defineNames,
-  defineTemplates, formula, growingTables, heading, headerRow, highlightBelow, inputCell, label, parameterRows, parameterRules, summaryLines, t, tableLayout, tableSource,
+  defineTemplates, formula, growingTables, heading, headerRow, highlightBelow, inputCell, label, parameterRows, parameterRules, summaryLines, t, tableGrowth, tableLayout, tableSource,
   titledSheet, writeParameters, writeTable,
 } from '../kit';
 
@@ -475,16 +475,8 @@ const reorg = defineTemplates({
   ],
   sheets: [writeInputs, writeAutomation, writeStaffing, writeProgramme, writeSummary],
   growth: (L) => [
-    {
-      table: L.staffing.name,
-      row: { [L.staffing.header('headcount')]: 71, [L.staffing.header('revenue')]: 122_450_000 },
-      changes: [`${L.sheet.staffing}!${String.fromCharCode(64 + L.marginalCol)}${L.staffing.lastRow + 1}`],
-    },
-    {
-      table: L.pilot.name,
-      row: { [L.pilot.header('week')]: 9, [L.pilot.header('spend')]: 50_000, [L.pilot.header('return')]: 30_000 },
-      changes: [`${L.sheet.summary}!B24`],
-    },
+    tableGrowth(L.staffing, { headcount: 71, revenue: 122_450_000 }, [`${L.sheet.staffing}!${String.fromCharCode(64 + L.marginalCol)}${L.staffing.lastRow + 1}`]),
+    tableGrowth(L.pilot, { week: 9, spend: 50_000, return: 30_000 }, [`${L.sheet.summary}!B24`]),
   ],
 });
 

@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineTemplates, growingTables, nonNegative, oneOf, parameterRules, percentBetween, planSettings, positive,
-  ruleSource, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  ruleSource, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 export const DEPARTMENTS = { sales: t('Sales', '销售'), operations: t('Operations', '运营'), supply: t('Supply chain', '供应链') } as const;
@@ -179,22 +179,14 @@ const sharedPool = defineTemplates({
   rules: (L) => [...parameterRules(L.settings), { rule: 'payouts.shared-commission', sheet: L.sheet.plan, cell: 'A10' }],
   sheets: [writePlan, writeTeam, writeDeals, writeSummary],
   growth: (L) => [
-    {
-      table: L.people.name,
-      row: {
-        [L.people.header('name')]: L.say(t('Xu Lin', '许琳')),
-        [L.people.header('department')]: L.say(DEPARTMENTS.operations),
-        [L.people.header('score')]: 1.2,
-        [L.people.header('base')]: 20_000,
-        [L.people.header('points')]: 10,
-      },
-      changes: [`${L.sheet.summary}!B16`, `${L.sheet.summary}!B17`],
-    },
-    {
-      table: L.deals.name,
-      row: { [L.deals.header('deal')]: 'D-3105', [L.deals.header('person')]: L.say(t(PEOPLE[2][0], PEOPLE[2][1])), [L.deals.header('amount')]: 300_000, [L.deals.header('share')]: 1 },
-      changes: [`${L.sheet.summary}!B3`, `${L.sheet.summary}!B5`, `${L.sheet.summary}!B6`],
-    },
+    tableGrowth(L.people, {
+      name: L.say(t('Xu Lin', '许琳')),
+      department: L.say(DEPARTMENTS.operations),
+      score: 1.2,
+      base: 20_000,
+      points: 10,
+    }, [`${L.sheet.summary}!B16`, `${L.sheet.summary}!B17`]),
+    tableGrowth(L.deals, { deal: 'D-3105', person: L.say(t(PEOPLE[2][0], PEOPLE[2][1])), amount: 300_000, share: 1 }, [`${L.sheet.summary}!B3`, `${L.sheet.summary}!B5`, `${L.sheet.summary}!B6`]),
   ],
 });
 

@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineNames, defineTemplates, growingRange, growingTables, heading, label, nonNegative, oneOfRange,
-  percentBetween, spillColumns, summaryLines, t, type TableLayout, tableLayout, tableSource, titledSheet, warnUnlessOk, writeTable,
+  percentBetween, spillColumns, summaryLines, t, type TableLayout, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk, writeTable,
 } from '../kit';
 import { MONTHS, QUARTERS, monthlyTargets, periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
 
@@ -186,12 +186,8 @@ const targetBreakdown = defineTemplates({
   rules: (L) => targetRules(L.targets),
   sheets: [(workbook, L) => writeTargets(workbook, L.targets, L, { period: OPENING_PERIOD, rounding: ROUNDING }), writeRegions, writePeople, writeSummary],
   growth: (L) => [
-    { table: L.regions.name, row: { [L.regions.header('region')]: L.say(t('Central', '华中')), [L.regions.header('annual')]: 15_000_000 }, changes: [`${L.sheet.summary}!B4`, `${L.sheet.summary}!B5`, `${L.sheet.summary}!B6`] },
-    {
-      table: L.people.name,
-      row: { [L.people.header('name')]: L.say(t('Xu Lin', '许琳')), [L.people.header('region')]: L.say(t('West', '西部')), [L.people.header('share')]: 0.2 },
-      changes: [`${L.sheet.summary}!B7`, `${L.sheet.summary}!B8`, `${L.sheet.summary}!B9`],
-    },
+    tableGrowth(L.regions, { region: L.say(t('Central', '华中')), annual: 15_000_000 }, [`${L.sheet.summary}!B4`, `${L.sheet.summary}!B5`, `${L.sheet.summary}!B6`]),
+    tableGrowth(L.people, { name: L.say(t('Xu Lin', '许琳')), region: L.say(t('West', '西部')), share: 0.2 }, [`${L.sheet.summary}!B7`, `${L.sheet.summary}!B8`, `${L.sheet.summary}!B9`]),
   ],
 });
 

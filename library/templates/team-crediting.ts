@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Words, defineTemplates, growingRange, growingTables, oneOfRange, parameterRules, percentBetween, planSettings, spillColumns,
-  summaryLines, t, tableLayout, tableSource, titledSheet, warnUnlessOk, wholeBetween, writeParameters, writeTable,
+  summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk, wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
 /** [name en, name zh, manager index (−1: none), position en, position zh]. */
@@ -170,16 +170,8 @@ const teamCrediting = defineTemplates({
   rules: (L) => parameterRules(L.settings),
   sheets: [writePlan, writeTeam, writeDeals, writeSummary],
   growth: (L) => [
-    {
-      table: L.people.name,
-      row: { [L.people.header('name')]: L.say(t('Xu Lin', '许琳')), [L.people.header('position')]: L.say(t('Rep', '销售代表')), [L.people.header('manager')]: L.say(t(PEOPLE[2][0], PEOPLE[2][1])) },
-      changes: [`${L.sheet.team}!D7`],
-    },
-    {
-      table: L.deals.name,
-      row: { [L.deals.header('deal')]: 'D-5008', [L.deals.header('person')]: L.say(t(PEOPLE[6][0], PEOPLE[6][1])), [L.deals.header('amount')]: 90_000, [L.deals.header('share')]: 1 },
-      changes: [`${L.sheet.summary}!B3`, `${L.sheet.summary}!B5`, `${L.sheet.summary}!B6`],
-    },
+    tableGrowth(L.people, { name: L.say(t('Xu Lin', '许琳')), position: L.say(t('Rep', '销售代表')), manager: L.say(t(PEOPLE[2][0], PEOPLE[2][1])) }, [`${L.sheet.team}!D7`]),
+    tableGrowth(L.deals, { deal: 'D-5008', person: L.say(t(PEOPLE[6][0], PEOPLE[6][1])), amount: 90_000, share: 1 }, [`${L.sheet.summary}!B3`, `${L.sheet.summary}!B5`, `${L.sheet.summary}!B6`]),
   ],
 });
 

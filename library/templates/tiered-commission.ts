@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, LABEL, NOTE_THEN_SOURCE, PERCENT, type ParameterBlock, type Words, defineTemplates, growingTables, nonNegative, oneOf, option, parameterRules, percentBetween,
-  ruleSource, spillColumns, summaryLines, t, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  ruleSource, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 /** The plan's tiers on attainment: [attainment from, rate on that slice of sales]. */
@@ -170,9 +170,9 @@ const tiered = defineTemplates({
   rules: (L) => [{ rule: 'payouts.tiered-commission', sheet: L.sheet.plan, cell: `A${L.attainmentTiers.firstRow}` }],
   sheets: [writePlan, writeTeam, writeSummary],
   growth: (L) => [
-    { table: L.people.name, row: { [L.people.header('name')]: L.say(t('Xu Lin', '许琳')), [L.people.header('target')]: 300_000, [L.people.header('sales')]: 330_000 }, changes: [`${L.sheet.summary}!B4`, `${L.sheet.summary}!B6`] },
-    { table: L.attainmentTiers.name, row: { [L.attainmentTiers.header('from')]: 1.8, [L.attainmentTiers.header('rate')]: 0.12 }, changes: [`${L.sheet.summary}!B6`] },
-    { table: L.amountTiers.name, row: { [L.amountTiers.header('from')]: 700_000, [L.amountTiers.header('rate')]: 0.12 }, changes: [`${L.sheet.summary}!B10`] },
+    tableGrowth(L.people, { name: L.say(t('Xu Lin', '许琳')), target: 300_000, sales: 330_000 }, [`${L.sheet.summary}!B4`, `${L.sheet.summary}!B6`]),
+    tableGrowth(L.attainmentTiers, { from: 1.8, rate: 0.12 }, [`${L.sheet.summary}!B6`]),
+    tableGrowth(L.amountTiers, { from: 700_000, rate: 0.12 }, [`${L.sheet.summary}!B10`]),
   ],
 });
 

@@ -13,7 +13,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../../workbook/a1';
-import { type ChartDefinition, type RuleCell, type TemplateVariants, type Text, defineTemplates, parameterRules, t } from '../../kit';
+import { type ChartDefinition, type RuleCell, type TemplateVariants, type Text, defineTemplates, parameterRules, t, tableGrowth } from '../../kit';
 import { targetRules, writeTargets } from '../../kit/targets';
 import { type RoleDefinition, targetKind } from './definition';
 import { writeAhp } from './ahp-sheet';
@@ -84,17 +84,13 @@ export function roleScorecard(role: RoleDefinition): TemplateVariants {
       const { people } = L.team;
       const model = role.people[0];
       return [
-        {
-          table: people.name,
-          row: {
-            [people.header('name')]: L.say(t('Xu Lin', '许琳')),
-            [people.header('position')]: L.say(model.position),
-            ...Object.fromEntries(role.kpis.map((kpi, j) => [people.header(kpi.code), model.actuals[j]])),
-            ...Object.fromEntries(role.bonus.map((bonus, b) => [people.header(`bonus:${bonus.code}`), model.bonus[b]])),
-            [people.header('incentive')]: model.incentive,
-          },
-          changes: [`${L.sheet.summary}!B${L.summary.metric.average}`, `${L.sheet.summary}!B${L.summary.metric.totalPayout}`],
-        },
+        tableGrowth(people, {
+          name: L.say(t('Xu Lin', '许琳')),
+          position: L.say(model.position),
+          ...Object.fromEntries(role.kpis.map((kpi, j) => [kpi.code, model.actuals[j]])),
+          ...Object.fromEntries(role.bonus.map((bonus, b) => [`bonus:${bonus.code}`, model.bonus[b]])),
+          incentive: model.incentive,
+        }, [`${L.sheet.summary}!B${L.summary.metric.average}`, `${L.sheet.summary}!B${L.summary.metric.totalPayout}`]),
       ];
     },
   });
