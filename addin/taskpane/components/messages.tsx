@@ -1,4 +1,4 @@
-/** Shared bits of view chrome: an API/Excel error with its problem detail, and the Excel-only note. */
+/** Shared bits of view chrome: an API/Excel error with its problem detail, the Excel-only note, and the notice of a view that needs Excel. */
 import { Button, Caption1 } from '@fluentui/react-components';
 import * as React from 'react';
 import { errorMessage, fieldErrorsFor } from '../api';
@@ -12,10 +12,12 @@ export interface ProblemMessageProps {
   t: Translate;
   onRetry?: () => void;
   'data-testid'?: string;
+  /** More after the reason (e.g. what the user can do next). */
+  children?: React.ReactNode;
 }
 
-/** An error bar: title, the reason in the user's language, its field errors, and a retry button. */
-export function ProblemMessage({ title, error, t, onRetry, 'data-testid': testId }: ProblemMessageProps): React.JSX.Element {
+/** An error bar: title, the reason in the user's language, its field errors, anything more, and a retry button. */
+export function ProblemMessage({ title, error, t, onRetry, 'data-testid': testId, children }: ProblemMessageProps): React.JSX.Element {
   const fieldErrors = fieldErrorsFor(error, t);
   return (
     <Notice
@@ -38,6 +40,7 @@ export function ProblemMessage({ title, error, t, onRetry, 'data-testid': testId
           ))}
         </ul>
       )}
+      {children}
     </Notice>
   );
 }
@@ -48,5 +51,18 @@ export function ExcelOnlyNote({ id, t }: { id: string; t: Translate }): React.JS
     <Caption1 id={id} data-testid="excel-only-note">
       {t('excelOnly.note')}
     </Caption1>
+  );
+}
+
+/**
+ * The notice at the top of a view (or section) that works only in Excel, shown outside Excel;
+ * its disabled actions point at it (aria-describedby = `id`).
+ */
+export function NeedsExcelNotice({ inExcel, id, testId, text }: { inExcel: boolean; id: string; testId: string; text: string }): React.JSX.Element | null {
+  if (inExcel) return null;
+  return (
+    <Notice intent="info" id={id} data-testid={testId}>
+      {text}
+    </Notice>
   );
 }

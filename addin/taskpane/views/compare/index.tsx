@@ -17,6 +17,7 @@ import type { Comparison, PersonChange } from '../../../../calc/compare';
 import { COMPARE } from '../../../../i18n/pane-outputs';
 import { type CeilingPair, type PlanColumns, isColumnsIssue, planColumns } from '../../../office/compare-plans';
 import { Actions, Facts, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
+import { NeedsExcelNotice } from '../../components/messages';
 import { type NumberFormats, numberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
@@ -125,11 +126,7 @@ export default function CompareView({ locale, host }: ViewProps): React.JSX.Elem
   const describedBy = inExcel ? undefined : noteId;
   return (
     <ViewRoot view="compare" locale={locale} title={t('title')} intro={t('intro')}>
-      {!inExcel && (
-        <Notice intent="info" id={noteId} data-testid="compare-needs-excel">
-          {t('needsExcel')}
-        </Notice>
-      )}
+      <NeedsExcelNotice inExcel={inExcel} id={noteId} testId="compare-needs-excel" text={t('needsExcel')} />
 
       <Section heading={t('columnsHeading')} help={t('columnsHelp')}>
         <Facts

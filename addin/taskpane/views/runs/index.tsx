@@ -23,12 +23,13 @@ import { formatAmount, render } from '../../../../i18n/text';
 import { readMap } from '../../../office/export-payroll';
 import { WORKBOOK_FILE_TIMEOUT_MS, WorkbookFileError, workbookFileBytes } from '../../../office/workbook-file';
 import { type WorkbookTable, guessPayoutColumn, readWorkbookTablesInExcel } from '../../../office/workbook-tables';
-import { errorMessage, fieldErrorsFor, isAbortError } from '../../api';
+import { isAbortError } from '../../api';
 import { download } from '../../components/download';
 import { messageOf, readableMessage } from '../../components/error-text';
 import { formatDate } from '../../components/format';
 import { useDebounced } from '../../components/hooks';
 import { Actions, Facts, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
+import { NeedsExcelNotice, ProblemMessage } from '../../components/messages';
 import { type Translate, translator, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import {
@@ -62,20 +63,10 @@ function saveFile(file: { fileName: string; type: string; bytes: Uint8Array | st
 
 /** An API or Excel failure as a notice: what failed, why (in the user's language), field errors. */
 function Problem({ title, error, locale, children, testId }: { title: string; error: unknown; locale: Locale; children?: React.ReactNode; testId?: string }): React.JSX.Element {
-  const pane = translator(locale);
-  const fields = fieldErrorsFor(error, pane);
   return (
-    <Notice intent="error" title={title} data-testid={testId}>
-      <span data-testid={testId ? `${testId}-detail` : undefined}>{errorMessage(error, pane)}</span>
-      {fields.length > 0 && (
-        <ul>
-          {fields.map((e, i) => (
-            <li key={i}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
-          ))}
-        </ul>
-      )}
+    <ProblemMessage title={title} error={error} t={translator(locale)} data-testid={testId}>
       {children}
-    </Notice>
+    </ProblemMessage>
   );
 }
 
@@ -392,11 +383,7 @@ export function SubmitSection({ t, locale, inExcel, client, enabled, onSubmitted
 
   return (
     <Section heading={t('submitHeading')} help={t('submitHelp')} data-testid="runs-submit">
-      {!inExcel && (
-        <Notice intent="info" id={noteId} data-testid="runs-needs-excel">
-          {t('needsExcel')}
-        </Notice>
-      )}
+      <NeedsExcelNotice inExcel={inExcel} id={noteId} testId="runs-needs-excel" text={t('needsExcel')} />
       <Actions>
         <Button disabledFocusable={!inExcel || tables.kind === 'busy'} aria-describedby={inExcel ? undefined : noteId} onClick={() => void load()} data-testid="runs-read-tables">
           {tables.kind === 'busy' ? t('readingTables') : t('readTables')}

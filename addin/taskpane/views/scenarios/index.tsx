@@ -20,6 +20,7 @@ import { SCENARIOS } from '../../../../i18n/pane-scenarios';
 import type { ScenarioRun, TornadoLabels } from '../../../office/run-scenarios';
 import { useFocusAfterRender } from '../../components/focus-after-render';
 import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
+import { NeedsExcelNotice } from '../../components/messages';
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
@@ -255,11 +256,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
 
   return (
     <ViewRoot view="scenarios" locale={locale} title={t('title')} intro={t('intro')}>
-      {!inExcel && (
-        <Notice intent="info" id={noteId} data-testid="scenarios-needs-excel">
-          {t('needsExcel')}
-        </Notice>
-      )}
+      <NeedsExcelNotice inExcel={inExcel} id={noteId} testId="scenarios-needs-excel" text={t('needsExcel')} />
 
       <Section heading={t('outputHeading')}>
         <Text className={l.wrap}>

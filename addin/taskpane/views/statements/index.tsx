@@ -23,6 +23,7 @@ import { workbookSha256 } from '../../../office/statements-sha256';
 import { PersonRowProblem } from '../../../office/statements-row';
 import { useDraft } from '../../drafts';
 import { Actions, LiveStatus, Notice, Section, ViewRoot } from '../../components/layout';
+import { NeedsExcelNotice } from '../../components/messages';
 import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import { exportPayrollCsv, readSelectedPerson } from './excel-ops';
@@ -155,11 +156,7 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
 
   return (
     <ViewRoot view="statements" locale={locale} title={t('title')} intro={t('intro')}>
-      {!inExcel && (
-        <Notice intent="info" id={noteId} data-testid="statements-needs-excel">
-          {t('needsExcel')}
-        </Notice>
-      )}
+      <NeedsExcelNotice inExcel={inExcel} id={noteId} testId="statements-needs-excel" text={t('needsExcel')} />
       <Actions>
         <Button appearance="primary" disabledFocusable={!inExcel || state.kind === 'busy'} aria-describedby={inExcel ? undefined : noteId} onClick={onShow} data-testid="statement-show">
           {state.kind === 'busy' ? t('reading') : t('show')}
