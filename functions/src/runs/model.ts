@@ -119,19 +119,29 @@ export function runIdFor(tenantId: string, workbookSha256: string, period: strin
   return sha256Hex(['run', tenantId, workbookSha256, period, peopleTable.toLowerCase()].join('\0')).slice(0, 32);
 }
 
+/**
+ * What a run was submitted with, as the API shows it and the runs table stores it: the optional
+ * settings only when given (the payroll map is stored as JSON and not shown, so it is not here).
+ */
+export function runSettings(metadata: RunMetadata) {
+  return {
+    period: metadata.period,
+    peopleTable: metadata.peopleTable,
+    payoutColumn: metadata.payoutColumn,
+    ...(metadata.currency ? { currency: metadata.currency } : {}),
+    ...(metadata.language ? { language: metadata.language } : {}),
+    ...(metadata.templateId ? { templateId: metadata.templateId } : {}),
+    ...(metadata.templateVersion ? { templateVersion: metadata.templateVersion } : {}),
+  };
+}
+
 /** The API's view of a run. */
 export function runView(run: RunRecord, now: number = Date.now()) {
   const steps = run.steps.map((step) => stepView(step, now));
   return {
     id: run.id,
     status: run.status,
-    period: run.period,
-    peopleTable: run.peopleTable,
-    payoutColumn: run.payoutColumn,
-    ...(run.currency ? { currency: run.currency } : {}),
-    ...(run.language ? { language: run.language } : {}),
-    ...(run.templateId ? { templateId: run.templateId } : {}),
-    ...(run.templateVersion ? { templateVersion: run.templateVersion } : {}),
+    ...runSettings(run),
     workbook: { sha256: run.workbook.sha256, bytes: run.workbook.bytes },
     submittedBy: run.submittedBy,
     submittedAt: run.submittedAt,

@@ -21,7 +21,7 @@ import { Locale, isLocale } from '../../../i18n/locale';
 import { StorageClients, isInsecureConnectionString, storageOptionsFromEnv } from '../storage/clients';
 import { Actor, ApprovalStep, ApprovalTier, decide, initialSteps, tierFor, tiersFromEnv } from './approval';
 import { AuditAction, AuditEntry, nextEntry, verifyChain } from './audit';
-import { RunActor, RunError, RunMetadata, RunRecord, RunStatus, RunTotals, runIdFor, sha256Hex, tenantKey } from './model';
+import { RunActor, RunError, RunMetadata, RunRecord, RunStatus, RunTotals, runIdFor, runSettings, sha256Hex, tenantKey } from './model';
 
 export const RUNS_NAME = 'runs';
 /** Storing a calculated run (its statements, results and row): one deadline for all of it. */
@@ -157,13 +157,7 @@ export class RunStore {
         rowKey: id,
         tenantId: who.tenantId,
         status: 'queued' satisfies RunStatus,
-        period: metadata.period,
-        peopleTable: metadata.peopleTable,
-        payoutColumn: metadata.payoutColumn,
-        ...(metadata.currency ? { currency: metadata.currency } : {}),
-        ...(metadata.language ? { language: metadata.language } : {}),
-        ...(metadata.templateId ? { templateId: metadata.templateId } : {}),
-        ...(metadata.templateVersion ? { templateVersion: metadata.templateVersion } : {}),
+        ...runSettings(metadata),
         ...(metadata.payrollMap !== undefined ? { payrollMap: JSON.stringify(metadata.payrollMap) } : {}),
         sha256,
         bytes: bytes.length,
