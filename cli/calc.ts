@@ -15,6 +15,7 @@ import { toAddress } from '../workbook/a1';
 import { EXIT, classify, commandLine } from './exit-codes';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, Task, runIsolated } from './isolate';
 import type { Io } from './io';
+import { missingBook, parsedArguments } from './command-start';
 
 /** The lines of `perfplan --help` about calc, in `locale`. */
 export function calcUsage(locale: Locale): string {
@@ -123,15 +124,10 @@ export async function runOnBook<Options extends { book: string; timeout: number 
   task: (options: Options) => Task,
 ): Promise<number> {
   const locale = argumentsLocale(args);
-  const options = parse(args);
-  if (isPhrase(options)) {
-    io.err(`${commandLine(command, options, locale)}\n${usage(locale)}\n`);
-    return EXIT.usage;
-  }
-  if (!fs.existsSync(options.book)) {
-    io.err(commandLine(command, phrase(CLI.noSuchFile, { file: options.book }), locale));
-    return EXIT.unreadable;
-  }
+  const options = parsedArguments(command, args, io, locale, parse, usage);
+  if (typeof options === 'number') return options;
+  const missing = missingBook(command, options.book, io, locale);
+  if (missing !== undefined) return missing;
   return runIsolated(task(options), io, { timeoutSeconds: options.timeout, memoryMb: DEFAULT_MEMORY_MB, locale }, command);
 }
 

@@ -16,6 +16,7 @@ import { WorkbookModel, readWorkbookModel } from '../workbook/read';
 import { ZipArchive } from '../workbook/zip';
 import { EXIT, classify, commandLine } from './exit-codes';
 import type { Io } from './io';
+import { missingBook } from './command-start';
 import { DEFAULT_MEMORY_MB, runIsolated } from './isolate';
 
 export interface CalculateOptions {
@@ -33,10 +34,8 @@ function sayingAs(io: Io, command: string): Io {
 /** `book` calculated and read back, or the exit status the calculation ended with (its message already said). */
 export async function calculatedModel(book: string, io: Io, options: CalculateOptions): Promise<WorkbookModel | number> {
   const { command, locale, timeoutSeconds } = options;
-  if (!fs.existsSync(book)) {
-    io.err(commandLine(command, phrase(CLI.noSuchFile, { file: book }), locale));
-    return EXIT.unreadable;
-  }
+  const missing = missingBook(command, book, io, locale);
+  if (missing !== undefined) return missing;
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `perfplan-${command}-`));
   try {
     const output = path.join(dir, 'calculated.xlsx');

@@ -21,6 +21,7 @@ import { calculatedModel, writeWhole } from './compare-books';
 import { CompareReport, comparisonJson, comparisonText } from './compare-report';
 import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
+import { startCommand } from './command-start';
 import { DEFAULT_TIMEOUT_SECONDS } from './isolate';
 
 /** `perfplan compare`'s usage in `locale`. */
@@ -179,16 +180,9 @@ export function compareModels(a: WorkbookModel, b: WorkbookModel, options: Pick<
 }
 
 export async function compareCommand(args: string[], io: Io): Promise<number> {
-  const locale = argumentsLocale(args, process.env);
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(`${compareUsage(locale)}\n`);
-    return EXIT.calculated;
-  }
-  const options = parseCompareArgs(args);
-  if (isPhrase(options)) {
-    io.err(`${commandLine('compare', options, locale)}\n${compareUsage(locale)}\n`);
-    return EXIT.usage;
-  }
+  const started = startCommand('compare', args, io, parseCompareArgs, compareUsage);
+  if (typeof started === 'number') return started;
+  const { options, locale } = started;
   const models: WorkbookModel[] = [];
   for (const book of [options.a, options.b]) {
     const model = await calculatedModel(book, io, { command: 'compare', locale, timeoutSeconds: options.timeout });

@@ -21,6 +21,7 @@ import { calculatedModel, writeWhole } from './compare-books';
 import { optionValue } from './compare';
 import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
+import { missingBook, startCommand } from './command-start';
 import { DEFAULT_TIMEOUT_SECONDS } from './isolate';
 import { mapProblemPhrase } from '../calc/payroll-phrases';
 
@@ -92,20 +93,11 @@ async function readMap(file: string, io: Io, locale: Locale): Promise<PayrollMap
 }
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const locale = argumentsLocale(args, process.env);
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(`${exportUsage(locale)}\n`);
-    return EXIT.calculated;
-  }
-  const options = parseExportArgs(args);
-  if (isPhrase(options)) {
-    io.err(`${commandLine('export', options, locale)}\n${exportUsage(locale)}\n`);
-    return EXIT.usage;
-  }
-  if (!fs.existsSync(options.book)) {
-    io.err(commandLine('export', phrase(CLI.noSuchFile, { file: options.book }), locale));
-    return EXIT.unreadable;
-  }
+  const started = startCommand('export', args, io, parseExportArgs, exportUsage);
+  if (typeof started === 'number') return started;
+  const { options, locale } = started;
+  const missing = missingBook('export', options.book, io, locale);
+  if (missing !== undefined) return missing;
   const map = await readMap(options.map, io, locale);
   if (typeof map === 'number') return map;
   const model = await calculatedModel(options.book, io, { command: 'export', locale, timeoutSeconds: options.timeout });

@@ -6,7 +6,6 @@
  * isolated as calc's does (isolate.ts; statements-task.ts in the worker: one calculation, the
  * model of calc/statements.ts, the files written, one browser for every PDF).
  */
-import * as fs from 'fs';
 import { CLI, argumentsLocale } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
 import { STATEMENTS } from '../i18n/statements';
@@ -14,6 +13,7 @@ import { Phrase, isPhrase, phrase, render } from '../i18n/text';
 import { readArguments } from './calc';
 import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
+import { missingBook, startCommand } from './command-start';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, StatementsTask, runIsolated } from './isolate';
 import { chromiumPath, isExecutable } from './statements-pdf';
 
@@ -67,20 +67,11 @@ export function parseStatementsArgs(args: string[], env: Record<string, string |
 }
 
 export async function statementsCommand(args: string[], io: Io): Promise<number> {
-  const locale = argumentsLocale(args, process.env);
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(`${statementsUsage(locale)}\n`);
-    return EXIT.calculated;
-  }
-  const options = parseStatementsArgs(args);
-  if (isPhrase(options)) {
-    io.err(`${commandLine('statements', options, locale)}\n${statementsUsage(locale)}\n`);
-    return EXIT.usage;
-  }
-  if (!fs.existsSync(options.book)) {
-    io.err(commandLine('statements', phrase(CLI.noSuchFile, { file: options.book }), locale));
-    return EXIT.unreadable;
-  }
+  const started = startCommand('statements', args, io, parseStatementsArgs, statementsUsage);
+  if (typeof started === 'number') return started;
+  const { options, locale } = started;
+  const missing = missingBook('statements', options.book, io, locale);
+  if (missing !== undefined) return missing;
   // No browser, no PDF: said before a workbook is calculated for nothing.
   if (options.format === 'pdf' && !isExecutable(options.chromium)) {
     io.err(commandLine('statements', phrase(STATEMENTS.noChromium, { path: options.chromium }), locale));

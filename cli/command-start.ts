@@ -1,0 +1,55 @@
+/**
+ * How the workbook commands (calc, explain, statements, compare, export) start, said in the
+ * command line's locale before any work: --help prints the usage; arguments that do not parse
+ * give a usage error with the usage after it; a book that is not there is said as such.
+ */
+import * as fs from 'fs';
+import { CLI, argumentsLocale } from '../i18n/cli';
+import type { Locale } from '../i18n/locale';
+import { Phrase, isPhrase, phrase } from '../i18n/text';
+import { EXIT, commandLine } from './exit-codes';
+import type { Io } from './io';
+
+/** `args` parsed, or EXIT.usage once the error and the usage after it have been said. */
+export function parsedArguments<Options>(
+  command: string,
+  args: string[],
+  io: Io,
+  locale: Locale,
+  parse: (args: string[]) => Options | Phrase,
+  usage: (locale: Locale) => string,
+): Options | number {
+  const options = parse(args);
+  if (isPhrase(options)) {
+    io.err(`${commandLine(command, options, locale)}\n${usage(locale)}\n`);
+    return EXIT.usage;
+  }
+  return options;
+}
+
+/**
+ * The options and locale of a command that answers --help itself, or the exit status once the
+ * usage (asked for, or after a usage error) has been said.
+ */
+export function startCommand<Options>(
+  command: string,
+  args: string[],
+  io: Io,
+  parse: (args: string[]) => Options | Phrase,
+  usage: (locale: Locale) => string,
+): { options: Options; locale: Locale } | number {
+  const locale = argumentsLocale(args, process.env);
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`${usage(locale)}\n`);
+    return EXIT.calculated;
+  }
+  const options = parsedArguments(command, args, io, locale, parse, usage);
+  return typeof options === 'number' ? options : { options, locale };
+}
+
+/** EXIT.unreadable once "no such file" has been said, or undefined when `book` is there. */
+export function missingBook(command: string, book: string, io: Io, locale: Locale): number | undefined {
+  if (fs.existsSync(book)) return undefined;
+  io.err(commandLine(command, phrase(CLI.noSuchFile, { file: book }), locale));
+  return EXIT.unreadable;
+}
