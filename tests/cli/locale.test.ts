@@ -49,33 +49,28 @@ const ERROR_CELLS = [
   f('B11', '_xldudf_PERF_TIERED(B9,C1:D3)'),
 ];
 
-const ENGLISH = {
-  'S!B1': { error: '#NUM!', message: 'amount cannot be negative; got -5' },
-  'S!B2': { error: '#DIV/0!', message: 'values sum to 0' },
-  'S!B3': { error: '#VALUE!', message: 'tiers, row 1: the first threshold must be 0; got 20000' },
-  'S!B4': { error: '#NUM!', message: 'circular reference' },
-  'S!B5': { error: '#NAME?', message: 'perfplan calc does not support CONCAT' },
-  'S!B6': { error: '#NAME?', message: 'perfplan calc does not support LAMBDA' },
-  'S!B7': { error: '#VALUE!', message: 'the range does not intersect the formula’s row or column' },
-  'S!B8': { error: '#NAME?', message: 'perfplan calc does not support 3-D references (Sheet1:Sheet3!A1)' },
-  'S!B9': { error: '#VALUE!', message: 'Value cannot be coerced to number.' },
-  'S!B10': { error: '#NAME?', message: 'Named expression PLAN_TOTAL not recognized.' },
-  'S!B11': { error: '#VALUE!', message: 'Value cannot be coerced to number.' },
+/** Each error cell's code, and its message in English and in Chinese. */
+const ERROR_MESSAGES: Record<string, { error: string; en: string; zh: string }> = {
+  'S!B1': { error: '#NUM!', en: 'amount cannot be negative; got -5', zh: 'amount不能为负；实际为 -5' },
+  'S!B2': { error: '#DIV/0!', en: 'values sum to 0', zh: 'values合计为 0' },
+  'S!B3': { error: '#VALUE!', en: 'tiers, row 1: the first threshold must be 0; got 20000', zh: 'tiers，第 1 行：第一个门槛必须为 0；实际为 20000' },
+  'S!B4': { error: '#NUM!', en: 'circular reference', zh: '循环引用' },
+  'S!B5': { error: '#NAME?', en: 'perfplan calc does not support CONCAT', zh: 'perfplan calc 不支持 CONCAT' },
+  'S!B6': { error: '#NAME?', en: 'perfplan calc does not support LAMBDA', zh: 'perfplan calc 不支持 LAMBDA' },
+  'S!B7': { error: '#VALUE!', en: 'the range does not intersect the formula’s row or column', zh: '该区域与公式所在的行或列不相交' },
+  'S!B8': { error: '#NAME?', en: 'perfplan calc does not support 3-D references (Sheet1:Sheet3!A1)', zh: 'perfplan calc 不支持三维引用（Sheet1:Sheet3!A1）' },
+  'S!B9': { error: '#VALUE!', en: 'Value cannot be coerced to number.', zh: '该值无法转换为数字' },
+  'S!B10': { error: '#NAME?', en: 'Named expression PLAN_TOTAL not recognized.', zh: '无法识别名称 PLAN_TOTAL' },
+  'S!B11': { error: '#VALUE!', en: 'Value cannot be coerced to number.', zh: '该值无法转换为数字' },
 };
 
-const CHINESE = {
-  'S!B1': { error: '#NUM!', message: 'amount不能为负；实际为 -5' },
-  'S!B2': { error: '#DIV/0!', message: 'values合计为 0' },
-  'S!B3': { error: '#VALUE!', message: 'tiers，第 1 行：第一个门槛必须为 0；实际为 20000' },
-  'S!B4': { error: '#NUM!', message: '循环引用' },
-  'S!B5': { error: '#NAME?', message: 'perfplan calc 不支持 CONCAT' },
-  'S!B6': { error: '#NAME?', message: 'perfplan calc 不支持 LAMBDA' },
-  'S!B7': { error: '#VALUE!', message: '该区域与公式所在的行或列不相交' },
-  'S!B8': { error: '#NAME?', message: 'perfplan calc 不支持三维引用（Sheet1:Sheet3!A1）' },
-  'S!B9': { error: '#VALUE!', message: '该值无法转换为数字' },
-  'S!B10': { error: '#NAME?', message: '无法识别名称 PLAN_TOTAL' },
-  'S!B11': { error: '#VALUE!', message: '该值无法转换为数字' },
-};
+/** The error cells as calc's JSON has them in one language: `{ error, message }` each. */
+function errorCellsIn(language: 'en' | 'zh'): Record<string, { error: string; message: string }> {
+  return Object.fromEntries(Object.entries(ERROR_MESSAGES).map(([cell, expected]) => [cell, { error: expected.error, message: expected[language] }]));
+}
+
+const ENGLISH = errorCellsIn('en');
+const CHINESE = errorCellsIn('zh');
 
 type Json = Record<string, unknown>;
 
