@@ -4,6 +4,9 @@ import { family } from './family';
 import { broadcast, column, lengthOf } from './shapes';
 import { CatalogFunction, optional, range, value } from './types';
 
+/** MARGINAL and OPTIMUM read the same points of a response: inputs and the outputs at them. */
+const RESPONSE_POINTS = [range('inputs'), range('outputs')] as const;
+
 export const COSTBENEFIT: CatalogFunction[] = family('costbenefit', [
   {
     id: 'PAYBACK',
@@ -36,14 +39,14 @@ export const COSTBENEFIT: CatalogFunction[] = family('costbenefit', [
   },
   {
     id: 'MARGINAL',
-    parameters: [range('inputs'), range('outputs')],
+    parameters: RESPONSE_POINTS,
     result: { kind: 'range', shape: (a) => column(lengthOf(a.shape(0)) - 1) },
     call: engine.marginal,
     readme: { example: '=PERF.MARGINAL(A2:A10, B2:B10)', result: 'marginal return per step' },
   },
   {
     id: 'OPTIMUM',
-    parameters: [range('inputs'), range('outputs'), optional(value('threshold'))],
+    parameters: [...RESPONSE_POINTS, optional(value('threshold'))],
     result: { kind: 'number' },
     call: engine.optimum,
     readme: { example: '=PERF.OPTIMUM(A2:A10, B2:B10, 1)', result: 'where marginal return falls below 1' },

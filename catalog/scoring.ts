@@ -1,7 +1,7 @@
 /** Scoring (评分): catalog entries (see types.ts for what each field feeds). */
 import * as engine from '../engine/scoring';
 import { family } from './family';
-import { broadcast, column } from './shapes';
+import { broadcast, columnPerRow } from './shapes';
 import { CatalogFunction, choice, optional, range, value } from './types';
 
 export const SCORING: CatalogFunction[] = family('scoring', [
@@ -30,7 +30,7 @@ export const SCORING: CatalogFunction[] = family('scoring', [
       optional(value('cap')),
       optional(value('floor')),
     ],
-    result: { kind: 'range', shape: (a) => column(a.shape(0).rows) },
+    result: { kind: 'range', shape: columnPerRow(0) },
     call: engine.scorecard,
     explain: 'explainScorecard',
     readme: { example: '=PERF.SCORECARD(B2:F50, B1:F1, Weights!B2:F2,, 1.2)', result: 'one weighted score per person' },

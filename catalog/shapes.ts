@@ -55,6 +55,12 @@ export function lengthOf(shape: Shape): number {
 /** A column as long as the vector argument `index` (CREDIT: one credit per person). */
 export const columnAlong = (index: number): ShapeRule => (args) => column(lengthOf(args.shape(index)));
 
+/** A column with one element per row of argument `index` (SCORECARD: a score per person; RESPONSE, ALLOCATE: one per channel). */
+export const columnPerRow = (index: number): ShapeRule => (args) => column(args.shape(index).rows);
+
+/** A row with one element per column of argument `index` (ENTROPY, CRITIC: one weight per criterion). */
+export const rowPerColumn = (index: number): ShapeRule => (args) => ({ rows: 1, cols: args.shape(index).cols });
+
 /**
  * QUOTASPLIT: one annual value → the shape of the weights; a column of n annual values →
  * n × (number of weights); any other annual shape is refused (one cell for its #VALUE!).

@@ -1,8 +1,11 @@
 /** Weights (权重): catalog entries (see types.ts for what each field feeds). */
 import * as engine from '../engine/weights';
 import { family } from './family';
-import { broadcast, column } from './shapes';
+import { broadcast, column, rowPerColumn } from './shapes';
 import { CatalogFunction, choice, optional, range, value } from './types';
+
+/** ENTROPY and CRITIC weigh the criteria of the same m×k data, each read in its direction. */
+const CRITERIA_DATA = [range('data'), optional(range('directions'))] as const;
 
 export const WEIGHTS: CatalogFunction[] = family('weights', [
   {
@@ -29,19 +32,15 @@ export const WEIGHTS: CatalogFunction[] = family('weights', [
   },
   {
     id: 'ENTROPY',
-    parameters: [
-      range('data'),
-      optional(range('directions')),
-      optional(choice('normalize', engine.ENTROPY_NORMALIZATIONS)),
-    ],
-    result: { kind: 'range', shape: (a) => ({ rows: 1, cols: a.shape(0).cols }) },
+    parameters: [...CRITERIA_DATA, optional(choice('normalize', engine.ENTROPY_NORMALIZATIONS))],
+    result: { kind: 'range', shape: rowPerColumn(0) },
     call: engine.entropy,
     readme: { example: '=PERF.ENTROPY(B2:E20, B1:E1)', result: 'entropy weights (熵权法)' },
   },
   {
     id: 'CRITIC',
-    parameters: [range('data'), optional(range('directions'))],
-    result: { kind: 'range', shape: (a) => ({ rows: 1, cols: a.shape(0).cols }) },
+    parameters: CRITERIA_DATA,
+    result: { kind: 'range', shape: rowPerColumn(0) },
     call: engine.critic,
     readme: { example: '=PERF.CRITIC(B2:E20)', result: 'CRITIC weights' },
   },

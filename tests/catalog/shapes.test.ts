@@ -95,3 +95,18 @@ describe('v2 result shapes follow what the engine returns', () => {
     expect(shapeOf('REBATE')(info({ rows: 7, cols: 1 }, { rows: 3, cols: 4 }, { rows: 1, cols: 3 }))).toEqual({ rows: 7, cols: 3 });
   });
 });
+
+describe('one element per row or per column of an argument', () => {
+  const info = (...shapes: Shape[]) => args(shapes, shapes.map(() => undefined));
+
+  test.each(['SCORECARD', 'RESPONSE', 'ALLOCATE'])('%s: a column with one element per row of its table (people, channels)', (id) => {
+    const table = { rows: 7, cols: 3 };
+    const tableAt = id === 'SCORECARD' ? 0 : 1;
+    const shapes = [one, one, one].map((s, i) => (i === tableAt ? table : s));
+    expect(shapeOf(id)(info(...shapes))).toEqual({ rows: 7, cols: 1 });
+  });
+
+  test.each(['ENTROPY', 'CRITIC'])('%s: a row with one weight per criterion (a column of the data)', (id) => {
+    expect(shapeOf(id)(info({ rows: 20, cols: 4 }))).toEqual({ rows: 1, cols: 4 });
+  });
+});
