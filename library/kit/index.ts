@@ -6,6 +6,7 @@ export { AMBER_FILL, GREEN_FILL, RED_FILL, highlightBelow, highlightText, highli
 export { tableGrowth } from './growth';
 export { INSTRUCTIONS, WITHOUT_ADDIN, growingTables, type Instructions } from './instructions';
 export { LABEL } from './labels';
+export { PEOPLE_TABLE, peopleTable } from './people';
 export { languageOf, sayIn } from './language';
 export { defineNames } from './names';
 export { NOTE_THEN_SOURCE, SOURCE_BESIDE_VALUE, parameterRows, parameterRules, parameterSource, planSettings, valueCell, writeParameters, type BlockRow, type Parameter, type ParameterBlock } from './parameters';

@@ -11,8 +11,8 @@ import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
 import {
   EXAMPLE_SOURCE, LABEL, NO, NOTE_THEN_SOURCE, PERCENT, STATUS, YES, type Parameter, type ParameterBlock, type Text, type Words, decimalBetween, defineNames, defineTemplates,
-  formula, growingRange, growingTables, headerRow, inputBlock, inputCell, label, nonNegative, oneOf, parameterRows, parameterRules, percentBetween, positive, ruleSource,
-  type TableLayout, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, trafficLights, warnUnlessOk, writeParameters, writeTable,
+  formula, growingRange, growingTables, headerRow, inputBlock, inputCell, label, nonNegative, oneOf, parameterRows, parameterRules, peopleTable, percentBetween, positive,
+  ruleSource, type TableLayout, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, trafficLights, warnUnlessOk, writeParameters, writeTable,
 } from '../kit';
 
 const yesNo = oneOf([YES, NO], t('yes or no', '是或否'));
@@ -128,14 +128,12 @@ export const KPI_ROWS = { weight: 5, direction: 6, target: 7 };
 function layout(w: Words) {
   const sheet = w.sayEach(SHEETS);
   const yes = `"${w.say(YES)}"`;
-  const people: TableLayout<PersonColumn> = tableLayout<PersonColumn>(
+  const people: TableLayout<PersonColumn> = peopleTable<PersonColumn>(
     {
-      name: t('People', '人员'),
       sheet: sheet.scorecard,
       at: 'A9',
       rows: PEOPLE.length,
       columns: [
-        { key: 'name', name: LABEL.name },
         ...KPI_KEYS.map((k) => ({ key: k, name: KPIS[k].name, format: KPIS[k].format, validation: nonNegative })),
         { key: 'hours', name: t('Avg first contact (h)', '平均首次响应（小时）'), format: '0.0', validation: nonNegative },
         { key: 'resolution', name: t('Resolution rate', '解决率'), format: PERCENT, validation: percentBetween() },

@@ -9,9 +9,10 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, DATE, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type Parameter, type ParameterBlock, type SummaryLine, type TableLayout, type Text, type Validation, type Words,
-  dateInput, day, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText, inputBlock, label, nonNegative, oneOf, parameterRows,
-  parameterRules, percentBetween, resultColumn, ruleSource, satisfies, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  CNY, DATE, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type Parameter, type ParameterBlock, type SummaryLine, type TableLayout, type Text, type Validation,
+  type Words, dateInput, day, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText, inputBlock, label, nonNegative, oneOf,
+  parameterRows, parameterRules, peopleTable, percentBetween, resultColumn, ruleSource, satisfies, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource,
+  titledSheet, writeParameters, writeTable,
 } from '../kit';
 import { periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
 
@@ -186,14 +187,12 @@ function layout(w: Words) {
   );
   const teamCol = { target: teams.next, attainment: teams.next + 1, award: teams.next + 2 };
   const peopleAt = teams.lastRow + 5;
-  const people: TableLayout<PersonColumn> = tableLayout<PersonColumn>(
+  const people: TableLayout<PersonColumn> = peopleTable<PersonColumn>(
     {
-      name: t('People', '人员'),
       sheet: sheet.team,
       at: `A${peopleAt}`,
       rows: PEOPLE.length,
       columns: [
-        { key: 'name', name: LABEL.name },
         { key: 'team', name: t('Team', '团队') },
         { key: 'channel', name: LABEL.channel, validation: channelOptions },
         { key: 'annual', name: t('Annual target', '年度目标'), format: CNY, validation: nonNegative },

@@ -8,8 +8,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineTemplates, growingTables, nonNegative, oneOf, parameterRules, percentBetween, planSettings, positive,
-  ruleSource, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineTemplates, growingTables, nonNegative, oneOf, parameterRules, peopleTable, percentBetween, planSettings,
+  positive, ruleSource, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 export const DEPARTMENTS = { sales: t('Sales', '销售'), operations: t('Operations', '运营'), supply: t('Supply chain', '供应链') } as const;
@@ -48,14 +48,12 @@ function layout(w: Words) {
     { name: 'TrainingHoursPerPoint', label: t('Training hours per point', '每积分兑换培训学时'), value: 1, format: '0.0', validation: nonNegative, rule: 'payouts.cross-department-points' },
     { name: 'PointsPerLeaveDay', label: t('Points for one day of leave', '兑换一天假期所需积分'), value: 10, format: INT, validation: positive },
   ]);
-  const people = tableLayout(
+  const people = peopleTable(
     {
-      name: t('People', '人员'),
       sheet: sheet.team,
       at: 'A4',
       rows: PEOPLE.length,
       columns: [
-        { key: 'name', name: LABEL.name },
         { key: 'department', name: t('Department', '部门'), validation: oneOf(Object.values(DEPARTMENTS), t('sales, operations or supply chain', '销售、运营或供应链'), t('Department', '部门')) },
         { key: 'score', name: LABEL.score, format: PERCENT, validation: nonNegative },
         { key: 'base', name: t('Base salary', '基本工资'), format: CNY, validation: nonNegative },

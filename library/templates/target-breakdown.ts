@@ -8,7 +8,7 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineNames, defineTemplates, growingRange, growingTables, heading, label, nonNegative, oneOfRange,
+  CNY, EXAMPLE_SOURCE, INT, PEOPLE_TABLE, PERCENT, type Words, defineNames, defineTemplates, growingRange, growingTables, heading, label, nonNegative, oneOfRange, peopleTable,
   percentBetween, spillColumns, summaryLines, t, type TableLayout, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk, writeTable,
 } from '../kit';
 import { MONTHS, QUARTERS, monthlyTargets, periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
@@ -42,7 +42,6 @@ const SHEETS = { regions: t('Regions', '区域'), people: t('People', '人员'),
 /** Beside a table of annual targets: the period target, the twelve months, the four quarters. */
 const beside = (next: number) => ({ period: next, months: next + 1, quarters: next + 13, last: next + 16 });
 type Beside = ReturnType<typeof beside>;
-const PEOPLE_TABLE = t('People', '人员');
 const REGION = t('Region', '区域');
 const SHARE = t('Share', '份额');
 
@@ -67,14 +66,12 @@ function layout(w: Words) {
     },
     w.locale,
   );
-  const people = tableLayout(
+  const people = peopleTable(
     {
-      name: PEOPLE_TABLE,
       sheet: sheet.people,
       at: 'A4',
       rows: PEOPLE.length,
       columns: [
-        { key: 'name', name: LABEL.name },
         { key: 'region', name: REGION, validation: oneOfRange(`INDIRECT("${regions.col('region')}")`, t('a region of the Regions table', '区域表格中的区域')) },
         { key: 'share', name: SHARE, format: PERCENT, validation: percentBetween() },
         {

@@ -8,8 +8,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Words, defineTemplates, growingRange, growingTables, oneOfRange, parameterRules, percentBetween, planSettings, spillColumns,
-  summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk, wholeBetween, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Words, defineTemplates, growingRange, growingTables, oneOfRange, parameterRules, peopleTable, percentBetween, planSettings,
+  spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk, wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
 /** [name en, name zh, manager index (−1: none), position en, position zh]. */
@@ -55,14 +55,12 @@ function layout(w: Words) {
     },
     { name: 'SpanLimit', label: t('Span of control (direct reports, at most)', '管理幅度（直接下属上限）'), value: 7, format: INT, validation: wholeBetween(1, 50), rule: 'team.span-7' },
   ]);
-  const people = tableLayout(
+  const people = peopleTable(
     {
-      name: t('People', '人员'),
       sheet: sheet.team,
       at: 'A4',
       rows: PEOPLE.length,
       columns: [
-        { key: 'name', name: LABEL.name },
         { key: 'position', name: t('Position', '职位') },
         { key: 'manager', name: t('Manager', '上级') },
         { key: 'reports', name: t('Direct reports', '直接下属'), format: INT, calculated: (p) => `COUNTIF(${p.col('manager')},${p.row('name')})` },

@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, LABEL, NOTE_THEN_SOURCE, PERCENT, type ParameterBlock, type Words, defineTemplates, growingTables, nonNegative, oneOf, option, parameterRules, percentBetween,
+  CNY, EXAMPLE_SOURCE, NOTE_THEN_SOURCE, PERCENT, type ParameterBlock, type Words, defineTemplates, growingTables, nonNegative, oneOf, option, peopleTable, percentBetween,
   ruleSource, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
@@ -63,15 +63,13 @@ function layout(w: Words) {
   const sheet = w.sayEach(SHEETS);
   const attainmentTiers = tiers(w, t('AttainmentTiers', '达成率档位'), 'A7', t('Attainment from', '达成率起点'), PERCENT, ATTAINMENT_TIERS.length);
   const amountTiers = tiers(w, t('AmountTiers', '金额档位'), 'D7', t('Sales from', '销售额起点'), CNY, AMOUNT_TIERS.length);
-  const people = tableLayout(
+  const people = peopleTable(
     {
-      name: t('People', '人员'),
       sheet: sheet.team,
       at: 'A4',
       rows: TEAM.length,
       totalsRow: true,
       columns: [
-        { key: 'name', name: LABEL.name, totals: { label: LABEL.total } },
         { key: 'target', name: t('Target', '业绩目标'), format: CNY, validation: nonNegative, totals: 'sum' },
         { key: 'sales', name: t('Sales', '销售额'), format: CNY, validation: nonNegative, totals: 'sum' },
       ],

@@ -1,6 +1,6 @@
 /** Where everything of a role scorecard sits, in one language: shared by the sheet writers and the tests. */
 import { columnLetters } from '../../../workbook/a1';
-import { CNY, LABEL, type TableLayout, type Words, nonNegative, t, tableLayout } from '../../kit';
+import { CNY, type TableLayout, type Words, nonNegative, peopleTable, t } from '../../kit';
 import { targetsLayout } from '../../kit/targets';
 import { type RoleDefinition, STATUS_BANDS } from './definition';
 
@@ -25,14 +25,12 @@ export function roleLayout(role: RoleDefinition, w: Words) {
 
   type Column = string;
   const header = (code: string, name: { 'en-US': string; 'zh-CN': string }) => t(`${code} ${name['en-US']}`, `${code} ${name['zh-CN']}`);
-  const people: TableLayout<Column> = tableLayout<Column>(
+  const people: TableLayout<Column> = peopleTable<Column>(
     {
-      name: t('People', '人员'),
       sheet: sheet.team,
       at: 'A7',
       rows: m,
       columns: [
-        { key: 'name', name: LABEL.name },
         { key: 'position', name: t('Position', '职位') },
         ...role.kpis.map((kpi) => ({ key: kpi.code, name: header(kpi.code, kpi.name), format: kpi.format, validation: nonNegative })),
         ...role.bonus.map((bonus) => ({ key: `bonus:${bonus.code}`, name: header(bonus.code, bonus.name), format: '0', validation: nonNegative })),
