@@ -1,6 +1,7 @@
 /**
  * THE catalog of PERF functions, in the order Excel lists them. Each function is declared
- * once, in its family's file; everything else (Excel's metadata in both languages, the
+ * once, in its family's file (its descriptions in both languages in the function dictionary,
+ * i18n/messages/functions.json); everything else (Excel's metadata in both languages, the
  * adapters, the README table, the spec's signature lines) is derived from this list.
  */
 import { ALLOCATION } from './allocation';

@@ -21,6 +21,7 @@ export interface Parameter {
   /** A range (2-D array, also a single cell) or a single value. */
   kind: 'range' | 'value';
   optional: boolean;
+  /** From the function dictionary (i18n/messages/functions.json), added by family(). */
   description: Text;
   /** A text option: the codes it accepts (each also by its names in i18n/options.ts). */
   options?: readonly OptionCode[];
@@ -30,6 +31,7 @@ interface Common {
   /** Excel id and name: TIERED (shown as PERF.TIERED). */
   id: string;
   category: Category;
+  /** From the function dictionary (i18n/messages/functions.json), added by family(). */
   description: Text;
   parameters: Parameter[];
   /** The README's function table: an example formula and what it gives (English, as the README is). */
