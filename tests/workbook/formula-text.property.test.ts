@@ -110,68 +110,55 @@ const codeTokens = (formula: string) => tokenizeFormula(formula).filter((t) => t
 
 const RUNS = { numRuns: 3000 };
 
+/** `check` holds for RUNS values drawn from `values` (it throws, through expect, where it does not). */
+function forAll<T>(values: fc.Arbitrary<T>, check: (value: T) => void): void {
+  fc.assert(fc.property(values, check), RUNS);
+}
+
 describe('formula text properties (typed-formula grammar)', () => {
   it('tokenizes typed and stored formulas losslessly', () => {
-    fc.assert(
-      fc.property(expr, (typed) => {
-        expect(joinTokens(tokenizeFormula(typed))).toBe(typed);
-        const stored = toStoredFormula(typed);
-        expect(joinTokens(tokenizeFormula(stored))).toBe(stored);
-      }),
-      RUNS,
-    );
+    forAll(expr, (typed) => {
+      expect(joinTokens(tokenizeFormula(typed))).toBe(typed);
+      const stored = toStoredFormula(typed);
+      expect(joinTokens(tokenizeFormula(stored))).toBe(stored);
+    });
   });
 
   it('toTypedFormula(toStoredFormula(t)) === t', () => {
-    fc.assert(
-      fc.property(expr, (typed) => {
-        expect(toTypedFormula(toStoredFormula(typed))).toBe(typed);
-      }),
-      RUNS,
-    );
+    forAll(expr, (typed) => {
+      expect(toTypedFormula(toStoredFormula(typed))).toBe(typed);
+    });
   });
 
   it('toStoredFormula(toTypedFormula(s)) === s for every stored s', () => {
-    fc.assert(
-      fc.property(expr, (typed) => {
-        const stored = toStoredFormula(typed);
-        expect(toStoredFormula(toTypedFormula(stored))).toBe(stored);
-      }),
-      RUNS,
-    );
+    forAll(expr, (typed) => {
+      const stored = toStoredFormula(typed);
+      expect(toStoredFormula(toTypedFormula(stored))).toBe(stored);
+    });
   });
 
   it('storing a stored formula again changes nothing', () => {
-    fc.assert(
-      fc.property(expr, (typed) => {
-        const stored = toStoredFormula(typed);
-        expect(toStoredFormula(stored)).toBe(stored);
-      }),
-      RUNS,
-    );
+    forAll(expr, (typed) => {
+      const stored = toStoredFormula(typed);
+      expect(toStoredFormula(stored)).toBe(stored);
+    });
   });
 
   it('leaves no PERF. call, # spill postfix or @ operator in the stored form', () => {
-    fc.assert(
-      fc.property(expr, (typed) => {
-        for (const t of codeTokens(toStoredFormula(typed))) {
-          expect(t.text.toUpperCase()).not.toContain('PERF.');
-          expect(t.kind).not.toBe('spill');
-          expect(t.kind).not.toBe('at');
-        }
-      }),
-      RUNS,
-    );
+    forAll(expr, (typed) => {
+      for (const t of codeTokens(toStoredFormula(typed))) {
+        expect(t.text.toUpperCase()).not.toContain('PERF.');
+        expect(t.kind).not.toBe('spill');
+        expect(t.kind).not.toBe('at');
+      }
+    });
   });
 
   it('copies string literals verbatim, in order', () => {
-    fc.assert(
-      fc.property(expr, (typed) => {
-        const strings = (f: string) => tokenizeFormula(f).filter((t) => t.kind === 'string').map((t) => t.text);
-        expect(strings(toStoredFormula(typed))).toEqual(strings(typed));
-      }),
-      RUNS,
-    );
+    forAll(expr, (typed) => {
+      const strings = (f: string) => tokenizeFormula(f).filter((t) => t.kind === 'string').map((t) => t.text);
+      expect(strings(toStoredFormula(typed))).toEqual(strings(typed));
+    });
   });
 });
 
@@ -182,23 +169,17 @@ describe('formula text properties (any string)', () => {
   );
 
   it('tokenizes anything losslessly, without empty tokens', () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const tokens = tokenizeFormula(text);
-        expect(joinTokens(tokens)).toBe(text);
-        for (const t of tokens) expect(t.text).not.toBe('');
-      }),
-      RUNS,
-    );
+    forAll(anyText, (text) => {
+      const tokens = tokenizeFormula(text);
+      expect(joinTokens(tokens)).toBe(text);
+      for (const t of tokens) expect(t.text).not.toBe('');
+    });
   });
 
   it('translates anything without throwing', () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        expect(typeof toStoredFormula(text)).toBe('string');
-        expect(typeof toTypedFormula(text)).toBe('string');
-      }),
-      RUNS,
-    );
+    forAll(anyText, (text) => {
+      expect(typeof toStoredFormula(text)).toBe('string');
+      expect(typeof toTypedFormula(text)).toBe('string');
+    });
   });
 });
