@@ -11,6 +11,7 @@
  * swing on top): the tornado.
  */
 import { parseAddress, qualify, rangeAddress } from './a1';
+import { finite } from './finite';
 import { rangeAt } from './locate';
 import { loadSheetNames, resolveSheetNames } from './sheet-names';
 
@@ -82,10 +83,7 @@ function validate(spec: ScenarioSpec): void {
   for (const input of spec.inputs) {
     singleCell(input.address, `Input ${input.address}`);
     for (const which of ['low', 'base', 'high'] as const) {
-      const value = input[which];
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new Error(`Input ${input.address}: ${which} must be a number (got ${String(value)})`);
-      }
+      finite(input[which], `Input ${input.address}: ${which}`);
     }
     const key = cellKey(input.address);
     if (keys.has(key)) throw new Error(`${input.address} is picked twice (or is the output)`);

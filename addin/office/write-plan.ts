@@ -20,6 +20,7 @@
 import type { Locale } from '../../i18n/locale';
 import { formulaOption } from '../../i18n/options';
 import { cellAddress, qualify, rangeAddress } from './a1';
+import { finite } from './finite';
 import { resolveAnchor } from './locate';
 
 /** A number, or a formula / reference ("=Data!C2" or "Data!C2"). */
@@ -101,11 +102,6 @@ export interface PlanAddresses {
   formula: string;
   /** `result`, sheet-qualified. */
   resultRef: string;
-}
-
-function finite(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${what} must be a number (got ${String(value)})`);
-  return value;
 }
 
 /** A plan input as a cell's formula: numbers as they are, references/formulas with "=". */

@@ -18,6 +18,7 @@
  */
 import { qualify, rangeAddress } from './a1';
 import { resolveAnchor } from './locate';
+import { finite } from './finite';
 import { type PlanInput, inputFormula } from './write-plan';
 
 export interface PoolSpec {
@@ -60,7 +61,7 @@ export interface PoolAddresses {
 export function checkPoolSpec(spec: PoolSpec): void {
   if (!Array.isArray(spec.people) || spec.people.length === 0) throw new Error('A pool needs at least one person');
   spec.people.forEach((p, i) => {
-    if (typeof p.share !== 'number' || !Number.isFinite(p.share)) throw new Error(`The share of row ${i + 1} must be a number (got ${String(p.share)})`);
+    finite(p.share, `The share of row ${i + 1}`);
   });
 }
 

@@ -18,6 +18,7 @@
  */
 import { cellAddress, qualify, rangeAddress } from './a1';
 import { resolveAnchor } from './locate';
+import { finite } from './finite';
 import { type PlanInput, inputFormula } from './write-plan';
 
 export const MONTHS = 12;
@@ -73,11 +74,11 @@ export interface QuotaAddresses {
 export function checkQuotaSpec(spec: QuotaSpec): void {
   if (!Array.isArray(spec.weights) || spec.weights.length !== MONTHS) throw new Error(`A target breakdown needs ${MONTHS} monthly weights (got ${spec.weights?.length})`);
   spec.weights.forEach((w, m) => {
-    if (typeof w !== 'number' || !Number.isFinite(w)) throw new Error(`The weight of month ${m + 1} must be a number (got ${String(w)})`);
+    finite(w, `The weight of month ${m + 1}`);
   });
   if (!Array.isArray(spec.targets) || spec.targets.length === 0) throw new Error('A target breakdown needs at least one annual target');
   spec.targets.forEach((t, i) => {
-    if (typeof t.annual !== 'number' || !Number.isFinite(t.annual)) throw new Error(`The annual target of row ${i + 1} must be a number (got ${String(t.annual)})`);
+    finite(t.annual, `The annual target of row ${i + 1}`);
   });
 }
 

@@ -24,6 +24,7 @@ import type { Locale } from '../../i18n/locale';
 import { formulaOption } from '../../i18n/options';
 import { qualify, rangeAddress } from './a1';
 import { resolveAnchor } from './locate';
+import { finite } from './finite';
 import { type PlanInput, inputFormula } from './write-plan';
 
 export interface RebateSpec {
@@ -69,11 +70,6 @@ export interface RebateAddresses {
   results: string;
   formula: string;
   resultRef: string;
-}
-
-function finite(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${what} must be a number (got ${String(value)})`);
-  return value;
 }
 
 /** Checks a spec before anything is written. */
