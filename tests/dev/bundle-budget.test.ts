@@ -6,18 +6,14 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { INITIAL_JS_BUDGET_BYTES, describeBudget, gzippedSize, localScripts, measureBuild } from '../../dev/bundle-budget';
 import { EXPLAIN } from '../../i18n/explain';
+import { useTempDir } from '../functions/auth/helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-let work: string;
-beforeAll(() => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-budget-'));
-});
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+const work = useTempDir('perfplan-budget-', 'all');
 
 describe('what counts as initial JavaScript', () => {
   it("the scripts a page names from its own folder — not Office.js from Microsoft's CDN, not lazy chunks", () => {
@@ -27,7 +23,7 @@ describe('what counts as initial JavaScript', () => {
       "<script src='//cdn.example/x.js'></script><script>inline()</script></head></html>";
     expect(localScripts(html)).toEqual(['functions.js', 'taskpane.js']);
 
-    const build = path.join(work, 'fixture');
+    const build = path.join(work(), 'fixture');
     fs.mkdirSync(path.join(build, 'chunks'), { recursive: true });
     fs.writeFileSync(path.join(build, 'taskpane.html'), html);
     const functions = Buffer.from('function f(){return 1}'.repeat(200));
@@ -43,13 +39,13 @@ describe('what counts as initial JavaScript', () => {
     expect(page.gzipped).toBe(gzippedSize(functions) + gzippedSize(pane));
     expect(page.over).toBe(false);
     expect(measureBuild(build, page.gzipped - 1)[0].over).toBe(true);
-    expect(() => measureBuild(path.join(work, 'nothing-built-here-' + Date.now()))).toThrow();
+    expect(() => measureBuild(path.join(work(), 'nothing-built-here-' + Date.now()))).toThrow();
   });
 });
 
 describe('the production build', () => {
   it(`every page's initial JavaScript is at most ${INITIAL_JS_BUDGET_BYTES / 1000} KB gzipped (taskpane.html: the pane and, in the shared runtime, the custom functions)`, () => {
-    const build = path.join(work, 'build');
+    const build = path.join(work(), 'build');
     execFileSync(process.execPath, [require.resolve('webpack/bin/webpack.js', { paths: [ROOT] }), '--mode', 'production', '--output-path', build], { cwd: ROOT, stdio: 'pipe' });
     expect(fs.existsSync(path.join(build, 'taskpane.js.map'))).toBe(false); // production: no source maps
     const pages = measureBuild(build);

@@ -4,17 +4,13 @@
  * mode, or older than its sources, is rebuilt; the manifest served names the origin served.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { buildStaleReason, builtMode, manifestFor, wantedBuildMode } from '../../dev/start';
+import { useTempDir } from '../functions/auth/helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-let work: string;
-beforeAll(() => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-start-build-'));
-});
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+const work = useTempDir('perfplan-start-build-', 'all');
 
 describe('the build npm start serves', () => {
   it('production unless --dev or PERFPLAN_DEV=1', () => {
@@ -27,7 +23,7 @@ describe('the build npm start serves', () => {
 
   it('a build of the other mode, a missing output or a newer source is rebuilt; an up-to-date build is served as it is', () => {
     // A repository with every source the build reads, and a build made after them.
-    const root = path.join(work, 'repo');
+    const root = path.join(work(), 'repo');
     const folders = ['addin', 'adapters', 'catalog', 'engine', 'i18n', 'workbook', 'assets'];
     const files = ['manifest.xml', 'webpack.config.js', 'tsconfig.json', 'package.json', ...folders.map((d) => `${d}/source.ts`)];
     for (const dir of folders) fs.mkdirSync(path.join(root, dir), { recursive: true });

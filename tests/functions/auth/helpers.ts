@@ -11,6 +11,31 @@ export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * A fresh temporary folder for each test of the enclosing block (`'each'`), or one for all of
+ * them (`'all'`), removed afterwards. Returns the function that names the current folder.
+ */
+export function useTempDir(prefix?: string, lifetime: 'each' | 'all' = 'each'): () => string {
+  let dir: string | undefined;
+  const create = () => {
+    dir = tempDir(prefix);
+  };
+  const remove = () => {
+    if (dir !== undefined) removeDir(dir);
+  };
+  if (lifetime === 'each') {
+    beforeEach(create);
+    afterEach(remove);
+  } else {
+    beforeAll(create);
+    afterAll(remove);
+  }
+  return () => {
+    if (dir === undefined) throw new Error('the temporary folder exists only while the tests run');
+    return dir;
+  };
+}
+
 export const b64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /** Runs `promise`, expecting an HttpProblem; returns it. */

@@ -18,7 +18,7 @@ import {
 } from '../../../functions/src/auth/config';
 import { loadOrCreateLocalIssuer } from '../../../dev/local-issuer';
 import { createVerifier } from '../../../functions/src/auth/verify';
-import { expect401, removeDir, tempDir } from './helpers';
+import { expect401, useTempDir } from './helpers';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FABRIKAM = '22222222-2222-4222-8222-222222222222';
@@ -139,19 +139,15 @@ describe('configuration from the environment', () => {
 });
 
 describe('the local development issuer still works, with an optional allow-list', () => {
-  let root: string;
-  beforeAll(() => {
-    root = tempDir();
-  });
-  afterAll(() => removeDir(root));
+  const root = useTempDir(undefined, 'all');
 
   test('dev tokens verify as before; with PERFPLAN_AUTH_TENANTS only the listed dev tenants are admitted', async () => {
-    const open = authConfigFromEnv({}, { cwd: root });
+    const open = authConfigFromEnv({}, { cwd: root() });
     expect(open.issuer).toBe(LOCAL_ISSUER);
     const issuer = await loadOrCreateLocalIssuer(open.local!.dir);
     await expect(createVerifier(open).verify(bearer(await issuer.mintToken({ tid: 'org-z' })))).resolves.toMatchObject({ tenantId: 'org-z' });
 
-    const listed = authConfigFromEnv({ PERFPLAN_AUTH_TENANTS: 'org-a, Org-B' }, { cwd: root });
+    const listed = authConfigFromEnv({ PERFPLAN_AUTH_TENANTS: 'org-a, Org-B' }, { cwd: root() });
     expect(listed.tenants).toEqual({ kind: 'allow-list', tenants: ['org-a', 'org-b'] });
     expect(listed.jwks).toEqual({ file: path.join(open.local!.dir, 'jwks.json') });
     const verifier = createVerifier(listed);

@@ -7,7 +7,7 @@ import { authConfigFromEnv, AuthConfig, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../
 import { LocalIssuer, loadOrCreateLocalIssuer } from '../../../dev/local-issuer';
 import { ADMIN_ROLE, createVerifier, requireRole, Verifier } from '../../../functions/src/auth/verify';
 import { problemBody } from '../../../functions/src/http/problem';
-import { b64url, expect401, problemOf, removeDir, tempDir } from './helpers';
+import { b64url, expect401, problemOf, removeDir, tempDir, useTempDir } from './helpers';
 
 const bearer = (token: string) => `Bearer ${token}`;
 const now = () => Math.floor(Date.now() / 1000);
@@ -187,16 +187,12 @@ describe('createVerifier with the local issuer', () => {
 });
 
 describe('key set sources', () => {
-  let root: string;
-  beforeEach(() => {
-    root = tempDir();
-  });
-  afterEach(() => removeDir(root));
+  const root = useTempDir();
 
   test('{file}: no key set yet → 401; keys regenerated later are picked up', async () => {
-    const config = authConfigFromEnv({}, { cwd: root });
+    const config = authConfigFromEnv({}, { cwd: root() });
     const verifier = createVerifier(config);
-    const stranger = await loadOrCreateLocalIssuer(path.join(root, 'elsewhere'));
+    const stranger = await loadOrCreateLocalIssuer(path.join(root(), 'elsewhere'));
     const strangerToken = await stranger.mintToken();
     await expect401(verifier.verify(bearer(strangerToken)), 'unknown signing key');
 
@@ -212,7 +208,7 @@ describe('key set sources', () => {
   });
 
   test('{keys}: verifies against an injected key set; symmetric-only key sets are refused', async () => {
-    const issuer = await loadOrCreateLocalIssuer(path.join(root, 'k'));
+    const issuer = await loadOrCreateLocalIssuer(path.join(root(), 'k'));
     const verifier = createVerifier({
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
