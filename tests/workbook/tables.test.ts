@@ -94,46 +94,51 @@ describe('the table part (§18.5.1.2, §18.5.1.3)', () => {
   });
 });
 
+/** Structured references written outside the table (OUTSIDE), and the area each denotes. */
+const FORMS: [string, string][] = [
+  // Team[Sales]: the column's data rows
+  ['Team[Sales]', 'C3:C6'],
+  // Team (bare), Team[] and Team[#Data]: the data body
+  ['Team', 'B3:F6'],
+  ['Team[]', 'B3:F6'],
+  ['Team[#Data]', 'B3:F6'],
+  // Team[#Headers], Team[#Totals], Team[#All]
+  ['Team[#Headers]', 'B2:F2'],
+  ['Team[#Totals]', 'B7:F7'],
+  ['Team[#All]', 'B2:F7'],
+  // An item with a column
+  ['Team[[#Headers],[Sales]]', 'C2'],
+  ['Team[[#Totals],[Sales]]', 'C7'],
+  ['Team[[#All],[Sales]]', 'C2:C7'],
+  // Item combinations: [#Headers],[#Data] and [#Data],[#Totals]
+  ['Team[[#Headers],[#Data],[Sales]]', 'C2:C6'],
+  ['Team[[#Data],[#Totals],[Sales]]', 'C3:C7'],
+  // A column range, in either order
+  ['Team[[Name]:[Sales]]', 'B3:C6'],
+  ['Team[[Sales]:[Name]]', 'B3:C6'],
+  ['Team[[#Headers],[Name]:[Q1 Bonus]]', 'B2:D2'],
+  // Team[[#This Row],[Sales]] and its short form Team[@Sales]: the formula's row
+  ['Team[[#This Row],[Sales]]', 'C4'],
+  ['Team[@Sales]', 'C4'],
+  ['Team[@[Q1 Bonus]]', 'D4'],
+  ['Team[[#This Row],[Name]:[Sales]]', 'B4:C4'],
+  ['Team[@[Name]:[Sales]]', 'B4:C4'],
+  // Column names with spaces, and with special characters escaped by "'" inside double brackets
+  ['Team[[Q1 Bonus]]', 'D3:D6'],
+  ["Team[[Net '[USD']]]", 'E3:E6'],
+  ["Team[[#This Row],[Net '[USD']]]", 'E4'],
+  ["Team[@[Net '[USD']]]", 'E4'],
+  ["Team['#Units]", 'F3:F6'],
+  ["Team[[#Totals],['#Units]]", 'F7'],
+  // Table and column names are matched without regard to case; spaces between specifiers are allowed
+  ['TEAM[sales]', 'C3:C6'],
+  ['team[[#this row],[SALES]]', 'C4'],
+  ['Team[[#Headers], [Sales]]', 'C2'],
+];
+
 describe('structured references: every form, resolved to the area it denotes', () => {
-  it('Team[Sales]: the column\'s data rows', () => {
-    expect(area('Team[Sales]')).toEqual(a1('C3:C6'));
-  });
-
-  it('Team (bare), Team[] and Team[#Data]: the data body', () => {
-    expect(area('Team')).toEqual(a1('B3:F6'));
-    expect(area('Team[]')).toEqual(a1('B3:F6'));
-    expect(area('Team[#Data]')).toEqual(a1('B3:F6'));
-  });
-
-  it('Team[#Headers], Team[#Totals], Team[#All]', () => {
-    expect(area('Team[#Headers]')).toEqual(a1('B2:F2'));
-    expect(area('Team[#Totals]')).toEqual(a1('B7:F7'));
-    expect(area('Team[#All]')).toEqual(a1('B2:F7'));
-  });
-
-  it('an item with a column: Team[[#Headers],[Sales]], Team[[#Totals],[Sales]], Team[[#All],[Sales]]', () => {
-    expect(area('Team[[#Headers],[Sales]]')).toEqual(a1('C2'));
-    expect(area('Team[[#Totals],[Sales]]')).toEqual(a1('C7'));
-    expect(area('Team[[#All],[Sales]]')).toEqual(a1('C2:C7'));
-  });
-
-  it('item combinations: [#Headers],[#Data] and [#Data],[#Totals]', () => {
-    expect(area('Team[[#Headers],[#Data],[Sales]]')).toEqual(a1('C2:C6'));
-    expect(area('Team[[#Data],[#Totals],[Sales]]')).toEqual(a1('C3:C7'));
-  });
-
-  it('a column range Team[[Name]:[Sales]], in either order', () => {
-    expect(area('Team[[Name]:[Sales]]')).toEqual(a1('B3:C6'));
-    expect(area('Team[[Sales]:[Name]]')).toEqual(a1('B3:C6'));
-    expect(area('Team[[#Headers],[Name]:[Q1 Bonus]]')).toEqual(a1('B2:D2'));
-  });
-
-  it('Team[[#This Row],[Sales]] and its short form Team[@Sales]: the formula\'s row', () => {
-    expect(area('Team[[#This Row],[Sales]]')).toEqual(a1('C4'));
-    expect(area('Team[@Sales]')).toEqual(a1('C4'));
-    expect(area('Team[@[Q1 Bonus]]')).toEqual(a1('D4'));
-    expect(area('Team[[#This Row],[Name]:[Sales]]')).toEqual(a1('B4:C4'));
-    expect(area('Team[@[Name]:[Sales]]')).toEqual(a1('B4:C4'));
+  it.each(FORMS)('%s is %s', (reference, range) => {
+    expect(area(reference)).toEqual(a1(range));
   });
 
   it('inside the table the table name may be left out: [Sales], [@Sales], [[#This Row],[Sales]]', () => {
@@ -144,25 +149,10 @@ describe('structured references: every form, resolved to the area it denotes', (
     expect(area('[[#This Row],[Sales]]', inData)).toEqual(a1('C5'));
   });
 
-  it('column names with spaces, and with special characters escaped by "\'" inside double brackets', () => {
-    expect(area('Team[[Q1 Bonus]]')).toEqual(a1('D3:D6'));
-    expect(area("Team[[Net '[USD']]]")).toEqual(a1('E3:E6'));
-    expect(area("Team[[#This Row],[Net '[USD']]]")).toEqual(a1('E4'));
-    expect(area("Team[@[Net '[USD']]]")).toEqual(a1('E4'));
-    expect(area("Team['#Units]")).toEqual(a1('F3:F6'));
-    expect(area("Team[[#Totals],['#Units]]")).toEqual(a1('F7'));
-  });
-
   it("an apostrophe in a column name is escaped by another: Staff[O''Brien] and Staff[[O''Brien]]", () => {
     const staff = readTable(`<table xmlns="${MAIN}" id="2" name="Staff" displayName="Staff" ref="A1:B3"><tableColumns count="2"><tableColumn id="1" name="Id"/><tableColumn id="2" name="O'Brien"/></tableColumns></table>`, 'S', 'p');
     expect(area("Staff[O''Brien]", OUTSIDE, [staff])).toEqual(a1('B2:B3'));
     expect(area("Staff[[O''Brien]]", OUTSIDE, [staff])).toEqual(a1('B2:B3'));
-  });
-
-  it('table and column names are matched without regard to case; spaces between specifiers are allowed', () => {
-    expect(area('TEAM[sales]')).toEqual(a1('C3:C6'));
-    expect(area('team[[#this row],[SALES]]')).toEqual(a1('C4'));
-    expect(area('Team[[#Headers], [Sales]]')).toEqual(a1('C2'));
   });
 
   it('the table is found among several by name; the table name wins over the place', () => {
