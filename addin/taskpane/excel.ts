@@ -13,6 +13,12 @@ export function requireExcel(): void {
   }
 }
 
+/** Runs `work` on the selected range in one Excel.run batch (inside Excel only: requireExcel first). */
+export async function withSelectedRange<T>(work: (range: Excel.Range, context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  requireExcel();
+  return Excel.run((context) => work(context.workbook.getSelectedRange(), context));
+}
+
 /** Writes a formula or a value into the top-left cell of the selection; returns that cell's address. */
 export async function writeSelectedCell(context: Excel.RequestContext, content: CellContent): Promise<string> {
   const cell = context.workbook.getSelectedRange().getCell(0, 0);

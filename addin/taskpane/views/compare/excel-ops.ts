@@ -3,13 +3,11 @@
  * is called only when the pane runs inside Excel (ViewProps.host.inExcel).
  */
 import { type CeilingPair, type CompareOptions, type PlanColumns, type PlanComparison, comparePlanSheets, copyPlanSheet, deletePlanCopy, readCeilings } from '../../../office/compare-plans';
-import { requireExcel } from '../../excel';
+import { requireExcel, withSelectedRange } from '../../excel';
 
 /** The selection's address ("Team!A2:A20"). */
 export async function selectedAddress(): Promise<string> {
-  requireExcel();
-  return Excel.run(async (context) => {
-    const range = context.workbook.getSelectedRange();
+  return withSelectedRange(async (range, context) => {
     range.load('address');
     await context.sync();
     return range.address;

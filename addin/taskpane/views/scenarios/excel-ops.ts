@@ -9,7 +9,7 @@
  *   (a PERF.SIM anchor) is widened to its spill range.
  */
 import { type ScenarioRun, type ScenarioSpec, type TornadoAddresses, type TornadoLabels, runScenarios, writeTornado } from '../../../office/run-scenarios';
-import { requireExcel } from '../../excel';
+import { requireExcel, withSelectedRange } from '../../excel';
 
 export interface SelectedCell {
   /** The whole selection's address ("Sheet1!B2" or "Sheet1!B2:C4"). */
@@ -20,9 +20,7 @@ export interface SelectedCell {
 }
 
 export async function readSelectedCell(): Promise<SelectedCell> {
-  requireExcel();
-  return Excel.run(async (context) => {
-    const range = context.workbook.getSelectedRange();
+  return withSelectedRange(async (range, context) => {
     range.load('address, cellCount');
     const first = range.getCell(0, 0);
     first.load('values');
@@ -62,9 +60,8 @@ export class SelectionTooLargeError extends Error {
 }
 
 export async function readSelectedValues(): Promise<SelectedValues> {
-  requireExcel();
-  return Excel.run(async (context) => {
-    let range = context.workbook.getSelectedRange();
+  return withSelectedRange(async (selection, context) => {
+    let range = selection;
     range.load('address, cellCount');
     await context.sync();
     if (range.cellCount === 1 && Office.context.requirements.isSetSupported('ExcelApi', '1.12')) {

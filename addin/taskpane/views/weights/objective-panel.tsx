@@ -22,7 +22,7 @@ import {
   parsePasted,
   toTable,
 } from './objective-model';
-import { requireExcel } from '../../excel';
+import { withSelectedRange } from '../../excel';
 import { messageOf } from '../../components/error-text';
 import { NumberTableHeader } from '../../components/number-table-header';
 
@@ -36,9 +36,7 @@ type ReadState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message
 
 /** The selected range's values inside Excel.run. */
 async function readSelectedValues(): Promise<unknown[][]> {
-  requireExcel();
-  return Excel.run(async (context) => {
-    const range = context.workbook.getSelectedRange();
+  return withSelectedRange(async (range, context) => {
     range.load('values');
     await context.sync();
     return range.values as unknown[][];
