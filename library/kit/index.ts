@@ -1,6 +1,7 @@
 /** The template kit: everything a template file needs to say only what is specific to it. */
 export { buildTemplate } from './build';
 export { columnWidths, formula, heading, headerRow, inputBlock, inputCell, label, sheetTitle, titledSheet, validate, type InputColumn } from './cells';
+export { creditFormula, creditedDealsTable } from './credited-deals';
 export { defineTemplates, variantId, words, type ChartDefinition, type TemplateVariants, type VariantsDefinition, type Words } from './define';
 export { AMBER_FILL, GREEN_FILL, RED_FILL, highlightBelow, highlightText, highlightWhen, trafficLights, warnUnlessOk } from './highlights';
 export { tableGrowth } from './growth';

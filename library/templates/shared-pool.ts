@@ -8,8 +8,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineTemplates, growingTables, nonNegative, oneOf, parameterRules, peopleTable, percentBetween, planSettings,
-  positive, ruleSource, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, creditFormula, creditedDealsTable, defineTemplates, growingTables, nonNegative, oneOf, parameterRules,
+  peopleTable, percentBetween, planSettings, positive, ruleSource, spillColumns, summaryLines, t, tableGrowth, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 export const DEPARTMENTS = { sales: t('Sales', '销售'), operations: t('Operations', '运营'), supply: t('Supply chain', '供应链') } as const;
@@ -65,20 +65,11 @@ function layout(w: Words) {
     },
     w.locale,
   );
-  const deals = tableLayout(
+  const deals = creditedDealsTable(
     {
-      name: t('Deals', '订单'),
       sheet: sheet.deals,
-      at: 'A4',
       rows: DEALS.reduce((n, [, , rows]) => n + rows.length, 0),
-      totalsRow: true,
-      columns: [
-        { key: 'deal', name: t('Deal', '订单号'), totals: { label: LABEL.total } },
-        { key: 'person', name: t('Person', '人员') },
-        { key: 'amount', name: t('Amount', '订单金额'), format: CNY, validation: nonNegative },
-        { key: 'share', name: t('Share', '分成比例'), format: PERCENT, validation: percentBetween() },
-        { key: 'credited', name: t('Credited', '归属业绩'), format: CNY, calculated: (d) => `${d.row('amount')}*${d.row('share')}`, totals: 'sum' },
-      ],
+      amount: { name: t('Amount', '订单金额'), validation: nonNegative },
     },
     w.locale,
   );
@@ -107,7 +98,7 @@ function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
   const { people, col, spill } = L;
   const pool = spill(col.pool);
   spillColumns(workbook, people, [
-    { col: col.credit, header: t('Credited sales', '归属业绩'), formula: `PERF.CREDIT(${people.col('name')},${L.deals.col('person')},${L.deals.col('amount')},${L.deals.col('share')})`, format: CNY },
+    { col: col.credit, header: t('Credited sales', '归属业绩'), formula: creditFormula(L.deals, people.col('name')), format: CNY },
     { col: col.commission, header: t('Shared commission', '共享提成'), formula: `${spill(col.credit)}*CommissionRate`, format: CNY },
     { col: col.pool, header: t('Pool bonus', '奖金池分配'), formula: `PERF.POOL(BonusPool,${people.col('share')},PoolCap,PoolFloor)`, format: CNY },
     { col: col.place, header: t('Pool', '分配方式'), formula: `IF(${pool}>=PoolCap-0.005,"${L.say(AT_CAP)}",IF(${pool}<=PoolFloor+0.005,"${L.say(AT_FLOOR)}","${L.say(BY_SHARE)}"))` },

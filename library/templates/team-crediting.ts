@@ -8,8 +8,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Words, defineTemplates, growingRange, growingTables, oneOfRange, parameterRules, peopleTable, percentBetween, planSettings,
-  spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk, wholeBetween, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, PERCENT, type Words, creditFormula, creditedDealsTable, defineTemplates, growingRange, growingTables, oneOfRange, parameterRules, peopleTable,
+  percentBetween, planSettings, spillColumns, summaryLines, t, tableGrowth, tableSource, titledSheet, warnUnlessOk, wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
 /** [name en, name zh, manager index (−1: none), position en, position zh]. */
@@ -69,20 +69,13 @@ function layout(w: Words) {
     },
     w.locale,
   );
-  const deals = tableLayout(
+  // Amounts are not validated: a return is a negative amount.
+  const deals = creditedDealsTable(
     {
-      name: t('Deals', '订单'),
       sheet: sheet.deals,
-      at: 'A4',
       rows: DEALS.length,
-      totalsRow: true,
-      columns: [
-        { key: 'deal', name: t('Deal', '订单号'), totals: { label: LABEL.total } },
-        { key: 'person', name: t('Person', '人员'), validation: oneOfRange(`INDIRECT("${people.col('name')}")`, t('a name of the People table', '人员表格中的姓名')) },
-        { key: 'amount', name: t('Amount', '金额'), format: CNY },
-        { key: 'share', name: t('Share', '分成比例'), format: PERCENT, validation: percentBetween() },
-        { key: 'credited', name: t('Credited', '归属业绩'), format: CNY, calculated: (d) => `${d.row('amount')}*${d.row('share')}`, totals: 'sum' },
-      ],
+      person: oneOfRange(`INDIRECT("${people.col('name')}")`, t('a name of the People table', '人员表格中的姓名')),
+      amount: { name: t('Amount', '金额') },
     },
     w.locale,
   );
@@ -92,8 +85,7 @@ function layout(w: Words) {
 }
 type Layout = ReturnType<typeof layout>;
 
-const credit = (L: Layout, managers: boolean) =>
-  `PERF.CREDIT(${L.people.col('name')},${L.deals.col('person')},${L.deals.col('amount')},${L.deals.col('share')}${managers ? `,${L.people.col('manager')}` : ''})`;
+const credit = (L: Layout, managers: boolean) => creditFormula(L.deals, L.people.col('name'), managers ? L.people.col('manager') : undefined);
 
 function writePlan(workbook: ExcelJS.Workbook, L: Layout): void {
   titledSheet(workbook, L.sheet.plan, [46, 14, 60, 60], t('Crediting and roll-up', '业绩归属与逐级汇总'));
