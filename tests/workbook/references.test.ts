@@ -9,20 +9,76 @@ import fc from 'fast-check';
 import { columnLetters } from '../../workbook/a1';
 import { shiftFormula, shiftReference, splitSheetPrefix } from '../../workbook/references';
 
-describe('relative and absolute parts of a cell reference', () => {
-  it('a relative reference moves by the offset in both directions', () => {
-    expect(shiftFormula('A1*2', 1, 1)).toBe('B2*2');
-    expect(shiftFormula('C5+1', -2, -1)).toBe('B3+1');
-  });
+/**
+ * shiftFormula on worked examples: the formula, the offset (rows, then columns) and the formula as
+ * it reads at that offset, grouped by the rule each shows.
+ */
+const SHIFTS: [string, number, number, string][] = [
+  // Relative and absolute parts of a cell reference
+  //   a relative reference moves by the offset in both directions
+  ['A1*2', 1, 1, 'B2*2'],
+  ['C5+1', -2, -1, 'B3+1'],
+  //   "$" fixes the column, the row, or both
+  ['$A1+A$1+$A$1', 3, 2, '$A4+C$1+$A$1'],
+  //   each end of a range moves on its own
+  ['SUM(A1:B2)', 1, 1, 'SUM(B2:C3)'],
+  ['SUM($A$1:B2)', 1, 1, 'SUM($A$1:C3)'],
+  ['SUM($A1:B$2)', 3, 3, 'SUM($A4:E$2)'],
+  //   columns past Z carry over (AZ → BA, XFC → XFD)
+  ['AZ1', 0, 1, 'BA1'],
+  ['XFC1', 0, 1, 'XFD1'],
+  ['ABC7', 0, 1, 'ABD7'],
+  // Whole rows and whole columns
+  //   whole columns move with the column offset only
+  ['SUM(A:C)', 5, 1, 'SUM(B:D)'],
+  ['SUM($A:$C)', 5, 1, 'SUM($A:$C)'],
+  ['SUM($A:C)', 0, 2, 'SUM($A:E)'],
+  //   whole rows move with the row offset only
+  ['SUM(1:3)', 1, 7, 'SUM(2:4)'],
+  ['SUM($1:$3)', 1, 7, 'SUM($1:$3)'],
+  ['SUM($1:3)', 2, 0, 'SUM($1:5)'],
+  // References to other sheets and workbooks
+  //   the sheet prefix is kept and the cell part moves (plain, quoted, with an escaped apostrophe or a "!")
+  ['Tiers!A1+Tiers!$B2', 1, 1, 'Tiers!B2+Tiers!$B3'],
+  ["'Sales Team'!B2:B4", 1, 0, "'Sales Team'!B3:B5"],
+  ["'It''s'!$A1", 2, 2, "'It''s'!$A3"],
+  ["'a!b'!A1", 1, 0, "'a!b'!A2"],
+  //   a subtraction of a cross-sheet reference is shifted like any other (exceljs mis-reads N2-Tiers!A1, platform-facts)
+  ['N2-Tiers!A1', 1, 0, 'N3-Tiers!A2'],
+  //   3-D references and external workbook references move their cell part
+  ['SUM(Q1:Q4!B2)', 1, 0, 'SUM(Q1:Q4!B3)'],
+  ['[1]Sheet1!A1', 1, 1, '[1]Sheet1!B2'],
+  // What never moves
+  //   text in string literals, names, booleans, error literals, function names and structured references
+  ['INDIRECT("A1")&A1', 0, 1, 'INDIRECT("A1")&B1'],
+  ['Rate1*A1+Rate', 1, 1, 'Rate1*B2+Rate'],
+  ['IF(TRUE,#REF!,A1)', 1, 0, 'IF(TRUE,#REF!,A2)'],
+  ['LOG10(A1)+DAYS360(A1,B1)+ATAN2(A1,B1)', 1, 0, 'LOG10(A2)+DAYS360(A2,B2)+ATAN2(A2,B2)'],
+  ['SUM(Team[Sales])+Team[[#This Row],[Q1]]*A1', 1, 0, 'SUM(Team[Sales])+Team[[#This Row],[Q1]]*A2'],
+  //   references inside stored functions move (_xlfn.ANCHORARRAY, _xldudf_ calls)
+  ['SUM(_xlfn.ANCHORARRAY(B2))', 1, 0, 'SUM(_xlfn.ANCHORARRAY(B3))'],
+  ['_xldudf_PERF_TIERED(B2,Tiers!$A$2:$B$4)', 1, 0, '_xldudf_PERF_TIERED(B3,Tiers!$A$2:$B$4)'],
+  //   intersections (a space) and unions keep their operators
+  ['SUM(A1:B2 B1:C3)', 1, 1, 'SUM(B2:C3 C2:D4)'],
+  ['SUM((A1,B2))', 1, 0, 'SUM((A2,B3))'],
+  // Moving off the grid gives #REF!
+  //   above row 1 or left of column A
+  ['A1+B2', -1, 0, '#REF!+B1'],
+  ['A1', 0, -1, '#REF!'],
+  //   below row 1,048,576 or right of column XFD
+  ['A1048576', 1, 0, '#REF!'],
+  ['XFD1', 0, 1, '#REF!'],
+  ['SUM(A:C)', 0, 16382, 'SUM(#REF!)'],
+  //   a range with one end off the grid is #REF! as a whole, its sheet prefix included
+  ['SUM(A1:A3)', -1, 0, 'SUM(#REF!)'],
+  ['SUM(1:3)', -1, 0, 'SUM(#REF!)'],
+  //   absolute parts never go off the grid
+  ['$A$1+$A1', -5, -5, '$A$1+#REF!'],
+];
 
-  it('"$" fixes the column, the row, or both', () => {
-    expect(shiftFormula('$A1+A$1+$A$1', 3, 2)).toBe('$A4+C$1+$A$1');
-  });
-
-  it('each end of a range moves on its own', () => {
-    expect(shiftFormula('SUM(A1:B2)', 1, 1)).toBe('SUM(B2:C3)');
-    expect(shiftFormula('SUM($A$1:B2)', 1, 1)).toBe('SUM($A$1:C3)');
-    expect(shiftFormula('SUM($A1:B$2)', 3, 3)).toBe('SUM($A4:E$2)');
+describe('shiftFormula: a shared formula as it reads from another cell', () => {
+  it.each(SHIFTS)('%s moved by (%i, %i) reads %s', (formula, rows, cols, shifted) => {
+    expect(shiftFormula(formula, rows, cols)).toBe(shifted);
   });
 
   it('a zero offset returns the text untouched', () => {
@@ -30,91 +86,16 @@ describe('relative and absolute parts of a cell reference', () => {
     expect(shiftFormula(text, 0, 0)).toBe(text);
   });
 
-  it('columns past Z carry over (AZ → BA, XFC → XFD)', () => {
-    expect(shiftFormula('AZ1', 0, 1)).toBe('BA1');
-    expect(shiftFormula('XFC1', 0, 1)).toBe('XFD1');
-    expect(shiftFormula('ABC7', 0, 1)).toBe('ABD7');
-  });
-});
-
-describe('whole rows and whole columns', () => {
-  it('whole columns move with the column offset only', () => {
-    expect(shiftFormula('SUM(A:C)', 5, 1)).toBe('SUM(B:D)');
-    expect(shiftFormula('SUM($A:$C)', 5, 1)).toBe('SUM($A:$C)');
-    expect(shiftFormula('SUM($A:C)', 0, 2)).toBe('SUM($A:E)');
-  });
-
-  it('whole rows move with the row offset only', () => {
-    expect(shiftFormula('SUM(1:3)', 1, 7)).toBe('SUM(2:4)');
-    expect(shiftFormula('SUM($1:$3)', 1, 7)).toBe('SUM($1:$3)');
-    expect(shiftFormula('SUM($1:3)', 2, 0)).toBe('SUM($1:5)');
+  it('a range with one end off the grid is #REF! as a whole, its sheet prefix included', () => {
+    expect(shiftReference('Tiers!A1:B2', -1, 0)).toBe('#REF!');
   });
 });
 
 describe('references to other sheets and workbooks', () => {
-  it('the sheet prefix is kept and the cell part moves (plain, quoted, with an escaped apostrophe or a "!")', () => {
-    expect(shiftFormula('Tiers!A1+Tiers!$B2', 1, 1)).toBe('Tiers!B2+Tiers!$B3');
-    expect(shiftFormula("'Sales Team'!B2:B4", 1, 0)).toBe("'Sales Team'!B3:B5");
-    expect(shiftFormula("'It''s'!$A1", 2, 2)).toBe("'It''s'!$A3");
-    expect(shiftFormula("'a!b'!A1", 1, 0)).toBe("'a!b'!A2");
-  });
-
-  it('a subtraction of a cross-sheet reference is shifted like any other (exceljs mis-reads N2-Tiers!A1, platform-facts)', () => {
-    expect(shiftFormula('N2-Tiers!A1', 1, 0)).toBe('N3-Tiers!A2');
-  });
-
-  it('3-D references and external workbook references move their cell part', () => {
-    expect(shiftFormula('SUM(Q1:Q4!B2)', 1, 0)).toBe('SUM(Q1:Q4!B3)');
-    expect(shiftFormula('[1]Sheet1!A1', 1, 1)).toBe('[1]Sheet1!B2');
-  });
-
   it('splitSheetPrefix splits at the last "!" outside quotes', () => {
     expect(splitSheetPrefix("'a!b'!A1")).toEqual({ prefix: "'a!b'!", local: 'A1' });
     expect(splitSheetPrefix("'It''s'!A1:B2")).toEqual({ prefix: "'It''s'!", local: 'A1:B2' });
     expect(splitSheetPrefix('A1')).toEqual({ prefix: '', local: 'A1' });
-  });
-});
-
-describe('what never moves', () => {
-  it('text in string literals, names, booleans, error literals, function names and structured references', () => {
-    expect(shiftFormula('INDIRECT("A1")&A1', 0, 1)).toBe('INDIRECT("A1")&B1');
-    expect(shiftFormula('Rate1*A1+Rate', 1, 1)).toBe('Rate1*B2+Rate');
-    expect(shiftFormula('IF(TRUE,#REF!,A1)', 1, 0)).toBe('IF(TRUE,#REF!,A2)');
-    expect(shiftFormula('LOG10(A1)+DAYS360(A1,B1)+ATAN2(A1,B1)', 1, 0)).toBe('LOG10(A2)+DAYS360(A2,B2)+ATAN2(A2,B2)');
-    expect(shiftFormula('SUM(Team[Sales])+Team[[#This Row],[Q1]]*A1', 1, 0)).toBe('SUM(Team[Sales])+Team[[#This Row],[Q1]]*A2');
-  });
-
-  it('references inside stored functions move (_xlfn.ANCHORARRAY, _xldudf_ calls)', () => {
-    expect(shiftFormula('SUM(_xlfn.ANCHORARRAY(B2))', 1, 0)).toBe('SUM(_xlfn.ANCHORARRAY(B3))');
-    expect(shiftFormula('_xldudf_PERF_TIERED(B2,Tiers!$A$2:$B$4)', 1, 0)).toBe('_xldudf_PERF_TIERED(B3,Tiers!$A$2:$B$4)');
-  });
-
-  it('intersections (a space) and unions keep their operators', () => {
-    expect(shiftFormula('SUM(A1:B2 B1:C3)', 1, 1)).toBe('SUM(B2:C3 C2:D4)');
-    expect(shiftFormula('SUM((A1,B2))', 1, 0)).toBe('SUM((A2,B3))');
-  });
-});
-
-describe('moving off the grid gives #REF!', () => {
-  it('above row 1 or left of column A', () => {
-    expect(shiftFormula('A1+B2', -1, 0)).toBe('#REF!+B1');
-    expect(shiftFormula('A1', 0, -1)).toBe('#REF!');
-  });
-
-  it('below row 1,048,576 or right of column XFD', () => {
-    expect(shiftFormula('A1048576', 1, 0)).toBe('#REF!');
-    expect(shiftFormula('XFD1', 0, 1)).toBe('#REF!');
-    expect(shiftFormula('SUM(A:C)', 0, 16382)).toBe('SUM(#REF!)');
-  });
-
-  it('a range with one end off the grid is #REF! as a whole, its sheet prefix included', () => {
-    expect(shiftFormula('SUM(A1:A3)', -1, 0)).toBe('SUM(#REF!)');
-    expect(shiftReference('Tiers!A1:B2', -1, 0)).toBe('#REF!');
-    expect(shiftFormula('SUM(1:3)', -1, 0)).toBe('SUM(#REF!)');
-  });
-
-  it('absolute parts never go off the grid', () => {
-    expect(shiftFormula('$A$1+$A1', -5, -5)).toBe('$A$1+#REF!');
   });
 });
 
