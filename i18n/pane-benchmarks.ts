@@ -5,16 +5,12 @@
  * the pane does not know yet (a peer contribution) is shown by its id, under "Other".
  */
 import type { Text } from './text';
+import paneBenchmarksAreas from './messages/pane-benchmarks-areas.json';
+import paneBenchmarksSegments from './messages/pane-benchmarks-segments.json';
+import paneBenchmarksUnits from './messages/pane-benchmarks-units.json';
+import type { PaneBenchmarksAreasMessages } from './generated/messages';
 
-export const AREAS = {
-  weights: { 'en-US': 'KPI weights and scorecards', 'zh-CN': 'KPI 权重与评分卡' },
-  incentives: { 'en-US': 'Incentives and payouts', 'zh-CN': '激励与奖金' },
-  costs: { 'en-US': 'Cost-benefit and budget', 'zh-CN': '成本效益与预算' },
-  channels: { 'en-US': 'Channels', 'zh-CN': '渠道' },
-  team: { 'en-US': 'Team structure', 'zh-CN': '团队结构' },
-  today: { 'en-US': 'Where things stand today', 'zh-CN': '现状' },
-  other: { 'en-US': 'Other', 'zh-CN': '其他' },
-} as const satisfies Record<string, Text>;
+export const AREAS = paneBenchmarksAreas as PaneBenchmarksAreasMessages;
 
 export type Area = keyof typeof AREAS;
 
@@ -116,33 +112,7 @@ export const METRICS: Readonly<Record<string, Metric>> = {
   monthly_report_person_hours: m('today', 'Person-hours for the monthly report', '月报汇总所需人时'),
 };
 
-export const SEGMENTS: Readonly<Record<string, Text>> = {
-  all: { 'en-US': 'everyone', 'zh-CN': '全部' },
-  online: { 'en-US': 'online channels', 'zh-CN': '线上渠道' },
-  offline: { 'en-US': 'offline channels', 'zh-CN': '线下渠道' },
-  sales_rep: { 'en-US': 'sales representatives', 'zh-CN': '销售代表' },
-  sales: { 'en-US': 'sales roles', 'zh-CN': '销售岗位' },
-  ecommerce: { 'en-US': 'e-commerce', 'zh-CN': '电商' },
-  key_account: { 'en-US': 'key accounts', 'zh-CN': '大客户' },
-  digital: { 'en-US': 'digital marketing', 'zh-CN': '数字营销' },
-  product_marketing: { 'en-US': 'product marketing', 'zh-CN': '产品营销' },
-  events: { 'en-US': 'events', 'zh-CN': '活动策划' },
-  exception: { 'en-US': 'the documented exception', 'zh-CN': '文件中的例外情形' },
-  channel_manager: { 'en-US': 'channel managers', 'zh-CN': '渠道经理' },
-  startup_squad: { 'en-US': 'start-up squads', 'zh-CN': '初创小组' },
-  mature_line: { 'en-US': 'mature business lines', 'zh-CN': '成熟业务线' },
-};
+export const SEGMENTS: Readonly<Record<string, Text>> = paneBenchmarksSegments;
 
 /** Units: ratios are shown as percentages and CNY as money, so they have no word here. */
-export const UNITS: Readonly<Record<string, Text>> = {
-  hours: { 'en-US': '{value} h', 'zh-CN': '{value} 小时' },
-  seconds: { 'en-US': '{value} s', 'zh-CN': '{value} 秒' },
-  items: { 'en-US': '{value} items', 'zh-CN': '{value} 条' },
-  months: { 'en-US': '{value} months', 'zh-CN': '{value} 个月' },
-  channels: { 'en-US': '{value} channels', 'zh-CN': '{value} 个渠道' },
-  people: { 'en-US': '{value} people', 'zh-CN': '{value} 人' },
-  levels: { 'en-US': '{value} levels', 'zh-CN': '{value} 级' },
-  days: { 'en-US': '{value} days', 'zh-CN': '{value} 天' },
-  platforms: { 'en-US': '{value} platforms', 'zh-CN': '{value} 个平台' },
-  'person-hours': { 'en-US': '{value} person-hours', 'zh-CN': '{value} 人时' },
-};
+export const UNITS: Readonly<Record<string, Text>> = paneBenchmarksUnits;

@@ -10,77 +10,48 @@
  */
 import type { Locale } from './locale';
 import type { Text } from './text';
+import terms from './messages/terms.json';
+import type { TermsMessages } from './generated/messages';
 
 export interface Term extends Text {
   /** Synonyms (or regular expressions) that must not stand for this concept, per language. */
   readonly avoid?: { readonly [L in Locale]?: readonly (string | RegExp)[] };
 }
 
-export const TERMS = {
-  // ---- Pay ---------------------------------------------------------------------------------
-  commission: { 'en-US': 'commission', 'zh-CN': '提成', avoid: { 'zh-CN': ['佣金'] } },
+/**
+ * The words, in i18n/messages/terms.json, in sections: pay; weights; scores, scenarios, money.
+ *
+ * Notes on keys:
+ *   - marginal: Each slice of the amount at its own tier's rate.
+ *   - retroactive: The whole amount at the rate of the tier reached.
+ *   - rebate: Dealer rebates by channel level (REBATE).
+ *   - rebateRate: The share of a volume paid as rebate inside a tier (a rebate's rate, as
+ *     提成比例 is a commission's).
+ *   - pool: A shared bonus pool (POOL) and what bounds each person's part of it.
+ *   - annualTarget: Target breakdown (QUOTASPLIT).
+ */
+type Words = TermsMessages;
+
+/** The synonyms each term must not be confused with; patterns are code, so they stay here beside the words. */
+const AVOID: { readonly [K in keyof Words]?: Term['avoid'] } = {
+  commission: { 'zh-CN': ['佣金'] },
   /** The share of an amount paid as commission inside a tier. "费率" reads as a fee. */
-  rate: { 'en-US': 'rate', 'zh-CN': '提成比例', avoid: { 'zh-CN': ['费率'] } },
-  tier: { 'en-US': 'tier', 'zh-CN': '档', avoid: { 'zh-CN': ['级距'] } },
-  threshold: { 'en-US': 'threshold', 'zh-CN': '起点' },
-  tieredCommission: { 'en-US': 'tiered commission', 'zh-CN': '分档提成', avoid: { 'zh-CN': ['分级提成'] } },
-  /** Each slice of the amount at its own tier's rate. */
-  marginal: { 'en-US': 'marginal', 'zh-CN': '超额累进', avoid: { 'zh-CN': [/(?<![超全]额)累进/] } },
-  /** The whole amount at the rate of the tier reached. */
-  retroactive: { 'en-US': 'retroactive', 'zh-CN': '全额累进' },
-  payout: { 'en-US': 'payout', 'zh-CN': '奖金' },
-  payoutCurve: { 'en-US': 'payout curve', 'zh-CN': '奖金曲线' },
-  payoutFactor: { 'en-US': 'payout factor', 'zh-CN': '奖金系数', avoid: { 'zh-CN': ['支付系数'] } },
-  targetIncentive: { 'en-US': 'target incentive', 'zh-CN': '目标奖金' },
-  attainment: { 'en-US': 'attainment', 'zh-CN': '达成率' },
-  gate: { 'en-US': 'gate', 'zh-CN': '门槛' },
-  cap: { 'en-US': 'cap', 'zh-CN': '封顶' },
-  amount: { 'en-US': 'amount', 'zh-CN': '金额' },
-  bonus: { 'en-US': 'bonus', 'zh-CN': '奖金' },
-  /** Dealer rebates by channel level (REBATE). */
-  rebate: { 'en-US': 'rebate', 'zh-CN': '返利' },
-  /** The share of a volume paid as rebate inside a tier (a rebate's rate, as 提成比例 is a commission's). */
-  rebateRate: { 'en-US': 'rebate rate', 'zh-CN': '返利比例' },
-  channelLevel: { 'en-US': 'level', 'zh-CN': '级别' },
-  /** A shared bonus pool (POOL) and what bounds each person's part of it. */
-  pool: { 'en-US': 'bonus pool', 'zh-CN': '奖金池' },
-  share: { 'en-US': 'share', 'zh-CN': '份额' },
-  floor: { 'en-US': 'floor', 'zh-CN': '保底' },
-  /** Target breakdown (QUOTASPLIT). */
-  annualTarget: { 'en-US': 'annual target', 'zh-CN': '年度目标' },
-  seasonality: { 'en-US': 'seasonality', 'zh-CN': '季节性' },
-
-  // ---- Weights -----------------------------------------------------------------------------
+  rate: { 'zh-CN': ['费率'] },
+  tier: { 'zh-CN': ['级距'] },
+  tieredCommission: { 'zh-CN': ['分级提成'] },
+  marginal: { 'zh-CN': [/(?<![超全]额)累进/] },
+  payoutFactor: { 'zh-CN': ['支付系数'] },
   /** What is weighted: a KPI or any other yardstick. "准则" is the textbook word; users say 指标. */
-  criterion: { 'en-US': 'criterion', 'zh-CN': '指标', avoid: { 'zh-CN': ['准则'] } },
-  kpi: { 'en-US': 'KPI', 'zh-CN': 'KPI' },
-  weight: { 'en-US': 'weight', 'zh-CN': '权重' },
-  judgement: { 'en-US': 'judgement', 'zh-CN': '判断' },
-  consistencyRatio: { 'en-US': 'consistency ratio', 'zh-CN': '一致性比率' },
-  eigenvector: { 'en-US': 'eigenvector', 'zh-CN': '特征向量法' },
-  geometricMean: { 'en-US': 'geometric mean', 'zh-CN': '几何平均法' },
-  entropy: { 'en-US': 'entropy', 'zh-CN': '熵权法' },
-  benefitCriterion: { 'en-US': 'benefit', 'zh-CN': '效益型' },
-  costCriterion: { 'en-US': 'cost', 'zh-CN': '成本型' },
+  criterion: { 'zh-CN': ['准则'] },
+};
 
-  // ---- Scores, scenarios, money -------------------------------------------------------------
-  score: { 'en-US': 'score', 'zh-CN': '得分' },
-  scenario: { 'en-US': 'scenario', 'zh-CN': '情景' },
-  tornado: { 'en-US': 'tornado chart', 'zh-CN': '龙卷风图' },
-  monteCarlo: { 'en-US': 'Monte Carlo', 'zh-CN': '蒙特卡洛' },
-  swing: { 'en-US': 'swing', 'zh-CN': '波动幅度' },
-  percentile: { 'en-US': 'percentile', 'zh-CN': '百分位' },
-  median: { 'en-US': 'median', 'zh-CN': '中位数' },
-  benchmark: { 'en-US': 'benchmark', 'zh-CN': '基准' },
-  template: { 'en-US': 'template', 'zh-CN': '模板' },
-  budget: { 'en-US': 'budget', 'zh-CN': '预算' },
-  channel: { 'en-US': 'channel', 'zh-CN': '渠道' },
-  roi: { 'en-US': 'ROI', 'zh-CN': '投资回报率' },
-  payback: { 'en-US': 'payback period', 'zh-CN': '回收期' },
-  costBenefit: { 'en-US': 'cost-benefit', 'zh-CN': '成本效益' },
-  scorecard: { 'en-US': 'scorecard', 'zh-CN': '评分卡' },
-  incentive: { 'en-US': 'incentive', 'zh-CN': '激励' },
-} as const satisfies Record<string, Term>;
+/** Each term's words, with its avoided synonyms where it has any. */
+export const TERMS = Object.fromEntries(
+  Object.entries(terms as Words).map(([key, words]) => {
+    const avoid = AVOID[key as keyof Words];
+    return [key, avoid ? { ...words, avoid } : words];
+  }),
+) as { readonly [K in keyof Words]: Words[K] & Term };
 
 export type TermKey = keyof typeof TERMS;
 
