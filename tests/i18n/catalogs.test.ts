@@ -5,10 +5,10 @@
 import { ERRORS } from '../../i18n/errors';
 import { EXPLAIN } from '../../i18n/explain';
 import { CURVE_COLUMNS, DISTRIBUTION_ROLES, LISTS, PLACES, VALUES } from '../../i18n/glossary';
-import { LOCALES } from '../../i18n/locale';
 import { OPTION_NAMES } from '../../i18n/options';
-import { Text, placeholders } from '../../i18n/text';
+import { Text } from '../../i18n/text';
 import { valueError } from '../../engine/errors';
+import { itHasBothLanguages, itSaysEachEnglishOnce, textCases } from './text-checks';
 
 const TABLES: Record<string, Record<string, Text>> = {
   ERRORS,
@@ -20,7 +20,6 @@ const TABLES: Record<string, Record<string, Text>> = {
   OPTION_NAMES,
   CURVE_COLUMNS: Object.fromEntries(CURVE_COLUMNS.map((text, i) => [String(i), text])),
 };
-const ALL = Object.entries(TABLES).flatMap(([table, texts]) => Object.entries(texts).map(([key, text]) => [`${table}.${key}`, text] as const));
 
 describe('the catalogs of texts', () => {
   it('hold well over a hundred texts (errors, explain steps, shared terms)', () => {
@@ -28,17 +27,9 @@ describe('the catalogs of texts', () => {
     expect(Object.keys(EXPLAIN).length).toBeGreaterThan(80);
   });
 
-  it.each(ALL)('%s has en-US and zh-CN, both non-empty, with the same placeholders', (_, text) => {
-    for (const locale of LOCALES) expect(text[locale]?.trim().length).toBeGreaterThan(0);
-    expect(placeholders(text['zh-CN'])).toEqual(placeholders(text['en-US']));
-  });
+  itHasBothLanguages(textCases(TABLES));
 
-  it('a text used twice is one entry: no two keys hold the same English sentence', () => {
-    for (const [name, table] of Object.entries(TABLES)) {
-      const english = Object.values(table).map((t) => t['en-US']);
-      expect({ name, duplicates: english.filter((e, i) => english.indexOf(e) !== i) }).toEqual({ name, duplicates: [] });
-    }
-  });
+  itSaysEachEnglishOnce('a text used twice is one entry: no two keys hold the same English sentence', TABLES);
 
   it('a parameter a text needs is checked when the error is raised (compile time)', () => {
     // @ts-expect-error numberBlank needs { what }

@@ -10,7 +10,6 @@ import * as path from 'path';
 import { CALC } from '../../i18n/calc';
 import { CLI, nameList } from '../../i18n/cli';
 import { LocalizedError, localizedMessage } from '../../i18n/localized-error';
-import { LOCALES } from '../../i18n/locale';
 import { Params, Text, phrase, placeholders, render } from '../../i18n/text';
 import { WORKBOOK } from '../../i18n/workbook';
 import { PerfError } from '../../engine/errors';
@@ -21,11 +20,11 @@ import { WorkbookFormatError, readWorkbookModel } from '../../workbook/read';
 import { StructuredReferenceError, resolveStructuredReference } from '../../workbook/tables';
 import { ZipArchive, ZipFormatError } from '../../workbook/zip';
 import { classify, reasonOf } from '../../cli/exit-codes';
-import { chinese } from './language-check';
+import { expectEachInItsLanguage, itHasBothLanguages, itSaysEachEnglishOnce, textCases } from './text-checks';
 import { englishIn } from './typed-as-is';
 
 const TABLES: Record<string, Record<string, Text>> = { WORKBOOK, CALC, CLI };
-const ALL = Object.entries(TABLES).flatMap(([table, texts]) => Object.entries(texts).map(([key, text]) => [`${table}.${key}`, text] as const));
+const ALL = textCases(TABLES);
 
 /** A sample for each placeholder name, as the code fills it; phrases where the code passes phrases. */
 const SAMPLES: Record<string, Params[string]> = {
@@ -101,26 +100,13 @@ describe('the texts of the workbook reader, the calculator and the command line'
     expect(Object.keys(CLI).length).toBeGreaterThan(30);
   });
 
-  it.each(ALL)('%s has en-US and zh-CN, both non-empty, with the same placeholders', (_, text) => {
-    for (const locale of LOCALES) expect(text[locale]?.trim().length).toBeGreaterThan(0);
-    expect(placeholders(text['zh-CN'])).toEqual(placeholders(text['en-US']));
-  });
+  itHasBothLanguages(ALL);
 
-  it('a text used twice is one entry: no two keys of a table hold the same English', () => {
-    for (const [name, table] of Object.entries(TABLES)) {
-      const english = Object.values(table).map((t) => t['en-US']);
-      expect({ name, duplicates: english.filter((e, i) => english.indexOf(e) !== i) }).toEqual({ name, duplicates: [] });
-    }
-  });
+  itSaysEachEnglishOnce('a text used twice is one entry: no two keys of a table hold the same English', TABLES);
 
   it.each(ALL)('%s: zh-CN without English words, en-US without Chinese, every placeholder filled', (key, text) => {
     const params = sampleParams(key, text);
-    const zh = render(text, 'zh-CN', params);
-    const en = render(text, 'en-US', params);
-    expect({ zh, english: englishIn(zh) }).toEqual({ zh, english: [] });
-    expect({ en, chinese: chinese(en) }).toEqual({ en, chinese: [] });
-    expect(zh).not.toMatch(/\{\w+\}/);
-    expect(en).not.toMatch(/\{\w+\}/);
+    expectEachInItsLanguage({ zh: render(text, 'zh-CN', params), en: render(text, 'en-US', params) }, englishIn);
   });
 
   it('the extra allowances let through only what is typed as it is', () => {

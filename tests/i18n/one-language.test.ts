@@ -8,6 +8,7 @@ import { EXPLAIN } from '../../i18n/explain';
 import { CURVE_COLUMNS, DISTRIBUTION_ROLES, PLACES, VALUES, listOf, phrase } from '../../i18n/glossary';
 import { Params, Text, placeholders, render } from '../../i18n/text';
 import { chinese, englishWords } from './language-check';
+import { expectEachInItsLanguage } from './text-checks';
 
 /** Samples for the placeholders whose values are phrases; every other placeholder gets a number. */
 const PHRASES: Record<string, Params[string]> = {
@@ -42,13 +43,7 @@ describe.each([
 ])('%s', (_, table) => {
   it.each(table)('%s: zh-CN without English words, en-US without Chinese', (__, text) => {
     const params = sampleParams(text);
-    const zh = render(text, 'zh-CN', params);
-    const en = render(text, 'en-US', params);
-    expect({ zh, english: englishWords(zh) }).toEqual({ zh, english: [] });
-    expect({ en, chinese: chinese(en) }).toEqual({ en, chinese: [] });
-    // Every placeholder was filled: nothing like "{what}" is left for the user to see.
-    expect(zh).not.toMatch(/\{\w+\}/);
-    expect(en).not.toMatch(/\{\w+\}/);
+    expectEachInItsLanguage({ zh: render(text, 'zh-CN', params), en: render(text, 'en-US', params) }, englishWords);
   });
 });
 
