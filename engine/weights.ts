@@ -7,6 +7,7 @@
 import { ERRORS } from '../i18n/errors';
 import { PLACES, phrase } from '../i18n/glossary';
 import { divError, numError, valueError } from './errors';
+import { mean, pearson } from './statistics';
 import {
   Arg,
   Cell,
@@ -388,25 +389,6 @@ export function entropy(data: Arg, directions: Arg, normalization: Arg): ResultG
   const dirs = readCriterionDirections(directions, x[0].length);
   const how = optionalChoice(normalization, 'normalize', 'minmax', ENTROPY_NORMALIZATIONS);
   return [entropyWeights(x, dirs, how)];
-}
-
-function mean(values: number[]): number {
-  return values.reduce((s, v) => s + v, 0) / values.length;
-}
-
-/** Pearson correlation; callers pass only non-constant columns. Clamped against rounding. */
-function pearson(a: number[], b: number[]): number {
-  const ma = mean(a);
-  const mb = mean(b);
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < a.length; i++) {
-    sab += (a[i] - ma) * (b[i] - mb);
-    saa += (a[i] - ma) ** 2;
-    sbb += (b[i] - mb) ** 2;
-  }
-  return Math.min(1, Math.max(-1, sab / Math.sqrt(saa * sbb)));
 }
 
 /**

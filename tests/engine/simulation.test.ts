@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import { PerfError, valueError } from '../../engine/errors';
 import { Rng, exp, ln, ln1p, normalQuantile, sinSmall } from '../../engine/random';
+import { pearson } from '../../engine/statistics';
 import {
   MAX_SAMPLE_CELLS,
   SUMMARY_LABELS,
@@ -64,19 +65,6 @@ function ranksOf(xs: number[]): number[] {
   const r = new Array<number>(xs.length);
   order.forEach((i, k) => (r[i] = k + 1));
   return r;
-}
-function pearson(x: number[], y: number[]): number {
-  const mx = x.reduce((a, b) => a + b, 0) / x.length;
-  const my = y.reduce((a, b) => a + b, 0) / y.length;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < x.length; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
 }
 const spearman = (x: number[], y: number[]) => pearson(ranksOf(x), ranksOf(y));
 
