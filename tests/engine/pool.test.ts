@@ -162,6 +162,17 @@ const poolCase: fc.Arbitrary<Case> = fc
 
 const call = (c: Case) => amounts(pool(c.pool, col(...c.shares), col(...c.caps.map((cap) => (cap === Infinity ? null : cap))), col(...c.floors)));
 
+/** POOL gives, for every case of `cases` (`numRuns` of them), what the bisection on λ gives. */
+function expectBisectionOver(cases: fc.Arbitrary<Case>, numRuns: number): void {
+  fc.assert(
+    fc.property(cases, (c) => {
+      const a = call(c);
+      bisected(c).forEach((x, i) => expect(Math.abs(a[i] - x)).toBeLessThanOrEqual(1e-6 * Math.max(1, x)));
+    }),
+    { numRuns },
+  );
+}
+
 describe('POOL — properties', () => {
   it('sums to the pool (or to what the caps hold) and respects every floor and cap', () => {
     fc.assert(
@@ -180,13 +191,7 @@ describe('POOL — properties', () => {
   });
 
   it('equals the bisection on λ (the same a_i = min(cap, max(floor, λ·s)))', () => {
-    fc.assert(
-      fc.property(poolCase, (c) => {
-        const a = call(c);
-        bisected(c).forEach((x, i) => expect(Math.abs(a[i] - x)).toBeLessThanOrEqual(1e-6 * Math.max(1, x)));
-      }),
-      { numRuns: 300 },
-    );
+    expectBisectionOver(poolCase, 300);
   });
 
   it('large pools (past the first search’s sample of 256 breakpoints) equal the bisection too', () => {
@@ -198,13 +203,7 @@ describe('POOL — properties', () => {
         const need = floors.reduce((a, b) => a + b, 0);
         return fc.integer({ min: 0, max: 2_000_000 }).map((extra): Case => ({ pool: need + extra, shares: people.map((p) => p.share), caps: people.map((p) => p.cap), floors }));
       });
-    fc.assert(
-      fc.property(large, (c) => {
-        const a = call(c);
-        bisected(c).forEach((x, i) => expect(Math.abs(a[i] - x)).toBeLessThanOrEqual(1e-6 * Math.max(1, x)));
-      }),
-      { numRuns: 40 },
-    );
+    expectBisectionOver(large, 40);
   });
 
   it('is monotone in share: with one cap and one floor for all, a higher share never gets less', () => {
