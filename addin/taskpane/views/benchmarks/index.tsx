@@ -7,12 +7,13 @@
  * (=PERF.BENCHMARK("metric","segment",p)) or "Insert as value" (what that formula returns
  * now, computed by the engine) at the top-left cell of the selection.
  */
-import { Button, Caption1, Field, Input, Select, Spinner, Subtitle2, Text, useId } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, Subtitle2, Text, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import { Benchmark, createApiClient, isAbortError } from '../../api';
 import { formatDate } from '../../components/format';
 import { useDebounced } from '../../components/hooks';
 import { Actions, Facts, ViewRoot, useLayout } from '../../components/layout';
+import { ListStatus } from '../../components/list-status';
 import { ExcelOnlyNote, ProblemMessage } from '../../components/messages';
 import { CellContent, writeSelectedCellInExcel } from '../../excel';
 import { type Translate, translator } from '../../locale';
@@ -92,13 +93,14 @@ export default function BenchmarksView({ locale, host, apiBase }: ViewProps): Re
         </Field>
       </div>
 
-      <div role="status" aria-live="polite" data-testid="benchmarks-status">
-        {list.status === 'loading' && <Spinner size="tiny" labelPosition="after" label={t('benchmarks.loading')} />}
-        {list.status === 'ready' && <Caption1>{shown.length === 0 ? t('benchmarks.empty') : t('benchmarks.count', { count: shown.length })}</Caption1>}
-      </div>
-      {list.status === 'error' && (
-        <ProblemMessage title={t('benchmarks.loadFailed')} error={list.error} t={t} onRetry={() => setRun((n) => n + 1)} data-testid="benchmarks-error" />
-      )}
+      <ListStatus
+        list={list}
+        shown={shown.length}
+        texts={{ loading: t('benchmarks.loading'), empty: t('benchmarks.empty'), count: t('benchmarks.count', { count: shown.length }), loadFailed: t('benchmarks.loadFailed') }}
+        t={t}
+        onRetry={() => setRun((n) => n + 1)}
+        testId="benchmarks"
+      />
 
       {shown.length > 0 && !host.inExcel && <ExcelOnlyNote id={ids.note} t={t} />}
       {groups.length > 0 && (

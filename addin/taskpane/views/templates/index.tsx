@@ -25,6 +25,7 @@ import {
 import { formatBytes, formatDate } from '../../components/format';
 import { pageUrl, useDebounced } from '../../components/hooks';
 import { Actions, Facts, Section, ViewRoot, useLayout } from '../../components/layout';
+import { ListStatus } from '../../components/list-status';
 import { ExcelOnlyNote, ProblemMessage } from '../../components/messages';
 import { insertTemplateInExcel } from '../../excel';
 import { type Translate, translator } from '../../locale';
@@ -140,13 +141,14 @@ export default function TemplatesView({ locale, host, apiBase }: ViewProps): Rea
           </Field>
         </div>
 
-        <div role="status" aria-live="polite" data-testid="templates-status">
-          {list.status === 'loading' && <Spinner size="tiny" labelPosition="after" label={t('templates.loading')} />}
-          {list.status === 'ready' && <Caption1>{items.length === 0 ? t('templates.empty') : t('templates.count', { count: items.length })}</Caption1>}
-        </div>
-        {list.status === 'error' && (
-          <ProblemMessage title={t('templates.loadFailed')} error={list.error} t={t} onRetry={() => setReload((n) => n + 1)} data-testid="templates-error" />
-        )}
+        <ListStatus
+          list={list}
+          shown={items.length}
+          texts={{ loading: t('templates.loading'), empty: t('templates.empty'), count: t('templates.count', { count: items.length }), loadFailed: t('templates.loadFailed') }}
+          t={t}
+          onRetry={() => setReload((n) => n + 1)}
+          testId="templates"
+        />
 
         {items.length > 0 && (
           <ul className={l.list} aria-label={t('templates.list.label')} data-testid="templates-list">
