@@ -96,22 +96,6 @@ describe('attributes', () => {
 });
 
 describe('entities and character references (XML 1.0 §4.1, §4.6)', () => {
-  it('the five predefined entities', () => {
-    expect(decodeEntities('&lt;&gt;&amp;&quot;&apos;')).toBe('<>&"\'');
-  });
-
-  it('decimal and hexadecimal character references, astral planes included', () => {
-    expect(decodeEntities('&#10;&#x41;&#x1F600;&#20013;')).toBe('\nA😀中');
-  });
-
-  it('decoding is one pass: &amp;lt; is the text "&lt;", not "<"', () => {
-    expect(decodeEntities('&amp;lt;')).toBe('&lt;');
-  });
-
-  it('what is not a reference stays as it is (unknown names, bad digits, "&#X" — CharRef [66] takes a lower-case x only —, beyond U+10FFFF, a lone &)', () => {
-    expect(decodeEntities('&nbsp; &#xZZ; &#X42; &#1114112; a & b')).toBe('&nbsp; &#xZZ; &#X42; &#1114112; a & b');
-  });
-
   it('escapeText and escapeAttribute produce text that decodes back', () => {
     const text = 'a < b & c > "d"';
     expect(escapeText(text)).toBe('a &lt; b &amp; c &gt; "d"');
@@ -120,57 +104,68 @@ describe('entities and character references (XML 1.0 §4.1, §4.6)', () => {
   });
 });
 
-describe('ST_Xstring escapes _xHHHH_ (ECMA-376 Part 1, §22.9.2.19)', () => {
-  it('control characters and any UTF-16 code unit', () => {
-    expect(decodeXstring('line_x000D__x000A_next')).toBe('line\r\nnext');
-    expect(decodeXstring('tab_x0009_bell_x0007_')).toBe('tab\tbell\u0007');
-    expect(decodeXstring('_x4E2D_')).toBe('中');
-  });
-
-  it('lower-case hex digits are accepted', () => {
-    expect(decodeXstring('_x000a_')).toBe('\n');
-  });
-
-  it('_x005F_ escapes the underscore of a literal "_xHHHH_": _x005F_x0041_ is the text "_x0041_"', () => {
-    expect(decodeXstring('_x005F_x0041_')).toBe('_x0041_');
-  });
-
-  it('what does not have four hex digits between _x and _ is literal text', () => {
-    expect(decodeXstring('_x41_ _xGGGG_ _x00410_ x_y')).toBe('_x41_ _xGGGG_ _x00410_ x_y');
-  });
-});
-
-describe('stringItemText: the text of a shared string item or an inline string', () => {
-  it('a plain <t>', () => {
-    expect(stringItemText('<t>Sales</t>')).toBe('Sales');
-  });
-
-  it('rich text: the <t> of every run <r>, in order, formatting (<rPr>) ignored', () => {
-    expect(stringItemText('<r><rPr><b/><sz val="11"/></rPr><t>Total </t></r><r><rPr><i/></rPr><t xml:space="preserve">payout </t></r><r><t>2025</t></r>')).toBe('Total payout 2025');
-  });
-
-  it('phonetic runs <rPh> and phonetic properties are not part of the text', () => {
-    expect(stringItemText('<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1" type="noConversion"/>')).toBe('東京');
-    expect(stringItemText('<r><t>a</t></r><rPh sb="0" eb="1"><t>PH</t></rPh><r><t xml:space="preserve"> b </t></r>')).toBe('a b ');
-  });
-
-  it('prefixed elements (<x:t>), entities, character references and _xHHHH_ escapes are decoded, in that order', () => {
-    expect(stringItemText('<x:t>R&amp;D&#10;&#x1F600;_x000D_ _x005F_x0041_</x:t>')).toBe('R&D\n😀\r _x0041_');
-    // XML decoding first: "_x0026_amp;" is the text "&amp;", not "&".
-    expect(stringItemText('<t>_x0026_amp;</t>')).toBe('&amp;');
-  });
-
-  it('an empty <t/> is the empty string', () => {
-    expect(stringItemText('<t/>')).toBe('');
-    expect(stringItemText('<r><t>x</t></r><r><t/></r>')).toBe('x');
-  });
-
-  it('whitespace inside <t> is kept as written', () => {
-    expect(stringItemText('<t xml:space="preserve">  two  spaces  </t>')).toBe('  two  spaces  ');
-  });
-
-  it('a CDATA section inside <t> is its character data', () => {
-    expect(stringItemText('<t><![CDATA[a<b & c]]></t>')).toBe('a<b & c');
+/**
+ * The three text decoders on worked examples: what each is given and the text it gives back,
+ * grouped by the rule each example shows.
+ */
+describe.each([
+  {
+    title: 'entities and character references (XML 1.0 §4.1, §4.6)',
+    decode: decodeEntities,
+    cases: [
+      // the five predefined entities
+      ['&lt;&gt;&amp;&quot;&apos;', '<>&"\''],
+      // decimal and hexadecimal character references, astral planes included
+      ['&#10;&#x41;&#x1F600;&#20013;', '\nA😀中'],
+      // decoding is one pass: &amp;lt; is the text "&lt;", not "<"
+      ['&amp;lt;', '&lt;'],
+      // what is not a reference stays as it is (unknown names, bad digits, "&#X" — CharRef [66] takes a lower-case x only —, beyond U+10FFFF, a lone &)
+      ['&nbsp; &#xZZ; &#X42; &#1114112; a & b', '&nbsp; &#xZZ; &#X42; &#1114112; a & b'],
+    ],
+  },
+  {
+    title: 'ST_Xstring escapes _xHHHH_ (ECMA-376 Part 1, §22.9.2.19)',
+    decode: decodeXstring,
+    cases: [
+      // control characters and any UTF-16 code unit
+      ['line_x000D__x000A_next', 'line\r\nnext'],
+      ['tab_x0009_bell_x0007_', 'tab\tbell\u0007'],
+      ['_x4E2D_', '中'],
+      // lower-case hex digits are accepted
+      ['_x000a_', '\n'],
+      // _x005F_ escapes the underscore of a literal "_xHHHH_": _x005F_x0041_ is the text "_x0041_"
+      ['_x005F_x0041_', '_x0041_'],
+      // what does not have four hex digits between _x and _ is literal text
+      ['_x41_ _xGGGG_ _x00410_ x_y', '_x41_ _xGGGG_ _x00410_ x_y'],
+    ],
+  },
+  {
+    title: 'stringItemText: the text of a shared string item or an inline string',
+    decode: stringItemText,
+    cases: [
+      // a plain <t>
+      ['<t>Sales</t>', 'Sales'],
+      // rich text: the <t> of every run <r>, in order, formatting (<rPr>) ignored
+      ['<r><rPr><b/><sz val="11"/></rPr><t>Total </t></r><r><rPr><i/></rPr><t xml:space="preserve">payout </t></r><r><t>2025</t></r>', 'Total payout 2025'],
+      // phonetic runs <rPh> and phonetic properties are not part of the text
+      ['<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1" type="noConversion"/>', '東京'],
+      ['<r><t>a</t></r><rPh sb="0" eb="1"><t>PH</t></rPh><r><t xml:space="preserve"> b </t></r>', 'a b '],
+      // prefixed elements (<x:t>), entities, character references and _xHHHH_ escapes are decoded, in that order
+      ['<x:t>R&amp;D&#10;&#x1F600;_x000D_ _x005F_x0041_</x:t>', 'R&D\n😀\r _x0041_'],
+      // XML decoding first: "_x0026_amp;" is the text "&amp;", not "&".
+      ['<t>_x0026_amp;</t>', '&amp;'],
+      // an empty <t/> is the empty string
+      ['<t/>', ''],
+      ['<r><t>x</t></r><r><t/></r>', 'x'],
+      // whitespace inside <t> is kept as written
+      ['<t xml:space="preserve">  two  spaces  </t>', '  two  spaces  '],
+      // a CDATA section inside <t> is its character data
+      ['<t><![CDATA[a<b & c]]></t>', 'a<b & c'],
+    ],
+  },
+])('$title', ({ decode, cases }) => {
+  it.each(cases)('%j is %j', (given, text) => {
+    expect(decode(given)).toBe(text);
   });
 });
 
