@@ -12,10 +12,10 @@ import { DIRECTIONS, KPI_ROWS, PARAMS, PARAM_ROW, PEOPLE, RATER_GROUPS, RATINGS,
 import { names, ruleValues } from './support/built';
 import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
+import { sum } from '../support/library-sum';
 
 const value = (name: string) => PARAMS.find((p) => p.name === name)!.value;
 const num = (name: string) => value(name) as number;
-const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 // ---- the ratings computed by hand from the sample inputs ----------------------------------
 const fin = num('FinancialWeight');

@@ -20,11 +20,11 @@ import { ZipArchive, writeZip } from '../../workbook/zip';
 import { names, ruleValues } from './support/built';
 import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
+import { sum } from '../support/library-sum';
 
 const value = (name: string) => PARAMS.find((p) => p.name === name)!.value;
 const num = (name: string) => value(name) as number;
 const serial = (d: Date) => (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 // ---- the plan computed by hand, for the full year (the sample's period) --------------------
 const periodStart = serial(value('PeriodStart') as Date);

@@ -10,6 +10,7 @@ import { DEALERS, LADDER, LEVELS, LIST_PRICE, ORDERS, dealerRebatePlan, dealerRe
 import { ruleValues, storedFormula } from './support/built';
 import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
+import { sum } from '../support/library-sum';
 
 /** A rebate on the ladder column of a level: retro (the whole amount at the rate reached) or marginal (each slice at its rate). */
 function rebate(amount: number, level: number, method: 'retro' | 'marginal'): number {
@@ -31,7 +32,6 @@ const dealers = DEALERS.map(([en, zh, key, units, target, violations]) => {
   const purchases = units * LIST_PRICE * LEVELS[level].priceShare;
   return { en, zh, level, purchases, target, violations, reward: Math.max(0, purchases - target) * OVER_TARGET, deposit: Math.max(0, DEPOSIT - violations * FORFEIT) };
 });
-const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
 describeEachLanguage({
   'en-US': [dealerRebatePlan, { plan: 'Plan', dealers: 'Dealers', orders: 'Orders', summary: 'Summary' }],

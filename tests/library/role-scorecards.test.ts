@@ -19,6 +19,7 @@ import { readWorkbookModel } from '../../workbook/read';
 import { ZipArchive, writeZip } from '../../workbook/zip';
 import accountManager from '../../library/templates/roles/account-manager.json';
 import { BuiltTemplate, built, names } from './support/built';
+import { sum } from '../support/library-sum';
 
 const TOLERANCE = 1e-6;
 const ROLES_ZH = ['市场总监', '品牌经理', '产品营销经理', '数字营销专员', '内容策划', '渠道经理', '客户经理', '销售支持', '市场分析师', '活动策划执行', '公关专员', '培训与发展'];
@@ -263,7 +264,6 @@ describe.each(cases)('%s', (id, template, role, locale) => {
     const weights = finalWeights(role);
     const scores = role.people.map((p) => finalScore(role, p, weights));
     const payouts = role.people.map((p, i) => payout(role, scores[i], p.incentive));
-    const sum = (v: number[]) => v.reduce((s, x) => s + x, 0);
     const metric = (name: string) => num(id, S.summary, 2, L.summary.metric[name]);
     role.people.forEach((person, i) => {
       expect(cell(id, S.summary, 1, L.summary.first + i)).toBe(person.name[locale]);

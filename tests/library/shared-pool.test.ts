@@ -9,6 +9,7 @@ import { DEALS, DEPARTMENTS, type Department, PEOPLE, sharedCommissionPool, shar
 import { ruleValues, storedFormula } from './support/built';
 import { EXAMPLE_NOTE, describeEachLanguage } from '../support/library-languages';
 import { expectClose } from './support/close';
+import { sum } from '../support/library-sum';
 
 const RATE = 0.02;
 const POOL = 300_000;
@@ -30,7 +31,6 @@ function pool(shares: number[]): number[] {
 
 const credit = PEOPLE.map((_, i) => DEALS.reduce((s, [, amount, rows]) => s + rows.filter(([p]) => p === i).reduce((x, [, share]) => x + amount * share, 0), 0));
 const bonus = pool(PEOPLE.map(([, , , score, base]) => score * base));
-const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
 describeEachLanguage({
   'en-US': [sharedCommissionPool, { plan: 'Plan', team: 'Team', deals: 'Deals', summary: 'Summary' }],
