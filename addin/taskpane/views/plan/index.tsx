@@ -12,13 +12,14 @@
  * are shown next to the field they concern, in the user's language (the field's own label in
  * place of the argument's name); a polite live region announces the value at the current input.
  */
-import { Button, Caption1, Field, Input, Radio, RadioGroup, Select, Text, tokens, useId } from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Select, Text, tokens, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import { PerfError } from '../../../../engine/errors';
 import { PLAN } from '../../../../i18n/pane-plan';
 import { render } from '../../../../i18n/text';
 import { useFocusAfterRender } from '../../components/focus-after-render';
-import { Actions, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
+import { AddRow } from '../../components/add-row';
+import { Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { type NumberFormats, numberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
@@ -205,12 +206,7 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
                 />
               ))}
             </ol>
-            <Actions>
-              <Button ref={register('add')} disabledFocusable={!canAddRow(model)} onClick={onAdd} aria-describedby={canAddRow(model) ? undefined : `${idPrefix}-limit`}>
-                {t('addRow')}
-              </Button>
-            </Actions>
-            {!canAddRow(model) && <Caption1 id={`${idPrefix}-limit`}>{t('rowLimit', { max: MAX_ROWS })}</Caption1>}
+            <AddRow label={t('addRow')} canAdd={canAddRow(model)} onAdd={onAdd} buttonRef={register('add')} limitId={`${idPrefix}-limit`} limitText={t('rowLimit', { max: MAX_ROWS })} />
           </Section>
 
           <div className={l.section}>

@@ -26,6 +26,7 @@ import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, Ta
 import * as React from 'react';
 import { WEIGHTS } from '../../../../i18n/pane-weights';
 import { useFocusAfterRender } from '../../components/focus-after-render';
+import { AddRow } from '../../components/add-row';
 import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
@@ -334,12 +335,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
             />
           ))}
         </ol>
-        <Actions>
-          <Button ref={register('add')} disabledFocusable={!canAdd(model)} onClick={onAdd} aria-describedby={canAdd(model) ? undefined : `${idPrefix}-limit`}>
-            {t('add')}
-          </Button>
-        </Actions>
-        {!canAdd(model) && <Caption1 id={`${idPrefix}-limit`}>{t('limitReached', { max: MAX_CRITERIA })}</Caption1>}
+        <AddRow label={t('add')} canAdd={canAdd(model)} onAdd={onAdd} buttonRef={register('add')} limitId={`${idPrefix}-limit`} limitText={t('limitReached', { max: MAX_CRITERIA })} />
         {duplicates.length > 0 && <Notice intent="warning">{t('duplicateNames', { names: duplicates.join(separator) })}</Notice>}
       </Section>
 
