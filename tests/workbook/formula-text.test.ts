@@ -25,6 +25,83 @@ function expectPair(typed: string, stored: string, options?: { addinNamespaces?:
 }
 
 /**
+ * typed ↔ stored pairs, by rule (each describe below checks its own), both directions each;
+ * the comments name what each group shows.
+ */
+const PAIRS = {
+  addinCalls: [
+    // stores the namespace dot as an underscore
+    ['PERF.TIERED(B2,Tiers,"marginal")', '_xldudf_PERF_TIERED(B2,Tiers,"marginal")'],
+    ['SUM(PERF.PAYOUT(A1:A3), 1)', 'SUM(_xldudf_PERF_PAYOUT(A1:A3), 1)'],
+    // matches the namespace case-insensitively and keeps the text as typed
+    ['perf.tiered(1)', '_xldudf_perf_tiered(1)'],
+    // translates only the first dot (the namespace separator)
+    ['PERF.A.B(1)', '_xldudf_PERF_A.B(1)'],
+  ],
+  spills: [
+    // wraps the reference or name before #
+    ['A2#', '_xlfn.ANCHORARRAY(A2)'],
+    ['COUNTA(F2#)', 'COUNTA(_xlfn.ANCHORARRAY(F2))'], // XlsxWriter's docs example
+    ['Sheet1!A2#', '_xlfn.ANCHORARRAY(Sheet1!A2)'],
+    ["SUM('My Sheet'!$A$2#)", "SUM(_xlfn.ANCHORARRAY('My Sheet'!$A$2))"],
+    ['Results#*2', '_xlfn.ANCHORARRAY(Results)*2'],
+    // shows ANCHORARRAY of anything else as the function, without the prefix
+    ['ANCHORARRAY(INDEX(A:A,1))', '_xlfn.ANCHORARRAY(INDEX(A:A,1))'],
+    ['ANCHORARRAY( A1 )', '_xlfn.ANCHORARRAY( A1 )'],
+  ],
+  implicitIntersection: [
+    // wraps the primary after @
+    ['@A1:A9', '_xlfn.SINGLE(A1:A9)'],
+    ['@Rate*2', '_xlfn.SINGLE(Rate)*2'],
+    ['@INDEX(A:A,ROW())+1', '_xlfn.SINGLE(INDEX(A:A,ROW()))+1'],
+    ['@(A1:A3+B1:B3)', '_xlfn.SINGLE((A1:A3+B1:B3))'],
+    ['@Table1[Sales]', '_xlfn.SINGLE(Table1[Sales])'],
+    // takes a spill reference as one primary
+    ['@A2#', '_xlfn.SINGLE(_xlfn.ANCHORARRAY(A2))'],
+    // prefixes what it wraps like anything else
+    ['@PERF.TIERED(A1)', '_xlfn.SINGLE(_xldudf_PERF_TIERED(A1))'],
+    ['@UNIQUE(A:A)', '_xlfn.SINGLE(_xlfn.UNIQUE(A:A))'],
+  ],
+  futureFunctions: [
+    // prefixes calls (examples from XlsxWriter's docs)
+    ['STDEV.S(B1:B10)', '_xlfn.STDEV.S(B1:B10)'],
+    ['FILTER(A1:B9,B1:B9>0)', '_xlfn._xlws.FILTER(A1:B9,B1:B9>0)'],
+    ['SORT(A1:A9)', '_xlfn._xlws.SORT(A1:A9)'],
+    ['UNIQUE(A1)', '_xlfn.UNIQUE(A1)'], // dynamic_array02.xlsx
+    ['XLOOKUP(A1,B:B,C:C)', '_xlfn.XLOOKUP(A1,B:B,C:C)'],
+    ['IFERROR(CONCAT(A1,TEXTJOIN(",",TRUE,B1:B3)),"")', 'IFERROR(_xlfn.CONCAT(A1,_xlfn.TEXTJOIN(",",TRUE,B1:B3)),"")'],
+    // keeps the function name's case as typed
+    ['Concat(A1)', '_xlfn.Concat(A1)'],
+    // gives no prefix to the names the list has without one, nor to older functions
+    ['WORKDAY.INTL(A1,5)+NETWORKDAYS.INTL(A1,B1)+ECMA.CEILING(1,2)', 'WORKDAY.INTL(A1,5)+NETWORKDAYS.INTL(A1,B1)+ECMA.CEILING(1,2)'],
+    ['SUM(A1)+VLOOKUP(A1,B:C,2,FALSE)', 'SUM(A1)+VLOOKUP(A1,B:C,2,FALSE)'],
+  ],
+  parameters: [
+    // prefixes LET names and their later uses
+    ['LET(x, 1, y, x+1, x*y)', '_xlfn.LET(_xlpm.x, 1, _xlpm.y, _xlpm.x+1, _xlpm.x*_xlpm.y)'],
+    // prefixes LAMBDA parameters (XlsxWriter's docs example)
+    ['LAMBDA(temp, (5/9) * (temp-32))(32)', '_xlfn.LAMBDA(_xlpm.temp, (5/9) * (_xlpm.temp-32))(32)'],
+    ['LAMBDA(a, b, a+b)(1, 2)', '_xlfn.LAMBDA(_xlpm.a, _xlpm.b, _xlpm.a+_xlpm.b)(1, 2)'],
+    // leaves names outside any scope that binds them alone (defined names)
+    ['LET(x, Rate, x*Rate)+x', '_xlfn.LET(_xlpm.x, Rate, _xlpm.x*Rate)+x'],
+    ['Sheet1!x+LET(x, 1, x)', 'Sheet1!x+_xlfn.LET(_xlpm.x, 1, _xlpm.x)'],
+    // matches names case-insensitively, keeping their case
+    ['LET(Total, 1, total*2)', '_xlfn.LET(_xlpm.Total, 1, _xlpm.total*2)'],
+    // respects nesting: inner parameters are bound inside only, outer ones throughout
+    ['LET(x, 1, f, LAMBDA(y, x+y), f(2)+y)', '_xlfn.LET(_xlpm.x, 1, _xlpm.f, _xlfn.LAMBDA(_xlpm.y, _xlpm.x+_xlpm.y), _xlpm.f(2)+y)'],
+    ['LET(x, 1, LET(x, x+1, x))', '_xlfn.LET(_xlpm.x, 1, _xlfn.LET(_xlpm.x, _xlpm.x+1, _xlpm.x))'],
+    // binds parameters used by MAP/REDUCE lambdas and calls of bound names
+    ['REDUCE(0, A1:A9, LAMBDA(acc, v, acc+PERF.TIERED(v)))', '_xlfn.REDUCE(0, A1:A9, _xlfn.LAMBDA(_xlpm.acc, _xlpm.v, _xlpm.acc+_xldudf_PERF_TIERED(_xlpm.v)))'],
+    ['LET(sq, LAMBDA(n, n*n), sq(3))', '_xlfn.LET(_xlpm.sq, _xlfn.LAMBDA(_xlpm.n, _xlpm.n*_xlpm.n), _xlpm.sq(3))'],
+    // combines with spill and @ on parameters
+    ['LET(r, A1:A9, @r + SUM(r#))', '_xlfn.LET(_xlpm.r, A1:A9, _xlfn.SINGLE(_xlpm.r) + SUM(_xlfn.ANCHORARRAY(_xlpm.r)))'],
+    // ignores the last argument even when it is a lone name
+    ['LET(x, 1, y)', '_xlfn.LET(_xlpm.x, 1, y)'],
+    ['LAMBDA(x)', '_xlfn.LAMBDA(x)'],
+  ],
+} satisfies Record<string, [string, string][]>;
+
+/**
  * Formula text from workbooks saved by Excel itself (the XlsxWriter project's comparison files,
  * xlsxwriter/test/comparison/xlsx_files/: dynamic_array01/02, formula_results01, table10,
  * table34 — BSD-2-Clause, copyright (c) 2013-2025 John McNamara), and the `_xldudf_` forms an
@@ -219,18 +296,7 @@ describe('tokenizeFormula', () => {
 });
 
 describe('add-in calls: PERF.X( ↔ _xldudf_PERF_X(', () => {
-  it('stores the namespace dot as an underscore', () => {
-    expectPair('PERF.TIERED(B2,Tiers,"marginal")', '_xldudf_PERF_TIERED(B2,Tiers,"marginal")');
-    expectPair('SUM(PERF.PAYOUT(A1:A3), 1)', 'SUM(_xldudf_PERF_PAYOUT(A1:A3), 1)');
-  });
-
-  it('matches the namespace case-insensitively and keeps the text as typed', () => {
-    expectPair('perf.tiered(1)', '_xldudf_perf_tiered(1)');
-  });
-
-  it('translates only the first dot (the namespace separator)', () => {
-    expectPair('PERF.A.B(1)', '_xldudf_PERF_A.B(1)');
-  });
+  it.each(PAIRS.addinCalls)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
 
   it('leaves other namespaces alone in both directions (CONTOSO example)', () => {
     expect(toTypedFormula('_xldudf_CONTOSO_ADD(1,2)')).toBe('_xldudf_CONTOSO_ADD(1,2)');
@@ -255,18 +321,7 @@ describe('add-in calls: PERF.X( ↔ _xldudf_PERF_X(', () => {
 });
 
 describe('spill references: A2# ↔ _xlfn.ANCHORARRAY(A2)', () => {
-  it('wraps the reference or name before #', () => {
-    expectPair('A2#', '_xlfn.ANCHORARRAY(A2)');
-    expectPair('COUNTA(F2#)', 'COUNTA(_xlfn.ANCHORARRAY(F2))'); // XlsxWriter's docs example
-    expectPair('Sheet1!A2#', '_xlfn.ANCHORARRAY(Sheet1!A2)');
-    expectPair("SUM('My Sheet'!$A$2#)", "SUM(_xlfn.ANCHORARRAY('My Sheet'!$A$2))");
-    expectPair('Results#*2', '_xlfn.ANCHORARRAY(Results)*2');
-  });
-
-  it('shows ANCHORARRAY of anything else as the function, without the prefix', () => {
-    expectPair('ANCHORARRAY(INDEX(A:A,1))', '_xlfn.ANCHORARRAY(INDEX(A:A,1))');
-    expectPair('ANCHORARRAY( A1 )', '_xlfn.ANCHORARRAY( A1 )');
-  });
+  it.each(PAIRS.spills)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
 
   it('leaves # in strings, errors and structured references alone', () => {
     const typed = '"A2#"&#N/A&Table1[#Totals]';
@@ -275,22 +330,7 @@ describe('spill references: A2# ↔ _xlfn.ANCHORARRAY(A2)', () => {
 });
 
 describe('implicit intersection: @x ↔ _xlfn.SINGLE(x)', () => {
-  it('wraps the primary after @', () => {
-    expectPair('@A1:A9', '_xlfn.SINGLE(A1:A9)');
-    expectPair('@Rate*2', '_xlfn.SINGLE(Rate)*2');
-    expectPair('@INDEX(A:A,ROW())+1', '_xlfn.SINGLE(INDEX(A:A,ROW()))+1');
-    expectPair('@(A1:A3+B1:B3)', '_xlfn.SINGLE((A1:A3+B1:B3))');
-    expectPair('@Table1[Sales]', '_xlfn.SINGLE(Table1[Sales])');
-  });
-
-  it('takes a spill reference as one primary', () => {
-    expectPair('@A2#', '_xlfn.SINGLE(_xlfn.ANCHORARRAY(A2))');
-  });
-
-  it('prefixes what it wraps like anything else', () => {
-    expectPair('@PERF.TIERED(A1)', '_xlfn.SINGLE(_xldudf_PERF_TIERED(A1))');
-    expectPair('@UNIQUE(A:A)', '_xlfn.SINGLE(_xlfn.UNIQUE(A:A))');
-  });
+  it.each(PAIRS.implicitIntersection)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
 
   it('shows a compound argument as @(…)', () => {
     expect(toTypedFormula('_xlfn.SINGLE(A1+B1)')).toBe('@(A1+B1)');
@@ -307,6 +347,8 @@ describe('implicit intersection: @x ↔ _xlfn.SINGLE(x)', () => {
 });
 
 describe('future functions get their stored prefix', () => {
+  it.each(PAIRS.futureFunctions)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
+
   it('takes the list from XlsxWriter\'s docs, with FILTER and SORT under _xlws', () => {
     expect(Object.keys(FUTURE_FUNCTIONS)).toHaveLength(158);
     expect(Object.isFrozen(FUTURE_FUNCTIONS)).toBe(true);
@@ -315,24 +357,6 @@ describe('future functions get their stored prefix', () => {
     expect(futurePrefix('SORT')).toBe('_xlfn._xlws.');
     expect(futurePrefix('SUM')).toBeUndefined();
     expect(futurePrefix('constructor')).toBeUndefined();
-  });
-
-  it('prefixes calls (examples from XlsxWriter\'s docs)', () => {
-    expectPair('STDEV.S(B1:B10)', '_xlfn.STDEV.S(B1:B10)');
-    expectPair('FILTER(A1:B9,B1:B9>0)', '_xlfn._xlws.FILTER(A1:B9,B1:B9>0)');
-    expectPair('SORT(A1:A9)', '_xlfn._xlws.SORT(A1:A9)');
-    expectPair('UNIQUE(A1)', '_xlfn.UNIQUE(A1)'); // dynamic_array02.xlsx
-    expectPair('XLOOKUP(A1,B:B,C:C)', '_xlfn.XLOOKUP(A1,B:B,C:C)');
-    expectPair('IFERROR(CONCAT(A1,TEXTJOIN(",",TRUE,B1:B3)),"")', 'IFERROR(_xlfn.CONCAT(A1,_xlfn.TEXTJOIN(",",TRUE,B1:B3)),"")');
-  });
-
-  it('keeps the function name\'s case as typed', () => {
-    expectPair('Concat(A1)', '_xlfn.Concat(A1)');
-  });
-
-  it('gives no prefix to the names the list has without one, nor to older functions', () => {
-    expectPair('WORKDAY.INTL(A1,5)+NETWORKDAYS.INTL(A1,B1)+ECMA.CEILING(1,2)', 'WORKDAY.INTL(A1,5)+NETWORKDAYS.INTL(A1,B1)+ECMA.CEILING(1,2)');
-    expectPair('SUM(A1)+VLOOKUP(A1,B:C,2,FALSE)', 'SUM(A1)+VLOOKUP(A1,B:C,2,FALSE)');
   });
 
   it('prefixes function tokens only: never names, strings or structured references', () => {
@@ -355,48 +379,10 @@ describe('future functions get their stored prefix', () => {
 });
 
 describe('LET and LAMBDA parameters get _xlpm.', () => {
-  it('prefixes LET names and their later uses', () => {
-    expectPair('LET(x, 1, y, x+1, x*y)', '_xlfn.LET(_xlpm.x, 1, _xlpm.y, _xlpm.x+1, _xlpm.x*_xlpm.y)');
-  });
+  it.each(PAIRS.parameters)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
 
   it('prefixes LAMBDA parameters (XlsxWriter\'s docs example)', () => {
-    expectPair('LAMBDA(temp, (5/9) * (temp-32))(32)', '_xlfn.LAMBDA(_xlpm.temp, (5/9) * (_xlpm.temp-32))(32)');
     expect(toTypedFormula('LAMBDA(_xlpm.temp, (5/9) * (_xlpm.temp-32))(32)')).toBe('LAMBDA(temp, (5/9) * (temp-32))(32)');
-    expectPair('LAMBDA(a, b, a+b)(1, 2)', '_xlfn.LAMBDA(_xlpm.a, _xlpm.b, _xlpm.a+_xlpm.b)(1, 2)');
-  });
-
-  it('leaves names outside any scope that binds them alone (defined names)', () => {
-    expectPair('LET(x, Rate, x*Rate)+x', '_xlfn.LET(_xlpm.x, Rate, _xlpm.x*Rate)+x');
-    expectPair('Sheet1!x+LET(x, 1, x)', 'Sheet1!x+_xlfn.LET(_xlpm.x, 1, _xlpm.x)');
-  });
-
-  it('matches names case-insensitively, keeping their case', () => {
-    expectPair('LET(Total, 1, total*2)', '_xlfn.LET(_xlpm.Total, 1, _xlpm.total*2)');
-  });
-
-  it('respects nesting: inner parameters are bound inside only, outer ones throughout', () => {
-    expectPair(
-      'LET(x, 1, f, LAMBDA(y, x+y), f(2)+y)',
-      '_xlfn.LET(_xlpm.x, 1, _xlpm.f, _xlfn.LAMBDA(_xlpm.y, _xlpm.x+_xlpm.y), _xlpm.f(2)+y)',
-    );
-    expectPair('LET(x, 1, LET(x, x+1, x))', '_xlfn.LET(_xlpm.x, 1, _xlfn.LET(_xlpm.x, _xlpm.x+1, _xlpm.x))');
-  });
-
-  it('binds parameters used by MAP/REDUCE lambdas and calls of bound names', () => {
-    expectPair(
-      'REDUCE(0, A1:A9, LAMBDA(acc, v, acc+PERF.TIERED(v)))',
-      '_xlfn.REDUCE(0, A1:A9, _xlfn.LAMBDA(_xlpm.acc, _xlpm.v, _xlpm.acc+_xldudf_PERF_TIERED(_xlpm.v)))',
-    );
-    expectPair('LET(sq, LAMBDA(n, n*n), sq(3))', '_xlfn.LET(_xlpm.sq, _xlfn.LAMBDA(_xlpm.n, _xlpm.n*_xlpm.n), _xlpm.sq(3))');
-  });
-
-  it('combines with spill and @ on parameters', () => {
-    expectPair('LET(r, A1:A9, @r + SUM(r#))', '_xlfn.LET(_xlpm.r, A1:A9, _xlfn.SINGLE(_xlpm.r) + SUM(_xlfn.ANCHORARRAY(_xlpm.r)))');
-  });
-
-  it('ignores the last argument even when it is a lone name', () => {
-    expectPair('LET(x, 1, y)', '_xlfn.LET(_xlpm.x, 1, y)');
-    expectPair('LAMBDA(x)', '_xlfn.LAMBDA(x)');
   });
 
   it('shows a stored _xlpm. name outside its scope as stored', () => {
