@@ -14,7 +14,7 @@ export { NOTE_THEN_SOURCE, SOURCE_BESIDE_VALUE, parameterRows, parameterRules, p
 export { resultColumn, type ResultColumn } from './results';
 export { DIGEST_RULES, EXAMPLE_SOURCE, PLANS, ROLES, ruleSource, type DigestRule, type DigestRuleId, type PlanId, type RoleId, type RuleCell } from './rules';
 export { CNY, DATE, GREEN, INT, PERCENT, header, input } from './style';
-export { summaryLines, type SummaryLine } from './summary';
+export { summaryLines, summarySheet, type SummaryLine } from './summary';
 export { ROOM_TO_GROW, TableLayout, growingRange, spillColumns, tableLayout, tableSource, tablesOf, writeTable, type SpillColumn, type TableColumn, type TableDefinition } from './tables';
 export { bilingual, say, t, type Label, type Language, type Locale, type Text } from './text';
 export type { BuiltInTemplate, ChartSpec, Growth, TemplateMetadata } from './types';

@@ -3,7 +3,7 @@
  * where a rule compares against something, the reference in C and the verdict in D.
  */
 import type ExcelJS from 'exceljs';
-import { formula, label } from './cells';
+import { formula, label, titledSheet } from './cells';
 import type { Label } from './text';
 
 export interface SummaryLine {
@@ -32,4 +32,11 @@ export function summaryLines(sheet: ExcelJS.Worksheet, firstRow: number, lines: 
     if (line.check !== undefined) formula(sheet.getCell(row, 4), line.check);
   });
   return firstRow + lines.length;
+}
+
+/** The Summary sheet a template ends with: as titledSheet starts a sheet, then the lines from row 3. */
+export function summarySheet(workbook: ExcelJS.Workbook, name: string, widths: number[], title: Label, lines: SummaryLine[]): ExcelJS.Worksheet {
+  const sheet = titledSheet(workbook, name, widths, title);
+  summaryLines(sheet, 3, lines);
+  return sheet;
 }

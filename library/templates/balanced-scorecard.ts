@@ -12,7 +12,7 @@ import { columnLetters } from '../../workbook/a1';
 import {
   EXAMPLE_SOURCE, LABEL, NO, NOTE_THEN_SOURCE, PERCENT, STATUS, YES, type Parameter, type ParameterBlock, type Text, type Words, decimalBetween, defineNames, defineTemplates,
   formula, growingRange, growingTables, headerRow, inputBlock, inputCell, label, nonNegative, oneOf, parameterRows, parameterRules, peopleTable, percentBetween, positive,
-  ruleSource, type TableLayout, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, trafficLights, warnUnlessOk, writeParameters, writeTable,
+  ruleSource, type TableLayout, spillColumns, summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, trafficLights, warnUnlessOk, writeParameters, writeTable,
 } from '../kit';
 
 const yesNo = oneOf([YES, NO], t('yes or no', '是或否'));
@@ -288,10 +288,9 @@ function writeReview(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = titledSheet(workbook, L.sheet.summary, [44, 16, 14], t('Team summary', '团队汇总'));
   const final = L.spill(L.col.final);
   const ratingCount = (i: number) => `COUNTIF(${L.spill(L.col.rating)},INDEX(RatingBands,${i + 1},2))`;
-  summaryLines(summary, 3, [
+  const summary = summarySheet(workbook, L.sheet.summary, [44, 16, 14], t('Team summary', '团队汇总'), [
     { label: t('Team average final rating', '团队平均最终评分'), formula: `AVERAGE(${final})`, format: '0.0' },
     ...RATING_BANDS.map((band, i) => ({ label: t(`Rated ${band[1]['en-US']}`, `评级 ${band[1]['zh-CN']}`), formula: ratingCount(i), format: '0' })).reverse(),
     { label: t('Compliance vetoes', '一票否决人数'), formula: `COUNTIF(${L.people.col('veto')},${L.yes})`, format: '0' },

@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, inputCell, label, nonNegative,
-  oneOf, option, parameterRules, percentBetween, planSettings, positive, ruleSource, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk,
+  oneOf, option, parameterRules, percentBetween, planSettings, positive, ruleSource, spillColumns, summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk,
   wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
@@ -171,9 +171,8 @@ function writeOrders(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = titledSheet(workbook, L.sheet.summary, [48, 18], t('Summary for the quarter', '本季度汇总'));
   const { dealers, orders } = L;
-  summaryLines(summary, 3, [
+  summarySheet(workbook, L.sheet.summary, [48, 18], t('Summary for the quarter', '本季度汇总'), [
     { label: t('Dealers', '经销商数'), formula: `ROWS(${dealers.col('dealer')})`, format: INT },
     { label: t('Total purchases', '进货总额'), formula: `SUM(${dealers.col('purchases')})`, format: CNY },
     { label: t('Quarterly rebates (plan method)', '季度返利合计（方案方法）'), formula: `SUM(${L.spill(L.col.rebate)})`, format: CNY },

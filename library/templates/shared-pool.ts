@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, creditFormula, creditedDealsTable, defineTemplates, growingTables, nonNegative, oneOf, parameterRules,
-  peopleTable, percentBetween, planSettings, positive, ruleSource, spillColumns, summaryLines, t, tableGrowth, tableSource, titledSheet, writeParameters, writeTable,
+  peopleTable, percentBetween, planSettings, positive, ruleSource, spillColumns, summarySheet, t, tableGrowth, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 export const DEPARTMENTS = { sales: t('Sales', '销售'), operations: t('Operations', '运营'), supply: t('Supply chain', '供应链') } as const;
@@ -114,11 +114,10 @@ function writeDeals(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = titledSheet(workbook, L.sheet.summary, [44, 18], t('Summary', '汇总'));
   const { people, col, spill } = L;
   const byDepartment = (label: (d: Text) => Text, c: number) =>
     (Object.keys(DEPARTMENTS) as Department[]).map((d) => ({ label: label(DEPARTMENTS[d]), formula: `SUMPRODUCT((${people.col('department')}="${L.say(DEPARTMENTS[d])}")*${spill(c)})`, format: CNY }));
-  summaryLines(summary, 3, [
+  summarySheet(workbook, L.sheet.summary, [44, 18], t('Summary', '汇总'), [
     { label: t('Credited sales (all deals × shares)', '归属业绩合计（订单 × 分成）'), formula: L.deals.total('credited'), format: CNY },
     { label: t('Credited to the team', '归属到团队的业绩'), formula: `SUM(${spill(col.credit)})`, format: CNY },
     { label: t('Shared commission', '共享提成合计'), formula: `SUM(${spill(col.commission)})`, format: CNY },

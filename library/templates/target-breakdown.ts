@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, INT, PEOPLE_TABLE, PERCENT, type Words, defineNames, defineTemplates, growingRange, growingTables, heading, label, nonNegative, oneOfRange, peopleTable,
-  percentBetween, spillColumns, summaryLines, t, type TableLayout, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk, writeTable,
+  percentBetween, spillColumns, summarySheet, t, type TableLayout, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk, writeTable,
 } from '../kit';
 import { MONTHS, QUARTERS, monthlyTargets, periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
 
@@ -135,8 +135,7 @@ function writePeople(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = titledSheet(workbook, L.sheet.summary, [48, 18], t('Summary', '汇总'));
-  summaryLines(summary, 3, [
+  summarySheet(workbook, L.sheet.summary, [48, 18], t('Summary', '汇总'), [
     { label: t('Period reported on', '考核期间'), formula: 'Period' },
     { label: t('Annual target, all regions', '各区域年度目标合计'), formula: `SUM(${L.regions.col('annual')})`, format: CNY },
     { label: t('Sum of the regions\' months (the same, exactly)', '各区域月度目标合计（恰好相等）'), formula: `SUM(${L.regions.spill(L.region.months)})`, format: CNY },

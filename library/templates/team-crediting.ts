@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, INT, PERCENT, type Words, creditFormula, creditedDealsTable, defineTemplates, growingRange, growingTables, oneOfRange, parameterRules, peopleTable,
-  percentBetween, planSettings, spillColumns, summaryLines, t, tableGrowth, tableSource, titledSheet, warnUnlessOk, wholeBetween, writeParameters, writeTable,
+  percentBetween, planSettings, spillColumns, summarySheet, t, tableGrowth, tableSource, titledSheet, warnUnlessOk, wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
 /** [name en, name zh, manager index (−1: none), position en, position zh]. */
@@ -114,9 +114,8 @@ function writeDeals(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = titledSheet(workbook, L.sheet.summary, [48, 18], t('Summary', '汇总'));
   const { people, col, spill } = L;
-  summaryLines(summary, 3, [
+  summarySheet(workbook, L.sheet.summary, [48, 18], t('Summary', '汇总'), [
     { label: t('Credited on all deal rows', '全部订单行归属业绩'), formula: L.deals.total('credited'), format: CNY },
     { label: t('Own credit, everyone', '个人业绩合计'), formula: `SUM(${spill(col.own)})`, format: CNY },
     { label: t('Rolled up to the top (no manager)', '汇总到最高层（无上级者）'), formula: `SUMPRODUCT((${people.col('manager')}="")*${spill(col.rolled)})`, format: CNY },

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, NOTE_THEN_SOURCE, PERCENT, type ParameterBlock, type Words, defineTemplates, growingTables, nonNegative, oneOf, option, peopleTable, percentBetween,
-  ruleSource, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  ruleSource, spillColumns, summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 /** The plan's tiers on attainment: [attainment from, rate on that slice of sales]. */
@@ -123,9 +123,8 @@ function writeTeam(workbook: ExcelJS.Workbook, L: Layout): void {
 }
 
 function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
-  const summary = titledSheet(workbook, L.sheet.summary, [44, 18], t('Summary', '汇总'));
   const sum = (c: number) => `SUM(${L.spill(c)})`;
-  summaryLines(summary, 3, [
+  summarySheet(workbook, L.sheet.summary, [44, 18], t('Summary', '汇总'), [
     { label: t('Total target', '业绩目标合计'), formula: L.people.total('target'), format: CNY },
     { label: t('Total sales', '销售总额'), formula: L.people.total('sales'), format: CNY },
     { label: t('Team attainment', '团队达成率'), formula: 'IF(B3>0,B4/B3,0)', format: PERCENT },
