@@ -150,13 +150,19 @@ function runCalc(file: string, people: number): CalcRun {
   return { ms, maxRssMb, total: errors > 0 ? NaN : total, errors };
 }
 
+/** Compiles the tree as it is now into dist/ (emitted even where a file has type errors), message types first. */
+function compileTree(): void {
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'generate-message-types.js')], { cwd: ROOT, stdio: 'ignore' });
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+}
+
 async function calcEndToEnd(): Promise<void> {
   log('## `perfplan calc` end to end, payout workbook in Excel\'s storage form');
   log('');
   log('People sheet: 11 input columns (id, name, region, start date, sales, five KPI actuals, target incentive); results by three PERF dynamic-array formulas (TIERED, SCORECARD, PAYOUT) or, as the anchor, by the same calculation in native formulas on every row (3 per row). Each workbook is measured as Excel saves it — every formula with its cached value, every spill with its `ref` — made by one `perfplan calc -o` of the authored file (the form the format checker holds to Excel\'s). The PERF workbook is also measured as authored, with its spills\' refs still one cell (a file no Excel has saved): calc then sizes the spills in a second round. Wall time of the whole command (read the .xlsx, calculate, write JSON of every cell) in its own process, with its peak RSS.');
   log('');
   // The command runs the compiled CLI: compile what is in the tree now.
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+  compileTree();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-bench-'));
   log('| people | workbook | wall time | peak RSS | total payout | error cells |');
   log('|---:|---|---:|---:|---:|---:|');
@@ -250,12 +256,12 @@ async function main(): Promise<void> {
   if (wanted('calc')) await calcEndToEnd();
   if (wanted('statements')) {
     // The command runs the compiled CLI: compile what is in the tree now (emitted even where a file has type errors).
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+    compileTree();
     await statementsBenchmark(log);
   }
   if (wanted('runs')) {
     // The runs' calculation worker is the compiled one (dist/): compile what is in the tree now.
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+    compileTree();
     await runsBenchmark(log);
   }
   if (wanted('api')) {
