@@ -487,13 +487,7 @@ export class BenchmarkStore {
 
   /** True when no published benchmark row exists (seed then). */
   isEmpty(): Promise<boolean> {
-    return this.clients.run(async () => {
-      const page = await this.rows
-        .listEntities({ ...this.clients.op(), queryOptions: { select: ['RowKey'] } })
-        .byPage({ maxPageSize: 1 })
-        .next();
-      return page.done === true || page.value.length === 0;
-    });
+    return this.clients.run(async () => !(await this.clients.hasRows('benchmarks')));
   }
 
   private async getOptional<T extends object>(partitionKey: string, rowKey: string): Promise<TableEntityResult<T> | null> {

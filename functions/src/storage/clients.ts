@@ -215,12 +215,21 @@ export class StorageClients {
     });
   }
 
+  /** Whether `table` holds any row (a one-key page; call it inside `run()` or with its own deadline). */
+  async hasRows(table: TableName): Promise<boolean> {
+    const page = await this.tables[table]
+      .listEntities({ ...this.op(), queryOptions: { select: ['RowKey'] } })
+      .byPage({ maxPageSize: 1 })
+      .next();
+    return page.done !== true && page.value.length > 0;
+  }
+
   /** For GET /api/health: resolves when blob and table storage answer (within `healthTimeoutMs`), else throws the 503. */
   async ping(): Promise<void> {
     await this.run(
       async () => {
         await this.templatesContainer.getProperties(this.op());
-        await this.tables.templates.listEntities({ ...this.op(), queryOptions: { select: ['RowKey'] } }).byPage({ maxPageSize: 1 }).next();
+        await this.hasRows('templates');
       },
       { timeoutMs: this.healthTimeoutMs },
     );

@@ -350,13 +350,7 @@ export class TemplateStore {
 
   /** True when no template row exists at all (deleted ones count: never re-seed over an admin's delete). */
   isEmpty(): Promise<boolean> {
-    return this.clients.run(async () => {
-      const page = await this.metaTable
-        .listEntities({ ...this.clients.op(), queryOptions: { select: ['RowKey'] } })
-        .byPage({ maxPageSize: 1 })
-        .next();
-      return page.done === true || page.value.length === 0;
-    });
+    return this.clients.run(async () => !(await this.clients.hasRows('templates')));
   }
 
   // ---------------------------------------------------------------- writes
