@@ -74,6 +74,13 @@ describe('parsing', () => {
 
 describe('validation', () => {
   const good = [row('a', 'In!B2', '80', '100', '120'), row('b', 'In!B3', '0.1', '0.2', '0.3')];
+  /** One row for each problem of a row's own values: not a number, low above high, no spread, base outside. */
+  const badValues = [
+    row('a', 'In!B2', 'x', '100', '120'),
+    row('b', 'In!B3', '5', '4', '3'),
+    row('c', 'In!B4', '0', '0', '0'),
+    row('d', 'In!B5', '1', '5', '3'),
+  ];
 
   it('accepts a complete scenario and builds the runScenarios spec', () => {
     expect(validateScenario('Out!D9', good)).toEqual([]);
@@ -89,10 +96,7 @@ describe('validation', () => {
   it('reports every problem with a code', () => {
     expect(validateScenario(null, []).map((i) => i.code)).toEqual(['noOutput', 'noInputs']);
     const issues = validateScenario('Out!D9', [
-      row('a', 'In!B2', 'x', '100', '120'),
-      row('b', 'In!B3', '5', '4', '3'),
-      row('c', 'In!B4', '0', '0', '0'),
-      row('d', 'In!B5', '1', '5', '3'),
+      ...badValues,
       row('e', 'in!$b$2', '1', '2', '3'),
       row('f', 'out!D9', '1', '2', '3'),
     ]);
@@ -111,10 +115,7 @@ describe('validation', () => {
 
   it('has a message for every issue in both languages', () => {
     const issues = validateScenario('Out!D9', [
-      row('a', 'In!B2', 'x', '100', '120'),
-      row('b', 'In!B3', '5', '4', '3'),
-      row('c', 'In!B4', '0', '0', '0'),
-      row('d', 'In!B5', '1', '5', '3'),
+      ...badValues,
       row('e', 'In!B2', '1', '2', '3'),
       row('f', 'Out!D9', '1', '2', '3'),
     ]).concat(validateScenario(null, []), [{ code: 'tooManyInputs', max: MAX_INPUTS }]);

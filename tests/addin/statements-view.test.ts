@@ -13,19 +13,19 @@ import StatementsView, { failureText } from '../../addin/taskpane/views/statemen
 import { translatorFor } from '../../addin/taskpane/locale';
 import { type Explained, personStatement, shownValue, statementFileName, statementPage } from '../../addin/taskpane/views/statements/statement-model';
 
-const ROW: PersonRow = {
-  table: 'Team',
-  sheet: 'Team',
-  row: 5,
-  cells: [
-    { header: '工号', cell: 'Team!A5', value: 'E01', type: 'String', inTable: true },
-    { header: 'Name', cell: 'Team!B5', value: 'Li Wei', type: 'String', inTable: true },
-    { header: 'Period', cell: 'Team!C5', value: '2025-07', type: 'String', inTable: true },
-    { header: 'Sales', cell: 'Team!D5', value: 120000, type: 'Double', inTable: true },
-    { header: 'Rate', cell: 'Team!E5', value: 0.05, type: 'Double', formula: '=0.05', inTable: true },
-    { header: 'Payout (CNY)', cell: 'Team!F5', value: 6000, type: 'Double', formula: '=D5*E5', inTable: true },
-  ],
-};
+/** The selected row `row` of the table Team (on sheet Team), with these cells. */
+function teamRow(row: number, cells: PersonRow['cells']): PersonRow {
+  return { table: 'Team', sheet: 'Team', row, cells };
+}
+
+const ROW = teamRow(5, [
+  { header: '工号', cell: 'Team!A5', value: 'E01', type: 'String', inTable: true },
+  { header: 'Name', cell: 'Team!B5', value: 'Li Wei', type: 'String', inTable: true },
+  { header: 'Period', cell: 'Team!C5', value: '2025-07', type: 'String', inTable: true },
+  { header: 'Sales', cell: 'Team!D5', value: 120000, type: 'Double', inTable: true },
+  { header: 'Rate', cell: 'Team!E5', value: 0.05, type: 'Double', formula: '=0.05', inTable: true },
+  { header: 'Payout (CNY)', cell: 'Team!F5', value: 6000, type: 'Double', formula: '=D5*E5', inTable: true },
+]);
 
 describe('personStatement', () => {
   it('takes the identity from the recognised headers, inputs from constants, results from formulas, the payout by its header', () => {
@@ -37,7 +37,7 @@ describe('personStatement', () => {
   });
 
   it('names nobody in a row without a name', () => {
-    expect(personStatement({ table: 'Team', sheet: 'Team', row: 2, cells: [{ header: 'Sales', cell: 'Team!A2', value: 5, type: 'Double', inTable: true }] }, new Map())).toBeUndefined();
+    expect(personStatement(teamRow(2, [{ header: 'Sales', cell: 'Team!A2', value: 5, type: 'Double', inTable: true }]), new Map())).toBeUndefined();
   });
 
   it('shows values as the CLI does (errors by their code, empty cells as blank)', () => {
@@ -88,16 +88,11 @@ describe('amounts in CNY, as the CLI’s statements write them', () => {
   });
 
   it('a result beside the table (a spill) is a result; cells beside it are never inputs or identity', () => {
-    const row: PersonRow = {
-      table: 'Team',
-      sheet: 'Team',
-      row: 4,
-      cells: [
-        { header: 'Name', cell: 'Team!B4', value: 'Ann', type: 'String', inTable: true },
-        { header: 'Sales', cell: 'Team!C4', value: 100, type: 'Double', inTable: true },
-        { header: 'Bonus', cell: 'Team!E4', value: 7.5, type: 'Double', formula: '=PERF.TIERED(Team[Sales],Tiers)', spill: { anchor: 'Team!E2', row: 2, col: 0 }, inTable: false },
-      ],
-    };
+    const row = teamRow(4, [
+      { header: 'Name', cell: 'Team!B4', value: 'Ann', type: 'String', inTable: true },
+      { header: 'Sales', cell: 'Team!C4', value: 100, type: 'Double', inTable: true },
+      { header: 'Bonus', cell: 'Team!E4', value: 7.5, type: 'Double', formula: '=PERF.TIERED(Team[Sales],Tiers)', spill: { anchor: 'Team!E2', row: 2, col: 0 }, inTable: false },
+    ]);
     const { statement } = personStatement(row, new Map())!;
     expect(statement.inputs.map((i) => i.header)).toEqual(['Sales']);
     expect(statement.results.map((r) => [r.header, r.payout])).toEqual([['Bonus', true]]);
@@ -156,15 +151,10 @@ describe('the view', () => {
 
 describe('a spilled result', () => {
   it('keeps its anchor and element, so the statement says where it comes from', () => {
-    const row: PersonRow = {
-      table: 'Team',
-      sheet: 'Team',
-      row: 3,
-      cells: [
-        { header: 'Name', cell: 'Team!A3', value: 'Bob', type: 'String', inTable: true },
-        { header: 'Payout', cell: 'Team!C3', value: 12, type: 'Double', formula: '=PERF.TIERED(B2:B3,Tiers)', spill: { anchor: 'Team!C2', row: 1, col: 0 }, inTable: false },
-      ],
-    };
+    const row = teamRow(3, [
+      { header: 'Name', cell: 'Team!A3', value: 'Bob', type: 'String', inTable: true },
+      { header: 'Payout', cell: 'Team!C3', value: 12, type: 'Double', formula: '=PERF.TIERED(B2:B3,Tiers)', spill: { anchor: 'Team!C2', row: 1, col: 0 }, inTable: false },
+    ]);
     const { statement, model } = personStatement(row, new Map())!;
     expect(statement.results[0]).toMatchObject({ cell: 'Team!C3', anchor: 'Team!C2', element: { row: 1, col: 0 }, payout: true });
     const { doc } = statementPage(statement, model, { file: 'b.xlsx', sha256: 'x', calculatedAt: 't' }, 'en-US');

@@ -65,12 +65,14 @@ describe('resolveSheetNames', () => {
 describe('insertTemplate', () => {
   const BASE64 = 'UEsDBBQAAAAIAA==';
 
+  /** Inserts the template's `sheetNames` into a workbook that has the sheets `existing`; Excel names the new sheets as `inserts` say. */
+  async function insertInto(existing: string[], inserts: { id: string; name: string }[], sheetNames: string[]) {
+    const h = createExcelMock({ sheets: Object.fromEntries(existing.map((name) => [name, {}])), inserts });
+    return { h, inserted: await insertTemplate(h.context, BASE64, { sheetNames }) };
+  }
+
   it('inserts the sheets at the end and keeps names that are free', async () => {
-    const h = createExcelMock({
-      sheets: { Sheet1: {} },
-      inserts: [{ id: 'new-1', name: 'Plan' }, { id: 'new-2', name: 'Tiers' }],
-    });
-    const inserted = await insertTemplate(h.context, BASE64, { sheetNames: ['Plan', 'Tiers'] });
+    const { h, inserted } = await insertInto(['Sheet1'], [{ id: 'new-1', name: 'Plan' }, { id: 'new-2', name: 'Tiers' }], ['Plan', 'Tiers']);
 
     expect(inserted).toEqual([
       { template: 'Plan', name: 'Plan', id: 'new-1' },
@@ -86,11 +88,7 @@ describe('insertTemplate', () => {
 
   it('renames inserted sheets whose names clash, whatever Excel named them', async () => {
     // Excel's own names for the copies differ from ours; the helper renames by id.
-    const h = createExcelMock({
-      sheets: { Plan: {}, Tiers: {} },
-      inserts: [{ id: 'new-1', name: 'Plan (2)' }, { id: 'new-2', name: 'Tiers2' }, { id: 'new-3', name: 'Notes' }],
-    });
-    const inserted = await insertTemplate(h.context, BASE64, { sheetNames: ['Plan', 'Tiers', 'Notes'] });
+    const { h, inserted } = await insertInto(['Plan', 'Tiers'], [{ id: 'new-1', name: 'Plan (2)' }, { id: 'new-2', name: 'Tiers2' }, { id: 'new-3', name: 'Notes' }], ['Plan', 'Tiers', 'Notes']);
 
     expect(inserted.map((s) => s.name)).toEqual(['Plan (2)', 'Tiers (2)', 'Notes']);
     expect(h.sheet('new-1').name).toBe('Plan (2)');
@@ -104,11 +102,7 @@ describe('insertTemplate', () => {
   it('swaps names through temporary ones when Excel numbered the copies the other way', async () => {
     // Template: "Plan", "Plan (2)"; workbook has "Plan". Ours: "Plan (3)", "Plan (2)".
     // Excel (say) named them "Plan (2)" and "Plan (3)": a direct rename would collide.
-    const h = createExcelMock({
-      sheets: { Plan: {} },
-      inserts: [{ id: 'a', name: 'Plan (2)' }, { id: 'b', name: 'Plan (3)' }],
-    });
-    const inserted = await insertTemplate(h.context, BASE64, { sheetNames: ['Plan', 'Plan (2)'] });
+    const { h, inserted } = await insertInto(['Plan'], [{ id: 'a', name: 'Plan (2)' }, { id: 'b', name: 'Plan (3)' }], ['Plan', 'Plan (2)']);
     expect(inserted).toEqual([
       { template: 'Plan', name: 'Plan (3)', id: 'a' },
       { template: 'Plan (2)', name: 'Plan (2)', id: 'b' },

@@ -22,6 +22,17 @@ const SPEC: ScenarioSpec = {
   output: 'Inputs!B6',
 };
 
+/** What runScenarios gives for SPEC on the model (output = 2·price + 3·volume − discount): a result per input, in SPEC's order. */
+const SPEC_RUN: ScenarioRun = {
+  output: 'Inputs!B6',
+  base: 229,
+  results: [
+    { input: 'Price', address: 'Inputs!B2', lowInput: 80, highInput: 120, low: 189, high: 269, swing: 80 },
+    { input: 'Volume', address: 'Inputs!$B$3', lowInput: 5, highInput: 20, low: 214, high: 259, swing: 45 },
+    { input: 'B4', address: 'B4', lowInput: 0, highInput: 4, low: 230, high: 226, swing: 4 },
+  ],
+};
+
 function input(h: Harness, address: keyof typeof ORIGINAL): unknown {
   return h.range('Inputs', address).formulas[0][0];
 }
@@ -66,15 +77,7 @@ describe('runScenarios', () => {
     const h = model({ onCalc: (harness) => seen.push((['B2', 'B3', 'B4'] as const).map((a) => input(harness, a))) });
     const run = await runScenarios(h.context, SPEC);
 
-    expect(run).toEqual({
-      output: 'Inputs!B6',
-      base: 229,
-      results: [
-        { input: 'Price', address: 'Inputs!B2', lowInput: 80, highInput: 120, low: 189, high: 269, swing: 80 },
-        { input: 'Volume', address: 'Inputs!$B$3', lowInput: 5, highInput: 20, low: 214, high: 259, swing: 45 },
-        { input: 'B4', address: 'B4', lowInput: 0, highInput: 4, low: 230, high: 226, swing: 4 },
-      ],
-    });
+    expect(run).toEqual(SPEC_RUN);
     // What the workbook held at each recalculation: base, then each input low/high, then the
     // final recalculation after the originals were written back.
     expect(seen).toEqual([
@@ -191,15 +194,9 @@ describe('runScenarios', () => {
 });
 
 describe('tornado', () => {
-  const RUN: ScenarioRun = {
-    output: 'Inputs!B6',
-    base: 229,
-    results: [
-      { input: 'B4', address: 'B4', lowInput: 0, highInput: 4, low: 230, high: 226, swing: 4 },
-      { input: 'Price', address: 'Inputs!B2', lowInput: 80, highInput: 120, low: 189, high: 269, swing: 80 },
-      { input: 'Volume', address: 'Inputs!B3', lowInput: 5, highInput: 20, low: 214, high: 259, swing: 45 },
-    ],
-  };
+  // SPEC's run, its results out of swing order (and Volume's address without the $).
+  const [price, volume, b4] = SPEC_RUN.results;
+  const RUN: ScenarioRun = { ...SPEC_RUN, results: [b4, price, { ...volume, address: 'Inputs!B3' }] };
   const ROWS = [
     ['Input', 'Change at low', 'Change at high', 'Low', 'High', 'Output at low', 'Output at high', 'Swing'],
     ['Price', -40, 40, 80, 120, 189, 269, 80],
