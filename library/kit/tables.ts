@@ -123,9 +123,14 @@ export class TableLayout<K extends string = string> {
     return `${quote(this.sheet)}!${c}${this.firstRow}:${c}${this.lastRow}`;
   }
 
+  /** The cell a result beside the table spills from (its first data row), as instructions point to it: Team!H5. */
+  spillStart(col: number): string {
+    return `${quote(this.sheet)}!${columnLetters(col)}${this.firstRow}`;
+  }
+
   /** A result spilling from this table's first data row, as any sheet reads it: Team!H5#. */
   spill(col: number): string {
-    return `${quote(this.sheet)}!${columnLetters(col)}${this.firstRow}#`;
+    return `${this.spillStart(col)}#`;
   }
 
   /** The first column right of the table. */

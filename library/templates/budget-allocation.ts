@@ -6,7 +6,6 @@
  * overrun review and the 15% conversion-swing alert. In English and in Chinese.
  */
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../../workbook/a1';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type ParameterBlock, type Words, columnWidths, decimalBetween, defineNames, defineTemplates, formula, growingRange,
   growingTables, headerRow, highlightText, label, parameterRules, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
@@ -251,7 +250,6 @@ const budget = defineTemplates({
   layout,
   instructions: (L) => {
     const S = L.sheet;
-    const c = (n: number) => `${S.plan}!${columnLetters(n)}${L.channels.firstRow}`;
     return {
       purpose: t('split a quarterly marketing budget over channels by predicted return, keep a reserve, and watch each month for spend running ahead of conversions.', '按预测回报在各渠道间分配季度营销预算，保留预留池，并按月监控花费是否跑在转化前面。'),
       steps: [
@@ -261,8 +259,8 @@ const budget = defineTemplates({
         ),
         t('Response curve: expected revenue r(x) = α·x^s/(κ^s + x^s). α is the most revenue the channel can bring, κ the spend that earns half of it, s the shape (≤ 1 diminishing returns from the first yuan; > 1 S-shaped). Fit them from past campaigns.', '响应曲线：预期收入 r(x) = α·x^s/(κ^s + x^s)。α 为渠道可带来的最大收入，κ 为达到一半所需投入，s 为形状（≤1 从第一元起边际递减；>1 为S形）。可由历史活动拟合。'),
         t(
-          `${S.plan}: the reserve pool (15%) is kept back; PERF.ALLOCATE (${c(L.col.allocation)}) spills the spend per channel that maximizes total expected revenue within the allocatable 85% and the min/max bounds. Channels strictly inside their bounds end with equal marginal returns. PERF.RESPONSE spills the expected revenue; ROI = revenue / spend, below 3 is flagged.`,
-          `${S.plan}：预留池（15%）不参与分配；PERF.ALLOCATE（${c(L.col.allocation)}）在可分配的85%预算与最低/最高投入约束下溢出使总预期收入最大的各渠道投入。未触及约束的渠道边际回报相等。PERF.RESPONSE 溢出预期收入；ROI = 收入/投入，低于3标记为低效。`,
+          `${S.plan}: the reserve pool (15%) is kept back; PERF.ALLOCATE (${L.channels.spillStart(L.col.allocation)}) spills the spend per channel that maximizes total expected revenue within the allocatable 85% and the min/max bounds. Channels strictly inside their bounds end with equal marginal returns. PERF.RESPONSE spills the expected revenue; ROI = revenue / spend, below 3 is flagged.`,
+          `${S.plan}：预留池（15%）不参与分配；PERF.ALLOCATE（${L.channels.spillStart(L.col.allocation)}）在可分配的85%预算与最低/最高投入约束下溢出使总预期收入最大的各渠道投入。未触及约束的渠道边际回报相等。PERF.RESPONSE 溢出预期收入；ROI = 收入/投入，低于3标记为低效。`,
         ),
         t(`${S.example}: short video's CAC was 60% of live commerce's, so its share went 20% → 40% and live commerce 35% → 25%; the table compares the customers each split buys.`, `${S.example}：短视频获客成本为直播电商的60%，因此其占比由20%调至40%，直播电商由35%调至25%；表中比较两种分配可获得的客户数。`),
         t(

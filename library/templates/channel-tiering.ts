@@ -231,7 +231,6 @@ const tiering = defineTemplates({
   layout,
   instructions: (L) => {
     const S = L.sheet;
-    const c = (col: number) => `${S.channels}!${columnLetters(col)}${L.channels.firstRow}`;
     return {
       purpose: t('a quarterly review that sorts channels into tiers by the channel rules, and shows which few channels bring most of the revenue.', '季度渠道复盘，按渠道规则对渠道分层，并找出贡献大部分收入的少数渠道。'),
       steps: [
@@ -241,12 +240,12 @@ const tiering = defineTemplates({
         ),
         t('Growth, revenue changes and conversion are fractions (0.30 = 30%). "Δ prev quarter" is Q2 vs Q1 revenue, "Δ last quarter" Q3 vs Q2.', '增长率、收入变化和转化率均为小数（0.30 = 30%）。“上季度环比”为二季度对一季度收入变化，“本季度环比”为三季度对二季度。'),
         t(
-          `Tier (${c(L.col.code)}, =PERF.CHANNELTIER), first match wins: exit-review if revenue fell by at least exit_decline (15%) in both quarters; low-roi if ROI < min_roi (3, i.e. 1:3); strategic if the channel is among those bringing strategic_share (80%) of revenue; incubate if yearly growth > incubate_growth (30%), for the incubation months (6); else maintain. ${c(L.col.tier)} shows the tier's name from ${S.rules}!B${TIER_FIRST}:B${TIER_FIRST + 4}.`,
-          `分层（${c(L.col.code)}，=PERF.CHANNELTIER），按顺序首个满足的规则生效：两个季度收入均下滑达 exit_decline（15%）→ 退出评估（exit-review）；ROI < min_roi（3，即1:3）→ 低效（low-roi）；属于贡献 strategic_share（80%）收入的头部渠道 → 战略（strategic）；年增长 > incubate_growth（30%）→ 孵化（incubate，孵化期6个月）；其余 → 维持（maintain）。${c(L.col.tier)} 按 ${S.rules}!B${TIER_FIRST}:B${TIER_FIRST + 4} 显示中文名称。`,
+          `Tier (${L.channels.spillStart(L.col.code)}, =PERF.CHANNELTIER), first match wins: exit-review if revenue fell by at least exit_decline (15%) in both quarters; low-roi if ROI < min_roi (3, i.e. 1:3); strategic if the channel is among those bringing strategic_share (80%) of revenue; incubate if yearly growth > incubate_growth (30%), for the incubation months (6); else maintain. ${L.channels.spillStart(L.col.tier)} shows the tier's name from ${S.rules}!B${TIER_FIRST}:B${TIER_FIRST + 4}.`,
+          `分层（${L.channels.spillStart(L.col.code)}，=PERF.CHANNELTIER），按顺序首个满足的规则生效：两个季度收入均下滑达 exit_decline（15%）→ 退出评估（exit-review）；ROI < min_roi（3，即1:3）→ 低效（low-roi）；属于贡献 strategic_share（80%）收入的头部渠道 → 战略（strategic）；年增长 > incubate_growth（30%）→ 孵化（incubate，孵化期6个月）；其余 → 维持（maintain）。${L.channels.spillStart(L.col.tier)} 按 ${S.rules}!B${TIER_FIRST}:B${TIER_FIRST + 4} 显示中文名称。`,
         ),
         t(
-          `Pareto class (${c(L.col.pareto)}, =PERF.PARETO): A = the channels bringing the first 80% of revenue (the one crossing 80% included), B = up to 95%, C = the rest.`,
-          `帕累托分类（${c(L.col.pareto)}，=PERF.PARETO）：A = 贡献前80%收入的渠道（跨过80%的渠道也算A），B = 至95%，C = 其余。`,
+          `Pareto class (${L.channels.spillStart(L.col.pareto)}, =PERF.PARETO): A = the channels bringing the first 80% of revenue (the one crossing 80% included), B = up to 95%, C = the rest.`,
+          `帕累托分类（${L.channels.spillStart(L.col.pareto)}，=PERF.PARETO）：A = 贡献前80%收入的渠道（跨过80%的渠道也算A），B = 至95%，C = 其余。`,
         ),
         t(
           'Conversion alert: conversion moved more than 15% (relative) from Q2 to Q3. Colours: strategic green, incubate blue, maintain grey, low ROI amber, exit review red.',
