@@ -47,6 +47,19 @@ export function startCommand<Options>(
   return typeof options === 'number' ? options : { options, locale };
 }
 
+/** startCommand for a command on one workbook: a book that is not there ends it too. */
+export function startBookCommand<Options extends { book: string }>(
+  command: string,
+  args: string[],
+  io: Io,
+  parse: (args: string[]) => Options | Phrase,
+  usage: (locale: Locale) => string,
+): { options: Options; locale: Locale } | number {
+  const started = startCommand(command, args, io, parse, usage);
+  if (typeof started === 'number') return started;
+  return missingBook(command, started.options.book, io, started.locale) ?? started;
+}
+
 /** EXIT.unreadable once "no such file" has been said, or undefined when `book` is there. */
 export function missingBook(command: string, book: string, io: Io, locale: Locale): number | undefined {
   if (fs.existsSync(book)) return undefined;

@@ -21,7 +21,7 @@ import { calculatedModel, writeWhole } from './compare-books';
 import { optionValue } from './compare';
 import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
-import { missingBook, startCommand } from './command-start';
+import { startBookCommand } from './command-start';
 import { DEFAULT_TIMEOUT_SECONDS } from './isolate';
 import { mapProblemPhrase } from '../calc/payroll-phrases';
 
@@ -93,11 +93,9 @@ async function readMap(file: string, io: Io, locale: Locale): Promise<PayrollMap
 }
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const started = startCommand('export', args, io, parseExportArgs, exportUsage);
+  const started = startBookCommand('export', args, io, parseExportArgs, exportUsage);
   if (typeof started === 'number') return started;
   const { options, locale } = started;
-  const missing = missingBook('export', options.book, io, locale);
-  if (missing !== undefined) return missing;
   const map = await readMap(options.map, io, locale);
   if (typeof map === 'number') return map;
   const model = await calculatedModel(options.book, io, { command: 'export', locale, timeoutSeconds: options.timeout });

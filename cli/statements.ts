@@ -13,7 +13,7 @@ import { Phrase, isPhrase, phrase, render } from '../i18n/text';
 import { readArguments } from './calc';
 import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
-import { missingBook, startCommand } from './command-start';
+import { startBookCommand } from './command-start';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, StatementsTask, runIsolated } from './isolate';
 import { chromiumPath, isExecutable } from './statements-pdf';
 
@@ -67,11 +67,9 @@ export function parseStatementsArgs(args: string[], env: Record<string, string |
 }
 
 export async function statementsCommand(args: string[], io: Io): Promise<number> {
-  const started = startCommand('statements', args, io, parseStatementsArgs, statementsUsage);
+  const started = startBookCommand('statements', args, io, parseStatementsArgs, statementsUsage);
   if (typeof started === 'number') return started;
   const { options, locale } = started;
-  const missing = missingBook('statements', options.book, io, locale);
-  if (missing !== undefined) return missing;
   // No browser, no PDF: said before a workbook is calculated for nothing.
   if (options.format === 'pdf' && !isExecutable(options.chromium)) {
     io.err(commandLine('statements', phrase(STATEMENTS.noChromium, { path: options.chromium }), locale));
