@@ -166,6 +166,16 @@ function personName(people: string): Validation {
   return { type: 'list', allowBlank: false, formulae: [`INDIRECT("${people}")`], error: t('A name from the People table', '须为人员表中的姓名') };
 }
 
+/** The columns the Teams and the People tables share: the team, its channel, the annual target and the sales in the period. */
+function salesColumns(channelOptions: Validation) {
+  return [
+    { key: 'team', name: t('Team', '团队') },
+    { key: 'channel', name: LABEL.channel, validation: channelOptions },
+    { key: 'annual', name: t('Annual target', '年度目标'), format: CNY, validation: nonNegative },
+    { key: 'sales', name: t('Sales in the period', '期间销售额'), format: CNY, validation: nonNegative },
+  ] as const;
+}
+
 function layout(w: Words) {
   const sheet = w.sayEach(SHEETS);
   const channelOptions = oneOf([ONLINE, OFFLINE], t('online or offline', '线上或线下'));
@@ -176,10 +186,7 @@ function layout(w: Words) {
       at: 'A4',
       rows: TEAMS.length,
       columns: [
-        { key: 'team', name: t('Team', '团队') },
-        { key: 'channel', name: LABEL.channel, validation: channelOptions },
-        { key: 'annual', name: t('Annual target', '年度目标'), format: CNY, validation: nonNegative },
-        { key: 'sales', name: t('Sales in the period', '期间销售额'), format: CNY, validation: nonNegative },
+        ...salesColumns(channelOptions),
         { key: 'newRegion', name: t('New-region sales', '新区域销售额'), format: CNY, validation: nonNegative },
       ],
     },
@@ -193,10 +200,7 @@ function layout(w: Words) {
       at: `A${peopleAt}`,
       rows: PEOPLE.length,
       columns: [
-        { key: 'team', name: t('Team', '团队') },
-        { key: 'channel', name: LABEL.channel, validation: channelOptions },
-        { key: 'annual', name: t('Annual target', '年度目标'), format: CNY, validation: nonNegative },
-        { key: 'sales', name: t('Sales in the period', '期间销售额'), format: CNY, validation: nonNegative },
+        ...salesColumns(channelOptions),
         { key: 'base', name: t('Channel bonus base', '绩效奖金基数'), format: CNY, validation: nonNegative },
         { key: 'dual', name: t('Dual-track base', '双轨奖金基数'), format: CNY, validation: nonNegative },
         { key: 'profit', name: t('Profit', '利润'), format: CNY },
