@@ -13,15 +13,10 @@ import { ZipArchive } from '../../workbook/zip';
 import {
   ColumnSource, PayrollMap, PayrollRows, centsText, cellText, checkTotal, csvField, numberText, parseCsv, parsePayrollMap, payrollRows, toCents, toCsv, UTF8_BOM,
 } from '../../calc/payroll';
+import { readmePayrollColumns } from '../support/calc-payroll-map';
 
 const EXAMPLE = {
-  columns: [
-    { header: '工号', from: 'People[ID]' },
-    { header: '姓名', from: 'People[Name]' },
-    { header: '所属期间', from: 'Inputs!B2', type: 'month' },
-    { header: '应发金额', from: 'People[Payout]', type: 'amount' },
-    { header: '成本中心', value: 'CC-100' },
-  ],
+  columns: readmePayrollColumns({ id: 'People[ID]', name: 'People[Name]', period: 'Inputs!B2', amount: 'People[Payout]', costCentre: { value: 'CC-100' } }),
 };
 
 describe('the map', () => {

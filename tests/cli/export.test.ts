@@ -14,6 +14,7 @@ import { readWorkbookModel } from '../../workbook/read';
 import { ZipArchive } from '../../workbook/zip';
 import { chinese } from '../i18n/language-check';
 import { englishIn } from '../i18n/typed-as-is';
+import { readmePayrollColumns } from '../support/calc-payroll-map';
 import { tempDir } from '../support/workbook';
 import { PlanBook, englishForZh, perfplan, writePlanBook } from './compare-fixtures';
 
@@ -22,13 +23,7 @@ jest.setTimeout(180_000);
 /** The README's example map, on the Chinese plan workbook. */
 const MAP = {
   sheet: '工资表',
-  columns: [
-    { header: '工号', from: '团队[工号]' },
-    { header: '姓名', from: '团队[姓名]' },
-    { header: '所属期间', from: 'Inputs!B9', type: 'month' },
-    { header: '应发金额', from: '团队[奖金]', type: 'amount' },
-    { header: '成本中心', from: '团队[成本中心]' },
-  ],
+  columns: readmePayrollColumns({ id: '团队[工号]', name: '团队[姓名]', period: 'Inputs!B9', amount: '团队[奖金]', costCentre: { from: '团队[成本中心]' } }),
 };
 
 // Payouts are 12% of sales: 1,234.56 → 148.1472 (148.15), 999.99 → 119.9988 (120.00), …
