@@ -187,24 +187,19 @@ export interface PoolModel {
   people: { name: string; share: string }[];
 }
 
+/** The example pool's departments in each language, and their shares (the same in both). */
+const POOL_EXAMPLE = {
+  en: ['Sales', 'Operations', 'Supply chain', 'Finance'],
+  zh: ['销售部', '运营部', '供应链部', '财务部'],
+  shares: ['40', '25', '20', '5'],
+};
+
 export function createPoolModel(zh: boolean): PoolModel {
   return {
     pool: '1,000,000',
     cap: '350,000',
     floor: '80,000',
-    people: zh
-      ? [
-          { name: '销售部', share: '40' },
-          { name: '运营部', share: '25' },
-          { name: '供应链部', share: '20' },
-          { name: '财务部', share: '5' },
-        ]
-      : [
-          { name: 'Sales', share: '40' },
-          { name: 'Operations', share: '25' },
-          { name: 'Supply chain', share: '20' },
-          { name: 'Finance', share: '5' },
-        ],
+    people: (zh ? POOL_EXAMPLE.zh : POOL_EXAMPLE.en).map((name, i) => ({ name, share: POOL_EXAMPLE.shares[i] })),
   };
 }
 
@@ -269,17 +264,16 @@ export interface QuotaModel {
 /** A retail-like year: quiet after the New Year, busy in the fourth quarter. */
 export const DEFAULT_WEIGHTS = ['0.8', '0.6', '0.9', '1', '1', '0.9', '0.9', '1', '1.1', '1.2', '1.2', '1.4'];
 
+/** The example breakdown's regions in each language, and their annual targets (the same in both). */
+const QUOTA_EXAMPLE = {
+  en: ['East', 'South'],
+  zh: ['华东区', '华南区'],
+  annual: ['8,000,000', '5,000,000'],
+};
+
 export function createQuotaModel(zh: boolean): QuotaModel {
   return {
-    targets: zh
-      ? [
-          { name: '华东区', annual: '8,000,000' },
-          { name: '华南区', annual: '5,000,000' },
-        ]
-      : [
-          { name: 'East', annual: '8,000,000' },
-          { name: 'South', annual: '5,000,000' },
-        ],
+    targets: (zh ? QUOTA_EXAMPLE.zh : QUOTA_EXAMPLE.en).map((name, i) => ({ name, annual: QUOTA_EXAMPLE.annual[i] })),
     weights: [...DEFAULT_WEIGHTS],
     roundTo: '10,000',
   };
