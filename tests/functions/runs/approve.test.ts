@@ -7,17 +7,12 @@
  * an audit chain that finds entries edited or removed directly in the table.
  */
 import { bearer, expectProblem } from '../support/api';
-import { RunsHarness, payoutWorkbook, runForm, runMetadata, startRunsApi } from '../support/runs';
+import { RunsHarness, payoutWorkbook, runForm, runMetadata, runsApiForTests } from '../support/runs';
 
 jest.setTimeout(240_000);
 
 let api: RunsHarness;
-beforeAll(async () => {
-  api = await startRunsApi({ calculate: true });
-});
-afterAll(async () => {
-  await api?.close();
-});
+runsApiForTests((started) => (api = started), { calculate: true });
 
 const get = (token: string, id: string, path = '') => fetch(`${api.url}/runs/${id}${path}`, { headers: bearer(token) });
 

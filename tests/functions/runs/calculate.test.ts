@@ -11,17 +11,12 @@ import { queueFunctions } from '../../../functions/src/routes';
 import { startQueuePoller } from '../../../functions/src/local/queue-poller';
 import { bearer, expectProblem } from '../support/api';
 import { STATEMENTS } from '../../../i18n/statements';
-import { RunsHarness, runForm, runMetadata, startRunsApi } from '../support/runs';
+import { RunsHarness, runForm, runMetadata, runsApiForTests } from '../support/runs';
 
 jest.setTimeout(180_000);
 
 let api: RunsHarness;
-beforeAll(async () => {
-  api = await startRunsApi();
-});
-afterAll(async () => {
-  await api?.close();
-});
+runsApiForTests((started) => (api = started));
 
 /** A People table whose Payout column is a formula per row (`payout` is the formula text). */
 async function formulaWorkbook(people: Array<[string, string, number, string]>): Promise<Buffer> {

@@ -7,17 +7,12 @@
 import { createHash } from 'crypto';
 import { runIdFor } from '../../../functions/src/runs/model';
 import { bearer, expectProblem } from '../support/api';
-import { RunsHarness, payoutWorkbook, runForm, runMetadata, startRunsApi, storedRuns } from '../support/runs';
+import { RunsHarness, payoutWorkbook, runForm, runMetadata, runsApiForTests, storedRuns } from '../support/runs';
 
 jest.setTimeout(120_000);
 
 let api: RunsHarness;
-beforeAll(async () => {
-  api = await startRunsApi();
-});
-afterAll(async () => {
-  await api?.close();
-});
+runsApiForTests((started) => (api = started));
 beforeEach(() => {
   api.faults = {};
 });

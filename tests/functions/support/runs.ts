@@ -46,11 +46,31 @@ export interface RunsHarness {
   close(): Promise<void>;
 }
 
+export interface RunsApiOptions {
+  calculate?: boolean;
+  visibilityTimeoutSeconds?: number;
+}
+
+/**
+ * One runs API for all the tests of a file: started before them and handed to `use` (which
+ * keeps it in the file's `api`), closed after them.
+ */
+export function runsApiForTests(use: (api: RunsHarness) => void, options: RunsApiOptions = {}): void {
+  let started: RunsHarness | undefined;
+  beforeAll(async () => {
+    started = await startRunsApi(options);
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+}
+
 /**
  * `calculate: true` serves the queue-triggered calculation too (the host's queue poller, with
  * no retry delay and fast polling); without it, messages stay on the queue for the test to see.
  */
-export async function startRunsApi(options: { calculate?: boolean; visibilityTimeoutSeconds?: number } = {}): Promise<RunsHarness> {
+export async function startRunsApi(options: RunsApiOptions = {}): Promise<RunsHarness> {
   const storage = await testStorage();
   const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'perfplan-issuer-'));
   const env = {
