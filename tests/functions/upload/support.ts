@@ -131,6 +131,11 @@ export function replaceInEntry(entries: ZipEntryInput[], name: string, from: str
   replaceEntry(entries, name, entryText(entries, name).replace(from, to));
 }
 
+/** `xlsx` re-zipped with the first `from` in the text of entry `name` replaced by `to`. */
+export function rezipReplacing(xlsx: Buffer, name: string, from: string, to: string): Promise<Buffer> {
+  return rezip(xlsx, (entries) => replaceInEntry(entries, name, from, to));
+}
+
 // --- workbooks -------------------------------------------------------------------------------
 
 /** A real, small template workbook written by exceljs. */

@@ -19,6 +19,7 @@ import {
   replaceEntry,
   replaceInEntry,
   rezip,
+  rezipReplacing,
   writeZip,
   xlsmWithVbaPart,
 } from './support';
@@ -95,9 +96,7 @@ describe('checkWorkbookBytes', () => {
     });
 
     it('a workbook part not declared as a spreadsheet', async () => {
-      const odd = await rezip(xlsx, (entries) => {
-        replaceInEntry(entries, '[Content_Types].xml', 'spreadsheetml.sheet.main+xml', 'wordprocessingml.document.main+xml');
-      });
+      const odd = await rezipReplacing(xlsx, '[Content_Types].xml', 'spreadsheetml.sheet.main+xml', 'wordprocessingml.document.main+xml');
       await expectProblem(checkWorkbookBytes(odd), 415, /not declared as a spreadsheet/);
     });
 
@@ -116,26 +115,22 @@ describe('checkWorkbookBytes', () => {
     });
 
     it('a macro content type without a vbaProject.bin part', async () => {
-      const xlsm = await rezip(xlsx, (entries) => {
-        replaceInEntry(
-          entries,
-          '[Content_Types].xml',
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
-          'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
-        );
-      });
+      const xlsm = await rezipReplacing(
+        xlsx,
+        '[Content_Types].xml',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+        'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+      );
       await expectProblem(checkWorkbookBytes(xlsm), 415, /macro-enabled workbooks are refused/);
     });
 
     it('a vbaProject content type hidden behind character references', async () => {
-      const xlsm = await rezip(xlsx, (entries) => {
-        replaceInEntry(
-          entries,
-          '[Content_Types].xml',
-          '</Types>',
-          '<Default Extension="bin" ContentType="application/vnd.ms-office.&#x76;baProject"/></Types>',
-        );
-      });
+      const xlsm = await rezipReplacing(
+        xlsx,
+        '[Content_Types].xml',
+        '</Types>',
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.&#x76;baProject"/></Types>',
+      );
       await expectProblem(checkWorkbookBytes(xlsm), 415, /macro-enabled/);
     });
 
@@ -185,26 +180,22 @@ describe('checkWorkbookBytes', () => {
     });
 
     it('an externalLink content type alone', async () => {
-      const linked = await rezip(xlsx, (entries) => {
-        replaceInEntry(
-          entries,
-          '[Content_Types].xml',
-          '</Types>',
-          `<Override PartName="/xl/links/one.xml" ContentType="${EXTERNAL_LINK_CT}"/></Types>`,
-        );
-      });
+      const linked = await rezipReplacing(
+        xlsx,
+        '[Content_Types].xml',
+        '</Types>',
+        `<Override PartName="/xl/links/one.xml" ContentType="${EXTERNAL_LINK_CT}"/></Types>`,
+      );
       await expectProblem(checkWorkbookBytes(linked), 400, /external link content type/);
     });
 
     it('<externalReferences> in xl/workbook.xml', async () => {
-      const linked = await rezip(xlsx, (entries) => {
-        replaceInEntry(
-          entries,
-          'xl/workbook.xml',
-          '</sheets>',
-          '</sheets><externalReferences><externalReference r:id="rId42"/></externalReferences>',
-        );
-      });
+      const linked = await rezipReplacing(
+        xlsx,
+        'xl/workbook.xml',
+        '</sheets>',
+        '</sheets><externalReferences><externalReference r:id="rId42"/></externalReferences>',
+      );
       await expectProblem(checkWorkbookBytes(linked), 400, /external references/);
     });
 
