@@ -61,6 +61,7 @@ import {
 import { DevServer, startDevServer } from './dev-server';
 import { HttpsDecision, decideHttps, systemHttpsEnvironment } from './https';
 import { loadOrCreateLocalIssuer } from './local-issuer';
+import { newestMtime } from './newest-mtime';
 import { findRepoRoot } from './paths';
 import { localPublisherToken } from './token';
 
@@ -103,22 +104,6 @@ function portFromEnv(name: string, fallback: number): number {
 
 // ---------------------------------------------------------------------------------------------
 // Build
-
-function newestMtime(target: string, skip: (name: string) => boolean = () => false): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs; // a deleted file changes its folder's mtime
-  for (const entry of fs.readdirSync(target)) {
-    if (skip(entry)) continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry), skip));
-  }
-  return newest;
-}
 
 export type BuildMode = 'production' | 'development';
 

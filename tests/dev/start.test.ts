@@ -33,6 +33,7 @@ import { desktopCommand, webSideloadInstructions } from '../../dev/sideload';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/src/auth/config';
 import { ADMIN_ROLE } from '../../functions/src/auth/verify';
 import { freePorts } from '../functions/support/azurite';
+import { isAlive } from '../support/e2e-process';
 
 jest.setTimeout(240_000);
 
@@ -63,15 +64,6 @@ function templateForm(id: string, bytes: Buffer): FormData {
   form.set('metadata', JSON.stringify({ id, title: { en: id, zh: id }, description: { en: '', zh: '' }, category: 'incentive' }));
   form.set('file', new Blob([new Uint8Array(bytes)]), `${id}.xlsx`);
   return form;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 interface Running {

@@ -20,6 +20,8 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import webpack from 'webpack';
+import { newestMtime } from '../../../dev/newest-mtime';
+import { isAlive } from '../../support/e2e-process';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const RESULTS_DIR = path.join(REPO, 'test-results');
@@ -33,33 +35,10 @@ export function shellPresent(): boolean {
   return SHELL_FILES.every((f) => fs.existsSync(path.join(REPO, f)));
 }
 
-/** Newest modification time under `p` (file or folder), 0 when it does not exist. */
-function newest(p: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let max = stat.mtimeMs;
-  for (const entry of fs.readdirSync(p)) {
-    if (entry === 'node_modules') continue;
-    max = Math.max(max, newest(path.join(p, entry)));
-  }
-  return max;
-}
+/** Newest modification time under `p` (file or folder), 0 when it does not exist; node_modules is not entered. */
+const newest = (p: string): number => newestMtime(p, (name) => name === 'node_modules');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Runs `work` holding the lock `name` (a folder under BUILDS_DIR, created atomically by
@@ -82,7 +61,7 @@ async function withLock<T>(name: string, work: () => Promise<T>, staleMs = 10 * 
         // the holder has created the folder but not yet written its pid
       }
       const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if ((Number.isInteger(holder) && holder > 0 && !alive(holder)) || age > staleMs) fs.rmSync(lock, { recursive: true, force: true });
+      if ((Number.isInteger(holder) && holder > 0 && !isAlive(holder)) || age > staleMs) fs.rmSync(lock, { recursive: true, force: true });
       else await sleep(500);
     }
   }
