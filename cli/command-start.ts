@@ -27,37 +27,32 @@ export function parsedArguments<Options>(
   return options;
 }
 
-/**
- * The options and locale of a command that answers --help itself, or the exit status once the
- * usage (asked for, or after a usage error) has been said.
- */
-export function startCommand<Options>(
-  command: string,
-  args: string[],
-  io: Io,
-  parse: (args: string[]) => Options | Phrase,
-  usage: (locale: Locale) => string,
-): { options: Options; locale: Locale } | number {
+/** A command as its start needs it: its name, how its arguments parse, and its usage in a locale. */
+export interface CommandSpec<Options> {
+  name: string;
+  parse: (args: string[]) => Options | Phrase;
+  usage: (locale: Locale) => string;
+}
+
+/** The options and locale to run with, or the exit status once the usage (asked for, or after a usage error) has been said. */
+export type Started<Options> = { options: Options; locale: Locale } | number;
+
+/** The start of a command that answers --help itself. */
+export function startCommand<Options>(spec: CommandSpec<Options>, args: string[], io: Io): Started<Options> {
   const locale = argumentsLocale(args, process.env);
   if (args.includes('--help') || args.includes('-h')) {
-    io.out(`${usage(locale)}\n`);
+    io.out(`${spec.usage(locale)}\n`);
     return EXIT.calculated;
   }
-  const options = parsedArguments(command, args, io, locale, parse, usage);
+  const options = parsedArguments(spec.name, args, io, locale, spec.parse, spec.usage);
   return typeof options === 'number' ? options : { options, locale };
 }
 
 /** startCommand for a command on one workbook: a book that is not there ends it too. */
-export function startBookCommand<Options extends { book: string }>(
-  command: string,
-  args: string[],
-  io: Io,
-  parse: (args: string[]) => Options | Phrase,
-  usage: (locale: Locale) => string,
-): { options: Options; locale: Locale } | number {
-  const started = startCommand(command, args, io, parse, usage);
+export function startBookCommand<Options extends { book: string }>(spec: CommandSpec<Options>, args: string[], io: Io): Started<Options> {
+  const started = startCommand(spec, args, io);
   if (typeof started === 'number') return started;
-  return missingBook(command, started.options.book, io, started.locale) ?? started;
+  return missingBook(spec.name, started.options.book, io, started.locale) ?? started;
 }
 
 /** EXIT.unreadable once "no such file" has been said, or undefined when `book` is there. */

@@ -180,7 +180,7 @@ export function compareModels(a: WorkbookModel, b: WorkbookModel, options: Pick<
 }
 
 export async function compareCommand(args: string[], io: Io): Promise<number> {
-  const started = startCommand('compare', args, io, parseCompareArgs, compareUsage);
+  const started = startCommand({ name: 'compare', parse: parseCompareArgs, usage: compareUsage }, args, io);
   if (typeof started === 'number') return started;
   const { options, locale } = started;
   const models: WorkbookModel[] = [];

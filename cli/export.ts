@@ -93,7 +93,7 @@ async function readMap(file: string, io: Io, locale: Locale): Promise<PayrollMap
 }
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const started = startBookCommand('export', args, io, parseExportArgs, exportUsage);
+  const started = startBookCommand({ name: 'export', parse: parseExportArgs, usage: exportUsage }, args, io);
   if (typeof started === 'number') return started;
   const { options, locale } = started;
   const map = await readMap(options.map, io, locale);

@@ -67,7 +67,7 @@ export function parseStatementsArgs(args: string[], env: Record<string, string |
 }
 
 export async function statementsCommand(args: string[], io: Io): Promise<number> {
-  const started = startBookCommand('statements', args, io, parseStatementsArgs, statementsUsage);
+  const started = startBookCommand({ name: 'statements', parse: parseStatementsArgs, usage: statementsUsage }, args, io);
   if (typeof started === 'number') return started;
   const { options, locale } = started;
   // No browser, no PDF: said before a workbook is calculated for nothing.
