@@ -57,6 +57,12 @@ export function optionValue(args: string[], i: number, names: readonly string[])
   return undefined;
 }
 
+/** Hands an option's value to `keep`; how many arguments after the option it took, as readArguments wants. */
+export function keepValue(option: { value: string; used: number }, keep: (value: string) => void): number {
+  keep(option.value);
+  return option.used - 1;
+}
+
 export function parseCompareArgs(args: string[], env: Record<string, string | undefined> = process.env): CompareOptions | Phrase {
   const books: string[] = [];
   let key: string | undefined;
@@ -73,14 +79,8 @@ export function parseCompareArgs(args: string[], env: Record<string, string | un
     if (isPhrase(valueArg)) return valueArg;
     if (isPhrase(topArg)) return topArg;
     if (isPhrase(outArg)) return phrase(CLI.needsFileName, { option: arg.split('=')[0] });
-    if (keyArg) {
-      key = keyArg.value;
-      return keyArg.used - 1;
-    }
-    if (valueArg) {
-      value = valueArg.value;
-      return valueArg.used - 1;
-    }
+    if (keyArg) return keepValue(keyArg, (given) => (key = given));
+    if (valueArg) return keepValue(valueArg, (given) => (value = given));
     if (topArg) {
       top = Number(topArg.value);
       if (!Number.isInteger(top) || top < 1) return phrase(OUTPUTS.topCount);

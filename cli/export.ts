@@ -18,7 +18,7 @@ import { Phrase, isPhrase, phrase, render } from '../i18n/text';
 import { nodeCodec } from '../workbook/node-codec';
 import { readArguments } from './calc';
 import { calculatedModel, writeWhole } from './compare-books';
-import { optionValue } from './compare';
+import { keepValue, optionValue } from './compare';
 import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
 import { startBookCommand } from './command-start';
@@ -47,14 +47,8 @@ export function parseExportArgs(args: string[], env: Record<string, string | und
     const mapArg = optionValue(args, i, ['--map']);
     const outArg = optionValue(args, i, ['--out', '-o']);
     if (isPhrase(mapArg) || isPhrase(outArg)) return phrase(CLI.needsFileName, { option: arg.split('=')[0] });
-    if (mapArg) {
-      map = mapArg.value;
-      return mapArg.used - 1;
-    }
-    if (outArg) {
-      out = outArg.value;
-      return outArg.used - 1;
-    }
+    if (mapArg) return keepValue(mapArg, (given) => (map = given));
+    if (outArg) return keepValue(outArg, (given) => (out = given));
     if (arg.startsWith('-') && arg.length > 1) return phrase(CLI.unknownOption, { option: arg });
     if (book) return phrase(CLI.unexpectedArgument, { argument: arg });
     book = arg;
