@@ -47,10 +47,8 @@ import {
   isRebateModel,
   removeLadderRow,
   removeLevel,
-  type PoolModel,
-  type QuotaModel,
+  type Evaluation,
   type RebateMethod,
-  type RebateModel,
 } from './v2-model';
 import { type PlanSheetResult, writePoolToSheet, writeQuotaToSheet, writeRebateToSheet } from './write-to-sheet';
 import { messageOf } from '../../components/error-text';
@@ -159,6 +157,27 @@ function keepUnchanged<M, K extends keyof M>(model: M, key: K, list: M[K]): M {
   return list === model[key] ? model : { ...model, [key]: list };
 }
 
+/**
+ * A panel's draft (kept across sessions under `key`; at first the example in the pane's
+ * language) and the engine's evaluation of it, with its preview when the draft is valid.
+ */
+function usePanelDraft<M, P>(key: string, create: (zh: boolean) => M, accept: (value: unknown) => value is M, evaluate: (model: M) => Evaluation<P>, locale: Locale) {
+  const [model, setModel] = useDraft<M>(key, () => create(locale === 'zh-CN'), accept);
+  const evaluation = React.useMemo(() => evaluate(model), [evaluate, model]);
+  return { model, setModel, evaluation, preview: evaluation.ok ? evaluation.preview : null };
+}
+
+/** What a panel shows below its inputs: the engine's problems (an invalid draft), the preview section (`children`) and the "Sheet" section. */
+function PanelOutcome<P>({ evaluation, locale, host, t, hint, write, model, children }: { evaluation: Evaluation<P>; locale: Locale; host: HostInfo; t: T; hint: string; write: () => Promise<PlanSheetResult>; model: unknown; children: React.ReactNode }): React.JSX.Element {
+  return (
+    <>
+      {!evaluation.ok && <Problems problems={evaluation.problems} locale={locale} t={t} />}
+      <Section heading={t('previewHeading')}>{children}</Section>
+      <V2WriteSection host={host} t={t} valid={evaluation.ok} hint={hint} write={write} resetKey={model} />
+    </>
+  );
+}
+
 /** A number input with a visible label. */
 function NumberField({ label, value, onChange, hint, testId }: { label: string; value: string; onChange: (value: string) => void; hint?: string; testId?: string }): React.JSX.Element {
   const l = useLayout();
@@ -175,12 +194,10 @@ function NumberField({ label, value, onChange, hint, testId }: { label: string; 
 export function RebatePanel({ locale, host, t, formats }: V2PanelProps): React.JSX.Element {
   const l = useLayout();
   const s = useStyles();
-  const [model, setModel] = useDraft<RebateModel>('plan-rebate', () => createRebateModel(locale === 'zh-CN'), isRebateModel);
-  const evaluation = React.useMemo(() => evaluateRebate(model), [model]);
+  const { model, setModel, evaluation, preview } = usePanelDraft('plan-rebate', createRebateModel, isRebateModel, evaluateRebate, locale);
   const focus = useFocusAfterRender();
   const { focusNext, register } = focus;
   const levelName = (k: number) => model.levels[k].trim() || t('newLevel', { level: k + 1 });
-  const preview = evaluation.ok ? evaluation.preview : null;
 
   const write = () =>
     writeRebateToSheet(preview!.spec, {
@@ -297,9 +314,7 @@ export function RebatePanel({ locale, host, t, formats }: V2PanelProps): React.J
         <NumberField label={t('volumeLabel')} value={model.volume} onChange={(v) => setModel((m) => ({ ...m, volume: v }))} testId="volume" />
       </div>
 
-      {!evaluation.ok && <Problems problems={evaluation.problems} locale={locale} t={t} />}
-
-      <Section heading={t('previewHeading')}>
+      <PanelOutcome evaluation={evaluation} locale={locale} host={host} t={t} hint={t('formulasHintRebate')} write={write} model={model}>
         {preview && (
           <>
             <table className={s.preview} data-testid="rebate-preview">
@@ -334,9 +349,7 @@ export function RebatePanel({ locale, host, t, formats }: V2PanelProps): React.J
             </Text>
           </>
         )}
-      </Section>
-
-      <V2WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintRebate')} write={write} resetKey={model} />
+      </PanelOutcome>
     </>
   );
 }
@@ -347,10 +360,8 @@ export function RebatePanel({ locale, host, t, formats }: V2PanelProps): React.J
 export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX.Element {
   const l = useLayout();
   const s = useStyles();
-  const [model, setModel] = useDraft<PoolModel>('plan-pool', () => createPoolModel(locale === 'zh-CN'), isPoolModel);
-  const evaluation = React.useMemo(() => evaluatePool(model), [model]);
+  const { model, setModel, evaluation, preview } = usePanelDraft('plan-pool', createPoolModel, isPoolModel, evaluatePool, locale);
   const focus = useFocusAfterRender();
-  const preview = evaluation.ok ? evaluation.preview : null;
   const capped = preview ? preview.people.filter((p) => p.place === 'cap') : [];
 
   const write = () =>
@@ -383,9 +394,7 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
         />
       </Section>
 
-      {!evaluation.ok && <Problems problems={evaluation.problems} locale={locale} t={t} />}
-
-      <Section heading={t('previewHeading')}>
+      <PanelOutcome evaluation={evaluation} locale={locale} host={host} t={t} hint={t('formulasHintPool')} write={write} model={model}>
         {preview && (
           <>
             <Text className={`${l.wrap} ${capped.length > 0 ? s.capped : ''}`} aria-live="polite" data-testid="pool-capped">
@@ -427,9 +436,7 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
             </Caption1>
           </>
         )}
-      </Section>
-
-      <V2WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintPool')} write={write} resetKey={model} />
+      </PanelOutcome>
     </>
   );
 }
@@ -440,11 +447,9 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
 export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JSX.Element {
   const l = useLayout();
   const s = useStyles();
-  const [model, setModel] = useDraft<QuotaModel>('plan-quota', () => createQuotaModel(locale === 'zh-CN'), isQuotaModel);
-  const evaluation = React.useMemo(() => evaluateQuota(model), [model]);
+  const { model, setModel, evaluation, preview } = usePanelDraft('plan-quota', createQuotaModel, isQuotaModel, evaluateQuota, locale);
   const focus = useFocusAfterRender();
   const [shown, setShown] = React.useState(0);
-  const preview = evaluation.ok ? evaluation.preview : null;
   const target = preview ? preview.targets[Math.min(shown, preview.targets.length - 1)] : null;
   const month = (m: number) => t(`month.${m + 1}` as 'month.1');
   const quarter = (q: number) => t(`quarter.${q + 1}` as 'quarter.1');
@@ -498,9 +503,7 @@ export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JS
         <NumberField label={t('roundToLabel')} hint={t('roundToHint')} value={model.roundTo} onChange={(v) => setModel((m) => ({ ...m, roundTo: v }))} testId="round-to" />
       </Section>
 
-      {!evaluation.ok && <Problems problems={evaluation.problems} locale={locale} t={t} />}
-
-      <Section heading={t('previewHeading')}>
+      <PanelOutcome evaluation={evaluation} locale={locale} host={host} t={t} hint={t('formulasHintQuota')} write={write} model={model}>
         {preview && target && (
           <>
             {preview.targets.length > 1 && (
@@ -555,9 +558,7 @@ export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JS
             </Caption1>
           </>
         )}
-      </Section>
-
-      <V2WriteSection host={host} t={t} valid={preview !== null} hint={t('formulasHintQuota')} write={write} resetKey={model} />
+      </PanelOutcome>
     </>
   );
 }
