@@ -114,24 +114,23 @@ describe('checkWorkbookBytes', () => {
       await expectProblem(checkWorkbookBytes(await xlsmWithVbaPart()), 415, /^macro-enabled workbooks are refused$/);
     });
 
-    it('a macro content type without a vbaProject.bin part', async () => {
-      const xlsm = await rezipReplacing(
-        xlsx,
-        '[Content_Types].xml',
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
-        'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
-      );
-      await expectProblem(checkWorkbookBytes(xlsm), 415, /macro-enabled workbooks are refused/);
-    });
-
-    it('a vbaProject content type hidden behind character references', async () => {
-      const xlsm = await rezipReplacing(
-        xlsx,
-        '[Content_Types].xml',
-        '</Types>',
-        '<Default Extension="bin" ContentType="application/vnd.ms-office.&#x76;baProject"/></Types>',
-      );
-      await expectProblem(checkWorkbookBytes(xlsm), 415, /macro-enabled/);
+    it.each([
+      {
+        name: 'a macro content type without a vbaProject.bin part',
+        part: '[Content_Types].xml',
+        from: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+        to: 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+        detail: /macro-enabled workbooks are refused/,
+      },
+      {
+        name: 'a vbaProject content type hidden behind character references',
+        part: '[Content_Types].xml',
+        from: '</Types>',
+        to: '<Default Extension="bin" ContentType="application/vnd.ms-office.&#x76;baProject"/></Types>',
+        detail: /macro-enabled/,
+      },
+    ])('$name', async ({ part, from, to, detail }) => {
+      await expectProblem(checkWorkbookBytes(await rezipReplacing(xlsx, part, from, to)), 415, detail);
     });
 
     it('a vbaProject.bin whose name differs only in case', async () => {
@@ -179,24 +178,23 @@ describe('checkWorkbookBytes', () => {
       await expectProblem(checkWorkbookBytes(linked), 400, /external link relationship/);
     });
 
-    it('an externalLink content type alone', async () => {
-      const linked = await rezipReplacing(
-        xlsx,
-        '[Content_Types].xml',
-        '</Types>',
-        `<Override PartName="/xl/links/one.xml" ContentType="${EXTERNAL_LINK_CT}"/></Types>`,
-      );
-      await expectProblem(checkWorkbookBytes(linked), 400, /external link content type/);
-    });
-
-    it('<externalReferences> in xl/workbook.xml', async () => {
-      const linked = await rezipReplacing(
-        xlsx,
-        'xl/workbook.xml',
-        '</sheets>',
-        '</sheets><externalReferences><externalReference r:id="rId42"/></externalReferences>',
-      );
-      await expectProblem(checkWorkbookBytes(linked), 400, /external references/);
+    it.each([
+      {
+        name: 'an externalLink content type alone',
+        part: '[Content_Types].xml',
+        from: '</Types>',
+        to: `<Override PartName="/xl/links/one.xml" ContentType="${EXTERNAL_LINK_CT}"/></Types>`,
+        detail: /external link content type/,
+      },
+      {
+        name: '<externalReferences> in xl/workbook.xml',
+        part: 'xl/workbook.xml',
+        from: '</sheets>',
+        to: '</sheets><externalReferences><externalReference r:id="rId42"/></externalReferences>',
+        detail: /external references/,
+      },
+    ])('$name', async ({ part, from, to, detail }) => {
+      await expectProblem(checkWorkbookBytes(await rezipReplacing(xlsx, part, from, to)), 400, detail);
     });
 
     it('keeps ordinary external hyperlinks (TargetMode="External" but not an external link)', async () => {
