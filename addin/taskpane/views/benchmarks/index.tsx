@@ -66,6 +66,7 @@ export default function BenchmarksView({ locale, host, apiBase }: ViewProps): Re
   const groups = React.useMemo(() => groupByArea(shown), [shown]);
   const onlyDefaults = all.length > 0 && all.every((row) => row.source === DEFAULTS_SOURCE);
   const open = search.trim() !== '' || area !== '' || groups.length === 1;
+  const listTexts = { loading: t('benchmarks.loading'), empty: t('benchmarks.empty'), count: t('benchmarks.count', { count: shown.length }), loadFailed: t('benchmarks.loadFailed') };
 
   return (
     <ViewRoot view="benchmarks" locale={locale} title={t('benchmarks.heading')} intro={onlyDefaults || all.length === 0 ? t('benchmarks.honest') : undefined} testId="benchmarks-view">
@@ -93,14 +94,7 @@ export default function BenchmarksView({ locale, host, apiBase }: ViewProps): Re
         </Field>
       </div>
 
-      <ListStatus
-        list={list}
-        shown={shown.length}
-        texts={{ loading: t('benchmarks.loading'), empty: t('benchmarks.empty'), count: t('benchmarks.count', { count: shown.length }), loadFailed: t('benchmarks.loadFailed') }}
-        t={t}
-        onRetry={() => setRun((n) => n + 1)}
-        testId="benchmarks"
-      />
+      <ListStatus list={list} shown={shown.length} texts={listTexts} t={t} onRetry={() => setRun((n) => n + 1)} testId="benchmarks" />
 
       {shown.length > 0 && !host.inExcel && <ExcelOnlyNote id={ids.note} t={t} />}
       {groups.length > 0 && (

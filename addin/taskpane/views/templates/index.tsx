@@ -111,6 +111,7 @@ export default function TemplatesView({ locale, host, apiBase }: ViewProps): Rea
   }, []);
 
   const items = list.data ?? [];
+  const listTexts = { loading: t('templates.loading'), empty: t('templates.empty'), count: t('templates.count', { count: items.length }), loadFailed: t('templates.loadFailed') };
   return (
     <ViewRoot view="templates" locale={locale} title={t('templates.heading')} testId="templates-view">
       {selectedId && (
@@ -141,14 +142,7 @@ export default function TemplatesView({ locale, host, apiBase }: ViewProps): Rea
           </Field>
         </div>
 
-        <ListStatus
-          list={list}
-          shown={items.length}
-          texts={{ loading: t('templates.loading'), empty: t('templates.empty'), count: t('templates.count', { count: items.length }), loadFailed: t('templates.loadFailed') }}
-          t={t}
-          onRetry={() => setReload((n) => n + 1)}
-          testId="templates"
-        />
+        <ListStatus list={list} shown={items.length} texts={listTexts} t={t} onRetry={() => setReload((n) => n + 1)} testId="templates" />
 
         {items.length > 0 && (
           <ul className={l.list} aria-label={t('templates.list.label')} data-testid="templates-list">
