@@ -141,7 +141,7 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
 
   const writeNoteId = `${idPrefix}-write-note`;
   const onWrite = async () => {
-    if (!preview || !canWrite(host, true, writeState)) return;
+    if (!preview || !canWrite(host, preview !== null, writeState)) return;
     setWriteState({ kind: 'busy' });
     try {
       const keys = ['threshold', 'rate', 'amount', 'commission', 'attainment', 'factor', 'targetIncentive', 'gate', 'cap', 'payout'] as const;
