@@ -88,24 +88,15 @@ export interface BenchmarkReleaseOptions {
   schedule?: ReleaseSchedule;
 }
 
-/** `options` with the defaults filled in; the store reads the same ones its release uses. */
-export function releaseSettings(options: BenchmarkReleaseOptions): Required<BenchmarkReleaseOptions> {
-  return {
-    now: options.now ?? (() => new Date()),
-    registry: options.registry ?? defaultPeerRegistry(),
-    policy: options.policy ?? DEFAULT_POLICY,
-    schedule: options.schedule ?? DAILY,
-  };
-}
-
 const conflict = (err: unknown) => {
   const kind = classifyStorageError(err).kind;
   return kind === 'condition-failed' || kind === 'already-exists';
 };
 
 export class BenchmarkRelease {
-  private readonly now: () => Date;
-  private readonly registry: PeerRegistry;
+  /** The clock, the registry and the schedule are the store's too (it reads them here). */
+  readonly now: () => Date;
+  readonly registry: PeerRegistry;
   private readonly policy: DisclosurePolicy;
   readonly schedule: ReleaseSchedule;
   private inflight: Promise<ReleaseSummary> | undefined;
@@ -116,11 +107,10 @@ export class BenchmarkRelease {
     private readonly clients: StorageClients,
     options: BenchmarkReleaseOptions = {},
   ) {
-    const settings = releaseSettings(options);
-    this.now = settings.now;
-    this.registry = settings.registry;
-    this.policy = settings.policy;
-    this.schedule = settings.schedule;
+    this.now = options.now ?? (() => new Date());
+    this.registry = options.registry ?? defaultPeerRegistry();
+    this.policy = options.policy ?? DEFAULT_POLICY;
+    this.schedule = options.schedule ?? DAILY;
   }
 
   private get table() {

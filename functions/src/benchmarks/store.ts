@@ -50,7 +50,7 @@ import {
 } from './model';
 import { ContributionEntity, groupKey, QUOTA_ROW, QuotaEntity, releasePartition, ReleaseGroupEntity, tenantPartition } from './layout';
 import { parsePeriod, PeerRegistry } from './registry';
-import { BenchmarkRelease, KEEP_RELEASES, ReleaseHead, releaseSettings, releaseWindow, ReleaseSchedule } from './release';
+import { BenchmarkRelease, KEEP_RELEASES, ReleaseHead, releaseWindow, ReleaseSchedule } from './release';
 
 export interface BenchmarkFilter {
   metric?: string;
@@ -171,11 +171,8 @@ function after(cursor: { pk?: string; rk?: string } | undefined): string | undef
 }
 
 export class BenchmarkStore {
-  private readonly now: () => Date;
-  readonly registry: PeerRegistry;
-  readonly policy: DisclosurePolicy;
   readonly quota: ContributionQuota;
-  readonly schedule: ReleaseSchedule;
+  /** Releases the peer figures; its clock, registry and schedule are the store's. */
   readonly releases: BenchmarkRelease;
   private readonly releaseOnRead: boolean;
   private seeded: { rows: Promise<BenchmarkEntity[]>; expires: number } | undefined;
@@ -186,14 +183,14 @@ export class BenchmarkStore {
     private readonly clients: StorageClients,
     options: BenchmarkStoreOptions = {},
   ) {
-    const settings = releaseSettings(options);
-    this.now = settings.now;
-    this.registry = settings.registry;
-    this.policy = settings.policy;
-    this.schedule = settings.schedule;
+    this.releases = new BenchmarkRelease(clients, options);
     this.quota = options.quota ?? DEFAULT_QUOTA;
     this.releaseOnRead = options.releaseOnRead ?? true;
-    this.releases = new BenchmarkRelease(clients, settings);
+  }
+
+  /** The metrics and segments contributions may name. */
+  get registry(): PeerRegistry {
+    return this.releases.registry;
   }
 
   private get rows() {
@@ -207,7 +204,7 @@ export class BenchmarkStore {
   /** Seeds or replaces published rows (same metric+segment → replaced). Returns how many were written. */
   upsertRows(rows: readonly BenchmarkRowInput[]): Promise<number> {
     return this.clients.run(async () => {
-      const now = this.now().toISOString();
+      const now = this.releases.now().toISOString();
       const byKey = new Map<string, BenchmarkEntity>();
       // Validate everything first: all errors in one answer, nothing written on any.
       const parsed = parseOrBadRequest(z.array(BenchmarkRowInput), rows, 'Benchmark rows are invalid.', 'rows');
@@ -315,9 +312,9 @@ export class BenchmarkStore {
   contribute(input: ContributionInput): Promise<Contribution & { nextReleaseAt: string }> {
     return this.clients.run(async () => {
       const shape = parseOrBadRequest(ContributionInput, input, 'The contribution is invalid.', '');
-      const now = this.now();
+      const now = this.releases.now();
       const c = this.registry.validate(shape, now);
-      const { start: window, end: windowEnd } = releaseWindow(now, this.schedule);
+      const { start: window, end: windowEnd } = releaseWindow(now, this.releases.schedule);
       const partitionKey = tenantPartition(shape.tid);
       const rowKey = groupKey(c.metric, c.segment, c.period);
       for (let attempt = 1; ; attempt++) {
