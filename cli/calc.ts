@@ -124,7 +124,7 @@ export async function runOnBook<Options extends { book: string; timeout: number 
   task: (options: Options) => Task,
 ): Promise<number> {
   const locale = argumentsLocale(args);
-  const options = parsedArguments(command, args, io, locale, parse, usage);
+  const options = parsedArguments({ name: command, parse, usage }, args, io, locale);
   if (typeof options === 'number') return options;
   const missing = missingBook(command, options.book, io, locale);
   if (missing !== undefined) return missing;

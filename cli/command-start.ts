@@ -10,28 +10,21 @@ import { Phrase, isPhrase, phrase } from '../i18n/text';
 import { EXIT, commandLine } from './exit-codes';
 import type { Io } from './io';
 
-/** `args` parsed, or EXIT.usage once the error and the usage after it have been said. */
-export function parsedArguments<Options>(
-  command: string,
-  args: string[],
-  io: Io,
-  locale: Locale,
-  parse: (args: string[]) => Options | Phrase,
-  usage: (locale: Locale) => string,
-): Options | number {
-  const options = parse(args);
-  if (isPhrase(options)) {
-    io.err(`${commandLine(command, options, locale)}\n${usage(locale)}\n`);
-    return EXIT.usage;
-  }
-  return options;
-}
-
 /** A command as its start needs it: its name, how its arguments parse, and its usage in a locale. */
 export interface CommandSpec<Options> {
   name: string;
   parse: (args: string[]) => Options | Phrase;
   usage: (locale: Locale) => string;
+}
+
+/** `args` parsed, or EXIT.usage once the error and the usage after it have been said. */
+export function parsedArguments<Options>(spec: CommandSpec<Options>, args: string[], io: Io, locale: Locale): Options | number {
+  const options = spec.parse(args);
+  if (isPhrase(options)) {
+    io.err(`${commandLine(spec.name, options, locale)}\n${spec.usage(locale)}\n`);
+    return EXIT.usage;
+  }
+  return options;
 }
 
 /** The options and locale to run with, or the exit status once the usage (asked for, or after a usage error) has been said. */
@@ -44,7 +37,7 @@ export function startCommand<Options>(spec: CommandSpec<Options>, args: string[]
     io.out(`${spec.usage(locale)}\n`);
     return EXIT.calculated;
   }
-  const options = parsedArguments(spec.name, args, io, locale, spec.parse, spec.usage);
+  const options = parsedArguments(spec, args, io, locale);
   return typeof options === 'number' ? options : { options, locale };
 }
 
