@@ -23,6 +23,7 @@ import { checkWorkbookBytes } from '../../functions/src/templates/workbook-check
 import { ApiHarness, seedOverHttp, startApi } from '../functions/support/api';
 import { uncomputableInLibreOffice } from './support/libreoffice';
 import { BuiltTemplate, built } from './support/built';
+import { formulaCells } from '../support/library-formula-cells';
 import { calcBytes, toJson } from '../../calc/book';
 import { appendTableRow } from '../../workbook/table-rows';
 import { ZipArchive } from '../../workbook/zip';
@@ -91,17 +92,11 @@ describe.each(BUILT_IN_TEMPLATES.map((t) => [t.metadata.id, t] as const))('%s', 
     const mismatches: string[] = [];
     let compared = 0;
     for (const sheet of model.sheets) {
-      for (const f of sheet.formulas) {
-        const area = f.ref ?? { top: f.row, left: f.col, bottom: f.row, right: f.col };
-        for (let r = area.top; r <= area.bottom; r++) {
-          for (let c = area.left; c <= area.right; c++) {
-            const cached = r === f.row && c === f.col ? f.cached : sheet.rows[r]?.[c];
-            const key = `${sheet.name}!${toAddress(r, c)}`;
-            const fresh = json[key];
-            compared++;
-            if (asJson(cached) !== (typeof fresh === 'object' ? fresh.error : fresh)) mismatches.push(`${key}: cached ${JSON.stringify(cached)}, calculated ${JSON.stringify(fresh)}`);
-          }
-        }
+      for (const { r, c, cached } of formulaCells(sheet)) {
+        const key = `${sheet.name}!${toAddress(r, c)}`;
+        const fresh = json[key];
+        compared++;
+        if (asJson(cached) !== (typeof fresh === 'object' ? fresh.error : fresh)) mismatches.push(`${key}: cached ${JSON.stringify(cached)}, calculated ${JSON.stringify(fresh)}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -291,26 +286,20 @@ function shownValue(text: string): number | string {
       expect(run.status).toBe(0);
       for (const sheet of model.sheets) {
         const csv = fs.readFileSync(path.join(dir, `${id}-${sheet.name}.csv`), 'utf8').split('\n').map(csvFields);
-        for (const f of sheet.formulas) {
-          const area = f.ref ?? { top: f.row, left: f.col, bottom: f.row, right: f.col };
-          for (let r = area.top; r <= area.bottom; r++) {
-            for (let c = area.left; c <= area.right; c++) {
-              const cached = r === f.row && c === f.col ? f.cached : sheet.rows[r]?.[c];
-              const shown = shownValue(csv[r - 1]?.[c - 1] ?? '');
-              const where = `${id} ${sheet.name}!${toAddress(r, c)}`;
-              compared++;
-              if (/_xldudf_PERF_/i.test(f.text)) {
-                if (shown !== '#NAME?') mismatches.push(`${where}: LibreOffice shows ${JSON.stringify(shown)} for an add-in call`);
-                continue;
-              }
-              const expected = typeof cached === 'object' ? cached.error : typeof cached === 'boolean' ? (cached ? 'TRUE' : 'FALSE') : cached ?? '';
-              // LibreOffice recalculates array formulas; one that calls the add-in, reads a spill (_xlfn.ANCHORARRAY)
-              // or reads either shows an error there, unless its value does not need them (IF(veto, 0, …)); never another number.
-              if (f.kind !== 'plain' && dependent.has(`${sheet.name}!${toAddress(r, c)}`) && typeof shown === 'string' && /^(#|Err:)/.test(shown)) continue;
-              const same = typeof expected === 'number' && typeof shown === 'number' ? Math.abs(expected - shown) <= 1e-12 * Math.max(1, Math.abs(expected)) : expected === shown;
-              if (!same) mismatches.push(`${where} (${f.text}): ours ${JSON.stringify(expected)}, LibreOffice ${JSON.stringify(shown)}`);
-            }
+        for (const { f, r, c, cached } of formulaCells(sheet)) {
+          const shown = shownValue(csv[r - 1]?.[c - 1] ?? '');
+          const where = `${id} ${sheet.name}!${toAddress(r, c)}`;
+          compared++;
+          if (/_xldudf_PERF_/i.test(f.text)) {
+            if (shown !== '#NAME?') mismatches.push(`${where}: LibreOffice shows ${JSON.stringify(shown)} for an add-in call`);
+            continue;
           }
+          const expected = typeof cached === 'object' ? cached.error : typeof cached === 'boolean' ? (cached ? 'TRUE' : 'FALSE') : cached ?? '';
+          // LibreOffice recalculates array formulas; one that calls the add-in, reads a spill (_xlfn.ANCHORARRAY)
+          // or reads either shows an error there, unless its value does not need them (IF(veto, 0, …)); never another number.
+          if (f.kind !== 'plain' && dependent.has(`${sheet.name}!${toAddress(r, c)}`) && typeof shown === 'string' && /^(#|Err:)/.test(shown)) continue;
+          const same = typeof expected === 'number' && typeof shown === 'number' ? Math.abs(expected - shown) <= 1e-12 * Math.max(1, Math.abs(expected)) : expected === shown;
+          if (!same) mismatches.push(`${where} (${f.text}): ours ${JSON.stringify(expected)}, LibreOffice ${JSON.stringify(shown)}`);
         }
       }
     }

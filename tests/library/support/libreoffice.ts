@@ -9,6 +9,7 @@ import { tokenizeFormula } from '../../../workbook/formula-text';
 import type { WorkbookModel } from '../../../workbook/read';
 import { referenceArea, splitSheetPrefix } from '../../../workbook/references';
 import { resolveStructuredReference } from '../../../workbook/tables';
+import { formulaArea } from '../../support/library-formula-cells';
 
 interface Place {
   sheet: string;
@@ -20,7 +21,7 @@ export function uncomputableInLibreOffice(model: WorkbookModel, namespaces: read
   const unknown = new RegExp(`_xldudf_(?:${namespaces.join('|')})_|_xlfn\\.ANCHORARRAY\\(`, 'i');
   const tables = model.sheets.flatMap((s) => s.tables);
   const formulas = model.sheets.flatMap((sheet) =>
-    sheet.formulas.map((f) => ({ sheet: sheet.name, f, area: f.ref ?? { top: f.row, left: f.col, bottom: f.row, right: f.col } })),
+    sheet.formulas.map((f) => ({ sheet: sheet.name, f, area: formulaArea(f) })),
   );
   const names = new Map(model.definedNames.filter((n) => n.sheetIndex === undefined).map((n) => [n.name.toLowerCase(), n.text]));
 
