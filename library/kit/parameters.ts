@@ -66,6 +66,11 @@ export function planSettings(sheet: string, rows: BlockRow[]): ParameterBlock {
   return { sheet, firstRow: 3, columns: SOURCE_BESIDE_VALUE, rows };
 }
 
+/** Settings from `firstRow` of `sheet`, each row's note before where its value comes from (NOTE_THEN_SOURCE). */
+export function settingsBlock(sheet: string, firstRow: number, rows: BlockRow[]): ParameterBlock {
+  return { sheet, firstRow, columns: NOTE_THEN_SOURCE, rows };
+}
+
 /** The row of each parameter with a name or a key, by that name or key. */
 export function parameterRows(block: ParameterBlock): Record<string, number> {
   const rows: Record<string, number> = {};

@@ -10,9 +10,9 @@
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
 import {
-  EXAMPLE_SOURCE, LABEL, NO, NOTE_THEN_SOURCE, PERCENT, STATUS, YES, type Parameter, type ParameterBlock, type Text, type Words, decimalBetween, defineNames, defineTemplates,
-  formula, growingRange, growingTables, headerRow, inputBlock, inputCell, label, nonNegative, oneOf, parameterRows, parameterRules, peopleTable, percentBetween, positive,
-  ruleSource, type TableLayout, spillColumns, summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, trafficLights, warnUnlessOk, writeParameters, writeTable,
+  EXAMPLE_SOURCE, LABEL, NO, PERCENT, STATUS, YES, type Parameter, type Text, type Words, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables,
+  headerRow, inputBlock, inputCell, label, nonNegative, oneOf, parameterRows, parameterRules, peopleTable, percentBetween, positive, ruleSource, type TableLayout, settingsBlock,
+  spillColumns, summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, trafficLights, warnUnlessOk, writeParameters, writeTable,
 } from '../kit';
 
 const yesNo = oneOf([YES, NO], t('yes or no', '是或否'));
@@ -177,7 +177,7 @@ function layout(w: Words) {
   const first = people.next;
   const col = { score: first, financial: first + 1, customer: first + 2, learning: first + 3, blended: first + 4, final: first + 5, status: first + 6, rating: first + 7, promotion: first + 8 };
   const spill = (c: number) => people.spill(c);
-  const inputs: ParameterBlock = { sheet: sheet.inputs, firstRow: 3, columns: NOTE_THEN_SOURCE, rows: params(yes) };
+  const inputs = settingsBlock(sheet.inputs, 3, params(yes));
   return { ...w, sheet, people, ratings, col, spill, inputs, yes, raters: { first: 4, last: 3 + RATER_GROUPS.length }, bands: { first: 10, rating: 10, status: 16 } };
 }
 type Layout = ReturnType<typeof layout>;

@@ -7,8 +7,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type ParameterBlock, type Words, columnWidths, decimalBetween, defineNames, defineTemplates, formula, growingRange,
-  growingTables, headerRow, highlightText, label, parameterRules, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Words, columnWidths, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText,
+  label, parameterRules, settingsBlock, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 /** [name en, name zh, α maximum revenue, κ half-saturation spend, s shape, minimum, maximum] per channel. */
@@ -59,30 +59,20 @@ export const WORDS = {
 
 function layout(w: Words) {
   const sheet = w.sayEach(SHEETS);
-  const plan: ParameterBlock = {
-    sheet: sheet.plan,
-    firstRow: 3,
-    columns: NOTE_THEN_SOURCE,
-    rows: [
-      { label: t('Total quarterly budget', '季度总预算'), value: BUDGET, format: CNY, validation: money, name: 'TotalBudget' },
-      { label: t('Reserve pool rate', '预留池比例'), value: RESERVE_RATE, format: PERCENT, validation: share, name: 'ReserveRate', rule: 'budget.reserve-15' },
-      { label: t('Reserve pool', '预留池'), formula: 'B3*B4', format: CNY },
-      { label: t('Allocatable budget', '可分配预算'), formula: 'B3-B5', format: CNY, name: 'AllocatableBudget' },
-      { label: t('Low-ROI line (revenue : spend)', '低效ROI线（收入：投入）'), value: LOW_ROI, format: '0.0', validation: decimalBetween(0, 100, '0–100'), rule: 'cost.low-roi-3', name: 'LowRoiLine' },
-    ],
-  };
-  const tracking: ParameterBlock = {
-    sheet: sheet.tracking,
-    firstRow: 2,
-    columns: NOTE_THEN_SOURCE,
-    rows: [
-      { label: t('Month', '月份'), value: '2025-04', format: '@' },
-      { label: t('Alert: spent at least', '预警：花费进度≥'), value: THRESHOLDS.spent, format: PERCENT, validation: share, rule: 'budget.alert-80-50', name: 'SpentAlertShare' },
-      { label: t('…while conversions at most', '且转化进度≤'), value: THRESHOLDS.conversion, format: PERCENT, validation: share, name: 'ConversionAlertShare' },
-      { label: t('Review: over budget by more than', '复核：超支>'), value: THRESHOLDS.overrun, format: PERCENT, validation: share, rule: 'budget.overrun-10', name: 'OverrunReviewShare' },
-      { label: t('Alert: conversion-rate swing above', '预警：转化率波动>'), value: THRESHOLDS.swing, format: PERCENT, validation: share, rule: 'channels.conversion-alert-15', name: 'SwingAlertShare' },
-    ],
-  };
+  const plan = settingsBlock(sheet.plan, 3, [
+    { label: t('Total quarterly budget', '季度总预算'), value: BUDGET, format: CNY, validation: money, name: 'TotalBudget' },
+    { label: t('Reserve pool rate', '预留池比例'), value: RESERVE_RATE, format: PERCENT, validation: share, name: 'ReserveRate', rule: 'budget.reserve-15' },
+    { label: t('Reserve pool', '预留池'), formula: 'B3*B4', format: CNY },
+    { label: t('Allocatable budget', '可分配预算'), formula: 'B3-B5', format: CNY, name: 'AllocatableBudget' },
+    { label: t('Low-ROI line (revenue : spend)', '低效ROI线（收入：投入）'), value: LOW_ROI, format: '0.0', validation: decimalBetween(0, 100, '0–100'), rule: 'cost.low-roi-3', name: 'LowRoiLine' },
+  ]);
+  const tracking = settingsBlock(sheet.tracking, 2, [
+    { label: t('Month', '月份'), value: '2025-04', format: '@' },
+    { label: t('Alert: spent at least', '预警：花费进度≥'), value: THRESHOLDS.spent, format: PERCENT, validation: share, rule: 'budget.alert-80-50', name: 'SpentAlertShare' },
+    { label: t('…while conversions at most', '且转化进度≤'), value: THRESHOLDS.conversion, format: PERCENT, validation: share, name: 'ConversionAlertShare' },
+    { label: t('Review: over budget by more than', '复核：超支>'), value: THRESHOLDS.overrun, format: PERCENT, validation: share, rule: 'budget.overrun-10', name: 'OverrunReviewShare' },
+    { label: t('Alert: conversion-rate swing above', '预警：转化率波动>'), value: THRESHOLDS.swing, format: PERCENT, validation: share, rule: 'channels.conversion-alert-15', name: 'SwingAlertShare' },
+  ]);
   const channels = tableLayout(
     {
       name: t('Channels', '渠道'),

@@ -9,10 +9,9 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, DATE, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type Parameter, type ParameterBlock, type SummaryLine, type TableLayout, type Text, type Validation,
-  type Words, dateInput, day, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText, inputBlock, label, nonNegative, oneOf,
-  parameterRows, parameterRules, peopleTable, percentBetween, resultColumn, ruleSource, satisfies, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource,
-  titledSheet, writeParameters, writeTable,
+  CNY, DATE, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Parameter, type SummaryLine, type TableLayout, type Text, type Validation, type Words, dateInput, day, decimalBetween,
+  defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText, inputBlock, label, nonNegative, oneOf, parameterRows, parameterRules, peopleTable,
+  percentBetween, resultColumn, ruleSource, satisfies, settingsBlock, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 import { periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
 
@@ -277,7 +276,7 @@ function layout(w: Words) {
     },
     w.locale,
   );
-  const inputs: ParameterBlock = { sheet: sheet.inputs, firstRow: 3, columns: NOTE_THEN_SOURCE, rows: PARAMS };
+  const inputs = settingsBlock(sheet.inputs, 3, PARAMS);
   const targets = targetsLayout(w);
   /** Result spills beside the tables: Team!M12#. */
   const spill = {

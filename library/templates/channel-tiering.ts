@@ -9,8 +9,8 @@
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../../workbook/a1';
 import {
-  CNY, EXAMPLE_SOURCE, LABEL, NOTE_THEN_SOURCE, PERCENT, type DigestRuleId, type ParameterBlock, type Text, type Words, columnWidths, decimalBetween, defineNames, defineTemplates,
-  formula, growingRange, growingTables, headerRow, highlightWhen, label, nonNegative, oneOf, parameterRules, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet,
+  CNY, EXAMPLE_SOURCE, LABEL, PERCENT, type DigestRuleId, type Text, type Words, columnWidths, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables,
+  headerRow, highlightWhen, label, nonNegative, oneOf, parameterRules, settingsBlock, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet,
   wholeBetween, writeParameters, writeTable,
 } from '../kit';
 
@@ -67,33 +67,23 @@ export const TIER_FIRST = 15;
 
 function layout(w: Words) {
   const sheet = w.sayEach(SHEETS);
-  const rules: ParameterBlock = {
-    sheet: sheet.rules,
-    firstRow: 4,
-    columns: NOTE_THEN_SOURCE,
-    rows: TIER_RULES.map(([name, value, meaning], i) => {
-      const [min, max] = RULE_LIMITS[i];
-      return { label: name, value, format: name === 'min_roi' ? '0.0' : PERCENT, validation: decimalBetween(min, max), note: meaning, rule: RULE_IDS[i] };
-    }),
-  };
-  const settings: ParameterBlock = {
-    sheet: sheet.rules,
-    firstRow: 10,
-    columns: NOTE_THEN_SOURCE,
-    rows: [
-      { name: 'ParetoBShare', label: t('Pareto B share', '帕累托B类线'), value: PARETO_B_SHARE, format: PERCENT, validation: decimalBetween(0, 1), note: t('B class up to this cumulative revenue share', 'B类至此累计收入占比') },
-      { name: 'IncubationMonths', label: t('Incubation months', '孵化期（月）'), value: INCUBATION_MONTHS, format: '0', validation: wholeBetween(1, 36), note: t('Incubation period for incubate channels', '孵化渠道的孵化期') },
-      {
-        name: 'ConversionAlertLine',
-        label: t('Conversion alert', '转化波动预警线'),
-        value: CONVERSION_ALERT,
-        format: PERCENT,
-        validation: decimalBetween(0, 1),
-        note: t('Alert when conversion moves more than this', '转化率波动超过此值时预警'),
-        rule: 'channels.conversion-alert-15',
-      },
-    ],
-  };
+  const rules = settingsBlock(sheet.rules, 4, TIER_RULES.map(([name, value, meaning], i) => {
+    const [min, max] = RULE_LIMITS[i];
+    return { label: name, value, format: name === 'min_roi' ? '0.0' : PERCENT, validation: decimalBetween(min, max), note: meaning, rule: RULE_IDS[i] };
+  }));
+  const settings = settingsBlock(sheet.rules, 10, [
+    { name: 'ParetoBShare', label: t('Pareto B share', '帕累托B类线'), value: PARETO_B_SHARE, format: PERCENT, validation: decimalBetween(0, 1), note: t('B class up to this cumulative revenue share', 'B类至此累计收入占比') },
+    { name: 'IncubationMonths', label: t('Incubation months', '孵化期（月）'), value: INCUBATION_MONTHS, format: '0', validation: wholeBetween(1, 36), note: t('Incubation period for incubate channels', '孵化渠道的孵化期') },
+    {
+      name: 'ConversionAlertLine',
+      label: t('Conversion alert', '转化波动预警线'),
+      value: CONVERSION_ALERT,
+      format: PERCENT,
+      validation: decimalBetween(0, 1),
+      note: t('Alert when conversion moves more than this', '转化率波动超过此值时预警'),
+      rule: 'channels.conversion-alert-15',
+    },
+  ]);
   const channels = tableLayout(
     {
       name: t('Channels', '渠道'),

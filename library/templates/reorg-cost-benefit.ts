@@ -9,8 +9,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, NOTE_THEN_SOURCE, PERCENT, type Parameter, type ParameterBlock, type Text, type Validation, type Words, columnWidths, decimalBetween, defineNames,
-  defineTemplates, formula, growingTables, heading, headerRow, highlightBelow, inputCell, label, parameterRows, parameterRules, summaryLines, t, tableGrowth, tableLayout, tableSource,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Parameter, type ParameterBlock, type Text, type Validation, type Words, columnWidths, decimalBetween, defineNames, defineTemplates,
+  formula, growingTables, heading, headerRow, highlightBelow, inputCell, label, parameterRows, parameterRules, settingsBlock, summaryLines, t, tableGrowth, tableLayout, tableSource,
   titledSheet, writeParameters, writeTable,
 } from '../kit';
 
@@ -90,7 +90,7 @@ const INPUT_ROWS: ParameterBlock['rows'] = [
 
 /** The Inputs sheet's block, under its name in the workbook's language. */
 function inputsBlock(sheet: string): ParameterBlock {
-  return { sheet, firstRow: 3, columns: NOTE_THEN_SOURCE, rows: INPUT_ROWS };
+  return settingsBlock(sheet, 3, INPUT_ROWS);
 }
 const INPUTS = inputsBlock('Inputs');
 

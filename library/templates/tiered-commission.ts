@@ -6,8 +6,8 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  CNY, EXAMPLE_SOURCE, NOTE_THEN_SOURCE, PERCENT, type ParameterBlock, type Words, defineTemplates, growingTables, nonNegative, oneOf, option, peopleTable, percentBetween,
-  ruleSource, spillColumns, summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  CNY, EXAMPLE_SOURCE, PERCENT, type Words, defineTemplates, growingTables, nonNegative, oneOf, option, peopleTable, percentBetween, ruleSource, settingsBlock, spillColumns,
+  summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 
 /** The plan's tiers on attainment: [attainment from, rate on that slice of sales]. */
@@ -79,20 +79,15 @@ function layout(w: Words) {
   const col = { attainment: people.next, commission: people.next + 1, rate: people.next + 2, amountExample: people.next + 3 };
   /** A result spill beside the table, from any sheet: Team!E5#. */
   const spill = (c: number) => people.spill(c);
-  const methodBlock: ParameterBlock = {
-    sheet: sheet.plan,
-    firstRow: 3,
-    columns: NOTE_THEN_SOURCE,
-    rows: [
-      {
-        name: 'CommissionMethod',
-        label: t('Method', '计算方法'),
-        value: w.say(option('marginal')),
-        validation: oneOf([option('marginal'), option('retro')], t('marginal or retro', '边际或追溯'), t('Method', '计算方法')),
-        note: t('marginal: each slice at its tier\'s rate; retro: all sales at the rate of the tier reached', '边际（超额累进）：每段按所在档的提成比例；追溯（全额累进）：全部按达到的档的提成比例'),
-      },
-    ],
-  };
+  const methodBlock = settingsBlock(sheet.plan, 3, [
+    {
+      name: 'CommissionMethod',
+      label: t('Method', '计算方法'),
+      value: w.say(option('marginal')),
+      validation: oneOf([option('marginal'), option('retro')], t('marginal or retro', '边际或追溯'), t('Method', '计算方法')),
+      note: t('marginal: each slice at its tier\'s rate; retro: all sales at the rate of the tier reached', '边际（超额累进）：每段按所在档的提成比例；追溯（全额累进）：全部按达到的档的提成比例'),
+    },
+  ]);
   return { ...w, sheet, attainmentTiers, amountTiers, people, col, spill, methodBlock };
 }
 type Layout = ReturnType<typeof layout>;
