@@ -11,17 +11,10 @@ import { PerfError } from '../../engine/errors';
 import { explainCall } from '../../catalog/explain';
 import { simcorr, sim, tiered } from '../../engine';
 import { ERRORS } from '../../i18n/errors';
+import { thrownBy } from '../support/shared-thrown';
 import { chinese, englishWords } from './language-check';
 
-function caught(call: () => unknown): PerfError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof PerfError) return error;
-    throw error;
-  }
-  throw new Error('expected a PerfError');
-}
+const caught = (call: () => unknown): PerfError => thrownBy(PerfError, call);
 
 describe('a PERF error in Chinese, end to end', () => {
   it('the place inside a range, the described value and the requirement: all Chinese', () => {

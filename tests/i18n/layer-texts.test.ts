@@ -21,6 +21,7 @@ import { StructuredReferenceError, resolveStructuredReference } from '../../work
 import { ZipArchive, ZipFormatError } from '../../workbook/zip';
 import { classify, reasonOf } from '../../cli/exit-codes';
 import { expectEachInItsLanguage, itHasBothLanguages, itSaysEachEnglishOnce, textCases } from './text-checks';
+import { thrownBy } from '../support/shared-thrown';
 import { englishIn } from './typed-as-is';
 
 const TABLES: Record<string, Record<string, Text>> = { WORKBOOK, CALC, CLI };
@@ -139,14 +140,7 @@ describe('errors carry a text and its parameters', () => {
   it('what the reader throws for a file that is not a workbook, in both languages', () => {
     const junk = () => ZipArchive.read(new Uint8Array(4096).fill(7));
     expect(junk).toThrow(ZipFormatError);
-    const caught = (() => {
-      try {
-        junk();
-      } catch (error) {
-        return error as ZipFormatError;
-      }
-      throw new Error('expected a ZipFormatError');
-    })();
+    const caught = thrownBy(ZipFormatError, junk);
     expect(caught.message).toBe('not a zip archive (no end-of-central-directory record)');
     expect(caught.localized('zh-CN')).toBe('不是 ZIP 压缩包（没有中央目录结束记录）');
     expect(localizedMessage(caught, 'zh-CN')).toBe(caught.localized('zh-CN'));
@@ -155,15 +149,11 @@ describe('errors carry a text and its parameters', () => {
 
   it('a structured reference to a missing column keeps its code and says it in Chinese', () => {
     const team = { name: 'Team', sheet: 'S', part: 'xl/tables/table1.xml', ref: { top: 1, left: 1, bottom: 3, right: 2 }, headerRowCount: 1, totalsRowCount: 0, columns: [{ name: 'Name' }, { name: 'Sales' }] };
-    try {
-      resolveStructuredReference('Team[Bonus]', [team], { sheet: 'S', row: 9, col: 9 });
-      throw new Error('resolved');
-    } catch (error) {
-      expect(error).toBeInstanceOf(StructuredReferenceError);
-      expect((error as StructuredReferenceError).code).toBe('#REF!');
-      expect((error as StructuredReferenceError).message).toBe('table Team has no column "Bonus"');
-      expect((error as StructuredReferenceError).localized('zh-CN')).toBe('表格 Team 没有列 "Bonus"');
-    }
+    const error = thrownBy(StructuredReferenceError, () => resolveStructuredReference('Team[Bonus]', [team], { sheet: 'S', row: 9, col: 9 }));
+    expect(error).toBeInstanceOf(StructuredReferenceError);
+    expect(error.code).toBe('#REF!');
+    expect(error.message).toBe('table Team has no column "Bonus"');
+    expect(error.localized('zh-CN')).toBe('表格 Team 没有列 "Bonus"');
   });
 
   it('the command line says an error in the user\'s locale: its own text, or another program\'s message quoted', () => {

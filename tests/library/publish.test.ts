@@ -8,6 +8,7 @@ import * as net from 'net';
 import { BenchmarkSeedRow, loadBenchmarkRows, publishBuiltIns, PublishError } from '../../library/publish';
 import { BUILT_IN_TEMPLATES } from '../../library/templates';
 import { ApiHarness, startApi } from '../functions/support/api';
+import { rejectionOf } from '../support/shared-thrown';
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -18,15 +19,7 @@ afterAll(() => api.close());
 const two = BUILT_IN_TEMPLATES.slice(0, 2);
 const ids = two.map((t) => t.metadata.id);
 
-async function refusal(promise: Promise<unknown>): Promise<PublishError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PublishError) return error;
-    throw error;
-  }
-  throw new Error('expected a PublishError');
-}
+const refusal = (promise: Promise<unknown>): Promise<PublishError> => rejectionOf(PublishError, promise);
 
 describe('publishBuiltIns', () => {
   it("the benchmark rows are the data file's, each naming its source", () => {

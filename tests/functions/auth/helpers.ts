@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { HttpProblem, problemBody } from '../../../functions/src/http/problem';
+import { rejectionOf } from '../../support/shared-thrown';
 
 export function tempDir(prefix = 'perfplan-auth-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -39,15 +40,7 @@ export function useTempDir(prefix?: string, lifetime: 'each' | 'all' = 'each'): 
 export const b64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /** Runs `promise`, expecting an HttpProblem; returns it. */
-export async function problemOf(promise: Promise<unknown>): Promise<HttpProblem> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HttpProblem) return error;
-    throw error;
-  }
-  throw new Error('expected an HttpProblem, but the call succeeded');
-}
+export const problemOf = (promise: Promise<unknown>): Promise<HttpProblem> => rejectionOf(HttpProblem, promise);
 
 /** Asserts a 401 problem naming `reason` and not echoing `token`. */
 export async function expect401(promise: Promise<unknown>, reason: string, token?: string): Promise<void> {

@@ -4,6 +4,7 @@ import { HttpProblem } from '../../../functions/src/http/problem';
 import { createStorageClients, StorageClients, StorageOptions } from '../../../functions/src/storage/clients';
 import type { TemplateMetadataInput } from '../../../functions/src/templates/model';
 import { testStorage, uniquePrefix } from '../support/azurite';
+import { rejectionOf } from '../../support/shared-thrown';
 
 /**
  * Storage for the whole test file (../support/azurite.ts testStorage): taken before its tests,
@@ -51,15 +52,7 @@ export function metadata(id: string, overrides: Partial<TemplateMetadataInput> =
 }
 
 /** The HttpProblem a promise rejects with (fails the test if it resolves or throws something else). */
-export async function problemOf(promise: Promise<unknown>): Promise<HttpProblem> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof HttpProblem) return err;
-    throw new Error(`expected an HttpProblem, got ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
-  }
-  throw new Error('expected the promise to reject with an HttpProblem, but it resolved');
-}
+export const problemOf = (promise: Promise<unknown>): Promise<HttpProblem> => rejectionOf(HttpProblem, promise);
 
 /** What must never leak into a problem: the key, the account, the endpoint, ports, paths. */
 export function expectSanitized(problem: HttpProblem, connectionString: string): void {
