@@ -5,7 +5,7 @@
  * and the payroll and statement downloads. A refusal is an ApiError with the status and the
  * problem+json body the API sent; no answer at all is a NetworkError.
  */
-import type { Locale } from '../i18n/locale';
+import type { RunSettings } from '../calc/run-settings';
 
 /** The API's view of a run (docs/spec/api.md, "Payout runs"); fields this client shows. */
 export interface RunView {
@@ -93,16 +93,6 @@ export interface RunClientOptions {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
-export interface SubmitInput {
-  period: string;
-  peopleTable: string;
-  payoutColumn: string;
-  currency?: string;
-  payrollMap?: unknown;
-  /** The language of the run's statements and failure reasons (the command line's). */
-  language?: Locale;
-}
-
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The reason a fetch failed, from its cause chain: "connect ECONNREFUSED 127.0.0.1:7071" (errors may come from another realm: read, not instanceof). */
@@ -178,7 +168,7 @@ export class RunClient {
   }
 
   /** POST /api/runs: 202 a new run, 200 the existing one for the same workbook, period and table. */
-  async submit(input: SubmitInput, workbook: Uint8Array, fileName: string): Promise<{ run: RunView; created: boolean }> {
+  async submit(input: RunSettings, workbook: Uint8Array, fileName: string): Promise<{ run: RunView; created: boolean }> {
     const form = new FormData();
     form.set('metadata', JSON.stringify(input));
     form.set('file', new Blob([new Uint8Array(workbook)], { type: XLSX_TYPE }), fileName);

@@ -11,6 +11,7 @@ import { createHash } from 'crypto';
 import { z } from 'zod';
 import { parsePayrollMap } from '../../../calc/payroll';
 import { mapProblemPhrase } from '../../../calc/payroll-phrases';
+import type { RunSettings } from '../../../calc/run-settings';
 import type { Locale } from '../../../i18n/locale';
 import { render } from '../../../i18n/text';
 import { TemplateId, freeText } from '../templates/model';
@@ -32,6 +33,7 @@ export const RUN_ID_RE = /^[0-9a-f]{32}$/;
 /** An Excel table name: a letter, underscore or backslash first, then letters, digits, underscores and periods (≤ 255). */
 const TABLE_NAME_RE = /^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u;
 
+/** The run settings the pane and the CLI send (calc/run-settings.ts), checked; `satisfies` fails to compile if the two part. */
 export const RunMetadataInput = z
   .object({
     /** The period as the plan writes it ("2025-07", "2025-Q3", "2025年7月"). */
@@ -60,7 +62,7 @@ export const RunMetadataInput = z
   .refine((m) => m.templateVersion === undefined || m.templateId !== undefined, {
     message: 'templateVersion needs templateId',
     path: ['templateVersion'],
-  });
+  }) satisfies z.ZodType<RunSettings>;
 export type RunMetadata = z.output<typeof RunMetadataInput>;
 
 /** Who acts: the caller's organization and subject (from the token). */
@@ -123,7 +125,7 @@ export function runIdFor(tenantId: string, workbookSha256: string, period: strin
  * What a run was submitted with, as the API shows it and the runs table stores it: the optional
  * settings only when given (the payroll map is stored as JSON and not shown, so it is not here).
  */
-export function runSettings(metadata: RunMetadata) {
+export function runSettings(metadata: RunSettings) {
   return {
     period: metadata.period,
     peopleTable: metadata.peopleTable,

@@ -14,7 +14,7 @@
  *   audit     GET  /runs/{id}/audit → the run's history, its hash chain verified by the API
  */
 import { ApiError, type FetchLike, REQUEST_TIMEOUT_MS, fetchChecked, isAbortError, looksLikeXlsx, withinTime } from '../../api';
-import type { Locale } from '../../view-contract';
+import type { RunSettings } from '../../../../calc/run-settings';
 
 export const RUN_STATUSES = ['queued', 'calculated', 'awaiting-approval', 'approved', 'rejected', 'exported', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -68,17 +68,6 @@ export interface Run {
   steps: RunStep[];
   overdue: boolean;
   errors: RunError[];
-}
-
-export interface RunMetadata {
-  period: string;
-  peopleTable: string;
-  payoutColumn: string;
-  currency?: string;
-  /** The JSON `perfplan export --map` reads (calc/payroll.ts parsePayrollMap). */
-  payrollMap?: unknown;
-  /** The language of the run's statements and failure reasons. */
-  language?: Locale;
 }
 
 export interface RunPerson {
@@ -244,7 +233,7 @@ export type TokenSource = () => Promise<string | undefined> | string | undefined
 
 export interface RunsClient {
   readonly apiBase: string;
-  submit(metadata: RunMetadata, workbook: Uint8Array, signal?: AbortSignal): Promise<{ run: Run; etag?: string; created: boolean }>;
+  submit(metadata: RunSettings, workbook: Uint8Array, signal?: AbortSignal): Promise<{ run: Run; etag?: string; created: boolean }>;
   list(filter: { status?: string; period?: string; top?: number; continuationToken?: string }, signal?: AbortSignal): Promise<{ items: Run[]; continuationToken?: string }>;
   get(id: string, signal?: AbortSignal): Promise<{ run: Run; etag?: string }>;
   people(id: string, signal?: AbortSignal): Promise<RunPerson[]>;
