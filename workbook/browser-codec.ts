@@ -6,6 +6,7 @@
 import { Inflate, deflateRaw } from 'pako';
 import { phrase } from '../i18n/text';
 import { WORKBOOK } from '../i18n/workbook';
+import { concatBytes } from './bytes';
 import { ZipCodec, ZipFormatError } from './zip';
 
 /** CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of every byte value. */
@@ -18,17 +19,6 @@ const CRC_TABLE = (() => {
   }
   return table;
 })();
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
 
 export const browserCodec: ZipCodec = {
   inflateRaw(data, expectedSize) {
@@ -55,7 +45,7 @@ export const browserCodec: ZipCodec = {
     if (inflator.err) {
       throw new ZipFormatError(phrase(WORKBOOK.zipDoesNotInflate, { reason: inflator.msg || phrase(WORKBOOK.zlibError, { code: inflator.err }) }));
     }
-    return concat(chunks, total);
+    return concatBytes(chunks);
   },
   deflateRaw(data) {
     return deflateRaw(data, { level: 6 });

@@ -3,6 +3,7 @@
  * HttpProblems (and anything unexpected) into problem+json with no internals.
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { concatBytes } from '../../../workbook/bytes';
 import { HttpProblem, preconditionRequired, problemBody } from './problem';
 
 export type Handler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
@@ -75,13 +76,7 @@ export async function readBodyLimited(
     }
     chunks.push(value);
   }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
+  return concatBytes(chunks);
 }
 
 /** The If-Match header a conditional write needs (428 without it, naming where its ETag comes from). */

@@ -1,0 +1,18 @@
+/**
+ * Byte helpers shared by the workbook codecs and the API's body reader (functions/ imports
+ * workbook/). Plain Uint8Array work: runs in Node and in the task pane's browser bundle.
+ */
+
+/**
+ * The chunks end to end, in a fresh buffer of their own: never a chunk itself, which may be a
+ * view into a larger or reused buffer (a stream's chunk), so the result's `.buffer` is exactly it.
+ */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
