@@ -11,6 +11,12 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 const storage = fileStorage();
 
+/** A store with default options on new clients of this file's storage, and the clients under it. */
+function freshStore(): { clients: StorageClients; store: TemplateStore } {
+  const clients = clientsFor(storage.connectionString);
+  return { clients, store: new TemplateStore(clients) };
+}
+
 async function blobNames(clients: StorageClients, id: string): Promise<string[]> {
   const names: string[] = [];
   for await (const b of clients.templatesContainer.listBlobsFlat({ prefix: `${id}/` })) names.push(b.name);
@@ -21,8 +27,7 @@ describe('TemplateStore basics', () => {
   let clients: StorageClients;
   let store: TemplateStore;
   beforeEach(() => {
-    clients = clientsFor(storage.connectionString);
-    store = new TemplateStore(clients);
+    ({ clients, store } = freshStore());
   });
 
   test('create → get, list, download', async () => {
@@ -199,8 +204,7 @@ describe('TemplateStore basics', () => {
 
 describe('TemplateStore concurrency', () => {
   test('20 parallel updates with the same If-Match: one wins, nineteen 412, one new version', async () => {
-    const clients = clientsFor(storage.connectionString);
-    const store = new TemplateStore(clients);
+    const { clients, store } = freshStore();
     const v1 = await store.create(metadata('race'), workbookBytes());
     const payloads = Array.from({ length: 20 }, (_, i) => workbookBytes(1000 + i));
     const results = await Promise.allSettled(payloads.map((b, i) => store.update('race', metadata('race', { tags: [`writer-${i}`] }), b, v1.etag)));
@@ -228,8 +232,7 @@ describe('TemplateStore concurrency', () => {
   });
 
   test('20 parallel identical updates (same bytes, same If-Match): still exactly one commit', async () => {
-    const clients = clientsFor(storage.connectionString);
-    const store = new TemplateStore(clients);
+    const { clients, store } = freshStore();
     const v1 = await store.create(metadata('race-same'), workbookBytes());
     const bytes = workbookBytes();
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => store.update('race-same', metadata('race-same'), bytes, v1.etag)));
@@ -242,8 +245,7 @@ describe('TemplateStore concurrency', () => {
   });
 
   test('10 parallel creates of one id: one 201-worthy record, the rest 409', async () => {
-    const clients = clientsFor(storage.connectionString);
-    const store = new TemplateStore(clients);
+    const { store } = freshStore();
     const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.create(metadata('first-come'), workbookBytes(500 + i))));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ status: 409 });
@@ -282,8 +284,7 @@ describe('TemplateStore crash consistency', () => {
   });
 
   test('update: a crash after the blob keeps the old version current; the retry (same ETag) succeeds', async () => {
-    const clients = clientsFor(storage.connectionString);
-    const store = new TemplateStore(clients);
+    const { clients, store } = freshStore();
     const v1bytes = workbookBytes();
     const v1 = await store.create(metadata('crashy-update'), v1bytes);
     const v2bytes = workbookBytes();
@@ -302,8 +303,7 @@ describe('TemplateStore crash consistency', () => {
   });
 
   test('a crash after the version row is invisible too (uncommitted version rows are ignored)', async () => {
-    const clients = clientsFor(storage.connectionString);
-    const store = new TemplateStore(clients);
+    const { clients, store } = freshStore();
     const v1 = await store.create(metadata('row-crash'), workbookBytes());
     let crashAfterRow = true;
     // Let the version row be written, then fail the metadata commit once.
@@ -381,8 +381,7 @@ describe('TemplateStore: a writer stalled past the grace period', () => {
   // leftover blob but before the fast one commits. Without the claim the slow writer would
   // commit metadata (sha256 of its bytes) over the fast writer's bytes.
   test('update: a writer stalled past the grace period cannot commit over a replaced blob', async () => {
-    const clients = clientsFor(storage.connectionString);
-    const store = new TemplateStore(clients);
+    const { clients, store } = freshStore();
     const v1 = await store.create(metadata('stalled'), workbookBytes());
 
     const slow = stalling(clients, 0);
@@ -415,8 +414,7 @@ describe('TemplateStore: a writer stalled past the grace period', () => {
   });
 
   test('create: a writer stalled past the grace period cannot commit over a replaced blob', async () => {
-    const clients = clientsFor(storage.connectionString);
-    const store = new TemplateStore(clients);
+    const { clients, store } = freshStore();
     const slow = stalling(clients, 0);
     const slowCreate = slow.store.create(metadata('stalled-new'), workbookBytes());
     await slow.atGate;
@@ -515,8 +513,7 @@ describe('TemplateStore tenancy', () => {
   let clients: StorageClients;
   let store: TemplateStore;
   beforeEach(() => {
-    clients = clientsFor(storage.connectionString);
-    store = new TemplateStore(clients);
+    ({ clients, store } = freshStore());
   });
   const orgA = { tenantId: 'org-a' };
   const orgB = { tenantId: 'org-b' };
