@@ -24,6 +24,7 @@ import { useFocusAfterRender } from '../../components/focus-after-render';
 import { Actions, Notice, Section, useLayout } from '../../components/layout';
 import type { NumberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
+import { NumberCell, PreviewTable, RowHeading, TextCell } from './preview-table';
 import { NameValueList, RowList } from './row-list';
 import { IDLE, WriteSection, type WriteState, canWrite } from './write-section';
 import type { Translate } from '../../locale';
@@ -68,9 +69,6 @@ const useStyles = makeStyles({
   colHead: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, textAlign: 'start', overflowWrap: 'anywhere', padding: `0 2px ${tokens.spacingVerticalXXS}` },
   removeCol: { width: '36px' },
   months: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(72px, 1fr))', gap: tokens.spacingHorizontalS, minWidth: 0 },
-  preview: { width: '100%', tableLayout: 'fixed', borderCollapse: 'collapse', fontVariantNumeric: 'tabular-nums' },
-  previewCell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere', textAlign: 'start' },
-  previewNumber: { textAlign: 'end' },
   quarterRow: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
   capped: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -317,33 +315,19 @@ export function RebatePanel({ locale, host, t, formats }: V2PanelProps): React.J
       <PanelOutcome evaluation={evaluation} locale={locale} host={host} t={t} hint={t('formulasHintRebate')} write={write} model={model}>
         {preview && (
           <>
-            <table className={s.preview} data-testid="rebate-preview">
-              <caption className={l.visuallyHidden}>{t('rebateTableCaption', { volume: formats.money(preview.volume) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={s.previewCell}>
-                    {t('levelColumn')}
-                  </th>
-                  <th scope="col" className={`${s.previewCell} ${s.previewNumber}`}>
-                    {t('rebateColumn')}
-                  </th>
-                  <th scope="col" className={`${s.previewCell} ${s.previewNumber}`}>
-                    {t('effectiveRateColumn')}
-                  </th>
+            <PreviewTable
+              testId="rebate-preview"
+              caption={t('rebateTableCaption', { volume: formats.money(preview.volume) })}
+              columns={[{ heading: t('levelColumn') }, { heading: t('rebateColumn'), number: true }, { heading: t('effectiveRateColumn'), number: true }]}
+            >
+              {preview.levels.map((p, k) => (
+                <tr key={k} data-rebate-level={p.level} data-value={String(p.rebate)}>
+                  <RowHeading data-user-data="">{p.level}</RowHeading>
+                  <NumberCell>{formats.money(p.rebate)}</NumberCell>
+                  <NumberCell>{formats.percent(p.effectiveRate)}</NumberCell>
                 </tr>
-              </thead>
-              <tbody>
-                {preview.levels.map((p, k) => (
-                  <tr key={k} data-rebate-level={p.level} data-value={String(p.rebate)}>
-                    <th scope="row" className={s.previewCell} data-user-data="">
-                      {p.level}
-                    </th>
-                    <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.money(p.rebate)}</td>
-                    <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.percent(p.effectiveRate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </PreviewTable>
             <Text className={l.wrap} aria-live="polite">
               {t('rebateReached', { volume: formats.money(preview.volume), threshold: formats.money(preview.levels[0]?.reached ?? 0) })}
             </Text>
@@ -400,37 +384,20 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
             <Text className={`${l.wrap} ${capped.length > 0 ? s.capped : ''}`} aria-live="polite" data-testid="pool-capped">
               {capped.length === 0 ? t('poolCappedNone') : t('poolCapped', { count: capped.length, names: capped.map((p) => p.name || t('personName', { row: preview.people.indexOf(p) + 1 })).join(t('listSeparator')) })}
             </Text>
-            <table className={s.preview} data-testid="pool-preview">
-              <caption className={l.visuallyHidden}>{t('poolTableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={s.previewCell}>
-                    {t('nameColumn')}
-                  </th>
-                  <th scope="col" className={`${s.previewCell} ${s.previewNumber}`}>
-                    {t('shareColumn')}
-                  </th>
-                  <th scope="col" className={`${s.previewCell} ${s.previewNumber}`}>
-                    {t('amountColumn')}
-                  </th>
-                  <th scope="col" className={s.previewCell}>
-                    {t('placeColumn')}
-                  </th>
+            <PreviewTable
+              testId="pool-preview"
+              caption={t('poolTableCaption')}
+              columns={[{ heading: t('nameColumn') }, { heading: t('shareColumn'), number: true }, { heading: t('amountColumn'), number: true }, { heading: t('placeColumn') }]}
+            >
+              {preview.people.map((p, i) => (
+                <tr key={i} data-pool-place={p.place} data-value={String(p.amount)}>
+                  <RowHeading data-user-data="">{p.name || t('personName', { row: i + 1 })}</RowHeading>
+                  <NumberCell>{formats.number(p.share)}</NumberCell>
+                  <NumberCell>{formats.money(p.amount)}</NumberCell>
+                  <TextCell className={p.place === 'cap' ? s.capped : ''}>{p.place === 'cap' ? t('placeCap') : p.place === 'floor' ? t('placeFloor') : t('placeShare')}</TextCell>
                 </tr>
-              </thead>
-              <tbody>
-                {preview.people.map((p, i) => (
-                  <tr key={i} data-pool-place={p.place} data-value={String(p.amount)}>
-                    <th scope="row" className={s.previewCell} data-user-data="">
-                      {p.name || t('personName', { row: i + 1 })}
-                    </th>
-                    <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.number(p.share)}</td>
-                    <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.money(p.amount)}</td>
-                    <td className={`${s.previewCell} ${p.place === 'cap' ? s.capped : ''}`}>{p.place === 'cap' ? t('placeCap') : p.place === 'floor' ? t('placeFloor') : t('placeShare')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </PreviewTable>
             <Caption1 className={l.wrap}>
               {preview.leftover > 0.005 ? t('poolLeftover', { leftover: formats.money(preview.leftover) }) : t('poolPaid', { paid: formats.money(preview.paid), pool: formats.money(preview.spec.pool as number) })}
             </Caption1>
@@ -517,42 +484,29 @@ export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JS
                 </Select>
               </Field>
             )}
-            <table className={s.preview} data-testid="quota-preview">
-              <caption className={l.visuallyHidden}>{t('quotaTableCaption', { name: targetName(target.name, preview.targets.indexOf(target)) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={s.previewCell}>
-                    {t('periodColumn')}
-                  </th>
-                  <th scope="col" className={`${s.previewCell} ${s.previewNumber}`}>
-                    {t('targetColumn')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[0, 1, 2, 3].map((q) => (
-                  <React.Fragment key={q}>
-                    {[0, 1, 2].map((k) => {
-                      const m = 3 * q + k;
-                      return (
-                        <tr key={m} data-month={m + 1} data-value={String(target.months[m])}>
-                          <th scope="row" className={s.previewCell} style={{ fontWeight: 'normal' }}>
-                            {month(m)}
-                          </th>
-                          <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.money(target.months[m])}</td>
-                        </tr>
-                      );
-                    })}
-                    <tr className={s.quarterRow} data-quarter={q + 1} data-value={String(target.quarters[q])}>
-                      <th scope="row" className={s.previewCell}>
-                        {quarter(q)}
-                      </th>
-                      <td className={`${s.previewCell} ${s.previewNumber}`}>{formats.money(target.quarters[q])}</td>
-                    </tr>
-                  </React.Fragment>
-                ))}
-              </tbody>
-            </table>
+            <PreviewTable
+              testId="quota-preview"
+              caption={t('quotaTableCaption', { name: targetName(target.name, preview.targets.indexOf(target)) })}
+              columns={[{ heading: t('periodColumn') }, { heading: t('targetColumn'), number: true }]}
+            >
+              {[0, 1, 2, 3].map((q) => (
+                <React.Fragment key={q}>
+                  {[0, 1, 2].map((k) => {
+                    const m = 3 * q + k;
+                    return (
+                      <tr key={m} data-month={m + 1} data-value={String(target.months[m])}>
+                        <RowHeading style={{ fontWeight: 'normal' }}>{month(m)}</RowHeading>
+                        <NumberCell>{formats.money(target.months[m])}</NumberCell>
+                      </tr>
+                    );
+                  })}
+                  <tr className={s.quarterRow} data-quarter={q + 1} data-value={String(target.quarters[q])}>
+                    <RowHeading>{quarter(q)}</RowHeading>
+                    <NumberCell>{formats.money(target.quarters[q])}</NumberCell>
+                  </tr>
+                </React.Fragment>
+              ))}
+            </PreviewTable>
             <Caption1 className={l.wrap} aria-live="polite">
               {t('quotaCheck', { total: formats.money(target.months.reduce((a, b) => a + b, 0)) })}
             </Caption1>
