@@ -33,6 +33,7 @@ import { EXPLAINABLE_FUNCTIONS, explainCall } from '../../catalog/explain';
 import * as engine from '../../engine';
 import { expectPerfError } from '../support/errors';
 import { AHP_ONE_EXPERT, AHP_TWO_EXPERTS, TIERS } from '../support/fixtures';
+import { uniformPools } from '../support/engine-uniform-pools';
 
 const CURVE = [
   [0.5, 0],
@@ -553,19 +554,13 @@ describe('POOL', () => {
   });
 
   it('steps add up for any pool, shares and bounds (property)', () => {
+    const pools = uniformPools({ maxShare: 100, people: { min: 1, max: 8 }, cap: { min: 10, max: 500 }, maxFloor: 9, maxExtra: 3000 });
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 8 }).filter((s) => s.some((x) => x > 0)),
-        fc.option(fc.integer({ min: 10, max: 500 }), { nil: null }),
-        fc.integer({ min: 0, max: 9 }),
-        fc.integer({ min: 0, max: 3000 }),
-        (shares, cap, floor, extra) => {
-          const grid = shares.map((s) => [s]);
-          const total = floor * shares.length + extra;
-          const all = engine.pool(total, grid, cap, floor);
-          shares.forEach((_, i) => expectConsistent(explainPool(total, grid, cap, floor, { row: i, col: 0 }), cell(all, i)));
-        },
-      ),
+      fc.property(pools, ({ total, shares, cap, floor }) => {
+        const grid = shares.map((s) => [s]);
+        const all = engine.pool(total, grid, cap, floor);
+        shares.forEach((_, i) => expectConsistent(explainPool(total, grid, cap, floor, { row: i, col: 0 }), cell(all, i)));
+      }),
       { numRuns: 100 },
     );
   });
