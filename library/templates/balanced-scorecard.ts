@@ -14,6 +14,7 @@ import {
   headerRow, inputBlock, inputCell, label, nonNegative, oneOf, parameterRows, parameterRules, peopleTable, percentBetween, positive, ruleSource, type TableLayout, settingsBlock,
   spillColumns, summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, trafficLights, warnUnlessOk, writeParameters, writeTable,
 } from '../kit';
+import { galleryOf } from './gallery-texts';
 
 const yesNo = oneOf([YES, NO], t('yes or no', '是或否'));
 
@@ -301,21 +302,13 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   warnUnlessOk(summary, 'D11');
 }
 
+const { purpose, ...gallery } = galleryOf('balanced-scorecard');
+
 const family = defineTemplates({
-  id: 'balanced-scorecard',
-  category: 'scorecard',
-  title: t('Balanced scorecard with 360° review', '平衡计分卡与360度评估'),
-  description: t(
-    'Sales-role balanced scorecard (financial 50: sales and collection rate / customer 30 / learning 20), response-time ranking, 360° review by the direct superior, cross-department partners and customers, a blended rating with at least 60% quantitative weight, and the compliance veto on contract compliance and customer-information confidentiality deciding the annual rating and promotion eligibility.',
-    '销售岗位平衡计分卡（财务50：销售额与回款率／客户30／学习与成长20）、响应时效排名、直属上级/跨部门合作方/客户360度评估，量化指标不低于60%的综合评分，合同规范率与客户信息保密一票否决，决定年度评级与晋升资格。',
-  ),
-  tags: ['scorecard', 'balanced scorecard', '360', 'KPI', 'compliance', 'promotion', '平衡计分卡', '绩效考核', '一票否决', '回款率'],
+  ...gallery,
   layout,
   instructions: (L) => ({
-    purpose: t(
-      'the quarterly rating of sales staff on a balanced scorecard, a response-time ranking and a 360° review, with the compliance veto deciding the annual rating and promotion eligibility.',
-      '销售人员季度考核——平衡计分卡、响应时效排名与360度评估相结合，合规一票否决决定年度评级与晋升资格。',
-    ),
+    purpose,
     steps: [
       t(
         `Edit the yellow cells. ${L.sheet.inputs}: perspective weights, KPI shares, attainment cap, blend weights, response limits, the contract compliance rate required, rater groups and weights, rating and status bands. ${L.sheet.scorecard}: targets (row ${KPI_ROWS.target}) and directions (row ${KPI_ROWS.direction}), then one row per person in the table ${L.people.name}. ${L.sheet.review}: one row per rating in the table ${L.ratings.name}.`,

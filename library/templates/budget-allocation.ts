@@ -10,6 +10,7 @@ import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Words, columnWidths, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText,
   label, parameterRules, settingsBlock, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
+import { galleryOf } from './gallery-texts';
 
 /** [name en, name zh, α maximum revenue, κ half-saturation spend, s shape, minimum, maximum] per channel. */
 export const CHANNELS: [string, string, number, number, number, number, number][] = [
@@ -228,20 +229,15 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   for (let r = first + 1; r <= first + 100; r++) [CNY, PERCENT, CNY, '0.00'].forEach((format, i) => (summary.getCell(r, 2 + i).numFmt = format));
 }
 
+const { purpose, ...gallery } = galleryOf('budget-allocation');
+
 const budget = defineTemplates({
-  id: 'budget-allocation',
-  category: 'budget',
-  title: t('Channel budget allocation and tracking', '渠道预算分配与跟踪'),
-  description: t(
-    'Keeps a 15% reserve, splits the rest over the channels to maximize expected revenue on their response curves (PERF.ALLOCATE), flags channels with ROI below 1:3 and tracks each month: 80% spent at 50% conversion, 10% overrun, 15% conversion swing.',
-    '预留15%预算池，其余按各渠道响应曲线分配以最大化预期收入（PERF.ALLOCATE），标记ROI低于1:3的渠道，并按月跟踪：花费80%而转化仅50%、超支10%、转化率波动15%。',
-  ),
-  tags: ['budget', 'allocation', 'channels', 'ROI', 'reserve', '预算', '渠道', '分配'],
+  ...gallery,
   layout,
   instructions: (L) => {
     const S = L.sheet;
     return {
-      purpose: t('split a quarterly marketing budget over channels by predicted return, keep a reserve, and watch each month for spend running ahead of conversions.', '按预测回报在各渠道间分配季度营销预算，保留预留池，并按月监控花费是否跑在转化前面。'),
+      purpose,
       steps: [
         t(
           `Edit the yellow cells: ${S.plan}!B3:B4 and B7 (budget, reserve rate, low-ROI line), the ${L.channels.name} table (channels, curves, min/max spend), the ${L.example.name} table on ${S.example}, ${S.tracking}!B2:B6 and the ${L.track.name} table (thresholds and this month's figures).`,

@@ -14,6 +14,7 @@ import {
   percentBetween, resultColumn, ruleSource, satisfies, settingsBlock, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 import { periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
+import { galleryOf } from './gallery-texts';
 
 export const ONLINE = t('online', '线上');
 export const OFFLINE = t('offline', '线下');
@@ -463,21 +464,13 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
 
 export const SUMMARY_LINES = 13;
 
+const { purpose, ...gallery } = galleryOf('channel-team-incentive');
+
 const family = defineTemplates({
-  id: 'channel-team-incentive',
-  category: 'incentive',
-  title: t('Channel team incentive plan', '渠道团队激励方案'),
-  description: t(
-    'Annual targets broken into quarters and months; online/offline team–individual weights, dual-track bonus, risk-sharing (excess-profit share above target, a pro-rata cut below it, never both), hit-product, regional penetration, LTV, new-region (split among members), innovation and incubation awards, proration, a recoverable draw and clawbacks.',
-    '年度目标分解到季度和月度；线上/线下团队与个人权重、双轨制奖金、对赌（超额分享利润、未达标按比例扣减，二者择一）、爆款推广奖、区域渗透奖、私域终身价值奖、新区域开拓奖（按规则分配给成员）、创新与孵化奖励、在岗折算、可追回预支及提成追回。',
-  ),
-  tags: ['incentive', 'channel', 'team', 'bonus', 'targets', 'draw', 'clawback', '激励', '渠道', '团队', '双轨制', '对赌'],
+  ...gallery,
   layout,
   instructions: (L) => ({
-    purpose: t(
-      'the incentive settlement of online and offline channel teams for a period of the year, from the channel bonus to awards, draws and clawbacks.',
-      '线上、线下渠道团队某一期间的激励结算，涵盖渠道绩效奖金、各类专项奖励、新人预支与提成追回。',
-    ),
+    purpose,
     steps: [
       t(
         `Edit the yellow cells. ${L.sheet.inputs}: every rate, weight, cap and date of the plan (each has a name, e.g. OfflineTeamWeight) and where it comes from. ${L.sheet.team}: teams (annual targets, sales, new-region sales) and people. ${L.sheet.awards}, ${L.sheet.draw} and ${L.sheet.clawbacks}: the facts of the period.`,

@@ -13,6 +13,7 @@ import {
   headerRow, highlightWhen, label, nonNegative, oneOf, parameterRules, settingsBlock, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet,
   wholeBetween, writeParameters, writeTable,
 } from '../kit';
+import { galleryOf } from './gallery-texts';
 
 /** The CHANNELTIER rules table (Rules!A4:B7); names must stay exactly as CHANNELTIER reads them. */
 export const TIER_RULES: [string, number, Text][] = [
@@ -209,20 +210,15 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
+const { purpose, ...gallery } = galleryOf('channel-tiering');
+
 const tiering = defineTemplates({
-  id: 'channel-tiering',
-  category: 'channel',
-  title: t('Channel tiering and Pareto analysis', '渠道分层与帕累托分析'),
-  description: t(
-    'Quarterly channel review: ABC (80/20) classes and a tier per channel — strategic, incubate (6 months), maintain, low ROI (below 1:3), exit review (two quarters down 15%) — from an editable rules table, with conversion-swing alerts.',
-    '季度渠道复盘：按80/20规则进行ABC分类，并依据可编辑规则表为每个渠道分层——战略、孵化（6个月）、维持、低效（ROI低于1:3）、退出评估（连续两季度下滑15%），同时对转化率波动预警。',
-  ),
-  tags: ['channels', 'pareto', '80/20', 'tiering', 'roi', '渠道', '分层', '帕累托'],
+  ...gallery,
   layout,
   instructions: (L) => {
     const S = L.sheet;
     return {
-      purpose: t('a quarterly review that sorts channels into tiers by the channel rules, and shows which few channels bring most of the revenue.', '季度渠道复盘，按渠道规则对渠道分层，并找出贡献大部分收入的少数渠道。'),
+      purpose,
       steps: [
         t(
           `Edit the yellow cells: the channels (table ${L.channels.name} on ${S.channels}) and the rules (${S.rules}!B4:B7, B10:B12). Keep the rule names in ${S.rules}!A4:A7 as they are: PERF.CHANNELTIER reads them.`,

@@ -12,6 +12,7 @@ import {
   oneOf, option, parameterRules, percentBetween, planSettings, positive, ruleSource, spillColumns, summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk,
   wholeBetween, writeParameters, writeTable,
 } from '../kit';
+import { galleryOf } from './gallery-texts';
 
 /** The channel levels, highest first: their names are the rebate ladder's column headers. */
 export const LEVELS: { key: string; name: Text; priceShare: number }[] = [
@@ -188,21 +189,13 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
+const { purpose, ...gallery } = galleryOf('dealer-rebate-plan');
+
 const dealerRebate = defineTemplates({
-  id: 'dealer-rebate-plan',
-  category: 'channel',
-  title: t('Dealer price ladder and quarterly rebates', '经销商价格体系与季度返利'),
-  description: t(
-    'Stepped dealer prices by channel level (general agent, distributor, retail, group leader), a quarterly rebate ladder per level (PERF.REBATE, retro or marginal), over-target rewards, the 50,000 CNY price deposit with its deductions and the 3-month supply suspension, and the 3% intermediary commission per order.',
-    '按渠道级别（总代/分销/零售/团长）设置阶梯进货价，按级别分档计算季度返利（PERF.REBATE，追溯或边际），超额奖励，5万元价格保证金及违规扣除、停止供货3个月，以及中间人每单3%居间费。',
-  ),
-  tags: ['dealers', 'rebate', 'price ladder', 'channel', '经销商', '返利', '价格体系', '保证金'],
+  ...gallery,
   layout,
   instructions: (L) => ({
-    purpose: t(
-      'the quarter of a dealer network: what each dealer pays at its channel level, its quarterly rebate and over-target reward, what a price violation costs, and what intermediaries earn.',
-      '经销商网络的一个季度：各经销商按渠道级别的进货价、季度返利与超额奖励、价格违规的代价，以及中间人的居间费。',
-    ),
+    purpose,
     steps: [
       t(
         `Edit the yellow cells: the settings (${L.sheet.plan}!B3:B9), each level's share of the list price (${L.sheet.plan}!B${L.prices.first}:B${L.prices.last}), the rebate ladder (table ${L.ladder.name}), the dealers (table ${L.dealers.name}) and the orders through intermediaries (table ${L.orders.name}).`,

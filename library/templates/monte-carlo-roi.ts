@@ -16,6 +16,7 @@ import {
   nonNegativeOrBlank, oneOf, option, summaryLines, t, titledSheet, wholeBetween, writeParameters,
 } from '../kit';
 import type { OptionCode } from '../../i18n/options';
+import { galleryOf } from './gallery-texts';
 
 /** Fixed: the Model sheet carries one formula row per trial, so trials cannot grow on their own. */
 export const TRIALS = 5000;
@@ -148,18 +149,13 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
+const { purpose, ...gallery } = galleryOf('monte-carlo-roi');
+
 const monteCarlo = defineTemplates({
-  id: 'monte-carlo-roi',
-  category: 'simulation',
-  title: t('Monte Carlo campaign ROI', '营销活动ROI蒙特卡洛模拟'),
-  description: t(
-    'Campaign ROI under uncertain reach, conversion, order value and cost: 5,000 seeded trials (reach and conversion rank-correlated), the ROI distribution, and the probability of reaching ROI 1:3 or falling below the 0.8 stop line.',
-    '在触达、转化率、客单价和成本均不确定时模拟活动ROI：5,000次固定种子试验（触达与转化率秩相关），给出ROI分布、达到1:3的概率及低于0.8止损线的概率。',
-  ),
-  tags: ['monte carlo', 'simulation', 'roi', 'campaign', 'risk', '蒙特卡洛', '投资回报率', '活动'],
+  ...gallery,
   layout,
   instructions: (L) => ({
-    purpose: t('how likely a campaign is to reach its ROI target when reach, conversion, order value and cost are uncertain.', '在触达、转化率、客单价和成本不确定时，评估活动达到ROI目标的可能性。'),
+    purpose,
     steps: [
       t(`Edit the yellow cells on ${L.sheet.inputs}: each input's distribution and parameters (B4:E7), the reach–conversion rank correlation (C10), the seed (B15), the ROI target (B16, default 3 = ROI 1:3) and the stop line (B17, default 0.8).`, `编辑 ${L.sheet.inputs} 表中的黄色单元格：各输入的分布及参数（B4:E7）、触达与转化率的秩相关系数（C10）、随机种子（B15）、目标ROI（B16，默认3即1:3）和止损线（B17，默认0.8）。`),
       t('Distributions: "pert" and "triangular" take min, most likely, max; "lognormal" and "normal" take mean and standard deviation (leave p3 blank); "uniform" takes min and max.', '分布："PERT" 与 "三角" 填最小值、最可能值、最大值；"对数正态" 与 "正态" 填均值和标准差（p3 留空）；"均匀" 填最小值和最大值。'),

@@ -13,6 +13,7 @@ import {
   formula, growingTables, heading, headerRow, highlightBelow, inputCell, label, parameterRows, parameterRules, settingsBlock, summaryLines, t, tableGrowth, tableLayout, tableSource,
   titledSheet, writeParameters, writeTable,
 } from '../kit';
+import { galleryOf } from './gallery-texts';
 
 /** What kind of number an input is: its format and the range it is checked against. */
 type Kind = 'money' | 'rate' | 'count' | 'months' | 'ratio';
@@ -419,21 +420,16 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
+const { purpose, ...gallery } = galleryOf('reorg-cost-benefit');
+
 const reorg = defineTemplates({
-  id: 'reorg-cost-benefit',
-  category: 'cost-benefit',
-  title: t('Team re-organisation cost-benefit', '团队分工优化成本效益分析'),
-  description: t(
-    'Labour and marketing cost ceilings, hidden transition cost, automation payback, flexible staffing, output lift, a discounted benefit-cost ratio, the staffing optimum (marginal return = 1), span-of-control and spare-capacity checks, the decision-rights band and the service levels the re-organisation gives to roles.',
-    '人工与营销费用占比上限、隐性过渡成本、自动化投资回收期、灵活用工、产出提升、折现效益成本比、最优人员规模（边际回报=1）、管理幅度与富余产能检查、决策权限，以及分工优化后各岗位的服务时限。',
-  ),
-  tags: ['cost-benefit', 'payback', 'BCR', 'staffing', 'reorganisation', '成本效益', '回收期', '分工优化'],
+  ...gallery,
   layout,
   instructions: (L) => {
     const S = L.sheet;
     const last = L.inputs.firstRow + L.inputs.rows.length - 1;
     return {
-      purpose: t('decide whether a channel-team re-organisation with an automation tool pays, who may approve it, and how many people the team should have.', '评估渠道团队分工优化（含自动化工具）是否划算、由谁审批，以及团队最优人数。'),
+      purpose,
       steps: [
         t(
           `Edit the yellow cells: ${S.inputs}!B4:B${last} (team, transition, automation, flexible staffing, lift, private domain, structure, decision rights, service levels), ${S.staffing}!B2 and the ${L.staffing.name} table (headcount and revenue), ${S.programme}!B21:E21 (lift realised each year) and the ${L.pilot.name} table (pilot spend and return by week).`,

@@ -11,6 +11,7 @@ import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, creditFormula, creditedDealsTable, defineTemplates, growingTables, nonNegative, oneOf, parameterRules,
   peopleTable, percentBetween, planSettings, positive, ruleSource, spillColumns, summarySheet, t, tableGrowth, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
+import { galleryOf } from './gallery-texts';
 
 export const DEPARTMENTS = { sales: t('Sales', '销售'), operations: t('Operations', '运营'), supply: t('Supply chain', '供应链') } as const;
 export type Department = keyof typeof DEPARTMENTS;
@@ -132,21 +133,13 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
+const { purpose, ...gallery } = galleryOf('shared-commission-pool');
+
 const sharedPool = defineTemplates({
-  id: 'shared-commission-pool',
-  category: 'incentive',
-  title: t('Cross-department shared commission and bonus pool', '跨部门共享提成与奖金池'),
-  description: t(
-    'Sales, operations and supply chain share the commission on the deals they close together (each deal credited to its people by share, PERF.CREDIT) and one bonus pool split by score × base salary within a cap and a floor (PERF.POOL: a capped person\'s excess goes to the others); cross-department points convert to training hours or leave.',
-    '销售、运营与供应链三方共享共同完成订单的业绩提成（按分成比例归属到人，PERF.CREDIT），并按得分 × 基本工资分配共享奖金池，受封顶与保底约束（PERF.POOL：封顶者的超出部分分给其他人）；跨部门协作积分可兑换培训学时或假期。',
-  ),
-  tags: ['commission', 'bonus pool', 'cross-department', 'crediting', '共享提成', '奖金池', '跨部门'],
+  ...gallery,
   layout,
   instructions: (L) => ({
-    purpose: t(
-      'one commission and one bonus pool shared by sales, operations and supply chain: who is credited with what, what each earns, who hits the cap.',
-      '销售、运营与供应链共享的一份提成和一个奖金池：每人归属多少业绩、各得多少、谁已封顶。',
-    ),
+    purpose,
     steps: [
       t(
         `Edit the yellow cells: the rate, the pool, its cap and floor and the point conversions (${L.sheet.plan}!B3:B8), the people (table ${L.people.name}) and the deals (table ${L.deals.name}: one row per person on a deal, with that person's share).`,

@@ -12,6 +12,7 @@ import {
   percentBetween, spillColumns, summarySheet, t, type TableLayout, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk, writeTable,
 } from '../kit';
 import { MONTHS, QUARTERS, monthlyTargets, periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
+import { galleryOf } from './gallery-texts';
 
 /** [region en, region zh, annual target]. */
 export const REGIONS: [string, string, number][] = [
@@ -147,21 +148,13 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
+const { purpose, ...gallery } = galleryOf('target-breakdown');
+
 const targetBreakdown = defineTemplates({
-  id: 'target-breakdown',
-  category: 'budget',
-  title: t('Annual → quarterly → monthly targets by region and person', '年度→季度→月度目标分解（按区域与人员）'),
-  description: t(
-    'Breaks each region\'s annual target into months by seasonality (month 1 = the 20% milestone) with PERF.QUOTASPLIT, so the months add up to the year exactly after rounding; quarters sum their months; people take a share of their region\'s target and get their own months and quarters; one input picks the period reported on.',
-    '按季节性权重（首月 = 20% 里程碑）用 PERF.QUOTASPLIT 把各区域年度目标分解到月度，取整后各月恰好合计为全年；季度为所含月份之和；人员按份额承接所在区域目标并得到各自的月度与季度目标；一个输入选择考核期间。',
-  ),
-  tags: ['targets', 'quota', 'seasonality', 'breakdown', '目标分解', '年度目标', '季度', '月度'],
+  ...gallery,
   layout,
   instructions: (L) => ({
-    purpose: t(
-      'targets for the whole year: each region\'s and each person\'s annual target by quarter and month, adding up exactly.',
-      '全年目标：每个区域与每位人员的年度目标按季度和月度分解，恰好合计。',
-    ),
+    purpose,
     steps: [
       t(
         `Edit the yellow cells: the seasonality, the period and the rounding (${L.targets.sheet}), the regions' annual targets (table ${L.regions.name}) and each person's region and share of it (table ${L.people.name}).`,

@@ -11,6 +11,7 @@ import {
   CNY, EXAMPLE_SOURCE, INT, PERCENT, type Words, creditFormula, creditedDealsTable, defineTemplates, growingRange, growingTables, oneOfRange, parameterRules, peopleTable,
   percentBetween, planSettings, spillColumns, summarySheet, t, tableGrowth, tableSource, titledSheet, warnUnlessOk, wholeBetween, writeParameters, writeTable,
 } from '../kit';
+import { galleryOf } from './gallery-texts';
 
 /** [name en, name zh, manager index (−1: none), position en, position zh]. */
 export const PEOPLE: [string, string, number, string, string][] = [
@@ -124,18 +125,13 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
+const { purpose, ...gallery } = galleryOf('team-crediting-rollup');
+
 const teamCrediting = defineTemplates({
-  id: 'team-crediting-rollup',
-  category: 'incentive',
-  title: t('Sales crediting with roll-up for a team of teams', '多级团队业绩归属与逐级汇总'),
-  description: t(
-    'Deals credited to reps (split deals, overlay specialists, returns) and rolled up the org chart to every manager (PERF.CREDIT); reps earn on their own credit, leaders an override on their whole group\'s sales; the span of control (≤ 7 direct reports) is checked.',
-    '订单业绩归属到销售代表（分单、产品专家叠加归属、退货），并按汇报关系逐级汇总到每位经理（PERF.CREDIT）；代表按个人业绩提成，组长按全组销售额提成；检查管理幅度（直接下属不超过7人）。',
-  ),
-  tags: ['crediting', 'roll-up', 'hierarchy', 'commission', '业绩归属', '逐级汇总', '组长提成'],
+  ...gallery,
   layout,
   instructions: (L) => ({
-    purpose: t('who is credited with each deal, and how credit rolls up a team of teams to every manager.', '每笔订单归属给谁，以及业绩如何在多级团队中逐级汇总到每位经理。'),
+    purpose,
     steps: [
       t(
         `Edit the yellow cells: the rates and the span limit (${L.sheet.plan}!B3:B5), the people and their managers (table ${L.people.name}; leave the manager blank at the top) and the deals (table ${L.deals.name}).`,

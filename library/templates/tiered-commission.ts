@@ -9,6 +9,7 @@ import {
   CNY, EXAMPLE_SOURCE, PERCENT, type Words, defineTemplates, growingTables, nonNegative, oneOf, option, peopleTable, percentBetween, ruleSource, settingsBlock, spillColumns,
   summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
+import { galleryOf } from './gallery-texts';
 
 /** The plan's tiers on attainment: [attainment from, rate on that slice of sales]. */
 export const ATTAINMENT_TIERS: [number, number][] = [
@@ -131,18 +132,13 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
+const { purpose, ...gallery } = galleryOf('tiered-commission-plan');
+
 const tiered = defineTemplates({
-  id: 'tiered-commission-plan',
-  category: 'incentive',
-  title: t('Tiered commission plan', '分档提成方案'),
-  description: t(
-    'Commission tiered on attainment of the performance target, marginal (each slice at its own rate) or retroactive (all sales at the rate reached), per salesperson and in total, with an amount-tiered example beside it.',
-    '按业绩目标达成率分档提成：边际（超额累进，每段按本档提成比例）或追溯（全额累进，全部销售额按达到的档的提成比例），计算每位销售的提成及合计，并附按销售额分档的示例。',
-  ),
-  tags: ['commission', 'tiers', 'sales', 'attainment', '提成', '阶梯', '达成率'],
+  ...gallery,
   layout,
   instructions: (L) => ({
-    purpose: t('commission per salesperson from tiers on attainment of the performance target.', '按业绩目标达成率分档计算每位销售的提成。'),
+    purpose,
     steps: [
       t(
         `Edit the yellow cells: the method (${L.sheet.plan}!B3), the attainment tiers (table AttainmentTiers), and each person's target and sales (table People on ${L.sheet.team}).`,

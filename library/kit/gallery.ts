@@ -1,0 +1,41 @@
+/**
+ * What the template gallery and the API list show of a template — its category, title,
+ * description and tags — and the purpose its Instructions sheet opens with are prose, not code:
+ * they live in one data file (library/templates/gallery.json), keyed by template id, as the
+ * role scorecards keep theirs in roles/*.json. This is that file's schema; a file that breaks it
+ * stops the build with the path of what is wrong.
+ */
+import { z } from 'zod';
+import type { Instructions } from './instructions';
+import type { Text } from './text';
+import type { TemplateMetadata } from './types';
+
+const CATEGORIES = ['scorecard', 'incentive', 'cost-benefit', 'budget', 'simulation', 'channel'] as const satisfies readonly TemplateMetadata['category'][];
+
+const text = z.object({ 'en-US': z.string().min(1), 'zh-CN': z.string().min(1) }).strict();
+
+const entrySchema = z
+  .object({
+    category: z.enum(CATEGORIES),
+    title: text,
+    description: text,
+    tags: z.array(z.string().min(1)).min(1),
+    purpose: text,
+  })
+  .strict();
+
+/** One template's gallery texts, as defineTemplates and its instructions take them. */
+export interface GalleryEntry {
+  category: TemplateMetadata['category'];
+  title: Text;
+  description: Text;
+  tags: string[];
+  purpose: Instructions['purpose'];
+}
+
+/** The gallery file's entries by template id; throws naming each entry and field that is wrong. */
+export function parseGallery(json: unknown, file: string): Record<string, GalleryEntry> {
+  const parsed = z.record(z.string().regex(/^[a-z]+(-[a-z]+)*$/), entrySchema).safeParse(json);
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}

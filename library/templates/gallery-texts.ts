@@ -1,0 +1,16 @@
+/** The gallery texts of the templates written in code (gallery.json; see kit/gallery.ts). */
+import { type GalleryEntry, parseGallery } from '../kit';
+import galleryFile from './gallery.json';
+
+export type GalleryId = keyof typeof galleryFile;
+
+/** Every entry of gallery.json, by template id. */
+export const GALLERY: Record<string, GalleryEntry> = parseGallery(galleryFile, 'templates/gallery.json');
+
+/**
+ * A template's id with its gallery texts: spread all but the purpose into defineTemplates, and
+ * give the purpose to its instructions.
+ */
+export function galleryOf(id: GalleryId): GalleryEntry & { id: GalleryId } {
+  return { id, ...GALLERY[id] };
+}
