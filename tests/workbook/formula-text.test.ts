@@ -24,6 +24,16 @@ function expectPair(typed: string, stored: string, options?: { addinNamespaces?:
   expect(toTypedFormula(stored, options)).toBe(typed);
 }
 
+/** One test per typed ↔ stored pair of a rule, named by the pair, both ways each. */
+function itTranslatesEach(pairs: [string, string][]) {
+  it.each(pairs)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
+}
+
+/** Stored as typed: nothing in the text is what the rule translates. */
+function expectStoredAsTyped(typed: string) {
+  expect(toStoredFormula(typed)).toBe(typed);
+}
+
 /**
  * typed ↔ stored pairs, by rule (each describe below checks its own), both directions each;
  * the comments name what each group shows.
@@ -296,12 +306,12 @@ describe('tokenizeFormula', () => {
 });
 
 describe('add-in calls: PERF.X( ↔ _xldudf_PERF_X(', () => {
-  it.each(PAIRS.addinCalls)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
+  itTranslatesEach(PAIRS.addinCalls);
 
   it('leaves other namespaces alone in both directions (CONTOSO example)', () => {
     expect(toTypedFormula('_xldudf_CONTOSO_ADD(1,2)')).toBe('_xldudf_CONTOSO_ADD(1,2)');
     expect(toStoredFormula('_xldudf_CONTOSO_ADD(1,2)')).toBe('_xldudf_CONTOSO_ADD(1,2)');
-    expect(toStoredFormula('CONTOSO.ADD(1,2)')).toBe('CONTOSO.ADD(1,2)');
+    expectStoredAsTyped('CONTOSO.ADD(1,2)');
   });
 
   it('translates every configured namespace', () => {
@@ -316,21 +326,20 @@ describe('add-in calls: PERF.X( ↔ _xldudf_PERF_X(', () => {
   });
 
   it('translates calls only: names, strings and table references are untouched', () => {
-    expect(toStoredFormula('PERF.Rate+"PERF.TIERED(A1)"+Table1[PERF.X(]')).toBe('PERF.Rate+"PERF.TIERED(A1)"+Table1[PERF.X(]');
+    expectStoredAsTyped('PERF.Rate+"PERF.TIERED(A1)"+Table1[PERF.X(]');
   });
 });
 
 describe('spill references: A2# ↔ _xlfn.ANCHORARRAY(A2)', () => {
-  it.each(PAIRS.spills)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
+  itTranslatesEach(PAIRS.spills);
 
   it('leaves # in strings, errors and structured references alone', () => {
-    const typed = '"A2#"&#N/A&Table1[#Totals]';
-    expect(toStoredFormula(typed)).toBe(typed);
+    expectStoredAsTyped('"A2#"&#N/A&Table1[#Totals]');
   });
 });
 
 describe('implicit intersection: @x ↔ _xlfn.SINGLE(x)', () => {
-  it.each(PAIRS.implicitIntersection)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
+  itTranslatesEach(PAIRS.implicitIntersection);
 
   it('shows a compound argument as @(…)', () => {
     expect(toTypedFormula('_xlfn.SINGLE(A1+B1)')).toBe('@(A1+B1)');
@@ -341,13 +350,12 @@ describe('implicit intersection: @x ↔ _xlfn.SINGLE(x)', () => {
   });
 
   it('does not touch @ inside structured references or strings', () => {
-    const typed = '[@Col]+[@[Col 1]]+T[@[A]:[B]]&"@x"';
-    expect(toStoredFormula(typed)).toBe(typed);
+    expectStoredAsTyped('[@Col]+[@[Col 1]]+T[@[A]:[B]]&"@x"');
   });
 });
 
 describe('future functions get their stored prefix', () => {
-  it.each(PAIRS.futureFunctions)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
+  itTranslatesEach(PAIRS.futureFunctions);
 
   it('takes the list from XlsxWriter\'s docs, with FILTER and SORT under _xlws', () => {
     expect(Object.keys(FUTURE_FUNCTIONS)).toHaveLength(158);
@@ -360,8 +368,7 @@ describe('future functions get their stored prefix', () => {
   });
 
   it('prefixes function tokens only: never names, strings or structured references', () => {
-    const typed = 'CONCAT+"CONCAT(A1)"+Table1[CONCAT(]+Sheet1!UNIQUE';
-    expect(toStoredFormula(typed)).toBe(typed);
+    expectStoredAsTyped('CONCAT+"CONCAT(A1)"+Table1[CONCAT(]+Sheet1!UNIQUE');
   });
 
   it('leaves a name that already carries a prefix alone', () => {
@@ -379,7 +386,7 @@ describe('future functions get their stored prefix', () => {
 });
 
 describe('LET and LAMBDA parameters get _xlpm.', () => {
-  it.each(PAIRS.parameters)('%s ↔ %s', (typed, stored) => expectPair(typed, stored));
+  itTranslatesEach(PAIRS.parameters);
 
   it('prefixes LAMBDA parameters (XlsxWriter\'s docs example)', () => {
     expect(toTypedFormula('LAMBDA(_xlpm.temp, (5/9) * (_xlpm.temp-32))(32)')).toBe('LAMBDA(temp, (5/9) * (temp-32))(32)');
