@@ -1,9 +1,9 @@
-/** Shared bits of view chrome: an API/Excel error with its problem detail, the Excel-only note, and the notice of a view that needs Excel. */
+/** Shared bits of view chrome: an API/Excel error with its problem detail, the Excel-only notes, and the notice of a view that needs Excel. */
 import { Button, Caption1 } from '@fluentui/react-components';
 import * as React from 'react';
 import { errorMessage, fieldErrorsFor } from '../api';
 import type { Translate } from '../locale';
-import { Notice } from './layout';
+import { Notice, useLayout } from './layout';
 
 export interface ProblemMessageProps {
   /** What failed, e.g. "Couldn't load the templates". */
@@ -50,6 +50,17 @@ export function ExcelOnlyNote({ id, t }: { id: string; t: Translate }): React.JS
   return (
     <Caption1 id={id} data-testid="excel-only-note">
       {t('excelOnly.note')}
+    </Caption1>
+  );
+}
+
+/** Outside Excel, the line under an action that needs Excel saying so (its aria-describedby target); in Excel, nothing. */
+export function NeedsExcelNote({ inExcel, id, text }: { inExcel: boolean; id: string; text: string }): React.JSX.Element | null {
+  const l = useLayout();
+  if (inExcel) return null;
+  return (
+    <Caption1 id={id} className={l.wrap}>
+      {text}
     </Caption1>
   );
 }

@@ -24,6 +24,7 @@ import { EXPLAIN_EXAMPLE, EXPLAIN_VIEW } from '../../../../i18n/pane-explain';
 import { namedOption } from '../../../../i18n/options';
 import { type Params, render } from '../../../../i18n/text';
 import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
+import { NeedsExcelNote } from '../../components/messages';
 import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import { CellExplainResult, explainSelectedCell } from './excel-explain';
@@ -155,11 +156,7 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
             {outcome.kind === 'busy' ? t('explaining') : t('explainSelected')}
           </Button>
         </Actions>
-        {!host.inExcel && (
-          <Caption1 id={excelNoteId} className={l.wrap}>
-            {t('excelOnlyNote')}
-          </Caption1>
-        )}
+        <NeedsExcelNote inExcel={host.inExcel} id={excelNoteId} text={t('excelOnlyNote')} />
       </Section>
 
       <Section heading={t('tryHeading')}>

@@ -7,7 +7,8 @@
 import { Button, Caption1 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { PLAN } from '../../../../i18n/pane-plan';
-import { Actions, Notice, Section, useLayout } from '../../components/layout';
+import { Actions, Notice, Section } from '../../components/layout';
+import { NeedsExcelNote } from '../../components/messages';
 import type { Translate } from '../../locale';
 import type { HostInfo } from '../../view-contract';
 
@@ -35,7 +36,6 @@ interface WriteSectionProps {
 }
 
 export function WriteSection({ host, t, hint, valid, state, onWrite, noteId, writtenAtKey, testId }: WriteSectionProps): React.JSX.Element {
-  const l = useLayout();
   const enabled = canWrite(host, valid, state);
   return (
     <Section heading={t('writeHeading')} help={hint}>
@@ -44,11 +44,7 @@ export function WriteSection({ host, t, hint, valid, state, onWrite, noteId, wri
           {state.kind === 'busy' ? t('writing') : t('write')}
         </Button>
       </Actions>
-      {!host.inExcel && (
-        <Caption1 id={noteId} className={l.wrap}>
-          {t('writeNeedsExcel')}
-        </Caption1>
-      )}
+      <NeedsExcelNote inExcel={host.inExcel} id={noteId} text={t('writeNeedsExcel')} />
       {host.inExcel && !valid && <Caption1 id={noteId}>{t('writeNeedsValid')}</Caption1>}
       <div aria-live="polite">
         {state.kind === 'done' && <Notice intent="success">{state.address ? t(writtenAtKey, { address: state.address }) : t('written')}</Notice>}

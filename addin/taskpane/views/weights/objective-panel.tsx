@@ -10,6 +10,7 @@ import type { Grid } from '../../../../engine/grid';
 import { WEIGHTS } from '../../../../i18n/pane-weights';
 import { Actions, LiveStatus, Notice, Section, useLayout } from '../../components/layout';
 import { numberFormats } from '../../components/numbers';
+import { NeedsExcelNote } from '../../components/messages';
 import type { Translate } from '../../locale';
 import type { Locale } from '../../view-contract';
 import {
@@ -118,11 +119,7 @@ export default function ObjectivePanel({ locale, inExcel, t }: ObjectivePanelPro
           {readState.kind === 'busy' ? t('objective.reading') : t('objective.useSelection')}
         </Button>
       </Actions>
-      {!inExcel && (
-        <Caption1 id={selectionNoteId} className={l.wrap}>
-          {t('objective.selectionNeedsExcel')}
-        </Caption1>
-      )}
+      <NeedsExcelNote inExcel={inExcel} id={selectionNoteId} text={t('objective.selectionNeedsExcel')} />
       {readState.kind === 'failed' && <Notice intent="error">{t('objective.readFailed', { message: readState.message })}</Notice>}
 
       <Field label={t('objective.pasteLabel')} hint={t('objective.pasteHint')}>
