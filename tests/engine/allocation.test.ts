@@ -202,23 +202,21 @@ describe('ALLOCATE(budget, curves, [minimums], [maximums]) — concave curves (s
 });
 
 describe('ALLOCATE — S-shaped curves (s > 1)', () => {
+  /** Two channels on one S-curve (s = 3, half their ceiling at a spend of 100). */
+  const twinS: Curve[] = [
+    [100, 100, 3],
+    [100, 100, 3],
+  ];
+
   test('two identical S-curves and a small budget: concentrate in one channel (splitting wastes the convex stretch)', () => {
-    const c: Curve[] = [
-      [100, 100, 3],
-      [100, 100, 3],
-    ];
-    const x = spendOf(allocate(100, c, null, null));
+    const x = spendOf(allocate(100, twinS, null, null));
     expect(Math.max(...x)).toBeCloseTo(100, 9);
-    expect(objective(c, x)).toBeCloseTo(50, 9);
-    expect(objective(c, x)).toBeGreaterThanOrEqual(bruteForce(100, c, [0, 0], [100, 100]) - 1e-9);
+    expect(objective(twinS, x)).toBeCloseTo(50, 9);
+    expect(objective(twinS, x)).toBeGreaterThanOrEqual(bruteForce(100, twinS, [0, 0], [100, 100]) - 1e-9);
   });
 
   test('two identical S-curves and a large budget: split evenly on the concave part', () => {
-    const c: Curve[] = [
-      [100, 100, 3],
-      [100, 100, 3],
-    ];
-    const x = spendOf(allocate(400, c, null, null));
+    const x = spendOf(allocate(400, twinS, null, null));
     expect(x[0]).toBeCloseTo(200, 6);
     expect(x[1]).toBeCloseTo(200, 6);
   });
