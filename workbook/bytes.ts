@@ -6,13 +6,14 @@
 /**
  * The chunks end to end, in a fresh buffer of their own: never a chunk itself, which may be a
  * view into a larger or reused buffer (a stream's chunk), so the result's `.buffer` is exactly it.
+ * A chunk may be any array of byte values (Office hands out a file's slices as number arrays).
  */
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+export function concatBytes(chunks: readonly ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   let at = 0;
   for (const chunk of chunks) {
     out.set(chunk, at);
-    at += chunk.byteLength;
+    at += chunk.length;
   }
   return out;
 }

@@ -5,7 +5,8 @@
  * Excel or browser cannot (no File API, no crypto.subtle, a failure or timeout): the view then
  * says the pane does not know it. The slices come from ./workbook-file (as the Runs view's).
  */
-import { joinSlices, workbookSlices } from './workbook-file';
+import { concatBytes } from '../../workbook/bytes';
+import { workbookSlices } from './workbook-file';
 
 /** Lowercase hex of a digest. */
 export function hex(bytes: ArrayBuffer): string {
@@ -16,7 +17,7 @@ export function hex(bytes: ArrayBuffer): string {
 export async function sha256Of(parts: readonly ArrayLike<number>[]): Promise<string | undefined> {
   const subtle = typeof crypto !== 'undefined' ? crypto.subtle : undefined;
   if (!subtle) return undefined;
-  return hex(await subtle.digest('SHA-256', joinSlices(parts)));
+  return hex(await subtle.digest('SHA-256', concatBytes(parts)));
 }
 
 /** The SHA-256 of the open workbook, or undefined when it cannot be had. */

@@ -4,6 +4,7 @@
  * slice (4 MiB each) and closed again, whatever happens. Used for the statement footer's
  * SHA-256 (statements-sha256.ts) and for submitting a payout run (the Runs view).
  */
+import { concatBytes } from '../../workbook/bytes';
 
 /** Why the workbook's bytes could not be had (callers show their own words for it). */
 export class WorkbookFileError extends Error {
@@ -82,21 +83,10 @@ export function workbookSlices(timeoutMs = 15_000): Promise<ArrayLike<number>[]>
   });
 }
 
-/** `parts` joined into one array of bytes. */
-export function joinSlices(parts: readonly ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
-}
-
 /** How long the Runs view waits for the whole workbook file. */
 export const WORKBOOK_FILE_TIMEOUT_MS = 60_000;
 
 /** The workbook's .xlsx bytes; rejects with a WorkbookFileError. */
 export async function workbookFileBytes(timeoutMs = WORKBOOK_FILE_TIMEOUT_MS): Promise<Uint8Array<ArrayBuffer>> {
-  return joinSlices(await workbookSlices(timeoutMs));
+  return concatBytes(await workbookSlices(timeoutMs));
 }

@@ -5,6 +5,10 @@ describe('concatBytes', () => {
     expect(Array.from(concatBytes([Uint8Array.of(1, 2), Uint8Array.of(), Uint8Array.of(3)]))).toEqual([1, 2, 3]);
   });
 
+  it('takes byte values as plain arrays too (Office hands out file slices so)', () => {
+    expect(Array.from(concatBytes([[1, 2], Uint8Array.of(3)]))).toEqual([1, 2, 3]);
+  });
+
   it('is empty for no chunks', () => {
     expect(concatBytes([]).byteLength).toBe(0);
   });
