@@ -7,7 +7,7 @@
  * an audit chain that finds entries edited or removed directly in the table.
  */
 import { bearer, expectProblem } from '../support/api';
-import { RunsHarness, payoutWorkbook, runForm, runMetadata, runsApiForTests } from '../support/runs';
+import { RunsHarness, payoutWorkbook, runForm, runMetadata, runsApiForTests, untilNotQueued } from '../support/runs';
 
 jest.setTimeout(240_000);
 
@@ -28,15 +28,12 @@ async function submitted(rows: Array<[string, string, number | string]>, meta: R
 
 /** The run once calculated (no longer queued), with its ETag. */
 async function calculated(id: string, timeoutMs = 120_000): Promise<{ run: any; etag: string }> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  const read = async () => {
     const response = await get(api.tokens.submitterA, id);
     expect(response.status).toBe(200);
-    const run = await response.json();
-    if (run.status !== 'queued') return { run, etag: response.headers.get('etag')! };
-    if (Date.now() > deadline) throw new Error(`run ${id} still queued`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+    return { run: await response.json(), etag: response.headers.get('etag')! };
+  };
+  return untilNotQueued(id, read, ({ run }) => run.status, timeoutMs);
 }
 
 const decide = (token: string, id: string, kind: 'approve' | 'reject', etag: string | undefined, body: unknown = {}) =>

@@ -11,7 +11,7 @@ import { queueFunctions } from '../../../functions/src/routes';
 import { startQueuePoller } from '../../../functions/src/local/queue-poller';
 import { bearer, expectProblem } from '../support/api';
 import { STATEMENTS } from '../../../i18n/statements';
-import { RunsHarness, runForm, runMetadata, runsApiForTests } from '../support/runs';
+import { RunsHarness, runForm, runMetadata, runsApiForTests, untilNotQueued } from '../support/runs';
 
 jest.setTimeout(180_000);
 
@@ -43,15 +43,7 @@ async function read(id: string) {
   return response.json();
 }
 
-async function settled(id: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await read(id);
-    if (run.status !== 'queued') return run;
-    if (Date.now() > deadline) throw new Error(`run ${id} still queued after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const settled = (id: string, timeoutMs = 90_000) => untilNotQueued(id, () => read(id), (run) => run.status, timeoutMs);
 
 const calculation = () => queueFunctions(() => api.runs, api.env)[0];
 let poller: { stop(): Promise<void> } | undefined;

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { bearer } from '../support/api';
-import { RunsHarness, runForm, runMetadata, startRunsApi } from '../support/runs';
+import { RunsHarness, runForm, runMetadata, startRunsApi, untilNotQueued } from '../support/runs';
 
 jest.setTimeout(180_000);
 
@@ -31,14 +31,8 @@ async function workbook(label: string): Promise<Buffer> {
 }
 
 async function settled(id: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await fetch(`${api.url}/runs/${id}`, { headers: bearer(api.tokens.approverA) });
-    const run = await response.json();
-    if (run.status !== 'queued') return run;
-    if (Date.now() > deadline) throw new Error(`run ${id} still queued after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const read = async () => (await fetch(`${api.url}/runs/${id}`, { headers: bearer(api.tokens.approverA) })).json();
+  return untilNotQueued(id, read, (run) => run.status, timeoutMs);
 }
 
 test('the host calculates what is submitted to it', async () => {

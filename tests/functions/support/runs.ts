@@ -170,3 +170,17 @@ export async function storedRuns(runs: RunStore): Promise<{ blobs: string[]; row
   const props = await runs.queue.getProperties();
   return { blobs, rows, audit, messages: props.approximateMessagesCount ?? 0 };
 }
+
+/**
+ * Reads a run every 200 ms (`read` returns it, or something holding it that `statusOf` looks
+ * into) until it is no longer queued; fails the test after `timeoutMs`.
+ */
+export async function untilNotQueued<T>(id: string, read: () => Promise<T>, statusOf: (value: T) => string, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (statusOf(value) !== 'queued') return value;
+    if (Date.now() > deadline) throw new Error(`run ${id} still queued after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
