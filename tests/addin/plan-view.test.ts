@@ -41,6 +41,11 @@ function errorsOf(model: PlanModel): string[] {
 
 const payoutModel = (): PlanModel => ({ ...createModel(), mode: 'payout' });
 
+/** Each preview point lies on the engine's curve: its y is `engineAt(x)`. */
+function expectOnEngineCurve(points: readonly { x: number; y: number }[], engineAt: (x: number) => number): void {
+  for (const p of points) expect(p.y).toBe(engineAt(p.x));
+}
+
 describe('parsing', () => {
   test('numbers, blanks and text', () => {
     expect(parseNumber(' 100,000 ')).toBe(100000);
@@ -63,8 +68,9 @@ describe('preview points come from the engine', () => {
     const preview = ok(model);
     expect(preview.points).toHaveLength(PREVIEW_STEPS + 1);
     const table = tableOf(model.tiers);
-    for (const p of preview.points) expect(p.y).toBe(tiered(p.x, table, method)[0][0]);
-    expect(preview.current).toEqual({ x: 180000, y: tiered(180000, table, method)[0][0] });
+    const engineAt = (x: number) => tiered(x, table, method)[0][0];
+    expectOnEngineCurve(preview.points, engineAt);
+    expect(preview.current).toEqual({ x: 180000, y: engineAt(180000) });
     expect(preview.spec).toEqual({
       kind: 'tiered',
       tiers: [
@@ -82,11 +88,12 @@ describe('preview points come from the engine', () => {
     const preview = ok(model);
     expect(preview.points).toHaveLength(PREVIEW_STEPS + 1);
     const table = tableOf(model.curve);
-    for (const p of preview.points) expect(p.y).toBe(payout(p.x, table, 10000, 0.8, 1.3)[0][0]);
+    const engineAt = (x: number) => payout(x, table, 10000, 0.8, 1.3)[0][0];
+    expectOnEngineCurve(preview.points, engineAt);
     // Gate: nothing below 0.8; cap: never above 1.3 × target.
     expect(preview.points.filter((p) => p.x < 0.8).every((p) => p.y === 0)).toBe(true);
     expect(Math.max(...preview.points.map((p) => p.y))).toBeCloseTo(13000, 9);
-    expect(preview.current?.y).toBe(payout(1.05, table, 10000, 0.8, 1.3)[0][0]);
+    expect(preview.current?.y).toBe(engineAt(1.05));
     expect(preview.spec).toEqual({
       kind: 'payout',
       curve: [
@@ -106,7 +113,7 @@ describe('preview points come from the engine', () => {
     expect(preview.spec).not.toHaveProperty('gate');
     expect(preview.spec).not.toHaveProperty('cap');
     const table = tableOf(payoutModel().curve);
-    for (const p of preview.points) expect(p.y).toBe(payout(p.x, table, 10000, null, null)[0][0]);
+    expectOnEngineCurve(preview.points, (x) => payout(x, table, 10000, null, null)[0][0]);
   });
 });
 
