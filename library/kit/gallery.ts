@@ -3,9 +3,10 @@
  * description and tags — and the purpose its Instructions sheet opens with are prose, not code:
  * they live in one data file (library/templates/gallery.json), keyed by template id, as the
  * role scorecards keep theirs in roles/*.json. This is that file's schema; a file that breaks it
- * stops the build with the path of what is wrong.
+ * stops the build (data-file.ts).
  */
 import { z } from 'zod';
+import { parseDataFile } from './data-file';
 import type { Instructions } from './instructions';
 import type { Text } from './text';
 import type { TemplateMetadata } from './types';
@@ -35,7 +36,5 @@ export interface GalleryEntry {
 
 /** The gallery file's entries by template id; throws naming each entry and field that is wrong. */
 export function parseGallery(json: unknown, file: string): Record<string, GalleryEntry> {
-  const parsed = z.record(z.string().regex(/^[a-z]+(-[a-z]+)*$/), entrySchema).safeParse(json);
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+  return parseDataFile(z.record(z.string().regex(/^[a-z]+(-[a-z]+)*$/), entrySchema), json, file);
 }

@@ -7,12 +7,14 @@
  * commission intermediaries earn per order.
  */
 import type ExcelJS from 'exceljs';
+import { z } from 'zod';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, inputCell, label, nonNegative,
-  oneOf, option, parameterRules, percentBetween, planSettings, positive, ruleSource, spillColumns, summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk,
+  oneOf, option, parameterRules, parseExamples, percentBetween, planSettings, positive, ruleSource, spillColumns, summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk,
   wholeBetween, writeParameters, writeTable,
 } from '../kit';
 import { galleryOf } from './gallery-texts';
+import examples from './dealer-rebate.examples.json';
 
 /** The channel levels, highest first: their names are the rebate ladder's column headers. */
 export const LEVELS: { key: string; name: Text; priceShare: number }[] = [
@@ -30,24 +32,16 @@ export const LADDER: [number, number[]][] = [
   [1_000_000, [0.03, 0.035, 0.03, 0.04]],
 ];
 
+const EXAMPLES = parseExamples('dealer-rebate', examples, {
+  dealers: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
+  orders: z.array(z.tuple([z.string(), z.string(), z.string(), z.number()])),
+});
+
 /** [dealer en, dealer zh, level key, units bought in the quarter, quarterly purchase target, price violations]. */
-export const DEALERS: [string, string, string, number, number, number][] = [
-  ['East China Trading', '华东商贸', 'agent', 4_000, 2_000_000, 0],
-  ['Pearl River Supply', '珠江供应链', 'agent', 2_500, 1_500_000, 1],
-  ['Jinling Distribution', '金陵分销', 'distributor', 1_200, 700_000, 0],
-  ['Xiangjiang Wholesale', '湘江批发', 'distributor', 500, 400_000, 0],
-  ['Chengdu Home Store', '成都家居店', 'retail', 700, 500_000, 2],
-  ['Qingdao Outlet', '青岛门店', 'retail', 150, 150_000, 0],
-  ['Community group, Wang', '王姐社区团购', 'leader', 900, 500_000, 0],
-];
+export const DEALERS: [string, string, string, number, number, number][] = EXAMPLES.dealers;
 
 /** [order en, intermediary en, intermediary zh, order amount]. */
-export const ORDERS: [string, string, string, number][] = [
-  ['SO-2401', 'Li Ming', '李明', 86_000],
-  ['SO-2402', 'Li Ming', '李明', 42_500],
-  ['SO-2403', 'Zhao Qing', '赵青', 130_000],
-  ['SO-2404', 'Sun Yue', '孙悦', 18_800],
-];
+export const ORDERS: [string, string, string, number][] = EXAMPLES.orders;
 
 /** The list price the ladder's levels take their share of (CNY per unit): an example. */
 export const LIST_PRICE = 1_000;

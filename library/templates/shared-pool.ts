@@ -7,35 +7,27 @@
  * or days of leave.
  */
 import type ExcelJS from 'exceljs';
+import { z } from 'zod';
 import {
-  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, creditFormula, creditedDealsTable, defineTemplates, growingTables, nonNegative, oneOf, parameterRules,
+  CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Text, type Words, creditFormula, creditedDealsTable, defineTemplates, growingTables, nonNegative, oneOf, parameterRules, parseExamples,
   peopleTable, percentBetween, planSettings, positive, ruleSource, spillColumns, summarySheet, t, tableGrowth, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 import { galleryOf } from './gallery-texts';
+import examples from './shared-pool.examples.json';
 
 export const DEPARTMENTS = { sales: t('Sales', '销售'), operations: t('Operations', '运营'), supply: t('Supply chain', '供应链') } as const;
 export type Department = keyof typeof DEPARTMENTS;
 
+const EXAMPLES = parseExamples('shared-pool', examples, {
+  people: z.array(z.tuple([z.string(), z.string(), z.enum(Object.keys(DEPARTMENTS) as [Department, ...Department[]]), z.number(), z.number(), z.number()])),
+  deals: z.array(z.tuple([z.string(), z.number(), z.array(z.tuple([z.number(), z.number()]))])),
+});
+
 /** [name en, name zh, department, score, base salary, cross-department points]. */
-export const PEOPLE: [string, string, Department, number, number, number][] = [
-  ['Gao Yuan', '高远', 'sales', 1.3, 25_000, 12],
-  ['Lin Na', '林娜', 'sales', 1.05, 18_000, 30],
-  ['He Jun', '何军', 'sales', 0.5, 6_000, 0],
-  ['Ma Lan', '马兰', 'operations', 1.1, 16_000, 25],
-  ['Guo Peng', '郭鹏', 'operations', 0.9, 14_000, 8],
-  ['Tang Yi', '唐怡', 'operations', 1.0, 12_000, 40],
-  ['Feng Rui', '冯锐', 'supply', 1.15, 15_000, 18],
-  ['Cao Xin', '曹欣', 'supply', 0.95, 13_000, 5],
-  ['Deng Hui', '邓慧', 'supply', 0.85, 11_000, 22],
-];
+export const PEOPLE: [string, string, Department, number, number, number][] = EXAMPLES.people;
 
 /** [deal, amount, [person index, share]…]: one row per person on the deal. */
-export const DEALS: [string, number, [number, number][]][] = [
-  ['D-3101', 1_200_000, [[0, 0.5], [3, 0.3], [6, 0.2]]],
-  ['D-3102', 800_000, [[1, 0.5], [4, 0.3], [7, 0.2]]],
-  ['D-3103', 450_000, [[2, 0.5], [5, 0.3], [8, 0.2]]],
-  ['D-3104', 2_000_000, [[0, 0.25], [1, 0.25], [3, 0.3], [6, 0.2]]],
-];
+export const DEALS: [string, number, [number, number][]][] = EXAMPLES.deals;
 
 const SHEETS = { plan: t('Plan', '方案'), team: t('Team', '团队'), deals: t('Deals', '订单'), summary: t('Summary', '汇总') };
 

@@ -7,32 +7,25 @@
  * (Targets!B3) picks the period every "period target" column shows.
  */
 import type ExcelJS from 'exceljs';
+import { z } from 'zod';
 import {
-  CNY, EXAMPLE_SOURCE, INT, PEOPLE_TABLE, PERCENT, type Words, defineNames, defineTemplates, growingRange, growingTables, heading, label, nonNegative, oneOfRange, peopleTable,
+  CNY, EXAMPLE_SOURCE, INT, PEOPLE_TABLE, PERCENT, type Words, defineNames, defineTemplates, growingRange, growingTables, heading, label, nonNegative, oneOfRange, parseExamples, peopleTable,
   percentBetween, spillColumns, summarySheet, t, type TableLayout, tableGrowth, tableLayout, tableSource, titledSheet, warnUnlessOk, writeTable,
 } from '../kit';
 import { MONTHS, QUARTERS, monthlyTargets, periodTargets, targetRules, targetsLayout, targetsStep, writeTargets } from '../kit/targets';
 import { galleryOf } from './gallery-texts';
+import examples from './target-breakdown.examples.json';
+
+const EXAMPLES = parseExamples('target-breakdown', examples, {
+  regions: z.array(z.tuple([z.string(), z.string(), z.number()])),
+  people: z.array(z.tuple([z.string(), z.string(), z.number(), z.number()])),
+});
 
 /** [region en, region zh, annual target]. */
-export const REGIONS: [string, string, number][] = [
-  ['East', '华东', 36_000_000],
-  ['South', '华南', 28_000_000],
-  ['North', '华北', 20_000_000],
-  ['West', '西部', 12_000_000],
-];
+export const REGIONS: [string, string, number][] = EXAMPLES.regions;
 
 /** [name en, name zh, region index, share of the region's target]. */
-export const PEOPLE: [string, string, number, number][] = [
-  ['Qian Bo', '钱博', 0, 0.4],
-  ['Shen Lu', '沈露', 0, 0.35],
-  ['Kong Wei', '孔伟', 0, 0.25],
-  ['Lu Yan', '陆燕', 1, 0.5],
-  ['Jiang Tao', '蒋涛', 1, 0.5],
-  ['Wei Dong', '魏东', 2, 0.6],
-  ['Yao Qin', '姚琴', 2, 0.4],
-  ['Fang Ning', '方宁', 3, 1],
-];
+export const PEOPLE: [string, string, number, number][] = EXAMPLES.people;
 
 /** Rounding of every monthly target (CNY); annual targets are rounded to it first. */
 export const ROUNDING = 10_000;

@@ -5,11 +5,13 @@
  * the example it is (tiers on the sales amount), and the summary compares both methods.
  */
 import type ExcelJS from 'exceljs';
+import { z } from 'zod';
 import {
-  CNY, EXAMPLE_SOURCE, PERCENT, type Words, defineTemplates, growingTables, nonNegative, oneOf, option, peopleTable, percentBetween, ruleSource, settingsBlock, spillColumns,
+  CNY, EXAMPLE_SOURCE, PERCENT, type Words, defineTemplates, growingTables, nonNegative, oneOf, option, parseExamples, peopleTable, percentBetween, ruleSource, settingsBlock, spillColumns,
   summarySheet, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 import { galleryOf } from './gallery-texts';
+import examples from './tiered-commission.examples.json';
 
 /** The plan's tiers on attainment: [attainment from, rate on that slice of sales]. */
 export const ATTAINMENT_TIERS: [number, number][] = [
@@ -31,17 +33,12 @@ export const AMOUNT_TIERS: [number, number][] = [
   [500_000, 0.1],
 ];
 
+const EXAMPLES = parseExamples('tiered-commission', examples, {
+  team: z.array(z.tuple([z.string(), z.string(), z.number(), z.number()])),
+});
+
 /** [name en, name zh, performance target, sales]. */
-export const TEAM: [string, string, number, number][] = [
-  ['Chen Jing', '陈静', 200_000, 42_000],
-  ['Li Wei', '李伟', 150_000, 128_500],
-  ['Wang Fang', '王芳', 250_000, 236_000],
-  ['Zhang Min', '张敏', 350_000, 388_000],
-  ['Liu Yang', '刘洋', 400_000, 512_750],
-  ['Zhao Lei', '赵磊', 150_000, 95_300],
-  ['Sun Li', '孙丽', 120_000, 0],
-  ['Zhou Tao', '周涛', 400_000, 760_000],
-];
+export const TEAM: [string, string, number, number][] = EXAMPLES.team;
 
 const SHEETS = { plan: t('Plan', '方案'), team: t('Team', '团队'), summary: t('Summary', '汇总') };
 
