@@ -7,10 +7,9 @@
 import fc from 'fast-check';
 import { credit } from '../../engine/crediting';
 import { PerfError } from '../../engine/errors';
-import type { Cell } from '../../engine/grid';
 import { expectPerfError } from '../support/errors';
+import { col } from '../support/engine-grid-cells';
 
-const col = (...values: Cell[]): Cell[][] => values.map((v) => [v]);
 const values = (grid: unknown[][]) => grid.map((row) => row[0]);
 
 describe('CREDIT — own deals', () => {

@@ -4,8 +4,8 @@ import { Cell, ElementArg, Kernel, columnCall, columnCell, elementwise, finiteRe
 import { payout, tiered } from '../../engine/payouts';
 import { scorecard } from '../../engine/scoring';
 import { expectErrorCell, expectPerfError } from '../support/errors';
+import { col } from '../support/engine-grid-cells';
 
-const col = (...cells: Cell[]) => cells.map((c) => [c]);
 const plus: Kernel = (a, b) => a! + (b ?? 0);
 
 describe('resultRow — one result row', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { PerfError } from '../../engine/errors';
 import { clawback, draw, payout, profitshare, prorate, split, tiered } from '../../engine/payouts';
 import { expectErrorCell, expectPerfError } from '../support/errors';
+import { at } from '../support/engine-grid-cells';
 
 /**
  * China's individual income tax on comprehensive income (个人所得税法 2018, 综合所得税率表)
@@ -25,8 +26,6 @@ function quickDeductionTax(income: number): number {
   while (IIT_TIERS[i][0] > income) i--;
   return income * IIT_TIERS[i][1] - IIT_QUICK_DEDUCTION[i];
 }
-
-const at = (grid: unknown[][], r = 0, c = 0) => grid[r][c];
 
 describe('TIERED — tiered commission', () => {
   it.each([20_000, 36_000, 100_000, 200_000, 350_000, 500_000, 800_000, 1_200_000])(

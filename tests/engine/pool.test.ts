@@ -7,12 +7,11 @@
  */
 import fc from 'fast-check';
 import { PerfError } from '../../engine/errors';
-import type { Cell } from '../../engine/grid';
 import { pool } from '../../engine/pool';
 import { expectPerfError } from '../support/errors';
+import { col } from '../support/engine-grid-cells';
 import { uniformPools } from '../support/engine-uniform-pools';
 
-const col = (...values: Cell[]): Cell[][] => values.map((v) => [v]);
 const amounts = (grid: unknown[][]) => grid.map((row) => row[0] as number);
 const expectClose = (actual: number[], expected: number[]) => {
   expect(actual).toHaveLength(expected.length);

@@ -9,9 +9,9 @@ import { PerfError } from '../../engine/errors';
 import type { Cell } from '../../engine/grid';
 import { quotasplit } from '../../engine/quotas';
 import { expectErrorCell, expectPerfError } from '../support/errors';
+import { col } from '../support/engine-grid-cells';
 
 const row = (...values: Cell[]): Cell[][] => [values];
-const col = (...values: Cell[]): Cell[][] => values.map((v) => [v]);
 
 describe('QUOTASPLIT — worked examples (constructed by hand)', () => {
   it('equal months: 1,200,000 over twelve equal weights in thousands is 100,000 each', () => {

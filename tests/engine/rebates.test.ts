@@ -6,12 +6,10 @@
  */
 import fc from 'fast-check';
 import { PerfError } from '../../engine/errors';
-import type { Cell } from '../../engine/grid';
 import { tiered } from '../../engine/payouts';
 import { rebate } from '../../engine/rebates';
 import { expectErrorCell, expectPerfError } from '../support/errors';
-
-const col = (...values: Cell[]): Cell[][] => values.map((v) => [v]);
+import { col } from '../support/engine-grid-cells';
 
 // 总代 (national distributor) / 分销 (distributor) / 零售 (retailer), thresholds 0 / 100k / 500k.
 const LADDER = [

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { attain, curve, rater, scorecard, status } from '../../engine/scoring';
 import { expectErrorCell, expectPerfError } from '../support/errors';
-
-const at = (grid: unknown[][], r = 0, c = 0) => grid[r][c];
+import { at } from '../support/engine-grid-cells';
 
 describe('ATTAIN — attainment', () => {
   it('higher is better: actual / target', () => {
