@@ -14,8 +14,7 @@ import { nodeCodec } from '../../workbook/node-codec';
 import { CellWrite, SheetPatch, patchSheetXml, setAttribute } from '../../workbook/patch';
 import { readWorkbookModel } from '../../workbook/read';
 import { ZipArchive } from '../../workbook/zip';
-import { editPackage } from '../support/package-edit';
-import { storedWorkbook } from '../support/stored-workbook';
+import { withWorksheetPart } from '../support/workbook-sheet-part';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -34,8 +33,7 @@ function data(xml: string): string {
 
 /** The patched part read back by the reader, as a one-sheet package: rows of values. */
 function readBack(xml: string) {
-  const bytes = editPackage(storedWorkbook({ sheets: [{ name: 'S', cells: [] }] }), { 'xl/worksheets/sheet1.xml': xml });
-  return readWorkbookModel(ZipArchive.read(bytes), nodeCodec).sheets[0];
+  return readWorkbookModel(ZipArchive.read(withWorksheetPart(xml)), nodeCodec).sheets[0];
 }
 
 const area = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });

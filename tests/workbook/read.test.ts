@@ -15,6 +15,7 @@ import { WorkbookFormatError, WorkbookModel, readWorkbookModel } from '../../wor
 import { ZipArchive } from '../../workbook/zip';
 import { editPackage, replaceOnce } from '../support/package-edit';
 import { StoredBook, num, storedWorkbook, text } from '../support/stored-workbook';
+import { withWorksheetPart } from '../support/workbook-sheet-part';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -26,8 +27,7 @@ function read(bytes: Uint8Array, maxPartBytes?: number): WorkbookModel {
 
 /** A one-sheet package whose worksheet part is `sheetData` (raw) inside a worksheet element. */
 function withSheetData(sheetData: string, book: Partial<StoredBook> = {}): Uint8Array {
-  const bytes = storedWorkbook({ ...book, sheets: [{ name: 'S', cells: [] }] });
-  return editPackage(bytes, { 'xl/worksheets/sheet1.xml': `${XML_HEADER}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${sheetData}</sheetData></worksheet>` });
+  return withWorksheetPart(`${XML_HEADER}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${sheetData}</sheetData></worksheet>`, book);
 }
 
 function rowsOf(bytes: Uint8Array): unknown[][] {
@@ -118,9 +118,9 @@ describe('cell types (ST_CellType, §18.18.11)', () => {
   });
 
   it('a worksheet whose elements carry a namespace prefix (<x:worksheet>, <x:c>) is read the same', () => {
-    const bytes = editPackage(storedWorkbook({ sheets: [{ name: 'S', cells: [] }] }), {
-      'xl/worksheets/sheet1.xml': `${XML_HEADER}<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:f>A1*2</x:f><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
-    });
+    const bytes = withWorksheetPart(
+      `${XML_HEADER}<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:f>A1*2</x:f><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+    );
     const model = read(bytes);
     expect(model.sheets[0].rows[1]).toEqual([undefined, 1, 2]);
     expect(model.sheets[0].formulas).toEqual([{ row: 1, col: 2, text: 'A1*2', kind: 'plain', cached: 2 }]);
