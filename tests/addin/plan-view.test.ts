@@ -42,7 +42,7 @@ function errorsOf(model: PlanModel): string[] {
 const payoutModel = (): PlanModel => ({ ...createModel(), mode: 'payout' });
 
 /** Each preview point lies on the engine's curve: its y is `engineAt(x)`. */
-function expectOnEngineCurve(points: readonly { x: number; y: number }[], engineAt: (x: number) => number): void {
+function expectOnEngineCurve(points: readonly { x: number; y: number }[], engineAt: (x: number) => unknown): void {
   for (const p of points) expect(p.y).toBe(engineAt(p.x));
 }
 
