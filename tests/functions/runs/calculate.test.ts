@@ -6,6 +6,7 @@
  * message delivered twice finishes the run once; a message failing 5 times goes to the poison
  * queue and the run reads `failed` with the reason.
  */
+import type { QueueClient } from '@azure/storage-queue';
 import ExcelJS from 'exceljs';
 import { queueFunctions } from '../../../functions/src/routes';
 import { startQueuePoller } from '../../../functions/src/local/queue-poller';
@@ -45,6 +46,14 @@ async function read(id: string) {
 
 const settled = (id: string, timeoutMs = 90_000) => untilNotQueued(id, () => read(id), (run) => run.status, timeoutMs);
 
+/**
+ * Waits, 10 s at the most, until the queue's approximate message count is as `reached` wants;
+ * then gives up quietly, leaving the verdict to the test's own expects.
+ */
+async function waitForCount(queue: QueueClient, reached: (count: number) => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !reached((await queue.getProperties()).approximateMessagesCount ?? 0); i++) await new Promise((r) => setTimeout(r, 200));
+}
+
 const calculation = () => queueFunctions(() => api.runs, api.env)[0];
 let poller: { stop(): Promise<void> } | undefined;
 const startPoller = () => {
@@ -65,7 +74,7 @@ test('a message failing 5 times goes to the poison queue and the run reads faile
   expect(failed.status).toBe('failed');
   expect(failed.errors).toEqual([{ message: expect.stringMatching(/failed 5 times/) }]);
   // The host moves the message to runs-poison once the run reads failed.
-  for (let i = 0; i < 50 && ((await api.runs.poisonQueue.getProperties()).approximateMessagesCount ?? 0) === 0; i++) await new Promise((r) => setTimeout(r, 200));
+  await waitForCount(api.runs.poisonQueue, (count) => count > 0);
   const [poisoned] = (await api.runs.poisonQueue.peekMessages()).peekedMessageItems;
   expect(JSON.parse(Buffer.from(poisoned.messageText, 'base64').toString())).toEqual({ tenantId: 'org-a', id });
   expect((await api.runs.queue.getProperties()).approximateMessagesCount).toBe(0);
@@ -104,7 +113,7 @@ test('a run is recalculated by calc/ and moves to calculated with its totals and
 
   // The same message again (a duplicate delivery, or a worker killed after finishing): nothing changes.
   await api.runs.queue.sendMessage(Buffer.from(JSON.stringify({ tenantId: 'org-a', id })).toString('base64'));
-  for (let i = 0; i < 50 && ((await api.runs.queue.getProperties()).approximateMessagesCount ?? 0) > 0; i++) await new Promise((r) => setTimeout(r, 200));
+  await waitForCount(api.runs.queue, (count) => count === 0);
   expect(await read(id)).toEqual(run);
 });
 
