@@ -61,7 +61,10 @@ export interface VariantsDefinition<L extends Words> {
   tags: string[];
   /** Sheet, table and cell names of the workbook in one language (pure: no workbook needed). */
   layout(words: Words): L;
-  instructions(layout: L): Instructions;
+  /** What the template is for (its gallery entry's), or how its layout says it. */
+  purpose: Instructions['purpose'] | ((layout: L) => Instructions['purpose']);
+  /** The Instructions sheet's paragraphs after the purpose, with the cells of the layout. */
+  steps(layout: L): Instructions['steps'];
   rules(layout: L): RuleCell[];
   charts?(layout: L): ChartDefinition[];
   /** The writers of the sheets after Instructions, in order. */
@@ -91,6 +94,10 @@ function otherLanguage(id: string, locale: Locale): Text {
     : t(`This template in English: "${id}" in the PerfPlan template gallery.`, `本模板的英文版：PerfPlan 模板库中的 "${id}"。`);
 }
 
+function instructions<L extends Words>({ purpose, steps }: VariantsDefinition<L>, layout: L): Instructions {
+  return { purpose: typeof purpose === 'function' ? purpose(layout) : purpose, steps: steps(layout) };
+}
+
 function variant<L extends Words>(definition: VariantsDefinition<L>, locale: Locale): BuiltInTemplate {
   const { id, category, title, description, tags } = definition;
   const layout = definition.layout(words(locale));
@@ -111,7 +118,7 @@ function variant<L extends Words>(definition: VariantsDefinition<L>, locale: Loc
     ...(definition.charts ? { charts: definition.charts(layout).map((chart) => chartSpec(chart, locale)) } : {}),
     ...(growth ? { growth } : {}),
     build(workbook: ExcelJS.Workbook) {
-      writeInstructions(workbook, title, definition.instructions(layout), otherLanguage(id, locale));
+      writeInstructions(workbook, title, instructions(definition, layout), otherLanguage(id, locale));
       for (const write of definition.sheets) write(workbook, layout);
       if (definition.names) defineNames(workbook, definition.names(layout));
     },

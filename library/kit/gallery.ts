@@ -25,7 +25,7 @@ const entrySchema = z
   })
   .strict();
 
-/** One template's gallery texts, as defineTemplates and its instructions take them. */
+/** One template's gallery texts, as defineTemplates takes them. */
 export interface GalleryEntry {
   category: TemplateMetadata['category'];
   title: Text;

@@ -302,37 +302,32 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   warnUnlessOk(summary, 'D11');
 }
 
-const { purpose, ...gallery } = galleryOf('balanced-scorecard');
-
 const family = defineTemplates({
-  ...gallery,
+  ...galleryOf('balanced-scorecard'),
   layout,
-  instructions: (L) => ({
-    purpose,
-    steps: [
-      t(
-        `Edit the yellow cells. ${L.sheet.inputs}: perspective weights, KPI shares, attainment cap, blend weights, response limits, the contract compliance rate required, rater groups and weights, rating and status bands. ${L.sheet.scorecard}: targets (row ${KPI_ROWS.target}) and directions (row ${KPI_ROWS.direction}), then one row per person in the table ${L.people.name}. ${L.sheet.review}: one row per rating in the table ${L.ratings.name}.`,
-        `编辑黄色单元格。${L.sheet.inputs}：维度权重、维度内指标占比、达成率封顶、综合权重、响应时限、合同规范率要求、评价人及权重、评级与状态分档。${L.sheet.scorecard}：目标（第${KPI_ROWS.target}行）与方向（第${KPI_ROWS.direction}行），表格“${L.people.name}”中每人一行。${L.sheet.review}：表格“${L.ratings.name}”中每条评价一行。`,
-      ),
-      t(
-        'Score (=PERF.SCORECARD over the KPI columns of the table): weighted attainment, each KPI capped; the financial perspective is sales and the collection rate, then the customer and learning perspectives.',
-        '计分卡得分（=PERF.SCORECARD，读取表格中的指标列）：加权达成率，单项封顶；财务维度为销售额与回款率，其后为客户与学习维度。',
-      ),
-      t(
-        'Response: effective when the average first contact is within the limit (2 h, relaxed 20% in peak season) and the resolution rate is at least 90%. People are ranked by speed; an effective responder scores (n − rank + 1)/n of 100 points, others 0.',
-        '响应：平均首次响应在时限内（2小时，旺季放宽20%）且解决率不低于90%为有效响应。按时效排名，有效者得 (n − 排名 + 1)/n × 100 分，否则为0。',
-      ),
-      t(
-        '360° review: the direct superior and cross-department partners rate (marketing work rules), and customers (team management methods). Each person\'s 360° points are the group means weighted by the groups present; a rating for an unknown person or group is flagged and not counted.',
-        '360度评估：直属上级与跨部门合作方评价（营销工作办法），客户也参与评价（营销团队管理方法）。每人的360得分为已有评价各组平均分按组权重加权；被评人或评价人不存在的评价会被标出且不计入。',
-      ),
-      t(
-        'Final rating: blended points = quantitative 60% × scorecard points, response 20%, 360° 20% (quantitative at least 60%). Compliance veto: a contract compliance rate below the requirement or a customer-information confidentiality breach sets the final points to 0, the annual rating to the lowest band and promotion eligibility to no.',
-        '最终评分：综合得分 = 量化60% × 计分卡得分、响应20%、360度20%（量化指标不低于60%）。合规一票否决：合同规范率低于要求或客户信息泄密，则最终评分为0、年度评级为最低档、不具备晋升资格。',
-      ),
-      growingTables([L.people.name, L.ratings.name]),
-    ],
-  }),
+  steps: (L) => [
+    t(
+      `Edit the yellow cells. ${L.sheet.inputs}: perspective weights, KPI shares, attainment cap, blend weights, response limits, the contract compliance rate required, rater groups and weights, rating and status bands. ${L.sheet.scorecard}: targets (row ${KPI_ROWS.target}) and directions (row ${KPI_ROWS.direction}), then one row per person in the table ${L.people.name}. ${L.sheet.review}: one row per rating in the table ${L.ratings.name}.`,
+      `编辑黄色单元格。${L.sheet.inputs}：维度权重、维度内指标占比、达成率封顶、综合权重、响应时限、合同规范率要求、评价人及权重、评级与状态分档。${L.sheet.scorecard}：目标（第${KPI_ROWS.target}行）与方向（第${KPI_ROWS.direction}行），表格“${L.people.name}”中每人一行。${L.sheet.review}：表格“${L.ratings.name}”中每条评价一行。`,
+    ),
+    t(
+      'Score (=PERF.SCORECARD over the KPI columns of the table): weighted attainment, each KPI capped; the financial perspective is sales and the collection rate, then the customer and learning perspectives.',
+      '计分卡得分（=PERF.SCORECARD，读取表格中的指标列）：加权达成率，单项封顶；财务维度为销售额与回款率，其后为客户与学习维度。',
+    ),
+    t(
+      'Response: effective when the average first contact is within the limit (2 h, relaxed 20% in peak season) and the resolution rate is at least 90%. People are ranked by speed; an effective responder scores (n − rank + 1)/n of 100 points, others 0.',
+      '响应：平均首次响应在时限内（2小时，旺季放宽20%）且解决率不低于90%为有效响应。按时效排名，有效者得 (n − 排名 + 1)/n × 100 分，否则为0。',
+    ),
+    t(
+      '360° review: the direct superior and cross-department partners rate (marketing work rules), and customers (team management methods). Each person\'s 360° points are the group means weighted by the groups present; a rating for an unknown person or group is flagged and not counted.',
+      '360度评估：直属上级与跨部门合作方评价（营销工作办法），客户也参与评价（营销团队管理方法）。每人的360得分为已有评价各组平均分按组权重加权；被评人或评价人不存在的评价会被标出且不计入。',
+    ),
+    t(
+      'Final rating: blended points = quantitative 60% × scorecard points, response 20%, 360° 20% (quantitative at least 60%). Compliance veto: a contract compliance rate below the requirement or a customer-information confidentiality breach sets the final points to 0, the annual rating to the lowest band and promotion eligibility to no.',
+      '最终评分：综合得分 = 量化60% × 计分卡得分、响应20%、360度20%（量化指标不低于60%）。合规一票否决：合同规范率低于要求或客户信息泄密，则最终评分为0、年度评级为最低档、不具备晋升资格。',
+    ),
+    growingTables([L.people.name, L.ratings.name]),
+  ],
   rules: (L) => [
     ...parameterRules(L.inputs),
     { rule: 'scoring.360-raters', sheet: L.sheet.inputs, cell: `F${L.raters.first}` },

@@ -229,33 +229,28 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   for (let r = first + 1; r <= first + 100; r++) [CNY, PERCENT, CNY, '0.00'].forEach((format, i) => (summary.getCell(r, 2 + i).numFmt = format));
 }
 
-const { purpose, ...gallery } = galleryOf('budget-allocation');
-
 const budget = defineTemplates({
-  ...gallery,
+  ...galleryOf('budget-allocation'),
   layout,
-  instructions: (L) => {
+  steps: (L) => {
     const S = L.sheet;
-    return {
-      purpose,
-      steps: [
-        t(
-          `Edit the yellow cells: ${S.plan}!B3:B4 and B7 (budget, reserve rate, low-ROI line), the ${L.channels.name} table (channels, curves, min/max spend), the ${L.example.name} table on ${S.example}, ${S.tracking}!B2:B6 and the ${L.track.name} table (thresholds and this month's figures).`,
-          `编辑黄色单元格：${S.plan}!B3:B4 与 B7（总预算、预留比例、低效ROI线）、表格“${L.channels.name}”（渠道、响应曲线、最低/最高投入）、${S.example} 表中的表格“${L.example.name}”、${S.tracking}!B2:B6 与表格“${L.track.name}”（阈值与本月数据）。`,
-        ),
-        t('Response curve: expected revenue r(x) = α·x^s/(κ^s + x^s). α is the most revenue the channel can bring, κ the spend that earns half of it, s the shape (≤ 1 diminishing returns from the first yuan; > 1 S-shaped). Fit them from past campaigns.', '响应曲线：预期收入 r(x) = α·x^s/(κ^s + x^s)。α 为渠道可带来的最大收入，κ 为达到一半所需投入，s 为形状（≤1 从第一元起边际递减；>1 为S形）。可由历史活动拟合。'),
-        t(
-          `${S.plan}: the reserve pool (15%) is kept back; PERF.ALLOCATE (${L.channels.spillStart(L.col.allocation)}) spills the spend per channel that maximizes total expected revenue within the allocatable 85% and the min/max bounds. Channels strictly inside their bounds end with equal marginal returns. PERF.RESPONSE spills the expected revenue; ROI = revenue / spend, below 3 is flagged.`,
-          `${S.plan}：预留池（15%）不参与分配；PERF.ALLOCATE（${L.channels.spillStart(L.col.allocation)}）在可分配的85%预算与最低/最高投入约束下溢出使总预期收入最大的各渠道投入。未触及约束的渠道边际回报相等。PERF.RESPONSE 溢出预期收入；ROI = 收入/投入，低于3标记为低效。`,
-        ),
-        t(`${S.example}: short video's CAC was 60% of live commerce's, so its share went 20% → 40% and live commerce 35% → 25%; the table compares the customers each split buys.`, `${S.example}：短视频获客成本为直播电商的60%，因此其占比由20%调至40%，直播电商由35%调至25%；表中比较两种分配可获得的客户数。`),
-        t(
-          `${S.tracking}: ALERT when ≥ 80% of the month's budget is spent but conversions are ≤ 50% of target; REVIEW when spend is more than 10% over budget; ALERT when the conversion rate moves more than 15% from last month. Alerts are highlighted red.`,
-          `${S.tracking}：当月预算花费≥80%而转化≤目标50%时预警；花费超预算10%以上时复核；转化率较上月波动超过15%时预警。预警以红色突出显示。`,
-        ),
-        growingTables([L.channels.name, L.example.name, L.track.name]),
-      ],
-    };
+    return [
+      t(
+        `Edit the yellow cells: ${S.plan}!B3:B4 and B7 (budget, reserve rate, low-ROI line), the ${L.channels.name} table (channels, curves, min/max spend), the ${L.example.name} table on ${S.example}, ${S.tracking}!B2:B6 and the ${L.track.name} table (thresholds and this month's figures).`,
+        `编辑黄色单元格：${S.plan}!B3:B4 与 B7（总预算、预留比例、低效ROI线）、表格“${L.channels.name}”（渠道、响应曲线、最低/最高投入）、${S.example} 表中的表格“${L.example.name}”、${S.tracking}!B2:B6 与表格“${L.track.name}”（阈值与本月数据）。`,
+      ),
+      t('Response curve: expected revenue r(x) = α·x^s/(κ^s + x^s). α is the most revenue the channel can bring, κ the spend that earns half of it, s the shape (≤ 1 diminishing returns from the first yuan; > 1 S-shaped). Fit them from past campaigns.', '响应曲线：预期收入 r(x) = α·x^s/(κ^s + x^s)。α 为渠道可带来的最大收入，κ 为达到一半所需投入，s 为形状（≤1 从第一元起边际递减；>1 为S形）。可由历史活动拟合。'),
+      t(
+        `${S.plan}: the reserve pool (15%) is kept back; PERF.ALLOCATE (${L.channels.spillStart(L.col.allocation)}) spills the spend per channel that maximizes total expected revenue within the allocatable 85% and the min/max bounds. Channels strictly inside their bounds end with equal marginal returns. PERF.RESPONSE spills the expected revenue; ROI = revenue / spend, below 3 is flagged.`,
+        `${S.plan}：预留池（15%）不参与分配；PERF.ALLOCATE（${L.channels.spillStart(L.col.allocation)}）在可分配的85%预算与最低/最高投入约束下溢出使总预期收入最大的各渠道投入。未触及约束的渠道边际回报相等。PERF.RESPONSE 溢出预期收入；ROI = 收入/投入，低于3标记为低效。`,
+      ),
+      t(`${S.example}: short video's CAC was 60% of live commerce's, so its share went 20% → 40% and live commerce 35% → 25%; the table compares the customers each split buys.`, `${S.example}：短视频获客成本为直播电商的60%，因此其占比由20%调至40%，直播电商由35%调至25%；表中比较两种分配可获得的客户数。`),
+      t(
+        `${S.tracking}: ALERT when ≥ 80% of the month's budget is spent but conversions are ≤ 50% of target; REVIEW when spend is more than 10% over budget; ALERT when the conversion rate moves more than 15% from last month. Alerts are highlighted red.`,
+        `${S.tracking}：当月预算花费≥80%而转化≤目标50%时预警；花费超预算10%以上时复核；转化率较上月波动超过15%时预警。预警以红色突出显示。`,
+      ),
+      growingTables([L.channels.name, L.example.name, L.track.name]),
+    ];
   },
   rules: (L) => [...parameterRules(L.plan), { rule: 'budget.roi-driven-allocation', sheet: L.sheet.plan, cell: `G${L.channels.firstRow}` }, ...parameterRules(L.tracking)],
   charts: (L) => [

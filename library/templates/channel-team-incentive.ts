@@ -464,42 +464,37 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
 
 export const SUMMARY_LINES = 13;
 
-const { purpose, ...gallery } = galleryOf('channel-team-incentive');
-
 const family = defineTemplates({
-  ...gallery,
+  ...galleryOf('channel-team-incentive'),
   layout,
-  instructions: (L) => ({
-    purpose,
-    steps: [
-      t(
-        `Edit the yellow cells. ${L.sheet.inputs}: every rate, weight, cap and date of the plan (each has a name, e.g. OfflineTeamWeight) and where it comes from. ${L.sheet.team}: teams (annual targets, sales, new-region sales) and people. ${L.sheet.awards}, ${L.sheet.draw} and ${L.sheet.clawbacks}: the facts of the period.`,
-        `编辑黄色单元格。${L.sheet.inputs}：方案的全部比例、权重、上限与日期（均已命名，如 OfflineTeamWeight）及其来源；${L.sheet.team}：团队（年度目标、销售额、新区域销售额）与人员；${L.sheet.awards}、${L.sheet.draw}、${L.sheet.clawbacks}：本期实际数据。`,
-      ),
-      targetsStep(L.targets),
-      t(
-        'Attainment = sales ÷ the period target (=PERF.ATTAIN), for each team and each person. Channel bonus = PERF.SPLIT(team, individual, team weight, base): online team weight = 1 − 60% individual, offline 70%. Dual-track bonus: the same split at 50/50.',
-        '达成率 = 期间销售额 ÷ 期间目标（=PERF.ATTAIN），团队与个人分别计算。渠道绩效奖金 = PERF.SPLIT(团队, 个人, 团队权重, 基数)：线上团队权重 = 1 − 个人60%，线下70%。双轨制奖金按50/50拆分。',
-      ),
-      t(
-        'Risk-sharing: a team below its target takes a cut of stake × base × shortfall; a team at or above it shares excess profit instead (=PERF.PROFITSHARE above each person\'s profit target, capped). A person gets one or the other, never both.',
-        '对赌：团队未达标时扣减 对赌比例 × 基数 × 差额；团队达标或超额时改为分享超额利润（=PERF.PROFITSHARE，按个人利润目标，含上限）。每人只适用其一。',
-      ),
-      t(
-        'New-region award: 2% of the team\'s sales in a new region, split among the team\'s members by the dual-track rule — the team share equally, the rest in proportion to individual attainment.',
-        '新区域开拓奖：团队新区域销售额的2%，按双轨制规则分配给团队成员——团队部分平均分配，其余按个人达成率比例分配。',
-      ),
-      t(
-        'Awards: hit-product = PERF.TIERED on units (tiers on Inputs); regional penetration = new stores × retention × award per store; LTV bonus = new private customers × PERF.LTV × share, paid yearly; innovation 5,000–20,000 and idea 500–5,000 (validated); a failed but compliant innovation gets 50% of its cost; incubation = 20% of project gains. Proration (=PERF.PRORATE) pays joiners and leavers by days in role.',
-        '专项奖励：爆款推广奖 = 按销量 PERF.TIERED 分档（参数表）；区域渗透奖 = 新开门店 × 留存率 × 单店奖励；私域终身价值奖 = 私域新客 × PERF.LTV × 比例，按年发放；创新奖5,000–20,000元、金点子奖500–5,000元（已设校验）；合规但失败的创新补贴50%成本；孵化分成 = 项目收益 × 20%。在岗折算（=PERF.PRORATE）按在岗天数折算期中入职或离职人员。',
-      ),
-      t(
-        `${L.sheet.summary}: the total payout by component and by person; the draw balance is shown apart and is not in the total.`,
-        `${L.sheet.summary}：按组成部分与按人员汇总应发金额；预支余额单独列示，不计入合计。`,
-      ),
-      growingTables([L.teams.name, L.people.name, L.awards.name, L.deals.name, L.regions.name]),
-    ],
-  }),
+  steps: (L) => [
+    t(
+      `Edit the yellow cells. ${L.sheet.inputs}: every rate, weight, cap and date of the plan (each has a name, e.g. OfflineTeamWeight) and where it comes from. ${L.sheet.team}: teams (annual targets, sales, new-region sales) and people. ${L.sheet.awards}, ${L.sheet.draw} and ${L.sheet.clawbacks}: the facts of the period.`,
+      `编辑黄色单元格。${L.sheet.inputs}：方案的全部比例、权重、上限与日期（均已命名，如 OfflineTeamWeight）及其来源；${L.sheet.team}：团队（年度目标、销售额、新区域销售额）与人员；${L.sheet.awards}、${L.sheet.draw}、${L.sheet.clawbacks}：本期实际数据。`,
+    ),
+    targetsStep(L.targets),
+    t(
+      'Attainment = sales ÷ the period target (=PERF.ATTAIN), for each team and each person. Channel bonus = PERF.SPLIT(team, individual, team weight, base): online team weight = 1 − 60% individual, offline 70%. Dual-track bonus: the same split at 50/50.',
+      '达成率 = 期间销售额 ÷ 期间目标（=PERF.ATTAIN），团队与个人分别计算。渠道绩效奖金 = PERF.SPLIT(团队, 个人, 团队权重, 基数)：线上团队权重 = 1 − 个人60%，线下70%。双轨制奖金按50/50拆分。',
+    ),
+    t(
+      'Risk-sharing: a team below its target takes a cut of stake × base × shortfall; a team at or above it shares excess profit instead (=PERF.PROFITSHARE above each person\'s profit target, capped). A person gets one or the other, never both.',
+      '对赌：团队未达标时扣减 对赌比例 × 基数 × 差额；团队达标或超额时改为分享超额利润（=PERF.PROFITSHARE，按个人利润目标，含上限）。每人只适用其一。',
+    ),
+    t(
+      'New-region award: 2% of the team\'s sales in a new region, split among the team\'s members by the dual-track rule — the team share equally, the rest in proportion to individual attainment.',
+      '新区域开拓奖：团队新区域销售额的2%，按双轨制规则分配给团队成员——团队部分平均分配，其余按个人达成率比例分配。',
+    ),
+    t(
+      'Awards: hit-product = PERF.TIERED on units (tiers on Inputs); regional penetration = new stores × retention × award per store; LTV bonus = new private customers × PERF.LTV × share, paid yearly; innovation 5,000–20,000 and idea 500–5,000 (validated); a failed but compliant innovation gets 50% of its cost; incubation = 20% of project gains. Proration (=PERF.PRORATE) pays joiners and leavers by days in role.',
+      '专项奖励：爆款推广奖 = 按销量 PERF.TIERED 分档（参数表）；区域渗透奖 = 新开门店 × 留存率 × 单店奖励；私域终身价值奖 = 私域新客 × PERF.LTV × 比例，按年发放；创新奖5,000–20,000元、金点子奖500–5,000元（已设校验）；合规但失败的创新补贴50%成本；孵化分成 = 项目收益 × 20%。在岗折算（=PERF.PRORATE）按在岗天数折算期中入职或离职人员。',
+    ),
+    t(
+      `${L.sheet.summary}: the total payout by component and by person; the draw balance is shown apart and is not in the total.`,
+      `${L.sheet.summary}：按组成部分与按人员汇总应发金额；预支余额单独列示，不计入合计。`,
+    ),
+    growingTables([L.teams.name, L.people.name, L.awards.name, L.deals.name, L.regions.name]),
+  ],
   rules: (L) => [
     ...parameterRules(L.inputs),
     ...targetRules(L.targets),

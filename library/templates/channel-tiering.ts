@@ -210,37 +210,32 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
-const { purpose, ...gallery } = galleryOf('channel-tiering');
-
 const tiering = defineTemplates({
-  ...gallery,
+  ...galleryOf('channel-tiering'),
   layout,
-  instructions: (L) => {
+  steps: (L) => {
     const S = L.sheet;
-    return {
-      purpose,
-      steps: [
-        t(
-          `Edit the yellow cells: the channels (table ${L.channels.name} on ${S.channels}) and the rules (${S.rules}!B4:B7, B10:B12). Keep the rule names in ${S.rules}!A4:A7 as they are: PERF.CHANNELTIER reads them.`,
-          `编辑黄色单元格：渠道（${S.channels} 表中的表格“${L.channels.name}”）和规则（${S.rules}!B4:B7、B10:B12）。${S.rules}!A4:A7 中的规则名称请勿修改，PERF.CHANNELTIER 按名称读取。`,
-        ),
-        t('Growth, revenue changes and conversion are fractions (0.30 = 30%). "Δ prev quarter" is Q2 vs Q1 revenue, "Δ last quarter" Q3 vs Q2.', '增长率、收入变化和转化率均为小数（0.30 = 30%）。“上季度环比”为二季度对一季度收入变化，“本季度环比”为三季度对二季度。'),
-        t(
-          `Tier (${L.channels.spillStart(L.col.code)}, =PERF.CHANNELTIER), first match wins: exit-review if revenue fell by at least exit_decline (15%) in both quarters; low-roi if ROI < min_roi (3, i.e. 1:3); strategic if the channel is among those bringing strategic_share (80%) of revenue; incubate if yearly growth > incubate_growth (30%), for the incubation months (6); else maintain. ${L.channels.spillStart(L.col.tier)} shows the tier's name from ${S.rules}!B${TIER_FIRST}:B${TIER_FIRST + 4}.`,
-          `分层（${L.channels.spillStart(L.col.code)}，=PERF.CHANNELTIER），按顺序首个满足的规则生效：两个季度收入均下滑达 exit_decline（15%）→ 退出评估（exit-review）；ROI < min_roi（3，即1:3）→ 低效（low-roi）；属于贡献 strategic_share（80%）收入的头部渠道 → 战略（strategic）；年增长 > incubate_growth（30%）→ 孵化（incubate，孵化期6个月）；其余 → 维持（maintain）。${L.channels.spillStart(L.col.tier)} 按 ${S.rules}!B${TIER_FIRST}:B${TIER_FIRST + 4} 显示中文名称。`,
-        ),
-        t(
-          `Pareto class (${L.channels.spillStart(L.col.pareto)}, =PERF.PARETO): A = the channels bringing the first 80% of revenue (the one crossing 80% included), B = up to 95%, C = the rest.`,
-          `帕累托分类（${L.channels.spillStart(L.col.pareto)}，=PERF.PARETO）：A = 贡献前80%收入的渠道（跨过80%的渠道也算A），B = 至95%，C = 其余。`,
-        ),
-        t(
-          'Conversion alert: conversion moved more than 15% (relative) from Q2 to Q3. Colours: strategic green, incubate blue, maintain grey, low ROI amber, exit review red.',
-          '转化预警：三季度转化率相对二季度波动超过15%。颜色：战略绿、孵化蓝、维持灰、低效琥珀、退出评估红。',
-        ),
-        t(`${S.summary}: channels and revenue per tier and per Pareto class, the share of channels that bring the A-class revenue, and the number of conversion alerts.`, `${S.summary}：各层级与各帕累托分类的渠道数和收入、A类渠道数量占比及其收入占比、转化预警数量。`),
-        growingTables([L.channels.name]),
-      ],
-    };
+    return [
+      t(
+        `Edit the yellow cells: the channels (table ${L.channels.name} on ${S.channels}) and the rules (${S.rules}!B4:B7, B10:B12). Keep the rule names in ${S.rules}!A4:A7 as they are: PERF.CHANNELTIER reads them.`,
+        `编辑黄色单元格：渠道（${S.channels} 表中的表格“${L.channels.name}”）和规则（${S.rules}!B4:B7、B10:B12）。${S.rules}!A4:A7 中的规则名称请勿修改，PERF.CHANNELTIER 按名称读取。`,
+      ),
+      t('Growth, revenue changes and conversion are fractions (0.30 = 30%). "Δ prev quarter" is Q2 vs Q1 revenue, "Δ last quarter" Q3 vs Q2.', '增长率、收入变化和转化率均为小数（0.30 = 30%）。“上季度环比”为二季度对一季度收入变化，“本季度环比”为三季度对二季度。'),
+      t(
+        `Tier (${L.channels.spillStart(L.col.code)}, =PERF.CHANNELTIER), first match wins: exit-review if revenue fell by at least exit_decline (15%) in both quarters; low-roi if ROI < min_roi (3, i.e. 1:3); strategic if the channel is among those bringing strategic_share (80%) of revenue; incubate if yearly growth > incubate_growth (30%), for the incubation months (6); else maintain. ${L.channels.spillStart(L.col.tier)} shows the tier's name from ${S.rules}!B${TIER_FIRST}:B${TIER_FIRST + 4}.`,
+        `分层（${L.channels.spillStart(L.col.code)}，=PERF.CHANNELTIER），按顺序首个满足的规则生效：两个季度收入均下滑达 exit_decline（15%）→ 退出评估（exit-review）；ROI < min_roi（3，即1:3）→ 低效（low-roi）；属于贡献 strategic_share（80%）收入的头部渠道 → 战略（strategic）；年增长 > incubate_growth（30%）→ 孵化（incubate，孵化期6个月）；其余 → 维持（maintain）。${L.channels.spillStart(L.col.tier)} 按 ${S.rules}!B${TIER_FIRST}:B${TIER_FIRST + 4} 显示中文名称。`,
+      ),
+      t(
+        `Pareto class (${L.channels.spillStart(L.col.pareto)}, =PERF.PARETO): A = the channels bringing the first 80% of revenue (the one crossing 80% included), B = up to 95%, C = the rest.`,
+        `帕累托分类（${L.channels.spillStart(L.col.pareto)}，=PERF.PARETO）：A = 贡献前80%收入的渠道（跨过80%的渠道也算A），B = 至95%，C = 其余。`,
+      ),
+      t(
+        'Conversion alert: conversion moved more than 15% (relative) from Q2 to Q3. Colours: strategic green, incubate blue, maintain grey, low ROI amber, exit review red.',
+        '转化预警：三季度转化率相对二季度波动超过15%。颜色：战略绿、孵化蓝、维持灰、低效琥珀、退出评估红。',
+      ),
+      t(`${S.summary}: channels and revenue per tier and per Pareto class, the share of channels that bring the A-class revenue, and the number of conversion alerts.`, `${S.summary}：各层级与各帕累托分类的渠道数和收入、A类渠道数量占比及其收入占比、转化预警数量。`),
+      growingTables([L.channels.name]),
+    ];
   },
   rules: (L) => [...parameterRules(L.rules), ...parameterRules(L.settings)],
   charts: (L) => [

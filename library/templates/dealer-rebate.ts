@@ -183,34 +183,29 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
-const { purpose, ...gallery } = galleryOf('dealer-rebate-plan');
-
 const dealerRebate = defineTemplates({
-  ...gallery,
+  ...galleryOf('dealer-rebate-plan'),
   layout,
-  instructions: (L) => ({
-    purpose,
-    steps: [
-      t(
-        `Edit the yellow cells: the settings (${L.sheet.plan}!B3:B9), each level's share of the list price (${L.sheet.plan}!B${L.prices.first}:B${L.prices.last}), the rebate ladder (table ${L.ladder.name}), the dealers (table ${L.dealers.name}) and the orders through intermediaries (table ${L.orders.name}).`,
-        `编辑黄色单元格：参数（${L.sheet.plan}!B3:B9）、各级别占建议零售价的比例（${L.sheet.plan}!B${L.prices.first}:B${L.prices.last}）、返利阶梯（表格“${L.ladder.name}”）、经销商（表格“${L.dealers.name}”）及中间人订单（表格“${L.orders.name}”）。`,
-      ),
-      t(
-        `Prices step down the channel: a dealer's unit price is the list price × its level's share; purchases = units × unit price.`,
-        `价格按渠道级别分层：经销商进货单价 = 建议零售价 × 所在级别的比例；进货额 = 进货数量 × 进货单价。`,
-      ),
-      t(
-        `Quarterly rebate = PERF.REBATE(purchases, ${L.ladder.name}[#All], level, method): the ladder's header names the levels, its first column the thresholds, each level its own column of rates — group leaders have theirs. "retro" pays the whole quarter at the rate reached, "marginal" each slice at its own rate; the Summary shows both. Purchases above the quarterly target earn the over-target reward on top.`,
-        `季度返利 = PERF.REBATE(进货额, ${L.ladder.name}[#All], 级别, 方法)：阶梯首行为级别名称，首列为档位起点，每个级别一列返利比例（团长单独一列）。"${option('retro')['zh-CN']}"（全额累进）全季进货额按达到的档位比例，"${option('marginal')['zh-CN']}"（超额累进）每段按所在档比例；汇总表同时列出两种算法。超出季度目标的进货额另得超额奖励。`,
-      ),
-      t(
-        'A price violation forfeits part of the dealer\'s price deposit (per violation, down to nothing) and suspends its supply for the months set on the Plan sheet.',
-        '每次价格违规扣除经销商部分价格保证金（扣完为止），并按方案表设定的月数停止供货。',
-      ),
-      t('Intermediaries earn their commission on each order they bring (table Orders, its totals row).', '中间人按其促成的每笔订单获得居间费（订单表格及其合计行）。'),
-      growingTables([L.dealers.name, L.ladder.name, L.orders.name]),
-    ],
-  }),
+  steps: (L) => [
+    t(
+      `Edit the yellow cells: the settings (${L.sheet.plan}!B3:B9), each level's share of the list price (${L.sheet.plan}!B${L.prices.first}:B${L.prices.last}), the rebate ladder (table ${L.ladder.name}), the dealers (table ${L.dealers.name}) and the orders through intermediaries (table ${L.orders.name}).`,
+      `编辑黄色单元格：参数（${L.sheet.plan}!B3:B9）、各级别占建议零售价的比例（${L.sheet.plan}!B${L.prices.first}:B${L.prices.last}）、返利阶梯（表格“${L.ladder.name}”）、经销商（表格“${L.dealers.name}”）及中间人订单（表格“${L.orders.name}”）。`,
+    ),
+    t(
+      `Prices step down the channel: a dealer's unit price is the list price × its level's share; purchases = units × unit price.`,
+      `价格按渠道级别分层：经销商进货单价 = 建议零售价 × 所在级别的比例；进货额 = 进货数量 × 进货单价。`,
+    ),
+    t(
+      `Quarterly rebate = PERF.REBATE(purchases, ${L.ladder.name}[#All], level, method): the ladder's header names the levels, its first column the thresholds, each level its own column of rates — group leaders have theirs. "retro" pays the whole quarter at the rate reached, "marginal" each slice at its own rate; the Summary shows both. Purchases above the quarterly target earn the over-target reward on top.`,
+      `季度返利 = PERF.REBATE(进货额, ${L.ladder.name}[#All], 级别, 方法)：阶梯首行为级别名称，首列为档位起点，每个级别一列返利比例（团长单独一列）。"${option('retro')['zh-CN']}"（全额累进）全季进货额按达到的档位比例，"${option('marginal')['zh-CN']}"（超额累进）每段按所在档比例；汇总表同时列出两种算法。超出季度目标的进货额另得超额奖励。`,
+    ),
+    t(
+      'A price violation forfeits part of the dealer\'s price deposit (per violation, down to nothing) and suspends its supply for the months set on the Plan sheet.',
+      '每次价格违规扣除经销商部分价格保证金（扣完为止），并按方案表设定的月数停止供货。',
+    ),
+    t('Intermediaries earn their commission on each order they bring (table Orders, its totals row).', '中间人按其促成的每笔订单获得居间费（订单表格及其合计行）。'),
+    growingTables([L.dealers.name, L.ladder.name, L.orders.name]),
+  ],
   rules: (L) => [
     ...parameterRules(L.settings),
     { rule: 'channels.dealer-price-levels', sheet: L.sheet.plan, cell: `B${L.prices.first}` },

@@ -7,10 +7,7 @@ export type GalleryId = keyof typeof galleryFile;
 /** Every entry of gallery.json, by template id. */
 export const GALLERY: Record<string, GalleryEntry> = parseGallery(galleryFile, 'templates/gallery.json');
 
-/**
- * A template's id with its gallery texts: spread all but the purpose into defineTemplates, and
- * give the purpose to its instructions.
- */
+/** A template's id with its gallery texts and purpose, to spread into its defineTemplates. */
 export function galleryOf(id: GalleryId): GalleryEntry & { id: GalleryId } {
   return { id, ...GALLERY[id] };
 }

@@ -149,22 +149,17 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
-const { purpose, ...gallery } = galleryOf('monte-carlo-roi');
-
 const monteCarlo = defineTemplates({
-  ...gallery,
+  ...galleryOf('monte-carlo-roi'),
   layout,
-  instructions: (L) => ({
-    purpose,
-    steps: [
-      t(`Edit the yellow cells on ${L.sheet.inputs}: each input's distribution and parameters (B4:E7), the reach–conversion rank correlation (C10), the seed (B15), the ROI target (B16, default 3 = ROI 1:3) and the stop line (B17, default 0.8).`, `编辑 ${L.sheet.inputs} 表中的黄色单元格：各输入的分布及参数（B4:E7）、触达与转化率的秩相关系数（C10）、随机种子（B15）、目标ROI（B16，默认3即1:3）和止损线（B17，默认0.8）。`),
-      t('Distributions: "pert" and "triangular" take min, most likely, max; "lognormal" and "normal" take mean and standard deviation (leave p3 blank); "uniform" takes min and max.', '分布："PERT" 与 "三角" 填最小值、最可能值、最大值；"对数正态" 与 "正态" 填均值和标准差（p3 留空）；"均匀" 填最小值和最大值。'),
-      t(`${L.sheet.samples}: A2 spills correlated reach and conversion (=PERF.SIMCORR); C2, D2 spill order value and cost (=PERF.SIM); E2, F2 reach and conversion sampled independently, for comparison. Each call uses its own seed (seed, seed+1, …) so the inputs are not accidentally linked.`, `${L.sheet.samples} 表：A2 溢出相关的触达与转化率（=PERF.SIMCORR）；C2、D2 溢出客单价与成本（=PERF.SIM）；E2、F2 为独立抽样的触达与转化率，用于对比。每次调用使用不同种子（种子、种子+1……），避免输入被意外关联。`),
-      t(`${L.sheet.model}: one row per trial: revenue = reach × conversion × order value; ROI = revenue ÷ cost (ROI 3 means 1:3). The trial count is fixed at 5,000 because the ${L.sheet.model} sheet has 5,000 formula rows.`, `${L.sheet.model} 表：每次试验一行：收入 = 触达 × 转化率 × 客单价；ROI = 收入 ÷ 成本（ROI 为3即1:3）。试验次数固定为5,000，因为 ${L.sheet.model} 表有5,000行公式。`),
-      t(`${L.sheet.summary}: PERF.SUMMARY of ROI (mean, stdev, min, P5…P95, max), with correlation and as if independent; the probability of ROI ≥ target (below 1:3 a channel is low-efficiency) and of ROI below the stop line (projects below 0.8 two weeks running are stopped); a verdict from the median ROI.`, `${L.sheet.summary} 表：ROI 的 PERF.SUMMARY（均值、标准差、最小值、P5…P95、最大值），分相关与独立两种假设；ROI ≥ 目标的概率（低于1:3为低效渠道）及低于止损线的概率（连续两周低于0.8的项目应停止）；并根据中位数ROI给出结论。`),
-      t('The same seed gives the same numbers in Excel and in perfplan calc.', '相同种子在 Excel 与 perfplan calc 中得到相同结果。'),
-    ],
-  }),
+  steps: (L) => [
+    t(`Edit the yellow cells on ${L.sheet.inputs}: each input's distribution and parameters (B4:E7), the reach–conversion rank correlation (C10), the seed (B15), the ROI target (B16, default 3 = ROI 1:3) and the stop line (B17, default 0.8).`, `编辑 ${L.sheet.inputs} 表中的黄色单元格：各输入的分布及参数（B4:E7）、触达与转化率的秩相关系数（C10）、随机种子（B15）、目标ROI（B16，默认3即1:3）和止损线（B17，默认0.8）。`),
+    t('Distributions: "pert" and "triangular" take min, most likely, max; "lognormal" and "normal" take mean and standard deviation (leave p3 blank); "uniform" takes min and max.', '分布："PERT" 与 "三角" 填最小值、最可能值、最大值；"对数正态" 与 "正态" 填均值和标准差（p3 留空）；"均匀" 填最小值和最大值。'),
+    t(`${L.sheet.samples}: A2 spills correlated reach and conversion (=PERF.SIMCORR); C2, D2 spill order value and cost (=PERF.SIM); E2, F2 reach and conversion sampled independently, for comparison. Each call uses its own seed (seed, seed+1, …) so the inputs are not accidentally linked.`, `${L.sheet.samples} 表：A2 溢出相关的触达与转化率（=PERF.SIMCORR）；C2、D2 溢出客单价与成本（=PERF.SIM）；E2、F2 为独立抽样的触达与转化率，用于对比。每次调用使用不同种子（种子、种子+1……），避免输入被意外关联。`),
+    t(`${L.sheet.model}: one row per trial: revenue = reach × conversion × order value; ROI = revenue ÷ cost (ROI 3 means 1:3). The trial count is fixed at 5,000 because the ${L.sheet.model} sheet has 5,000 formula rows.`, `${L.sheet.model} 表：每次试验一行：收入 = 触达 × 转化率 × 客单价；ROI = 收入 ÷ 成本（ROI 为3即1:3）。试验次数固定为5,000，因为 ${L.sheet.model} 表有5,000行公式。`),
+    t(`${L.sheet.summary}: PERF.SUMMARY of ROI (mean, stdev, min, P5…P95, max), with correlation and as if independent; the probability of ROI ≥ target (below 1:3 a channel is low-efficiency) and of ROI below the stop line (projects below 0.8 two weeks running are stopped); a verdict from the median ROI.`, `${L.sheet.summary} 表：ROI 的 PERF.SUMMARY（均值、标准差、最小值、P5…P95、最大值），分相关与独立两种假设；ROI ≥ 目标的概率（低于1:3为低效渠道）及低于止损线的概率（连续两周低于0.8的项目应停止）；并根据中位数ROI给出结论。`),
+    t('The same seed gives the same numbers in Excel and in perfplan calc.', '相同种子在 Excel 与 perfplan calc 中得到相同结果。'),
+  ],
   rules: (L) => [
     { rule: 'cost.low-roi-3', sheet: L.sheet.inputs, cell: 'B16' },
     { rule: 'cost.stop-roi-0.8', sheet: L.sheet.inputs, cell: 'B17' },

@@ -420,38 +420,33 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
-const { purpose, ...gallery } = galleryOf('reorg-cost-benefit');
-
 const reorg = defineTemplates({
-  ...gallery,
+  ...galleryOf('reorg-cost-benefit'),
   layout,
-  instructions: (L) => {
+  steps: (L) => {
     const S = L.sheet;
     const last = L.inputs.firstRow + L.inputs.rows.length - 1;
-    return {
-      purpose,
-      steps: [
-        t(
-          `Edit the yellow cells: ${S.inputs}!B4:B${last} (team, transition, automation, flexible staffing, lift, private domain, structure, decision rights, service levels), ${S.staffing}!B2 and the ${L.staffing.name} table (headcount and revenue), ${S.programme}!B21:E21 (lift realised each year) and the ${L.pilot.name} table (pilot spend and return by week).`,
-          `编辑黄色单元格：${S.inputs}!B4:B${last}（团队、过渡、自动化、灵活用工、产出提升、私域、组织、决策权限、服务时限）、${S.staffing}!B2 与表格“${L.staffing.name}”（人数与收入）、${S.programme}!B21:E21（每年产出提升实现比例）及表格“${L.pilot.name}”（试点每周投入与回报）。`,
-        ),
-        t(
-          'Rule defaults (column D says which numbers are plan rules): labour ≤ 30% and marketing ≤ 15% of revenue; transition 15–30% of monthly labour for 1–3 months; automation pays back in 6–12 months; flexible staffing saves 15–30%; re-organisation lifts output 20–45%; private-domain LTV ≈ 3× public; the e-commerce service desk replies within 30 seconds and the key-account manager provides a solution within 24 hours. Change any of them.',
-          '规则默认值（D列注明哪些是方案规则）：人工成本≤收入30%、营销费用≤15%；过渡期成本为月人工成本的15–30%，持续1–3个月；自动化6–12个月回本；灵活用工节省15–30%；分工优化产出提升20–45%；私域LTV约为公域3倍；电商客服30秒内响应，大客户经理24小时内提供方案。均可修改。',
-        ),
-        t(`${S.automation}: month-by-month cash flow; ${S.summary} payback = PERF.PAYBACK (months, interpolated), the discounted one at the monthly equivalent of the discount rate.`, `${S.automation}：逐月现金流；${S.summary} 中回收期 = PERF.PAYBACK（月，插值），折现回收期按年折现率折算的月利率计算。`),
-        t(`${S.programme}: benefits and costs for years 0–3; ${S.summary} BCR = PERF.BCR(benefits, costs, discount rate), NPV the sum of discounted net benefit. BCR ≥ 1 means the benefits cover the costs.`, `${S.programme}：第0–3年的收益与成本；${S.summary} 中 BCR = PERF.BCR(收益, 成本, 折现率)，NPV 为折现净收益之和。BCR≥1 表示收益覆盖成本。`),
-        t(
-          `${S.staffing}: PERF.MARGINAL spills the revenue gained per yuan of extra labour cost for each extra head beside the ${L.staffing.name} table; PERF.OPTIMUM gives the labour cost where the next head returns less than 1 — the optimal headcount.`,
-          `${S.staffing}：PERF.MARGINAL 在表格“${L.staffing.name}”旁溢出每增加一人时每元人工成本带来的收入；PERF.OPTIMUM 给出下一人边际回报低于1之前的人工成本，即最优人数。`,
-        ),
-        t(
-          'Checks: span of control ≤ 7 and spare capacity ≥ 20% today and after; the year-0 cost decides who approves (≤ 5M squad lead, 5–20M director, > 20M management); the pilot stops after two weeks running below ROI 0.8; the slowest e-commerce reply and key-account solution of the month against their limits (one breach is a breach: the average would hide it).',
-          '检查：调整前后管理幅度≤7、富余产能≥20%；第0年投入决定审批人（≤500万小组负责人，500万–2000万总监，>2000万管理层）；试点连续两周ROI低于0.8即停止；本月最慢的电商客服响应与大客户方案对照时限（一次超时即为超时，平均值会掩盖）。',
-        ),
-        growingTables([L.staffing.name, L.pilot.name]),
-      ],
-    };
+    return [
+      t(
+        `Edit the yellow cells: ${S.inputs}!B4:B${last} (team, transition, automation, flexible staffing, lift, private domain, structure, decision rights, service levels), ${S.staffing}!B2 and the ${L.staffing.name} table (headcount and revenue), ${S.programme}!B21:E21 (lift realised each year) and the ${L.pilot.name} table (pilot spend and return by week).`,
+        `编辑黄色单元格：${S.inputs}!B4:B${last}（团队、过渡、自动化、灵活用工、产出提升、私域、组织、决策权限、服务时限）、${S.staffing}!B2 与表格“${L.staffing.name}”（人数与收入）、${S.programme}!B21:E21（每年产出提升实现比例）及表格“${L.pilot.name}”（试点每周投入与回报）。`,
+      ),
+      t(
+        'Rule defaults (column D says which numbers are plan rules): labour ≤ 30% and marketing ≤ 15% of revenue; transition 15–30% of monthly labour for 1–3 months; automation pays back in 6–12 months; flexible staffing saves 15–30%; re-organisation lifts output 20–45%; private-domain LTV ≈ 3× public; the e-commerce service desk replies within 30 seconds and the key-account manager provides a solution within 24 hours. Change any of them.',
+        '规则默认值（D列注明哪些是方案规则）：人工成本≤收入30%、营销费用≤15%；过渡期成本为月人工成本的15–30%，持续1–3个月；自动化6–12个月回本；灵活用工节省15–30%；分工优化产出提升20–45%；私域LTV约为公域3倍；电商客服30秒内响应，大客户经理24小时内提供方案。均可修改。',
+      ),
+      t(`${S.automation}: month-by-month cash flow; ${S.summary} payback = PERF.PAYBACK (months, interpolated), the discounted one at the monthly equivalent of the discount rate.`, `${S.automation}：逐月现金流；${S.summary} 中回收期 = PERF.PAYBACK（月，插值），折现回收期按年折现率折算的月利率计算。`),
+      t(`${S.programme}: benefits and costs for years 0–3; ${S.summary} BCR = PERF.BCR(benefits, costs, discount rate), NPV the sum of discounted net benefit. BCR ≥ 1 means the benefits cover the costs.`, `${S.programme}：第0–3年的收益与成本；${S.summary} 中 BCR = PERF.BCR(收益, 成本, 折现率)，NPV 为折现净收益之和。BCR≥1 表示收益覆盖成本。`),
+      t(
+        `${S.staffing}: PERF.MARGINAL spills the revenue gained per yuan of extra labour cost for each extra head beside the ${L.staffing.name} table; PERF.OPTIMUM gives the labour cost where the next head returns less than 1 — the optimal headcount.`,
+        `${S.staffing}：PERF.MARGINAL 在表格“${L.staffing.name}”旁溢出每增加一人时每元人工成本带来的收入；PERF.OPTIMUM 给出下一人边际回报低于1之前的人工成本，即最优人数。`,
+      ),
+      t(
+        'Checks: span of control ≤ 7 and spare capacity ≥ 20% today and after; the year-0 cost decides who approves (≤ 5M squad lead, 5–20M director, > 20M management); the pilot stops after two weeks running below ROI 0.8; the slowest e-commerce reply and key-account solution of the month against their limits (one breach is a breach: the average would hide it).',
+        '检查：调整前后管理幅度≤7、富余产能≥20%；第0年投入决定审批人（≤500万小组负责人，500万–2000万总监，>2000万管理层）；试点连续两周ROI低于0.8即停止；本月最慢的电商客服响应与大客户方案对照时限（一次超时即为超时，平均值会掩盖）。',
+      ),
+      growingTables([L.staffing.name, L.pilot.name]),
+    ];
   },
   rules: (L) => parameterRules(L.inputs).concat([{ rule: 'cost.marginal-return-1', sheet: L.sheet.staffing, cell: 'B2' }]),
   charts: (L) => [

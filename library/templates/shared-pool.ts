@@ -125,30 +125,25 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
-const { purpose, ...gallery } = galleryOf('shared-commission-pool');
-
 const sharedPool = defineTemplates({
-  ...gallery,
+  ...galleryOf('shared-commission-pool'),
   layout,
-  instructions: (L) => ({
-    purpose,
-    steps: [
-      t(
-        `Edit the yellow cells: the rate, the pool, its cap and floor and the point conversions (${L.sheet.plan}!B3:B8), the people (table ${L.people.name}) and the deals (table ${L.deals.name}: one row per person on a deal, with that person's share).`,
-        `编辑黄色单元格：提成比例、奖金池及其封顶与保底、积分兑换（${L.sheet.plan}!B3:B8），人员（表格“${L.people.name}”）与订单（表格“${L.deals.name}”：每单每人一行，填写该人的分成比例）。`,
-      ),
-      t(
-        `Credited sales = PERF.CREDIT(people, deal people, amounts, shares): each person's share of every deal they worked on. Shared commission = credited sales × the rate.`,
-        `归属业绩 = PERF.CREDIT(人员, 订单人员, 金额, 分成比例)：每人在其参与的每笔订单中的份额之和。共享提成 = 归属业绩 × 提成比例。`,
-      ),
-      t(
-        'Pool bonus = PERF.POOL(pool, score × base salary, cap, floor): everyone gets the same multiple of their share, except that nobody goes above the cap or below the floor; what a capped person does not take is shared among the others, so the pool is always paid out in full (unless everyone is capped).',
-        '奖金池分配 = PERF.POOL(奖金池, 得分 × 基本工资, 封顶, 保底)：每人按份额同比例分配，但不高于封顶、不低于保底；封顶者未领取的部分由其他人分享，因此奖金池总是全额分配（除非所有人都封顶）。',
-      ),
-      t('Cross-department points convert to training hours or to days of leave, at the rates on the Plan sheet.', '跨部门协作积分按方案表的比例兑换培训学时或假期天数。'),
-      growingTables([L.people.name, L.deals.name]),
-    ],
-  }),
+  steps: (L) => [
+    t(
+      `Edit the yellow cells: the rate, the pool, its cap and floor and the point conversions (${L.sheet.plan}!B3:B8), the people (table ${L.people.name}) and the deals (table ${L.deals.name}: one row per person on a deal, with that person's share).`,
+      `编辑黄色单元格：提成比例、奖金池及其封顶与保底、积分兑换（${L.sheet.plan}!B3:B8），人员（表格“${L.people.name}”）与订单（表格“${L.deals.name}”：每单每人一行，填写该人的分成比例）。`,
+    ),
+    t(
+      `Credited sales = PERF.CREDIT(people, deal people, amounts, shares): each person's share of every deal they worked on. Shared commission = credited sales × the rate.`,
+      `归属业绩 = PERF.CREDIT(人员, 订单人员, 金额, 分成比例)：每人在其参与的每笔订单中的份额之和。共享提成 = 归属业绩 × 提成比例。`,
+    ),
+    t(
+      'Pool bonus = PERF.POOL(pool, score × base salary, cap, floor): everyone gets the same multiple of their share, except that nobody goes above the cap or below the floor; what a capped person does not take is shared among the others, so the pool is always paid out in full (unless everyone is capped).',
+      '奖金池分配 = PERF.POOL(奖金池, 得分 × 基本工资, 封顶, 保底)：每人按份额同比例分配，但不高于封顶、不低于保底；封顶者未领取的部分由其他人分享，因此奖金池总是全额分配（除非所有人都封顶）。',
+    ),
+    t('Cross-department points convert to training hours or to days of leave, at the rates on the Plan sheet.', '跨部门协作积分按方案表的比例兑换培训学时或假期天数。'),
+    growingTables([L.people.name, L.deals.name]),
+  ],
   rules: (L) => [...parameterRules(L.settings), { rule: 'payouts.shared-commission', sheet: L.sheet.plan, cell: 'A10' }],
   sheets: [writePlan, writeTeam, writeDeals, writeSummary],
   growth: (L) => [

@@ -141,30 +141,25 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
-const { purpose, ...gallery } = galleryOf('target-breakdown');
-
 const targetBreakdown = defineTemplates({
-  ...gallery,
+  ...galleryOf('target-breakdown'),
   layout,
-  instructions: (L) => ({
-    purpose,
-    steps: [
-      t(
-        `Edit the yellow cells: the seasonality, the period and the rounding (${L.targets.sheet}), the regions' annual targets (table ${L.regions.name}) and each person's region and share of it (table ${L.people.name}).`,
-        `编辑黄色单元格：季节性权重、考核期间与取整（${L.targets.sheet}）、各区域年度目标（表格“${L.regions.name}”）及每位人员所属区域与份额（表格“${L.people.name}”）。`,
-      ),
-      targetsStep(L.targets),
-      t(
-        'Months = PERF.QUOTASPLIT(annual targets, seasonality, rounding): one row per region or person, twelve columns. Quarters = the sums of their months (MMULT with the month → quarter map on the Targets sheet). A person\'s annual target is their share of the region\'s, rounded to the rounding.',
-        '月度目标 = PERF.QUOTASPLIT(年度目标, 季节性权重, 取整)：每个区域或人员一行、十二列。季度目标 = 所含月份之和（与目标表中月份→季度对照表做 MMULT）。人员年度目标 = 所在区域年度目标 × 份额，按取整单位取整。',
-      ),
-      t(
-        `The ${L.regions.name} table checks that the people's shares of each region add up to 100%.`,
-        `表格“${L.regions.name}”检查每个区域的人员份额合计是否为100%。`,
-      ),
-      growingTables([L.regions.name, L.people.name]),
-    ],
-  }),
+  steps: (L) => [
+    t(
+      `Edit the yellow cells: the seasonality, the period and the rounding (${L.targets.sheet}), the regions' annual targets (table ${L.regions.name}) and each person's region and share of it (table ${L.people.name}).`,
+      `编辑黄色单元格：季节性权重、考核期间与取整（${L.targets.sheet}）、各区域年度目标（表格“${L.regions.name}”）及每位人员所属区域与份额（表格“${L.people.name}”）。`,
+    ),
+    targetsStep(L.targets),
+    t(
+      'Months = PERF.QUOTASPLIT(annual targets, seasonality, rounding): one row per region or person, twelve columns. Quarters = the sums of their months (MMULT with the month → quarter map on the Targets sheet). A person\'s annual target is their share of the region\'s, rounded to the rounding.',
+      '月度目标 = PERF.QUOTASPLIT(年度目标, 季节性权重, 取整)：每个区域或人员一行、十二列。季度目标 = 所含月份之和（与目标表中月份→季度对照表做 MMULT）。人员年度目标 = 所在区域年度目标 × 份额，按取整单位取整。',
+    ),
+    t(
+      `The ${L.regions.name} table checks that the people's shares of each region add up to 100%.`,
+      `表格“${L.regions.name}”检查每个区域的人员份额合计是否为100%。`,
+    ),
+    growingTables([L.regions.name, L.people.name]),
+  ],
   rules: (L) => targetRules(L.targets),
   sheets: [(workbook, L) => writeTargets(workbook, L.targets, L, { period: OPENING_PERIOD, rounding: ROUNDING }), writeRegions, writePeople, writeSummary],
   growth: (L) => [

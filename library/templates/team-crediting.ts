@@ -125,33 +125,28 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
-const { purpose, ...gallery } = galleryOf('team-crediting-rollup');
-
 const teamCrediting = defineTemplates({
-  ...gallery,
+  ...galleryOf('team-crediting-rollup'),
   layout,
-  instructions: (L) => ({
-    purpose,
-    steps: [
-      t(
-        `Edit the yellow cells: the rates and the span limit (${L.sheet.plan}!B3:B5), the people and their managers (table ${L.people.name}; leave the manager blank at the top) and the deals (table ${L.deals.name}).`,
-        `编辑黄色单元格：提成比例与管理幅度（${L.sheet.plan}!B3:B5）、人员及其上级（表格“${L.people.name}”；最高层的上级留空）与订单（表格“${L.deals.name}”）。`,
-      ),
-      t(
-        'A deal is one row per person credited: split it with shares that add up to 100%, or credit an overlay specialist in full on a row of their own (credit on top); a return is a negative amount.',
-        '每个归属人一行：分单时各行分成比例合计100%；产品专家叠加归属时单独一行、按100%归属（额外计入）；退货填负数金额。',
-      ),
-      t(
-        'Own credit = PERF.CREDIT(people, deal people, amounts, shares). Rolled-up credit = the same with the managers column: everyone\'s credit plus all of their reports\', level by level, so the top of the chart holds the sum of the whole tree.',
-        '个人业绩 = PERF.CREDIT(人员, 订单人员, 金额, 分成比例)。逐级汇总业绩 = 再加上上级列：本人业绩加上所有下属的业绩，逐级向上，因此最高层为整棵树的合计。',
-      ),
-      t(
-        'Commission = own credit × the rep rate, plus for anyone with reports the leader rate × their rolled-up credit (the whole group\'s sales). Direct reports above the span limit are flagged.',
-        '提成 = 个人业绩 × 个人提成比例；有下属者另加 组长提成比例 × 逐级汇总业绩（全组销售额）。直接下属超过管理幅度上限时标记。',
-      ),
-      growingTables([L.people.name, L.deals.name]),
-    ],
-  }),
+  steps: (L) => [
+    t(
+      `Edit the yellow cells: the rates and the span limit (${L.sheet.plan}!B3:B5), the people and their managers (table ${L.people.name}; leave the manager blank at the top) and the deals (table ${L.deals.name}).`,
+      `编辑黄色单元格：提成比例与管理幅度（${L.sheet.plan}!B3:B5）、人员及其上级（表格“${L.people.name}”；最高层的上级留空）与订单（表格“${L.deals.name}”）。`,
+    ),
+    t(
+      'A deal is one row per person credited: split it with shares that add up to 100%, or credit an overlay specialist in full on a row of their own (credit on top); a return is a negative amount.',
+      '每个归属人一行：分单时各行分成比例合计100%；产品专家叠加归属时单独一行、按100%归属（额外计入）；退货填负数金额。',
+    ),
+    t(
+      'Own credit = PERF.CREDIT(people, deal people, amounts, shares). Rolled-up credit = the same with the managers column: everyone\'s credit plus all of their reports\', level by level, so the top of the chart holds the sum of the whole tree.',
+      '个人业绩 = PERF.CREDIT(人员, 订单人员, 金额, 分成比例)。逐级汇总业绩 = 再加上上级列：本人业绩加上所有下属的业绩，逐级向上，因此最高层为整棵树的合计。',
+    ),
+    t(
+      'Commission = own credit × the rep rate, plus for anyone with reports the leader rate × their rolled-up credit (the whole group\'s sales). Direct reports above the span limit are flagged.',
+      '提成 = 个人业绩 × 个人提成比例；有下属者另加 组长提成比例 × 逐级汇总业绩（全组销售额）。直接下属超过管理幅度上限时标记。',
+    ),
+    growingTables([L.people.name, L.deals.name]),
+  ],
   rules: (L) => parameterRules(L.settings),
   sheets: [writePlan, writeTeam, writeDeals, writeSummary],
   growth: (L) => [

@@ -129,29 +129,24 @@ function writeSummary(workbook: ExcelJS.Workbook, L: Layout): void {
   ]);
 }
 
-const { purpose, ...gallery } = galleryOf('tiered-commission-plan');
-
 const tiered = defineTemplates({
-  ...gallery,
+  ...galleryOf('tiered-commission-plan'),
   layout,
-  instructions: (L) => ({
-    purpose,
-    steps: [
-      t(
-        `Edit the yellow cells: the method (${L.sheet.plan}!B3), the attainment tiers (table AttainmentTiers), and each person's target and sales (table People on ${L.sheet.team}).`,
-        `编辑黄色单元格：计算方法（${L.sheet.plan}!B3）、达成率档位（表格“达成率档位”），以及每人的业绩目标与销售额（${L.sheet.team} 表中的表格“人员”）。`,
-      ),
-      t(
-        'Attainment = sales ÷ target (=PERF.ATTAIN). Commission = target × PERF.TIERED(attainment, tiers, method): "marginal" pays each slice of attainment at its own band\'s rate, like income tax; "retro" pays all sales at the rate of the band reached.',
-        `达成率 = 销售额 ÷ 业绩目标（=PERF.ATTAIN）。提成 = 业绩目标 × PERF.TIERED(达成率, 档位, 方法)："${option('marginal')['zh-CN']}"（超额累进）每段达成率按所在档的提成比例计算（类似个税）；"${option('retro')['zh-CN']}"（全额累进）全部销售额按达到的档的提成比例计算。`,
-      ),
-      t(
-        'The amount tiers (table AmountTiers) are an example of the other way to tier, on the sales amount; the plan tiers on attainment.',
-        '金额档位（表格“金额档位”）是另一种分档方式（按销售额）的示例；方案按达成率分档。',
-      ),
-      growingTables([L.people.name, L.attainmentTiers.name, L.amountTiers.name]),
-    ],
-  }),
+  steps: (L) => [
+    t(
+      `Edit the yellow cells: the method (${L.sheet.plan}!B3), the attainment tiers (table AttainmentTiers), and each person's target and sales (table People on ${L.sheet.team}).`,
+      `编辑黄色单元格：计算方法（${L.sheet.plan}!B3）、达成率档位（表格“达成率档位”），以及每人的业绩目标与销售额（${L.sheet.team} 表中的表格“人员”）。`,
+    ),
+    t(
+      'Attainment = sales ÷ target (=PERF.ATTAIN). Commission = target × PERF.TIERED(attainment, tiers, method): "marginal" pays each slice of attainment at its own band\'s rate, like income tax; "retro" pays all sales at the rate of the band reached.',
+      `达成率 = 销售额 ÷ 业绩目标（=PERF.ATTAIN）。提成 = 业绩目标 × PERF.TIERED(达成率, 档位, 方法)："${option('marginal')['zh-CN']}"（超额累进）每段达成率按所在档的提成比例计算（类似个税）；"${option('retro')['zh-CN']}"（全额累进）全部销售额按达到的档的提成比例计算。`,
+    ),
+    t(
+      'The amount tiers (table AmountTiers) are an example of the other way to tier, on the sales amount; the plan tiers on attainment.',
+      '金额档位（表格“金额档位”）是另一种分档方式（按销售额）的示例；方案按达成率分档。',
+    ),
+    growingTables([L.people.name, L.attainmentTiers.name, L.amountTiers.name]),
+  ],
   rules: (L) => [{ rule: 'payouts.tiered-commission', sheet: L.sheet.plan, cell: `A${L.attainmentTiers.firstRow}` }],
   sheets: [writePlan, writeTeam, writeSummary],
   growth: (L) => [

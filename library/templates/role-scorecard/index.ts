@@ -17,7 +17,7 @@ import { type ChartDefinition, type RuleCell, type TemplateVariants, type Text, 
 import { targetRules, writeTargets } from '../../kit/targets';
 import { type RoleDefinition, targetKind } from './definition';
 import { writeAhp } from './ahp-sheet';
-import { roleInstructions } from './instructions';
+import { rolePurpose, roleSteps } from './instructions';
 import { kpiSettings, writeKpis } from './kpis-sheet';
 import { KPI_COL, type RoleLayout, roleLayout } from './layout';
 import { writePayout } from './payout-sheet';
@@ -58,7 +58,8 @@ export function roleScorecard(role: RoleDefinition): TemplateVariants {
     description: role.description,
     tags: ['scorecard', 'KPI', 'AHP', 'payout', '评分卡', '绩效考核', ...role.tags],
     layout: (w) => roleLayout(role, w),
-    instructions: (L) => roleInstructions(role, L),
+    purpose: (L) => rolePurpose(role, L),
+    steps: (L) => roleSteps(role, L),
     rules: (L) => roleRules(role, L),
     charts: (L) => {
       /** A column chart of one Summary column against the people. */
