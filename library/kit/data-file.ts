@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** Words in both languages, as a data file writes a Text: {"en-US": …, "zh-CN": …}. */
+export const textSchema = z.object({ 'en-US': z.string().min(1), 'zh-CN': z.string().min(1) }).strict();
+
 export function parseDataFile<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -6,22 +6,20 @@
  * stops the build (data-file.ts).
  */
 import { z } from 'zod';
-import { parseDataFile } from './data-file';
+import { parseDataFile, textSchema } from './data-file';
 import type { Instructions } from './instructions';
 import type { Text } from './text';
 import type { TemplateMetadata } from './types';
 
 const CATEGORIES = ['scorecard', 'incentive', 'cost-benefit', 'budget', 'simulation', 'channel'] as const satisfies readonly TemplateMetadata['category'][];
 
-const text = z.object({ 'en-US': z.string().min(1), 'zh-CN': z.string().min(1) }).strict();
-
 const entrySchema = z
   .object({
     category: z.enum(CATEGORIES),
-    title: text,
-    description: text,
+    title: textSchema,
+    description: textSchema,
     tags: z.array(z.string().min(1)).min(1),
-    purpose: text,
+    purpose: textSchema,
   })
   .strict();
 

@@ -3,7 +3,7 @@ export { buildTemplate } from './build';
 export { columnWidths, formula, heading, headerRow, inputBlock, inputCell, label, sheetTitle, titledSheet, validate, type InputColumn } from './cells';
 export { creditFormula, creditedDealsTable } from './credited-deals';
 export { defineTemplates, variantId, words, type ChartDefinition, type TemplateVariants, type VariantsDefinition, type Words } from './define';
-export { parseDataFile, parseExamples } from './data-file';
+export { parseDataFile, parseExamples, textSchema } from './data-file';
 export { parseGallery, type GalleryEntry } from './gallery';
 export { AMBER_FILL, GREEN_FILL, RED_FILL, highlightBelow, highlightText, highlightWhen, trafficLights, warnUnlessOk } from './highlights';
 export { tableGrowth } from './growth';

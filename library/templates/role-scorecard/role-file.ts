@@ -6,10 +6,9 @@
  * with the path of what is wrong.
  */
 import { z } from 'zod';
-import { DIGEST_RULES, type DigestRuleId } from '../../kit';
+import { DIGEST_RULES, type DigestRuleId, textSchema as text } from '../../kit';
 import { FMT, type RoleDefinition } from './definition';
 
-const text = z.object({ 'en-US': z.string().min(1), 'zh-CN': z.string().min(1) }).strict();
 const ruleId = z.enum(Object.keys(DIGEST_RULES) as [DigestRuleId, ...DigestRuleId[]]);
 const code = z.string().regex(/^[A-Z][A-Z0-9]*$/);
 /** 3 (row three times as important as column) or "1/3" (a third as important). */
