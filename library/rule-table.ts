@@ -1,5 +1,5 @@
 /**
- * The rule → cell table (docs/rules.md): every plan rule of the digest (kit/rules.ts) with its
+ * The rule → cell table (docs/rules.md): every plan rule of the digest (kit/plan-rules.json via kit/rules.ts) with its
  * words in both languages, the role the documents give it to, the plan document it comes from,
  * and each template cell carrying it — derived from the library, so it cannot drift (a test
  * compares the file with what this writes).
@@ -40,7 +40,7 @@ export function ruleTable(templates: BuiltInTemplate[] = BUILT_IN_TEMPLATES): st
   const lines = [
     '# Plan rules → template cells · 方案规则与模板单元格',
     '',
-    'Generated from `library/kit/rules.ts` and the template library by `library/rule-table.ts`; a test keeps it',
+    'Generated from the plan rules (`library/kit/plan-rules.json`, read by `library/kit/rules.ts`) and the template library by `library/rule-table.ts`; a test keeps it',
     'current. Each rule of the plan documents (digest: [domain.md](domain.md)) in plain words, the role the documents',
     'give it to ("—": they name none), the document it comes from, and the cells that carry it: `family` is the',
     "template's id (its Chinese workbook is `family-zh`), the English workbook's cells, then after / the Chinese one's.",
