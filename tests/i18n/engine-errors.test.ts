@@ -11,6 +11,7 @@ import { PerfError } from '../../engine/errors';
 import { explainCall } from '../../catalog/explain';
 import { simcorr, sim, tiered } from '../../engine';
 import { ERRORS } from '../../i18n/errors';
+import { VALID_CALLS } from '../support/catalog-valid-calls';
 import { thrownBy } from '../support/shared-thrown';
 import { chinese, englishWords } from './language-check';
 
@@ -62,51 +63,6 @@ describe('a PERF error in Chinese, end to end', () => {
 // Every catalog function, fed bad arguments
 // ---------------------------------------------------------------------------------------
 
-const TIERS = [[0, 0.02], [20000, 0.04], [50000, 0.06]];
-const CURVE = [[0.5, 0], [0.8, 0.5], [1, 1], [1.5, 2]];
-const DATA = [[1, 2, 3], [4, 1, 6], [7, 8, 2], [3, 3, 3]];
-const CURVES = [[1000, 200, 0.8], [1500, 400, 1], [800, 100, 2.5]];
-
-/** A valid call of each catalog function; the sweep replaces one argument at a time. */
-const VALID: Record<string, unknown[]> = {
-  NORMALIZE: [[[1, 2, 3]]],
-  AHP: [[[1, 3, 5], [null, 1, 2], [null, null, 1]], null],
-  AHPCR: [[[1, 3, 5], [null, 1, 2], [null, null, 1]]],
-  ENTROPY: [DATA, null, null],
-  CRITIC: [DATA, [[1, -1, 1]]],
-  ROC: [[[1, 2, 3, 3]]],
-  BLEND: [[[0.5], [0.3], [0.2]], [[0.2, 0.3, 0.5]], 0.5, null],
-  ATTAIN: [[[110], [90]], 100, -1],
-  CURVE: [[[0.9], [1.2]], CURVE, null],
-  SCORECARD: [[[110, 90, 130], [80, 100, 95]], [[100, 100, 100]], [[50, 30, 20]], [[1, -1, 1]], 1.2, 0.5],
-  STATUS: [[[0.7], [0.9], [1]], [[0, 'red'], [0.8, 'amber'], [0.95, 'green']]],
-  RATER: [[[4], [3], [5]], [['self'], ['peer'], ['manager']], [['self', 0.2], ['peer', 0.3], ['manager', 0.5]]],
-  TIERED: [[[10000], [35000]], TIERS, 'marginal'],
-  PAYOUT: [[[0.7], [1.1]], CURVE, 10000, 0.8, 1.5],
-  SPLIT: [[[1.1], [0.9]], [[1], [1.2]], 0.6, 1000],
-  PROFITSHARE: [[[120], [80]], 100, 0.2, 10],
-  PRORATE: [1000, 45000, 45100, 45000, 45030],
-  CLAWBACK: [[[100], [200]], 45000, 45020, 30, 0.5],
-  DRAW: [[[100, 300, 50]], 150, true],
-  CREDIT: [[['A'], ['B'], ['C']], [['A'], ['B'], ['A']], [[100], [50], [-10]], [[1], [0.5], [null]], [[null], ['A'], ['A']]],
-  POOL: [1000, [[1], [2], [3]], 400, 50],
-  QUOTASPLIT: [[[1000], [2000]], [[1, 2, 4]], 10],
-  REBATE: [[[50000], [150000]], [['', 'national', 'retail'], [0, 0.01, 0.02], [100000, 0.02, 0.03]], [['retail'], ['national']], 'retro'],
-  PAYBACK: [[[-1000, 300, 400, 500]], 0.1],
-  BCR: [[[100, 200]], [[150]], 0.05],
-  BREAKEVEN: [1000, 20, 12],
-  LTV: [100, 0.8, 0.1, 5],
-  MARGINAL: [[[0, 10, 20]], [[0, 50, 80]]],
-  OPTIMUM: [[[0, 10, 20]], [[0, 50, 80]], 2],
-  RESPONSE: [[[100], [200], [300]], CURVES],
-  ALLOCATE: [1000, CURVES, [[0], [100], [0]], [[500], [800], [400]]],
-  SIM: ['triangular', 0, 1, 2, 20, 7],
-  SIMCORR: [[['normal', 0, 1, null], ['uniform', 0, 1, null]], [[1, 0.5], [0.5, 1]], 10, 3],
-  SUMMARY: [[[1], [2], [3], [4]]],
-  PARETO: [[[100, 50, 30, 20]], 0.8, 0.95],
-  CHANNELTIER: [[[100], [50]], [[0.1], [0.4]], [[5], [2]], [[-0.2], [0]], [[-0.2], [0.1]], [['min_roi', 3], ['exit_decline', 0.15]]],
-};
-
 /** Values that break an argument somewhere: wrong types, blanks, signs, sizes, shapes. */
 const BAD: unknown[] = [
   'abc', '8%', true, null, -5, 0, 0.5, 2, 3, 1e308, -1e308, 100000, 1.5, 'lognormal', 'gamma',
@@ -129,16 +85,16 @@ describe('every engine error the catalog functions raise', () => {
   const engineFunctions = CATALOG.filter(isEngineFunction);
   const errors: PerfError[] = [];
   for (const fn of engineFunctions) {
-    const valid = VALID[fn.id];
-    if (!valid) continue;
-    valid.forEach((_, i) => {
-      for (const bad of BAD) errors.push(...errorsOf(() => fn.call(...(valid.map((arg, j) => (j === i ? bad : arg)) as never[]))));
-    });
+    for (const valid of VALID_CALLS[fn.id] ?? []) {
+      valid.forEach((_, i) => {
+        for (const bad of BAD) errors.push(...errorsOf(() => fn.call(...(valid.map((arg, j) => (j === i ? bad : arg)) as never[]))));
+      });
+    }
   }
   errors.push(...errorsOf(() => benchmarkQuery('revenue', null, 500)), ...errorsOf(() => benchmarkValue({}, 50)));
 
   it('each catalog function has a valid call here to break (a new function joins the sweep)', () => {
-    expect(engineFunctions.map((fn) => fn.id).filter((id) => !VALID[id])).toEqual([]);
+    expect(engineFunctions.map((fn) => fn.id).filter((id) => !VALID_CALLS[id])).toEqual([]);
   });
 
   it('raises many different errors, each a code with a text of i18n/errors.ts (never a finished sentence)', () => {
