@@ -4,9 +4,8 @@
  * what Excel accepts (8,192-character formulas, 64 nesting levels), a memory ceiling, and a
  * time budget after which the work stops and the cells it did not compute are named.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import { WorkerScript, runLimitedWorker } from '../calc/limited-worker';
 import { CLI, nameList } from '../i18n/cli';
 import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
 import { Phrase, formatNumber, phrase } from '../i18n/text';
@@ -58,7 +57,6 @@ export function stoppedWhere(formulas: { count: number; first: string[] } | unde
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const DEFAULT_MEMORY_MB = Number(process.env.PERFPLAN_MEMORY_MB) || 4096;
-const STACK_MB = 64;
 
 /** Messages from the worker. */
 export type WorkerMessage =
@@ -68,49 +66,32 @@ export type WorkerMessage =
   | { type: 'done'; code: number };
 
 /** The compiled worker when there is one (npm install builds dist/); under ts-node the source. */
-function workerFor(data: Task, stackMb: number, memoryMb: number): Worker {
-  const resourceLimits = { stackSizeMb: stackMb, maxOldGenerationSizeMb: memoryMb };
-  const compiled = [path.join(__dirname, 'worker.js'), path.resolve(__dirname, '..', 'dist', 'cli', 'worker.js')].find((file) => fs.existsSync(file));
-  if (compiled) return new Worker(compiled, { workerData: data, resourceLimits });
-  const source = path.join(__dirname, 'worker.ts');
-  return new Worker(`require('ts-node').register({ transpileOnly: true }); require(${JSON.stringify(source)});`, { eval: true, workerData: data, resourceLimits });
-}
+const WORKER: WorkerScript = {
+  compiled: [path.join(__dirname, 'worker.js'), path.resolve(__dirname, '..', 'dist', 'cli', 'worker.js')],
+  source: path.join(__dirname, 'worker.ts'),
+};
 
 export function runIsolated(task: Task, io: Io, budget: Budget, name: string): Promise<number> {
-  return new Promise((resolve) => {
-    const worker = workerFor(task, STACK_MB, budget.memoryMb);
-    let formulas: { count: number; first: string[] } | undefined;
-    let writing: { done: number; total: number } | undefined;
-    let settled = false;
-    const finish = (code: number) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(code);
-    };
-    const locale = budget.locale ?? DEFAULT_LOCALE;
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      io.err(commandLine(name, phrase(CLI.stopped, { seconds: budget.timeoutSeconds, cells: stoppedWhere(formulas, writing) }), locale));
-      finish(EXIT.timedOut);
-    }, budget.timeoutSeconds * 1000);
-    worker.on('message', (message: WorkerMessage) => {
-      if (settled) return;
+  let formulas: { count: number; first: string[] } | undefined;
+  let writing: { done: number; total: number } | undefined;
+  const locale = budget.locale ?? DEFAULT_LOCALE;
+  /** Tells the command line why the work stopped; gives the exit code for it. */
+  const say = (message: Phrase, code: number) => {
+    io.err(commandLine(name, message, locale));
+    return code;
+  };
+  return runLimitedWorker<WorkerMessage, number>(WORKER, task, { timeoutMs: budget.timeoutSeconds * 1000, memoryMb: budget.memoryMb }, {
+    message: (message) => {
       if (message.type === 'out') io.out(message.text);
       else if (message.type === 'err') io.err(message.text);
       else if (message.type === 'formulas') formulas = message;
       else if (message.type === 'writing') writing = message;
-      else if (message.type === 'done') finish(message.code);
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        io.err(commandLine(name, phrase(CLI.overLimit, { reason: phrase(CLI.memory, { megabytes: budget.memoryMb }) }), locale));
-        finish(EXIT.overLimit);
-      } else {
-        io.err(commandLine(name, phrase(CLI.internal, { reason: phrase(CLI.foreign, { message: error.message }) }), locale));
-        finish(EXIT.internal);
-      }
-    });
-    worker.on('exit', () => finish(EXIT.internal));
+      else if (message.type === 'done') return message.code;
+      return undefined;
+    },
+    timedOut: () => say(phrase(CLI.stopped, { seconds: budget.timeoutSeconds, cells: stoppedWhere(formulas, writing) }), EXIT.timedOut),
+    outOfMemory: () => say(phrase(CLI.overLimit, { reason: phrase(CLI.memory, { megabytes: budget.memoryMb }) }), EXIT.overLimit),
+    failed: (error) => say(phrase(CLI.internal, { reason: phrase(CLI.foreign, { message: error.message }) }), EXIT.internal),
+    exited: () => EXIT.internal,
   });
 }

@@ -7,9 +7,8 @@
  * the Functions host's own limit (5 minutes on the Consumption plan), so the run, not the host,
  * says what happened.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import { WorkerScript, runLimitedWorker } from '../../../calc/limited-worker';
 import type { RunOutcome } from './calculate';
 import type { RunRecord } from './model';
 
@@ -25,8 +24,6 @@ export interface IsolatedTask {
 
 export const DEFAULT_RUN_TIMEOUT_SECONDS = 240;
 export const DEFAULT_RUN_MEMORY_MB = 1024;
-/** Formulas as deep as Excel accepts (64 nesting levels, 8,192 characters) need more than the default stack. */
-const STACK_MB = 64;
 
 const positive = (text: string | undefined, fallback: number) => {
   const n = Number(text);
@@ -41,17 +38,16 @@ export function runBudgetFromEnv(env: NodeJS.ProcessEnv = process.env): RunBudge
 }
 
 /** The compiled worker (dist/, as deployed and as the tests build it); under ts-node the source. */
-function worker(task: IsolatedTask, budget: RunBudget): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: budget.memoryMb, stackSizeMb: STACK_MB };
-  const compiled = [path.join(__dirname, 'calculate-worker.js'), path.resolve(__dirname, '..', '..', '..', 'dist', 'functions', 'src', 'runs', 'calculate-worker.js')].find((f) =>
-    fs.existsSync(f),
-  );
-  if (compiled) return new Worker(compiled, { workerData: task, resourceLimits });
-  const source = path.join(__dirname, 'calculate-worker.ts');
-  return new Worker(`require('ts-node').register({ transpileOnly: true }); require(${JSON.stringify(source)});`, { eval: true, workerData: task, resourceLimits });
-}
+const WORKER: WorkerScript = {
+  compiled: [path.join(__dirname, 'calculate-worker.js'), path.resolve(__dirname, '..', '..', '..', 'dist', 'functions', 'src', 'runs', 'calculate-worker.js')],
+  source: path.join(__dirname, 'calculate-worker.ts'),
+};
+
+/** What calculate-worker.ts posts. */
+type CalculateMessage = { type: 'outcome'; outcome: RunOutcome } | { type: 'error'; message: string };
 
 const seconds = (ms: number) => `${Math.round((ms / 1000) * 10) / 10}`;
+const failed = (message: string): RunOutcome => ({ status: 'failed', errors: [{ message }] });
 
 /**
  * The outcome of calculating `task` within `budget`: the calculation's own, or `failed` with
@@ -59,30 +55,18 @@ const seconds = (ms: number) => `${Math.round((ms / 1000) * 10) / 10}`;
  * queue retries it).
  */
 export function calculateRunIsolated(task: IsolatedTask, budget: RunBudget): Promise<RunOutcome> {
-  return new Promise((resolve, reject) => {
-    const thread = worker(task, budget);
-    let settled = false;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void thread.terminate();
-      finish();
-    };
-    const failed = (message: string): RunOutcome => ({ status: 'failed', errors: [{ message }] });
-    const timer = setTimeout(
-      () => settle(() => resolve(failed(`the calculation did not finish within ${seconds(budget.timeoutMs)} s (PERFPLAN_RUN_TIMEOUT_SECONDS)`))),
-      budget.timeoutMs,
-    );
-    thread.on('message', (message: { type: 'outcome'; outcome: RunOutcome } | { type: 'error'; message: string }) => {
-      if (message.type === 'outcome') settle(() => resolve(message.outcome));
-      else settle(() => reject(new Error(message.message)));
-    });
-    thread.on('error', (error: Error & { code?: string }) => {
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        settle(() => resolve(failed(`the calculation needed more than ${budget.memoryMb} MB (PERFPLAN_RUN_MEMORY_MB)`)));
-      } else settle(() => reject(error));
-    });
-    thread.on('exit', (code) => settle(() => reject(new Error(`the calculation stopped (exit ${code}) before it finished`))));
+  return runLimitedWorker<CalculateMessage, RunOutcome>(WORKER, task, budget, {
+    message: (message) => {
+      if (message.type === 'outcome') return message.outcome;
+      throw new Error(message.message);
+    },
+    timedOut: () => failed(`the calculation did not finish within ${seconds(budget.timeoutMs)} s (PERFPLAN_RUN_TIMEOUT_SECONDS)`),
+    outOfMemory: () => failed(`the calculation needed more than ${budget.memoryMb} MB (PERFPLAN_RUN_MEMORY_MB)`),
+    failed: (error) => {
+      throw error;
+    },
+    exited: (code) => {
+      throw new Error(`the calculation stopped (exit ${code}) before it finished`);
+    },
   });
 }
