@@ -8,6 +8,7 @@ import { BenchmarkAnswer, BenchmarkQuery, PerfError, benchmarkAnswerError, bench
 import { ERRORS } from '../i18n';
 import type { Cell } from '../engine/grid';
 import type { PerfHooks } from '../adapters/hyperformula/plugin';
+import { messageOf } from '../i18n/localized-error';
 
 type BenchmarkResolver = NonNullable<PerfHooks['benchmark']>;
 
@@ -59,7 +60,7 @@ export class BenchmarkBatch {
           this.answers.set(keyOf(q), typeof r?.value === 'number' ? r.value : benchmarkAnswerError(q, r));
         });
       } catch (error) {
-        const failure = naError(ERRORS.serviceUnavailable, { reason: error instanceof Error ? error.message : String(error) });
+        const failure = naError(ERRORS.serviceUnavailable, { reason: messageOf(error) });
         batch.forEach((q) => this.answers.set(keyOf(q), failure));
       }
     }

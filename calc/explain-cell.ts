@@ -17,7 +17,7 @@ import { CLI, nameList } from '../i18n/cli';
 import { ERRORS } from '../i18n/errors';
 import { hyperFormulaPhrase, localizeHyperFormulaMessage } from '../i18n/hyperformula';
 import { phrase } from '../i18n/glossary';
-import { LocalizedError } from '../i18n/localized-error';
+import { LocalizedError, messageOf } from '../i18n/localized-error';
 import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
 import type { Phrase } from '../i18n/text';
 import { toAddress } from '../workbook/a1';
@@ -111,7 +111,7 @@ export function evaluateArgument(hf: HyperFormula, text: string, sheetId: number
   try {
     value = hf.calculateFormula(`=${text}`, sheetId);
   } catch (error) {
-    const reason: Phrase = error instanceof LocalizedError || error instanceof PerfError ? { text: error.text, params: error.params } : phrase(CLI.foreign, { message: error instanceof Error ? error.message : String(error) });
+    const reason: Phrase = error instanceof LocalizedError || error instanceof PerfError ? { text: error.text, params: error.params } : phrase(CLI.foreign, { message: messageOf(error) });
     throw new ExplainRequestError(phrase(CLI.cannotEvaluate, { argument: text, reason }));
   }
   if (Array.isArray(value)) return value.map((row: unknown[]) => row.map(toCell));

@@ -4,7 +4,7 @@
  */
 import { PerfError } from '../engine/errors';
 import { CLI } from '../i18n/cli';
-import { LocalizedError } from '../i18n/localized-error';
+import { LocalizedError, messageOf } from '../i18n/localized-error';
 import type { Locale } from '../i18n/locale';
 import { Phrase, phrase, render } from '../i18n/text';
 import { LimitError } from '../workbook/limits';
@@ -31,12 +31,12 @@ export const EXIT = {
  */
 export function reasonOf(error: unknown): Phrase {
   if (error instanceof LocalizedError || error instanceof PerfError) return { text: error.text, params: error.params };
-  return phrase(CLI.foreign, { message: error instanceof Error ? error.message : String(error) });
+  return phrase(CLI.foreign, { message: messageOf(error) });
 }
 
 /** The exit status for an error thrown while reading or calculating, and what to tell the user. */
 export function classify(error: unknown): { code: number; reason: Phrase } {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (error instanceof LimitError) return { code: EXIT.overLimit, reason: phrase(CLI.overLimit, { reason: reasonOf(error) }) };
   if (error instanceof RangeError && /call stack/i.test(message)) {
     return { code: EXIT.overLimit, reason: phrase(CLI.overLimit, { reason: phrase(CLI.nestsTooDeeply) }) };

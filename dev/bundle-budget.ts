@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import { messageOf } from '../i18n/localized-error';
 
 /** 150 KB (kilobytes of 1,000 bytes), gzipped. */
 export const INITIAL_JS_BUDGET_BYTES = 150_000;
@@ -82,7 +83,7 @@ if (require.main === module) {
     console.log(describeBudget(pages));
     if (pages.some((p) => p.over)) process.exitCode = 1;
   } catch (error) {
-    console.error(`bundle-budget: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`bundle-budget: ${messageOf(error)}`);
     process.exitCode = 1;
   }
 }

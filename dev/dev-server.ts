@@ -23,6 +23,7 @@ import * as https from 'https';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { proxyMatcher } from '../functions/src/local/host';
+import { messageOf } from '../i18n/localized-error';
 
 export interface DevServerOptions {
   /** Folder with the built add-in (default "build", relative to the current directory). */
@@ -322,7 +323,7 @@ export function startDevServer(options: DevServerOptions = {}): Promise<DevServe
       return;
     }
     serveStatic(req, res, url).catch((error) => {
-      log(`[static] ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
+      log(`[static] ${url.pathname}: ${messageOf(error)}`);
       problem(res, 500, 'Internal Server Error', 'The file could not be served.');
     });
   };

@@ -25,6 +25,7 @@ import { execFileSync } from 'child_process';
 import { X509Certificate, createPrivateKey } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { messageOf } from '../i18n/localized-error';
 
 export interface CertificateFiles {
   ca: string;
@@ -76,7 +77,7 @@ function isFalse(value: string | undefined): boolean {
 }
 
 function firstLines(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return message.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' ');
 }
 

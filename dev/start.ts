@@ -64,6 +64,7 @@ import { loadOrCreateLocalIssuer } from './local-issuer';
 import { newestMtime } from './newest-mtime';
 import { findRepoRoot } from './paths';
 import { localPublisherToken } from './token';
+import { messageOf } from '../i18n/localized-error';
 
 const ROOT = findRepoRoot(__dirname);
 /** The folder the add-in is built into and served from (PERFPLAN_BUILD_DIR, default build/). */
@@ -306,11 +307,11 @@ function superviseAzurite(current: AzuriteProcess, restart: () => Promise<Azurit
         } catch (error) {
           azurite = undefined;
           if (attempt >= 3) {
-            warn(`Azurite could not be restarted: ${error instanceof Error ? error.message : String(error)}`);
+            warn(`Azurite could not be restarted: ${messageOf(error)}`);
             void shutdown(1, 'Azurite could not be restarted');
             return;
           }
-          warn(`restarting Azurite failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}; trying again`);
+          warn(`restarting Azurite failed (attempt ${attempt}): ${messageOf(error)}; trying again`);
         }
       }
     });
@@ -340,7 +341,7 @@ async function seedOverHttp(apiUrl: string, apiEnv: NodeJS.ProcessEnv, local: bo
   try {
     await publishBuiltIns({ api: apiUrl, token, log: (line) => info(line) });
   } catch (error) {
-    throw new Error(`seeding failed: ${error instanceof Error ? error.message : String(error)} (storage is no longer empty: "npm run seed" completes it)`);
+    throw new Error(`seeding failed: ${messageOf(error)} (storage is no longer empty: "npm run seed" completes it)`);
   }
 }
 
@@ -460,7 +461,7 @@ if (require.main === module) {
   }
   main().catch((error) => {
     if (stopping) return;
-    warn(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+    warn(`npm start failed: ${messageOf(error)}`);
     void shutdown(1, 'start-up failed');
   });
 }

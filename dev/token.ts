@@ -14,7 +14,7 @@ import type { LocalIssuer } from './local-issuer';
 import { findRepoRoot } from './paths';
 import { CLI, argumentsLocale } from '../i18n/cli';
 import type { Locale } from '../i18n/locale';
-import { LocalizedError } from '../i18n/localized-error';
+import { LocalizedError, messageOf } from '../i18n/localized-error';
 import { Phrase, phrase, render } from '../i18n/text';
 
 export { ADMIN_ROLE, PUBLISHER_ROLE };
@@ -66,7 +66,7 @@ export async function localIssuerFor(options: TokenCommandOptions = {}): Promise
 /** Anything thrown, as a phrase: a localized error's own, another's message quoted (cli/exit-codes.ts reasonOf; dev/ does not import cli/). */
 function reasonOf(error: unknown): Phrase {
   if (error instanceof LocalizedError) return error.phrase;
-  return phrase(CLI.foreign, { message: error instanceof Error ? error.message : String(error) });
+  return phrase(CLI.foreign, { message: messageOf(error) });
 }
 
 /** A short-lived local token with the publisher role (what `perfplan seed` and `npm start` publish with). */

@@ -42,11 +42,16 @@ function isLocalizable(error: unknown): error is Localizable {
   return typeof error === 'object' && error !== null && typeof (error as Partial<Localizable>).localized === 'function';
 }
 
+/** What a caught value says: an Error's message; anything else thrown (a string, a host's error object) as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * The message of anything thrown, in `locale`: a localized error's own rendering, otherwise
  * the message as it was written (another library's, kept as it is in every language).
  */
 export function localizedMessage(error: unknown, locale: Locale): string {
   if (isLocalizable(error)) return error.localized(locale);
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }

@@ -16,6 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { BuiltInTemplate } from './kit/types';
 import { BUILT_IN_TEMPLATES, buildTemplate } from './templates';
+import { messageOf } from '../i18n/localized-error';
 
 const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -93,7 +94,7 @@ async function send(url: string, init: RequestInit, what: string, timeoutMs: num
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+    const reason = cause?.code ?? cause?.message ?? messageOf(error);
     throw new PublishError(`${what}: no answer from ${url} (${reason})`, what);
   }
   const text = await response.text();

@@ -12,6 +12,7 @@ import { ExcelErrorCode, PerfError } from '../../engine/errors';
 import { CATALOG, CatalogFunction, isEngineFunction } from '../../catalog';
 import { ERRORS, Locale, pickLocale } from '../../i18n';
 import { lookupBenchmark } from './benchmark-client';
+import { messageOf } from '../../i18n/localized-error';
 
 export type ExcelCell = number | string | boolean | CustomFunctions.Error;
 
@@ -46,7 +47,7 @@ export function toExcelError(error: PerfError): CustomFunctions.Error {
 /** Anything unexpected is still a clear #VALUE!, never a crash in the host. */
 function asPerfError(error: unknown): PerfError {
   if (error instanceof PerfError) return error;
-  return new PerfError('#VALUE!', ERRORS.unexpected, { detail: error instanceof Error ? error.message : String(error) });
+  return new PerfError('#VALUE!', ERRORS.unexpected, { detail: messageOf(error) });
 }
 
 function cell(value: Result): ExcelCell {

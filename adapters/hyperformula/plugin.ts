@@ -21,6 +21,7 @@ import { Arg, Cell, ResultGrid, finiteResult, finiteScalar } from '../../engine/
 import { ArgumentInfo, CATALOG, CatalogFunction, NAMESPACE, isEngineFunction } from '../../catalog';
 import { ERRORS, Locale } from '../../i18n';
 import type { InterpreterState, PluginInternals as Plugin, ProcedureAst } from './internals';
+import { messageOf } from '../../i18n/localized-error';
 
 /** What a calculation lends the plugin (see calc/hooks.ts): a simulation budget and PERF.BENCHMARK answers. */
 export interface PerfHooks {
@@ -68,7 +69,7 @@ function toArgument(value: unknown): Arg {
 
 function toCellError(error: unknown, locale: Locale = 'en-US'): CellError {
   if (error instanceof PerfError) return new CellError(TO_ERROR_TYPE[error.code], error.localized(locale));
-  return new CellError(ErrorType.VALUE, new PerfError('#VALUE!', ERRORS.unexpected, { detail: error instanceof Error ? error.message : String(error) }).message);
+  return new CellError(ErrorType.VALUE, new PerfError('#VALUE!', ERRORS.unexpected, { detail: messageOf(error) }).message);
 }
 
 /** An engine result → HyperFormula's value; non-finite numbers become #NUM! as in Excel. */

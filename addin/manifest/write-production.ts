@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkApiAudience, officeSso, rewriteManifest, withWebApplicationInfo } from './production';
 import type { OfficeSso } from './production';
+import { messageOf } from '../../i18n/localized-error';
 
 export interface ProductionManifestOptions {
   /** The Entra application (client) id for Office single sign-on (PERFPLAN_ADDIN_CLIENT_ID); none: no SSO. */
@@ -79,7 +80,7 @@ if (require.main === module) {
       );
     }
   } catch (error) {
-    console.error(`write-production: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`write-production: ${messageOf(error)}`);
     process.exit(1);
   }
 }

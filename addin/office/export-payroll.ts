@@ -18,6 +18,7 @@ import { type Phrase, formatAmount, phrase, phraseList, render } from '../../i18
 import type { CellValue } from '../../workbook/read';
 import { cellAddress, parseAddress, qualify } from './a1';
 import { cellProblemPhrase, mapProblemPhrase } from '../../calc/payroll-phrases';
+import { messageOf } from '../../i18n/localized-error';
 
 /** A reference as Excel can fetch it. */
 export type PayrollReference =
@@ -53,7 +54,7 @@ export function readMap(text: string, file = 'JSON'): PayrollMap | Phrase {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return phrase(OUTPUTS.mapNotJson, { file, reason: phrase(CLI.foreign, { message: error instanceof Error ? error.message : String(error) }) });
+    return phrase(OUTPUTS.mapNotJson, { file, reason: phrase(CLI.foreign, { message: messageOf(error) }) });
   }
   const map = parsePayrollMap(json);
   return 'kind' in map ? phrase(OUTPUTS.mapInvalid, { file, problem: mapProblemPhrase(map) }) : map;

@@ -14,6 +14,7 @@ import { parseAddress, qualify, rangeAddress } from './a1';
 import { finite } from './finite';
 import { rangeAt } from './locate';
 import { loadSheetNames, resolveSheetNames } from './sheet-names';
+import { messageOf } from '../../i18n/localized-error';
 
 export interface ScenarioInput {
   /** A single cell: "Inputs!B2", or "B2" on the active sheet. */
@@ -162,7 +163,7 @@ export async function runScenarios(
     try {
       await context.sync();
     } catch (restoreError) {
-      const message = restoreError instanceof Error ? restoreError.message : String(restoreError);
+      const message = messageOf(restoreError);
       const cause = failure instanceof Error ? ` after: ${failure.message}` : '';
       // Replaces the original error on purpose: the user must learn the inputs were not restored.
       throw new Error(`Could not restore the scenario inputs (${message})${cause}`, { cause: failure ?? restoreError });

@@ -5,6 +5,7 @@
  * SHA-256 (statements-sha256.ts) and for submitting a payout run (the Runs view).
  */
 import { concatBytes } from '../../workbook/bytes';
+import { messageOf } from '../../i18n/localized-error';
 
 /** Why the workbook's bytes could not be had (callers show their own words for it). */
 export class WorkbookFileError extends Error {
@@ -77,7 +78,7 @@ export function workbookSlices(timeoutMs = 15_000): Promise<ArrayLike<number>[]>
         next(0);
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       finish({ error: new WorkbookFileError('failed', message, message) });
     }
   });

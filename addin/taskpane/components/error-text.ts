@@ -1,4 +1,5 @@
 import { isPerfError } from '../../../engine/errors';
+import { messageOf } from '../../../i18n/localized-error';
 import type { Locale } from '../../../i18n/locale';
 
 /** Chinese script: how the pane tells a message a zh-CN user can read. */
@@ -9,10 +10,8 @@ export function readableMessage(message: string | undefined, locale: Locale): st
   return message && (locale !== 'zh-CN' || CJK.test(message)) ? message : undefined;
 }
 
-/** What a caught value says: an Error's message, anything else thrown (a string, Office's error objects) as text. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** What a caught value says (the language layer's messageOf, which the views import from here). */
+export { messageOf };
 
 /** The same, with an engine error's code in front: the form the plan models compare and list problems by. */
 export function codedMessageOf(error: unknown): string {

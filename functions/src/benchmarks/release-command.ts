@@ -11,6 +11,7 @@
  */
 import { createDependencies, Dependencies } from '../dependencies';
 import { describeRelease } from './timer';
+import { messageOf } from '../../../i18n/localized-error';
 
 export interface CommandIo {
   out(text: string): void;
@@ -42,7 +43,7 @@ export async function releaseCommand(args: string[], io: CommandIo, deps: () => 
     io.out(`${describeRelease(summary)}\n${JSON.stringify(summary)}\n`);
     return 0;
   } catch (error) {
-    io.err(`release-command: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`release-command: ${messageOf(error)}\n`);
     return 2;
   }
 }

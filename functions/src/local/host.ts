@@ -19,6 +19,7 @@ import type { QueueFunctionDefinition, RouteDefinition } from '../routes';
 import { QueuePoller, QueuePollerOptions, startQueuePoller } from './queue-poller';
 import { HttpProblem } from '../http/problem';
 import { problemResponse } from '../http/respond';
+import { messageOf } from '../../../i18n/localized-error';
 
 export interface LocalHostOptions {
   routes: RouteDefinition[];
@@ -298,13 +299,13 @@ export function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
       const context = new InvocationContext({
         functionName: chosen.c.route.name,
         invocationId: randomUUID(),
-        logHandler: (level, ...args) => log(`[${level}] ${chosen.c.route.name}: ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}`),
+        logHandler: (level, ...args) => log(`[${level}] ${chosen.c.route.name}: ${args.map(messageOf).join(' ')}`),
       });
       const result = await chosen.c.route.handler(request, context);
       await send(req, res, result instanceof HttpResponse ? result : new HttpResponse(result), cors);
     } catch (error) {
       const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'Internal Server Error', 'The request could not be completed.');
-      if (!(error instanceof HttpProblem)) log(`[error] host: ${error instanceof Error ? error.message : String(error)}`);
+      if (!(error instanceof HttpProblem)) log(`[error] host: ${messageOf(error)}`);
       if (!res.headersSent) {
         await send(req, res, new HttpResponse(problemResponse(problem)), cors);
       } else res.destroy();

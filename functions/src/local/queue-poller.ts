@@ -18,6 +18,7 @@
 import { InvocationContext } from '@azure/functions';
 import type { QueueClient } from '@azure/storage-queue';
 import { randomUUID } from 'crypto';
+import { messageOf } from '../../../i18n/localized-error';
 
 export type QueueHandler = (message: unknown, context: InvocationContext) => Promise<void>;
 
@@ -97,7 +98,7 @@ export function startQueuePoller(options: QueuePollerOptions): QueuePoller {
       await handler(decode(message.messageText), context);
       await queue.deleteMessage(message.messageId, message.popReceipt);
     } catch (error) {
-      log(`[${name}] message ${message.messageId} failed (delivery ${message.dequeueCount}): ${error instanceof Error ? error.message : String(error)}`);
+      log(`[${name}] message ${message.messageId} failed (delivery ${message.dequeueCount}): ${messageOf(error)}`);
       try {
         if (message.dequeueCount >= maxDequeueCount) {
           await poison.createIfNotExists();
@@ -109,7 +110,7 @@ export function startQueuePoller(options: QueuePollerOptions): QueuePoller {
         }
       } catch (storageError) {
         // The message reappears by itself when its visibility timeout passes.
-        log(`[${name}] could not release message ${message.messageId}: ${storageError instanceof Error ? storageError.message : String(storageError)}`);
+        log(`[${name}] could not release message ${message.messageId}: ${messageOf(storageError)}`);
       }
     }
   }
@@ -132,7 +133,7 @@ export function startQueuePoller(options: QueuePollerOptions): QueuePoller {
         idle = 100;
         await Promise.all(receivedMessageItems.map((m) => handle(m)));
       } catch (error) {
-        log(`[${name}] polling failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(`[${name}] polling failed: ${messageOf(error)}`);
         await sleep(maxPollIntervalMs, stopping.signal);
       }
     }

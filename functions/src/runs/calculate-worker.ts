@@ -6,9 +6,10 @@
 import { parentPort, workerData } from 'worker_threads';
 import { calculateRun } from './calculate';
 import type { IsolatedTask } from './isolated';
+import { messageOf } from '../../../i18n/localized-error';
 
 const task = workerData as IsolatedTask;
 calculateRun(task.bytes, task.run, { locale: task.run.language }).then(
   (outcome) => parentPort!.postMessage({ type: 'outcome', outcome }),
-  (error: unknown) => parentPort!.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+  (error: unknown) => parentPort!.postMessage({ type: 'error', message: messageOf(error) }),
 );

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { RunBudget, calculateRunIsolated, runBudgetFromEnv } from './isolated';
 import { RUN_ID_RE } from './model';
 import type { RunStore } from './store';
+import { messageOf } from '../../../i18n/localized-error';
 
 export const MAX_DEQUEUE_COUNT = 5;
 
@@ -33,7 +34,7 @@ function parseMessage(message: unknown): z.output<typeof RunMessageSchema> | und
 }
 
 function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   return text.replace(/\s+/g, ' ').slice(0, 300);
 }
 
