@@ -6,7 +6,7 @@
  * with the path of what is wrong.
  */
 import { z } from 'zod';
-import { DIGEST_RULES, type DigestRuleId, textSchema as text } from '../../kit';
+import { DIGEST_RULES, type DigestRuleId, parseDataFile, textSchema as text } from '../../kit';
 import { FMT, type RoleDefinition } from './definition';
 
 const ruleId = z.enum(Object.keys(DIGEST_RULES) as [DigestRuleId, ...DigestRuleId[]]);
@@ -69,9 +69,7 @@ function byCode<T>(record: Record<string, T>, codes: string[], where: string): T
 
 /** The role definition a role file describes; throws on anything the schema or the codes do not allow. */
 export function parseRoleFile(json: unknown, file: string): RoleDefinition {
-  const parsed = roleSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const { judgements, people, kpis, bonus = [], ...role } = parsed.data;
+  const { judgements, people, kpis, bonus = [], ...role } = parseDataFile(roleSchema, json, file);
   const codes = kpis.map((kpi) => kpi.code);
   const ahp = kpis.filter((kpi) => !kpi.pinned).map((kpi) => kpi.code);
   const bonusCodes = bonus.map((b) => b.code);
