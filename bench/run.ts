@@ -18,6 +18,7 @@ import { RESULT_COLUMNS, writePayoutWorkbook } from './payout-workbook';
 import { v2Functions } from './v2-functions';
 import { statementsBenchmark } from './statements';
 import { runsBenchmark } from './runs';
+import { fmt } from './fmt';
 
 const ROOT = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -58,7 +59,6 @@ function relativeDifference(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function payoutRun(): void {
   log('## Payout run (6-tier marginal TIERED + 5-KPI SCORECARD + PAYOUT curve)');
@@ -150,8 +150,12 @@ function runCalc(file: string, people: number): CalcRun {
   return { ms, maxRssMb, total: errors > 0 ? NaN : total, errors };
 }
 
-/** Compiles the tree as it is now into dist/ (emitted even where a file has type errors), message types first. */
+let compiled = false;
+
+/** Compiles the tree as it is now into dist/ (emitted even where a file has type errors), message types first; once per bench run, however many sections need it. */
 function compileTree(): void {
+  if (compiled) return;
+  compiled = true;
   spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'generate-message-types.js')], { cwd: ROOT, stdio: 'ignore' });
   spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
 }
