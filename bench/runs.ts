@@ -29,8 +29,8 @@ import { withTables } from '../workbook/table-writer';
 import { freePort } from './api';
 import { TARGET_INCENTIVE, makeData } from './payout-run';
 import { PEOPLE_HEADER, writePayoutWorkbook } from './payout-workbook';
+import { fmt } from './fmt';
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The payout workbook of `people` people (seeded by `seed`), its rows an Excel Table named People. */

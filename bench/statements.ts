@@ -14,9 +14,9 @@ import { nodeCodec } from '../workbook/node-codec';
 import { withTables } from '../workbook/table-writer';
 import { TARGET_INCENTIVE, makeData } from './payout-run';
 import { PEOPLE_HEADER, writePayoutWorkbook } from './payout-workbook';
+import { fmt } from './fmt';
 
 const ROOT = path.resolve(__dirname, '..');
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 interface Run {
   ms: number;

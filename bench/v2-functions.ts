@@ -8,10 +8,10 @@ import { credit } from '../engine/crediting';
 import type { Cell, ResultGrid } from '../engine/grid';
 import { pool } from '../engine/pool';
 import { Rng } from '../engine/random';
+import { fmt } from './fmt';
 
 type Timer = <T>(fn: () => T, repeat?: number) => { ms: number; value: T };
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const column = (values: ArrayLike<Cell>): Cell[][] => Array.from(values, (v) => [v]);
 const sumOf = (grid: ResultGrid) => grid.reduce((s, row) => s + (row[0] as number), 0);
 
