@@ -25,6 +25,7 @@ import {
 import { formatBytes, formatDate } from '../../components/format';
 import { pageUrl, useDebounced } from '../../components/hooks';
 import { Actions, Facts, Section, ViewRoot, useLayout } from '../../components/layout';
+import { CJK } from '../../components/error-text';
 import { ListStatus } from '../../components/list-status';
 import { ExcelOnlyNote, ProblemMessage } from '../../components/messages';
 import { insertTemplateInExcel } from '../../excel';
@@ -32,7 +33,6 @@ import { type Translate, translator } from '../../locale';
 import type { HostInfo, Locale, ViewProps } from '../../view-contract';
 
 const SEARCH_DEBOUNCE_MS = 300;
-const CJK = /[\u3400-\u9fff]/;
 /** Tags that read the same in both languages: acronyms and numbers (KPI, ROI, 80/20, 360). */
 const NEUTRAL_TAG = /^[A-Z0-9&/.+-]+$/;
 
