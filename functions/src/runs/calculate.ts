@@ -135,9 +135,16 @@ export async function calculateRun(
 function cellRange(cells: readonly string[]): string | undefined {
   const parsed = cells.map((cell) => /^(.*)!\$?([A-Z]{1,3})\$?(\d+)$/.exec(cell));
   if (parsed.length === 0 || parsed.some((m) => !m || m[1] !== parsed[0]![1] || m[2] !== parsed[0]![2])) return undefined;
-  const rows = parsed.map((m) => Number(m![3]));
+  // A loop, not Math.min(...rows): spreading a 200,000-person column overflows the call stack.
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const m of parsed) {
+    const row = Number(m![3]);
+    if (row < top) top = row;
+    if (row > bottom) bottom = row;
+  }
   const [, sheet, column] = parsed[0]!;
-  return `${sheet}!${column}${Math.min(...rows)}:${column}${Math.max(...rows)}`;
+  return `${sheet}!${column}${top}:${column}${bottom}`;
 }
 
 /** A header of a structured reference, with Excel's escapes ('[, '], '#, ''). */
