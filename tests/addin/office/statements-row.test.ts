@@ -9,7 +9,7 @@ import { PersonRowProblem, readPersonRow } from '../../../addin/office/statement
 import { explainRow } from '../../../addin/taskpane/views/statements/excel-ops';
 import { personStatement, statementPage } from '../../../addin/taskpane/views/statements/statement-model';
 import { sumOfAddSteps } from '../../../engine/explain';
-import { type Harness, type RangeData, createExcelMock, withNames } from './excel-mock';
+import { type RangeData, createExcelMock, withNames } from './excel-mock';
 
 /*
  *      A          B        C            D       E     F            G        H      I

@@ -23,7 +23,7 @@ import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../..
 import { NeedsExcelNotice } from '../../components/messages';
 import { useDraft } from '../../drafts';
 import { type Translate, translatorFor } from '../../locale';
-import type { Locale, ViewProps } from '../../view-contract';
+import type { ViewProps } from '../../view-contract';
 import { SelectionTooLargeError, readSelectedCell, readSelectedValues, runAndChart } from './excel-ops';
 import { issueText } from './issues';
 import {

@@ -208,7 +208,6 @@ const PairRow = React.memo(function PairRow({ i, j, a, b, value, idPrefix, flagg
 export default function WeightsView({ locale, host }: ViewProps): React.JSX.Element {
   const t = React.useMemo(() => translatorFor(WEIGHTS, locale), [locale]);
   const l = useLayout();
-  const s = useStyles();
   const idPrefix = useId('ahp');
   const [model, setModel] = useDraft<AhpModel>('ahp', () => createModel(defaultNames(t)), isAhpModel);
   const [writeState, setWriteState] = React.useState<WriteState>(IDLE);
