@@ -23,6 +23,7 @@ import type { Locale } from '../../../i18n/locale';
 import { LocalizedError } from '../../../i18n/localized-error';
 import { STATEMENTS } from '../../../i18n/statements';
 import { OUTPUTS } from '../../../i18n/outputs';
+import { RUN_FAILURES } from '../../../i18n/run-failures';
 import { phrase, render } from '../../../i18n/text';
 import type { RunError, RunRecord, RunTotals } from './model';
 import type { PayrollFiles } from './store';
@@ -125,8 +126,8 @@ export async function calculateRun(
   } catch (error) {
     // The workbook does not have what the run names (no such table or column, unreadable), or
     // its payroll cannot be made (a blank id, a total that does not add up): permanent.
-    if (error instanceof LocalizedError) return { status: 'failed', errors: [{ message: error.message }] };
-    if (error instanceof Refusal) return { status: 'failed', errors: [{ message: `the payroll file: ${render(error.message.text, locale, error.message.params)}` }] };
+    if (error instanceof LocalizedError) return { status: 'failed', errors: [{ message: error.localized(locale) }] };
+    if (error instanceof Refusal) return { status: 'failed', errors: [{ message: render(RUN_FAILURES.payrollFile, locale, { reason: error.message }) }] };
     throw error;
   }
 }

@@ -9,6 +9,9 @@
  */
 import * as path from 'path';
 import { WorkerScript, runLimitedWorker } from '../../../calc/limited-worker';
+import { DEFAULT_LOCALE, Locale } from '../../../i18n/locale';
+import { RUN_FAILURES } from '../../../i18n/run-failures';
+import { render } from '../../../i18n/text';
 import type { RunOutcome } from './calculate';
 import type { RunRecord } from './model';
 
@@ -55,13 +58,15 @@ const failed = (message: string): RunOutcome => ({ status: 'failed', errors: [{ 
  * queue retries it).
  */
 export function calculateRunIsolated(task: IsolatedTask, budget: RunBudget): Promise<RunOutcome> {
+  // A budget that runs out is the run's reason for failing, so it is told in the run's language.
+  const locale: Locale = task.run.language ?? DEFAULT_LOCALE;
   return runLimitedWorker<CalculateMessage, RunOutcome>(WORKER, task, budget, {
     message: (message) => {
       if (message.type === 'outcome') return message.outcome;
       throw new Error(message.message);
     },
-    timedOut: () => failed(`the calculation did not finish within ${seconds(budget.timeoutMs)} s (PERFPLAN_RUN_TIMEOUT_SECONDS)`),
-    outOfMemory: () => failed(`the calculation needed more than ${budget.memoryMb} MB (PERFPLAN_RUN_MEMORY_MB)`),
+    timedOut: () => failed(render(RUN_FAILURES.timedOut, locale, { seconds: seconds(budget.timeoutMs) })),
+    outOfMemory: () => failed(render(RUN_FAILURES.outOfMemory, locale, { megabytes: budget.memoryMb })),
     failed: (error) => {
       throw error;
     },

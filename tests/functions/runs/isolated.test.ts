@@ -33,6 +33,12 @@ it('a calculation past its time fails the run, saying so', async () => {
   expect(outcome).toEqual({ status: 'failed', errors: [{ message: 'the calculation did not finish within 0.1 s (PERFPLAN_RUN_TIMEOUT_SECONDS)' }] });
 });
 
+it('a zh-CN run is told why in Chinese', async () => {
+  const bytes = await payoutWorkbook(Array.from({ length: 2000 }, (_, i): [string, string, number] => [`E${i}`, `P${i}`, i]));
+  const outcome = await calculateRunIsolated({ bytes, run: { ...run, language: 'zh-CN' } }, { timeoutMs: 50, memoryMb: 512 });
+  expect(outcome).toEqual({ status: 'failed', errors: [{ message: '计算未在 0.1 秒内完成（PERFPLAN_RUN_TIMEOUT_SECONDS）' }] });
+});
+
 it('a calculation past its memory fails the run, saying so', async () => {
   const bytes = await payoutWorkbook(Array.from({ length: 20_000 }, (_, i): [string, string, number] => [`E${i}`, `Person ${i}`, i * 1.5]));
   const outcome = await calculateRunIsolated({ bytes, run }, { timeoutMs: 100_000, memoryMb: 8 });

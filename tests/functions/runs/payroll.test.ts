@@ -49,6 +49,14 @@ it('a payroll that cannot be made fails the run with the reason (a blank id), as
   expect(outcome).toEqual({ status: 'failed', errors: [{ message: expect.stringMatching(/^the payroll file: nothing written: .*Team!A3 is blank/) }] });
 });
 
+it('a zh-CN run is told why its payroll cannot be made in Chinese, with no English words', async () => {
+  const bytes = book(['Employee ID', 'Name', 'Sales'], [['00123', 'Li Wei', 30000], ['', 'Zhao Lei', 10000]]);
+  const outcome = await calculateRun(bytes, { peopleTable: 'Team', payoutColumn: 'Commission', period: '2025-07' }, { locale: 'zh-CN' });
+  if (outcome.status !== 'failed') throw new Error(JSON.stringify(outcome));
+  expect(outcome.errors[0].message).toMatch(/^工资文件：.*Team!A3/);
+  expect(outcome.errors[0].message).not.toMatch(/the payroll file|nothing written|is blank/);
+});
+
 it('the derived file is checked against the run total — each payout to the cent, as payroll pays it — so unrounded payouts do not fail the run', async () => {
   // 3 × 0.335: each is paid 0.34 (Excel's ROUND), 1.02 in all; the unrounded sum, 1.005, would
   // make `perfplan export` refuse without a total cell (its rule for a map that names none).
