@@ -12,7 +12,7 @@
  */
 import type { BenchmarkRow } from '../../functions/src/benchmarks/model';
 import { type Locale, type Translate } from './locale';
-import { CJK, messageOf, readableMessage } from './components/error-text';
+import { CJK, failureSentence, messageOf } from './components/error-text';
 
 /** How long a request may take before the pane gives up with a translated message and Retry. */
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -122,8 +122,7 @@ export function errorMessage(error: unknown, t: Translate): string {
         return t('error.http', { status: error.status ?? '?' });
     }
   }
-  const message = readableMessage(messageOf(error), zh ? 'zh-CN' : 'en-US');
-  return message ? t('error.excel', { message }) : t('error.excelGeneric');
+  return failureSentence(messageOf(error), zh ? 'zh-CN' : 'en-US', (message) => t('error.excel', { message }), t('error.excelGeneric'));
 }
 
 /** Field errors of a problem answer, shown only where they are in the user's language. */

@@ -10,6 +10,15 @@ export function readableMessage(message: string | undefined, locale: Locale): st
   return message && (locale !== 'zh-CN' || CJK.test(message)) ? message : undefined;
 }
 
+/**
+ * A failure told to the user: `withWords(message)` when a user of `locale` can read `message`
+ * (Excel's or Office's own words), else `plain`, the same sentence without them.
+ */
+export function failureSentence(message: string | undefined, locale: Locale, withWords: (message: string) => string, plain: string): string {
+  const readable = readableMessage(message, locale);
+  return readable ? withWords(readable) : plain;
+}
+
 /** What a caught value says (the language layer's messageOf, which the views import from here). */
 export { messageOf };
 

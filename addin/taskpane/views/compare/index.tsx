@@ -24,7 +24,7 @@ import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import { type WaterfallBar, ceilingText, issueText, problemText, waterfall, waterfallDomain } from './compare-model';
 import { compareSheets, copySheet, deleteCopy, selectedAddress } from './excel-ops';
-import { messageOf, readableMessage } from '../../components/error-text';
+import { failureSentence, messageOf } from '../../components/error-text';
 import { NumberTableHeader } from '../../components/number-table-header';
 
 type T = Translate<typeof COMPARE>;
@@ -55,8 +55,7 @@ type State =
 
 /** Why an Excel step failed, in the user's language: Excel's own words only when the user can read them. */
 function failureText(error: unknown, t: Translate<typeof COMPARE>, locale: Locale): string {
-  const message = readableMessage(messageOf(error), locale);
-  return message ? t('failed', { message }) : t('failedPlain');
+  return failureSentence(messageOf(error), locale, (message) => t('failed', { message }), t('failedPlain'));
 }
 
 export default function CompareView({ locale, host }: ViewProps): React.JSX.Element {

@@ -29,7 +29,7 @@ import { type Translate, translatorFor } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import { CellExplainResult, explainSelectedCell } from './excel-explain';
 import { ExplainProblem, explainFormulaText } from './formula-args';
-import { messageOf, readableMessage } from '../../components/error-text';
+import { failureSentence, messageOf } from '../../components/error-text';
 
 type T = Translate<typeof EXPLAIN_VIEW>;
 
@@ -138,10 +138,7 @@ export default function ExplainView({ locale, host }: ViewProps): React.JSX.Elem
   if (outcome.kind === 'explained') announcement = t('total', { value: formatNumber(outcome.explanation.value) });
   else if (outcome.kind === 'functionError') announcement = functionError(outcome.error);
   else if (outcome.kind === 'problem') announcement = problemText(t, outcome.reason, outcome.detail);
-  else if (outcome.kind === 'failed') {
-    const message = readableMessage(outcome.message, locale);
-    announcement = message ? t('failed', { message }) : t('failedGeneric');
-  }
+  else if (outcome.kind === 'failed') announcement = failureSentence(outcome.message, locale, (message) => t('failed', { message }), t('failedGeneric'));
 
   const cell = outcome.kind === 'explained' || outcome.kind === 'functionError' ? outcome.cell : undefined;
 

@@ -25,7 +25,7 @@ import { WORKBOOK_FILE_TIMEOUT_MS, WorkbookFileError, workbookFileBytes } from '
 import { type WorkbookTable, guessPayoutColumn, readWorkbookTablesInExcel } from '../../../office/workbook-tables';
 import { isAbortError } from '../../api';
 import { download } from '../../components/download';
-import { messageOf, readableMessage } from '../../components/error-text';
+import { failureSentence, messageOf } from '../../components/error-text';
 import { formatDate } from '../../components/format';
 import { useDebounced } from '../../components/hooks';
 import { Actions, Facts, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
@@ -76,14 +76,12 @@ export function workbookFileText(error: unknown, t: T, locale: Locale): string {
     if (error.reason === 'unsupported') return t('fileUnsupported');
     if (error.reason === 'timeout') return t('fileTimeout', { seconds: WORKBOOK_FILE_TIMEOUT_MS / 1000 });
   }
-  const detail = readableMessage(error instanceof WorkbookFileError ? error.detail : messageOf(error), locale);
-  return detail ? t('fileFailed', { message: detail }) : t('fileFailedPlain');
+  return failureSentence(error instanceof WorkbookFileError ? error.detail : messageOf(error), locale, (message) => t('fileFailed', { message }), t('fileFailedPlain'));
 }
 
 /** Why the workbook's tables could not be read (Excel's words when the user can read them). */
 export function tablesFailedText(error: unknown, t: T, locale: Locale): string {
-  const detail = readableMessage(messageOf(error), locale);
-  return detail ? t('tablesFailed', { message: detail }) : t('tablesFailedPlain');
+  return failureSentence(messageOf(error), locale, (message) => t('tablesFailed', { message }), t('tablesFailedPlain'));
 }
 
 export function statusText(t: T, run: Pick<Run, 'status'>): string {

@@ -29,7 +29,7 @@ import type { Locale, ViewProps } from '../../view-contract';
 import { exportPayrollCsv, readSelectedPerson } from './excel-ops';
 import { personStatement, statementFileName, statementPage } from './statement-model';
 import { download } from '../../components/download';
-import { messageOf, readableMessage } from '../../components/error-text';
+import { failureSentence, messageOf } from '../../components/error-text';
 
 /** The files the payroll export downloads. */
 export const PAYROLL_FILE = 'payroll.csv';
@@ -60,8 +60,7 @@ export function readFileText(file: Blob): Promise<string> {
  */
 export function failureText(error: unknown, t: Translate<typeof STATEMENT_VIEW>, locale: Locale): string {
   if (error instanceof PersonRowProblem) return t(error.kind);
-  const message = readableMessage(messageOf(error), locale);
-  return message ? t('failed', { message }) : t('failedPlain');
+  return failureSentence(messageOf(error), locale, (message) => t('failed', { message }), t('failedPlain'));
 }
 
 export default function StatementsView({ locale, host }: ViewProps): React.JSX.Element {
@@ -91,8 +90,7 @@ export default function StatementsView({ locale, host }: ViewProps): React.JSX.E
       setFileStatus({ ok: true, text: t('mapFileRead', { file: file.name }) });
       setExportState({ kind: 'idle' });
     } catch (error) {
-      const message = readableMessage(messageOf(error), locale);
-      setFileStatus({ ok: false, text: message ? t('mapFileUnreadable', { file: file.name, message }) : t('mapFileUnreadablePlain', { file: file.name }) });
+      setFileStatus({ ok: false, text: failureSentence(messageOf(error), locale, (message) => t('mapFileUnreadable', { file: file.name, message }), t('mapFileUnreadablePlain', { file: file.name })) });
     }
   };
 
