@@ -19,8 +19,11 @@ jest.setTimeout(180_000);
 let api: RunsHarness;
 runsApiForTests((started) => (api = started));
 
-/** A People table whose Payout column is a formula per row (`payout` is the formula text). */
-async function formulaWorkbook(people: Array<[string, string, number, string]>): Promise<Buffer> {
+/** One person of a People table: the Payout cell is a formula (`payout` is its text). */
+type PersonRow = [name: string, id: string, sales: number, payout: string];
+
+/** A People table whose Payout column is a formula per row. */
+async function formulaWorkbook(people: PersonRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('People');
   sheet.addTable({
@@ -32,8 +35,9 @@ async function formulaWorkbook(people: Array<[string, string, number, string]>):
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function submit(bytes: Buffer, meta = runMetadata()): Promise<string> {
-  const response = await fetch(`${api.url}/runs`, { method: 'POST', headers: bearer(api.tokens.submitterA), body: runForm(meta, bytes) });
+/** Submits a run of these people (a formulaWorkbook) as submitter A; its id. */
+async function submit(people: PersonRow[], meta = runMetadata()): Promise<string> {
+  const response = await fetch(`${api.url}/runs`, { method: 'POST', headers: bearer(api.tokens.submitterA), body: runForm(meta, await formulaWorkbook(people)) });
   expect(response.status).toBe(202);
   return (await response.json()).id;
 }
@@ -65,7 +69,7 @@ afterAll(async () => {
 });
 
 test('a message failing 5 times goes to the poison queue and the run reads failed with the reason', async () => {
-  const id = await submit(await formulaWorkbook([['Ann', 'E1', 1000, 'C2*0.1']]), runMetadata({ period: 'poison' }));
+  const id = await submit([['Ann', 'E1', 1000, 'C2*0.1']], runMetadata({ period: 'poison' }));
   // The workbook blob disappears before the calculation reads it: every delivery fails.
   const run = await api.runs.get(id, 'org-a');
   await api.runs.container.getBlockBlobClient(run!.workbook.blob).delete();
@@ -81,13 +85,11 @@ test('a message failing 5 times goes to the poison queue and the run reads faile
 });
 
 test('a run is recalculated by calc/ and moves to calculated with its totals and per-person results', async () => {
-  const id = await submit(
-    await formulaWorkbook([
-      ['Ann', 'E1', 1000, 'C2*0.1'],
-      ['Ben', 'E2', 2500.5, 'C3*0.1+50'],
-      ['Cai', 'E3', 0, 'IF(C4>0,C4*0.1,0)'],
-    ]),
-  );
+  const id = await submit([
+    ['Ann', 'E1', 1000, 'C2*0.1'],
+    ['Ben', 'E2', 2500.5, 'C3*0.1+50'],
+    ['Cai', 'E3', 0, 'IF(C4>0,C4*0.1,0)'],
+  ]);
   const run = await settled(id);
   expect(run).toMatchObject({ id, status: 'awaiting-approval', totals: { payout: 400.05, people: 3 } });
   expect(run.errors).toBeUndefined();
@@ -119,11 +121,11 @@ test('a run is recalculated by calc/ and moves to calculated with its totals and
 
 test('an error cell in the payout column fails the run, listing those people', async () => {
   const id = await submit(
-    await formulaWorkbook([
+    [
       ['Ann', 'E1', 1000, 'C2*0.1'],
       ['Ben', 'E2', 0, '1/C3'],
       ['Cai', 'E3', 5, 'NA()'],
-    ]),
+    ],
     runMetadata({ period: '2025-08' }),
   );
   const run = await settled(id);
@@ -136,7 +138,7 @@ test('an error cell in the payout column fails the run, listing those people', a
 });
 
 test('a payout column the people table does not have fails the run with the reason', async () => {
-  const id = await submit(await formulaWorkbook([['Ann', 'E1', 1000, 'C2*0.1']]), runMetadata({ period: '2025-09', payoutColumn: 'Bonus' }));
+  const id = await submit([['Ann', 'E1', 1000, 'C2*0.1']], runMetadata({ period: '2025-09', payoutColumn: 'Bonus' }));
   const run = await settled(id);
   expect(run.status).toBe('failed');
   expect(run.errors).toEqual([{ message: expect.stringMatching(/Bonus/) }]);
@@ -144,10 +146,10 @@ test('a payout column the people table does not have fails the run with the reas
 
 test('GET /api/runs/{id}/results and /statements/{person}: per-person results and statements, scoped and role-checked', async () => {
   const id = await submit(
-    await formulaWorkbook([
+    [
       ['Ann', 'E1', 1000, 'C2*0.1'],
       ['<b>Ben</b>', 'E2', 2000, 'C3*0.1'],
-    ]),
+    ],
     runMetadata({ period: '2025-10' }),
   );
   const get = (token: string, path: string) => fetch(`${api.url}/runs/${id}${path}`, { headers: bearer(token) });
@@ -187,7 +189,7 @@ test('GET /api/runs/{id}/results and /statements/{person}: per-person results an
 });
 
 test('a run submitted in zh-CN has its statements in Chinese, and says its language', async () => {
-  const id = await submit(await formulaWorkbook([['Ann', 'E1', 1000, 'C2*0.1']]), runMetadata({ period: '2025-11', language: 'zh-CN' }));
+  const id = await submit([['Ann', 'E1', 1000, 'C2*0.1']], runMetadata({ period: '2025-11', language: 'zh-CN' }));
   const run = await settled(id);
   expect(run).toMatchObject({ status: 'awaiting-approval', language: 'zh-CN' });
   const html = await (await fetch(`${api.url}/runs/${id}/statements/row-2`, { headers: bearer(api.tokens.submitterA) })).text();
