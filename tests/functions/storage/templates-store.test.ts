@@ -510,15 +510,11 @@ describe('TemplateStore during a storage outage', () => {
 });
 
 describe('TemplateStore tenancy', () => {
-  let clients: StorageClients;
-  let store: TemplateStore;
-  beforeEach(() => {
-    ({ clients, store } = freshStore());
-  });
   const orgA = { tenantId: 'org-a' };
   const orgB = { tenantId: 'org-b' };
 
   test('the publisher (the seed) writes built-ins: everyone reads them, no organization writes them', async () => {
+    const { store } = freshStore();
     const record = await store.create(metadata('seeded-plan'), workbookBytes());
     expect(record).toMatchObject({ builtIn: true, owner: null, visibility: 'shared' });
     expect((await store.get('seeded-plan'))?.record.id).toBe('seeded-plan');
@@ -530,6 +526,7 @@ describe('TemplateStore tenancy', () => {
   });
 
   test("an organization's template: hidden from others and anonymous readers, shared on request, written only by its owner", async () => {
+    const { store } = freshStore();
     const mine = await store.create(metadata('org-plan'), workbookBytes(), orgA);
     expect(mine).toMatchObject({ builtIn: false, owner: 'org-a', visibility: 'tenant' });
     expect(await store.get('org-plan')).toBeNull();
@@ -553,6 +550,7 @@ describe('TemplateStore tenancy', () => {
   });
 
   test('rows written before tenancy (no owner column) read as built-ins', async () => {
+    const { clients, store } = freshStore();
     const record = await store.create(metadata('old-plan'), workbookBytes());
     const row = await clients.tables.templates.getEntity<Record<string, unknown>>('template', 'old-plan');
     const { owner: _owner, visibility: _visibility, etag: _etag, timestamp: _ts, 'odata.metadata': _m, ...legacy } = row as Record<string, unknown>;
