@@ -34,6 +34,22 @@ function expectStoredAsTyped(typed: string) {
   expect(toStoredFormula(typed)).toBe(typed);
 }
 
+/** A case that holds one way only: [what it shows, the input, what it becomes]. */
+type OneWayCase = [name: string, input: string, output: string];
+
+/** A one-way case whose text the rule leaves as it is. */
+const unchanged = (name: string, text: string): OneWayCase => [name, text, text];
+
+/** One test per typed → stored case of a rule, named by what it shows. */
+function itStoresEach(cases: OneWayCase[]) {
+  it.each(cases)('%s', (_name, typed, stored) => expect(toStoredFormula(typed)).toBe(stored));
+}
+
+/** One test per stored → typed case of a rule, named by what it shows. */
+function itShowsEach(cases: OneWayCase[]) {
+  it.each(cases)('%s', (_name, stored, typed) => expect(toTypedFormula(stored)).toBe(typed));
+}
+
 /**
  * typed ↔ stored pairs, by rule (each describe below checks its own), both directions each;
  * the comments name what each group shows.
@@ -110,6 +126,26 @@ const PAIRS = {
     ['LAMBDA(x)', '_xlfn.LAMBDA(x)'],
   ],
 } satisfies Record<string, [string, string][]>;
+
+/** Cases checked typed → stored only, by rule: a stored form that reads back otherwise, or text the rule leaves alone. */
+const STORED_ONLY = {
+  addinCalls: [unchanged('translates calls only: names, strings and table references are untouched', 'PERF.Rate+"PERF.TIERED(A1)"+Table1[PERF.X(]')],
+  spills: [unchanged('leaves # in strings, errors and structured references alone', '"A2#"&#N/A&Table1[#Totals]')],
+  implicitIntersection: [
+    ['stores an explicit SINGLE( with its prefix', 'SINGLE(A1:A9)', '_xlfn.SINGLE(A1:A9)'],
+    unchanged('does not touch @ inside structured references or strings', '[@Col]+[@[Col 1]]+T[@[A]:[B]]&"@x"'),
+  ],
+  futureFunctions: [unchanged('prefixes function tokens only: never names, strings or structured references', 'CONCAT+"CONCAT(A1)"+Table1[CONCAT(]+Sheet1!UNIQUE')],
+} satisfies Record<string, OneWayCase[]>;
+
+/** Cases that hold stored → typed only, by rule. */
+const SHOWN_ONLY = {
+  implicitIntersection: [['shows a compound argument as @(…)', '_xlfn.SINGLE(A1+B1)', '@(A1+B1)']],
+  parameters: [
+    ["prefixes LAMBDA parameters (XlsxWriter's docs example)", 'LAMBDA(_xlpm.temp, (5/9) * (_xlpm.temp-32))(32)', 'LAMBDA(temp, (5/9) * (temp-32))(32)'],
+    unchanged('shows a stored _xlpm. name outside its scope as stored', '_xlpm.x+1'),
+  ],
+} satisfies Record<string, OneWayCase[]>;
 
 /**
  * Formula text from workbooks saved by Excel itself (the XlsxWriter project's comparison files,
@@ -193,40 +229,96 @@ describe('tokenizeFormula', () => {
     expect(kinds('A:A+$1:$3+$A$1:B$9')).toEqual(['reference:A:A', 'operator:+', 'reference:$1:$3', 'operator:+', 'reference:$A$1:B$9']);
   });
 
-  it('makes ":" an operator only between operands that are not both cells', () => {
-    expect(kinds('A1:INDEX(B:B,2)')).toEqual([
-      'reference:A1',
-      'operator::',
-      'function:INDEX',
-      'open:(',
-      'reference:B:B',
-      'comma:,',
-      'number:2',
-      'close:)',
-    ]);
-  });
+  /** [what the case shows, a formula, its tokens as kind:text without whitespace]. */
+  const TOKENS: [string, string, string[]][] = [
+    [
+      'makes ":" an operator only between operands that are not both cells',
+      'A1:INDEX(B:B,2)',
+      [
+        'reference:A1',
+        'operator::',
+        'function:INDEX',
+        'open:(',
+        'reference:B:B',
+        'comma:,',
+        'number:2',
+        'close:)',
+      ],
+    ],
+    [
+      'tells names from cells, functions and booleans',
+      'Rate*XFE1+LOG10(A0)+TRUE+true()+Sheet1!Rate+_xlpm.x',
+      [
+        'name:Rate',
+        'operator:*',
+        'name:XFE1', // beyond column XFD: a valid name
+        'operator:+',
+        'function:LOG10',
+        'open:(',
+        'name:A0', // row 0 does not exist
+        'close:)',
+        'operator:+',
+        'bool:TRUE',
+        'operator:+',
+        'function:true',
+        'open:(',
+        'close:)',
+        'operator:+',
+        'name:Sheet1!Rate',
+        'operator:+',
+        'name:_xlpm.x',
+      ],
+    ],
+    [
+      'reads # as spill after a reference or name, else as an error value',
+      'A2#+Rate#+#N/A+#DIV/0!+#NAME?+#GETTING_DATA',
+      [
+        'reference:A2',
+        'spill:#',
+        'operator:+',
+        'name:Rate',
+        'spill:#',
+        'operator:+',
+        'error:#N/A',
+        'operator:+',
+        'error:#DIV/0!',
+        'operator:+',
+        'error:#NAME?',
+        'operator:+',
+        'error:#GETTING_DATA',
+      ],
+    ],
+    [
+      'reads @ as an operator outside brackets only',
+      '@A1+[@Col]',
+      ['at:@', 'reference:A1', 'operator:+', 'structured:[@Col]'],
+    ],
+    [
+      'reads array constants, numbers, percent and unary minus',
+      '{1,-2.5;3e2,.5}%',
+      [
+        'arrayOpen:{',
+        'number:1',
+        'comma:,',
+        'operator:-',
+        'number:2.5',
+        'semicolon:;',
+        'number:3e2',
+        'comma:,',
+        'number:.5',
+        'arrayClose:}',
+        'operator:%',
+      ],
+    ],
+    [
+      'keeps strings verbatim, "" escapes included',
+      '"say ""PERF.X(A1#)"""&"@x"',
+      ['string:"say ""PERF.X(A1#)"""', 'operator:&', 'string:"@x"'],
+    ],
+  ];
 
-  it('tells names from cells, functions and booleans', () => {
-    expect(kinds('Rate*XFE1+LOG10(A0)+TRUE+true()+Sheet1!Rate+_xlpm.x')).toEqual([
-      'name:Rate',
-      'operator:*',
-      'name:XFE1', // beyond column XFD: a valid name
-      'operator:+',
-      'function:LOG10',
-      'open:(',
-      'name:A0', // row 0 does not exist
-      'close:)',
-      'operator:+',
-      'bool:TRUE',
-      'operator:+',
-      'function:true',
-      'open:(',
-      'close:)',
-      'operator:+',
-      'name:Sheet1!Rate',
-      'operator:+',
-      'name:_xlpm.x',
-    ]);
+  it.each(TOKENS)('%s', (_name, formula, tokens) => {
+    expect(kinds(formula)).toEqual(tokens);
   });
 
   it('gives function tokens the name without the paren, stored prefixes included', () => {
@@ -241,48 +333,6 @@ describe('tokenizeFormula', () => {
   it('keeps structured references whole, nested brackets and \' escapes included', () => {
     const cases = [...STRUCTURED_REFERENCES, "Table1[[#This Row],[Odd']name]]"];
     for (const c of cases) expect(kinds(c)).toEqual([`structured:${c}`]);
-  });
-
-  it('reads # as spill after a reference or name, else as an error value', () => {
-    expect(kinds('A2#+Rate#+#N/A+#DIV/0!+#NAME?+#GETTING_DATA')).toEqual([
-      'reference:A2',
-      'spill:#',
-      'operator:+',
-      'name:Rate',
-      'spill:#',
-      'operator:+',
-      'error:#N/A',
-      'operator:+',
-      'error:#DIV/0!',
-      'operator:+',
-      'error:#NAME?',
-      'operator:+',
-      'error:#GETTING_DATA',
-    ]);
-  });
-
-  it('reads @ as an operator outside brackets only', () => {
-    expect(kinds('@A1+[@Col]')).toEqual(['at:@', 'reference:A1', 'operator:+', 'structured:[@Col]']);
-  });
-
-  it('reads array constants, numbers, percent and unary minus', () => {
-    expect(kinds('{1,-2.5;3e2,.5}%')).toEqual([
-      'arrayOpen:{',
-      'number:1',
-      'comma:,',
-      'operator:-',
-      'number:2.5',
-      'semicolon:;',
-      'number:3e2',
-      'comma:,',
-      'number:.5',
-      'arrayClose:}',
-      'operator:%',
-    ]);
-  });
-
-  it('keeps strings verbatim, "" escapes included', () => {
-    expect(kinds('"say ""PERF.X(A1#)"""&"@x"')).toEqual(['string:"say ""PERF.X(A1#)"""', 'operator:&', 'string:"@x"']);
   });
 
   it('keeps whitespace runs and newlines as space tokens', () => {
@@ -307,6 +357,7 @@ describe('tokenizeFormula', () => {
 
 describe('add-in calls: PERF.X( ↔ _xldudf_PERF_X(', () => {
   itTranslatesEach(PAIRS.addinCalls);
+  itStoresEach(STORED_ONLY.addinCalls);
 
   it('leaves other namespaces alone in both directions (CONTOSO example)', () => {
     expect(toTypedFormula('_xldudf_CONTOSO_ADD(1,2)')).toBe('_xldudf_CONTOSO_ADD(1,2)');
@@ -324,38 +375,22 @@ describe('add-in calls: PERF.X( ↔ _xldudf_PERF_X(', () => {
   it('repairs the #NAME? form Excel keeps when the add-in was not loaded', () => {
     expect(toStoredFormula('CONTOSO.ADD(1,2)', { addinNamespaces: ['CONTOSO'] })).toBe('_xldudf_CONTOSO_ADD(1,2)');
   });
-
-  it('translates calls only: names, strings and table references are untouched', () => {
-    expectStoredAsTyped('PERF.Rate+"PERF.TIERED(A1)"+Table1[PERF.X(]');
-  });
 });
 
 describe('spill references: A2# ↔ _xlfn.ANCHORARRAY(A2)', () => {
   itTranslatesEach(PAIRS.spills);
-
-  it('leaves # in strings, errors and structured references alone', () => {
-    expectStoredAsTyped('"A2#"&#N/A&Table1[#Totals]');
-  });
+  itStoresEach(STORED_ONLY.spills);
 });
 
 describe('implicit intersection: @x ↔ _xlfn.SINGLE(x)', () => {
   itTranslatesEach(PAIRS.implicitIntersection);
-
-  it('shows a compound argument as @(…)', () => {
-    expect(toTypedFormula('_xlfn.SINGLE(A1+B1)')).toBe('@(A1+B1)');
-  });
-
-  it('stores an explicit SINGLE( with its prefix', () => {
-    expect(toStoredFormula('SINGLE(A1:A9)')).toBe('_xlfn.SINGLE(A1:A9)');
-  });
-
-  it('does not touch @ inside structured references or strings', () => {
-    expectStoredAsTyped('[@Col]+[@[Col 1]]+T[@[A]:[B]]&"@x"');
-  });
+  itStoresEach(STORED_ONLY.implicitIntersection);
+  itShowsEach(SHOWN_ONLY.implicitIntersection);
 });
 
 describe('future functions get their stored prefix', () => {
   itTranslatesEach(PAIRS.futureFunctions);
+  itStoresEach(STORED_ONLY.futureFunctions);
 
   it('takes the list from XlsxWriter\'s docs, with FILTER and SORT under _xlws', () => {
     expect(Object.keys(FUTURE_FUNCTIONS)).toHaveLength(158);
@@ -367,13 +402,9 @@ describe('future functions get their stored prefix', () => {
     expect(futurePrefix('constructor')).toBeUndefined();
   });
 
-  it('prefixes function tokens only: never names, strings or structured references', () => {
-    expectStoredAsTyped('CONCAT+"CONCAT(A1)"+Table1[CONCAT(]+Sheet1!UNIQUE');
-  });
-
   it('leaves a name that already carries a prefix alone', () => {
-    expect(toStoredFormula('_xlfn.STDEV.S(B1:B10)')).toBe('_xlfn.STDEV.S(B1:B10)');
-    expect(toStoredFormula('_xlfn._xlws.FILTER(A1:A9,B1:B9)')).toBe('_xlfn._xlws.FILTER(A1:A9,B1:B9)');
+    expectStoredAsTyped('_xlfn.STDEV.S(B1:B10)');
+    expectStoredAsTyped('_xlfn._xlws.FILTER(A1:A9,B1:B9)');
   });
 
   it('keeps a prefix it would not put back, so the formula survives a round trip', () => {
@@ -387,14 +418,7 @@ describe('future functions get their stored prefix', () => {
 
 describe('LET and LAMBDA parameters get _xlpm.', () => {
   itTranslatesEach(PAIRS.parameters);
-
-  it('prefixes LAMBDA parameters (XlsxWriter\'s docs example)', () => {
-    expect(toTypedFormula('LAMBDA(_xlpm.temp, (5/9) * (_xlpm.temp-32))(32)')).toBe('LAMBDA(temp, (5/9) * (temp-32))(32)');
-  });
-
-  it('shows a stored _xlpm. name outside its scope as stored', () => {
-    expect(toTypedFormula('_xlpm.x+1')).toBe('_xlpm.x+1');
-  });
+  itShowsEach(SHOWN_ONLY.parameters);
 });
 
 describe('string literals and everything else stay as typed', () => {
