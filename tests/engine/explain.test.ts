@@ -86,13 +86,17 @@ describe('formatting', () => {
     expect(formatPercent(1.2)).toBe('120%');
   });
 
-  it('language tags: zh-CN / zh / zh-Hans → zh; anything else → en (one locale decision, i18n/locale.ts)', () => {
-    expect(pickLocale('zh-CN')).toBe('zh-CN');
-    expect(pickLocale('zh')).toBe('zh-CN');
-    expect(pickLocale('zh-Hans-CN')).toBe('zh-CN');
-    expect(pickLocale('zh-TW')).toBe('en-US');
-    expect(pickLocale('en-US')).toBe('en-US');
-    expect(pickLocale(undefined)).toBe('en-US');
+  describe('language tags: zh-CN / zh / zh-Hans → zh; anything else → en (one locale decision, i18n/locale.ts)', () => {
+    it.each([
+      ['zh-CN', 'zh-CN'],
+      ['zh', 'zh-CN'],
+      ['zh-Hans-CN', 'zh-CN'],
+      ['zh-TW', 'en-US'],
+      ['en-US', 'en-US'],
+      [undefined, 'en-US'],
+    ])('%p → %s', (tag, locale) => {
+      expect(pickLocale(tag)).toBe(locale);
+    });
   });
 });
 
