@@ -75,24 +75,29 @@ async function authoredWorkbook(): Promise<Buffer> {
     ],
   });
   team.getCell('A1').note = 'Sales by person, from the CRM export';
-  const formula = (sheet: ExcelJS.Worksheet, address: string, text: string) => {
-    sheet.getCell(address).value = { formula: text } as ExcelJS.CellValue;
+  /** Types each formula into its cell, as a user does (address → formula text). */
+  const typeFormulas = (sheet: ExcelJS.Worksheet, formulas: Record<string, string>) => {
+    for (const [address, text] of Object.entries(formulas)) sheet.getCell(address).value = { formula: text } as ExcelJS.CellValue;
   };
   team.getCell('D1').value = 'payout';
-  formula(team, 'D2', 'PERF.TIERED(Sales[Amount],Tiers!A2:B4)');
-  formula(team, 'F2', 'SUM(D2#)');
-  formula(team, 'F3', 'ROWS(D2#)');
-  formula(team, 'F4', 'SUM(Sales[Amount])');
-  formula(team, 'G2', 'PERF.TIERED(B2:B5,Tiers!A2:B4)');
-  formula(team, 'H2', 'PERF.TIERED(100000,Tiers!A2:B4)');
+  typeFormulas(team, {
+    D2: 'PERF.TIERED(Sales[Amount],Tiers!A2:B4)',
+    F2: 'SUM(D2#)',
+    F3: 'ROWS(D2#)',
+    F4: 'SUM(Sales[Amount])',
+    G2: 'PERF.TIERED(B2:B5,Tiers!A2:B4)',
+    H2: 'PERF.TIERED(100000,Tiers!A2:B4)',
+  });
   const summary = workbook.addWorksheet('Summary');
   summary.getCell('A1').value = 'total payout';
-  formula(summary, 'B1', 'SUM(Team!D2#)');
-  formula(summary, 'B2', 'IF(B1>5000,"high","low")');
-  formula(summary, 'B3', 'B1>5000');
-  formula(summary, 'B4', '1/0');
-  formula(summary, 'B5', 'Team!F3');
-  formula(summary, 'D1', 'IF(Sales[Amount]>20000,"high","low")');
+  typeFormulas(summary, {
+    B1: 'SUM(Team!D2#)',
+    B2: 'IF(B1>5000,"high","low")',
+    B3: 'B1>5000',
+    B4: '1/0',
+    B5: 'Team!F3',
+    D1: 'IF(Sales[Amount]>20000,"high","low")',
+  });
   const logo = workbook.addImage({ base64: ONE_PIXEL_PNG, extension: 'png' });
   summary.addImage(logo, { tl: { col: 6, row: 1 }, ext: { width: 32, height: 32 } });
   return Buffer.from(await workbook.xlsx.writeBuffer());
