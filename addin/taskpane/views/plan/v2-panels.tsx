@@ -25,15 +25,14 @@ import { Actions, Notice, Section, useLayout } from '../../components/layout';
 import type { NumberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
 import { NumberCell, PreviewTable, RowHeading, TextCell } from './preview-table';
-import { NameValueList, RowList } from './row-list';
+import { RowList } from './row-list';
+import { NameValueSection, PEOPLE_LIST, TARGETS_LIST } from './name-value-section';
 import { IDLE, WriteSection, type WriteState, canWrite } from './write-section';
 import type { Translate } from '../../locale';
 import type { HostInfo, Locale } from '../../view-contract';
 import {
   MAX_LADDER_ROWS,
   MAX_LEVELS,
-  MAX_PEOPLE,
-  MAX_TARGETS,
   MONTHS,
   addLadderRow,
   addLevel,
@@ -361,22 +360,7 @@ export function PoolPanel({ locale, host, t, formats }: V2PanelProps): React.JSX
         <NumberField label={t('poolFloorLabel')} value={model.floor} onChange={(v) => setModel((m) => ({ ...m, floor: v }))} testId="pool-floor" />
       </div>
 
-      <Section heading={t('peopleHeading')} help={t('peopleHelp')}>
-        <NameValueList
-          rows={model.people}
-          valueField="share"
-          rowAttribute="person"
-          nameLabel={(i) => t('personName', { row: i + 1 })}
-          valueLabel={(i) => t('personShare', { row: i + 1 })}
-          removeLabel={(i) => t('removePerson', { row: i + 1 })}
-          max={MAX_PEOPLE}
-          addLabel={t('addPerson')}
-          update={(change) => setModel((m) => keepUnchanged(m, 'people', change(m.people)))}
-          focus={focus}
-          addKey="addPerson"
-          nameKey="name"
-        />
-      </Section>
+      <NameValueSection list={PEOPLE_LIST} rows={model.people} update={(change) => setModel((m) => keepUnchanged(m, 'people', change(m.people)))} t={t} focus={focus} />
 
       <PanelOutcome evaluation={evaluation} locale={locale} host={host} t={t} hint={t('formulasHintPool')} write={write} model={model}>
         {preview && (
@@ -436,22 +420,7 @@ export function QuotaPanel({ locale, host, t, formats }: V2PanelProps): React.JS
 
   return (
     <>
-      <Section heading={t('targetsHeading')} help={t('targetsHelp')}>
-        <NameValueList
-          rows={model.targets}
-          valueField="annual"
-          rowAttribute="target"
-          nameLabel={(i) => t('targetName', { row: i + 1 })}
-          valueLabel={(i) => t('targetAnnual', { row: i + 1 })}
-          removeLabel={(i) => t('removeTarget', { row: i + 1 })}
-          max={MAX_TARGETS}
-          addLabel={t('addTarget')}
-          update={(change) => setModel((m) => keepUnchanged(m, 'targets', change(m.targets)))}
-          focus={focus}
-          addKey="addTarget"
-          nameKey="target"
-        />
-      </Section>
+      <NameValueSection list={TARGETS_LIST} rows={model.targets} update={(change) => setModel((m) => keepUnchanged(m, 'targets', change(m.targets)))} t={t} focus={focus} />
 
       <Section heading={t('seasonalityHeading')} help={t('seasonalityHelp')}>
         <div className={s.months}>
