@@ -34,15 +34,23 @@ function rowsOf(bytes: Uint8Array): unknown[][] {
   return read(bytes).sheets[0].rows;
 }
 
+/** The model read from a one-sheet package whose sheetData is `sheetData`. */
+function readSheetData(sheetData: string): WorkbookModel {
+  return read(withSheetData(sheetData));
+}
+
+/** The rows read from a one-sheet package whose sheetData is `sheetData`. */
+function rowsOfSheetData(sheetData: string): unknown[][] {
+  return rowsOf(withSheetData(sheetData));
+}
+
 describe('cells and rows without r attributes follow the previous one (§18.3.1.73, §18.3.1.4)', () => {
   it('rows count from 1, cells from column A, and an explicit r resets the count', () => {
-    const rows = rowsOf(
-      withSheetData(
-        '<row><c><v>1</v></c><c><v>2</v></c></row>' +
-          '<row><c><v>3</v></c><c r="D2"><v>4</v></c><c><v>5</v></c></row>' +
-          '<row r="5"><c><v>6</v></c></row>' +
-          '<row><c r="B6"><v>7</v></c></row>',
-      ),
+    const rows = rowsOfSheetData(
+      '<row><c><v>1</v></c><c><v>2</v></c></row>' +
+        '<row><c><v>3</v></c><c r="D2"><v>4</v></c><c><v>5</v></c></row>' +
+        '<row r="5"><c><v>6</v></c></row>' +
+        '<row><c r="B6"><v>7</v></c></row>',
     );
     expect(rows[1]).toEqual([undefined, 1, 2]);
     expect(rows[2]).toEqual([undefined, 3, undefined, undefined, 4, 5]);
@@ -52,44 +60,40 @@ describe('cells and rows without r attributes follow the previous one (§18.3.1.
   });
 
   it('an empty cell without r still takes its column', () => {
-    expect(rowsOf(withSheetData('<row r="1"><c/><c s="1"/><c><v>9</v></c></row>'))[1]).toEqual([undefined, undefined, undefined, 9]);
+    expect(rowsOfSheetData('<row r="1"><c/><c s="1"/><c><v>9</v></c></row>')[1]).toEqual([undefined, undefined, undefined, 9]);
   });
 });
 
 describe('cell types (ST_CellType, §18.18.11)', () => {
   it('n (the default): numbers in any xsd:double form', () => {
-    const rows = rowsOf(withSheetData('<row r="1"><c r="A1"><v>42</v></c><c r="B1" t="n"><v>-1.5E-3</v></c><c r="C1"><v>1e21</v></c><c r="D1"><v></v></c></row>'));
+    const rows = rowsOfSheetData('<row r="1"><c r="A1"><v>42</v></c><c r="B1" t="n"><v>-1.5E-3</v></c><c r="C1"><v>1e21</v></c><c r="D1"><v></v></c></row>');
     expect(rows[1]).toEqual([undefined, 42, -0.0015, 1e21]);
   });
 
   it('b: booleans 1 and 0', () => {
-    expect(rowsOf(withSheetData('<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c></row>'))[1]).toEqual([undefined, true, false]);
+    expect(rowsOfSheetData('<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c></row>')[1]).toEqual([undefined, true, false]);
   });
 
   it('e: error values as Excel writes them', () => {
-    const rows = rowsOf(withSheetData('<row r="1"><c r="A1" t="e"><v>#N/A</v></c><c r="B1" t="e"><v>#DIV/0!</v></c><c r="C1" t="e"><v>#SPILL!</v></c></row>'));
+    const rows = rowsOfSheetData('<row r="1"><c r="A1" t="e"><v>#N/A</v></c><c r="B1" t="e"><v>#DIV/0!</v></c><c r="C1" t="e"><v>#SPILL!</v></c></row>');
     expect(rows[1]).toEqual([undefined, { error: '#N/A' }, { error: '#DIV/0!' }, { error: '#SPILL!' }]);
   });
 
   it('d: ISO 8601 dates and date-times become serial numbers of the 1900 date system (§18.17.4.1)', () => {
-    const rows = rowsOf(
-      withSheetData(
-        '<row r="1"><c r="A1" t="d"><v>2024-03-01T00:00:00</v></c><c r="B1" t="d"><v>2024-03-01T12:00:00Z</v></c><c r="C1" t="d"><v>2024-03-01</v></c><c r="D1" t="d"><v>1900-03-01</v></c><c r="E1" t="d"><v>yesterday</v></c></row>',
-      ),
+    const rows = rowsOfSheetData(
+      '<row r="1"><c r="A1" t="d"><v>2024-03-01T00:00:00</v></c><c r="B1" t="d"><v>2024-03-01T12:00:00Z</v></c><c r="C1" t="d"><v>2024-03-01</v></c><c r="D1" t="d"><v>1900-03-01</v></c><c r="E1" t="d"><v>yesterday</v></c></row>',
     );
     expect(rows[1]).toEqual([undefined, 45352, 45352.5, 45352, 61, { error: '#VALUE!' }]);
   });
 
   it('d: 1900-01-01 is serial 1 and 1900-02-28 is 59 (the 1900 system counts 1900-02-29 as 60)', () => {
-    const rows = rowsOf(withSheetData('<row r="1"><c r="A1" t="d"><v>1900-01-01</v></c><c r="B1" t="d"><v>1900-02-28</v></c></row>'));
+    const rows = rowsOfSheetData('<row r="1"><c r="A1" t="d"><v>1900-01-01</v></c><c r="B1" t="d"><v>1900-02-28</v></c></row>');
     expect(rows[1]).toEqual([undefined, 1, 59]);
   });
 
   it('inlineStr: the text of <is>, rich runs joined, escapes decoded', () => {
-    const rows = rowsOf(
-      withSheetData(
-        '<row r="1"><c r="A1" t="inlineStr"><is><t>Li &amp; Wang</t></is></c><c r="B1" t="inlineStr"><is><r><rPr><b/></rPr><t>bold</t></r><r><t xml:space="preserve"> text</t></r></is></c><c r="C1" t="inlineStr"><is><t>a_x000A_b</t></is></c></row>',
-      ),
+    const rows = rowsOfSheetData(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Li &amp; Wang</t></is></c><c r="B1" t="inlineStr"><is><r><rPr><b/></rPr><t>bold</t></r><r><t xml:space="preserve"> text</t></r></is></c><c r="C1" t="inlineStr"><is><t>a_x000A_b</t></is></c></row>',
     );
     expect(rows[1]).toEqual([undefined, 'Li & Wang', 'bold text', 'a\nb']);
   });
@@ -103,17 +107,17 @@ describe('cell types (ST_CellType, §18.18.11)', () => {
   });
 
   it('str: a formula\'s text result, with entities and _xHHHH_ escapes decoded', () => {
-    const model = read(withSheetData('<row r="1"><c r="A1" t="str"><f>"a"&amp;"b"</f><v>a&amp;b_x0009_</v></c></row>'));
+    const model = readSheetData('<row r="1"><c r="A1" t="str"><f>"a"&amp;"b"</f><v>a&amp;b_x0009_</v></c></row>');
     expect(model.sheets[0].rows[1][1]).toBe('a&b\t');
     expect(model.sheets[0].formulas[0]).toMatchObject({ text: '"a"&"b"', cached: 'a&b\t' });
   });
 
   it('a value written as a CDATA section is its character data', () => {
-    expect(rowsOf(withSheetData('<row r="1"><c r="A1"><v><![CDATA[12]]></v></c></row>'))[1]).toEqual([undefined, 12]);
+    expect(rowsOfSheetData('<row r="1"><c r="A1"><v><![CDATA[12]]></v></c></row>')[1]).toEqual([undefined, 12]);
   });
 
   it('children other than f, v and is (extLst) are skipped whole', () => {
-    const rows = rowsOf(withSheetData('<row r="1"><c r="A1"><extLst><ext uri="{x}"><v>999</v></ext></extLst><v>5</v></c></row>'));
+    const rows = rowsOfSheetData('<row r="1"><c r="A1"><extLst><ext uri="{x}"><v>999</v></ext></extLst><v>5</v></c></row>');
     expect(rows[1]).toEqual([undefined, 5]);
   });
 
@@ -129,12 +133,10 @@ describe('cell types (ST_CellType, §18.18.11)', () => {
 
 describe('formulas (§18.3.1.40)', () => {
   it('a shared formula is expanded into each cell of its range, relative parts shifted, absolute ones kept', () => {
-    const model = read(
-      withSheetData(
-        '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:C3" si="0">A1*$A$1+Tiers!B$2</f><v>2</v></c><c r="C1"><f t="shared" si="0"/><v>3</v></c></row>' +
-          '<row r="2"><c r="B2"><f t="shared" si="0"/><v>4</v></c></row>' +
-          '<row r="3"><c r="C3"><f t="shared" si="0"/><v>5</v></c></row>',
-      ),
+    const model = readSheetData(
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:C3" si="0">A1*$A$1+Tiers!B$2</f><v>2</v></c><c r="C1"><f t="shared" si="0"/><v>3</v></c></row>' +
+        '<row r="2"><c r="B2"><f t="shared" si="0"/><v>4</v></c></row>' +
+        '<row r="3"><c r="C3"><f t="shared" si="0"/><v>5</v></c></row>',
     );
     expect(model.sheets[0].formulas.map((f) => [f.row, f.col, f.text, f.kind, f.cached])).toEqual([
       [1, 2, 'A1*$A$1+Tiers!B$2', 'plain', 2],
@@ -145,11 +147,11 @@ describe('formulas (§18.3.1.40)', () => {
   });
 
   it('a shared formula used before its master is an error naming the cell', () => {
-    expect(() => read(withSheetData('<row r="1"><c r="B1"><f t="shared" si="4"/><v>2</v></c></row>'))).toThrow(expect.objectContaining({ name: 'WorkbookFormatError', message: 'sheet "S": cell at row 1, column 2 uses shared formula 4 before its master' }));
+    expect(() => readSheetData('<row r="1"><c r="B1"><f t="shared" si="4"/><v>2</v></c></row>')).toThrow(expect.objectContaining({ name: 'WorkbookFormatError', message: 'sheet "S": cell at row 1, column 2 uses shared formula 4 before its master' }));
   });
 
   it('t="array" without dynamic-array metadata is a legacy array over its ref', () => {
-    const model = read(withSheetData('<row r="1"><c r="A1"><f t="array" ref="A1:B2">{1,2;3,4}</f><v>1</v></c><c r="B1"><v>2</v></c></row>'));
+    const model = readSheetData('<row r="1"><c r="A1"><f t="array" ref="A1:B2">{1,2;3,4}</f><v>1</v></c><c r="B1"><v>2</v></c></row>');
     expect(model.sheets[0].formulas).toEqual([{ row: 1, col: 1, text: '{1,2;3,4}', kind: 'array', ref: { top: 1, left: 1, bottom: 2, right: 2 }, cached: 1 }]);
   });
 
@@ -170,17 +172,17 @@ describe('formulas (§18.3.1.40)', () => {
   });
 
   it('what-if data table cells (t="dataTable") are values, not formulas', () => {
-    const model = read(withSheetData('<row r="2"><c r="B2"><f t="dataTable" ref="B2:B4" dt2D="0" dtr="0" r1="A1"/><v>7</v></c></row>'));
+    const model = readSheetData('<row r="2"><c r="B2"><f t="dataTable" ref="B2:B4" dt2D="0" dtr="0" r1="A1"/><v>7</v></c></row>');
     expect(model.sheets[0].formulas).toEqual([]);
     expect(model.sheets[0].rows[2][2]).toBe(7);
   });
 
   it('a formula cell without a cached value has cached undefined', () => {
-    expect(read(withSheetData('<row r="1"><c r="A1"><f>1+1</f></c></row>')).sheets[0].formulas).toEqual([{ row: 1, col: 1, text: '1+1', kind: 'plain', cached: undefined }]);
+    expect(readSheetData('<row r="1"><c r="A1"><f>1+1</f></c></row>').sheets[0].formulas).toEqual([{ row: 1, col: 1, text: '1+1', kind: 'plain', cached: undefined }]);
   });
 
   it('formula text is entity-decoded and otherwise kept as stored', () => {
-    expect(read(withSheetData('<row r="1"><c r="A1"><f>IF(B1&gt;0,"&lt;ok&gt;",_xldudf_PERF_TIERED(B1,C1:D2))</f><v>0</v></c></row>')).sheets[0].formulas[0].text).toBe(
+    expect(readSheetData('<row r="1"><c r="A1"><f>IF(B1&gt;0,"&lt;ok&gt;",_xldudf_PERF_TIERED(B1,C1:D2))</f><v>0</v></c></row>').sheets[0].formulas[0].text).toBe(
       'IF(B1>0,"<ok>",_xldudf_PERF_TIERED(B1,C1:D2))',
     );
   });
@@ -279,13 +281,13 @@ describe('what the reader refuses, with a reason', () => {
   });
 
   it('a row number outside the grid (1 … 1,048,576) and a cell reference that is not one', () => {
-    expect(() => read(withSheetData('<row r="1048577"><c><v>1</v></c></row>'))).toThrow('sheet "S": row number 1048577 is outside Excel\'s grid');
-    expect(() => read(withSheetData('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).toThrow('sheet "S": "XFE1" is not a cell reference');
-    expect(() => read(withSheetData('<row r="1"><c r="A0"><v>1</v></c></row>'))).toThrow(/"A0" is not a cell reference/);
+    expect(() => readSheetData('<row r="1048577"><c><v>1</v></c></row>')).toThrow('sheet "S": row number 1048577 is outside Excel\'s grid');
+    expect(() => readSheetData('<row r="1"><c r="XFE1"><v>1</v></c></row>')).toThrow('sheet "S": "XFE1" is not a cell reference');
+    expect(() => readSheetData('<row r="1"><c r="A0"><v>1</v></c></row>')).toThrow(/"A0" is not a cell reference/);
   });
 
   it('a cell that is never closed', () => {
-    expect(() => read(withSheetData('<row r="1"><c r="A1"><v>1</v>'))).toThrow(WorkbookFormatError);
+    expect(() => readSheetData('<row r="1"><c r="A1"><v>1</v>')).toThrow(WorkbookFormatError);
   });
 
   it('a part larger than maxPartBytes (a decompression bomb guard)', () => {
