@@ -10,6 +10,7 @@ import * as path from 'path';
 import { CalculatedBook, calcBytes, toJson } from '../../calc/book';
 import { areaRef, toAddress } from '../../workbook/a1';
 import type { CellValue } from '../../workbook/read';
+import { storedColumnSpill } from '../support/calc-stored-spill';
 import { formulaCell as f, num, storedWorkbook, text } from '../support/stored-workbook';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'excel-saved');
@@ -62,16 +63,11 @@ describe('formulas as Excel stores them, each with its value worked out by hand'
     const team = [
       ...PEOPLE,
       // The stored spill (C2:C6) is stale: two cells too many, with old cached values.
-      f('C2', '_xldudf_PERF_TIERED(B2:B4,Tiers!A2:B4)', '200', { kind: 'da', area: 'C2:C6' }),
-      num('C3', 1000),
-      num('C4', 3400),
-      num('C5', 999),
-      num('C6', 999),
+      ...storedColumnSpill('C2', '_xldudf_PERF_TIERED(B2:B4,Tiers!A2:B4)', [200, 1000, 3400, 999, 999]),
       f('D2', 'SUM(_xlfn.ANCHORARRAY(C2))', '4600'),
       f('D3', 'COUNT(_xlfn.ANCHORARRAY(C2))', '3'),
       // A spill over another spill, stored too small (E2:E3): it grows to E2:E4.
-      f('E2', '_xlfn.ANCHORARRAY(C2)*2', '400', { kind: 'da', area: 'E2:E3' }),
-      num('E3', 2000),
+      ...storedColumnSpill('E2', '_xlfn.ANCHORARRAY(C2)*2', [400, 2000]),
       // Implicit intersection: @B2:B4 in row 3 is B3; a legacy plain B2:B4 in row 4 is B4.
       f('F3', '_xlfn.SINGLE(B2:B4)', '35000'),
       f('F4', 'B2:B4', '80000'),
@@ -91,8 +87,7 @@ describe('formulas as Excel stores them, each with its value worked out by hand'
       num('J3', 70000),
       num('J4', 160000),
       `<c r="J5" t="e"><v>#N/A</v></c>`,
-      f('K2', 'SUM(B2:B4)', '125000', { kind: 'cse', area: 'K2:K3' }),
-      num('K3', 125000),
+      ...storedColumnSpill('K2', 'SUM(B2:B4)', [125000, 125000], 'cse'),
       // Shared formulas: the master's relative references move with each cell, across sheets too
       // (B3*Tiers!B3, B4*Tiers!B4 — the shift exceljs gets wrong); $B$2 stays.
       `<c r="L2"><f t="shared" ref="L2:L4" si="0">B2*Tiers!B2</f><v>200</v></c>`,
