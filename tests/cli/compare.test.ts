@@ -15,34 +15,31 @@ import { ZipArchive } from '../../workbook/zip';
 import { chinese } from '../i18n/language-check';
 import { englishIn } from '../i18n/typed-as-is';
 import { tempDir } from '../support/workbook';
-import { PlanBook, englishForZh, perfplan, writePlanBook } from './compare-fixtures';
+import { Person, PlanBook, englishForZh, perfplan, writePlanBook } from './compare-fixtures';
 
 jest.setTimeout(180_000);
 
-// Plan A: rate 10% of sales. Plan B: rate 12%, Qian has left, Zhou joined, Wang and Sun sell less, Zhao sold nothing in A.
-const PLAN_A: PlanBook = {
-  rate: 0.1,
-  revenue: 100_000,
-  spend: 12_000,
-  people: [
-    { name: 'Li', sales: 10_000 },
-    { name: 'Wang', sales: 20_000 },
-    { name: 'Zhao', sales: 0 },
-    { name: 'Qian', sales: 5_000 },
-    { name: 'Sun', sales: 8_000 },
-  ],
-};
-const PLAN_B: PlanBook = {
-  rate: 0.12,
-  revenue: 15_000,
-  people: [
-    { name: 'Li', sales: 10_000 },
-    { name: 'Wang', sales: 17_500 },
-    { name: 'Zhao', sales: 1_000 },
-    { name: 'Sun', sales: 5_000 },
-    { name: 'Zhou', sales: 7_000 },
-  ],
-};
+// Each person's sales in plan A and in plan B (undefined: not in that plan): Qian has left, Zhou
+// joined, Wang and Sun sell less, Zhao sold nothing in A.
+const SALES: [name: string, a: number | undefined, b: number | undefined][] = [
+  ['Li', 10_000, 10_000],
+  ['Wang', 20_000, 17_500],
+  ['Zhao', 0, 1_000],
+  ['Qian', 5_000, undefined],
+  ['Sun', 8_000, 5_000],
+  ['Zhou', undefined, 7_000],
+];
+
+/** The people of plan A or B, in SALES's order. */
+const peopleIn = (plan: 'a' | 'b'): Person[] =>
+  SALES.flatMap(([name, a, b]) => {
+    const sales = plan === 'a' ? a : b;
+    return sales === undefined ? [] : [{ name, sales }];
+  });
+
+// Plan A: rate 10% of sales. Plan B: rate 12%.
+const PLAN_A: PlanBook = { rate: 0.1, revenue: 100_000, spend: 12_000, people: peopleIn('a') };
+const PLAN_B: PlanBook = { rate: 0.12, revenue: 15_000, people: peopleIn('b') };
 const zh = (plan: PlanBook): PlanBook => ({
   ...plan,
   language: 'zh',
