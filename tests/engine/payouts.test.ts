@@ -3,6 +3,7 @@ import { PerfError } from '../../engine/errors';
 import { clawback, draw, payout, profitshare, prorate, split, tiered } from '../../engine/payouts';
 import { expectErrorCell, expectPerfError } from '../support/errors';
 import { at } from '../support/engine-grid-cells';
+import { CURVE } from '../support/fixtures';
 
 /**
  * China's individual income tax on comprehensive income (个人所得税法 2018, 综合所得税率表)
@@ -118,28 +119,24 @@ describe('TIERED — tiered commission', () => {
 });
 
 describe('PAYOUT — payout curve with gate and cap', () => {
-  const curve = [
-    [0.5, 0],
-    [1, 1],
-    [1.5, 2],
-  ];
+  // CURVE, the shared payout curve: factor 0 at 50 % attainment, 1 at 100 %, 2 at 150 %.
 
   it('pays target × curve(attainment); below the gate pays nothing; the cap limits the factor', () => {
-    expect(at(payout(0.75, curve, 10_000, null, null))).toBeCloseTo(5_000, 9); // halfway 0.5→1: factor 0.5
-    expect(at(payout(0.79, curve, 10_000, 0.8, null))).toBe(0); // gate 80 %
-    expect(at(payout(1.4, curve, 10_000, 0.8, 1.5))).toBeCloseTo(15_000, 9); // curve 1.8 capped at 1.5
-    expect(at(payout(2, curve, 10_000, null, null))).toBeCloseTo(20_000, 9); // clamped at the last point
+    expect(at(payout(0.75, CURVE, 10_000, null, null))).toBeCloseTo(5_000, 9); // halfway 0.5→1: factor 0.5
+    expect(at(payout(0.79, CURVE, 10_000, 0.8, null))).toBe(0); // gate 80 %
+    expect(at(payout(1.4, CURVE, 10_000, 0.8, 1.5))).toBeCloseTo(15_000, 9); // curve 1.8 capped at 1.5
+    expect(at(payout(2, CURVE, 10_000, null, null))).toBeCloseTo(20_000, 9); // clamped at the last point
   });
 
   it('broadcasts a scalar target over a column of attainments', () => {
-    expect(payout([[1], [1.25]], curve, 1_000, null, null)).toEqual([[1_000], [1_500]]);
+    expect(payout([[1], [1.25]], CURVE, 1_000, null, null)).toEqual([[1_000], [1_500]]);
   });
 
   it('rejects a curve that does not ascend and a negative target', () => {
     expectPerfError(() => payout(1, [[1, 1], [0.5, 0]], 1, null, null), '#VALUE!', /curve, row 2: the first column must ascend/);
-    expectErrorCell(at(payout(1, curve, -1, null, null)), '#NUM!', /target_incentive cannot be negative/);
-    expectErrorCell(at(payout(1, curve, 'ten', null, null)), '#VALUE!', /target_incentive is text/);
-    expectPerfError(() => payout([[1], [2]], curve, [[1], [2], [3]], null, null), '#VALUE!', /target_incentive has 3 rows but attainment has 2/);
+    expectErrorCell(at(payout(1, CURVE, -1, null, null)), '#NUM!', /target_incentive cannot be negative/);
+    expectErrorCell(at(payout(1, CURVE, 'ten', null, null)), '#VALUE!', /target_incentive is text/);
+    expectPerfError(() => payout([[1], [2]], CURVE, [[1], [2], [3]], null, null), '#VALUE!', /target_incentive has 3 rows but attainment has 2/);
   });
 
   it('property: PAYOUT ≤ target × cap', () => {
@@ -148,7 +145,7 @@ describe('PAYOUT — payout curve with gate and cap', () => {
         fc.double({ min: 0, max: 5, noNaN: true }),
         fc.double({ min: 0, max: 1e6, noNaN: true }),
         fc.double({ min: 0, max: 3, noNaN: true }),
-        (attainment, target, cap) => (at(payout(attainment, curve, target, 0, cap)) as number) <= target * cap + 1e-9,
+        (attainment, target, cap) => (at(payout(attainment, CURVE, target, 0, cap)) as number) <= target * cap + 1e-9,
       ),
     );
   });
