@@ -55,31 +55,28 @@ export function waterfallDomain(bars: readonly WaterfallBar[]): { min: number; m
   return max === min ? { min, max: min + 1 } : { min, max };
 }
 
+/** An issue's text is `issue.<kind>`: one selection's address, or both columns' addresses, filled in. */
 export function issueText(t: T, issue: ColumnsIssue): string {
   switch (issue.kind) {
     case 'notAddress':
-      return t('issue.notAddress', { address: issue.address });
     case 'noSheet':
-      return t('issue.noSheet', { address: issue.address });
     case 'notOneColumn':
-      return t('issue.notOneColumn', { address: issue.address });
+      return t(`issue.${issue.kind}`, { address: issue.address });
     case 'differentSheets':
-      return t('issue.differentSheets', { keys: issue.keys, values: issue.values });
     case 'differentRows':
-      return t('issue.differentRows', { keys: issue.keys, values: issue.values });
+      return t(`issue.${issue.kind}`, { keys: issue.keys, values: issue.values });
   }
 }
 
+/** A problem's text is `problem.<kind>`, with the cells (and what is wrong in them) filled in. */
 export function problemText(t: T, problem: CellProblem): string {
   switch (problem.kind) {
     case 'error':
       return t('problem.error', { cell: problem.cell, code: problem.code });
     case 'blank':
-      return t('problem.blank', { cell: problem.cell });
     case 'text':
-      return t('problem.text', { cell: problem.cell });
     case 'logical':
-      return t('problem.logical', { cell: problem.cell });
+      return t(`problem.${problem.kind}`, { cell: problem.cell });
     case 'keyBlank':
       return t('problem.keyBlank', { cell: problem.cell, valueCell: problem.valueCell });
     case 'keyTwice':
