@@ -13,6 +13,18 @@ export function requireExcel(): void {
   }
 }
 
+/**
+ * Whether this Excel can find spilled ranges (their anchors and cells, ExcelApi 1.12); false
+ * outside Office or when Office cannot say.
+ */
+export function spillsSupported(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', '1.12');
+  } catch {
+    return false;
+  }
+}
+
 /** Runs `work` on the selected range in one Excel.run batch (inside Excel only: requireExcel first). */
 export async function withSelectedRange<T>(work: (range: Excel.Range, context: Excel.RequestContext) => Promise<T>): Promise<T> {
   requireExcel();

@@ -14,7 +14,7 @@ import { explainCall } from '../../../../catalog/explain';
 import type { Arg } from '../../../../engine/grid';
 import { ExplainProblem, PerfFormula, argFromRange, explainableCall } from './formula-args';
 import { queueArgument } from './queue-argument';
-import { requireExcel } from '../../excel';
+import { requireExcel, spillsSupported } from '../../excel';
 
 export interface CellExplainResult {
   /** The selected cell ("Plan!C5"). */
@@ -33,14 +33,6 @@ export interface CellExplainResult {
   error?: PerfError;
 }
 
-function spillSupported(): boolean {
-  try {
-    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', '1.12');
-  } catch {
-    return false;
-  }
-}
-
 const hasFormula = (raw: unknown): raw is string => typeof raw === 'string' && raw.startsWith('=');
 
 /** Explains the selected cell. Runs its own Excel.run; throws ExplainProblem for what cannot be explained. */
@@ -57,7 +49,7 @@ export async function explainSelectedCell(): Promise<CellExplainResult> {
     let anchorAddress = address;
     let formula: unknown = cell.formulas[0][0];
     let element: ExplainAt = { row: 0, col: 0 };
-    const spillUnsupported = !spillSupported();
+    const spillUnsupported = !spillsSupported();
 
     if (!hasFormula(formula)) {
       if (!spillUnsupported) {

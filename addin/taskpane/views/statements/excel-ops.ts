@@ -18,21 +18,13 @@ import { parseStructuredReference } from '../../../office/structured-reference';
 import { argFromRange, explainableCall } from '../explain/formula-args';
 import { queueArgument } from '../explain/queue-argument';
 import type { Explained } from './statement-model';
-import { requireExcel } from '../../excel';
+import { requireExcel, spillsSupported } from '../../excel';
 
 export interface RowWithSteps {
   row: PersonRow;
   explained: Map<string, Explained>;
   /** The workbook's file name, when Office knows it. */
   file: string;
-}
-
-function spillsSupported(): boolean {
-  try {
-    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', '1.12');
-  } catch {
-    return false;
-  }
 }
 
 function workbookFile(): string {
