@@ -94,7 +94,7 @@ export function formatMoney(amount: number, locale: Locale): string {
 export function showValue(value: ShownValue, locale: Locale, money = false, cellFormat?: string): ShownText {
   const format = cellFormat && localDateFormat(cellFormat, locale); // Excel's short date: as the language writes it
   if (format && (value.kind === 'number' || value.kind === 'text') && (!money || hasCurrency(format))) {
-    const text = formatValue(value.value, format);
+    const text = formatValue(value.value, format, locale);
     if (text !== undefined) return value.kind === 'number' ? { text, number: value.value, ...(money ? { money: true } : {}), format } : { text };
   }
   switch (value.kind) {

@@ -22,6 +22,7 @@
 import { PerfError } from '../engine/errors';
 import type { ExplainAt, Explanation } from '../engine/explain';
 import { nameList } from '../i18n/cli';
+import type { Locale } from '../i18n/locale';
 import { LocalizedError } from '../i18n/localized-error';
 import { STATEMENTS, STATEMENT_HEADERS, headerKey } from '../i18n/statements';
 import { Phrase, phrase } from '../i18n/text';
@@ -34,6 +35,7 @@ import { TableModel, tableAreas } from '../workbook/tables';
 import type { CalculatedBook } from './book';
 import type { FormulaResult, ResultValue } from './calculate';
 import { CellExplainer, ExplainRequestError } from './explain-cell';
+import { toCents } from './payroll';
 
 /** A reference or option that names nothing usable: the command exits 1. */
 export class StatementsRequestError extends LocalizedError {
@@ -53,6 +55,8 @@ export interface StatementOptions {
   role?: string;
   /** The period, as the user writes it ("2025-07"); default: a period column, else the defined name Period. */
   period?: string;
+  /** The reader's language (default en-US): identity cells in a date format show its month and day names, as their Excel would. */
+  locale?: Locale;
 }
 
 /** A cell's value as a statement shows it. */
@@ -121,8 +125,10 @@ export interface StatementsModel {
   headers: { name: string; id?: string; role?: string; period?: string; payout: string };
   statements: Statement[];
   refused: RefusedPerson[];
-  /** Σ of the numeric payouts of the statements written. */
+  /** Σ of the numeric payouts of the statements written, each to the cent as the payroll file pays it (1234.565 → 1234.57). */
   total: number;
+  /** The same Σ in whole cents, summed as integers so that a total of many amounts does not drift. */
+  totalCents: number;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -137,10 +143,10 @@ export function shown(value: CellValue | ResultValue | undefined): ShownValue {
   return { kind: 'error', code: value.error, message: 'message' in value ? value.message : '' };
 }
 
-/** A value as plain text (identity fields): numbers in the cell's format, else as JavaScript writes them; blanks as ''. */
-function plain(value: ShownValue, format?: string): string {
+/** A value as plain text (identity fields): numbers in the cell's format as `locale` shows it, else as JavaScript writes them; blanks as ''. */
+function plain(value: ShownValue, locale: Locale, format?: string): string {
   if (format && value.kind === 'number') {
-    const text = formatValue(value.value, format);
+    const text = formatValue(value.value, format, locale);
     if (text !== undefined) return text;
   }
   switch (value.kind) {
@@ -258,7 +264,8 @@ export function buildStatements(book: CalculatedBook, options: StatementOptions)
     );
   }
   const identity = new Set([nameColumn, idColumn, roleColumn, periodColumn].filter((c): c is Column => c !== undefined).map((c) => c.col));
-  const period = options.period ?? (periodColumn ? undefined : periodFromName(book));
+  const locale = options.locale ?? 'en-US';
+  const period = options.period ?? (periodColumn ? undefined : periodFromName(book, locale));
 
   const explainer = new CellExplainer(book);
   const valueAt = (row: number, col: number, covered: boolean): ShownValue =>
@@ -270,13 +277,13 @@ export function buildStatements(book: CalculatedBook, options: StatementOptions)
 
   const statements: Statement[] = [];
   const refused: RefusedPerson[] = [];
-  let total = 0;
+  let totalCents = 0;
   for (let row = areas.data.top; row <= areas.data.bottom; row++) {
     const covering = new Map<number, FormulaResult>();
     for (const { result, cols } of byRow.get(row) ?? []) for (let c = cols[0]; c <= cols[1]; c++) covering.set(c, result);
     const cellValue = (col: number) => valueAt(row, col, covering.has(col));
     const cellFormat = (col: number) => formatAt(row, col, covering.get(col));
-    const name = plain(cellValue(nameColumn.col), cellFormat(nameColumn.col));
+    const name = plain(cellValue(nameColumn.col), locale, cellFormat(nameColumn.col));
     const payout = cellValue(payoutColumn.col);
     if (name === '' && covering.size === 0 && tableColumns.every((c) => cellValue(c.col).kind === 'blank')) continue; // an empty row
     if (payout.kind === 'error') {
@@ -289,13 +296,13 @@ export function buildStatements(book: CalculatedBook, options: StatementOptions)
     const rowResults: StatementResult[] = columns
       .filter((c) => covering.has(c.col))
       .map((c) => withFormat(resultOf(explainer, covering.get(c.col)!, sheet.name, sheetIndex, row, c, cellValue(c.col), c.col === payoutColumn.col), cellFormat(c.col)));
-    if (payout.kind === 'number') total += payout.value;
+    if (payout.kind === 'number') totalCents += toCents(payout.value);
     statements.push({
       row,
       name,
-      id: idColumn ? plain(cellValue(idColumn.col), cellFormat(idColumn.col)) : undefined,
-      role: roleColumn ? plain(cellValue(roleColumn.col), cellFormat(roleColumn.col)) : undefined,
-      period: periodColumn ? plain(cellValue(periodColumn.col), cellFormat(periodColumn.col)) : period,
+      id: idColumn ? plain(cellValue(idColumn.col), locale, cellFormat(idColumn.col)) : undefined,
+      role: roleColumn ? plain(cellValue(roleColumn.col), locale, cellFormat(roleColumn.col)) : undefined,
+      period: periodColumn ? plain(cellValue(periodColumn.col), locale, cellFormat(periodColumn.col)) : period,
       inputs,
       results: rowResults,
       payout,
@@ -307,7 +314,8 @@ export function buildStatements(book: CalculatedBook, options: StatementOptions)
     headers: { name: nameColumn.header, id: idColumn?.header, role: roleColumn?.header, period: periodColumn?.header, payout: payoutColumn.header },
     statements,
     refused,
-    total,
+    total: totalCents / 100,
+    totalCents,
   };
 }
 
@@ -340,7 +348,7 @@ function resultOf(
 }
 
 /** The defined name Period (期间, …) when it stands for one cell: its value as text. */
-function periodFromName(book: CalculatedBook): string | undefined {
+function periodFromName(book: CalculatedBook, locale: Locale): string | undefined {
   const { model, calculation } = book;
   for (const wanted of STATEMENT_HEADERS.periodNames) {
     const name = model.definedNames.find((d) => d.name.toLowerCase() === wanted.toLowerCase() && d.sheetIndex === undefined);
@@ -352,7 +360,7 @@ function periodFromName(book: CalculatedBook): string | undefined {
     if (sheetIndex < 0 || area.top !== area.bottom || area.left !== area.right) continue;
     const value = shown(calculation.isStoredConstant(sheetIndex, area.top, area.left) ? model.sheets[sheetIndex].rows[area.top]?.[area.left] : calculation.formulaValue(sheetIndex, area.top, area.left));
     if (value.kind === 'blank' || value.kind === 'error') continue;
-    return plain(value, cellNumberFormat(model, sheetIndex, area.top, area.left));
+    return plain(value, locale, cellNumberFormat(model, sheetIndex, area.top, area.left));
   }
   return undefined;
 }

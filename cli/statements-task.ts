@@ -62,7 +62,7 @@ export async function runStatementsTask(task: StatementsTask, io: Io, progress: 
   };
   let model: StatementsModel;
   try {
-    model = buildStatements(book, { people: task.people, payout: task.payout, id: task.id, role: task.role, period: task.period });
+    model = buildStatements(book, { people: task.people, payout: task.payout, id: task.id, role: task.role, period: task.period, locale: task.locale });
   } catch (error) {
     if (error instanceof StatementsRequestError) {
       io.err(say(error.phrase));

@@ -18,15 +18,19 @@
  *   dddd h hh m mm s ss AM/PM A/P 上午/下午` (m after h or before s is minutes).
  *
  * Anything else — conditions (`[>100]`), fractions, scientific notation, elapsed time (`[h]`),
- * `[DBNum1]` numerals, system formats (`[$-F800]`), mmm names in another language — returns
- * undefined: the caller shows the value its own way. Never throws.
+ * `[DBNum1]` numerals, system formats (`[$-F800]`), mmm names in a language other than English
+ * or Simplified Chinese — returns undefined: the caller shows the value its own way. Never throws.
  */
+import { CALENDAR_NAMES, CalendarNames } from '../i18n/calendar';
+import type { Locale } from '../i18n/locale';
 
 export type FormatValue = number | string | boolean;
 
 interface Section {
   tokens: Token[];
   kind: 'general' | 'number' | 'date' | 'text';
+  /** The language of its month and day names when the code names one (`[$-409]`, `[$-804]`); else the reader's. */
+  names?: Locale;
 }
 
 type Token =
@@ -70,7 +74,8 @@ function parse(code: string): Section[] | null {
 function parseCode(code: string): Section[] | null {
   const sections: Section[] = [];
   let tokens: Token[] = [];
-  let foreign = false; // a locale other than English: month and day names would be its own
+  let names: Locale | undefined; // the code's own language for month and day names, if it gives one
+  let foreign = false; // a locale other than English or Simplified Chinese: its names would be its own
   const end = () => {
     sections.push({ tokens, kind: kindOf(tokens) });
     tokens = [];
@@ -107,7 +112,9 @@ function parseCode(code: string): Section[] | null {
         const symbol = dash < 0 ? inner.slice(1) : inner.slice(1, dash);
         const locale = dash < 0 ? '' : inner.slice(dash + 1);
         if (/^(F[0-9A-F]{3}|x-sys)/i.test(locale)) return null; // system date/time formats: the reader's own settings
-        if (locale && !/^(409|en)/i.test(locale)) foreign = true;
+        if (/^(409|en)/i.test(locale)) names = 'en-US';
+        else if (/^(804|zh-cn|zh-hans)/i.test(locale)) names = 'zh-CN';
+        else if (locale) foreign = true;
         if (symbol) lit(symbol);
       } else if (!COLOURS.test(inner)) return null; // conditions, elapsed time, DBNum numerals
       i = close + 1;
@@ -146,6 +153,7 @@ function parseCode(code: string): Section[] | null {
   end();
   if (sections.length > 4) return null;
   if (foreign && sections.some((s) => s.tokens.some((t) => t.t === 'date' && /^(mmm|ddd)/.test(t.s)))) return null;
+  if (names) for (const section of sections) section.names = names;
   return sections;
 }
 
@@ -170,18 +178,20 @@ export function hasCurrency(code: string | undefined): boolean {
 }
 
 /**
- * `value` as `code` shows it; undefined when the code (or the value) is beyond this renderer.
- * Text and booleans pass through a text section (`@`), else stay as they are.
+ * `value` as `code` shows it to a reader whose Excel speaks `locale`; undefined when the code (or
+ * the value) is beyond this renderer. Text and booleans pass through a text section (`@`), else
+ * stay as they are. Month and day names (mmm, dddd …) are the reader's, as Excel takes them from
+ * the system's language, unless the code names its own (`[$-409]` English, `[$-804]` Chinese).
  */
-export function formatValue(value: FormatValue, code: string): string | undefined {
+export function formatValue(value: FormatValue, code: string, locale: Locale): string | undefined {
   try {
-    return render(value, code);
+    return render(value, code, locale);
   } catch {
     return undefined; // a code this renderer misreads is one it does not show
   }
 }
 
-function render(value: FormatValue, code: string): string | undefined {
+function render(value: FormatValue, code: string, locale: Locale): string | undefined {
   const sections = parse(code);
   if (!sections || sections.length === 0) return undefined;
   if (typeof value === 'boolean') return undefined;
@@ -203,7 +213,7 @@ function render(value: FormatValue, code: string): string | undefined {
     sign = '-';
   }
   if (section.kind === 'text') return undefined;
-  if (section.kind === 'date') return value < 0 ? undefined : withSign(sign, dateText(section.tokens, value));
+  if (section.kind === 'date') return value < 0 ? undefined : withSign(sign, dateText(section.tokens, value, CALENDAR_NAMES[section.names ?? locale]));
   if (section.kind === 'general') {
     const g = general(n);
     return g === undefined ? undefined : withSign(sign, trim(section.tokens.map((t) => (t.t === 'lit' ? t.s : t.t === 'general' ? g : '')).join('')));
@@ -314,8 +324,6 @@ function numberText(tokens: Token[], value: number): string | undefined {
   return trim(prefix + body + fraction + suffix);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Excel's serial (1900 system, with its 29 February 1900) → date and time parts. */
 function dateParts(serial: number) {
@@ -336,7 +344,7 @@ function dateParts(serial: number) {
   return { y, m, d, weekday, h: Math.floor(seconds / 3600), min: Math.floor(seconds / 60) % 60, s: seconds % 60 };
 }
 
-function dateText(tokens: Token[], serial: number): string | undefined {
+function dateText(tokens: Token[], serial: number, names: CalendarNames): string | undefined {
   if (serial >= 2958466) return undefined; // past 9999-12-31
   const p = dateParts(serial);
   const twelve = tokens.some((t) => t.t === 'ampm');
@@ -357,13 +365,13 @@ function dateText(tokens: Token[], serial: number): string | undefined {
         out += s === 'mm' ? pad(v) : String(v);
       } else if (s === 'yyyy' || s === 'e') out += String(p.y);
       else if (s === 'yy') out += pad(p.y % 100);
-      else if (s === 'mmm') out += MONTHS[p.m - 1].slice(0, 3);
-      else if (s === 'mmmm') out += MONTHS[p.m - 1];
-      else if (s === 'mmmmm') out += MONTHS[p.m - 1][0];
+      else if (s === 'mmm') out += names.shortMonths[p.m - 1];
+      else if (s === 'mmmm') out += names.months[p.m - 1];
+      else if (s === 'mmmmm') out += names.months[p.m - 1][0];
       else if (s === 'd') out += String(p.d);
       else if (s === 'dd') out += pad(p.d);
-      else if (s === 'ddd') out += DAYS[p.weekday].slice(0, 3);
-      else if (s === 'dddd') out += DAYS[p.weekday];
+      else if (s === 'ddd') out += names.shortDays[p.weekday];
+      else if (s === 'dddd') out += names.days[p.weekday];
       else if (s === 'h' || s === 'hh') {
         const h = twelve ? p.h % 12 || 12 : p.h;
         out += s === 'hh' ? pad(h) : String(h);

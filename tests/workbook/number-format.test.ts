@@ -7,6 +7,7 @@
  * (1900 system, with its 29 February 1900). What the renderer does not do returns undefined.
  */
 import fc from 'fast-check';
+import type { Locale } from '../../i18n/locale';
 import { formatValue, hasCurrency, isExplicitFormat } from '../../workbook/number-format';
 
 const cases: [string, number, string][] = [
@@ -78,14 +79,14 @@ const cases: [string, number, string][] = [
 
 describe('formatValue: Excel number format codes on worked examples', () => {
   it.each(cases)('%s shows %p as %p', (code, value, shown) => {
-    expect(formatValue(value, code)).toBe(shown);
+    expect(formatValue(value, code, 'en-US')).toBe(shown);
   });
 
   it('text passes through a text section, and stays itself otherwise', () => {
-    expect(formatValue('Li', '@')).toBe('Li');
-    expect(formatValue('Li', '0;0;0;"Name: "@')).toBe('Name: Li');
-    expect(formatValue('Li', '0.00')).toBeUndefined();
-    expect(formatValue(true, '0.00')).toBeUndefined();
+    expect(formatValue('Li', '@', 'en-US')).toBe('Li');
+    expect(formatValue('Li', '0;0;0;"Name: "@', 'en-US')).toBe('Name: Li');
+    expect(formatValue('Li', '0.00', 'en-US')).toBeUndefined();
+    expect(formatValue(true, '0.00', 'en-US')).toBeUndefined();
   });
 
   it.each([
@@ -95,18 +96,18 @@ describe('formatValue: Excel number format codes on worked examples', () => {
     ['[h]:mm:ss', 'elapsed time'],
     ['[DBNum1][$-804]General', 'Chinese numerals'],
     ['[$-F800]dddd, mmmm dd, yyyy', "the reader's system long date"],
-    ['[$-804]mmm', 'month names in Chinese'],
+    ['[$-407]mmm', 'month names in German (tests/workbook/number-format-names.test.ts has English and Chinese)'],
     ['0.00"unclosed', 'an unclosed quote'],
     ['qq', 'letters no code uses'],
     ['0;0;0;0;0', 'five sections'],
   ])('%s (%s) is not rendered: undefined, never a throw', (code) => {
-    expect(formatValue(1234.5, code)).toBeUndefined();
+    expect(formatValue(1234.5, code, 'en-US')).toBeUndefined();
   });
 
   it('a date before 1900 or past 9999 is not rendered', () => {
-    expect(formatValue(-1, 'yyyy-mm-dd')).toBeUndefined();
-    expect(formatValue(2958466, 'yyyy-mm-dd')).toBeUndefined();
-    expect(formatValue(Infinity, '0.00')).toBeUndefined();
+    expect(formatValue(-1, 'yyyy-mm-dd', 'en-US')).toBeUndefined();
+    expect(formatValue(2958466, 'yyyy-mm-dd', 'en-US')).toBeUndefined();
+    expect(formatValue(Infinity, '0.00', 'en-US')).toBeUndefined();
   });
 
   it('tells currency and explicit formats apart', () => {
@@ -126,8 +127,8 @@ describe('formatValue on any code', () => {
   it('never throws: a string or undefined for codes made of the characters formats use', () => {
     const alphabet = [...'0#?.,%;"\\_*[]$-+/():@ EeyYmMdDhHsSAPG¥￥元'].map((c) => fc.constant(c));
     fc.assert(
-      fc.property(fc.array(fc.oneof(...alphabet), { maxLength: 24 }), fc.oneof(fc.double(), fc.integer(), fc.string()), (chars, value) => {
-        const shown = formatValue(value, chars.join(''));
+      fc.property(fc.array(fc.oneof(...alphabet), { maxLength: 24 }), fc.oneof(fc.double(), fc.integer(), fc.string()), fc.constantFrom<Locale>('en-US', 'zh-CN'), (chars, value, locale) => {
+        const shown = formatValue(value, chars.join(''), locale);
         return shown === undefined || typeof shown === 'string';
       }),
       { numRuns: 3000 },

@@ -113,8 +113,8 @@ describe('styles kept per cell by the reader', () => {
 
 it("Excel's short date (built-in 14, 22) is the reader's: 7/15/2025 in en-US, 2025/7/15 in zh-CN", () => {
   expect([builtinNumberFormat(14), builtinNumberFormat(22)]).toEqual([SHORT_DATE, SHORT_DATE_TIME]);
-  expect(formatValue(45853, localDateFormat(SHORT_DATE, 'en-US'))).toBe('7/15/2025');
-  expect(formatValue(45853, localDateFormat(SHORT_DATE, 'zh-CN'))).toBe('2025/7/15');
-  expect(formatValue(45853.75, localDateFormat(SHORT_DATE_TIME, 'zh-CN'))).toBe('2025/7/15 18:00');
+  expect(formatValue(45853, localDateFormat(SHORT_DATE, 'en-US'), 'en-US')).toBe('7/15/2025');
+  expect(formatValue(45853, localDateFormat(SHORT_DATE, 'zh-CN'), 'zh-CN')).toBe('2025/7/15');
+  expect(formatValue(45853.75, localDateFormat(SHORT_DATE_TIME, 'zh-CN'), 'zh-CN')).toBe('2025/7/15 18:00');
   expect(localDateFormat('m/d/yyyy', 'zh-CN')).toBe('m/d/yyyy'); // a code of the book's own stays
 });

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'crypto';
 import { calcBytes, calculatedModel } from '../../../calc/book';
-import { PayrollMap, parsePayrollMap, toCents } from '../../../calc/payroll';
+import { PayrollMap, parsePayrollMap } from '../../../calc/payroll';
 import { checkedPayroll, payrollBytes } from '../../../calc/payroll-file';
 import { Refusal } from '../../../calc/refusal';
 import { nodeCodec } from '../../../workbook/node-codec';
@@ -74,6 +74,7 @@ export async function calculateRun(
       people: `${table?.name ?? run.peopleTable}[${keyColumn}]`,
       payout: run.payoutColumn,
       period: run.period,
+      locale,
     });
     if (model.refused.length > 0) {
       return {
@@ -81,13 +82,10 @@ export async function calculateRun(
         errors: model.refused.map((p) => ({ person: p.name || `row ${p.row}`, cell: p.cell, message: `${p.code} ${p.message}`.trim() })),
       };
     }
-    let cents = 0;
     const source = { file, sha256: createHash('sha256').update(bytes).digest('hex'), calculatedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
     const sheet = render(STATEMENTS.sheet, locale);
     const statements: StatementFiles[] = [];
     const people: PersonResult[] = model.statements.map((s) => {
-      // Each payout to the cent as Excel's ROUND and the payroll file round it (1234.565 → 1234.57).
-      if (s.payout.kind === 'number') cents += toCents(s.payout.value);
       const doc = statementDocument(s, model, source, locale);
       const name = `row-${s.row}`;
       statements.push({ name, html: statementHtml(doc), xlsx: statementWorkbook(doc, sheet) });
@@ -108,12 +106,12 @@ export async function calculateRun(
     const derived = run.payrollMap === undefined;
     const map = (derived ? derivedPayrollMap(model.table, model.headers, run.period, saved, payoutCells) : parsePayrollMap(run.payrollMap)) as PayrollMap;
     // The derived file pays the run's payouts: checked against the run's total (each payout to the cent).
-    const options = { book: file, ...(derived ? { expectedTotal: { cents, source: phrase(OUTPUTS.totalFromPeople) } } : {}) };
+    const options = { book: file, ...(derived ? { expectedTotal: { cents: model.totalCents, source: phrase(OUTPUTS.totalFromPeople) } } : {}) };
     const payroll = checkedPayroll(saved, map, options, locale);
     return {
       status: 'calculated',
-      // Cents summed as integers: a total of many amounts does not drift.
-      totals: { payout: cents / 100, people: people.length },
+      // Each payout to the cent, as Excel's ROUND and the payroll file round it; summed as integers.
+      totals: { payout: model.total, people: people.length },
       results: { table: model.table, headers: model.headers, people },
       statements,
       payroll: {

@@ -10,6 +10,7 @@ import type { PerfError } from '../../../../engine/errors';
 import type { Explanation } from '../../../../engine/explain';
 import type { Locale } from '../../../../i18n/locale';
 import { STATEMENT_HEADERS, headerKey } from '../../../../i18n/statements';
+import { toCents } from '../../../../calc/payroll';
 import type { ShownValue, Statement, StatementResult, StatementsModel } from '../../../../calc/statements';
 import { type StatementDocument, type StatementSource, statementDocument } from '../../../../calc/statements-document';
 import { statementHtml } from '../../../../calc/statements-html';
@@ -91,13 +92,15 @@ export function personStatement(row: PersonRow, explained: ReadonlyMap<string, E
     results,
     payout,
   };
+  const totalCents = payout.kind === 'number' ? toCents(payout.value) : 0; // as the payroll file pays it
   const model: StatementsModel = {
     table: row.table,
     sheet: row.sheet,
     headers: { name: nameCell?.header ?? '', id: idCell?.header, role: roleCell?.header, period: periodCell?.header, payout: payoutCell?.header ?? '' },
     statements: [statement],
     refused: [],
-    total: payout.kind === 'number' ? payout.value : 0,
+    total: totalCents / 100,
+    totalCents,
   };
   return { statement, model };
 }
