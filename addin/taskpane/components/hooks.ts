@@ -1,4 +1,10 @@
 import * as React from 'react';
+import { type Catalog, type Locale, type Translate, translatorFor } from '../locale';
+
+/** A view's catalog bound to the pane's language, made again only when the language changes. */
+export function useTranslator<C extends Catalog>(catalog: C, locale: Locale): Translate<C> {
+  return React.useMemo(() => translatorFor(catalog, locale), [catalog, locale]);
+}
 
 /** `value`, settled for `ms` (search-as-you-type without a request per keystroke). */
 export function useDebounced<T>(value: T, ms: number): T {

@@ -20,7 +20,8 @@ import { Actions, Facts, LiveStatus, Notice, Section, ViewRoot, useLayout } from
 import { NeedsExcelNotice } from '../../components/messages';
 import { type NumberFormats, numberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
-import { type Translate, translatorFor } from '../../locale';
+import type { Translate } from '../../locale';
+import { useTranslator } from '../../components/hooks';
 import type { Locale, ViewProps } from '../../view-contract';
 import { type WaterfallBar, ceilingText, issueText, problemText, waterfall, waterfallDomain } from './compare-model';
 import { compareSheets, copySheet, deleteCopy, selectedAddress } from './excel-ops';
@@ -59,7 +60,7 @@ function failureText(error: unknown, t: Translate<typeof COMPARE>, locale: Local
 }
 
 export default function CompareView({ locale, host }: ViewProps): React.JSX.Element {
-  const t = React.useMemo(() => translatorFor(COMPARE, locale), [locale]);
+  const t = useTranslator(COMPARE, locale);
   const l = useLayout();
   const noteId = useId('cmp-note');
   const formats = numberFormats(host.numberLocale ?? locale);

@@ -25,7 +25,8 @@ import { namedOption } from '../../../../i18n/options';
 import { type Params, render } from '../../../../i18n/text';
 import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { NeedsExcelNote } from '../../components/messages';
-import { type Translate, translatorFor } from '../../locale';
+import type { Translate } from '../../locale';
+import { useTranslator } from '../../components/hooks';
 import type { Locale, ViewProps } from '../../view-contract';
 import { CellExplainResult, explainSelectedCell } from './excel-explain';
 import { ExplainProblem, explainFormulaText } from './formula-args';
@@ -103,7 +104,7 @@ function StepItem({ s, locale, t }: { s: ExplainStep; locale: Locale; t: T }): R
 }
 
 export default function ExplainView({ locale, host }: ViewProps): React.JSX.Element {
-  const t = React.useMemo(() => translatorFor(EXPLAIN_VIEW, locale), [locale]);
+  const t = useTranslator(EXPLAIN_VIEW, locale);
   const l = useLayout();
   const idPrefix = useId('explain');
   const [formula, setFormula] = React.useState(EXPLAIN_EXAMPLE);

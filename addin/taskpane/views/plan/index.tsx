@@ -22,7 +22,8 @@ import { AddRow } from '../../components/add-row';
 import { Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { type NumberFormats, numberFormats } from '../../components/numbers';
 import { useDraft } from '../../drafts';
-import { type Translate, translatorFor } from '../../locale';
+import type { Translate } from '../../locale';
+import { useTranslator } from '../../components/hooks';
 import type { Locale, ViewProps } from '../../view-contract';
 import {
   MAX_ROWS,
@@ -100,7 +101,7 @@ function RowEditor({ row, index, t, locale, tiered, removable, problems, onChang
 
 export default function PlanView({ locale, host }: ViewProps): React.JSX.Element {
   const l = useLayout();
-  const t = React.useMemo(() => translatorFor(PLAN, locale), [locale]);
+  const t = useTranslator(PLAN, locale);
   const idPrefix = useId('pp-plan');
   const [model, setModel] = useDraft<PlanModel>('plan', createModel, isPlanModel);
   const [writeState, setWriteState] = React.useState<WriteState>(IDLE);

@@ -27,10 +27,10 @@ import { isAbortError } from '../../api';
 import { download } from '../../components/download';
 import { failureSentence, messageOf } from '../../components/error-text';
 import { formatDate } from '../../components/format';
-import { useDebounced } from '../../components/hooks';
+import { useDebounced, useTranslator } from '../../components/hooks';
 import { Actions, Facts, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { NeedsExcelNotice, ProblemMessage } from '../../components/messages';
-import { type Translate, translator, translatorFor } from '../../locale';
+import { type Translate, translator } from '../../locale';
 import type { Locale, ViewProps } from '../../view-contract';
 import {
   type Caller,
@@ -100,7 +100,7 @@ type ListState = { status: 'idle' | 'loading' | 'ready'; items: Run[]; continuat
 type Selected = { run: Run; etag?: string } | null;
 
 export default function RunsView({ locale, host, apiBase }: ViewProps): React.JSX.Element {
-  const t = React.useMemo(() => translatorFor(RUNS, locale), [locale]);
+  const t = useTranslator(RUNS, locale);
   const l = useLayout();
   const [token, setToken] = React.useState('');
   const tokenRef = React.useRef(token);

@@ -22,7 +22,8 @@ import { useFocusAfterRender } from '../../components/focus-after-render';
 import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { NeedsExcelNotice } from '../../components/messages';
 import { useDraft } from '../../drafts';
-import { type Translate, translatorFor } from '../../locale';
+import type { Translate } from '../../locale';
+import { useTranslator } from '../../components/hooks';
 import type { ViewProps } from '../../view-contract';
 import { SelectionTooLargeError, readSelectedCell, readSelectedValues, runAndChart } from './excel-ops';
 import { issueText } from './issues';
@@ -130,7 +131,7 @@ const InputCard = React.memo(function InputCard({ row, t, disabled, flagged, onC
 });
 
 export default function ScenariosView({ locale, host }: ViewProps): React.JSX.Element {
-  const t = React.useMemo(() => translatorFor(SCENARIOS, locale), [locale]);
+  const t = useTranslator(SCENARIOS, locale);
   const l = useLayout();
   const idPrefix = useId('scn');
   const format = useFormat(host.numberLocale ?? locale);

@@ -24,7 +24,8 @@ import { PersonRowProblem } from '../../../office/statements-row';
 import { useDraft } from '../../drafts';
 import { Actions, LiveStatus, Notice, Section, ViewRoot } from '../../components/layout';
 import { NeedsExcelNotice } from '../../components/messages';
-import { type Translate, translatorFor } from '../../locale';
+import type { Translate } from '../../locale';
+import { useTranslator } from '../../components/hooks';
 import type { Locale, ViewProps } from '../../view-contract';
 import { exportPayrollCsv, readSelectedPerson } from './excel-ops';
 import { personStatement, statementFileName, statementPage } from './statement-model';
@@ -64,7 +65,7 @@ export function failureText(error: unknown, t: Translate<typeof STATEMENT_VIEW>,
 }
 
 export default function StatementsView({ locale, host }: ViewProps): React.JSX.Element {
-  const t = React.useMemo(() => translatorFor(STATEMENT_VIEW, locale), [locale]);
+  const t = useTranslator(STATEMENT_VIEW, locale);
   const noteId = useId('stm-note');
   const frame = React.useRef<HTMLIFrameElement>(null);
   const [state, setState] = React.useState<State>({ kind: 'idle' });

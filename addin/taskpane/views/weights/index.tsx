@@ -29,7 +29,8 @@ import { useFocusAfterRender } from '../../components/focus-after-render';
 import { AddRow } from '../../components/add-row';
 import { Actions, LiveStatus, Notice, Section, ViewRoot, useLayout } from '../../components/layout';
 import { useDraft } from '../../drafts';
-import { type Translate, translatorFor } from '../../locale';
+import type { Translate } from '../../locale';
+import { useTranslator } from '../../components/hooks';
 import type { ViewProps } from '../../view-contract';
 import {
   AhpModel,
@@ -206,7 +207,7 @@ const PairRow = React.memo(function PairRow({ i, j, a, b, value, idPrefix, flagg
 });
 
 export default function WeightsView({ locale, host }: ViewProps): React.JSX.Element {
-  const t = React.useMemo(() => translatorFor(WEIGHTS, locale), [locale]);
+  const t = useTranslator(WEIGHTS, locale);
   const l = useLayout();
   const idPrefix = useId('ahp');
   const [model, setModel] = useDraft<AhpModel>('ahp', () => createModel(defaultNames(t)), isAhpModel);
