@@ -43,6 +43,13 @@ export interface EngineFunction extends Common {
   result: { kind: 'range'; shape: ShapeRule } | { kind: 'number' };
   call: (...args: Arg[]) => ResultGrid | number;
   /**
+   * Calls with valid arguments, as Excel passes them (2-D arrays; null for an omitted argument or
+   * a blank cell); each computes without an error. They are where the contract sweeps start:
+   * extreme numbers in place of each number (tests/addin/runtime-contract) and bad values in place
+   * of each argument (tests/i18n/engine-errors), so a new function is swept by declaring them.
+   */
+  samples: readonly (readonly Arg[])[];
+  /**
    * "Explain this cell": the engine's explainer (an export of engine/explain.ts), called with
    * the same arguments, one per parameter, then the element `at` of the result (catalog/explain.ts).
    * Named rather than imported, so the custom functions' bundle carries no explain code.
