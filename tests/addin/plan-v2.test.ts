@@ -45,7 +45,7 @@ function problems(evaluation: { ok: boolean; problems?: unknown[] }): PerfError[
 
 describe('rebate ladder', () => {
   test('retro: the whole volume at the rate of the threshold reached, per level', () => {
-    const preview = ok(evaluateRebate(createRebateModel(true)));
+    const preview = ok(evaluateRebate(createRebateModel('zh-CN')));
     // 3,000,000 reaches the 1,000,000 threshold: 2% / 2.5% / 3% of all of it.
     expect(preview.levels.map((l) => l.level)).toEqual(['总代', '分销', '零售']);
     [60_000, 75_000, 90_000].forEach((v, k) => close(preview.levels[k].rebate, v));
@@ -55,7 +55,7 @@ describe('rebate ladder', () => {
   });
 
   test('marginal: each slice at its own rate, never more than retro', () => {
-    const model = { ...createRebateModel(false), volume: '6,000,000' };
+    const model = { ...createRebateModel('en-US'), volume: '6,000,000' };
     const retro = ok(evaluateRebate(model));
     const marginal = ok(evaluateRebate({ ...model, method: 'marginal' }));
     // Retailer: 1,000,000 × 2% + 4,000,000 × 3% + 1,000,000 × 4% = 180,000; retro 6,000,000 × 4%.
@@ -65,15 +65,15 @@ describe('rebate ladder', () => {
   });
 
   test("the engine's errors, in the user's language", () => {
-    const twice = problems(evaluateRebate({ ...createRebateModel(true), levels: ['总代', '总代', '零售'] }));
+    const twice = problems(evaluateRebate({ ...createRebateModel('zh-CN'), levels: ['总代', '总代', '零售'] }));
     expect(twice[0]).toBeInstanceOf(PerfError);
     expect(twice[0].localized('zh-CN')).toMatch(/[\u4e00-\u9fff]/);
-    const notAscending = problems(evaluateRebate({ ...createRebateModel(false), rows: [...createRebateModel(false).rows].reverse() }));
+    const notAscending = problems(evaluateRebate({ ...createRebateModel('en-US'), rows: [...createRebateModel('en-US').rows].reverse() }));
     expect(notAscending[0].localized('en-US')).toMatch(/ladder/);
-    const volume = problems(evaluateRebate({ ...createRebateModel(false), volume: 'lots' }));
+    const volume = problems(evaluateRebate({ ...createRebateModel('en-US'), volume: 'lots' }));
     expect(volume[0].localized('en-US')).toMatch(/amount/);
     // On screen the arguments are called by their labels, in the user's language only.
-    const cell = problems(evaluateRebate({ ...createRebateModel(true), rows: [{ threshold: '0', rates: ['abc', '1%', '1%'] }] }));
+    const cell = problems(evaluateRebate({ ...createRebateModel('zh-CN'), rows: [{ threshold: '0', rates: ['abc', '1%', '1%'] }] }));
     const zh = problemMessage(cell[0], 'zh-CN', translatorFor(PLAN, 'zh-CN'));
     expect(zh).toContain('返利阶梯');
     expect(languageLeaks([zh], 'zh-CN', ['abc'])).toEqual([]);
@@ -81,7 +81,7 @@ describe('rebate ladder', () => {
   });
 
   test('levels and thresholds grow and shrink with their rates', () => {
-    let m = addLevel(createRebateModel(false), 'Online');
+    let m = addLevel(createRebateModel('en-US'), 'Online');
     expect(m.levels).toHaveLength(4);
     expect(m.rows.every((r) => r.rates.length === 4)).toBe(true);
     m = removeLevel(m, 0);
@@ -95,7 +95,7 @@ describe('rebate ladder', () => {
 
 describe('bonus pool', () => {
   test('a cap cuts off what flows to the others; the preview names who is capped', () => {
-    const preview = ok(evaluatePool(createPoolModel(false)));
+    const preview = ok(evaluatePool(createPoolModel('en-US')));
     // Shares 40/25/20/5 of 1,000,000: Sales would get 444,444 > cap 350,000; the remaining
     // 650,000 goes 25:20:5 → 325,000 / 260,000 / 65,000, and Finance's 65,000 < floor 80,000,
     // so Finance gets 80,000 and 570,000 goes 25:20 → 316,667 / 253,333.
@@ -110,28 +110,28 @@ describe('bonus pool', () => {
   });
 
   test('Σcap < pool: everyone at the cap, the rest stays; blank cap and floor are left out', () => {
-    const all = ok(evaluatePool({ ...createPoolModel(false), cap: '200,000', floor: '' }));
+    const all = ok(evaluatePool({ ...createPoolModel('en-US'), cap: '200,000', floor: '' }));
     expect(all.people.every((p) => p.place === 'cap')).toBe(true);
     close(all.leftover, 200_000);
     expect(all.spec).not.toHaveProperty('floor');
-    const plain = ok(evaluatePool({ ...createPoolModel(false), cap: '', floor: '' }));
+    const plain = ok(evaluatePool({ ...createPoolModel('en-US'), cap: '', floor: '' }));
     close(plain.people[0].amount, 1_000_000 * (40 / 90));
     expect(plain.spec).not.toHaveProperty('cap');
   });
 
   test("floors over the pool, a negative share: the engine's errors", () => {
-    expect(problems(evaluatePool({ ...createPoolModel(false), floor: '300,000' }))[0].localized('en-US')).toMatch(/floor/);
-    const negative = createPoolModel(true);
+    expect(problems(evaluatePool({ ...createPoolModel('en-US'), floor: '300,000' }))[0].localized('en-US')).toMatch(/floor/);
+    const negative = createPoolModel('zh-CN');
     negative.people[1].share = '-1';
     expect(problems(evaluatePool(negative))[0].localized('zh-CN')).toMatch(/[\u4e00-\u9fff]/);
-    expect(isPoolModel(createPoolModel(true))).toBe(true);
+    expect(isPoolModel(createPoolModel('zh-CN'))).toBe(true);
     expect(isPoolModel({ pool: '1', cap: '', floor: '', people: [] })).toBe(false);
   });
 });
 
 describe('target breakdown', () => {
   test('months are multiples of the step, add up to the annual target exactly; quarters sum their months', () => {
-    const preview = ok(evaluateQuota(createQuotaModel(true)));
+    const preview = ok(evaluateQuota(createQuotaModel('zh-CN')));
     expect(preview.targets.map((t) => t.name)).toEqual(['华东区', '华南区']);
     for (const target of preview.targets) {
       expect(target.months).toHaveLength(12);
@@ -152,12 +152,12 @@ describe('target breakdown', () => {
   });
 
   test("an annual target that is no multiple of the step, weights summing to 0: the engine's errors", () => {
-    const model = createQuotaModel(false);
+    const model = createQuotaModel('en-US');
     model.targets[1].annual = '5,005,000';
     expect(problems(evaluateQuota(model))[0].localized('en-US')).toMatch(/multiple/);
-    expect(problems(evaluateQuota({ ...createQuotaModel(false), weights: Array(12).fill('0') }))[0].code).toBe('#DIV/0!');
-    expect(isQuotaModel(createQuotaModel(false))).toBe(true);
-    expect(isQuotaModel({ ...createQuotaModel(false), weights: ['1'] })).toBe(false);
+    expect(problems(evaluateQuota({ ...createQuotaModel('en-US'), weights: Array(12).fill('0') }))[0].code).toBe('#DIV/0!');
+    expect(isQuotaModel(createQuotaModel('en-US'))).toBe(true);
+    expect(isQuotaModel({ ...createQuotaModel('en-US'), weights: ['1'] })).toBe(false);
   });
 });
 
@@ -167,6 +167,13 @@ test('plan drafts keep the new modes; text options follow the workbook’s langu
   expect(formulaLocale({ inExcel: true, numberLocale: 'zh-CN' }, 'en-US')).toBe('zh-CN');
   expect(formulaLocale({ inExcel: true, numberLocale: 'en-GB' }, 'zh-CN')).toBe('en-US');
   expect(formulaLocale({ inExcel: false }, 'zh-CN')).toBe('zh-CN');
+});
+
+test.each(['en-US', 'zh-CN'] as const)('a new draft’s example names (levels, departments, regions) are in %s only', (locale) => {
+  const names = [...createRebateModel(locale).levels, ...createPoolModel(locale).people.map((p) => p.name), ...createQuotaModel(locale).targets.map((t) => t.name)];
+  expect(names).toHaveLength(9);
+  expect(new Set(names).size).toBe(9);
+  expect(languageLeaks(names, locale)).toEqual([]);
 });
 
 describe('the panels render (server side) in one language each', () => {

@@ -1,7 +1,7 @@
 import type { RebateSpec } from '../../../addin/office/write-rebate';
 
 /**
- * The rebate ladder the Plan builder starts from in Chinese (createRebateModel(true)), as the
+ * The rebate ladder the Plan builder starts from in Chinese (createRebateModel('zh-CN')), as the
  * spec it hands to writeRebate: the model's test expects exactly this, the writer's test writes it.
  */
 export const DEFAULT_REBATE_SPEC_ZH: RebateSpec = {

@@ -24,6 +24,9 @@ import type { QuotaSpec } from '../../../office/write-quota';
 import type { RebateSpec } from '../../../office/write-rebate';
 import { parseCell, parseNumber } from './plan-model';
 import { codedMessageOf } from '../../components/error-text';
+import type { Locale } from '../../../../i18n/locale';
+import { PLAN } from '../../../../i18n/pane-plan';
+import { render } from '../../../../i18n/text';
 
 export const MAX_LEVELS = 6;
 export const MAX_LADDER_ROWS = 12;
@@ -66,9 +69,10 @@ export interface RebateModel {
   method: RebateMethod;
 }
 
-export function createRebateModel(zh: boolean): RebateModel {
+/** The example a new draft starts from, its names in the pane's language (i18n/messages/pane-plan.json). */
+export function createRebateModel(locale: Locale): RebateModel {
   return {
-    levels: zh ? ['总代', '分销', '零售'] : ['Master distributor', 'Distributor', 'Retailer'],
+    levels: [PLAN.exampleLevelMaster, PLAN.exampleLevelDistributor, PLAN.exampleLevelRetailer].map((name) => render(name, locale)),
     rows: [
       { threshold: '0', rates: ['1%', '1.5%', '2%'] },
       { threshold: '1,000,000', rates: ['2%', '2.5%', '3%'] },
@@ -187,19 +191,21 @@ export interface PoolModel {
   people: { name: string; share: string }[];
 }
 
-/** The example pool's departments in each language, and their shares (the same in both). */
-const POOL_EXAMPLE = {
-  en: ['Sales', 'Operations', 'Supply chain', 'Finance'],
-  zh: ['销售部', '运营部', '供应链部', '财务部'],
-  shares: ['40', '25', '20', '5'],
-};
+/** The example pool's departments and their shares. */
+const POOL_EXAMPLE = [
+  { name: PLAN.exampleDepartmentSales, share: '40' },
+  { name: PLAN.exampleDepartmentOperations, share: '25' },
+  { name: PLAN.exampleDepartmentSupplyChain, share: '20' },
+  { name: PLAN.exampleDepartmentFinance, share: '5' },
+];
 
-export function createPoolModel(zh: boolean): PoolModel {
+/** The example a new draft starts from, its names in the pane's language. */
+export function createPoolModel(locale: Locale): PoolModel {
   return {
     pool: '1,000,000',
     cap: '350,000',
     floor: '80,000',
-    people: (zh ? POOL_EXAMPLE.zh : POOL_EXAMPLE.en).map((name, i) => ({ name, share: POOL_EXAMPLE.shares[i] })),
+    people: POOL_EXAMPLE.map(({ name, share }) => ({ name: render(name, locale), share })),
   };
 }
 
@@ -264,16 +270,16 @@ export interface QuotaModel {
 /** A retail-like year: quiet after the New Year, busy in the fourth quarter. */
 export const DEFAULT_WEIGHTS = ['0.8', '0.6', '0.9', '1', '1', '0.9', '0.9', '1', '1.1', '1.2', '1.2', '1.4'];
 
-/** The example breakdown's regions in each language, and their annual targets (the same in both). */
-const QUOTA_EXAMPLE = {
-  en: ['East', 'South'],
-  zh: ['华东区', '华南区'],
-  annual: ['8,000,000', '5,000,000'],
-};
+/** The example breakdown's regions and their annual targets. */
+const QUOTA_EXAMPLE = [
+  { name: PLAN.exampleRegionEast, annual: '8,000,000' },
+  { name: PLAN.exampleRegionSouth, annual: '5,000,000' },
+];
 
-export function createQuotaModel(zh: boolean): QuotaModel {
+/** The example a new draft starts from, its names in the pane's language. */
+export function createQuotaModel(locale: Locale): QuotaModel {
   return {
-    targets: (zh ? QUOTA_EXAMPLE.zh : QUOTA_EXAMPLE.en).map((name, i) => ({ name, annual: QUOTA_EXAMPLE.annual[i] })),
+    targets: QUOTA_EXAMPLE.map(({ name, annual }) => ({ name: render(name, locale), annual })),
     weights: [...DEFAULT_WEIGHTS],
     roundTo: '10,000',
   };

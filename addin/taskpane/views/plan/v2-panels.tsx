@@ -158,8 +158,8 @@ function keepUnchanged<M, K extends keyof M>(model: M, key: K, list: M[K]): M {
  * A panel's draft (kept across sessions under `key`; at first the example in the pane's
  * language) and the engine's evaluation of it, with its preview when the draft is valid.
  */
-function usePanelDraft<M, P>(key: string, create: (zh: boolean) => M, accept: (value: unknown) => value is M, evaluate: (model: M) => Evaluation<P>, locale: Locale) {
-  const [model, setModel] = useDraft<M>(key, () => create(locale === 'zh-CN'), accept);
+function usePanelDraft<M, P>(key: string, create: (locale: Locale) => M, accept: (value: unknown) => value is M, evaluate: (model: M) => Evaluation<P>, locale: Locale) {
+  const [model, setModel] = useDraft<M>(key, () => create(locale), accept);
   const evaluation = React.useMemo(() => evaluate(model), [evaluate, model]);
   return { model, setModel, evaluation, preview: evaluation.ok ? evaluation.preview : null };
 }
