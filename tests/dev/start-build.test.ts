@@ -33,7 +33,13 @@ describe('the build npm start serves', () => {
     const build = path.join(root, 'build');
     expect(buildStaleReason(root, 'production', build)).toBe('build/ does not exist yet');
     fs.mkdirSync(build);
-    for (const file of ['taskpane.html', 'functions.js', 'functions.json', 'functions-zh-cn.json', 'manifest.xml', 'taskpane.js']) fs.writeFileSync(path.join(build, file), 'built');
+    // Built 30 s ago, after the sources: a source written below is newer by far more than the
+    // file system's clock tick (written in the same tick, it would carry the very same mtime).
+    const built = new Date(Date.now() - 30_000);
+    for (const file of ['taskpane.html', 'functions.js', 'functions.json', 'functions-zh-cn.json', 'manifest.xml', 'taskpane.js']) {
+      fs.writeFileSync(path.join(build, file), 'built');
+      fs.utimesSync(path.join(build, file), built, built);
+    }
 
     expect(builtMode(build)).toBe('production');
     expect(buildStaleReason(root, 'production', build)).toBeNull();
