@@ -33,9 +33,11 @@ describe('i18n/messages/*.json', () => {
   // The pane's sentences may name a value twice in Chinese ("{x}从 0 到 {xMax}：{x}为 0 时…"); the tables' own tests count each use.
   itHasBothLanguages(CASES, { namesOnly: true });
 
+  // The modules' sources, read once for every file's test.
+  const MODULES = fs.readdirSync(I18N).filter((f) => f.endsWith('.ts')).map((module) => fs.readFileSync(path.join(I18N, module), 'utf8'));
+
   it.each(FILES)('%s is imported by a module of i18n/', (file) => {
-    const modules = fs.readdirSync(I18N).filter((f) => f.endsWith('.ts'));
-    const importers = modules.filter((module) => fs.readFileSync(path.join(I18N, module), 'utf8').includes(`from './messages/${file}'`));
+    const importers = MODULES.filter((source) => source.includes(`from './messages/${file}'`));
     expect(importers.length).toBeGreaterThan(0);
   });
 });
