@@ -34,7 +34,7 @@ export function itHasBothLanguages(cases: readonly TextCase[], { namesOnly = fal
 }
 
 /** The English texts a table holds under more than one key. */
-export function repeatedEnglish(table: Readonly<Record<string, Text>>): string[] {
+function repeatedEnglish(table: Readonly<Record<string, Text>>): string[] {
   const english = Object.values(table).map((t) => t['en-US']);
   return english.filter((e, i) => english.indexOf(e) !== i);
 }
