@@ -12,7 +12,7 @@ export { LABEL } from './labels';
 export { PEOPLE_TABLE, peopleTable } from './people';
 export { languageOf, sayIn } from './language';
 export { defineNames } from './names';
-export { NOTE_THEN_SOURCE, SOURCE_BESIDE_VALUE, parameterRows, parameterRules, parameterSource, planSettings, settingsBlock, valueCell, writeParameters, type BlockRow, type Parameter, type ParameterBlock } from './parameters';
+export { parameterRows, parameterRules, parameterSource, planSettings, settingsBlock, valueCell, writeParameters, type BlockRow, type Parameter, type ParameterBlock } from './parameters';
 export { resultColumn, type ResultColumn } from './results';
 export { DIGEST_RULES, EXAMPLE_SOURCE, PLANS, ROLES, ruleSource, type DigestRule, type DigestRuleId, type PlanId, type RoleId, type RuleCell } from './rules';
 export { CNY, DATE, GREEN, INT, PERCENT, header, input } from './style';

@@ -47,9 +47,9 @@ export interface BlockColumns {
 }
 const ABC: BlockColumns = { label: 1, value: 2, note: 3 };
 /** Label, value, then where the value comes from, then a note: a long note reads last. */
-export const SOURCE_BESIDE_VALUE: BlockColumns = { label: 1, value: 2, note: 4, source: 3 };
+const SOURCE_BESIDE_VALUE: BlockColumns = { label: 1, value: 2, note: 4, source: 3 };
 /** Label, value, note, then where the value comes from. */
-export const NOTE_THEN_SOURCE: BlockColumns = { label: 1, value: 2, note: 3, source: 4 };
+const NOTE_THEN_SOURCE: BlockColumns = { label: 1, value: 2, note: 3, source: 4 };
 
 /** A heading row inside a block, between groups of parameters. */
 export type BlockRow = Parameter | { heading: Label };

@@ -8,7 +8,7 @@
 import type ExcelJS from 'exceljs';
 import {
   CNY, EXAMPLE_SOURCE, INT, LABEL, PERCENT, type Words, columnWidths, decimalBetween, defineNames, defineTemplates, formula, growingRange, growingTables, headerRow, highlightText,
-  label, parameterRules, settingsBlock, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
+  parameterRules, settingsBlock, spillColumns, summaryLines, t, tableGrowth, tableLayout, tableSource, titledSheet, writeParameters, writeTable,
 } from '../kit';
 import { galleryOf } from './gallery-texts';
 
