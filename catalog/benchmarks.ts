@@ -1,6 +1,6 @@
 /** Benchmarks (基准): catalog entries (see types.ts for what each field feeds). */
 import { family } from './family';
-import { CatalogFunction, optional, range, value } from './types';
+import { CatalogFunction, optional, value } from './types';
 
 export const BENCHMARKS: CatalogFunction[] = family('benchmarks', [
   {

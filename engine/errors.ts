@@ -9,6 +9,7 @@
 import { ERRORS } from '../i18n/errors';
 import type { ParamsArg } from '../i18n/glossary';
 import type { Locale } from '../i18n/locale';
+import { messageOf } from '../i18n/localized-error';
 import { Params, Text, render } from '../i18n/text';
 
 export type ExcelErrorCode = '#VALUE!' | '#NUM!' | '#DIV/0!' | '#N/A';
@@ -75,6 +76,12 @@ export const divError = errorMaker('#DIV/0!');
 
 /** Nothing to return. */
 export const naError = errorMaker('#N/A');
+
+/** Anything thrown, as a PerfError: itself, or an unexpected failure as a clear #VALUE! naming what went wrong. */
+export function asPerfError(error: unknown): PerfError {
+  if (error instanceof PerfError) return error;
+  return new PerfError('#VALUE!', ERRORS.unexpected, { detail: messageOf(error) });
+}
 
 export function isPerfError(value: unknown): value is PerfError {
   return value instanceof PerfError;

@@ -11,7 +11,6 @@ import {
   Result,
   ResultGrid,
   cellPlace,
-  column,
   elementwise,
   isBlank,
   itemPlace,

@@ -6,7 +6,7 @@
  * unavailable" (Microsoft's batching sample never settles them, leaving #BUSY! forever);
  * a stale cached answer is preferred to that error.
  */
-import { BenchmarkAnswer, BenchmarkQuery, PerfError, benchmarkAnswerError, benchmarkQuery, naError } from '../../engine';
+import { BenchmarkQuery, PerfError, benchmarkAnswerError, benchmarkQuery, naError } from '../../engine';
 import { ERRORS } from '../../i18n';
 import { toExcelError } from './functions';
 

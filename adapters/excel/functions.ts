@@ -8,11 +8,10 @@
  */
 import type { Arg, Result, ResultGrid } from '../../engine/grid';
 import { finiteResult, finiteScalar } from '../../engine/grid';
-import { ExcelErrorCode, PerfError } from '../../engine/errors';
+import { ExcelErrorCode, PerfError, asPerfError } from '../../engine/errors';
 import { CATALOG, CatalogFunction, isEngineFunction } from '../../catalog';
-import { ERRORS, Locale, pickLocale } from '../../i18n';
+import { Locale, pickLocale } from '../../i18n';
 import { lookupBenchmark } from './benchmark-client';
-import { messageOf } from '../../i18n/localized-error';
 
 export type ExcelCell = number | string | boolean | CustomFunctions.Error;
 
@@ -42,12 +41,6 @@ export function toExcelError(error: PerfError): CustomFunctions.Error {
   const code = errorCode(error.code);
   if (error.code !== '#VALUE!' && error.code !== '#N/A') return new CustomFunctions.Error(code);
   return new CustomFunctions.Error(code, error.localized(displayLocale()));
-}
-
-/** Anything unexpected is still a clear #VALUE!, never a crash in the host. */
-function asPerfError(error: unknown): PerfError {
-  if (error instanceof PerfError) return error;
-  return new PerfError('#VALUE!', ERRORS.unexpected, { detail: messageOf(error) });
 }
 
 function cell(value: Result): ExcelCell {

@@ -16,12 +16,11 @@ import {
   ImplementedFunctions,
   SimpleRangeValue,
 } from 'hyperformula';
-import { PerfError } from '../../engine/errors';
+import { PerfError, asPerfError } from '../../engine/errors';
 import { Arg, Cell, ResultGrid, finiteResult, finiteScalar } from '../../engine/grid';
 import { ArgumentInfo, CATALOG, CatalogFunction, NAMESPACE, isEngineFunction } from '../../catalog';
 import { ERRORS, Locale } from '../../i18n';
 import type { InterpreterState, PluginInternals as Plugin, ProcedureAst } from './internals';
-import { messageOf } from '../../i18n/localized-error';
 
 /** What a calculation lends the plugin (see calc/hooks.ts): a simulation budget and PERF.BENCHMARK answers. */
 export interface PerfHooks {
@@ -67,9 +66,10 @@ function toArgument(value: unknown): Arg {
   return toCell(value);
 }
 
+/** Anything thrown → a CellError with the message in `locale` (an unexpected failure is a #VALUE! too). */
 function toCellError(error: unknown, locale: Locale = 'en-US'): CellError {
-  if (error instanceof PerfError) return new CellError(TO_ERROR_TYPE[error.code], error.localized(locale));
-  return new CellError(ErrorType.VALUE, new PerfError('#VALUE!', ERRORS.unexpected, { detail: messageOf(error) }).message);
+  const perf = asPerfError(error);
+  return new CellError(TO_ERROR_TYPE[perf.code], perf.localized(locale));
 }
 
 /** An engine result → HyperFormula's value; non-finite numbers become #NUM! as in Excel. */

@@ -112,7 +112,7 @@ export function explainCurve(x: Arg, curveTable: Arg, mode: Arg, at: ExplainAt =
 // ---------------------------------------------------------------------------------------
 
 function kpiSteps(kpi: KpiWorking, direction: number, cap: number, floor: number): ExplainStep[] {
-  const { actual, target, attainment, clamped, contribution } = kpi;
+  const { actual, target, attainment, clamped } = kpi;
   const n = kpi.kpi + 1;
   const higher = direction === 1;
   const steps = [
