@@ -9,7 +9,7 @@
  *   (a PERF.SIM anchor) is widened to its spill range.
  */
 import { type ScenarioRun, type ScenarioSpec, type TornadoAddresses, type TornadoLabels, runScenarios, writeTornado } from '../../../office/run-scenarios';
-import { requireExcel, withSelectedRange } from '../../excel';
+import { requireExcel, spillsSupported, withSelectedRange } from '../../excel';
 
 export interface SelectedCell {
   /** The whole selection's address ("Sheet1!B2" or "Sheet1!B2:C4"). */
@@ -64,7 +64,7 @@ export async function readSelectedValues(): Promise<SelectedValues> {
     let range = selection;
     range.load('address, cellCount');
     await context.sync();
-    if (range.cellCount === 1 && Office.context.requirements.isSetSupported('ExcelApi', '1.12')) {
+    if (range.cellCount === 1 && spillsSupported()) {
       const spill = range.getSpillingToRangeOrNullObject();
       spill.load('address, cellCount');
       await context.sync();
