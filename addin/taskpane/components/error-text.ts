@@ -6,7 +6,7 @@ import type { Locale } from '../../../i18n/locale';
 export const CJK = /[\u3400-\u9fff]/;
 
 /** `message` (Excel's or Office's own words) when a user of `locale` can read it: zh-CN is never shown English. */
-export function readableMessage(message: string | undefined, locale: Locale): string | undefined {
+function readableMessage(message: string | undefined, locale: Locale): string | undefined {
   return message && (locale !== 'zh-CN' || CJK.test(message)) ? message : undefined;
 }
 
