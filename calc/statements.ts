@@ -22,7 +22,7 @@
 import { PerfError } from '../engine/errors';
 import type { ExplainAt, Explanation } from '../engine/explain';
 import { nameList } from '../i18n/cli';
-import type { Locale } from '../i18n/locale';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { LocalizedError } from '../i18n/localized-error';
 import { STATEMENTS, STATEMENT_HEADERS, headerKey } from '../i18n/statements';
 import { Phrase, phrase } from '../i18n/text';
@@ -264,7 +264,7 @@ export function buildStatements(book: CalculatedBook, options: StatementOptions)
     );
   }
   const identity = new Set([nameColumn, idColumn, roleColumn, periodColumn].filter((c): c is Column => c !== undefined).map((c) => c.col));
-  const locale = options.locale ?? 'en-US';
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const period = options.period ?? (periodColumn ? undefined : periodFromName(book, locale));
 
   const explainer = new CellExplainer(book);

@@ -25,7 +25,7 @@ export const CALENDAR_NAMES: Readonly<Record<Locale, CalendarNames>> = {
     days: EN_DAYS,
   },
   'zh-CN': {
-    shortMonths: EN_MONTHS.map((_, i) => `${i + 1}月`),
+    shortMonths: Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
     months: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'],
     shortDays: ZH_DAY_SUFFIXES.map((d) => `周${d}`),
     days: ZH_DAY_SUFFIXES.map((d) => `星期${d}`),

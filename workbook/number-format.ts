@@ -324,7 +324,6 @@ function numberText(tokens: Token[], value: number): string | undefined {
   return trim(prefix + body + fraction + suffix);
 }
 
-
 /** Excel's serial (1900 system, with its 29 February 1900) → date and time parts. */
 function dateParts(serial: number) {
   let days = Math.floor(serial);
