@@ -7,8 +7,6 @@
  */
 import { z } from 'zod';
 import { parseDataFile, textSchema } from './data-file';
-import type { Instructions } from './instructions';
-import type { Text } from './text';
 import type { TemplateMetadata } from './types';
 
 const CATEGORIES = ['scorecard', 'incentive', 'cost-benefit', 'budget', 'simulation', 'channel'] as const satisfies readonly TemplateMetadata['category'][];
@@ -23,14 +21,8 @@ const entrySchema = z
   })
   .strict();
 
-/** One template's gallery texts, as defineTemplates takes them. */
-export interface GalleryEntry {
-  category: TemplateMetadata['category'];
-  title: Text;
-  description: Text;
-  tags: string[];
-  purpose: Instructions['purpose'];
-}
+/** One template's gallery texts, as defineTemplates takes them (a Text is {"en-US", "zh-CN"}). */
+export type GalleryEntry = z.infer<typeof entrySchema>;
 
 /** The gallery file's entries by template id; throws naming each entry and field that is wrong. */
 export function parseGallery(json: unknown, file: string): Record<string, GalleryEntry> {
