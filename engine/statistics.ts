@@ -1,7 +1,4 @@
-/**
- * Sample statistics over plain number arrays: the CRITIC weights (weights.ts) and the tests that
- * check simulated correlations use the same ones.
- */
+/** Sample statistics over plain number arrays, for the CRITIC weights (weights.ts). */
 
 export function mean(values: number[]): number {
   return values.reduce((s, v) => s + v, 0) / values.length;
