@@ -87,6 +87,15 @@ describe('amounts in CNY, as the CLI’s statements write them', () => {
     expect(formatMoney(6000, 'zh-CN')).toBe('¥6,000.00');
   });
 
+  it('totals the payout to the cent, as the payroll file pays it (1.005 → 1.01), the statement keeping the unrounded value', () => {
+    const cells = ROW.cells.map((c) => (c.header === 'Payout (CNY)' ? { ...c, value: 1234.565 } : c));
+    const { statement, model } = personStatement(teamRow(5, cells), new Map())!;
+    expect(statement.payout).toEqual({ kind: 'number', value: 1234.565 });
+    expect(model.totalCents).toBe(123457);
+    expect(model.total).toBe(1234.57);
+    expect(personStatement(teamRow(5, ROW.cells.map((c) => (c.header === 'Payout (CNY)' ? { ...c, value: 1.005 } : c))), new Map())!.model.totalCents).toBe(101);
+  });
+
   it('a result beside the table (a spill) is a result; cells beside it are never inputs or identity', () => {
     const row = teamRow(4, [
       { header: 'Name', cell: 'Team!B4', value: 'Ann', type: 'String', inTable: true },
