@@ -1,5 +1,5 @@
 import { isPerfError } from '../../../engine/errors';
-import { messageOf } from '../../../i18n/localized-error';
+import { localizedMessage, messageOf } from '../../../i18n/localized-error';
 import type { Locale } from '../../../i18n/locale';
 
 /** Chinese script: how the pane tells a message a zh-CN user can read. */
@@ -17,6 +17,15 @@ function readableMessage(message: string | undefined, locale: Locale): string | 
 export function failureSentence(message: string | undefined, locale: Locale, withWords: (message: string) => string, plain: string): string {
   const readable = readableMessage(message, locale);
   return readable ? withWords(readable) : plain;
+}
+
+/**
+ * What a caught failure says that a user of `locale` can read: PerfPlan's own errors in their
+ * language, Excel's or Office's words only when readable; undefined otherwise (the view then
+ * says the plain sentence without them).
+ */
+export function readableFailure(error: unknown, locale: Locale): string | undefined {
+  return readableMessage(localizedMessage(error, locale), locale);
 }
 
 /** What a caught value says (the language layer's messageOf, which the views import from here). */

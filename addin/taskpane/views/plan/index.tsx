@@ -51,7 +51,8 @@ import {
 import { PoolPanel, QuotaPanel, RebatePanel, formulaLocale } from './v2-panels';
 import { writePlanToSheet } from './write-to-sheet';
 import { IDLE, WriteSection, type WriteState, canWrite } from './write-section';
-import { messageOf } from '../../components/error-text';
+import { readableFailure } from '../../components/error-text';
+import { localizedMessage } from '../../../../i18n/localized-error';
 
 type T = Translate<typeof PLAN>;
 
@@ -60,7 +61,7 @@ function fieldMessage(problems: readonly PlanProblem[], field: PlanField, label:
   const problem = problems.find((p) => sameField(p.field, field));
   if (!problem) return undefined;
   if (problem.error instanceof PerfError) return messageForField(problem.error, label, (error, params) => render(error.text, locale, params));
-  return messageOf(problem.error);
+  return localizedMessage(problem.error, locale);
 }
 
 interface RowProps {
@@ -150,7 +151,7 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
       const written = await writePlanToSheet({ spec: preview.spec, labels, optionLocale: formulaLocale(host, locale) });
       setWriteState({ kind: 'done', address: written ? written.address : undefined });
     } catch (error) {
-      setWriteState({ kind: 'failed', message: messageOf(error) });
+      setWriteState({ kind: 'failed', message: readableFailure(error, locale) });
     }
   };
 
@@ -237,7 +238,7 @@ export default function PlanView({ locale, host }: ViewProps): React.JSX.Element
                 {general.length > 0 ? (
                   <ul className={l.wrap}>
                     {general.map((p, k) => (
-                      <li key={k}>{p.error instanceof PerfError ? p.error.localized(locale) : messageOf(p.error)}</li>
+                      <li key={k}>{localizedMessage(p.error, locale)}</li>
                     ))}
                   </ul>
                 ) : (

@@ -51,7 +51,8 @@ import {
   type RebateMethod,
 } from './v2-model';
 import { type PlanSheetResult, writePoolToSheet, writeQuotaToSheet, writeRebateToSheet } from './write-to-sheet';
-import { messageOf } from '../../components/error-text';
+import { readableFailure } from '../../components/error-text';
+import { localizedMessage } from '../../../../i18n/localized-error';
 
 type T = Translate<typeof PLAN>;
 
@@ -112,7 +113,7 @@ function relabel(params: Params, labels: Record<string, string>): Params {
  */
 export function problemMessage(problem: unknown, locale: Locale, t: T): string {
   if (problem instanceof PerfError) return render(problem.text, locale, relabel(problem.params, argumentLabels(t)));
-  return messageOf(problem);
+  return localizedMessage(problem, locale);
 }
 
 /** The engine's or a writer's problems, in the user's language. */
@@ -132,7 +133,7 @@ function Problems({ problems, locale, t }: { problems: unknown[]; locale: Locale
 }
 
 /** The "Sheet" section of a v2 panel: its write state, reset when the draft (`resetKey`) changes. */
-function V2WriteSection({ host, t, valid, hint, write, resetKey }: { host: HostInfo; t: T; valid: boolean; hint: string; write: () => Promise<PlanSheetResult>; resetKey: unknown }): React.JSX.Element {
+function V2WriteSection({ host, locale, t, valid, hint, write, resetKey }: { host: HostInfo; locale: Locale; t: T; valid: boolean; hint: string; write: () => Promise<PlanSheetResult>; resetKey: unknown }): React.JSX.Element {
   const noteId = useId('pp-v2-write-note');
   const [state, setState] = React.useState<WriteState>(IDLE);
   React.useEffect(() => setState((s) => (s.kind === 'busy' ? s : IDLE)), [resetKey]);
@@ -143,7 +144,7 @@ function V2WriteSection({ host, t, valid, hint, write, resetKey }: { host: HostI
       const written = await write();
       setState({ kind: 'done', address: written.address });
     } catch (error) {
-      setState({ kind: 'failed', message: messageOf(error) });
+      setState({ kind: 'failed', message: readableFailure(error, locale) });
     }
   };
   return <WriteSection host={host} t={t} hint={hint} valid={valid} state={state} onWrite={onWrite} noteId={noteId} writtenAtKey="writtenV2" testId="plan-write" />;
@@ -170,7 +171,7 @@ function PanelOutcome<P>({ evaluation, locale, host, t, hint, write, model, chil
     <>
       {!evaluation.ok && <Problems problems={evaluation.problems} locale={locale} t={t} />}
       <Section heading={t('previewHeading')}>{children}</Section>
-      <V2WriteSection host={host} t={t} valid={evaluation.ok} hint={hint} write={write} resetKey={model} />
+      <V2WriteSection host={host} locale={locale} t={t} valid={evaluation.ok} hint={hint} write={write} resetKey={model} />
     </>
   );
 }

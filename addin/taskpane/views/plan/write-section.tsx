@@ -12,7 +12,8 @@ import { NeedsExcelNote } from '../../components/messages';
 import type { Translate } from '../../locale';
 import type { HostInfo } from '../../view-contract';
 
-export type WriteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; address?: string } | { kind: 'failed'; message: string };
+/** A failed write keeps the words the user can read (readableFailure), if any. */
+export type WriteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; address?: string } | { kind: 'failed'; message?: string };
 export const IDLE: WriteState = { kind: 'idle' };
 
 /** Whether "Write to sheet" may start now. */
@@ -48,7 +49,7 @@ export function WriteSection({ host, t, hint, valid, state, onWrite, noteId, wri
       {host.inExcel && !valid && <Caption1 id={noteId}>{t('writeNeedsValid')}</Caption1>}
       <div aria-live="polite">
         {state.kind === 'done' && <Notice intent="success">{state.address ? t(writtenAtKey, { address: state.address }) : t('written')}</Notice>}
-        {state.kind === 'failed' && <Notice intent="error">{t('writeFailed', { message: state.message })}</Notice>}
+        {state.kind === 'failed' && <Notice intent="error">{state.message ? t('writeFailed', { message: state.message }) : t('writeFailedPlain')}</Notice>}
       </div>
     </Section>
   );

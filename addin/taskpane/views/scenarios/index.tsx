@@ -42,7 +42,7 @@ import {
   toSpec,
   validateScenario,
 } from './scenario-model';
-import { messageOf } from '../../components/error-text';
+import { readableFailure } from '../../components/error-text';
 import { NumberTableHeader } from '../../components/number-table-header';
 
 type T = Translate<typeof SCENARIOS>;
@@ -73,7 +73,7 @@ function useFormat(locale: string) {
 }
 
 type NoticeState = { intent: 'error' | 'warning'; text: string } | null;
-type RunState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; run: ScenarioRun; sheet: string } | { kind: 'failed'; message: string };
+type RunState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; run: ScenarioRun; sheet: string } | { kind: 'failed'; message?: string };
 type McState =
   | { kind: 'idle' }
   | { kind: 'busy' }
@@ -165,7 +165,8 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
       }
       return cell;
     } catch (error) {
-      setNotice({ intent: 'error', text: t('readFailed', { message: messageOf(error) }) });
+      const said = readableFailure(error, locale);
+      setNotice({ intent: 'error', text: said ? t('readFailed', { message: said }) : t('readFailedPlain') });
       return null;
     }
   };
@@ -217,7 +218,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
       const { run, chart } = await runAndChart(toSpec(output, rows), t('sheetName'), labels);
       setRunState({ kind: 'done', run, sheet: chart.sheet });
     } catch (error) {
-      setRunState({ kind: 'failed', message: messageOf(error) });
+      setRunState({ kind: 'failed', message: readableFailure(error, locale) });
     }
   };
 
@@ -232,8 +233,8 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
       }
       setMc({ kind: 'done', summary: summarize(numbers.values), source: address, skipped: numbers.skipped, invalid: [] });
     } catch (error) {
-      const said = error instanceof SelectionTooLargeError ? t('selectionTooLarge', { max: error.max }) : messageOf(error);
-      setMc({ kind: 'failed', message: t('mcFailed', { message: said }) });
+      const said = error instanceof SelectionTooLargeError ? t('selectionTooLarge', { max: error.max }) : readableFailure(error, locale);
+      setMc({ kind: 'failed', message: said ? t('mcFailed', { message: said }) : t('mcFailedPlain') });
     }
   };
 
@@ -246,7 +247,8 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
     try {
       setMc({ kind: 'done', summary: summarize(values), skipped: 0, invalid });
     } catch (error) {
-      setMc({ kind: 'failed', message: t('mcFailed', { message: messageOf(error) }) });
+      const said = readableFailure(error, locale);
+      setMc({ kind: 'failed', message: said ? t('mcFailed', { message: said }) : t('mcFailedPlain') });
     }
   };
 
@@ -300,7 +302,7 @@ export default function ScenariosView({ locale, host }: ViewProps): React.JSX.El
               </ul>
             </Notice>
           )}
-          {runState.kind === 'failed' && <Notice intent="error">{t('runFailed', { message: runState.message })}</Notice>}
+          {runState.kind === 'failed' && <Notice intent="error">{runState.message ? t('runFailed', { message: runState.message }) : t('runFailedPlain')}</Notice>}
         </div>
       </Section>
 

@@ -54,7 +54,7 @@ import {
 } from './ahp-model';
 import ObjectivePanel from './objective-panel';
 import { writeAhpToSheet } from './write-to-sheet';
-import { messageOf } from '../../components/error-text';
+import { readableFailure } from '../../components/error-text';
 import { NumberTableHeader } from '../../components/number-table-header';
 
 type T = Translate<typeof WEIGHTS>;
@@ -111,7 +111,7 @@ export function judgementSentence(t: T, a: string, b: string, value: number): st
   return k % 2 === 1 ? t('sentence.more', { more, less, level }) : t('sentence.between', { more, less, level });
 }
 
-type WriteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; address?: string } | { kind: 'failed'; message: string };
+type WriteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; address?: string } | { kind: 'failed'; message?: string };
 const IDLE: WriteState = { kind: 'idle' };
 /** Any edit clears the last write's message (the sheet no longer matches the pane). */
 const toIdle = (state: WriteState): WriteState => (state.kind === 'busy' ? state : IDLE);
@@ -224,9 +224,9 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
     try {
       return { result: compute(deferred) };
     } catch (error) {
-      return { error: messageOf(error) };
+      return { error: readableFailure(error, locale) };
     }
-  }, [deferred]);
+  }, [deferred, locale]);
   const result = 'result' in computed ? computed.result : null;
 
   // Switching the pane's language renames the criteria still carrying the default names.
@@ -310,7 +310,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
       });
       setWriteState({ kind: 'done', address: written ? written.address : undefined });
     } catch (error) {
-      setWriteState({ kind: 'failed', message: messageOf(error) });
+      setWriteState({ kind: 'failed', message: readableFailure(error, locale) });
     }
   };
 
@@ -377,7 +377,7 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
         </Caption1>
         <div role="status" aria-live="polite">
           {writeState.kind === 'done' && <Notice intent="success">{writeState.address ? t('writtenAt', { address: writeState.address }) : t('written')}</Notice>}
-          {writeState.kind === 'failed' && <Notice intent="error">{t('writeFailed', { message: writeState.message })}</Notice>}
+          {writeState.kind === 'failed' && <Notice intent="error">{writeState.message ? t('writeFailed', { message: writeState.message }) : t('writeFailedPlain')}</Notice>}
         </div>
       </Section>
 
@@ -386,7 +386,8 @@ export default function WeightsView({ locale, host }: ViewProps): React.JSX.Elem
   );
 }
 
-type Computed = { result: AhpResult } | { error: string };
+/** A failure keeps the words the user can read (readableFailure), if any. */
+type Computed = { result: AhpResult } | { error: string | undefined };
 
 /** The criteria's names as shown: a blank name is "Criterion 3". */
 function namesOf(model: AhpModel, t: T): string[] {
@@ -430,7 +431,7 @@ const AhpResults = React.memo(function AhpResults({ computed, criteria, names, i
   const maxWeight = result ? Math.max(...result.eigen) : 1;
   return (
     <Section heading={t('resultsHeading')} data-ahp-results="">
-      {'error' in computed && <Notice intent="error">{t('computeFailed', { message: computed.error })}</Notice>}
+      {'error' in computed && <Notice intent="error">{computed.error ? t('computeFailed', { message: computed.error }) : t('computeFailedPlain')}</Notice>}
       {result && (
         <>
           <Table size="small" className={l.table}>

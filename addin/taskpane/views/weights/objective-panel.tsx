@@ -24,7 +24,7 @@ import {
   toTable,
 } from './objective-model';
 import { withSelectedRange } from '../../excel';
-import { messageOf } from '../../components/error-text';
+import { readableFailure } from '../../components/error-text';
 import { NumberTableHeader } from '../../components/number-table-header';
 
 export interface ObjectivePanelProps {
@@ -33,7 +33,7 @@ export interface ObjectivePanelProps {
   t: Translate<typeof WEIGHTS>;
 }
 
-type ReadState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message: string };
+type ReadState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message?: string };
 
 /** The selected range's values inside Excel.run. */
 async function readSelectedValues(): Promise<unknown[][]> {
@@ -83,7 +83,7 @@ export default function ObjectivePanel({ locale, inExcel, t }: ObjectivePanelPro
       setRangeGrid(grid);
       setReadState({ kind: 'idle' });
     } catch (error) {
-      setReadState({ kind: 'failed', message: messageOf(error) });
+      setReadState({ kind: 'failed', message: readableFailure(error, locale) });
     }
   };
 
@@ -120,7 +120,7 @@ export default function ObjectivePanel({ locale, inExcel, t }: ObjectivePanelPro
         </Button>
       </Actions>
       <NeedsExcelNote inExcel={inExcel} id={selectionNoteId} text={t('objective.selectionNeedsExcel')} />
-      {readState.kind === 'failed' && <Notice intent="error">{t('objective.readFailed', { message: readState.message })}</Notice>}
+      {readState.kind === 'failed' && <Notice intent="error">{readState.message ? t('objective.readFailed', { message: readState.message }) : t('objective.readFailedPlain')}</Notice>}
 
       <Field label={t('objective.pasteLabel')} hint={t('objective.pasteHint')}>
         <Textarea
