@@ -79,7 +79,7 @@ export async function calculateRun(
     if (model.refused.length > 0) {
       return {
         status: 'failed',
-        errors: model.refused.map((p) => ({ person: p.name || `row ${p.row}`, cell: p.cell, message: `${p.code} ${p.message}`.trim() })),
+        errors: model.refused.map((p) => ({ person: p.name || render(RUN_FAILURES.personAtRow, locale, { row: p.row }), cell: p.cell, message: `${p.code} ${p.message}`.trim() })),
       };
     }
     const source = { file, sha256: createHash('sha256').update(bytes).digest('hex'), calculatedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };

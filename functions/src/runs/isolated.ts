@@ -11,7 +11,8 @@ import * as path from 'path';
 import { WorkerScript, runLimitedWorker } from '../../../calc/limited-worker';
 import { DEFAULT_LOCALE, Locale } from '../../../i18n/locale';
 import { RUN_FAILURES } from '../../../i18n/run-failures';
-import { render } from '../../../i18n/text';
+import { LocalizedError } from '../../../i18n/localized-error';
+import { phrase, render } from '../../../i18n/text';
 import type { RunOutcome } from './calculate';
 import type { RunRecord } from './model';
 
@@ -71,7 +72,7 @@ export function calculateRunIsolated(task: IsolatedTask, budget: RunBudget): Pro
       throw error;
     },
     exited: (code) => {
-      throw new Error(`the calculation stopped (exit ${code}) before it finished`);
+      throw new LocalizedError(phrase(RUN_FAILURES.stoppedEarly, { code }));
     },
   });
 }

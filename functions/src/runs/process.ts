@@ -13,7 +13,10 @@ import { z } from 'zod';
 import { RunBudget, calculateRunIsolated, runBudgetFromEnv } from './isolated';
 import { RUN_ID_RE } from './model';
 import type { RunStore } from './store';
-import { messageOf } from '../../../i18n/localized-error';
+import { DEFAULT_LOCALE, Locale } from '../../../i18n/locale';
+import { localizedMessage } from '../../../i18n/localized-error';
+import { RUN_FAILURES } from '../../../i18n/run-failures';
+import { render } from '../../../i18n/text';
 
 export const MAX_DEQUEUE_COUNT = 5;
 
@@ -33,8 +36,8 @@ function parseMessage(message: unknown): z.output<typeof RunMessageSchema> | und
   return parsed.success ? parsed.data : undefined;
 }
 
-function reasonOf(error: unknown): string {
-  const text = messageOf(error);
+function reasonOf(error: unknown, locale: Locale): string {
+  const text = localizedMessage(error, locale);
   return text.replace(/\s+/g, ' ').slice(0, 300);
 }
 
@@ -61,7 +64,8 @@ export function runQueueHandler(
       context.log(`runs: ${run.id} ${moved ? outcome.status : 'already finished elsewhere'}`);
     } catch (error) {
       if (dequeueCount >= maxDequeueCount) {
-        const reason = `the calculation failed ${dequeueCount} times: ${reasonOf(error)}`;
+        const locale = run.language ?? DEFAULT_LOCALE;
+        const reason = render(RUN_FAILURES.failedTimes, locale, { count: dequeueCount, reason: reasonOf(error, locale) });
         await store.finish(run, { status: 'failed', errors: [{ message: reason }] }).catch(() => undefined);
       }
       throw error;

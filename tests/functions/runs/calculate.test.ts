@@ -68,15 +68,21 @@ afterAll(async () => {
   await poller?.stop();
 });
 
-test('a message failing 5 times goes to the poison queue and the run reads failed with the reason', async () => {
+test('a message failing 5 times goes to the poison queue and the run reads failed with the reason, in the run\'s language', async () => {
   const id = await submit([['Ann', 'E1', 1000, 'C2*0.1']], runMetadata({ period: 'poison' }));
-  // The workbook blob disappears before the calculation reads it: every delivery fails.
-  const run = await api.runs.get(id, 'org-a');
-  await api.runs.container.getBlockBlobClient(run!.workbook.blob).delete();
+  // Another workbook (stored blobs are shared by identical bytes), so each run loses its own.
+  const zhId = await submit([['Bo', 'E2', 2000, 'C2*0.1']], runMetadata({ period: 'poison-zh', language: 'zh-CN' }));
+  // The workbook blobs disappear before the calculation reads them: every delivery fails.
+  for (const runId of [id, zhId]) {
+    const run = await api.runs.get(runId, 'org-a');
+    await api.runs.container.getBlockBlobClient(run!.workbook.blob).delete();
+  }
   startPoller();
   const failed = await settled(id);
   expect(failed.status).toBe('failed');
   expect(failed.errors).toEqual([{ message: expect.stringMatching(/failed 5 times/) }]);
+  const zhFailed = await settled(zhId);
+  expect(zhFailed.errors).toEqual([{ message: expect.stringMatching(/^计算失败 5 次：/) }]);
   // The host moves the message to runs-poison once the run reads failed.
   await waitForCount(api.runs.poisonQueue, (count) => count > 0);
   const [poisoned] = (await api.runs.poisonQueue.peekMessages()).peekedMessageItems;
@@ -135,6 +141,19 @@ test('an error cell in the payout column fails the run, listing those people', a
     { person: 'Ben', cell: 'People!D3', message: expect.stringMatching(/^#DIV\/0!/) },
     { person: 'Cai', cell: 'People!D4', message: expect.stringMatching(/^#N\/A/) },
   ]);
+});
+
+test('in a zh-CN run, a refused person without a name is pointed at by their row, in Chinese', async () => {
+  const id = await submit(
+    [
+      ['Ann', 'E1', 1000, 'C2*0.1'],
+      ['', 'E2', 0, '1/C3'],
+    ],
+    runMetadata({ period: '2025-08-zh', language: 'zh-CN' }),
+  );
+  const run = await settled(id);
+  expect(run.status).toBe('failed');
+  expect(run.errors).toEqual([{ person: expect.stringMatching(/^第 \d+ 行$/), cell: 'People!D3', message: expect.stringMatching(/^#DIV\/0!/) }]);
 });
 
 test('a payout column the people table does not have fails the run with the reason', async () => {
