@@ -59,7 +59,6 @@ function relativeDifference(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
 }
 
-
 function payoutRun(): void {
   log('## Payout run (6-tier marginal TIERED + 5-KPI SCORECARD + PAYOUT curve)');
   log('');
@@ -156,8 +155,16 @@ let compiled = false;
 function compileTree(): void {
   if (compiled) return;
   compiled = true;
-  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'generate-message-types.js')], { cwd: ROOT, stdio: 'ignore' });
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+  // Type errors do not stop the benchmarks (tsc still emits); a compiler that did not run does.
+  const steps: [string, string[]][] = [
+    [path.join(ROOT, 'scripts', 'generate-message-types.js'), []],
+    [require.resolve('typescript/bin/tsc', { paths: [ROOT] }), ['-p', 'tsconfig.build.json']],
+  ];
+  for (const [script, args] of steps) {
+    const result = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'ignore' });
+    if (result.error || result.signal) throw new Error(`bench: ${path.basename(script)} did not run (${result.error?.message ?? result.signal})`);
+  }
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('bench: dist/cli/main.js was not built');
 }
 
 async function calcEndToEnd(): Promise<void> {
